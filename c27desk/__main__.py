@@ -1,0 +1,3 @@
+from c27desk.cli import run
+
+run()

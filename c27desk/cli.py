@@ -1,0 +1,95 @@
+"""The command line: the same services as the window, headless.
+
+``c27desk`` alone opens the window. Every command exits 0 on success and non-zero with a
+one-line reason on failure (Vietnamese, or English with ``--lang en``). Sub-commands live
+in ``c27desk/commands/``, one module each, and are found at start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from c27desk import __version__, commands
+from c27desk.errors import C27Error, current_language
+from c27desk.store.clock import current_user
+from c27desk.store.database import default_db_path, open_database
+
+EXIT_OK = 0
+EXIT_FAIL = 1
+EXIT_USAGE = 2
+
+
+@dataclass
+class Context:
+    """What every command gets: where the database is and who is acting."""
+
+    db_path: Path
+    lang: str
+
+    @property
+    def who(self) -> str:
+        return current_user()
+
+    def open(self, *, backup_reason: str | None = None, create: bool = True) -> Database:
+        return open_database(self.db_path, backup_reason=backup_reason, create=create)
+
+    def say(self, vi: str, en: str) -> None:
+        print(en if self.lang == "en" else vi)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as for every other failure
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+
+def command_modules() -> list[str]:
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="c27desk", description="Báo cáo Chương trình 27 (ứng dụng CNTT trong cơ quan đảng).")
+    parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: C27DESK_DB hoặc thư mục dữ liệu người dùng)")
+    parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ thông báo / message language")
+    parser.add_argument("--version", action="version", version=f"c27desk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in command_modules():
+        module = importlib.import_module(f"c27desk.commands.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        os.environ["C27DESK_LANG"] = args.lang
+    ctx = Context(db_path=args.db or default_db_path(), lang=current_language())
+    if args.command is None:
+        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+    try:
+        return int(args.func(ctx, args) or EXIT_OK)
+    except C27Error as exc:
+        for line in getattr(exc, "lines", lambda lang: [])(ctx.lang):
+            print(f"  {line}", file=sys.stderr)
+        print(f"c27desk: {exc.message(ctx.lang)}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        print("c27desk: đã dừng / interrupted", file=sys.stderr)
+        return 130
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

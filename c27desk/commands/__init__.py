@@ -1,0 +1,1 @@
+"""Sub-commands of ``c27desk``: each module here has ``register(subparsers)``."""

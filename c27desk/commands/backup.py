@@ -1,0 +1,45 @@
+"""``backup`` and ``restore``: copies through SQLite's backup API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from c27desk.store import backup
+from c27desk.store.database import connect, open_database
+
+
+def register(sub) -> None:
+    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu / back up the database")
+    p.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="khôi phục từ bản sao lưu / restore from a backup")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_restore)
+
+
+def cmd_backup(ctx, args) -> int:
+    if args.list:
+        for path in backup.list_backups(ctx.db_path):
+            print(path)
+        return 0
+    db = ctx.open(create=False)
+    try:
+        path = backup.make_backup(db, ctx.db_path, "manual")
+    finally:
+        db.close()
+    ctx.say(f"Đã sao lưu: {path}", f"Backed up to: {path}")
+    return 0
+
+
+def cmd_restore(ctx, args) -> int:
+    # The live database may be damaged (that is why one restores), so it is opened
+    # without the integrity check; the backup itself is checked before anything changes.
+    db = connect(ctx.db_path)
+    try:
+        safety = backup.restore(db, ctx.db_path, args.file)
+    finally:
+        db.close()
+    open_database(ctx.db_path).close()  # apply migrations if the backup is older than this program
+    ctx.say(f"Đã khôi phục từ {args.file}. Trạng thái trước đó được lưu tại {safety}.",
+            f"Restored from {args.file}. The previous state is saved in {safety}.")
+    return 0

@@ -1,0 +1,44 @@
+"""``check``: errors, warnings and completeness of a year's report."""
+
+from __future__ import annotations
+
+from c27desk.workflow import check_report, open_report
+
+
+def register(sub) -> None:
+    p = sub.add_parser("check", help="kiểm tra lỗi, cảnh báo, mức đầy đủ / validate a report")
+    p.add_argument("--period", type=int, required=True, metavar="YEAR")
+    p.add_argument("--unit", help="mã đơn vị (mặc định: đơn vị của cơ sở dữ liệu)")
+    p.set_defaults(func=cmd_check)
+
+
+def cmd_check(ctx, args) -> int:
+    db = ctx.open(create=False)
+    try:
+        ref = open_report(db, args.period, args.unit)
+        report = check_report(db, ref)
+    finally:
+        db.close()
+    en = ctx.lang == "en"
+    print(f"{ref.unit.code} – {ref.unit.name}, {'year' if en else 'năm'} {ref.year} ({ref.catalogue.key})")
+    for sec in report.sections:
+        mark = "✓" if sec.complete and not sec.problems else ("!" if sec.problems else " ")
+        print(f"  {mark} {'  ' * sec.depth}{sec.label:<5} {sec.answered:>3}/{sec.total:<3} {sec.title}")
+    for issue in report.issues:
+        tag = ("ERROR" if en else "LỖI") if issue.severity == "error" else ("WARNING" if en else "CẢNH BÁO")
+        print(f"{tag}: {issue.message(ctx.lang)}")
+    if report.unconfirmed:
+        ids = ", ".join(report.unconfirmed)
+        print(f"{'Unconfirmed (carried forward)' if en else 'Chưa xác nhận (chuyển từ năm trước)'}: {ids}")
+    if report.missing:
+        ids = ", ".join(report.missing[:30]) + (" …" if len(report.missing) > 30 else "")
+        print(f"{'Not answered' if en else 'Chưa trả lời'}: {ids}")
+    pct = 100 * report.answered / report.total if report.total else 0
+    complete = report.complete
+    if en:
+        print(f"Complete: {report.answered}/{report.total} ({pct:.0f}%); {len(report.errors)} error(s), "
+              f"{len(report.warnings)} warning(s); {'COMPLETE AND VALID' if complete and not report.errors else 'NOT READY'}")
+    else:
+        print(f"Đầy đủ: {report.answered}/{report.total} ({pct:.0f}%); {len(report.errors)} lỗi, "
+              f"{len(report.warnings)} cảnh báo; {'ĐẦY ĐỦ VÀ HỢP LỆ' if complete and not report.errors else 'CHƯA SẴN SÀNG'}")
+    return 1 if report.errors else 0

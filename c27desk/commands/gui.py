@@ -1,0 +1,26 @@
+"""``gui``: the window (also what ``c27desk`` alone opens)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def register(sub) -> None:
+    p = sub.add_parser("gui", help="mở cửa sổ chương trình / open the window")
+    p.add_argument("--screenshot", type=Path, metavar="PNG", help="chụp cửa sổ ra tệp PNG rồi thoát")
+    p.add_argument("--period", type=int, metavar="YEAR")
+    p.set_defaults(func=cmd_gui)
+
+
+def cmd_gui(ctx, args) -> int:
+    try:
+        from c27desk.gui.app import run_gui
+    except ImportError as exc:
+        from c27desk.errors import C27Error
+
+        raise C27Error(
+            f"không mở được giao diện (thiếu thư viện Qt: {exc}).",
+            f"cannot open the window (Qt is missing: {exc}).",
+            code="NO_GUI",
+        ) from exc
+    return run_gui(ctx.db_path, screenshot=args.screenshot, period=args.period)

@@ -1,0 +1,112 @@
+"""``period``, ``finalise``, ``reopen``, ``carry-forward``: a year's report and its revisions."""
+
+from __future__ import annotations
+
+from c27desk.errors import InputError
+from c27desk.store import periods, revisions
+from c27desk.store.units import require_self_unit
+from c27desk.workflow import FinaliseRefusedError, carry_forward, finalise_report, open_report
+
+FIELDS = {
+    "deadline": "hạn nộp (YYYY-MM-DD)",
+    "report_number": "số báo cáo",
+    "report_date": "ngày báo cáo (YYYY-MM-DD)",
+    "place": "địa danh",
+    "signer_authority": "thẩm quyền ký, ví dụ T/M BAN THƯỜNG VỤ",
+    "signer_title": "chức vụ người ký, ví dụ PHÓ BÍ THƯ",
+    "signer_name": "họ tên người ký",
+    "recipients": "nơi nhận (mỗi dòng một nơi)",
+}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("period", help="kỳ báo cáo (năm) / reporting periods")
+    p.add_argument("action", choices=("list", "set", "show"))
+    p.add_argument("year", type=int, nargs="?")
+    for name, help_text in FIELDS.items():
+        p.add_argument(f"--{name.replace('_', '-')}", dest=name, help=help_text)
+    p.set_defaults(func=cmd_period)
+
+    p = sub.add_parser("finalise", help="chốt báo cáo thành bản N / finalise as revision N")
+    p.add_argument("--period", type=int, required=True, metavar="YEAR")
+    p.add_argument("--accept-warnings", action="store_true", help="xác nhận đã xem các cảnh báo")
+    p.set_defaults(func=cmd_finalise)
+
+    p = sub.add_parser("reopen", help="mở lại báo cáo đã chốt (bản N+1) / reopen as revision N+1")
+    p.add_argument("--period", type=int, required=True, metavar="YEAR")
+    p.set_defaults(func=cmd_reopen)
+
+    p = sub.add_parser("carry-forward", help="chuyển số liệu năm trước sang (chưa xác nhận)")
+    p.add_argument("--period", type=int, required=True, metavar="YEAR")
+    p.add_argument("--from", dest="from_year", type=int, metavar="YEAR")
+    p.set_defaults(func=cmd_carry)
+
+
+def cmd_period(ctx, args) -> int:
+    db = ctx.open(create=False)
+    try:
+        if args.action == "list":
+            for per in periods.list_periods(db):
+                print(f"{per.year}  {per.catalogue_id}/{per.catalogue_version}  {per.status}  hạn {per.deadline or '—'}")
+            return 0
+        if args.year is None:
+            raise InputError("cần ghi năm, ví dụ: c27desk period set 2024 …", "a year is required, e.g. c27desk period set 2024 …")
+        if args.action == "set":
+            periods.ensure_period(db, args.year, who=ctx.who)
+            changes = {k: getattr(args, k) for k in FIELDS if getattr(args, k) is not None}
+            if "recipients" in changes:
+                changes["recipients"] = changes["recipients"].replace("\\n", "\n")
+            periods.update_period(db, args.year, who=ctx.who, **changes)
+        per = periods.require_period(db, args.year)
+        for name in ("year", "catalogue_id", "catalogue_version", *FIELDS, "status"):
+            print(f"{name:<18} {getattr(per, name) or ''}")
+        for rev in revisions.history(db, *(_self(db), args.year)):
+            print(f"revision {rev.number:<3} {rev.status:<6} {rev.finalised_at or rev.opened_at}")
+    finally:
+        db.close()
+    return 0
+
+
+def _self(db) -> str:
+    return require_self_unit(db).code
+
+
+def cmd_finalise(ctx, args) -> int:
+    db = ctx.open(create=False)
+    try:
+        ref = open_report(db, args.period)
+        try:
+            rev = finalise_report(db, ref, who=ctx.who, acknowledge_warnings=args.accept_warnings)
+        except FinaliseRefusedError as refused:
+            for issue in refused.report.issues:
+                print(f"  {issue.severity}: {issue.message(ctx.lang)}")
+            raise
+    finally:
+        db.close()
+    ctx.say(f"Đã chốt báo cáo năm {args.period}, bản {rev.number}.", f"Report {args.period} finalised as revision {rev.number}.")
+    return 0
+
+
+def cmd_reopen(ctx, args) -> int:
+    db = ctx.open(create=False)
+    try:
+        ref = open_report(db, args.period)
+        rev = revisions.reopen(db, ref.unit.code, ref.year, who=ctx.who)
+    finally:
+        db.close()
+    ctx.say(f"Đã mở lại báo cáo năm {args.period}: đang sửa bản {rev.number}.",
+            f"Report {args.period} reopened: editing revision {rev.number}.")
+    return 0
+
+
+def cmd_carry(ctx, args) -> int:
+    db = ctx.open(create=False)
+    try:
+        periods.ensure_period(db, args.period, who=ctx.who)
+        ref = open_report(db, args.period)
+        n = carry_forward(db, ref, who=ctx.who, from_year=args.from_year)
+    finally:
+        db.close()
+    ctx.say(f"Đã chuyển {n} giá trị sang năm {args.period}; hãy xác nhận từng giá trị trước khi chốt.",
+            f"Carried {n} value(s) into {args.period}; confirm each before finalising.")
+    return 0

@@ -1,0 +1,70 @@
+"""``init``, ``demo``, ``levels``: getting a database ready."""
+
+from __future__ import annotations
+
+from c27desk.demo import DEMO_YEAR, create_demo
+from c27desk.errors import InputError
+from c27desk.model.units import make_unit
+from c27desk.store import units
+from c27desk.store.database import set_setting
+
+
+def register(sub) -> None:
+    p = sub.add_parser("init", help="tạo cơ sở dữ liệu cho đơn vị / set up the database for a unit")
+    p.add_argument("--unit-code", required=True)
+    p.add_argument("--unit-name", required=True)
+    p.add_argument("--level", required=True, help="mã cấp, ví dụ tinh, xa (xem: c27desk levels)")
+    p.add_argument("--parent", help="mã đơn vị cấp trên")
+    p.add_argument("--place", default="", help="địa danh ghi ở dòng ngày tháng")
+    p.add_argument("--parent-body", default="", help="cơ quan chủ quản ghi trên tên đơn vị (ví dụ ĐẢNG BỘ TỈNH …)")
+    p.add_argument("--doc-symbol", default="", help="ký hiệu văn bản, ví dụ TU, HU")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo", help="cơ sở dữ liệu mẫu của Tỉnh ủy Đồng Nai năm 2023 / demo database")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("levels", help="các cấp đơn vị / unit levels")
+    p.add_argument("action", nargs="?", choices=("list", "add"), default="list")
+    p.add_argument("--code")
+    p.add_argument("--name")
+    p.add_argument("--rank", type=int, default=9)
+    p.set_defaults(func=cmd_levels)
+
+
+def cmd_init(ctx, args) -> int:
+    unit = make_unit(args.unit_code, args.unit_name, args.level, args.parent, args.place, args.parent_body,
+                     args.doc_symbol)
+    db = ctx.open()
+    try:
+        units.save_unit(db, unit, is_self=True, who=ctx.who)
+        set_setting(db, "initialised", "1")
+    finally:
+        db.close()
+    ctx.say(f"Đã tạo đơn vị {unit.code} – {unit.name} trong {ctx.db_path}.",
+            f"Unit {unit.code} – {unit.name} set up in {ctx.db_path}.")
+    return 0
+
+
+def cmd_demo(ctx, args) -> int:
+    db = ctx.open()
+    try:
+        n = create_demo(db, who=ctx.who)
+    finally:
+        db.close()
+    ctx.say(f"Đã tạo dữ liệu mẫu (Tỉnh ủy Đồng Nai, năm {DEMO_YEAR}, {n} tiêu chí) trong {ctx.db_path}.",
+            f"Demo data written (Tỉnh ủy Đồng Nai, {DEMO_YEAR}, {n} criteria) to {ctx.db_path}.")
+    return 0
+
+
+def cmd_levels(ctx, args) -> int:
+    db = ctx.open()
+    try:
+        if args.action == "add":
+            if not args.code or not args.name:
+                raise InputError("cần --code và --name.", "--code and --name are required.")
+            units.add_level(db, args.code, args.name, args.rank)
+        for lv in units.levels(db):
+            print(f"{lv['code']:<12} {lv['rank']}  {lv['name']}")
+    finally:
+        db.close()
+    return 0

@@ -1,0 +1,52 @@
+"""The demonstration database: Tỉnh ủy Đồng Nai's own 2023 figures from the source report."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from c27desk.errors import StoreError
+from c27desk.model.units import make_unit
+from c27desk.resources import resource_path
+from c27desk.store import periods, units
+from c27desk.store.database import get_setting, set_setting
+from c27desk.workflow import load_values, open_report
+
+DEMO_YEAR = 2023
+DEMO_UNIT = make_unit(
+    "TU-DONGNAI", "Tỉnh ủy Đồng Nai", "tinh", place="Đồng Nai",
+    parent_body="ĐẢNG BỘ TỈNH ĐỒNG NAI", doc_symbol="TU",
+)
+DEMO_RECIPIENTS = "\n".join([
+    "- TTTU (báo cáo),",
+    "- CP.VPTU,",
+    "- Phòng CY-CNTT,",
+    "- Lưu VPTU.",
+])
+
+
+def is_demo(db: Database) -> bool:
+    return get_setting(db, "demo") == "1"
+
+
+def create_demo(db: Database, *, who: str) -> int:
+    """Fill an empty database with the demo unit and its 2023 report; returns the rows loaded."""
+    existing = units.self_unit(db)
+    if existing is not None and existing.code != DEMO_UNIT.code:
+        raise StoreError(
+            f"cơ sở dữ liệu này đã có đơn vị {existing.code} ({existing.name}); dữ liệu mẫu không được ghi đè lên. "
+            "Hãy chọn một tệp khác bằng --db.",
+            f"this database already belongs to {existing.code} ({existing.name}); the demo will not overwrite it. "
+            "Choose another file with --db.",
+            code="NOT_EMPTY",
+        )
+    units.save_unit(db, DEMO_UNIT, is_self=True, who=who)
+    periods.ensure_period(db, DEMO_YEAR, who=who)
+    periods.update_period(
+        db, DEMO_YEAR, who=who, deadline="2024-02-29", report_date="2024-02-20", place="Đồng Nai",
+        signer_authority="T/M BAN THƯỜNG VỤ", signer_title="PHÓ BÍ THƯ", signer_name="Hồ Thanh Sơn",
+        recipients=DEMO_RECIPIENTS,
+    )
+    set_setting(db, "demo", "1")
+    ref = open_report(db, DEMO_YEAR)
+    data = resource_path("demo", "dongnai-2023.csv").read_bytes()
+    return load_values(db, ref, data, who=who, source="dongnai-2023.csv")

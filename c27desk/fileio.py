@@ -1,0 +1,40 @@
+"""Files reach disk whole or not at all: write to a temporary file, fsync, rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from c27desk.errors import C27Error
+
+
+def atomic_write_bytes(path: Path | str, data: bytes) -> Path:
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never half."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+        if os.name != "nt":
+            dir_fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+    except OSError as exc:
+        raise C27Error(
+            f"không ghi được {path}: {exc.strerror or exc}. Tệp cũ (nếu có) không bị thay đổi.",
+            f"cannot write {path}: {exc.strerror or exc}. Any existing file is unchanged.",
+            code="WRITE_FAILED",
+        ) from exc
+    finally:
+        if tmp_name and os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+    return path

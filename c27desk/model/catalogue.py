@@ -1,0 +1,374 @@
+"""The catalogue of criteria a unit reports on, parsed from a data file's JSON.
+
+A catalogue is data, not code: next year's form is another file. Parsing checks the
+whole structure and names the offending entry, because a broken catalogue would
+otherwise surface as wrong reports much later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from c27desk.errors import CatalogueError
+from c27desk.model.text import clean
+
+KINDS = ("status", "count", "amount", "text")
+NUMERIC_KINDS = ("count", "amount")
+SEVERITIES = ("error", "warning")
+OPERATORS = ("<=", "<", ">=", ">", "==")
+CODE_RE = re.compile(r"^[A-Z]$")
+ID_RE = re.compile(r"^[A-Z]+(\.[0-9]+)+$|^[IVX]+$")
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    meaning: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    stt: str
+    text: str
+    kind: str
+    section_id: str
+    label: str = ""
+    unit: str = ""
+    codes: tuple[Code, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    from_children: Mapping[str, Any] | None = None
+
+    def code(self, letter: str) -> Code | None:
+        return next((c for c in self.codes if c.code == letter), None)
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind in NUMERIC_KINDS
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    label: str
+    title: str
+    criteria: tuple[Criterion, ...]
+    sections: tuple[Section, ...] = ()
+    parent_id: str | None = None
+
+    def all_criteria(self) -> Iterator[Criterion]:
+        yield from self.criteria
+        for sub in self.sections:
+            yield from sub.all_criteria()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A cross-field check: sum(left) OP sum(right), evaluated when all are answered numbers."""
+
+    id: str
+    severity: str
+    left: tuple[str, ...]
+    op: str
+    right: tuple[str, ...]
+    message_vi: str
+    message_en: str
+
+    @property
+    def criteria(self) -> tuple[str, ...]:
+        return self.left + self.right
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    id: str
+    version: str
+    year: int
+    title: str
+    sections: tuple[Section, ...]
+    rules: tuple[Rule, ...]
+    content_hash: str
+    previous: Mapping[str, Any] | None = None
+    notes: tuple[str, ...] = ()
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def key(self) -> str:
+        return f"{self.id}/{self.version}"
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        return tuple(c for s in self.sections for c in s.all_criteria())
+
+    def get(self, criterion_id: str) -> Criterion | None:
+        return self._index().get(criterion_id)
+
+    def __getitem__(self, criterion_id: str) -> Criterion:
+        found = self.get(criterion_id)
+        if found is None:
+            raise KeyError(criterion_id)
+        return found
+
+    def _index(self) -> dict[str, Criterion]:
+        cached = self.__dict__.get("_by_id")
+        if cached is None:
+            cached = {c.id: c for c in self.criteria}
+            object.__setattr__(self, "_by_id", cached)
+        return cached
+
+    def walk_sections(self) -> Iterator[tuple[Section, int]]:
+        """Every section and sub-section in document order, with its depth (0 for I … VIII)."""
+
+        def walk(sections: tuple[Section, ...], depth: int) -> Iterator[tuple[Section, int]]:
+            for s in sections:
+                yield s, depth
+                yield from walk(s.sections, depth + 1)
+
+        yield from walk(self.sections, 0)
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s, _ in self.walk_sections() if s.id == section_id), None)
+
+    def carry_map(self) -> dict[str, str]:
+        """This catalogue's criterion id -> last year's id, for carrying values forward."""
+        if not self.previous:
+            return {}
+        mapping = self.previous.get("map")
+        if mapping is None:  # same ids as last year unless said otherwise
+            return {c.id: c.id for c in self.criteria}
+        return dict(mapping)
+
+
+def content_hash(data: Mapping[str, Any]) -> str:
+    """SHA-256 of the canonical JSON, so two offices can tell they hold the same catalogue."""
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _fail(where: str, vi: str, en: str) -> CatalogueError:
+    return CatalogueError(vi, en, where=where)
+
+
+def _text(obj: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
+    value = obj.get(key)
+    if value is None:
+        if required:
+            raise _fail(where, f"thiếu trường “{key}”.", f"missing field “{key}”.")
+        return ""
+    if not isinstance(value, str):
+        raise _fail(where, f"trường “{key}” phải là chuỗi.", f"field “{key}” must be a string.")
+    value = clean(value)
+    if required and not value:
+        raise _fail(where, f"trường “{key}” để trống.", f"field “{key}” is empty.")
+    return value
+
+
+def parse_catalogue(data: Any, source: str = "catalogue") -> Catalogue:
+    """Build a Catalogue from decoded JSON, or raise CatalogueError naming the bad entry."""
+    if not isinstance(data, dict):
+        raise _fail(source, "tệp danh mục phải là một đối tượng JSON.", "a catalogue must be a JSON object.")
+    if data.get("format") != 1:
+        raise _fail(
+            source,
+            f"định dạng danh mục “{data.get('format')}” không được hỗ trợ (cần 1).",
+            f"catalogue format “{data.get('format')}” is not supported (expected 1).",
+        )
+    cat_id = _text(data, "id", source)
+    version = _text(data, "version", source)
+    year = data.get("year")
+    if not isinstance(year, int) or not 2000 <= year <= 2100:
+        raise _fail(source, "năm báo cáo (“year”) không hợp lệ.", "“year” is not a valid year.")
+    title = _text(data, "title", source)
+    scales = _parse_scales(data.get("scales") or {}, source)
+    seen: dict[str, str] = {}
+    raw_sections = data.get("sections")
+    if not isinstance(raw_sections, list) or not raw_sections:
+        raise _fail(source, "danh mục không có phần nào (“sections”).", "the catalogue has no “sections”.")
+    sections = tuple(_parse_section(s, None, scales, seen, source) for s in raw_sections)
+    criteria_ids = {cid for cid, kind in seen.items() if kind != "section"}
+    if not criteria_ids:
+        raise _fail(source, "danh mục không có tiêu chí nào.", "the catalogue has no criteria.")
+    kinds = {c.id: c.kind for s in sections for c in s.all_criteria()}
+    rules = tuple(_parse_rule(r, i, kinds, source) for i, r in enumerate(data.get("rules") or []))
+    rule_ids = [r.id for r in rules]
+    dup = {r for r in rule_ids if rule_ids.count(r) > 1}
+    if dup:
+        raise _fail(source, f"quy tắc trùng mã: {', '.join(sorted(dup))}.", f"duplicate rule ids: {', '.join(sorted(dup))}.")
+    previous = data.get("previous")
+    if previous is not None:
+        if not isinstance(previous, dict) or not previous.get("id") or not previous.get("version"):
+            raise _fail(source, "“previous” phải có “id” và “version”.", "“previous” needs “id” and “version”.")
+        mapping = previous.get("map")
+        if mapping is not None:
+            if not isinstance(mapping, dict):
+                raise _fail(source, "“previous.map” phải là một bảng.", "“previous.map” must be an object.")
+            unknown = [k for k in mapping if k not in criteria_ids]
+            if unknown:
+                raise _fail(
+                    source,
+                    f"“previous.map” nêu tiêu chí không có: {', '.join(unknown)}.",
+                    f"“previous.map” names unknown criteria: {', '.join(unknown)}.",
+                )
+    notes = data.get("notes") or []
+    return Catalogue(
+        id=cat_id,
+        version=version,
+        year=year,
+        title=title,
+        sections=sections,
+        rules=rules,
+        content_hash=content_hash(data),
+        previous=previous,
+        notes=tuple(clean(n) for n in notes if isinstance(n, str)),
+        raw=data,
+    )
+
+
+def _parse_scales(raw: Any, source: str) -> dict[str, tuple[Code, ...]]:
+    if not isinstance(raw, dict):
+        raise _fail(source, "“scales” phải là một bảng.", "“scales” must be an object.")
+    scales: dict[str, tuple[Code, ...]] = {}
+    for name, codes in raw.items():
+        where = f"{source}: thang mã “{name}”"
+        if not isinstance(codes, list) or not codes:
+            raise _fail(where, "không có mã nào.", "has no codes.")
+        parsed = tuple(_parse_code(c, where) for c in codes)
+        letters = [c.code for c in parsed]
+        if len(set(letters)) != len(letters):
+            raise _fail(where, "có mã trùng nhau.", "has duplicate codes.")
+        scales[name] = parsed
+    return scales
+
+
+def _parse_code(raw: Any, where: str) -> Code:
+    if not isinstance(raw, dict):
+        raise _fail(where, "mỗi mã phải là một đối tượng.", "each code must be an object.")
+    letter = _text(raw, "code", where)
+    if not CODE_RE.match(letter):
+        raise _fail(where, f"mã “{letter}” phải là một chữ cái hoa.", f"code “{letter}” must be one capital letter.")
+    return Code(letter, _text(raw, "meaning", where))
+
+
+def _parse_section(
+    raw: Any, parent: str | None, scales: dict[str, tuple[Code, ...]], seen: dict[str, str], source: str
+) -> Section:
+    if not isinstance(raw, dict):
+        raise _fail(source, "mỗi phần phải là một đối tượng.", "each section must be an object.")
+    sid = _text(raw, "id", source)
+    where = f"{source}: phần {sid}"
+    if sid in seen:
+        raise _fail(where, "mã phần bị trùng.", "duplicate section id.")
+    seen[sid] = "section"
+    criteria = []
+    for item in raw.get("criteria") or []:
+        crit = _parse_criterion(item, sid, scales, source)
+        if crit.id in seen:
+            raise _fail(f"{source}: tiêu chí {crit.id}", "mã tiêu chí bị trùng.", "duplicate criterion id.")
+        seen[crit.id] = crit.kind
+        criteria.append(crit)
+    subs = tuple(_parse_section(s, sid, scales, seen, source) for s in raw.get("sections") or [])
+    if not criteria and not subs:
+        raise _fail(where, "không có tiêu chí nào.", "holds no criteria.")
+    return Section(
+        id=sid,
+        label=_text(raw, "label", where),
+        title=_text(raw, "title", where),
+        criteria=tuple(criteria),
+        sections=subs,
+        parent_id=parent,
+    )
+
+
+def _parse_criterion(raw: Any, section_id: str, scales: dict[str, tuple[Code, ...]], source: str) -> Criterion:
+    if not isinstance(raw, dict):
+        raise _fail(f"{source}: phần {section_id}", "mỗi tiêu chí phải là một đối tượng.", "each criterion must be an object.")
+    cid = _text(raw, "id", f"{source}: phần {section_id}")
+    where = f"{source}: tiêu chí {cid}"
+    if not ID_RE.match(cid):
+        raise _fail(where, "mã tiêu chí không đúng dạng (ví dụ II.1).", "criterion id is malformed (e.g. II.1).")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise _fail(
+            where,
+            f"loại “{kind}” không hợp lệ (cần một trong: {', '.join(KINDS)}).",
+            f"unknown kind “{kind}” (expected one of: {', '.join(KINDS)}).",
+        )
+    text = _text(raw, "text", where)
+    codes: tuple[Code, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    if kind == "status":
+        scale = raw.get("scale")
+        if raw.get("codes"):
+            codes = tuple(_parse_code(c, where) for c in raw["codes"])
+        elif scale in scales:
+            codes = scales[scale]
+        else:
+            raise _fail(where, f"thang mã “{scale}” không tồn tại.", f"scale “{scale}” does not exist.")
+        sugg = raw.get("suggestions") or {}
+        if not isinstance(sugg, dict):
+            raise _fail(where, "“suggestions” phải là bảng mã → diễn giải.", "“suggestions” must map codes to texts.")
+        letters = {c.code for c in codes}
+        for letter in sugg:
+            if letter not in letters:
+                raise _fail(where, f"gợi ý cho mã “{letter}” không có trong thang mã.", f"suggestion for code “{letter}” not in the scale.")
+        codes = tuple(Code(c.code, c.meaning, clean(sugg[c.code]) if c.code in sugg else None) for c in codes)
+    elif kind == "text":
+        sugg = raw.get("suggestions") or []
+        if not isinstance(sugg, list):
+            raise _fail(where, "“suggestions” phải là một danh sách.", "“suggestions” must be a list.")
+        suggestions = tuple(clean(s) for s in sugg)
+    from_children = raw.get("from_children")
+    if from_children is not None and (kind not in NUMERIC_KINDS or not isinstance(from_children, dict)):
+        raise _fail(where, "“from_children” chỉ dùng cho tiêu chí số.", "“from_children” is only for numeric criteria.")
+    return Criterion(
+        id=cid,
+        stt=_text(raw, "stt", where),
+        text=text,
+        kind=kind,
+        section_id=section_id,
+        label=_text(raw, "label", where, required=False),
+        unit=_text(raw, "unit", where, required=False),
+        codes=codes,
+        suggestions=suggestions,
+        from_children=from_children,
+    )
+
+
+def _parse_rule(raw: Any, index: int, kinds: dict[str, str], source: str) -> Rule:
+    where = f"{source}: quy tắc #{index + 1}"
+    if not isinstance(raw, dict):
+        raise _fail(where, "quy tắc phải là một đối tượng.", "a rule must be an object.")
+    rid = _text(raw, "id", where)
+    where = f"{source}: quy tắc {rid}"
+    severity = raw.get("severity")
+    if severity not in SEVERITIES:
+        raise _fail(where, f"mức “{severity}” không hợp lệ.", f"unknown severity “{severity}”.")
+    op = raw.get("op")
+    if op not in OPERATORS:
+        raise _fail(where, f"phép so sánh “{op}” không hợp lệ.", f"unknown operator “{op}”.")
+    sides = []
+    for side in ("left", "right"):
+        ids = raw.get(side)
+        if not isinstance(ids, list) or not ids:
+            raise _fail(where, f"thiếu vế “{side}”.", f"missing side “{side}”.")
+        for cid in ids:
+            if cid not in kinds:
+                raise _fail(where, f"tiêu chí “{cid}” không có trong danh mục.", f"criterion “{cid}” is not in the catalogue.")
+            if kinds[cid] not in NUMERIC_KINDS:
+                raise _fail(where, f"tiêu chí “{cid}” không phải số.", f"criterion “{cid}” is not numeric.")
+        sides.append(tuple(ids))
+    return Rule(
+        id=rid,
+        severity=severity,
+        left=sides[0],
+        op=op,
+        right=sides[1],
+        message_vi=_text(raw, "message", where),
+        message_en=_text(raw, "message_en", where, required=False) or _text(raw, "message", where),
+    )

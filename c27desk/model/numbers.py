@@ -1,0 +1,131 @@
+"""Reading counts and amounts as Vietnamese users type them.
+
+The rule (documented in the README):
+
+* The decimal mark may be a comma (Vietnamese habit, ``195,2``) or a point (``195.2``).
+* Thousands separators are not accepted: write ``265500``, not ``265.500``.
+* A single separator followed by exactly three digits, with one to three digits before it
+  that do not start with 0 (``265.500``, ``1,250``), could mean either convention. Such a
+  value is refused with a message that shows both readings, so that a figure is never
+  silently off by a factor of a thousand. ``0,125`` or ``1250.500`` are not ambiguous.
+* Counts are whole numbers >= 0; amounts are >= 0 with at most 3 decimals.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from c27desk.errors import InputError
+
+MAX_COUNT = 10**9
+MAX_AMOUNT = Decimal(10) ** 13
+AMOUNT_DECIMALS = 3
+
+_SPACE = re.compile(r"[\s\u00a0\u202f]+")
+_INT = re.compile(r"^\d+$")
+_DEC = re.compile(r"^(\d+)[.,](\d+)$")
+
+
+def _compact(raw: str) -> str:
+    return _SPACE.sub("", raw.strip())
+
+
+def _refuse_common(text: str, raw: str) -> None:
+    if text.startswith("-"):
+        raise InputError(
+            f"“{raw}” là số âm; giá trị phải lớn hơn hoặc bằng 0.",
+            f"“{raw}” is negative; the value must be 0 or more.",
+        )
+    if text.startswith("+"):
+        raise InputError(
+            f"“{raw}”: không ghi dấu +.", f"“{raw}”: write the number without a + sign."
+        )
+
+
+def parse_count(raw: str) -> int:
+    """A whole number >= 0, as typed in a cell or a CSV field."""
+    text = _compact(raw)
+    if not text:
+        raise InputError("Chưa nhập số lượng.", "No number was given.")
+    _refuse_common(text, raw)
+    if _INT.match(text):
+        value = int(text)
+        if value >= MAX_COUNT:
+            raise InputError(
+                f"“{raw}” quá lớn cho một số lượng.", f"“{raw}” is too large for a count."
+            )
+        return value
+    if _DEC.match(text) or re.match(r"^\d+([.,]\d+)+$", text):
+        raise InputError(
+            f"“{raw}” không phải số nguyên; số lượng viết liền, không có dấu phân cách hoặc phần thập phân.",
+            f"“{raw}” is not a whole number; write counts as plain digits, no separators or decimals.",
+        )
+    raise InputError(
+        f"“{raw}” không phải là số; số lượng phải là số nguyên lớn hơn hoặc bằng 0.",
+        f"“{raw}” is not a number; a count must be a whole number, 0 or more.",
+    )
+
+
+def parse_amount(raw: str) -> Decimal:
+    """An amount >= 0 with at most three decimals, comma or point as the decimal mark."""
+    text = _compact(raw)
+    if not text:
+        raise InputError("Chưa nhập số tiền.", "No amount was given.")
+    _refuse_common(text, raw)
+    if _INT.match(text):
+        value = Decimal(text)
+    else:
+        m = _DEC.match(text)
+        if not m:
+            if re.match(r"^\d+([.,]\d+){2,}$", text):
+                raise InputError(
+                    f"“{raw}”: không dùng dấu phân cách hàng nghìn; hãy viết liền các chữ số, "
+                    "dùng dấu phẩy cho phần thập phân (ví dụ 265500 hoặc 195,2).",
+                    f"“{raw}”: thousands separators are not accepted; write the digits together "
+                    "and use a comma or point only for decimals (e.g. 265500 or 195.2).",
+                )
+            raise InputError(
+                f"“{raw}” không phải là số tiền hợp lệ (ví dụ hợp lệ: 265500 hoặc 195,2).",
+                f"“{raw}” is not a valid amount (valid examples: 265500 or 195.2).",
+            )
+        whole, frac = m.group(1), m.group(2)
+        if len(frac) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0"):
+            as_decimal = _format(Decimal(f"{whole}.{frac}"))
+            as_thousands = whole + frac
+            raise InputError(
+                f"“{raw}” không rõ nghĩa: có thể là {as_thousands} hoặc {as_decimal.replace('.', ',')}. "
+                f"Hãy viết {as_thousands} (không dùng dấu phân cách hàng nghìn) "
+                f"hoặc {as_decimal.replace('.', ',')} (bỏ số 0 cuối).",
+                f"“{raw}” is ambiguous: it may mean {as_thousands} or {as_decimal}. "
+                f"Write {as_thousands} (no thousands separator) or {as_decimal} (drop the trailing zero).",
+            )
+        if len(frac.rstrip("0")) > AMOUNT_DECIMALS:
+            raise InputError(
+                f"“{raw}” có quá {AMOUNT_DECIMALS} chữ số thập phân.",
+                f"“{raw}” has more than {AMOUNT_DECIMALS} decimals.",
+            )
+        try:
+            value = Decimal(f"{whole}.{frac}")
+        except InvalidOperation as exc:  # pragma: no cover - regex guarantees digits
+            raise InputError(f"“{raw}” không phải là số.", f"“{raw}” is not a number.") from exc
+    if value >= MAX_AMOUNT:
+        raise InputError(f"“{raw}” quá lớn.", f"“{raw}” is too large.")
+    return value
+
+
+def _format(value: Decimal) -> str:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def format_amount(value: Decimal) -> str:
+    """Canonical stored form: point as decimal mark, no trailing zeros (``195.2``, ``265500``)."""
+    return _format(value)
+
+
+def display_number(canonical: str, lang: str = "vi") -> str:
+    """How a stored number is shown: a decimal comma in Vietnamese, no grouping."""
+    return canonical.replace(".", ",") if lang == "vi" else canonical

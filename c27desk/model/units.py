@@ -1,0 +1,70 @@
+"""Party units and their levels. Levels are data: the 2025 reform removed the district level."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from c27desk.errors import InputError
+from c27desk.model.text import clean
+
+UNIT_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,31}$")
+LEVEL_CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
+
+#: Levels a new database starts with; users may add others (``c27desk levels add``).
+DEFAULT_LEVELS: tuple[tuple[str, str, int], ...] = (
+    ("trung-uong", "Trung ương", 0),
+    ("tinh", "Tỉnh ủy, thành ủy", 1),
+    ("truc-thuoc", "Đảng ủy trực thuộc tỉnh ủy, thành ủy", 2),
+    ("huyen", "Huyện ủy, thị ủy, thành ủy trực thuộc tỉnh (đến 2025)", 2),
+    ("xa", "Đảng ủy xã, phường, đặc khu", 3),
+    ("co-so", "Tổ chức cơ sở đảng", 4),
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    name: str
+    level: str
+    parent: str | None = None
+    place: str = ""
+    parent_body: str = ""
+    doc_symbol: str = ""
+
+
+def normalise_unit_code(raw: str) -> str:
+    """Unit codes appear in export file names (CODE_YEAR_rN.c27), so they are kept plain."""
+    code = clean(raw).upper()
+    if not UNIT_CODE_RE.match(code):
+        raise InputError(
+            f"mã đơn vị “{raw}” không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang, tối đa 32 ký tự.",
+            f"unit code “{raw}” is invalid: use unaccented letters, digits and hyphens, at most 32 characters.",
+        )
+    return code
+
+
+def normalise_level_code(raw: str) -> str:
+    code = clean(raw).lower()
+    if not LEVEL_CODE_RE.match(code):
+        raise InputError(
+            f"mã cấp “{raw}” không hợp lệ (ví dụ: tinh, xa).",
+            f"level code “{raw}” is invalid (e.g. tinh, xa).",
+        )
+    return code
+
+
+def make_unit(code: str, name: str, level: str, parent: str | None = None, place: str = "",
+              parent_body: str = "", doc_symbol: str = "") -> Unit:
+    name = clean(name)
+    if not name:
+        raise InputError("chưa nhập tên đơn vị.", "the unit name is empty.")
+    return Unit(
+        code=normalise_unit_code(code),
+        name=name,
+        level=normalise_level_code(level),
+        parent=normalise_unit_code(parent) if parent else None,
+        place=clean(place),
+        parent_body=clean(parent_body),
+        doc_symbol=clean(doc_symbol),
+    )

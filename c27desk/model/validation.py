@@ -1,0 +1,149 @@
+"""Checks a unit's answers against its catalogue: per value, across fields, completeness.
+
+Errors block finalising a report; warnings need an acknowledgement. Rules only compare
+answered numbers: a missing answer shows up in completeness, and "not applicable" makes a
+comparison meaningless rather than false.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from c27desk.errors import InputError
+from c27desk.model.catalogue import Catalogue, Rule
+from c27desk.model.values import NOT_APPLICABLE, Entry, make_entry
+
+ERROR = "error"
+WARNING = "warning"
+
+_OPS = {"<=": operator.le, "<": operator.lt, ">=": operator.ge, ">": operator.gt, "==": operator.eq}
+
+
+@dataclass(frozen=True)
+class Issue:
+    severity: str
+    criteria: tuple[str, ...]
+    message_vi: str
+    message_en: str
+    rule_id: str | None = None
+
+    def message(self, lang: str = "vi") -> str:
+        return self.message_en if lang == "en" else self.message_vi
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    section_id: str
+    label: str
+    title: str
+    depth: int
+    answered: int
+    total: int
+    problems: int
+
+    @property
+    def complete(self) -> bool:
+        return self.answered == self.total
+
+
+@dataclass
+class CheckReport:
+    issues: list[Issue] = field(default_factory=list)
+    sections: list[SectionProgress] = field(default_factory=list)
+    answered: int = 0
+    total: int = 0
+    unconfirmed: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == WARNING]
+
+    @property
+    def complete(self) -> bool:
+        return self.answered == self.total and not self.unconfirmed
+
+    def issues_for(self, criterion_id: str) -> list[Issue]:
+        return [i for i in self.issues if criterion_id in i.criteria]
+
+
+def _entry_issue(catalogue: Catalogue, entry: Entry) -> Issue | None:
+    """Re-validate a stored entry: the catalogue may have changed, or a file was edited."""
+    crit = catalogue.get(entry.criterion_id)
+    if crit is None:
+        return Issue(
+            ERROR,
+            (entry.criterion_id,),
+            f"{entry.criterion_id}: tiêu chí không có trong danh mục {catalogue.key}.",
+            f"{entry.criterion_id}: criterion not in catalogue {catalogue.key}.",
+        )
+    if entry.state == NOT_APPLICABLE:
+        return None
+    try:
+        make_entry(crit, entry.value, entry.explanation, state=entry.state)
+    except InputError as exc:
+        return Issue(ERROR, (crit.id,), f"{crit.id}: {exc.vi}", f"{crit.id}: {exc.en}")
+    if crit.kind == "status" and not entry.explanation:
+        return Issue(
+            WARNING,
+            (crit.id,),
+            f"{crit.id}: nên ghi diễn giải tình trạng thực hiện cho mã {entry.value}.",
+            f"{crit.id}: an explanation should accompany code {entry.value}.",
+        )
+    return None
+
+
+def _rule_issue(rule: Rule, entries: Mapping[str, Entry]) -> Issue | None:
+    numbers: dict[str, Decimal] = {}
+    for cid in rule.criteria:
+        entry = entries.get(cid)
+        value = entry.number() if entry is not None else None
+        if value is None:
+            return None
+        numbers[cid] = value
+    left = sum((numbers[c] for c in rule.left), Decimal(0))
+    right = sum((numbers[c] for c in rule.right), Decimal(0))
+    if _OPS[rule.op](left, right):
+        return None
+    detail_vi = f" ({' + '.join(rule.left)} = {left}; {' + '.join(rule.right)} = {right})"
+    return Issue(rule.severity, rule.criteria, rule.message_vi + detail_vi, rule.message_en + detail_vi, rule.id)
+
+
+def check(catalogue: Catalogue, entries: Mapping[str, Entry]) -> CheckReport:
+    """Everything a user needs to know before finalising: problems and completeness."""
+    report = CheckReport()
+    for entry in entries.values():
+        issue = _entry_issue(catalogue, entry)
+        if issue:
+            report.issues.append(issue)
+    for rule in catalogue.rules:
+        issue = _rule_issue(rule, entries)
+        if issue:
+            report.issues.append(issue)
+    problem_ids = {cid for i in report.issues for cid in i.criteria}
+    for section, depth in catalogue.walk_sections():
+        ids = [c.id for c in section.all_criteria()]
+        report.sections.append(
+            SectionProgress(
+                section_id=section.id,
+                label=section.label,
+                title=section.title,
+                depth=depth,
+                answered=sum(1 for cid in ids if cid in entries),
+                total=len(ids),
+                problems=sum(1 for cid in ids if cid in problem_ids),
+            )
+        )
+    all_ids = [c.id for c in catalogue.criteria]
+    report.total = len(all_ids)
+    report.answered = sum(1 for cid in all_ids if cid in entries)
+    report.missing = tuple(cid for cid in all_ids if cid not in entries)
+    report.unconfirmed = tuple(cid for cid in all_ids if cid in entries and entries[cid].is_unconfirmed)
+    return report

@@ -1,0 +1,125 @@
+"""One unit's answer to one criterion, and how raw input becomes a canonical answer.
+
+Three situations stay distinct: no entry at all (not answered), an answer whose value is
+zero, and an answer "not applicable" (state ``na``, no value). A value carried forward
+from last year is an entry in state ``carried`` until the user confirms or changes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from c27desk.errors import InputError
+from c27desk.model.catalogue import Criterion
+from c27desk.model.numbers import format_amount, parse_amount, parse_count
+from c27desk.model.text import clean
+
+ANSWERED = "answered"
+NOT_APPLICABLE = "na"
+CARRIED = "carried"
+STATES = (ANSWERED, NOT_APPLICABLE, CARRIED)
+
+#: What a CSV cell or a table cell holds for "not applicable" (canonical first).
+NA_TOKENS = ("N/A", "KAD")  # KAD: "Không áp dụng"
+
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class Entry:
+    criterion_id: str
+    value: str | None
+    explanation: str = ""
+    state: str = ANSWERED
+
+    @property
+    def is_na(self) -> bool:
+        return self.state == NOT_APPLICABLE
+
+    @property
+    def is_unconfirmed(self) -> bool:
+        return self.state == CARRIED
+
+    def number(self) -> Decimal | None:
+        """The numeric value of a count or amount answer, None otherwise."""
+        if self.value is None or self.state == NOT_APPLICABLE:
+            return None
+        try:
+            return Decimal(self.value)
+        except ArithmeticError:
+            return None
+
+    def same_content(self, other: Entry | None) -> bool:
+        return other is not None and (self.value, self.explanation, self.state) == (
+            other.value,
+            other.explanation,
+            other.state,
+        )
+
+
+def canonical_value(criterion: Criterion, raw: str) -> str:
+    """The stored form of a typed value: 'a' -> 'A', '195,2' -> '195.2'. Raises InputError."""
+    text = clean(raw)
+    if criterion.kind == "status":
+        letter = text.upper()
+        if criterion.code(letter) is None:
+            allowed = ", ".join(c.code for c in criterion.codes)
+            raise InputError(
+                f"mã “{text}” không có cho tiêu chí này (chọn một trong: {allowed}).",
+                f"code “{text}” does not exist for this criterion (choose one of: {allowed}).",
+            )
+        return letter
+    if criterion.kind == "count":
+        return str(parse_count(text))
+    if criterion.kind == "amount":
+        return format_amount(parse_amount(text))
+    if len(text) > MAX_TEXT:
+        raise InputError(f"nội dung dài quá {MAX_TEXT} ký tự.", f"text longer than {MAX_TEXT} characters.")
+    return text
+
+
+def make_entry(criterion: Criterion, raw_value: str | None, raw_explanation: str | None, *, state: str = ANSWERED) -> Entry:
+    """Validate one answer as typed or loaded; raise InputError saying what is wrong.
+
+    ``N/A`` (or ``KAD``) as the value means "not applicable". A text criterion may be
+    answered with an explanation alone (the seed's "Không có"); other kinds need a value.
+    """
+    value_text = clean(raw_value)
+    explanation = clean(raw_explanation)
+    if len(explanation) > MAX_TEXT:
+        raise InputError(
+            f"diễn giải dài quá {MAX_TEXT} ký tự.", f"explanation longer than {MAX_TEXT} characters."
+        )
+    if value_text.upper() in NA_TOKENS:
+        return Entry(criterion.id, None, explanation, NOT_APPLICABLE)
+    if not value_text:
+        if criterion.kind == "text" and explanation:
+            return Entry(criterion.id, "", explanation, state)
+        if explanation:
+            what_vi = {"status": "mã thực hiện", "count": "số lượng", "amount": "số tiền"}[criterion.kind]
+            what_en = {"status": "status code", "count": "count", "amount": "amount"}[criterion.kind]
+            raise InputError(f"thiếu {what_vi}.", f"the {what_en} is missing.")
+        raise InputError("dòng trống: chưa có giá trị.", "empty row: no value given.")
+    return Entry(criterion.id, canonical_value(criterion, value_text), explanation, state)
+
+
+def display_value(criterion: Criterion, entry: Entry | None, lang: str = "vi") -> str:
+    """The value as shown in the table and on paper (decimal comma in Vietnamese)."""
+    if entry is None:
+        return ""
+    if entry.state == NOT_APPLICABLE:
+        return "Không áp dụng" if lang == "vi" else "N/A"
+    value = entry.value or ""
+    if criterion.kind == "amount" and lang == "vi":
+        return value.replace(".", ",")
+    return value
+
+
+def display_explanation(criterion: Criterion, entry: Entry | None) -> str:
+    """The "Diễn giải" column: the user's explanation, else the criterion's fixed label."""
+    if entry is not None and entry.explanation:
+        return entry.explanation
+    if criterion.kind in ("count", "amount"):
+        return criterion.label
+    return ""

@@ -1,0 +1,1 @@
+"""SQLite through sqlite-utils: opening, migrations, backups, queries and the audit log."""

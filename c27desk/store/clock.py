@@ -1,0 +1,23 @@
+"""Timestamps and the acting user, in one place so tests and the audit log agree."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from datetime import UTC, datetime
+
+
+def now() -> str:
+    """UTC, ISO 8601 with milliseconds: sortable as text and unambiguous across offices."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def current_user() -> str:
+    """Who is acting: ``C27DESK_USER`` if set, else the operating-system login."""
+    user = os.environ.get("C27DESK_USER")
+    if user:
+        return user
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some locked-down machines
+        return "unknown"

@@ -1,0 +1,143 @@
+"""Revisions of a unit's yearly report: edit, finalise as revision N (locked), reopen as N+1.
+
+A report with no revision row yet is an implicit open revision 1. Finalising stores a
+snapshot of the entries so that revision N can be exported or compared long after
+revision N+1 has changed the live values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from c27desk.errors import StoreError
+from c27desk.model.values import Entry
+from c27desk.store.audit import log
+from c27desk.store.clock import now
+
+
+@dataclass(frozen=True)
+class Revision:
+    unit: str
+    year: int
+    number: int
+    status: str
+    opened_at: str
+    opened_by: str
+    finalised_at: str | None
+    finalised_by: str | None
+    content_hash: str | None
+    source: str
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == "final"
+
+
+_COLS = "unit, year, number, status, opened_at, opened_by, finalised_at, finalised_by, content_hash, source"
+
+
+def entries_hash(entries: dict[str, Entry]) -> str:
+    """A stable digest of a report's content, independent of row order and timestamps."""
+    canonical = json.dumps(
+        {cid: [e.value, e.explanation, e.state] for cid, e in sorted(entries.items())},
+        ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def history(db: Database, unit: str, year: int) -> list[Revision]:
+    rows = db.execute(f"SELECT {_COLS} FROM revisions WHERE unit = ? AND year = ? ORDER BY number", [unit, year])
+    return [Revision(*r) for r in rows]
+
+
+def current(db: Database, unit: str, year: int) -> Revision | None:
+    row = db.execute(
+        f"SELECT {_COLS} FROM revisions WHERE unit = ? AND year = ? ORDER BY number DESC LIMIT 1", [unit, year]
+    ).fetchone()
+    return Revision(*row) if row else None
+
+
+def latest_final(db: Database, unit: str, year: int) -> Revision | None:
+    row = db.execute(
+        f"SELECT {_COLS} FROM revisions WHERE unit = ? AND year = ? AND status = 'final' ORDER BY number DESC LIMIT 1",
+        [unit, year],
+    ).fetchone()
+    return Revision(*row) if row else None
+
+
+def snapshot(db: Database, unit: str, year: int, number: int) -> dict[str, Entry]:
+    row = db.execute("SELECT snapshot FROM revisions WHERE unit = ? AND year = ? AND number = ?",
+                     [unit, year, number]).fetchone()
+    if row is None or row[0] is None:
+        raise StoreError(f"bản {number} chưa được chốt.", f"revision {number} is not finalised.", code="NOT_FINAL")
+    data = json.loads(row[0])
+    return {cid: Entry(cid, v[0], v[1], v[2]) for cid, v in data.items()}
+
+
+def require_editable(db: Database, unit: str, year: int) -> None:
+    rev = current(db, unit, year)
+    if rev is not None and rev.is_final:
+        raise StoreError(
+            f"báo cáo năm {year} đã chốt (bản {rev.number}); hãy mở lại để sửa (bản {rev.number + 1}).",
+            f"the {year} report is finalised (revision {rev.number}); reopen it to edit (revision {rev.number + 1}).",
+            code="REPORT_FINAL",
+        )
+
+
+def ensure_open(db: Database, unit: str, year: int, *, who: str) -> Revision:
+    rev = current(db, unit, year)
+    if rev is None:
+        db.execute(
+            "INSERT INTO revisions(unit, year, number, status, opened_at, opened_by) VALUES (?, ?, 1, 'open', ?, ?)",
+            [unit, year, now(), who],
+        )
+        rev = current(db, unit, year)
+    assert rev is not None
+    return rev
+
+
+def finalise(db: Database, unit: str, year: int, entries: dict[str, Entry], *, who: str, source: str = "local",
+             number: int | None = None) -> Revision:
+    """Lock the current content as the current revision number; validation is the caller's job."""
+    with db.atomic():
+        rev = current(db, unit, year)
+        if rev is not None and rev.is_final:
+            raise StoreError(f"bản {rev.number} đã được chốt.", f"revision {rev.number} is already final.",
+                             code="REPORT_FINAL")
+        rev = rev or ensure_open(db, unit, year, who=who)
+        if number is not None and number != rev.number:
+            db.execute("UPDATE revisions SET number = ? WHERE unit = ? AND year = ? AND number = ?",
+                       [number, unit, year, rev.number])
+        target = number or rev.number
+        digest = entries_hash(entries)
+        snap = json.dumps({cid: [e.value, e.explanation, e.state] for cid, e in sorted(entries.items())},
+                          ensure_ascii=False)
+        db.execute(
+            "UPDATE revisions SET status = 'final', finalised_at = ?, finalised_by = ?, content_hash = ?, "
+            "snapshot = ?, source = ? WHERE unit = ? AND year = ? AND number = ?",
+            [now(), who, digest, snap, source, unit, year, target],
+        )
+        log(db, "finalise", who=who, unit=unit, year=year, new_value=str(target), detail=digest)
+    final = current(db, unit, year)
+    assert final is not None
+    return final
+
+
+def reopen(db: Database, unit: str, year: int, *, who: str) -> Revision:
+    with db.atomic():
+        rev = current(db, unit, year)
+        if rev is None or not rev.is_final:
+            raise StoreError(f"báo cáo năm {year} đang mở, không cần mở lại.",
+                             f"the {year} report is already open.", code="REPORT_OPEN")
+        db.execute(
+            "INSERT INTO revisions(unit, year, number, status, opened_at, opened_by) VALUES (?, ?, ?, 'open', ?, ?)",
+            [unit, year, rev.number + 1, now(), who],
+        )
+        log(db, "reopen", who=who, unit=unit, year=year, old_value=str(rev.number), new_value=str(rev.number + 1))
+    reopened = current(db, unit, year)
+    assert reopened is not None
+    return reopened

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Sets up (first time) and runs every test, offscreen. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/ruff check c27desk tests bench
+exec .venv/bin/python -m pytest "$@"
