@@ -13,13 +13,14 @@ import os
 import pkgutil
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from c27desk import __version__, commands
 from c27desk.errors import C27Error, current_language
+from c27desk.store import lock
 from c27desk.store.clock import current_user
 from c27desk.store.database import default_db_path, open_database
 
@@ -34,13 +35,30 @@ class Context:
 
     db_path: Path
     lang: str
+    _lock: lock.InstanceLock | None = field(default=None, repr=False)
 
     @property
     def who(self) -> str:
         return current_user()
 
-    def open(self, *, backup_reason: str | None = None, create: bool = True) -> Database:
+    def open(self, *, backup_reason: str | None = None, create: bool = True, write: bool = True) -> Database:
+        """Open the database; a writing command first takes the instance lock, so it is
+        refused while a window has the same database open."""
+        if write and self._lock is None:
+            if not create and not self.db_path.exists():
+                return open_database(self.db_path, create=False)  # raises the "no database" message
+            self.open_lock()
         return open_database(self.db_path, backup_reason=backup_reason, create=create)
+
+    def open_lock(self) -> None:
+        """Take the instance lock without opening (restore works on a possibly damaged file)."""
+        if self._lock is None:
+            self._lock = lock.acquire(self.db_path)
+
+    def release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def say(self, vi: str, en: str) -> None:
         print(en if self.lang == "en" else vi)
@@ -85,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("c27desk: đã dừng / interrupted", file=sys.stderr)
         return 130
+    finally:
+        ctx.release()
 
 
 def run() -> None:

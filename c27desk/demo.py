@@ -33,7 +33,7 @@ def create_demo(db: Database, *, who: str) -> int:
     existing = units.self_unit(db)
     if existing is not None and existing.code != DEMO_UNIT.code:
         raise StoreError(
-            f"cơ sở dữ liệu này đã có đơn vị {existing.code} ({existing.name}); dữ liệu mẫu không được ghi đè lên. "
+            f"cơ sở dữ liệu này đã có đơn vị {existing.code} ({existing.name}); dữ liệu mẫu sẽ không ghi đè lên đó. "
             "Hãy chọn một tệp khác bằng --db.",
             f"this database already belongs to {existing.code} ({existing.name}); the demo will not overwrite it. "
             "Choose another file with --db.",

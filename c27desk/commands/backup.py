@@ -22,7 +22,7 @@ def cmd_backup(ctx, args) -> int:
         for path in backup.list_backups(ctx.db_path):
             print(path)
         return 0
-    db = ctx.open(create=False)
+    db = ctx.open(create=False, write=False)
     try:
         path = backup.make_backup(db, ctx.db_path, "manual")
     finally:
@@ -34,6 +34,7 @@ def cmd_backup(ctx, args) -> int:
 def cmd_restore(ctx, args) -> int:
     # The live database may be damaged (that is why one restores), so it is opened
     # without the integrity check; the backup itself is checked before anything changes.
+    ctx.open_lock()
     db = connect(ctx.db_path)
     try:
         safety = backup.restore(db, ctx.db_path, args.file)

@@ -24,7 +24,7 @@ def register(sub) -> None:
 
 def _pick(ctx, year):
     if year is not None and ctx.db_path.exists():
-        db = ctx.open(create=False)
+        db = ctx.open(create=False, write=False)
         try:
             if periods.get_period(db, year):
                 return periods.period_catalogue(db, year)

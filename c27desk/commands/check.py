@@ -13,7 +13,7 @@ def register(sub) -> None:
 
 
 def cmd_check(ctx, args) -> int:
-    db = ctx.open(create=False)
+    db = ctx.open(create=False, write=False)
     try:
         ref = open_report(db, args.period, args.unit)
         report = check_report(db, ref)

@@ -47,7 +47,7 @@ def cmd_load(ctx, args) -> int:
 
 
 def cmd_dump(ctx, args) -> int:
-    db = ctx.open(create=False)
+    db = ctx.open(create=False, write=False)
     try:
         ref = open_report(db, args.period, args.unit)
         entries = values.entries(db, ref.unit.code, ref.year)

@@ -9,6 +9,8 @@ The rule (documented in the README):
   value is refused with a message that shows both readings, so that a figure is never
   silently off by a factor of a thousand. ``0,125`` or ``1250.500`` are not ambiguous.
 * Counts are whole numbers >= 0; amounts are >= 0 with at most 3 decimals.
+* The program itself writes such a value with a fourth, zero decimal (``265.1230``), so
+  its own output always reads back unchanged.
 """
 
 from __future__ import annotations
@@ -122,8 +124,16 @@ def _format(value: Decimal) -> str:
 
 
 def format_amount(value: Decimal) -> str:
-    """Canonical stored form: point as decimal mark, no trailing zeros (``195.2``, ``265500``)."""
-    return _format(value)
+    """Canonical stored form: point as decimal mark, no trailing zeros (``195.2``, ``265500``).
+
+    A value whose shape the reading rule calls ambiguous (``265.123``) keeps one trailing
+    zero (``265.1230``), so that every stored value reads back to itself.
+    """
+    text = _format(value)
+    whole, _, frac = text.partition(".")
+    if len(frac) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0"):
+        text += "0"
+    return text
 
 
 def display_number(canonical: str, lang: str = "vi") -> str:
