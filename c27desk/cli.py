@@ -100,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {line}", file=sys.stderr)
         print(f"c27desk: {exc.message(ctx.lang)}", file=sys.stderr)
         return EXIT_FAIL
+    except BrokenPipeError:  # output piped into `head` or a closed pager: not a failure
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("c27desk: đã dừng / interrupted", file=sys.stderr)
         return 130

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from c27desk.errors import StoreError
 
 KEEP_RECENT = 10
 KEEP_DAYS = 30
+STALE_TMP_SECONDS = 3600
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite3$")
 
 
@@ -124,6 +126,14 @@ def rotate(db_path: Path, *, now: datetime | None = None) -> list[Path]:
     removed = [p for p in backups if p not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
+    # leftovers of a backup interrupted by a crash or power cut (never listed as backups)
+    folder = backup_dir(db_path)
+    for stale in folder.glob("*.sqlite3.tmp") if folder.is_dir() else ():
+        try:
+            if time.time() - stale.stat().st_mtime > STALE_TMP_SECONDS:
+                stale.unlink()
+        except OSError:
+            pass
     return removed
 
 

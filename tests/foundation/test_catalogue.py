@@ -79,7 +79,8 @@ def test_bad_catalogue_is_refused_naming_the_entry(cat, mutate, where, what):
     mutate(data)
     with pytest.raises(CatalogueError) as info:
         parse_catalogue(data, "bad.json")
-    assert where in info.value.vi and what in info.value.vi
+    msg = info.value.message("vi")
+    assert where in msg and what in msg
 
 
 def test_catalog_validate_command_names_file_and_entry(cli, tmp_path, cat):

@@ -42,10 +42,10 @@ def test_seed_values_load_and_dump_row_for_row(cli, unit_db):
     assert code == 0
     original = _rows(DEMO_CSV.read_text(encoding="utf-8"))
     assert _rows(dumped) == original
-    # and the demo file is the seed's own table, row for row (VIII.12 is the documented reconstruction)
+    # and the demo file is the seed's own table, row for row
     seed = seed_rows()
-    assert len(seed) == 119
-    assert [(r[1], r[2]) for r in seed] == [(row[2], row[1]) for row in original[1:120]]
+    assert len(seed) == 120
+    assert [(r[1], r[2]) for r in seed] == [(row[2], row[1]) for row in original[1:]]
 
 
 def test_json_dump_has_states_and_catalogue(cli, unit_db):
@@ -96,7 +96,7 @@ def test_bad_csv_is_refused_with_line_numbers_and_changes_nothing(cli, unit_db, 
 
 def test_non_utf8_bytes_are_refused_with_their_line(cli, unit_db, tmp_path):
     bad = tmp_path / "cp1258.csv"
-    bad.write_bytes("criterion,value,explanation\nI.1,A,Đã ban hành\n".encode("cp1258"))
+    bad.write_bytes("criterion,value,explanation\nI.1,A,Đà\n".encode("cp1258"))  # Windows-1258, not UTF-8
     code, _, err = cli("values", "load", str(bad), "--period", "2023")
     assert code == 1 and "dòng 2:" in err and "UTF-8" in err
 
