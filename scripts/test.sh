@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/ruff check c27desk tests bench
+.venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"
