@@ -1,0 +1,107 @@
+"""Starting the window: one instance per database, a checked database, a unit to report for."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from c27desk.errors import C27Error
+from c27desk.gui import i18n
+from c27desk.store import backup, lock, units
+from c27desk.store.database import CorruptDatabaseError, connect, open_database
+
+
+def _application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("c27desk")
+    app.setOrganizationName("c27desk")
+    font = app.font()
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)  # readable before Windows scaling is applied
+        app.setFont(QFont(font))
+    return app
+
+
+def _ask(title: str, text: str, *, interactive: bool) -> bool:
+    if not interactive:
+        return False
+    return QMessageBox.question(None, title, text) == QMessageBox.StandardButton.Yes
+
+
+def open_for_window(db_path: Path, *, interactive: bool = True):
+    """The instance lock and the database, or None when the user gives up.
+
+    A second instance may continue read-only; a damaged database is reported together with
+    the newest good backup, which the user may restore on the spot.
+    """
+    read_only = False
+    instance = None
+    try:
+        instance = lock.acquire(db_path)
+    except lock.DatabaseInUseError as exc:
+        if not _ask("c27desk", exc.message() + "\n\n" + QApplication.translate(
+                "app", "Mở ở chế độ chỉ xem?"), interactive=interactive) and interactive:
+            return None
+        read_only = True
+    try:
+        db = open_database(db_path, backup_reason=None if read_only else "start")
+    except CorruptDatabaseError as exc:
+        if exc.newest_backup is None or not _ask(
+                "c27desk", exc.message() + "\n\n" + QApplication.translate("app", "Khôi phục từ bản sao lưu này?"),
+                interactive=interactive):
+            if interactive:
+                QMessageBox.critical(None, "c27desk", exc.message())
+            raise
+        raw = connect(db_path)
+        try:
+            backup.restore(raw, db_path, exc.newest_backup)
+        finally:
+            raw.close()
+        db = open_database(db_path, backup_reason="after-restore")
+    return db, instance, read_only
+
+
+def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None = None) -> int:
+    from c27desk.gui.main_window import MainWindow, settle
+    from c27desk.gui.setup_dialog import SetupDialog
+
+    app = _application()
+    i18n.install_language(i18n.saved_language())
+    interactive = screenshot is None
+    try:
+        opened = open_for_window(Path(db_path), interactive=interactive)
+    except C27Error as exc:
+        if interactive:
+            QMessageBox.critical(None, "c27desk", exc.message())
+        raise
+    if opened is None:
+        return 1
+    db, instance, read_only = opened
+    try:
+        if units.self_unit(db) is None:
+            dialog = SetupDialog(db)
+            if screenshot is not None:
+                dialog.show()
+                settle(dialog, 200)
+                dialog.grab().save(str(screenshot))
+                return 0
+            if dialog.exec() != SetupDialog.DialogCode.Accepted:
+                return 1
+            period = dialog.created_year
+        window = MainWindow(db, Path(db_path), period=period, read_only=read_only)
+        window.show()
+        if screenshot is not None:
+            settle(window, 300)
+            window.grab().save(str(screenshot))
+            window.close()
+            return 0
+        QTimer.singleShot(0, window.table.setFocus)
+        return app.exec()
+    finally:
+        db.close()
+        if instance is not None:
+            instance.release()

@@ -1,0 +1,45 @@
+"""Interface language: Vietnamese is the source language; English comes from a Qt .qm file.
+
+Switching installs or removes the translator; Qt then sends every widget a LanguageChange
+event and each window re-applies its texts, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from c27desk.gui.config import settings
+from c27desk.resources import app_root
+
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+_translator: QTranslator | None = None
+
+
+def saved_language() -> str:
+    lang = str(settings().value("language", "vi"))
+    return lang if lang in LANGUAGES else "vi"
+
+
+def install_language(lang: str) -> bool:
+    """Make ``lang`` the interface language; returns False if its translation is missing."""
+    global _translator
+    app = QCoreApplication.instance()
+    if _translator is not None:
+        app.removeTranslator(_translator)
+        _translator = None
+    if lang != "vi":
+        translator = QTranslator()
+        qm = app_root() / "resources" / "translations" / f"c27desk_{lang}.qm"
+        if not translator.load(str(qm)):
+            return False
+        app.installTranslator(translator)
+        _translator = translator
+    settings().setValue("language", lang)
+    os.environ["C27DESK_LANG"] = lang  # messages raised by the services follow the window's language
+    return True
+
+
+def current_language() -> str:
+    return "en" if _translator is not None else "vi"

@@ -1,0 +1,595 @@
+"""The main window: period, sections, the entry table, details, problems, status.
+
+Every accepted edit is saved at once (there is no Save button); the status bar says when.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTextBrowser,
+    QToolBar,
+    QToolTip,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from c27desk import __version__
+from c27desk.demo import is_demo
+from c27desk.errors import C27Error
+from c27desk.gui import i18n
+from c27desk.gui.config import settings
+from c27desk.gui.delegates import EntryDelegate
+from c27desk.gui.entry_model import COL_VALUE, CRITERION_ROLE, EntryFilterProxy, EntryModel
+from c27desk.gui.session import ReportSession
+from c27desk.gui.table_view import EntryTableView
+from c27desk.gui.workers import run_in_background
+from c27desk.model.values import display_value
+from c27desk.store import backup, periods, revisions, units
+from c27desk.store.database import open_database
+from c27desk.workflow import FinaliseRefusedError, carry_forward, finalise_report, open_report
+
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class MainWindow(QMainWindow):
+    loaded = Signal()
+
+    def __init__(self, db, db_path: Path, *, period: int | None = None, read_only: bool = False):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.db, self.db_path, self.read_only = db, Path(db_path), read_only
+        self.session: ReportSession | None = None
+        self.busy = False
+        self.model = EntryModel(self)
+        self.model.lang = i18n.current_language()
+        self.proxy = EntryFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        self._connect()
+        self.retranslate_ui()
+        self._restore_geometry()
+        years = [p.year for p in periods.list_periods(db)]
+        wanted = period or int(settings().value("last_period", 0) or 0)
+        self.refresh_periods(wanted if wanted in years else (years[-1] if years else None))
+
+    # -- construction ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.toolbar = QToolBar(objectName="mainToolbar")
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
+        self.period_label = QLabel()
+        self.period_combo = QComboBox(objectName="periodCombo")
+        self.period_combo.setMinimumContentsLength(6)
+        self.filter_edit = QLineEdit(objectName="filterEdit")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
+        self.filter_mode = QComboBox(objectName="filterMode")
+        self.toolbar.addWidget(self.period_label)
+        self.toolbar.addWidget(self.period_combo)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.filter_edit)
+        self.toolbar.addWidget(self.filter_mode)
+        self.toolbar.addSeparator()
+
+        self.banner = QLabel(objectName="banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+
+        self.tree = QTreeWidget(objectName="sectionTree")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.problems = QListWidget(objectName="problemList")
+        self.problems.setWordWrap(True)
+        self.problems_label = QLabel()
+        left = QSplitter(Qt.Orientation.Vertical, objectName="leftSplitter")
+        left.addWidget(self.tree)
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.problems_label)
+        lay.addWidget(self.problems)
+        left.addWidget(box)
+
+        self.table = EntryTableView()
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegate(EntryDelegate(self.model, self.table))
+        self.table.configure_columns()
+
+        self.detail = QTextBrowser(objectName="detailPane")
+        self.detail.setOpenLinks(False)
+
+        center = QWidget()
+        clay = QVBoxLayout(center)
+        clay.setContentsMargins(0, 0, 0, 0)
+        clay.addWidget(self.banner)
+        clay.addWidget(self.table)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 4)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.splitter.setSizes([em * 26, em * 70, em * 24])
+        self.setCentralWidget(self.splitter)
+
+        self.save_state = QLabel(objectName="saveState")
+        self.completeness = QLabel(objectName="completeness")
+        self.statusBar().addWidget(self.save_state, 1)
+        self.statusBar().addPermanentWidget(self.completeness)
+
+        self.act = {}
+        def action(key, shortcut=None, slot=None):
+            a = QAction(self)
+            a.setObjectName(key)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            if slot:
+                a.triggered.connect(slot)
+            self.act[key] = a
+            return a
+
+        undo = self.model.undo_stack.createUndoAction(self)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.model.undo_stack.createRedoAction(self)
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        self.act["undo"], self.act["redo"] = undo, redo
+        action("find", QKeySequence.StandardKey.Find, self._focus_filter)
+        action("confirm", "Ctrl+Return", self._confirm_current)
+        action("confirm_all", None, self._confirm_all)
+        action("new_period", None, self._new_period)
+        action("carry", None, self._carry_forward)
+        action("finalise", None, self._finalise)
+        action("reopen", None, self._reopen)
+        action("revisions", None, self._show_revisions)
+        action("backup", None, self._backup_now)
+        action("quit", QKeySequence.StandardKey.Quit, self.close)
+        action("lang_vi", None, lambda: self.set_language("vi"))
+        action("lang_en", None, lambda: self.set_language("en"))
+        action("about", None, self._about)
+
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addActions([self.act["backup"], self.act["quit"]])
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addActions([undo, redo, self.act["find"], self.act["confirm"], self.act["confirm_all"]])
+        self.menu_report = bar.addMenu("")
+        self.menu_report.setObjectName("menuReport")
+        self.menu_report.addActions([self.act["new_period"], self.act["carry"]])
+        self.menu_report.addSeparator()
+        self.menu_report.addActions([self.act["finalise"], self.act["reopen"], self.act["revisions"]])
+        self.menu_settings = bar.addMenu("")
+        self.menu_settings.addActions([self.act["lang_vi"], self.act["lang_en"]])
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act["about"])
+        self.toolbar.addActions([undo, redo, self.act["finalise"]])
+
+    def _connect(self) -> None:
+        self.period_combo.currentIndexChanged.connect(self._period_chosen)
+        self.filter_edit.textChanged.connect(lambda t: self.proxy.set_filter(text=t))
+        self.filter_mode.currentIndexChanged.connect(lambda i: self.proxy.set_filter(mode=i))
+        self.tree.currentItemChanged.connect(self._section_chosen)
+        self.problems.itemActivated.connect(self._jump_to_problem)
+        self.problems.itemClicked.connect(self._jump_to_problem)
+        self.table.selectionModel().currentChanged.connect(lambda cur, _prev: self._show_detail(cur))
+        self.model.saved.connect(self._saved)
+        self.model.refused.connect(self._refused)
+        self.model.changed.connect(self._refresh_overview)
+
+    # -- texts -------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("c27desk – Báo cáo Chương trình 27"))
+        self.period_label.setText(self.tr("Năm báo cáo: "))
+        self.filter_edit.setPlaceholderText(self.tr("Lọc theo nội dung (Ctrl+F)"))
+        current = self.filter_mode.currentIndex()
+        self.filter_mode.blockSignals(True)
+        self.filter_mode.clear()
+        self.filter_mode.addItems([self.tr("Tất cả"), self.tr("Chưa trả lời"), self.tr("Có vấn đề"),
+                                   self.tr("Chưa xác nhận")])
+        self.filter_mode.setCurrentIndex(max(current, 0))
+        self.filter_mode.blockSignals(False)
+        self.problems_label.setText(self.tr("Lỗi và cảnh báo"))
+        self.menu_file.setTitle(self.tr("&Tệp"))
+        self.menu_edit.setTitle(self.tr("&Sửa"))
+        self.menu_report.setTitle(self.tr("&Báo cáo"))
+        self.menu_settings.setTitle(self.tr("&Cài đặt"))
+        self.menu_help.setTitle(self.tr("T&rợ giúp"))
+        texts = {
+            "find": self.tr("Tìm / lọc"), "confirm": self.tr("Xác nhận giá trị chuyển sang"),
+            "confirm_all": self.tr("Xác nhận tất cả giá trị chuyển sang"), "new_period": self.tr("Thêm năm báo cáo…"),
+            "carry": self.tr("Chuyển số liệu năm trước sang"), "finalise": self.tr("Chốt báo cáo…"),
+            "reopen": self.tr("Mở lại báo cáo"), "revisions": self.tr("Lịch sử các bản"),
+            "backup": self.tr("Sao lưu ngay"), "quit": self.tr("Thoát"), "lang_vi": "Tiếng Việt",
+            "lang_en": "English", "about": self.tr("Giới thiệu"),
+        }
+        for key, text in texts.items():
+            self.act[key].setText(text)
+        self.act["undo"].setText(self.tr("Hoàn tác"))
+        self.act["redo"].setText(self.tr("Làm lại"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        self._refresh_overview()
+        self._show_detail(self.table.currentIndex())
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.model.lang = i18n.current_language()
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_language(self, lang: str) -> None:
+        if not i18n.install_language(lang):
+            QMessageBox.warning(self, "c27desk", self.tr("Không tìm thấy bản dịch."))
+
+    # -- periods -------------------------------------------------------------------------------
+    def refresh_periods(self, select: int | None) -> None:
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        for p in periods.list_periods(self.db):
+            self.period_combo.addItem(str(p.year), p.year)
+        self.period_combo.blockSignals(False)
+        if select is not None:
+            idx = self.period_combo.findData(select)
+            self.period_combo.setCurrentIndex(idx)
+            self.load_period(select)
+
+    def _period_chosen(self, index: int) -> None:
+        year = self.period_combo.itemData(index)
+        if year is not None:
+            self.load_period(int(year))
+
+    def load_period(self, year: int) -> None:
+        try:
+            self.session = ReportSession.open(self.db, self.db_path, year, read_only=self.read_only)
+        except C27Error as exc:
+            QMessageBox.warning(self, "c27desk", exc.message())
+            return
+        self.model.load(self.session)
+        self._build_tree()
+        settings().setValue("last_period", year)
+        self.table.move_to(0, COL_VALUE)
+        self.table.resizeRowsToContents()
+        self.save_state.setText(self.tr("Mọi thay đổi được lưu ngay khi nhập."))
+        self.loaded.emit()
+
+    # -- overview: tree, problems, banner, status ------------------------------------------------
+    def _build_tree(self) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        root = QTreeWidgetItem([self.tr("Tất cả các phần"), ""])
+        root.setData(0, SECTION_ROLE, None)
+        self.tree.addTopLevelItem(root)
+        items = {None: root}
+        for section, _depth in self.session.ref.catalogue.walk_sections():
+            item = QTreeWidgetItem([f"{section.label}. {section.title}", ""])
+            item.setData(0, SECTION_ROLE, section.id)
+            item.setToolTip(0, section.title)
+            items[section.parent_id].addChild(item)
+            items[section.id] = item
+        self.tree.expandAll()
+        self.tree.setCurrentItem(root)
+        self.tree.resizeColumnToContents(1)
+        self.tree.blockSignals(False)
+        self._tree_items = items
+        self._refresh_overview()
+
+    def _refresh_overview(self) -> None:
+        if self.session is None or self.model.report is None:
+            return
+        report = self.model.report
+        by_id = {s.section_id: s for s in report.sections}
+        for sid, item in getattr(self, "_tree_items", {}).items():
+            if sid is None:
+                item.setText(1, f"{report.answered}/{report.total}")
+                item.setText(0, self.tr("Tất cả các phần"))
+                continue
+            prog = by_id[sid]
+            mark = " ⚠" if prog.problems else (" ✓" if prog.complete else "")
+            item.setText(1, f"{prog.answered}/{prog.total}{mark}")
+        self.tree.resizeColumnToContents(1)
+        self.problems.clear()
+        for issue in report.issues:
+            prefix = self.tr("Lỗi") if issue.severity == "error" else self.tr("Cảnh báo")
+            it = QListWidgetItem(f"{prefix}: {issue.message(self.model.lang)}")
+            it.setData(Qt.ItemDataRole.UserRole, issue.criteria[0])
+            it.setForeground(Qt.GlobalColor.darkRed if issue.severity == "error" else Qt.GlobalColor.darkYellow)
+            self.problems.addItem(it)
+        for cid in report.unconfirmed:
+            it = QListWidgetItem(self.tr("Chưa xác nhận: %s (chuyển từ năm trước)") % cid)
+            it.setData(Qt.ItemDataRole.UserRole, cid)
+            self.problems.addItem(it)
+        pct = 100 * report.answered / report.total if report.total else 0
+        self.completeness.setText(self.tr("Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo")
+                                  .replace("%1", str(report.answered)).replace("%2", str(report.total))
+                                  .replace("%3", f"{pct:.0f}").replace("%4", str(len(report.errors)))
+                                  .replace("%5", str(len(report.warnings))))
+        self._refresh_banner()
+
+    def _refresh_banner(self) -> None:
+        notes = []
+        rev = self.session.revision() if self.session else None
+        if is_demo(self.db):
+            notes.append(self.tr("DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử."))
+        if self.read_only:
+            notes.append(self.tr("Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác."))
+        if rev is not None and rev.is_final:
+            notes.append(self.tr("Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.")
+                         .replace("%1", str(rev.number)).replace("%2", str(rev.number + 1)))
+        self.banner.setText("  ".join(notes))
+        self.banner.setStyleSheet("background:#fff4d6; padding:6px; border:1px solid #e0c060;")
+        self.banner.setVisible(bool(notes))
+        final = rev is not None and rev.is_final
+        self.act["finalise"].setEnabled(not final and not self.read_only)
+        self.act["reopen"].setEnabled(final and not self.read_only)
+        self.act["carry"].setEnabled(not final and not self.read_only)
+
+    # -- selection and details -----------------------------------------------------------------
+    def _section_chosen(self, item, _previous) -> None:
+        if item is not None:
+            self.proxy.set_filter(section=item.data(0, SECTION_ROLE))
+
+    def _jump_to_problem(self, item: QListWidgetItem) -> None:
+        cid = item.data(Qt.ItemDataRole.UserRole)
+        self.jump_to(cid)
+
+    def jump_to(self, criterion: str, column: int = COL_VALUE) -> None:
+        row = self.model.row_of(criterion)
+        if row < 0:
+            return
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, column))
+        if not proxy_index.isValid():  # hidden by a filter: show everything
+            self.filter_edit.clear()
+            self.filter_mode.setCurrentIndex(0)
+            self.tree.setCurrentItem(self._tree_items[None])
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, column))
+        self.table.setCurrentIndex(proxy_index)
+        self.table.scrollTo(proxy_index)
+        self.table.setFocus()
+
+    def _show_detail(self, proxy_index) -> None:
+        if self.session is None or not proxy_index.isValid():
+            self.detail.setHtml("")
+            return
+        cid = proxy_index.data(CRITERION_ROLE)
+        crit = self.session.ref.catalogue.get(cid)
+        entry = self.model.entries.get(cid)
+        e = html.escape
+        parts = [f"<h3>{e(crit.id)}</h3><p><b>{e(crit.text)}</b></p>"]
+        if crit.kind == "status":
+            rows = "".join(
+                f"<tr><td><b>{'▶ ' if entry and entry.value == c.code else ''}{c.code}</b></td><td>{e(c.meaning)}"
+                + (f"<br><i>{self.tr('Gợi ý diễn giải')}: {e(c.suggestion)}</i>" if c.suggestion else "") + "</td></tr>"
+                for c in crit.codes)
+            parts.append(f"<p>{self.tr('Các mã thực hiện')}:</p><table cellpadding='3'>{rows}</table>")
+        elif crit.is_numeric:
+            parts.append(f"<p>{e(crit.label)} ({self.tr('đơn vị')}: {e(crit.unit)})</p>")
+            parts.append(f"<p><small>{self.tr('Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.')}</small></p>")
+        else:
+            parts.append(f"<p>{e(crit.label)}</p>")
+        for issue in self.model.problems.get(cid, []):
+            color = "#b00020" if issue.severity == "error" else "#8a6d00"
+            parts.append(f"<p style='color:{color}'>{e(issue.message(self.model.lang))}</p>")
+        last = self.session.last_year(cid)
+        last_text = f"{e(display_value(crit, last, self.model.lang))} – {e(last.explanation)}" if last else self.tr("không có")
+        parts.append(f"<p>{self.tr('Năm trước')}: {last_text}</p>")
+        history = self.session.history(cid)
+        if history:
+            items = "".join(
+                f"<li>{e(h.at[:19].replace('T', ' '))} · {e(h.who)} · {e(h.action)}: "
+                f"{e(h.old_value or '∅')} → {e(h.new_value or '∅')}</li>" for h in history[:15])
+            parts.append(f"<p>{self.tr('Lịch sử thay đổi')}:</p><ul>{items}</ul>")
+        self.detail.setHtml("".join(parts))
+
+    # -- editing feedback ----------------------------------------------------------------------
+    def _saved(self, criterion: str) -> None:
+        self.save_state.setText(self.tr("Đã lưu %1 lúc %2").replace("%1", criterion)
+                                .replace("%2", datetime.now().strftime("%H:%M:%S")))
+        self._show_detail(self.table.currentIndex())
+
+    def _refused(self, criterion: str, reason: str) -> None:
+        self.save_state.setText(self.tr("Không lưu: %1").replace("%1", reason))
+        self.last_refusal = reason
+        rect = self.table.visualRect(self.table.currentIndex())
+        QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft()), reason, self.table)
+
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def _confirm_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.model.confirm(self.proxy.mapToSource(index))
+
+    def _confirm_all(self) -> None:
+        self.model.undo_stack.beginMacro(self.tr("Xác nhận tất cả"))
+        for crit in list(self.model.criteria):
+            entry = self.model.entries.get(crit.id)
+            if entry is not None and entry.is_unconfirmed:
+                self.model.confirm(self.model.index(self.model.row_of(crit.id), COL_VALUE))
+        self.model.undo_stack.endMacro()
+
+    # -- report actions --------------------------------------------------------------------------
+    def _background(self, fn, done, what: str) -> None:
+        """Run ``fn(db)`` on a worker with its own connection; the window stays usable."""
+        self.busy = True
+        self.save_state.setText(what)
+        self.statusBar().showMessage(what)
+        path = self.db_path
+
+        def job():
+            db = open_database(path, check_integrity=False, check_same_thread=False)
+            try:
+                return fn(db)
+            finally:
+                db.close()
+
+        def finished(result):
+            self.busy = False
+            self.statusBar().clearMessage()
+            done(result)
+
+        def failed(message):
+            self.busy = False
+            self.statusBar().clearMessage()
+            self.save_state.setText(message)
+            QMessageBox.warning(self, "c27desk", message)
+
+        run_in_background(job, finished, failed)
+
+    def _new_period(self) -> None:
+        years = [p.year for p in periods.list_periods(self.db)]
+        suggested = (max(years) + 1) if years else datetime.now().year
+        year, ok = QInputDialog.getInt(self, self.tr("Thêm năm báo cáo"), self.tr("Năm:"), suggested, 2021, 2100)
+        if not ok:
+            return
+        try:
+            periods.ensure_period(self.db, year, who=self.session.who if self.session else "")
+        except C27Error as exc:
+            QMessageBox.warning(self, "c27desk", exc.message())
+            return
+        self.refresh_periods(year)
+        if any(y < year for y in years):
+            answer = QMessageBox.question(self, self.tr("Chuyển số liệu"),
+                                          self.tr("Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu "
+                                                  "“chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.")
+                                          .replace("%1", str(year)))
+            if answer == QMessageBox.StandardButton.Yes:
+                self._carry_forward()
+
+    def _carry_forward(self) -> None:
+        year, unit, who = self.session.year, self.session.unit, self.session.who
+
+        def job(db):
+            return carry_forward(db, open_report(db, year, unit), who=who)
+
+        def done(n):
+            self.load_period(year)
+            self.save_state.setText(self.tr("Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.")
+                                    .replace("%1", str(n)))
+
+        self._background(job, done, self.tr("Đang chuyển số liệu năm trước…"))
+
+    def _finalise(self, acknowledge: bool = False) -> None:
+        year, unit, who = self.session.year, self.session.unit, self.session.who
+
+        def attempt(ack: bool) -> None:
+            try:
+                rev = finalise_report(self.db, open_report(self.db, year, unit), who=who, acknowledge_warnings=ack)
+            except FinaliseRefusedError as refused:
+                report = refused.report
+                if report.errors or report.unconfirmed:
+                    QMessageBox.warning(self, self.tr("Chưa chốt được"), refused.message())
+                    self.filter_mode.setCurrentIndex(EntryFilterProxy.PROBLEMS if report.errors else EntryFilterProxy.UNCONFIRMED)
+                    return
+                lines = "\n".join(f"• {w.message(self.model.lang)}" for w in report.warnings[:15])
+                answer = QMessageBox.question(
+                    self, self.tr("Xác nhận cảnh báo"),
+                    self.tr("Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?") + "\n\n" + lines)
+                if answer == QMessageBox.StandardButton.Yes:
+                    attempt(True)
+                return
+            except C27Error as exc:
+                QMessageBox.warning(self, "c27desk", exc.message())
+                return
+            self.load_period(year)
+            self.save_state.setText(self.tr("Đã chốt báo cáo năm %1, bản %2.").replace("%1", str(year))
+                                    .replace("%2", str(rev.number)))
+
+        answer = QMessageBox.question(self, self.tr("Chốt báo cáo"),
+                                      self.tr("Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải "
+                                              "mở lại thành bản mới.").replace("%1", str(year)))
+        if answer == QMessageBox.StandardButton.Yes:
+            attempt(acknowledge)
+
+    def _reopen(self) -> None:
+        try:
+            rev = revisions.reopen(self.db, self.session.unit, self.session.year, who=self.session.who)
+        except C27Error as exc:
+            QMessageBox.warning(self, "c27desk", exc.message())
+            return
+        self.load_period(self.session.year)
+        self.save_state.setText(self.tr("Đang sửa bản %1.").replace("%1", str(rev.number)))
+
+    def _show_revisions(self) -> None:
+        rows = [
+            f"{self.tr('Bản')} {r.number}: {self.tr('đã chốt') if r.is_final else self.tr('đang sửa')} · "
+            f"{(r.finalised_at or r.opened_at)[:19].replace('T', ' ')} · {r.finalised_by or r.opened_by}"
+            f"{' · ' + r.source if r.source != 'local' else ''}"
+            for r in self.session.revisions()
+        ] or [self.tr("Chưa có bản nào.")]
+        QMessageBox.information(self, self.tr("Lịch sử các bản"), "\n".join(rows))
+
+    def _backup_now(self) -> None:
+        path = self.db_path
+
+        def job(db):
+            return backup.make_backup(db, path, "manual")
+
+        self._background(job, lambda p: self.save_state.setText(self.tr("Đã sao lưu: %1").replace("%1", str(p))),
+                         self.tr("Đang sao lưu…"))
+
+    def _about(self) -> None:
+        unit = units.self_unit(self.db)
+        text = f"c27desk {__version__}\n" + self.tr("Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các "
+                                                     "cơ quan đảng.")
+        if unit is not None:
+            text += f"\n{unit.code} – {unit.name}"
+        QMessageBox.about(self, self.tr("Giới thiệu"), f"{text}\n{self.db_path}")
+
+    # -- geometry -------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        s = settings()
+        geometry = s.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = s.value("splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        # an editor still open holds the one cell being typed; commit it rather than lose it
+        editor = self.focusWidget()
+        if self.table.state() == self.table.State.EditingState and editor is not None:
+            self.table.commitData(editor)
+        s = settings()
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("splitter", self.splitter.saveState())
+        s.sync()
+        super().closeEvent(event)
+
+
+def settle(window: MainWindow, ms: int = 50) -> None:
+    """Let queued events run (used by screenshot mode and tests)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    timer = QTimer()
+    timer.setSingleShot(True)
+    loop = QEventLoop()
+    timer.timeout.connect(loop.quit)
+    timer.start(ms)
+    loop.exec()
+    QCoreApplication.processEvents()

@@ -1,0 +1,61 @@
+"""Long work off the UI thread: a QRunnable on the global pool, reporting back by signals.
+
+A worker opens its own database connection (SQLite connections belong to one thread), so
+the window stays responsive while it runs.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from c27desk.errors import C27Error
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class Worker(QRunnable):
+    def __init__(self, fn: Callable[[], Any]):
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except C27Error as exc:
+            self.signals.failed.emit(exc.message())
+        except Exception as exc:  # noqa: BLE001 - a worker must report, never die silently
+            traceback.print_exc()
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.done.emit(result)
+
+
+_alive: set[Worker] = set()
+
+
+def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
+                      on_failed: Callable[[str], None]) -> Worker:
+    worker = Worker(fn)
+    worker.setAutoDelete(False)
+    _alive.add(worker)
+
+    def finish(result: Any) -> None:
+        _alive.discard(worker)
+        on_done(result)
+
+    def fail(message: str) -> None:
+        _alive.discard(worker)
+        on_failed(message)
+
+    worker.signals.done.connect(finish)
+    worker.signals.failed.connect(fail)
+    QThreadPool.globalInstance().start(worker)
+    return worker
