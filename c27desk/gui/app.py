@@ -88,6 +88,9 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
                 dialog.show()
                 settle(dialog, 200)
                 dialog.grab().save(str(screenshot))
+                dialog.close()
+                dialog.deleteLater()
+                settle(dialog, 0)
                 return 0
             if dialog.exec() != SetupDialog.DialogCode.Accepted:
                 return 1
@@ -98,6 +101,8 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
             settle(window, 300)
             window.grab().save(str(screenshot))
             window.close()
+            window.deleteLater()  # widgets left for the interpreter's exit upset PySide's teardown
+            settle(window, 0)
             return 0
         QTimer.singleShot(0, window.table.setFocus)
         return app.exec()

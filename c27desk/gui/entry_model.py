@@ -256,13 +256,14 @@ class EntryFilterProxy(QSortFilterProxyModel):
         self.mode = self.ALL
 
     def set_filter(self, text: str | None = None, section: str | None | bool = False, mode: int | None = None) -> None:
+        self.beginFilterChange()
         if text is not None:
             self.text = fold(text.strip())
         if section is not False:
             self.section = section
         if mode is not None:
             self.mode = mode
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         model: EntryModel = self.sourceModel()

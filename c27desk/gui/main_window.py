@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         undo = self.model.undo_stack.createUndoAction(self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.model.undo_stack.createRedoAction(self)
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act["undo"], self.act["redo"] = undo, redo
         action("find", QKeySequence.StandardKey.Find, self._focus_filter)
         action("confirm", "Ctrl+Return", self._confirm_current)
@@ -241,6 +241,10 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         if not i18n.install_language(lang):
             QMessageBox.warning(self, "c27desk", self.tr("Không tìm thấy bản dịch."))
+            return
+        # Qt posts LanguageChange; retranslating now means the menus never show the old language
+        self.model.lang = i18n.current_language()
+        self.retranslate_ui()
 
     # -- periods -------------------------------------------------------------------------------
     def refresh_periods(self, select: int | None) -> None:
@@ -375,16 +379,18 @@ class MainWindow(QMainWindow):
         crit = self.session.ref.catalogue.get(cid)
         entry = self.model.entries.get(cid)
         e = html.escape
+        t_suggest, t_codes, t_unit = self.tr("Gợi ý diễn giải"), self.tr("Các mã thực hiện"), self.tr("đơn vị")
+        t_decimal = self.tr("Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.")
         parts = [f"<h3>{e(crit.id)}</h3><p><b>{e(crit.text)}</b></p>"]
         if crit.kind == "status":
             rows = "".join(
                 f"<tr><td><b>{'▶ ' if entry and entry.value == c.code else ''}{c.code}</b></td><td>{e(c.meaning)}"
-                + (f"<br><i>{self.tr('Gợi ý diễn giải')}: {e(c.suggestion)}</i>" if c.suggestion else "") + "</td></tr>"
+                + (f"<br><i>{t_suggest}: {e(c.suggestion)}</i>" if c.suggestion else "") + "</td></tr>"
                 for c in crit.codes)
-            parts.append(f"<p>{self.tr('Các mã thực hiện')}:</p><table cellpadding='3'>{rows}</table>")
+            parts.append(f"<p>{t_codes}:</p><table cellpadding='3'>{rows}</table>")
         elif crit.is_numeric:
-            parts.append(f"<p>{e(crit.label)} ({self.tr('đơn vị')}: {e(crit.unit)})</p>")
-            parts.append(f"<p><small>{self.tr('Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.')}</small></p>")
+            parts.append(f"<p>{e(crit.label)} ({t_unit}: {e(crit.unit)})</p>")
+            parts.append(f"<p><small>{t_decimal}</small></p>")
         else:
             parts.append(f"<p>{e(crit.label)}</p>")
         for issue in self.model.problems.get(cid, []):
@@ -392,14 +398,24 @@ class MainWindow(QMainWindow):
             parts.append(f"<p style='color:{color}'>{e(issue.message(self.model.lang))}</p>")
         last = self.session.last_year(cid)
         last_text = f"{e(display_value(crit, last, self.model.lang))} – {e(last.explanation)}" if last else self.tr("không có")
-        parts.append(f"<p>{self.tr('Năm trước')}: {last_text}</p>")
+        t_last = self.tr("Năm trước")
+        parts.append(f"<p>{t_last}: {last_text}</p>")
         history = self.session.history(cid)
         if history:
             items = "".join(
-                f"<li>{e(h.at[:19].replace('T', ' '))} · {e(h.who)} · {e(h.action)}: "
+                f"<li>{e(h.at[:19].replace('T', ' '))} · {e(h.who)} · {e(self._action_label(h.action))}: "
                 f"{e(h.old_value or '∅')} → {e(h.new_value or '∅')}</li>" for h in history[:15])
-            parts.append(f"<p>{self.tr('Lịch sử thay đổi')}:</p><ul>{items}</ul>")
+            t_history = self.tr("Lịch sử thay đổi")
+            parts.append(f"<p>{t_history}:</p><ul>{items}</ul>")
         self.detail.setHtml("".join(parts))
+
+    def _action_label(self, action: str) -> str:
+        labels = {
+            "edit": self.tr("sửa"), "undo": self.tr("hoàn tác"), "redo": self.tr("làm lại"),
+            "load": self.tr("nạp tệp"), "carry": self.tr("chuyển từ năm trước"), "confirm": self.tr("xác nhận"),
+            "import": self.tr("nhận từ đơn vị"), "accept": self.tr("nhận số liệu tổng hợp"),
+        }
+        return labels.get(action, action)
 
     # -- editing feedback ----------------------------------------------------------------------
     def _saved(self, criterion: str) -> None:
@@ -533,8 +549,9 @@ class MainWindow(QMainWindow):
         self.save_state.setText(self.tr("Đang sửa bản %1.").replace("%1", str(rev.number)))
 
     def _show_revisions(self) -> None:
+        t_rev, t_final, t_open = self.tr("Bản"), self.tr("đã chốt"), self.tr("đang sửa")
         rows = [
-            f"{self.tr('Bản')} {r.number}: {self.tr('đã chốt') if r.is_final else self.tr('đang sửa')} · "
+            f"{t_rev} {r.number}: {t_final if r.is_final else t_open} · "
             f"{(r.finalised_at or r.opened_at)[:19].replace('T', ' ')} · {r.finalised_by or r.opened_by}"
             f"{' · ' + r.source if r.source != 'local' else ''}"
             for r in self.session.revisions()

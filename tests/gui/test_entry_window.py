@@ -1,0 +1,173 @@
+"""What a clerk does in the entry table, with real key presses, and what the database then holds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+from c27desk.gui.entry_model import COL_EXPLANATION, COL_VALUE, EntryFilterProxy
+from c27desk.model.values import Entry
+from c27desk.store import audit, values
+from c27desk.store.database import open_database
+
+UNIT = "TU-DONGNAI"
+
+
+def stored(db_path, cid):
+    db = open_database(db_path)
+    try:
+        return values.get_entry(db, UNIT, 2023, cid)
+    finally:
+        db.close()
+
+
+def go(window, cid, column):
+    window.jump_to(cid, column)
+    assert window.proxy.mapToSource(window.table.currentIndex()).row() == window.model.row_of(cid)
+
+
+def press_text(widget, text):
+    """Key presses carrying Vietnamese characters (QTest's keyClicks only knows ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def type_into(qtbot, window, cid, column, text):
+    go(window, cid, column)
+    press_text(window.table, text[0])  # typing starts editing...
+    editor = window.table.focusWidget()
+    assert editor is not window.table
+    press_text(editor, text[1:])  # ...and the rest goes to the editor, which now has the focus
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # the delegate commits on a queued call, as it does for a real key press
+    qtbot.waitUntil(lambda: window.table.state() != QAbstractItemView.State.EditingState, timeout=2000)
+
+
+def cell(window, cid, column):
+    return window.model.index(window.model.row_of(cid), column).data()
+
+
+def test_typing_code_amount_and_explanation_is_saved_and_survives_restart(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    # a status code by its letter: I.1 was D, type B
+    type_into(qtbot, window, "I.1", COL_VALUE, "B")
+    assert stored(demo_db, "I.1").value == "B"
+    # the suggestion for the new code is offered only if the old explanation was the old code's suggestion
+    assert stored(demo_db, "I.1").explanation == "Chưa xác định được lộ trình"
+    # an amount with the Vietnamese decimal comma
+    type_into(qtbot, window, "VIII.7", COL_VALUE, "70,5")
+    assert stored(demo_db, "VIII.7").value == "70.5"
+    assert cell(window, "VIII.7", COL_VALUE) == "70,5"
+    # an explanation
+    type_into(qtbot, window, "I.1", COL_EXPLANATION, "Đang xây dựng, dự kiến xong năm 2025")
+    assert stored(demo_db, "I.1").explanation == "Đang xây dựng, dự kiến xong năm 2025"
+    assert "Đã lưu" in window.save_state.text()
+    window.close()
+
+    again = open_window(demo_db)
+    assert cell(again, "I.1", COL_VALUE) == "B"
+    assert cell(again, "VIII.7", COL_VALUE) == "70,5"
+    assert cell(again, "I.1", COL_EXPLANATION) == "Đang xây dựng, dự kiến xong năm 2025"
+
+
+def test_undo_and_redo_restore_values_and_are_audited(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    type_into(qtbot, window, "II.1", COL_VALUE, "410")
+    assert stored(demo_db, "II.1").value == "410"
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(demo_db, "II.1").value == "402"
+    assert cell(window, "II.1", COL_VALUE) == "402"
+    qtbot.keyClick(window.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert stored(demo_db, "II.1").value == "410"
+    db = open_database(demo_db)
+    actions = [r.action for r in audit.history(db, UNIT, 2023, "II.1")]
+    db.close()
+    assert actions[:3] == ["redo", "undo", "edit"]
+
+
+def test_invalid_count_is_refused_with_a_message_and_nothing_saved(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    for bad in ("abc", "-3", "1,5"):
+        type_into(qtbot, window, "II.3", COL_VALUE, bad)
+        assert stored(demo_db, "II.3").value == "426"
+        assert "Không lưu" in window.save_state.text() and "II.3" in window.last_refusal
+    assert "số" in window.last_refusal
+
+
+def test_filter_shows_only_unanswered_rows(qtbot, demo_db, open_window):
+    db = open_database(demo_db)
+    values.save_entries(db, UNIT, 2023, [("IV.14", None), ("VI.3", None)], who="t")
+    db.close()
+    window = open_window(demo_db)
+    window.filter_mode.setCurrentIndex(EntryFilterProxy.UNANSWERED)
+    shown = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+    assert shown == ["IV.14", "VI.3"]
+    # Ctrl+F focuses the text filter, which is accent-insensitive
+    window.filter_mode.setCurrentIndex(EntryFilterProxy.ALL)
+    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.filter_edit.hasFocus()
+    qtbot.keyClicks(window.filter_edit, "chu ky so")
+    shown = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+    assert shown == ["III.3.3", "III.3.4", "III.3.5"]
+
+
+def test_cross_field_error_marks_both_cells_and_lists_the_problem(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    type_into(qtbot, window, "II.2", COL_VALUE, "500")  # more connected computers than computers (402)
+    assert stored(demo_db, "II.2").value == "500"  # saved: a cross-field error is for finalising, not typing
+    for cid in ("II.1", "II.2"):
+        index = window.model.index(window.model.row_of(cid), COL_VALUE)
+        assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
+        assert "II.2" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert window.problems.count() == 1
+    item = window.problems.item(0)
+    assert "Lỗi" in item.text()
+    window.problems.itemClicked.emit(item)
+    assert window.proxy.mapToSource(window.table.currentIndex()).row() == window.model.row_of("II.2")
+    assert "1 lỗi" in window.completeness.text()
+
+
+def test_code_picked_from_list_offers_the_suggestion(qtbot, demo_db, open_window):
+    db = open_database(demo_db)
+    values.save_entry(db, UNIT, 2023, "II.17", None, who="t")
+    db.close()
+    window = open_window(demo_db)
+    type_into(qtbot, window, "II.17", COL_VALUE, "D")
+    assert stored(demo_db, "II.17") == Entry("II.17", "D", "Chưa xây dựng")
+
+
+def test_finalised_report_is_read_only_and_reopen_makes_next_revision(qtbot, demo_db, open_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window = open_window(demo_db)
+    window.act["finalise"].trigger()
+    assert window.session.is_final() and "bản 1" in window.banner.text()
+    go(window, "II.1", COL_VALUE)
+    press_text(window.table, "1")  # typing on a final report opens no editor
+    assert window.table.state() != QAbstractItemView.State.EditingState
+    assert window.table.focusWidget() is window.table
+    assert stored(demo_db, "II.1").value == "402"
+    window.act["reopen"].trigger()
+    assert window.session.revision().number == 2
+    type_into(qtbot, window, "II.1", COL_VALUE, "403")
+    assert stored(demo_db, "II.1").value == "403"
+
+
+def test_language_switch_keeps_work(qtbot, demo_db, open_window):
+    from c27desk.gui import i18n
+
+    window = open_window(demo_db)
+    type_into(qtbot, window, "II.5", COL_VALUE, "250")
+    try:
+        window.act["lang_en"].trigger()
+        assert window.menu_report.title() == "&Report"
+        assert window.model.headerData(1, Qt.Orientation.Horizontal) == "Criterion"
+        assert cell(window, "II.5", COL_VALUE) == "250"
+        window.act["lang_vi"].trigger()
+        assert window.menu_report.title() == "&Báo cáo"
+        assert window.model.headerData(1, Qt.Orientation.Horizontal) == "Tên tiêu chí"
+    finally:
+        i18n.install_language("vi")
