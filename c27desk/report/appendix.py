@@ -1,0 +1,90 @@
+"""What goes on the appendix: gathered from the store for a unit, year and revision.
+
+The PDF is drawn from this plain record only (see appendix_pdf.py), so the window's preview, the
+command line and the export all print the same thing from the same data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from c27desk import __version__
+from c27desk.errors import StoreError
+from c27desk.model.catalogue import Catalogue
+from c27desk.model.units import Unit
+from c27desk.model.values import Entry
+from c27desk.store import revisions, values
+from c27desk.store.periods import Period
+from c27desk.workflow import open_report
+
+
+@dataclass(frozen=True)
+class AppendixContent:
+    unit: Unit
+    period: Period
+    catalogue: Catalogue
+    entries: dict[str, Entry]
+    revision: int | None  # None: no revision finalised, the current working values
+    final: bool  # False prints "DỰ THẢO" (draft) on the page
+    content_hash: str  # of the entries, printed in the footer to tie paper to data
+    generated_at: str  # ISO time; the finalisation time for a final revision, so output is reproducible
+    app_version: str = __version__
+
+    @property
+    def year(self) -> int:
+        return self.period.year
+
+
+def appendix_content(db: Database, year: int, *, unit_code: str | None = None, revision: int | None = None,
+                     draft: bool = False) -> AppendixContent:
+    """The appendix of a finalised revision (the latest, or ``revision``), or with ``draft`` the working values.
+
+    Without a finalised revision and without ``draft`` this is refused: a document that will be
+    signed or sent must be one the unit has finalised.
+    """
+    ref = open_report(db, year, unit_code)
+    code = ref.unit.code
+    if revision is None and not draft:
+        rev = revisions.latest_final(db, code, year)
+        if rev is None:
+            raise StoreError(
+                f"báo cáo năm {year} của {ref.unit.name} chưa được chốt; hãy chốt báo cáo (c27desk finalise "
+                f"--period {year}) hoặc in bản dự thảo.",
+                f"the {year} report of {ref.unit.name} is not finalised; finalise it (c27desk finalise "
+                f"--period {year}) or print a draft.",
+                code="NOT_FINAL",
+            )
+        revision = rev.number
+    if revision is not None:
+        rev = next((r for r in revisions.history(db, code, year) if r.number == revision), None)
+        if rev is None or not rev.is_final:
+            raise StoreError(f"bản {revision} của báo cáo năm {year} chưa được chốt.",
+                             f"revision {revision} of the {year} report is not finalised.", code="NOT_FINAL")
+        entries = revisions.snapshot(db, code, year, revision)
+        return AppendixContent(ref.unit, ref.period, ref.catalogue, entries, revision, True,
+                               revisions.entries_hash(entries), rev.finalised_at or rev.opened_at)
+    entries = values.entries(db, code, year)
+    from c27desk.store.clock import now
+
+    return AppendixContent(ref.unit, ref.period, ref.catalogue, entries, None, False,
+                           revisions.entries_hash(entries), now())
+
+
+def vn_date_line(place: str, day: date | None) -> str:
+    """"Đồng Nai, ngày 20 tháng 02 năm 2024" — 36-HD pads days below 10 and the months January and February."""
+    if day is None:
+        return f"{place}, ngày    tháng    năm    " if place else "ngày    tháng    năm    "
+    d = f"{day.day:02d}" if day.day < 10 else str(day.day)
+    m = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    prefix = f"{place}, " if place else ""
+    return f"{prefix}ngày {d} tháng {m} năm {day.year}"
+
+
+def document_number(content: AppendixContent) -> str:
+    """"123-BC/TU", with room to write the number by hand when it isn't set yet."""
+    symbol = content.unit.doc_symbol or ""
+    number = content.period.report_number or "\u00a0" * 6
+    return f"{number}-BC/{symbol}" if symbol else f"{number}-BC"

@@ -1,0 +1,44 @@
+"""The one typeface of our documents: Liberation Serif, shipped in resources/fonts.
+
+Party documents are set in Times New Roman (Hướng dẫn 36-HD/VPTW); Liberation Serif 2.x has the
+same metrics and every Vietnamese letter, and its licence (SIL OFL) lets us ship it. Fonts are
+registered once per process under our own names, so no reportlab default (Helvetica, never
+embedded) can sneak into a document.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from c27desk.resources import resource_path
+
+SERIF = "C27Serif"
+SERIF_BOLD = "C27Serif-Bold"
+SERIF_ITALIC = "C27Serif-Italic"
+SERIF_BOLD_ITALIC = "C27Serif-BoldItalic"
+
+_FILES = {
+    SERIF: "LiberationSerif-Regular.ttf",
+    SERIF_BOLD: "LiberationSerif-Bold.ttf",
+    SERIF_ITALIC: "LiberationSerif-Italic.ttf",
+    SERIF_BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
+}
+
+
+def register_fonts() -> str:
+    """Register the family with reportlab (idempotent) and return the regular face's name."""
+    if SERIF not in pdfmetrics.getRegisteredFontNames():
+        for name, file in _FILES.items():
+            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+        addMapping(SERIF, 0, 0, SERIF)
+        addMapping(SERIF, 1, 0, SERIF_BOLD)
+        addMapping(SERIF, 0, 1, SERIF_ITALIC)
+        addMapping(SERIF, 1, 1, SERIF_BOLD_ITALIC)
+    return SERIF
+
+
+def font_file(bold: bool = False) -> str:
+    """Path of a face, for tools that embed fonts themselves (the signature stamp)."""
+    return str(resource_path("fonts", _FILES[SERIF_BOLD if bold else SERIF]))

@@ -1,0 +1,56 @@
+"""A unit's signing settings: which .p12 file or which token and key. Never the passphrase or PIN."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from c27desk.errors import InputError
+from c27desk.store.audit import log
+from c27desk.store.clock import now
+
+
+@dataclass(frozen=True)
+class SigningSettings:
+    unit: str
+    method: str  # "p12" | "pkcs11"
+    p12_path: str | None = None
+    pkcs11_module: str | None = None
+    token_label: str | None = None
+    key_label: str | None = None
+
+    def describe(self) -> str:
+        if self.method == "p12":
+            return f"tệp .p12: {self.p12_path}"
+        key = f", khóa {self.key_label}" if self.key_label else ""
+        return f"thiết bị ký số (token) {self.token_label} qua {self.pkcs11_module}{key}"
+
+
+def get(db: Database, unit: str) -> SigningSettings | None:
+    row = db.execute("SELECT unit, method, p12_path, pkcs11_module, token_label, key_label FROM signing_settings "
+                     "WHERE unit = ?", [unit]).fetchone()
+    return SigningSettings(*row) if row else None
+
+
+def save(db: Database, settings: SigningSettings, *, who: str) -> None:
+    if settings.method == "p12" and not settings.p12_path:
+        raise InputError("cần đường dẫn tệp .p12.", "a .p12 file path is needed.", code="SIGNING_SETTINGS")
+    if settings.method == "pkcs11" and not (settings.pkcs11_module and settings.token_label):
+        raise InputError("cần thư viện PKCS#11 và nhãn token.", "a PKCS#11 module and a token label are needed.",
+                         code="SIGNING_SETTINGS")
+    if settings.method not in ("p12", "pkcs11"):
+        raise InputError(f"cách ký không hợp lệ: {settings.method}", f"invalid signing method: {settings.method}",
+                         code="SIGNING_SETTINGS")
+    old = get(db, settings.unit)
+    with db.atomic():
+        db.execute(
+            "INSERT INTO signing_settings(unit, method, p12_path, pkcs11_module, token_label, key_label, updated_at, "
+            "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(unit) DO UPDATE SET method = excluded.method, "
+            "p12_path = excluded.p12_path, pkcs11_module = excluded.pkcs11_module, "
+            "token_label = excluded.token_label, key_label = excluded.key_label, updated_at = excluded.updated_at, "
+            "updated_by = excluded.updated_by",
+            [settings.unit, settings.method, settings.p12_path, settings.pkcs11_module, settings.token_label,
+             settings.key_label, now(), who])
+        log(db, "signing", who=who, unit=settings.unit, old_value=old.describe() if old else None,
+            new_value=settings.describe())
