@@ -70,7 +70,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def command_modules() -> list[str]:
-    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
 
 
 def build_parser() -> argparse.ArgumentParser:

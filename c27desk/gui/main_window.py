@@ -35,9 +35,11 @@ from c27desk import __version__
 from c27desk.demo import is_demo
 from c27desk.errors import C27Error
 from c27desk.gui import i18n
+from c27desk.gui.appendix_actions import AppendixActions
 from c27desk.gui.config import settings
 from c27desk.gui.delegates import EntryDelegate
 from c27desk.gui.entry_model import COL_VALUE, CRITERION_ROLE, EntryFilterProxy, EntryModel
+from c27desk.gui.exchange_actions import ExchangeActions
 from c27desk.gui.session import ReportSession
 from c27desk.gui.table_view import EntryTableView
 from c27desk.gui.workers import run_in_background
@@ -180,11 +182,19 @@ class MainWindow(QMainWindow):
         self.menu_report.addActions([self.act["new_period"], self.act["carry"]])
         self.menu_report.addSeparator()
         self.menu_report.addActions([self.act["finalise"], self.act["reopen"], self.act["revisions"]])
+        self.menu_report.addSeparator()
+        self.appendix = AppendixActions(self)
+        self.menu_report.addActions(self.appendix.actions())
+        self.exchange = ExchangeActions(self)
+        self.menu_report.addAction(self.exchange.act_export)
+        self.menu_exchange = bar.addMenu("")
+        self.menu_exchange.setObjectName("menuExchange")
+        self.menu_exchange.addActions([self.exchange.act_import, self.exchange.act_consolidate])
         self.menu_settings = bar.addMenu("")
         self.menu_settings.addActions([self.act["lang_vi"], self.act["lang_en"]])
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act["about"])
-        self.toolbar.addActions([undo, redo, self.act["finalise"]])
+        self.toolbar.addActions([undo, redo, self.act["finalise"], self.appendix.act_preview])
 
     def _connect(self) -> None:
         self.period_combo.currentIndexChanged.connect(self._period_chosen)
@@ -226,6 +236,9 @@ class MainWindow(QMainWindow):
         }
         for key, text in texts.items():
             self.act[key].setText(text)
+        self.appendix.retranslate()
+        self.exchange.retranslate()
+        self.menu_exchange.setTitle(self.tr("&Tổng hợp"))
         self.act["undo"].setText(self.tr("Hoàn tác"))
         self.act["redo"].setText(self.tr("Làm lại"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
@@ -347,6 +360,7 @@ class MainWindow(QMainWindow):
         self.act["finalise"].setEnabled(not final and not self.read_only)
         self.act["reopen"].setEnabled(final and not self.read_only)
         self.act["carry"].setEnabled(not final and not self.read_only)
+        self.appendix.act_sign.setEnabled(final)
 
     # -- selection and details -----------------------------------------------------------------
     def _section_chosen(self, item, _previous) -> None:

@@ -196,6 +196,8 @@ def parse_catalogue(data: Any, source: str = "catalogue") -> Catalogue:
         raise _fail(source, "danh mục không có tiêu chí nào.", "the catalogue has no criteria.")
     kinds = {c.id: c.kind for s in sections for c in s.all_criteria()}
     rules = tuple(_parse_rule(r, i, kinds, source) for i, r in enumerate(data.get("rules") or []))
+    for crit in (c for s in sections for c in s.all_criteria() if c.from_children is not None):
+        _check_from_children(crit, kinds, source)
     rule_ids = [r.id for r in rules]
     dup = {r for r in rule_ids if rule_ids.count(r) > 1}
     if dup:
@@ -338,6 +340,19 @@ def _parse_criterion(raw: Any, section_id: str, scales: dict[str, tuple[Code, ..
         suggestions=suggestions,
         from_children=from_children,
     )
+
+
+def _check_from_children(crit: Criterion, kinds: dict[str, str], source: str) -> None:
+    """``from_children``: {"op": "sum", "source": ID, "level": LEVEL} or {"op": "count", "level": LEVEL}."""
+    where = f"{source}: tiêu chí {crit.id}"
+    spec = crit.from_children or {}
+    op, src, level = spec.get("op"), spec.get("source"), spec.get("level")
+    if op not in ("sum", "count") or not isinstance(level, str) or not level:
+        raise _fail(where, "“from_children” cần “op” (sum hoặc count) và “level”.",
+                    "“from_children” needs “op” (sum or count) and “level”.")
+    if op == "sum" and (src not in kinds or kinds[src] not in NUMERIC_KINDS):
+        raise _fail(where, f"“from_children.source” {src!r} không phải tiêu chí số.",
+                    f"“from_children.source” {src!r} is not a numeric criterion.")
 
 
 def _parse_rule(raw: Any, index: int, kinds: dict[str, str], source: str) -> Rule:

@@ -141,3 +141,46 @@ def reopen(db: Database, unit: str, year: int, *, who: str) -> Revision:
     reopened = current(db, unit, year)
     assert reopened is not None
     return reopened
+
+
+def record_received(db: Database, unit: str, year: int, number: int, entries: dict[str, Entry], *, who: str,
+                    source: str, finalised_at: str) -> list[tuple[str, Entry | None, Entry | None]]:
+    """Store a child unit's finalised revision received in a package; call inside the import transaction.
+
+    Returns the changes against the previous revision held (criterion, old, new), each also
+    written to the audit log, so the office can always say what a unit's new revision changed.
+    """
+    previous = latest_final(db, unit, year)
+    old = snapshot(db, unit, year, previous.number) if previous else {}
+    snap = json.dumps({cid: [e.value, e.explanation, e.state] for cid, e in sorted(entries.items())},
+                      ensure_ascii=False)
+    db.execute(
+        "INSERT INTO revisions(unit, year, number, status, opened_at, opened_by, finalised_at, finalised_by, "
+        "content_hash, snapshot, source) VALUES (?, ?, ?, 'final', ?, ?, ?, ?, ?, ?, ?)",
+        [unit, year, number, now(), who, finalised_at, who, entries_hash(entries), snap, source])
+    changes = diff_entries(old, entries)
+    for cid, before, after in changes:
+        log(db, "import", who=who, unit=unit, year=year, criterion=cid,
+            old_value=before.value if before else None, new_value=after.value if after else None,
+            old_explanation=before.explanation if before else None,
+            new_explanation=after.explanation if after else None,
+            old_state=before.state if before else None, new_state=after.state if after else None,
+            detail=f"revision {number}")
+    log(db, "receive", who=who, unit=unit, year=year, new_value=str(number), detail=source)
+    return changes
+
+
+def diff_entries(old: dict[str, Entry], new: dict[str, Entry]) -> list[tuple[str, Entry | None, Entry | None]]:
+    """Criterion by criterion, what differs between two versions of a report."""
+    out = []
+    for cid in sorted(set(old) | set(new), key=_criterion_order):
+        before, after = old.get(cid), new.get(cid)
+        if before != after:
+            out.append((cid, before, after))
+    return out
+
+
+def _criterion_order(cid: str) -> tuple:
+    roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+    head, *rest = cid.split(".")
+    return (roman.get(head, 99), *(int(p) if p.isdigit() else 0 for p in rest))

@@ -1,6 +1,201 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AppendixActions</name>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="64" />
+        <source>Xem trước / in phụ lục…</source>
+        <translation>Preview / print appendix…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="65" />
+        <source>Ký số phụ lục…</source>
+        <translation>Sign appendix…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="78" />
+        <source>Đang tạo phụ lục…</source>
+        <translation>Making the appendix…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="88" />
+        <source>bản %1</source>
+        <translation>revision %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="88" />
+        <source>dự thảo</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="89" />
+        <source>Phụ lục năm %1 – %2</source>
+        <translation>Appendix %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="100" />
+        <source>Lưu phụ lục</source>
+        <translation>Save appendix</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="108" />
+        <source>Không ghi được tệp %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="110" />
+        <source>Đã lưu %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="119" />
+        <source>Ký số phụ lục</source>
+        <translation>Sign appendix</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="120" />
+        <source>Chỉ ký được báo cáo đã chốt. Hãy chốt báo cáo trước (Báo cáo → Chốt báo cáo…).</source>
+        <translation>Only a finalised report can be signed. Finalise it first (Report → Finalise report…).</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="131" />
+        <source>Ký số phụ lục năm %1</source>
+        <translation>Sign the %1 appendix</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="132" />
+        <source>Ký số phụ lục bản %1 của %2.</source>
+        <translation>Sign revision %1 of the appendix of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="140" />
+        <source>Đã ký số</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="143" />
+        <source>Đã ký số và lưu %1</source>
+        <translation>Signed and saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>AppendixPreview</name>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="83" />
+        <source>Vừa chiều rộng</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="86" />
+        <source>◀ Trang trước</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="87" />
+        <source>Trang sau ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="90" />
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="92" />
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="94" />
+        <source>Ký số…</source>
+        <translation>Sign…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="97" />
+        <source>Chỉ ký được báo cáo đã chốt.</source>
+        <translation>Only a finalised report can be signed.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="98" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="102" />
+        <source>Trang</source>
+        <translation>Page</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidationDialog</name>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="59" />
+        <source>Tổng hợp năm %1</source>
+        <translation>Consolidation %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="61" />
+        <source>Đã nhận %1/%2 đơn vị; hạn nộp %3.</source>
+        <translation>Received %1/%2 units; deadline %3.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="66" />
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="69" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="73" />
+        <source>Tiêu chí</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="73" />
+        <source>Giá trị đề xuất</source>
+        <translation>Proposed value</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="73" />
+        <source>Nguồn</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="74" />
+        <source>Đơn vị chưa có số liệu</source>
+        <translation>Units without data</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="78" />
+        <source>Nhận các giá trị đã chọn vào báo cáo của đơn vị</source>
+        <translation>Take the selected values into this unit's report</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="86" />
+        <source>Đề xuất tổng hợp</source>
+        <translation>Proposed values</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="87" />
+        <source>Xuất Excel (.xlsx)…</source>
+        <translation>Export Excel (.xlsx)…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="88" />
+        <source>Xuất CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="89" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="106" />
+        <source>Xuất tổng hợp</source>
+        <translation>Export consolidation</translation>
+    </message>
+</context>
+<context>
     <name>EntryDelegate</name>
     <message>
         <location filename="../../c27desk/gui/delegates.py" line="30" />
@@ -52,377 +247,559 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ExchangeActions</name>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="203" />
-        <source>c27desk – Báo cáo Chương trình 27</source>
-        <translation>c27desk – Program 27 report</translation>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="33" />
+        <source>Xuất gói báo cáo (.c27)…</source>
+        <translation>Export report package (.c27)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="204" />
-        <source>Năm báo cáo: </source>
-        <translation>Reporting year: </translation>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="34" />
+        <source>Nhận gói báo cáo của đơn vị trực thuộc…</source>
+        <translation>Import child units' packages…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="205" />
-        <source>Lọc theo nội dung (Ctrl+F)</source>
-        <translation>Filter by text (Ctrl+F)</translation>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="35" />
+        <source>Tổng hợp các đơn vị…</source>
+        <translation>Consolidate units…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="209" />
-        <source>Tất cả</source>
-        <translation>All</translation>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="44" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="79" />
+        <source>Xuất gói báo cáo</source>
+        <translation>Export report package</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="209" />
-        <source>Chưa trả lời</source>
-        <translation>Unanswered</translation>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="45" />
+        <source>Chỉ xuất được báo cáo đã chốt. Hãy chốt báo cáo trước.</source>
+        <translation>Only a finalised report can be exported. Finalise it first.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="209" />
-        <source>Có vấn đề</source>
-        <translation>Has problems</translation>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="47" />
+        <source>Chọn thư mục (USB) để ghi gói</source>
+        <translation>Choose the folder (USB) to write the package to</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="210" />
-        <source>Chưa xác nhận</source>
-        <translation>Unconfirmed</translation>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="63" />
+        <source>Đang xuất gói…</source>
+        <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="213" />
-        <source>Lỗi và cảnh báo</source>
-        <translation>Errors and warnings</translation>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="67" />
+        <source>Xuất gói báo cáo năm %1</source>
+        <translation>Export the %1 report package</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="214" />
-        <source>&amp;Tệp</source>
-        <translation>&amp;File</translation>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="68" />
+        <source>Ký số và xuất bản %1 vào %2.</source>
+        <translation>Sign and export revision %1 to %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="215" />
-        <source>&amp;Sửa</source>
-        <translation>&amp;Edit</translation>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="76" />
+        <source>Đã xuất và kiểm tra lại %1 (bản %2).</source>
+        <translation>Exported and re-checked %1 (revision %2).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="216" />
-        <source>&amp;Báo cáo</source>
-        <translation>&amp;Report</translation>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="102" />
+        <source>Đang tổng hợp…</source>
+        <translation>Consolidating…</translation>
     </message>
+</context>
+<context>
+    <name>ImportDialog</name>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="217" />
-        <source>&amp;Cài đặt</source>
-        <translation>&amp;Settings</translation>
+        <location filename="../../c27desk/gui/import_dialog.py" line="68" />
+        <source>Nhận gói báo cáo của đơn vị trực thuộc</source>
+        <translation>Import child units' packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="218" />
-        <source>T&amp;rợ giúp</source>
-        <translation>&amp;Help</translation>
+        <location filename="../../c27desk/gui/import_dialog.py" line="72" />
+        <source>Chọn tệp .c27…</source>
+        <translation>Choose .c27 files…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="220" />
-        <source>Tìm / lọc</source>
-        <translation>Find / filter</translation>
+        <location filename="../../c27desk/gui/import_dialog.py" line="73" />
+        <source>Chọn thư mục (USB)…</source>
+        <translation>Choose a folder (USB)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="220" />
-        <source>Xác nhận giá trị chuyển sang</source>
-        <translation>Confirm carried value</translation>
+        <location filename="../../c27desk/gui/import_dialog.py" line="74" />
+        <source>Xác nhận chứng thư số mới của người ký (lần đầu gửi hoặc gia hạn)</source>
+        <translation>Confirm the signer's new certificate (first package or renewal)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="221" />
-        <source>Xác nhận tất cả giá trị chuyển sang</source>
-        <translation>Confirm all carried values</translation>
+        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <source>Tệp</source>
+        <translation>File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="221" />
-        <source>Thêm năm báo cáo…</source>
-        <translation>Add reporting year…</translation>
+        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="222" />
-        <source>Chuyển số liệu năm trước sang</source>
-        <translation>Carry forward last year's values</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="222" />
-        <source>Chốt báo cáo…</source>
-        <translation>Finalise report…</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="223" />
-        <source>Mở lại báo cáo</source>
-        <translation>Reopen report</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="223" />
-        <location filename="../../c27desk/gui/main_window.py" line="559" />
-        <source>Lịch sử các bản</source>
-        <translation>Revision history</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="224" />
-        <source>Sao lưu ngay</source>
-        <translation>Back up now</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="224" />
-        <source>Thoát</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="225" />
-        <location filename="../../c27desk/gui/main_window.py" line="576" />
-        <source>Giới thiệu</source>
-        <translation>About</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="229" />
-        <source>Hoàn tác</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="230" />
-        <source>Làm lại</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="243" />
-        <source>Không tìm thấy bản dịch.</source>
-        <translation>The translation was not found.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="277" />
-        <source>Mọi thay đổi được lưu ngay khi nhập.</source>
-        <translation>Every change is saved as soon as it is entered.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="284" />
-        <location filename="../../c27desk/gui/main_window.py" line="309" />
-        <source>Tất cả các phần</source>
-        <translation>All sections</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="317" />
-        <source>Lỗi</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="317" />
-        <source>Cảnh báo</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="323" />
-        <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
-        <translation>Unconfirmed: %s (carried from last year)</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="327" />
-        <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
-        <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="337" />
-        <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
-        <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="339" />
-        <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
-        <translation>Read-only: the database is open in another window.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="341" />
-        <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
-        <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="382" />
-        <source>Gợi ý diễn giải</source>
-        <translation>Suggested explanation</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="382" />
-        <source>Các mã thực hiện</source>
-        <translation>Codes</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="382" />
-        <source>đơn vị</source>
-        <translation>unit</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="383" />
-        <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
-        <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="400" />
-        <source>không có</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="401" />
-        <source>Năm trước</source>
-        <translation>Last year</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="408" />
-        <source>Lịch sử thay đổi</source>
-        <translation>Change history</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="414" />
-        <source>sửa</source>
-        <translation>edit</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="414" />
-        <source>hoàn tác</source>
-        <translation>undo</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="414" />
-        <source>làm lại</source>
-        <translation>redo</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="415" />
-        <source>nạp tệp</source>
-        <translation>loaded from file</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="415" />
-        <source>chuyển từ năm trước</source>
-        <translation>carried from last year</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="415" />
-        <source>xác nhận</source>
-        <translation>confirmed</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="416" />
-        <source>nhận từ đơn vị</source>
-        <translation>received from unit</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="416" />
-        <source>nhận số liệu tổng hợp</source>
-        <translation>accepted from consolidation</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="422" />
-        <source>Đã lưu %1 lúc %2</source>
-        <translation>Saved %1 at %2</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="427" />
-        <source>Không lưu: %1</source>
-        <translation>Not saved: %1</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="442" />
-        <source>Xác nhận tất cả</source>
-        <translation>Confirm all</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="480" />
-        <source>Thêm năm báo cáo</source>
-        <translation>Add reporting year</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="480" />
-        <source>Năm:</source>
-        <translation>Year:</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="490" />
-        <source>Chuyển số liệu</source>
-        <translation>Carry forward</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="491" />
-        <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
-        <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="505" />
-        <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
-        <translation>Carried %1 values from last year; please confirm each one.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="508" />
-        <source>Đang chuyển số liệu năm trước…</source>
-        <translation>Carrying forward last year's values…</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="519" />
-        <source>Chưa chốt được</source>
-        <translation>Cannot finalise yet</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="524" />
-        <source>Xác nhận cảnh báo</source>
-        <translation>Acknowledge warnings</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="525" />
-        <source>Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?</source>
-        <translation>The report still has these warnings. Finalise anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="533" />
-        <source>Đã chốt báo cáo năm %1, bản %2.</source>
-        <translation>Report for %1 finalised as revision %2.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="536" />
-        <source>Chốt báo cáo</source>
-        <translation>Finalise report</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="537" />
-        <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
-        <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="549" />
-        <source>Đang sửa bản %1.</source>
-        <translation>Editing revision %1.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="552" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="552" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="79" />
+        <source>Người ký</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="85" />
+        <source>Tiêu chí</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="85" />
+        <source>Cũ</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="85" />
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="91" />
+        <source>Nhận các tệp hợp lệ</source>
+        <translation>Import the valid files</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="94" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="122" />
+        <source>Chọn gói báo cáo</source>
+        <translation>Choose report packages</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="122" />
+        <source>Gói báo cáo (*.c27)</source>
+        <translation>Report packages (*.c27)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="127" />
+        <source>Chọn thư mục chứa gói báo cáo</source>
+        <translation>Choose the folder holding the packages</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="158" />
+        <source>Đã nhận</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="158" />
+        <source>Đã có, không đổi</source>
+        <translation>Already held, unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="159" />
+        <source>Hợp lệ</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="159" />
+        <source>Từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="173" />
+        <source>Đã nhận %1 tệp; từ chối %2.</source>
+        <translation>Imported %1 files; refused %2.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="177" />
+        <source>%1 tệp hợp lệ sẵn sàng nhận; %2 tệp bị từ chối.</source>
+        <translation>%1 valid files ready to import; %2 refused.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="213" />
+        <source>c27desk – Báo cáo Chương trình 27</source>
+        <translation>c27desk – Program 27 report</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="214" />
+        <source>Năm báo cáo: </source>
+        <translation>Reporting year: </translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="215" />
+        <source>Lọc theo nội dung (Ctrl+F)</source>
+        <translation>Filter by text (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="219" />
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="219" />
+        <source>Chưa trả lời</source>
+        <translation>Unanswered</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="219" />
+        <source>Có vấn đề</source>
+        <translation>Has problems</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="220" />
+        <source>Chưa xác nhận</source>
+        <translation>Unconfirmed</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="223" />
+        <source>Lỗi và cảnh báo</source>
+        <translation>Errors and warnings</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="224" />
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="225" />
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="226" />
+        <source>&amp;Báo cáo</source>
+        <translation>&amp;Report</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="227" />
+        <source>&amp;Cài đặt</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="228" />
+        <source>T&amp;rợ giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="230" />
+        <source>Tìm / lọc</source>
+        <translation>Find / filter</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="230" />
+        <source>Xác nhận giá trị chuyển sang</source>
+        <translation>Confirm carried value</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="231" />
+        <source>Xác nhận tất cả giá trị chuyển sang</source>
+        <translation>Confirm all carried values</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="231" />
+        <source>Thêm năm báo cáo…</source>
+        <translation>Add reporting year…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="232" />
+        <source>Chuyển số liệu năm trước sang</source>
+        <translation>Carry forward last year's values</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="232" />
+        <source>Chốt báo cáo…</source>
+        <translation>Finalise report…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="233" />
+        <source>Mở lại báo cáo</source>
+        <translation>Reopen report</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="233" />
+        <location filename="../../c27desk/gui/main_window.py" line="573" />
+        <source>Lịch sử các bản</source>
+        <translation>Revision history</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="235" />
+        <location filename="../../c27desk/gui/main_window.py" line="590" />
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="241" />
+        <source>&amp;Tổng hợp</source>
+        <translation>&amp;Consolidation</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="242" />
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="243" />
+        <source>Làm lại</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="256" />
+        <source>Không tìm thấy bản dịch.</source>
+        <translation>The translation was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="290" />
+        <source>Mọi thay đổi được lưu ngay khi nhập.</source>
+        <translation>Every change is saved as soon as it is entered.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="297" />
+        <location filename="../../c27desk/gui/main_window.py" line="322" />
+        <source>Tất cả các phần</source>
+        <translation>All sections</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="330" />
+        <source>Lỗi</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="330" />
+        <source>Cảnh báo</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="336" />
+        <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
+        <translation>Unconfirmed: %s (carried from last year)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="340" />
+        <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
+        <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="350" />
+        <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
+        <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="352" />
+        <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
+        <translation>Read-only: the database is open in another window.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="354" />
+        <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
+        <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="396" />
+        <source>Gợi ý diễn giải</source>
+        <translation>Suggested explanation</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="396" />
+        <source>Các mã thực hiện</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="396" />
+        <source>đơn vị</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="397" />
+        <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
+        <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="414" />
+        <source>không có</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="415" />
+        <source>Năm trước</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="422" />
+        <source>Lịch sử thay đổi</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="428" />
+        <source>sửa</source>
+        <translation>edit</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="428" />
+        <source>hoàn tác</source>
+        <translation>undo</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="428" />
+        <source>làm lại</source>
+        <translation>redo</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="429" />
+        <source>nạp tệp</source>
+        <translation>loaded from file</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="429" />
+        <source>chuyển từ năm trước</source>
+        <translation>carried from last year</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="429" />
+        <source>xác nhận</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="430" />
+        <source>nhận từ đơn vị</source>
+        <translation>received from unit</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="430" />
+        <source>nhận số liệu tổng hợp</source>
+        <translation>accepted from consolidation</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="436" />
+        <source>Đã lưu %1 lúc %2</source>
+        <translation>Saved %1 at %2</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="441" />
+        <source>Không lưu: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="456" />
+        <source>Xác nhận tất cả</source>
+        <translation>Confirm all</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="494" />
+        <source>Thêm năm báo cáo</source>
+        <translation>Add reporting year</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="494" />
+        <source>Năm:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="504" />
+        <source>Chuyển số liệu</source>
+        <translation>Carry forward</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="505" />
+        <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
+        <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="519" />
+        <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
+        <translation>Carried %1 values from last year; please confirm each one.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="522" />
+        <source>Đang chuyển số liệu năm trước…</source>
+        <translation>Carrying forward last year's values…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="533" />
+        <source>Chưa chốt được</source>
+        <translation>Cannot finalise yet</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="538" />
+        <source>Xác nhận cảnh báo</source>
+        <translation>Acknowledge warnings</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="539" />
+        <source>Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?</source>
+        <translation>The report still has these warnings. Finalise anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="547" />
+        <source>Đã chốt báo cáo năm %1, bản %2.</source>
+        <translation>Report for %1 finalised as revision %2.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="550" />
+        <source>Chốt báo cáo</source>
+        <translation>Finalise report</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="551" />
+        <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
+        <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="563" />
+        <source>Đang sửa bản %1.</source>
+        <translation>Editing revision %1.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="566" />
+        <source>Bản</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="566" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="552" />
+        <location filename="../../c27desk/gui/main_window.py" line="566" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="558" />
+        <location filename="../../c27desk/gui/main_window.py" line="572" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="567" />
+        <location filename="../../c27desk/gui/main_window.py" line="581" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="568" />
+        <location filename="../../c27desk/gui/main_window.py" line="582" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="572" />
+        <location filename="../../c27desk/gui/main_window.py" line="586" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -516,6 +893,79 @@
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="45" />
+        <source>Tệp chứng thư số (.p12, .pfx)</source>
+        <translation>Certificate file (.p12, .pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="46" />
+        <source>Thiết bị ký số (USB token)</source>
+        <translation>Signing device (USB token)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="53" />
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="67" />
+        <source>(không bắt buộc)</source>
+        <translation>(optional)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="71" />
+        <source>Ghi nhớ cách ký cho đơn vị (không lưu mật khẩu, mã PIN)</source>
+        <translation>Remember how this unit signs (passphrase and PIN are never stored)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="83" />
+        <source>Tệp .p12</source>
+        <translation>.p12 file</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="85" />
+        <source>Thư viện PKCS#11</source>
+        <translation>PKCS#11 module</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="86" />
+        <source>Nhãn token</source>
+        <translation>Token label</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="87" />
+        <source>Nhãn khóa</source>
+        <translation>Key label</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="92" />
+        <source>Ký số</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="124" />
+        <source>Mật khẩu tệp .p12</source>
+        <translation>.p12 passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="124" />
+        <source>Mã PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="127" />
+        <source>Chọn tệp chứng thư số</source>
+        <translation>Choose the certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/sign_dialog.py" line="128" />
+        <source>Chứng thư số (*.p12 *.pfx)</source>
+        <translation>Certificates (*.p12 *.pfx)</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../c27desk/gui/app.py" line="46" />
@@ -526,6 +976,44 @@
         <location filename="../../c27desk/gui/app.py" line="54" />
         <source>Khôi phục từ bản sao lưu này?</source>
         <translation>Restore from this backup?</translation>
+    </message>
+</context>
+<context>
+    <name>ctx</name>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="33" />
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="33" />
+        <source>không</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="36" />
+        <source>Người ký: %1</source>
+        <translation>Signer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="37" />
+        <source>Thời điểm ký: %1</source>
+        <translation>Signing time: %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="38" />
+        <source>Chữ ký nguyên vẹn, hợp lệ: %1</source>
+        <translation>Signature intact and valid: %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="39" />
+        <source>Bao trùm toàn bộ tệp: %1</source>
+        <translation>Covers the whole file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="40" />
+        <source>Thuộc tổ chức chứng thực tin cậy: %1</source>
+        <translation>Chains to a trusted CA: %1</translation>
     </message>
 </context>
 </TS>

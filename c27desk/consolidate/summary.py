@@ -1,0 +1,161 @@
+"""The office's overview of a year: every child unit's status and every criterion across units.
+
+Built from the revisions received (each child's newest accepted revision), never from files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+from sqlite_utils import Database
+
+from c27desk.model.catalogue import Catalogue, Criterion
+from c27desk.model.units import Unit
+from c27desk.model.validation import check
+from c27desk.model.values import Entry
+from c27desk.store import exchange, periods, revisions, units
+
+VIETNAM = timezone(timedelta(hours=7))
+
+
+@dataclass
+class UnitStatus:
+    unit: Unit
+    revision: int | None = None
+    signer: str = ""
+    signed_at: str = ""
+    received_at: str = ""
+    late: bool = False
+    errors: int = 0
+    warnings: int = 0
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    @property
+    def missing(self) -> bool:
+        return self.revision is None
+
+    @property
+    def has_problems(self) -> bool:
+        return self.missing or self.late or self.errors > 0
+
+
+@dataclass
+class CriterionSummary:
+    criterion: Criterion
+    codes: dict[str, int] = field(default_factory=dict)  # code -> units
+    not_applicable: int = 0
+    unanswered: int = 0
+    total: Decimal | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    texts: list[tuple[str, str]] = field(default_factory=list)  # (unit code, text)
+
+
+@dataclass
+class Consolidation:
+    year: int
+    catalogue: Catalogue
+    deadline: str | None
+    units: list[UnitStatus]
+    criteria: list[CriterionSummary]
+
+    @property
+    def received(self) -> list[UnitStatus]:
+        return [u for u in self.units if not u.missing]
+
+
+def _local_day(iso: str) -> date:
+    return datetime.fromisoformat(iso).astimezone(VIETNAM).date()
+
+
+def consolidate(db: Database, year: int) -> Consolidation:
+    me = units.require_self_unit(db)
+    period = periods.require_period(db, year)
+    cat = periods.period_catalogue(db, year)
+    received = exchange.received_revisions(db, year)
+    statuses: list[UnitStatus] = []
+    for child in units.children(db, me.code):
+        status = UnitStatus(child)
+        rev = revisions.latest_final(db, child.code, year)
+        if rev is not None:
+            status.revision = rev.number
+            status.entries = revisions.snapshot(db, child.code, year, rev.number)
+            got = received.get(child.code)
+            if got is not None:
+                status.signer, status.signed_at, status.received_at = got.signer, got.signed_at, got.received_at
+                if period.deadline:
+                    status.late = _local_day(got.received_at) > date.fromisoformat(period.deadline)
+            report = check(cat, status.entries)
+            status.errors, status.warnings = len(report.errors), len(report.warnings)
+        statuses.append(status)
+    summaries = []
+    for crit in cat.criteria:
+        summary = CriterionSummary(crit)
+        numbers: list[Decimal] = []
+        for st in statuses:
+            if st.missing:
+                continue
+            entry = st.entries.get(crit.id)
+            if entry is None:
+                summary.unanswered += 1
+            elif entry.state == "na":
+                summary.not_applicable += 1
+            elif crit.kind == "status":
+                summary.codes[entry.value] = summary.codes.get(entry.value, 0) + 1
+            elif crit.is_numeric and entry.value is not None:
+                numbers.append(Decimal(entry.value))
+            else:
+                summary.texts.append((st.unit.code, entry.value or entry.explanation))
+        if numbers:
+            summary.total, summary.minimum, summary.maximum = sum(numbers, Decimal(0)), min(numbers), max(numbers)
+        summaries.append(summary)
+    return Consolidation(year, cat, period.deadline, statuses, summaries)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A value the catalogue says comes from the child units, with where it came from."""
+
+    criterion: str
+    value: str
+    sources: tuple[tuple[str, str], ...]  # (unit code, value) that make it up
+    missing: tuple[str, ...]  # child units of that level without a received value
+
+
+def proposals(cons: Consolidation) -> list[Proposal]:
+    out = []
+    for crit in cons.catalogue.criteria:
+        spec = crit.from_children
+        if not spec:
+            continue
+        level_units = [u for u in cons.units if u.unit.level == spec["level"]]
+        if spec["op"] == "count":
+            out.append(Proposal(crit.id, str(len(level_units)), tuple((u.unit.code, "1") for u in level_units), ()))
+            continue
+        sources, missing, total = [], [], Decimal(0)
+        for st in level_units:
+            entry = st.entries.get(spec["source"])
+            if entry is None or entry.state != "answered" or entry.value is None:
+                missing.append(st.unit.code)
+                continue
+            sources.append((st.unit.code, entry.value))
+            total += Decimal(entry.value)
+        out.append(Proposal(crit.id, format(total.normalize(), "f") if sources else "0", tuple(sources),
+                            tuple(missing)))
+    return out
+
+
+def accept_proposals(db: Database, year: int, chosen: list[Proposal], *, who: str) -> int:
+    """Take proposed values into the office's own report (audited like any edit); returns values changed."""
+    from c27desk.model.values import make_entry
+    from c27desk.store import values
+
+    me = units.require_self_unit(db)
+    cat = periods.period_catalogue(db, year)
+    changes = []
+    for p in chosen:
+        note = f"Tổng hợp từ {len(p.sources)} đơn vị" + (f", thiếu {', '.join(p.missing)}" if p.missing else "")
+        changes.append((p.criterion, make_entry(cat.get(p.criterion), p.value, note)))
+    return values.save_entries(db, me.code, year, changes, who=who, action="accept")

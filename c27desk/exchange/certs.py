@@ -1,0 +1,78 @@
+"""Certificates as the exchange needs them: load, fingerprint, name, PEM — whatever library made them.
+
+pyHanko hands out asn1crypto certificates, ``cryptography`` its own; both reduce to DER here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+from asn1crypto import pem as asn1_pem
+from asn1crypto import x509 as asn1_x509
+
+from c27desk.errors import C27Error
+
+
+def _der(cert) -> bytes:
+    if isinstance(cert, asn1_x509.Certificate):
+        return cert.dump()
+    if hasattr(cert, "public_bytes"):
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        return cert.public_bytes(Encoding.DER)
+    if isinstance(cert, bytes):
+        return cert
+    raise TypeError(f"not a certificate: {type(cert).__name__}")
+
+
+def load_pem(data: str | bytes) -> asn1_x509.Certificate:
+    raw = data.encode("ascii", "ignore") if isinstance(data, str) else data
+    try:
+        if asn1_pem.detect(raw):
+            _, _, raw = asn1_pem.unarmor(raw)
+        cert = asn1_x509.Certificate.load(raw)
+        cert.native  # noqa: B018 - parse fully now, not later
+        return cert
+    except Exception as exc:  # noqa: BLE001 - any parse failure is the same problem for the user
+        raise C27Error("tệp không phải chứng thư số (PEM hoặc DER) hợp lệ.",
+                       "not a valid certificate file (PEM or DER).", code="BAD_CERTIFICATE") from exc
+
+
+def load_pem_file(path) -> asn1_x509.Certificate:
+    try:
+        with open(path, "rb") as fh:
+            return load_pem(fh.read())
+    except OSError as exc:
+        raise C27Error(f"không đọc được {path}: {exc.strerror or exc}", f"cannot read {path}: {exc.strerror or exc}",
+                       code="NOT_FOUND") from exc
+
+
+def fingerprint(cert) -> str:
+    return hashlib.sha256(_der(cert)).hexdigest()
+
+
+def subject(cert) -> str:
+    return asn1_x509.Certificate.load(_der(cert)).subject.human_friendly
+
+
+def to_pem(cert) -> str:
+    return asn1_pem.armor("CERTIFICATE", _der(cert)).decode("ascii")
+
+
+def is_ca(cert) -> bool:
+    c = asn1_x509.Certificate.load(_der(cert))
+    return bool(c.ca)
+
+
+def pdf_keywords(pdf: bytes) -> str:
+    """The /Keywords of a PDF's document information (where the appendix records unit, year, revision, hash)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        info = reader.trailer_view.get("/Info")
+        value = info.get("/Keywords") if info is not None else None
+        return str(value) if value is not None else ""
+    except Exception:  # noqa: BLE001 - an unreadable PDF simply has no keywords
+        return ""

@@ -1,0 +1,166 @@
+"""``manifest.json`` and ``data.json``: canonical JSON out, strictly typed JSON in.
+
+Canonical form (sorted keys, UTF-8, NFC, no spaces) makes the bytes depend only on content,
+which the reproducible export and the detached signature over the manifest rely on. Reading
+checks every field's type and size, since the bytes come from outside.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from c27desk.exchange.reasons import refuse
+from c27desk.model.text import nfc
+
+FORMAT = "c27desk-package"
+FORMAT_VERSION = 1
+MAX_VALUES = 1000
+MAX_TEXT = 4000
+_ID_RE = re.compile(r"^[A-Z0-9.\-]{1,40}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def canonical_json(obj: Any) -> bytes:
+    return json.dumps(_nfc_tree(obj), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _nfc_tree(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return nfc(obj)
+    if isinstance(obj, dict):
+        return {nfc(k): _nfc_tree(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_nfc_tree(v) for v in obj]
+    return obj
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Manifest:
+    unit_code: str
+    unit_name: str
+    unit_level: str
+    unit_parent: str | None
+    year: int
+    revision: int
+    catalogue_id: str
+    catalogue_version: str
+    catalogue_hash: str
+    finalised_at: str
+    exported_at: str
+    app_version: str
+    content_hash: str
+    members: dict[str, tuple[str, int]]  # name -> (sha256, size)
+
+
+def _load(data: bytes, what: str) -> Any:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise refuse("MALFORMED", f"{what} không phải UTF-8 / is not UTF-8") from None
+    try:
+        return json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
+    except (ValueError, RecursionError):
+        raise refuse("MALFORMED", f"{what} không phải JSON hợp lệ / is not valid JSON") from None
+
+
+def _get(obj: Any, key: str, kind: type | tuple, what: str, *, optional: bool = False) -> Any:
+    if not isinstance(obj, dict):
+        raise refuse("MALFORMED", f"{what}: cần một đối tượng / an object is expected")
+    if key not in obj:
+        if optional:
+            return None
+        raise refuse("MALFORMED", f"{what}: thiếu / missing '{key}'")
+    value = obj[key]
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise refuse("MALFORMED", f"{what}: '{key}' sai kiểu / has the wrong type")
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        raise refuse("TOO_LARGE", f"{what}: '{key}'")
+    return value
+
+
+def parse_manifest(data: bytes) -> Manifest:
+    doc = _load(data, "manifest.json")
+    what = "manifest.json"
+    if _get(doc, "format", str, what) != FORMAT:
+        raise refuse("MALFORMED", "manifest.json: không phải gói c27desk / not a c27desk package")
+    version = _get(doc, "format_version", int, what)
+    if version != FORMAT_VERSION:
+        raise refuse("MALFORMED", f"manifest.json: phiên bản định dạng {version} chưa hỗ trợ / unsupported format")
+    unit = _get(doc, "unit", dict, what)
+    cat = _get(doc, "catalogue", dict, what)
+    members_raw = _get(doc, "members", dict, what)
+    members: dict[str, tuple[str, int]] = {}
+    for name, spec in members_raw.items():
+        digest = _get(spec, "sha256", str, f"{what} members.{name}")
+        size = _get(spec, "size", int, f"{what} members.{name}")
+        if not _HEX64.match(digest) or size < 0:
+            raise refuse("MALFORMED", f"{what}: members.{name}")
+        members[name] = (digest, size)
+    code = _get(unit, "code", str, what)
+    if not _ID_RE.match(code):
+        raise refuse("MALFORMED", f"{what}: mã đơn vị / unit code {code[:40]!r}")
+    year = _get(doc, "year", int, what)
+    revision = _get(doc, "revision", int, what)
+    if not (2000 <= year <= 2200) or not (1 <= revision <= 100000):
+        raise refuse("MALFORMED", f"{what}: năm hoặc số bản / year or revision out of range")
+    return Manifest(
+        unit_code=code, unit_name=_get(unit, "name", str, what), unit_level=_get(unit, "level", str, what),
+        unit_parent=_get(unit, "parent", str, what, optional=True), year=year, revision=revision,
+        catalogue_id=_get(cat, "id", str, what), catalogue_version=_get(cat, "version", str, what),
+        catalogue_hash=_get(cat, "hash", str, what), finalised_at=_get(doc, "finalised_at", str, what),
+        exported_at=_get(doc, "exported_at", str, what), app_version=_get(doc, "app_version", str, what),
+        content_hash=_get(doc, "content_hash", str, what), members=members,
+    )
+
+
+def manifest_dict(*, unit: dict, year: int, revision: int, catalogue: dict, finalised_at: str, exported_at: str,
+                  app_version: str, content_hash: str, members: dict[str, bytes]) -> dict:
+    return {
+        "format": FORMAT, "format_version": FORMAT_VERSION, "unit": unit, "year": year, "revision": revision,
+        "catalogue": catalogue, "finalised_at": finalised_at, "exported_at": exported_at,
+        "app_version": app_version, "content_hash": content_hash,
+        "members": {name: {"sha256": sha256(data), "size": len(data)} for name, data in members.items()},
+    }
+
+
+@dataclass(frozen=True)
+class DataDoc:
+    unit_code: str
+    year: int
+    revision: int
+    values: dict[str, tuple[str | None, str, str]]  # criterion -> (value, explanation, state)
+
+
+def parse_data(data: bytes) -> DataDoc:
+    doc = _load(data, "data.json")
+    what = "data.json"
+    raw_values = _get(doc, "values", dict, what)
+    if len(raw_values) > MAX_VALUES:
+        raise refuse("TOO_LARGE", f"data.json: {len(raw_values)} giá trị / values > {MAX_VALUES}")
+    values: dict[str, tuple[str | None, str, str]] = {}
+    for cid, item in raw_values.items():
+        where = f"{what} values.{cid[:40]}"
+        if not _ID_RE.match(cid):
+            raise refuse("MALFORMED", where)
+        values[cid] = (_get(item, "value", str, where, optional=True), _get(item, "explanation", str, where),
+                       _get(item, "state", str, where))
+    return DataDoc(_get(doc, "unit", str, what), _get(doc, "year", int, what), _get(doc, "revision", int, what),
+                   values)
+
+
+def data_dict(unit: str, year: int, revision: int, entries: dict) -> dict:
+    return {
+        "unit": unit, "year": year, "revision": revision,
+        "values": {cid: {"value": e.value, "explanation": e.explanation, "state": e.state}
+                   for cid, e in sorted(entries.items())},
+    }

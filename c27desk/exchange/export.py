@@ -1,0 +1,123 @@
+"""Writing a finalised revision as a signed ``.c27`` package, for the USB stick.
+
+The first export of a revision signs the appendix and the manifest and keeps the signed parts
+in the database; exporting the same revision again rebuilds the identical bytes from them (an
+office receiving the file twice sees the same file). The package is written atomically, then
+read back from the target and checked as the office above will check it: USB sticks fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from c27desk import __version__
+from c27desk.errors import C27Error
+from c27desk.exchange.documents import canonical_json, data_dict, manifest_dict, parse_manifest, sha256
+from c27desk.exchange.package import (
+    APPENDIX,
+    DATA,
+    PackageParts,
+    build_package,
+    package_name,
+    read_package,
+)
+from c27desk.fileio import atomic_write_bytes
+from c27desk.report.appendix import appendix_content
+from c27desk.report.appendix_pdf import render_appendix
+from c27desk.report.sign_appendix import sign_appendix
+from c27desk.report.signing import cms_sign_detached
+from c27desk.report.verify import verify_cms_detached, verify_pdf
+from c27desk.store import exchange, revisions
+from c27desk.store.clock import now
+from c27desk.workflow import open_report
+
+
+class ExportError(C27Error):
+    pass
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    unit: str
+    year: int
+    revision: int
+    size: int
+    reused: bool  # True when the signed parts of an earlier export were reused
+
+
+def _sign_parts(db: Database, year: int, number: int, spec, who: str) -> exchange.StoredExport:
+    ref = open_report(db, year)
+    content = appendix_content(db, year, revision=number)
+    signed = sign_appendix(content, render_appendix(content), spec)
+    entries = revisions.snapshot(db, ref.unit.code, year, number)
+    data = canonical_json(data_dict(ref.unit.code, year, number, entries))
+    cat = ref.catalogue
+    manifest = canonical_json(manifest_dict(
+        unit={"code": ref.unit.code, "name": ref.unit.name, "level": ref.unit.level, "parent": ref.unit.parent},
+        year=year, revision=number, catalogue={"id": cat.id, "version": cat.version, "hash": cat.content_hash},
+        finalised_at=content.generated_at, exported_at=now(), app_version=__version__,
+        content_hash=content.content_hash, members={DATA: data, APPENDIX: signed.pdf},
+    ))
+    signature = cms_sign_detached(manifest, spec)
+    parts = exchange.StoredExport(manifest, signature, data, signed.pdf)
+    exchange.save_export(db, ref.unit.code, year, number, parts, who=who)
+    return parts
+
+
+def check_own_package(raw: bytes) -> None:
+    """The checks that need no trust store: structure, hashes, both signatures intact and whole."""
+    parts = read_package(raw)
+    manifest = parse_manifest(parts.manifest)
+    for name in (DATA, APPENDIX):
+        digest, size = manifest.members[name]
+        body = parts.member(name)
+        if sha256(body) != digest or len(body) != size:
+            raise ExportError(f"{name} đọc lại không khớp.", f"{name} read back does not match.", code="VERIFY_FAILED")
+    cms = verify_cms_detached(parts.manifest, parts.signature, None)
+    if not cms.valid:
+        raise ExportError("chữ ký gói đọc lại không hợp lệ.", "the package signature read back is invalid.",
+                          code="VERIFY_FAILED")
+    pdf = verify_pdf(parts.appendix, None)
+    if not (pdf.intact and pdf.valid and pdf.covers_whole_file):
+        raise ExportError("chữ ký phụ lục đọc lại không hợp lệ.", "the appendix signature read back is invalid.",
+                          code="VERIFY_FAILED")
+
+
+def export_package(db: Database, year: int, out: Path, *, spec=None, resign: bool = False,
+                   who: str) -> ExportResult:
+    """Write ``UNIT_YEAR_rN.c27`` for the latest finalised revision into ``out`` (a folder or a file path)."""
+    ref = open_report(db, year)
+    rev = revisions.latest_final(db, ref.unit.code, year)
+    if rev is None:
+        raise ExportError(f"báo cáo năm {year} chưa được chốt; hãy chốt trước khi xuất.",
+                          f"the {year} report is not finalised; finalise it before exporting.", code="NOT_FINAL")
+    stored = None if resign else exchange.stored_export(db, ref.unit.code, year, rev.number)
+    reused = stored is not None
+    if stored is None:
+        if spec is None:
+            raise ExportError("cần chứng thư số để ký gói xuất (tệp .p12 hoặc token).",
+                              "a signing certificate (.p12 or token) is needed to sign the export.",
+                              code="SIGNER_NEEDED")
+        stored = _sign_parts(db, year, rev.number, spec, who)
+    raw = build_package(PackageParts(stored.manifest, stored.signature, stored.data, stored.appendix))
+    out = Path(out)
+    target = out / package_name(ref.unit.code, year, rev.number) if out.is_dir() else out
+    atomic_write_bytes(target, raw)
+    try:
+        written = target.read_bytes()
+        if written != raw:
+            raise ExportError(f"tệp {target} đọc lại khác với dữ liệu đã ghi (thiết bị lỗi?).",
+                              f"{target} reads back different from what was written (faulty device?).",
+                              code="VERIFY_FAILED")
+        check_own_package(written)
+    except (OSError, C27Error) as exc:
+        target.unlink(missing_ok=True)  # never leave a file that looks good but isn't
+        if isinstance(exc, C27Error):
+            raise
+        raise ExportError(f"không đọc lại được {target}: {exc}", f"cannot read back {target}: {exc}",
+                          code="VERIFY_FAILED") from exc
+    return ExportResult(target, ref.unit.code, year, rev.number, len(raw), reused)

@@ -1,0 +1,268 @@
+"""Importing child units' packages at the office above: check everything, then commit in one go.
+
+``check_package`` reads and verifies a file without changing anything and returns a plan:
+what would be stored and what changes against the revision held (the window shows it before
+the operator commits). ``commit_plan`` stores it in one transaction. ``import_file`` keeps the
+received bytes in the archive first, whatever the outcome, and logs the outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from c27desk.errors import C27Error
+from c27desk.exchange import archive, certs
+from c27desk.exchange.documents import DataDoc, Manifest, parse_data, parse_manifest, sha256
+from c27desk.exchange.package import APPENDIX, DATA, MAX_FILE, read_package
+from c27desk.exchange.reasons import ImportRefusedError, refuse
+from c27desk.model.values import Entry, make_entry
+from c27desk.store import exchange, periods, revisions, units
+from c27desk.store.clock import now
+
+
+@dataclass(frozen=True)
+class Change:
+    criterion: str
+    old: Entry | None
+    new: Entry | None
+
+
+@dataclass
+class ImportPlan:
+    file_name: str
+    sha256: str
+    manifest: Manifest
+    entries: dict[str, Entry]
+    signer_subject: str
+    signer_fingerprint: str
+    signer_pem: str
+    signed_at: str
+    already: bool = False  # the identical revision is held: nothing to do
+    pin: str = ""  # "", "first" or "renewal": the signer will be pinned on commit
+    changes: list[Change] = field(default_factory=list)
+    held_revision: int | None = None
+
+
+@dataclass
+class ImportOutcome:
+    file_name: str
+    sha256: str
+    outcome: str  # accepted | already | refused | checked (dry run)
+    reason: str = ""
+    message: str = ""
+    unit: str | None = None
+    year: int | None = None
+    revision: int | None = None
+    signer: str = ""
+    signed_at: str = ""
+    changes: list[Change] = field(default_factory=list)
+
+    def as_json(self, lang: str = "vi") -> dict:
+        return {
+            "file": self.file_name, "sha256": self.sha256, "outcome": self.outcome, "reason": self.reason,
+            "message": self.message, "unit": self.unit, "year": self.year, "revision": self.revision,
+            "signer": self.signer, "signed_at": self.signed_at,
+            "changes": [{"criterion": c.criterion, "old": c.old.value if c.old else None,
+                         "new": c.new.value if c.new else None} for c in self.changes],
+        }
+
+
+def _check_unit(db: Database, manifest: Manifest) -> None:
+    me = units.require_self_unit(db)
+    unit = units.get_unit(db, manifest.unit_code)
+    if unit is None:
+        raise refuse("UNKNOWN_UNIT", manifest.unit_code)
+    if unit.parent != me.code or unit.code == me.code:
+        raise refuse("NOT_A_CHILD", manifest.unit_code)
+
+
+def _check_catalogue(db: Database, manifest: Manifest) -> object:
+    period = periods.get_period(db, manifest.year)
+    if period is None or period.status != "open":
+        raise refuse("PERIOD_CLOSED", str(manifest.year))
+    try:
+        cat = periods.load_catalogue(db, manifest.catalogue_id, manifest.catalogue_version)
+    except C27Error:
+        raise refuse("CATALOGUE_MISMATCH", f"{manifest.catalogue_id}/{manifest.catalogue_version}") from None
+    if cat.content_hash != manifest.catalogue_hash:
+        raise refuse("CATALOGUE_MISMATCH", f"{cat.key}: hash")
+    if (period.catalogue_id, period.catalogue_version) != (cat.id, cat.version):
+        raise refuse("CATALOGUE_MISMATCH", f"{cat.key} ≠ {period.catalogue_id}/{period.catalogue_version}")
+    return cat
+
+
+def _entries(cat, data: DataDoc) -> dict[str, Entry]:
+    problems, entries = [], {}
+    for cid, (value, explanation, state) in data.values.items():
+        crit = cat.get(cid)
+        if crit is None:
+            problems.append(f"{cid}: không có trong danh mục / not in the catalogue")
+            continue
+        try:
+            entry = make_entry(crit, "N/A" if state == "na" else value, explanation)
+        except C27Error as exc:
+            problems.append(f"{cid}: {exc.message()}")
+            continue
+        if state not in ("answered", "na") or entry.state != state or entry.value != value:
+            problems.append(f"{cid}: giá trị không ở dạng chuẩn / value not in canonical form")
+            continue
+        entries[cid] = entry
+    if problems:
+        raise refuse("INVALID_VALUES", "; ".join(problems[:5]) + (" …" if len(problems) > 5 else ""))
+    return entries
+
+
+def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer: bool = False) -> ImportPlan:
+    """Every check, nothing written; raises ImportRefusedError with the first reason found."""
+    from c27desk.report.verify import verify_cms_detached, verify_pdf
+
+    parts = read_package(raw)
+    manifest = parse_manifest(parts.manifest)
+    for name in (DATA, APPENDIX):
+        if name not in manifest.members:
+            raise refuse("MALFORMED", f"manifest.json: thiếu / missing {name}")
+        digest, size = manifest.members[name]
+        body = parts.member(name)
+        if sha256(body) != digest or len(body) != size:
+            raise refuse("HASH_MISMATCH", name)
+    if set(manifest.members) != {DATA, APPENDIX}:
+        raise refuse("MALFORMED", "manifest.json: members")
+    roots = [certs.load_pem(ca.pem) for ca in exchange.trusted_cas(db)]
+    cms = verify_cms_detached(parts.manifest, parts.signature, roots)
+    if not cms.valid or cms.signer_cert is None:
+        raise refuse("BAD_SIGNATURE", "; ".join(cms.problems) or "manifest.p7s")
+    if not cms.trusted:
+        raise refuse("UNTRUSTED_SIGNER", certs.subject(cms.signer_cert))
+    signer_fp, signer_subject = certs.fingerprint(cms.signer_cert), certs.subject(cms.signer_cert)
+    _check_unit(db, manifest)
+    pinned = exchange.pinned_signer(db, manifest.unit_code)
+    pin = ""
+    if pinned is None:
+        if not accept_new_signer:
+            raise refuse("NEW_SIGNER", f"{manifest.unit_code} ({signer_subject}, SHA-256 {signer_fp[:16]}…)")
+        pin = "first"
+    elif pinned.fingerprint != signer_fp:
+        if not accept_new_signer:
+            raise refuse("SIGNER_CHANGED", f"{pinned.subject} → {signer_subject}")
+        pin = "renewal"
+    pdf = verify_pdf(parts.appendix, roots)
+    if not (pdf.intact and pdf.valid and pdf.covers_whole_file):
+        raise refuse("APPENDIX_SIGNATURE", "; ".join(pdf.problems) or APPENDIX)
+    if pdf.signer_cert is None or certs.fingerprint(pdf.signer_cert) != signer_fp:
+        raise refuse("APPENDIX_MISMATCH", "ký bởi người khác / signed by someone else")
+    keywords = certs.pdf_keywords(parts.appendix)
+    expected = f"c27desk;{manifest.unit_code};{manifest.year};revision={manifest.revision};hash={manifest.content_hash}"
+    if keywords != expected:
+        raise refuse("APPENDIX_MISMATCH", "đơn vị, năm, số bản hoặc nội dung / unit, year, revision or content")
+    cat = _check_catalogue(db, manifest)
+    data = parse_data(parts.data)
+    if (data.unit_code, data.year, data.revision) != (manifest.unit_code, manifest.year, manifest.revision):
+        raise refuse("MALFORMED", "data.json ≠ manifest.json")
+    entries = _entries(cat, data)
+    if revisions.entries_hash(entries) != manifest.content_hash:
+        raise refuse("HASH_MISMATCH", "content_hash")
+    plan = ImportPlan(file_name, sha256(raw), manifest, entries, signer_subject, signer_fp, certs.to_pem(cms.signer_cert),
+                      pdf.signing_time.isoformat() if pdf.signing_time else "", pin=pin)
+    held = revisions.latest_final(db, manifest.unit_code, manifest.year)
+    if held is not None:
+        plan.held_revision = held.number
+        if manifest.revision < held.number:
+            raise refuse("STALE_REVISION", f"r{manifest.revision} < r{held.number}")
+        if manifest.revision == held.number:
+            if held.content_hash == manifest.content_hash:
+                plan.already = True
+                return plan
+            raise refuse("REVISION_CONFLICT", f"r{manifest.revision}")
+        old = revisions.snapshot(db, manifest.unit_code, manifest.year, held.number)
+    else:
+        old = {}
+    plan.changes = [Change(c, o, n) for c, o, n in revisions.diff_entries(old, entries)]
+    return plan
+
+
+def commit_plan(db: Database, plan: ImportPlan, *, who: str) -> None:
+    """Store a checked plan in one transaction: the revision, its origin, the pinned signer, the log."""
+    m = plan.manifest
+    with db.atomic():
+        if plan.pin:
+            exchange.pin_signer(db, m.unit_code, plan.signer_fingerprint, plan.signer_subject, plan.signer_pem,
+                                who=who)
+        revisions.record_received(db, m.unit_code, m.year, m.revision, plan.entries, who=who,
+                                  source=f"import:{plan.sha256[:16]}", finalised_at=m.finalised_at)
+        exchange.record_received_revision(db, exchange.ReceivedRevision(
+            m.unit_code, m.year, m.revision, plan.sha256, plan.signer_subject, plan.signed_at, now()))
+        exchange.log_import(db, who=who, sha256=plan.sha256, file_name=plan.file_name, outcome="accepted",
+                            unit=m.unit_code, year=m.year, revision=m.revision, signer=plan.signer_subject,
+                            signed_at=plan.signed_at)
+
+
+def receive(db: Database, db_path: Path, raw: bytes, file_name: str) -> str:
+    """Keep the received bytes in the archive (before any check) and note them; returns the digest."""
+    digest = archive.keep(db_path, raw)
+    with db.atomic():
+        exchange.record_received(db, digest, len(raw), file_name)
+    return digest
+
+
+def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who: str, dry_run: bool = False,
+                 accept_new_signer: bool = False,
+                 confirm: Callable[[ImportPlan], bool] | None = None) -> ImportOutcome:
+    """Archive, check, and (unless dry run or not confirmed) commit one file; never raises for a bad file."""
+    digest = receive(db, db_path, raw, file_name) if not dry_run else sha256(raw)
+    try:
+        plan = check_package(db, raw, file_name, accept_new_signer=accept_new_signer)
+    except ImportRefusedError as refused:
+        outcome = ImportOutcome(file_name, digest, "refused", refused.code or "", refused.message())
+        if not dry_run:
+            with db.atomic():
+                exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="refused",
+                                    reason=refused.code or "", message=refused.en)
+        return outcome
+    m = plan.manifest
+    outcome = ImportOutcome(file_name, digest, "already" if plan.already else "accepted", unit=m.unit_code,
+                            year=m.year, revision=m.revision, signer=plan.signer_subject, signed_at=plan.signed_at,
+                            changes=plan.changes)
+    if dry_run:
+        outcome.outcome = "already" if plan.already else "checked"
+        return outcome
+    if plan.already:
+        with db.atomic():
+            exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="already",
+                                unit=m.unit_code, year=m.year, revision=m.revision, signer=plan.signer_subject,
+                                signed_at=plan.signed_at)
+        return outcome
+    if confirm is not None and not confirm(plan):
+        outcome.outcome, outcome.reason = "refused", "NOT_CONFIRMED"
+        outcome.message = "người dùng không xác nhận / not confirmed by the operator"
+        with db.atomic():
+            exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="refused",
+                                reason="NOT_CONFIRMED", unit=m.unit_code, year=m.year, revision=m.revision)
+        return outcome
+    commit_plan(db, plan, who=who)
+    return outcome
+
+
+def package_files(paths: list[Path]) -> Iterator[Path]:
+    """The ``.c27`` files named, or found directly inside folders named (a USB stick's root)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.iterdir() if p.suffix.lower() == ".c27" and p.is_file()
+                              and not p.is_symlink())
+        else:
+            yield path
+
+
+def read_received(path: Path) -> bytes:
+    try:
+        if path.is_symlink():
+            raise refuse("UNSAFE_MEMBER", f"{path.name} là liên kết / is a link")
+        size = path.stat().st_size
+        if size > MAX_FILE:
+            raise refuse("TOO_LARGE", f"{path.name}: {size} bytes")
+        return path.read_bytes()
+    except OSError as exc:
+        raise refuse("NOT_FOUND", f"{path} ({exc.strerror or exc})") from None

@@ -1,0 +1,102 @@
+"""The window's exchange actions: export this unit's package, receive the children's, consolidate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from c27desk.store import exchange, revisions
+from c27desk.store.clock import current_user
+from c27desk.store.database import open_database
+
+
+class ExchangeActions(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.dialog = None
+        self.act_export = self._action("export", self.export)
+        self.act_import = self._action("import", self.open_import)
+        self.act_consolidate = self._action("consolidate", self.open_consolidation)
+        self.retranslate()
+
+    def _action(self, name: str, slot) -> QAction:
+        action = QAction(self.window)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def retranslate(self) -> None:
+        self.act_export.setText(self.tr("Xuất gói báo cáo (.c27)…"))
+        self.act_import.setText(self.tr("Nhận gói báo cáo của đơn vị trực thuộc…"))
+        self.act_consolidate.setText(self.tr("Tổng hợp các đơn vị…"))
+
+    # -- export --------------------------------------------------------------------------------
+    def export(self, folder: str | None = None) -> None:
+        session = self.window.session
+        if session is None:
+            return
+        final = revisions.latest_final(self.window.db, session.unit, session.year)
+        if final is None:
+            QMessageBox.information(self.window, self.tr("Xuất gói báo cáo"),
+                                    self.tr("Chỉ xuất được báo cáo đã chốt. Hãy chốt báo cáo trước."))
+            return
+        folder = folder or QFileDialog.getExistingDirectory(self.window, self.tr("Chọn thư mục (USB) để ghi gói"))
+        if not folder:
+            return
+        db_path, year, who = self.window.db_path, session.year, current_user()
+
+        def work(spec):
+            from c27desk.exchange.export import export_package
+
+            db = open_database(db_path, check_integrity=False, check_same_thread=False)
+            try:
+                return export_package(db, year, Path(folder), spec=spec, who=who)
+            finally:
+                db.close()
+
+        if exchange.stored_export(self.window.db, session.unit, year, final.number) is not None:
+            # signed before: the same bytes are rebuilt, no passphrase needed
+            self.window._background(lambda _db: work(None), self._exported, self.tr("Đang xuất gói…"))
+            return
+        from c27desk.gui.sign_dialog import SignDialog
+
+        dialog = SignDialog(self.window.db, session.ref.unit, self.tr("Xuất gói báo cáo năm %1").replace("%1", str(year)),
+                            self.tr("Ký số và xuất bản %1 vào %2.").replace("%1", str(final.number))
+                            .replace("%2", folder), work, parent=self.window)
+        dialog.done.connect(self._exported)
+        dialog.open()
+        self.dialog = dialog
+
+    def _exported(self, result) -> None:
+        self.last_export = result
+        message = self.tr("Đã xuất và kiểm tra lại %1 (bản %2).").replace("%1", str(result.path)) \
+            .replace("%2", str(result.revision))
+        self.window.save_state.setText(message)
+        QMessageBox.information(self.window, self.tr("Xuất gói báo cáo"), message)
+
+    # -- import and consolidation ---------------------------------------------------------------
+    def open_import(self) -> None:
+        from c27desk.gui.import_dialog import ImportDialog
+
+        self.dialog = ImportDialog(self.window.db_path, parent=self.window)
+        self.dialog.show()
+
+    def open_consolidation(self) -> None:
+        from c27desk.consolidate.summary import consolidate
+        from c27desk.gui.consolidation_dialog import ConsolidationDialog
+
+        session = self.window.session
+        if session is None:
+            return
+        year = session.year
+
+        def show(cons) -> None:
+            self.dialog = ConsolidationDialog(self.window.db, cons, parent=self.window)
+            self.dialog.accepted_values.connect(lambda _n: self.window.load_period(year))
+            self.dialog.show()
+
+        self.window._background(lambda db: consolidate(db, year), show, self.tr("Đang tổng hợp…"))
