@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the rescaled stamp font is made once per session, never in the user's own cache
+os.environ.setdefault("C27DESK_CACHE_DIR", tempfile.mkdtemp(prefix="c27desk-test-cache-"))
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_APPENDIX = REPO / "tests" / "data" / "seed_appendix.md"
@@ -45,6 +48,25 @@ def demo_db(db_path):
     return db_path
 
 
+def finalise_demo(db_path: Path, year: int = 2023) -> None:
+    """Finalise a demo report as revision 1 (warnings acknowledged), as a user would before signing."""
+    from c27desk.store.database import open_database
+    from c27desk.workflow import finalise_report, open_report
+
+    db = open_database(db_path)
+    try:
+        finalise_report(db, open_report(db, year), who="tester", acknowledge_warnings=True)
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def final_demo(demo_db):
+    """The demo database with its 2023 report finalised (revision 1)."""
+    finalise_demo(demo_db)
+    return demo_db
+
+
 @pytest.fixture
 def cli(db_path, capsys):
     """Run the command line in-process against the test database: returns (exit code, stdout, stderr)."""
@@ -56,3 +78,21 @@ def cli(db_path, capsys):
         return code, out.out, out.err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def unit_keys(tmp_path_factory):
+    """Trial keys of the demo unit (Tỉnh ủy Đồng Nai): CA, .p12, certificate."""
+    from tests.signing_support import make_unit_keys
+
+    return make_unit_keys(tmp_path_factory.mktemp("keys"), "TU-DONGNAI", "Tỉnh ủy Đồng Nai")
+
+
+@pytest.fixture(scope="session")
+def token(tmp_path_factory, unit_keys):
+    """A SoftHSM2 token holding the demo unit's key under the label "dongnai"."""
+    from tests.signing_support import make_token
+
+    tok = make_token(tmp_path_factory.mktemp("softhsm"))
+    tok.load(unit_keys, "dongnai", "01")
+    return tok

@@ -131,7 +131,7 @@ class AppendixActions(QObject):
             self.window.db, content.unit, self.tr("Ký số phụ lục năm %1").replace("%1", str(content.year)),
             self.tr("Ký số phụ lục bản %1 của %2.").replace("%1", str(content.revision)).replace("%2", content.unit.name),
             lambda spec: sign_appendix(content, rendered, spec, roots), parent=self.window)
-        dialog.done.connect(lambda signed: self._signed(content, signed))
+        dialog.work_done.connect(lambda signed: self._signed(content, signed))
         dialog.open()
         self.sign_dialog = dialog
 

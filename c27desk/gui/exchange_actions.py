@@ -67,7 +67,7 @@ class ExchangeActions(QObject):
         dialog = SignDialog(self.window.db, session.ref.unit, self.tr("Xuất gói báo cáo năm %1").replace("%1", str(year)),
                             self.tr("Ký số và xuất bản %1 vào %2.").replace("%1", str(final.number))
                             .replace("%2", folder), work, parent=self.window)
-        dialog.done.connect(self._exported)
+        dialog.work_done.connect(self._exported)
         dialog.open()
         self.dialog = dialog
 

@@ -35,7 +35,7 @@ from c27desk.store.clock import current_user
 class SignDialog(QDialog):
     """Ask how to sign, then run ``work(spec)`` on a worker; ``done`` carries its result."""
 
-    done = Signal(object)
+    work_done = Signal(object)
 
     def __init__(self, db, unit, title: str, intro: str, work, parent=None):
         super().__init__(parent)
@@ -161,7 +161,7 @@ class SignDialog(QDialog):
     def _done(self, result) -> None:
         self._busy(False)
         self.accept()
-        self.done.emit(result)
+        self.work_done.emit(result)
 
     def _failed(self, message: str) -> None:
         self._busy(False)

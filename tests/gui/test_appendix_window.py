@@ -6,16 +6,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 
 from c27desk.gui.preview import print_document
-from c27desk.store.database import open_database
-from c27desk.workflow import finalise_report, open_report
-
-
-def finalise(db_path):
-    db = open_database(db_path)
-    try:
-        finalise_report(db, open_report(db, 2023), who="tester", acknowledge_warnings=True)
-    finally:
-        db.close()
+from tests.conftest import finalise_demo
 
 
 def open_preview(qtbot, window):
@@ -26,7 +17,7 @@ def open_preview(qtbot, window):
 
 
 def test_preview_pages_zoom_and_print(qtbot, demo_db, open_window, tmp_path):
-    finalise(demo_db)
+    finalise_demo(demo_db)
     window = open_window(demo_db)
     preview = open_preview(qtbot, window)
     pages = preview.document.pageCount()
@@ -58,3 +49,47 @@ def test_unfinalised_report_previews_as_a_draft_that_cannot_be_signed(qtbot, dem
     preview = open_preview(qtbot, window)
     assert "dự thảo" in preview.windowTitle()
     assert not preview.sign_button.isEnabled()
+
+
+def test_sign_in_the_window_asks_without_echo_and_shows_the_verification(
+        qtbot, demo_db, open_window, cli, unit_keys, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox
+
+    from c27desk.report.verify import verify_pdf
+    from c27desk.store import signing_settings
+    from tests.signing_support import PASSPHRASE
+
+    finalise_demo(demo_db)
+    assert cli("trust", "add-ca", str(unit_keys.ca_pem), db=demo_db)[0] == 0
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, title, text: shown.append(text)))
+    out = tmp_path / "da-ky.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "PDF (*.pdf)")))
+    window = open_window(demo_db)
+    window.appendix.act_sign.trigger()
+    qtbot.waitUntil(lambda: getattr(window.appendix, "sign_dialog", None) is not None
+                    and window.appendix.sign_dialog.isVisible(), timeout=10000)
+    dialog = window.appendix.sign_dialog
+    assert dialog.secret.echoMode() == QLineEdit.EchoMode.Password
+    dialog.use_p12.setChecked(True)
+    dialog.p12_path.setText(str(unit_keys.p12))
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    qtbot.keyClicks(dialog.secret, "sai-roi")
+    ok.click()
+    qtbot.waitUntil(lambda: "mật khẩu" in dialog.error.text(), timeout=10000)
+    assert dialog.isVisible() and dialog.secret.text() == ""
+    assert not out.exists()
+
+    qtbot.keyClicks(dialog.secret, PASSPHRASE)
+    ok.click()
+    qtbot.waitUntil(lambda: bool(shown) and out.exists(), timeout=20000)
+    assert "Tỉnh ủy Đồng Nai (DÙNG THỬ)" in shown[0]
+    from c27desk.exchange import certs
+
+    v = verify_pdf(out.read_bytes(), [certs.load_pem_file(unit_keys.ca_pem)])
+    assert v.ok, v.problems
+    saved = signing_settings.get(window.db, "TU-DONGNAI")
+    assert saved.method == "p12" and saved.p12_path == str(unit_keys.p12)
+    window.db.conn.commit()
+    assert PASSPHRASE.encode() not in demo_db.read_bytes()

@@ -9,7 +9,6 @@ import pytest
 from c27desk.report.appendix import appendix_content, vn_date_line
 from c27desk.report.appendix_pdf import render_appendix
 from c27desk.store.database import open_database
-from c27desk.workflow import finalise_report, open_report
 from tests.conftest import SEED_APPENDIX
 
 
@@ -29,16 +28,6 @@ def words(text: str) -> str:
 def pdf_text(path, *extra) -> str:
     return subprocess.run(["pdftotext", *extra, "-enc", "UTF-8", str(path), "-"], check=True,
                           capture_output=True, text=True).stdout
-
-
-@pytest.fixture
-def final_demo(demo_db):
-    db = open_database(demo_db)
-    try:
-        finalise_report(db, open_report(db, 2023), who="tester", acknowledge_warnings=True)
-    finally:
-        db.close()
-    return demo_db
 
 
 def render(db_path, **kw):

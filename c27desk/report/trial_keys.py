@@ -1,0 +1,114 @@
+"""Trial keys, so a new user can try signing before the unit's USB token is set up.
+
+A real unit signs with the certificate on the token issued to it; these keys exist only to learn
+the program with. Every name says so: the files are called TRIAL-…, the CA's and the unit's
+certificates carry "DÙNG THỬ" (trial) in their names, and the CA is trusted nowhere unless an
+office adds it on purpose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+from c27desk.errors import C27Error
+
+TRIAL = "DÙNG THỬ"
+
+
+@dataclass(frozen=True)
+class TrialKeys:
+    ca_pem: Path
+    ca_key: Path
+    unit_p12: Path
+    unit_cert_pem: Path
+
+
+def _name(common: str, org: str, unit: str | None = None) -> x509.Name:
+    parts = [x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"), x509.NameAttribute(NameOID.ORGANIZATION_NAME, org)]
+    if unit:
+        parts.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, unit))
+    parts.append(x509.NameAttribute(NameOID.COMMON_NAME, common))
+    return x509.Name(parts)
+
+
+def _write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def make_trial_keys(out_dir: Path, unit_code: str, unit_name: str, passphrase: str,
+                    *, years: int = 3) -> TrialKeys:
+    """A trial CA and one unit's signing key and certificate in ``out_dir`` (never overwritten)."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", unit_code or ""):
+        raise C27Error(f"mã đơn vị “{unit_code}” không dùng được làm tên tệp.",
+                       f"unit code “{unit_code}” cannot be used in a file name.", code="INVALID_UNIT")
+    if len(passphrase) < 4:
+        raise C27Error("mật khẩu cần ít nhất 4 ký tự.", "the passphrase needs at least 4 characters.",
+                       code="WEAK_PASSPHRASE")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    keys = TrialKeys(out_dir / "TRIAL-CA.pem", out_dir / "TRIAL-CA.key", out_dir / f"TRIAL-{unit_code}.p12",
+                     out_dir / f"TRIAL-{unit_code}.pem")
+    existing = [p for p in (keys.ca_pem, keys.ca_key, keys.unit_p12, keys.unit_cert_pem) if p.exists()]
+    if existing:
+        raise C27Error(f"{existing[0]} đã có; không ghi đè khóa cũ.",
+                       f"{existing[0]} already exists; old keys are never overwritten.", code="EXISTS")
+
+    now = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    secret = passphrase.encode("utf-8")
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca_name = _name(f"CA {TRIAL} c27desk - không dùng cho báo cáo thật", f"c27desk ({TRIAL})")
+    ca_ski = x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key())
+    ca_cert = (
+        x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
+        .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now).not_valid_after(now + dt.timedelta(days=365 * (years + 7)))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                     crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(ca_ski, critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    unit_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    unit_cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name(f"{unit_name} ({TRIAL})", unit_name, unit_code)).issuer_name(ca_name)
+        .public_key(unit_key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now).not_valid_after(now + dt.timedelta(days=365 * years))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(unit_key.public_key()), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ca_ski), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    pem = serialization.Encoding.PEM
+    _write(keys.ca_pem, ca_cert.public_bytes(pem))
+    _write(keys.ca_key, ca_key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
+                                             serialization.BestAvailableEncryption(secret)))
+    _write(keys.unit_cert_pem, unit_cert.public_bytes(pem))
+    _write(keys.unit_p12, pkcs12.serialize_key_and_certificates(
+        f"{unit_code} {TRIAL}".encode(), unit_key, unit_cert, [ca_cert],
+        serialization.BestAvailableEncryption(secret)))
+    return keys

@@ -1,0 +1,131 @@
+"""Checking signatures the way the office above does: whole file, intact, valid, and whose.
+
+A PAdES signature stays "valid" when someone appends a revision after signing (that is how PDF
+incremental updates work), so a signature counts only when it covers the entire file. Trust is
+only ever the roots we are given (the office's trust store or ``--trust``): never the operating
+system's list, which on the Party WAN means nothing. Revocation cannot be fetched offline, so it
+is checked soft-fail.
+
+Neither function raises on a damaged or hostile file: whatever is wrong ends up in ``problems``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from asn1crypto import cms as asn1_cms
+from asn1crypto import x509 as asn1_x509
+
+
+@dataclass
+class PdfVerification:
+    signer: str = ""
+    signer_cert: asn1_x509.Certificate | None = field(default=None, repr=False)
+    signing_time: datetime | None = None
+    intact: bool = False
+    valid: bool = False
+    covers_whole_file: bool = False
+    trusted: bool = False
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.intact and self.valid and self.covers_whole_file and self.trusted and not self.problems
+
+
+@dataclass
+class CmsVerification:
+    signer_cert: asn1_x509.Certificate | None = field(default=None, repr=False)
+    valid: bool = False
+    trusted: bool = False
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.valid and self.trusted and not self.problems
+
+
+def _context(roots):
+    from pyhanko_certvalidator import ValidationContext
+
+    return ValidationContext(trust_roots=list(roots or []), allow_fetching=False, revocation_mode="soft-fail")
+
+
+def _name(cert: asn1_x509.Certificate) -> str:
+    from c27desk.report.signing import certificate_name
+
+    return certificate_name(cert)
+
+
+def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
+    """Verify the one signature a signed appendix carries; ``roots`` are the trusted CA certificates."""
+    import logging
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    result = PdfVerification()
+    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)  # problems are reported, not logged as tracebacks
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        signatures = list(reader.embedded_signatures)
+    except Exception as exc:  # noqa: BLE001 - any damage means "not a readable signed PDF"
+        result.problems.append(f"không đọc được tệp PDF / unreadable PDF: {type(exc).__name__}")
+        return result
+    if not signatures:
+        result.problems.append("tệp không có chữ ký số / the file carries no signature")
+        return result
+    if len(signatures) > 1:
+        result.problems.append(f"tệp có {len(signatures)} chữ ký / the file carries {len(signatures)} signatures")
+    sig = signatures[-1]
+    try:
+        status = validate_pdf_signature(sig, _context(roots))
+    except Exception as exc:  # noqa: BLE001 - hostile input must not crash the caller
+        result.problems.append(f"chữ ký hỏng / damaged signature: {type(exc).__name__}")
+        return result
+    result.signer_cert = status.signing_cert
+    result.signer = _name(status.signing_cert) if status.signing_cert is not None else ""
+    result.signing_time = status.signer_reported_dt
+    result.intact, result.valid, result.trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
+    result.covers_whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    if not result.intact:
+        result.problems.append("nội dung đã bị sửa sau khi ký / the signed content was altered")
+    elif not result.valid:
+        result.problems.append("chữ ký không hợp lệ / the signature is invalid")
+    if not result.covers_whole_file:
+        result.problems.append("có nội dung thêm vào sau khi ký / content was added after signing")
+    if not result.trusted:
+        result.problems.append("người ký không thuộc tổ chức chứng thực tin cậy / the signer does not chain to a "
+                               "trusted root")
+    return result
+
+
+def verify_cms_detached(data: bytes, p7s: bytes, roots: list | None) -> CmsVerification:
+    """Verify a detached CMS signature (DER) over ``data``; trust is judged only when roots are given."""
+    from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
+
+    result = CmsVerification()
+    try:
+        info = asn1_cms.ContentInfo.load(p7s)
+        if info["content_type"].native != "signed_data":
+            raise ValueError("not SignedData")
+        signed_data = info["content"]
+        signed_data.native  # noqa: B018 - parse fully now so damage shows here
+    except Exception:  # noqa: BLE001 - any parse failure is the same problem
+        result.problems.append("chữ ký gói không đọc được / the package signature is unreadable")
+        return result
+    try:
+        status = asyncio.run(async_validate_detached_cms(data, signed_data, signer_validation_context=_context(roots)))
+    except Exception as exc:  # noqa: BLE001 - hostile input must not crash the caller
+        result.problems.append(f"chữ ký gói hỏng / damaged package signature: {type(exc).__name__}")
+        return result
+    result.signer_cert = status.signing_cert
+    result.valid = bool(status.intact and status.valid)
+    result.trusted = bool(status.trusted) and roots is not None and len(roots) > 0
+    if not result.valid:
+        result.problems.append("chữ ký gói không khớp nội dung / the package signature does not match")
+    return result

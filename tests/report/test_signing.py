@@ -1,0 +1,185 @@
+"""Signing the appendix as a unit does it (.p12 and USB token) and checking it as the office above does.
+
+Every signed file is checked twice: by ``c27desk verify`` and independently by poppler's pdfsig
+against the CA in an NSS database. A changed byte and a revision appended after signing must be
+caught by both.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from tests.signing_support import PASSPHRASE, append_revision, flip_byte, nss_db, pdfsig
+
+
+@pytest.fixture
+def nss(tmp_path_factory, unit_keys):
+    return nss_db(tmp_path_factory.mktemp("nss"), unit_keys.ca_pem)
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def check_signed_file(cli, out, unit_keys, nss, tmp_path):
+    """The file verifies in both tools; a flipped byte and an appended revision fail in both."""
+    code, text, err = cli("verify", str(out), "--trust", str(unit_keys.ca_pem))
+    assert code == 0, text + err
+    assert "Người ký: Tỉnh ủy Đồng Nai (DÙNG THỬ)" in text
+    assert "Chữ ký bao trùm toàn bộ tệp: có" in text
+    assert "Thuộc tổ chức chứng thực tin cậy: có" in text
+    assert "Thời điểm ký: 20" in text
+    assert pdfsig(out, nss).all_good, pdfsig(out, nss).output
+
+    flipped = tmp_path / "flipped.pdf"
+    flipped.write_bytes(flip_byte(out.read_bytes()))
+    code, text, _ = cli("verify", str(flipped), "--trust", str(unit_keys.ca_pem))
+    assert code == 1
+    assert "VẤN ĐỀ: nội dung đã bị sửa sau khi ký" in text
+    assert not pdfsig(flipped, nss).signature_valid
+
+    appended = tmp_path / "appended.pdf"
+    appended.write_bytes(append_revision(out.read_bytes()))
+    code, text, _ = cli("verify", str(appended), "--trust", str(unit_keys.ca_pem))
+    assert code == 1
+    assert "Chữ ký bao trùm toàn bộ tệp: không" in text
+    result = pdfsig(appended, nss)
+    assert result.signature_valid and not result.whole_document, result.output
+
+
+def test_p12_signature_verifies_and_tampering_is_caught(final_demo, cli, unit_keys, nss, tmp_path, monkeypatch):
+    monkeypatch.setenv("C27DESK_PIN", PASSPHRASE)
+    out = tmp_path / "phu-luc.pdf"
+    code, text, err = cli("appendix", "--period", "2023", "--out", str(out), "--sign-p12", str(unit_keys.p12))
+    assert code == 0, err
+    assert "Đã ghi" in text
+    stamp = " ".join(pdf_text(out).split())
+    assert "Ký bởi: Tỉnh ủy Đồng Nai (DÙNG THỬ)" in stamp
+    assert "Đơn vị: Tỉnh ủy Đồng Nai" in stamp
+    assert "Thời gian ký:" in stamp and "(GMT+7)" in stamp
+    fonts = subprocess.run(["pdffonts", str(out)], check=True, capture_output=True, text=True).stdout
+    for line in fonts.splitlines()[2:]:
+        assert line.split()[-5] == "yes", fonts  # the "emb" column, stamp font included
+    check_signed_file(cli, out, unit_keys, nss, tmp_path)
+
+
+def test_token_signature_verifies_and_tampering_is_caught(final_demo, cli, unit_keys, token, nss, tmp_path,
+                                                          monkeypatch):
+    monkeypatch.setenv("C27DESK_PIN", token.pin)
+    out = tmp_path / "phu-luc-token.pdf"
+    code, _, err = cli("appendix", "--period", "2023", "--out", str(out), "--pkcs11-module", str(token.module),
+                       "--token", token.label, "--key-label", "dongnai")
+    assert code == 0, err
+    check_signed_file(cli, out, unit_keys, nss, tmp_path)
+
+
+def test_token_with_one_key_needs_no_key_label(final_demo, cli, unit_keys, token, nss, tmp_path, monkeypatch):
+    monkeypatch.setenv("C27DESK_PIN", token.pin)
+    out = tmp_path / "phu-luc.pdf"
+    code, _, err = cli("appendix", "--period", "2023", "--out", str(out), "--pkcs11-module", str(token.module),
+                       "--token", token.label)
+    assert code == 0, err
+    assert pdfsig(out, nss).all_good
+
+
+@pytest.mark.parametrize("how", ["wrong-pin", "wrong-token", "wrong-key", "not-a-module"])
+def test_token_mistakes_are_told_and_write_nothing(final_demo, cli, token, tmp_path, monkeypatch, how):
+    monkeypatch.setenv("C27DESK_PIN", "000000" if how == "wrong-pin" else token.pin)
+    module = tmp_path / "not-a-module.so" if how == "not-a-module" else token.module
+    if how == "not-a-module":
+        module.write_bytes(b"\x7fELF not really")
+    out = tmp_path / "phu-luc.pdf"
+    args = ["appendix", "--period", "2023", "--out", str(out), "--pkcs11-module", str(module),
+            "--token", "khong-co" if how == "wrong-token" else token.label,
+            "--key-label", "khong-co" if how == "wrong-key" else "dongnai"]
+    code, text, err = cli(*args)
+    assert code != 0
+    expected = {"wrong-pin": "mã PIN của thiết bị ký số không đúng", "wrong-token": "không thấy thiết bị ký số",
+                "wrong-key": "không có khóa “khong-co”", "not-a-module": "không phải thư viện PKCS#11"}[how]
+    assert expected in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_wrong_passphrase_is_told_and_writes_nothing(final_demo, cli, unit_keys, tmp_path, monkeypatch):
+    monkeypatch.setenv("C27DESK_PIN", "sai-mat-khau")
+    out = tmp_path / "phu-luc.pdf"
+    code, _, err = cli("appendix", "--period", "2023", "--out", str(out), "--sign-p12", str(unit_keys.p12))
+    assert code != 0
+    assert "mật khẩu tệp chứng thư số không đúng" in err
+    assert not out.exists()
+
+
+def test_a_draft_is_never_signed(demo_db, cli, unit_keys, tmp_path, monkeypatch):
+    monkeypatch.setenv("C27DESK_PIN", PASSPHRASE)
+    out = tmp_path / "du-thao.pdf"
+    code, _, err = cli("appendix", "--period", "2023", "--out", str(out), "--draft", "--sign-p12", str(unit_keys.p12))
+    assert code != 0 and "không ký bản dự thảo" in err
+    code, _, err = cli("appendix", "--period", "2023", "--out", str(out), "--sign-p12", str(unit_keys.p12))
+    assert code != 0 and "chưa" in err  # not finalised yet
+    assert not out.exists()
+
+
+def test_verify_without_trust_or_on_damaged_files_exits_nonzero(final_demo, cli, unit_keys, tmp_path, monkeypatch):
+    monkeypatch.setenv("C27DESK_PIN", PASSPHRASE)
+    out = tmp_path / "phu-luc.pdf"
+    assert cli("appendix", "--period", "2023", "--out", str(out), "--sign-p12", str(unit_keys.p12))[0] == 0
+    code, text, _ = cli("verify", str(out))
+    assert code == 1 and "Thuộc tổ chức chứng thực tin cậy: không" in text
+    # trusting the CA once in the office's database is enough from then on
+    assert cli("trust", "add-ca", str(unit_keys.ca_pem))[0] == 0
+    assert cli("verify", str(out))[0] == 0
+    unsigned = tmp_path / "chua-ky.pdf"
+    assert cli("appendix", "--period", "2023", "--out", str(unsigned))[0] == 0
+    code, text, err = cli("verify", str(unsigned))
+    assert code == 1 and "tệp không có chữ ký số" in text
+    for junk in (b"", b"%PDF-1.7\n" + b"\x00" * 100, out.read_bytes()[: len(out.read_bytes()) // 2]):
+        bad = tmp_path / "hong.pdf"
+        bad.write_bytes(junk)
+        code, text, err = cli("verify", str(bad))
+        assert code == 1 and "Traceback" not in err
+
+
+def test_trial_keys_are_labelled_and_never_overwritten(cli, tmp_path, monkeypatch):
+    from c27desk.exchange import certs
+
+    monkeypatch.setenv("C27DESK_PIN", "mot-hai-ba")
+    out = tmp_path / "khoa"
+    code, text, err = cli("keys", "demo", "--out", str(out), "--unit-code", "HU-BIENHOA", "--unit-name",
+                          "Huyện ủy Biên Hòa")
+    assert code == 0, err
+    assert "DÙNG THỬ" in text and "USB token" in text
+    ca = certs.load_pem_file(out / "TRIAL-CA.pem")
+    assert certs.is_ca(ca) and "DÙNG THỬ" in certs.subject(ca)
+    unit = certs.load_pem_file(out / "TRIAL-HU-BIENHOA.pem")
+    assert "Huyện ủy Biên Hòa (DÙNG THỬ)" in certs.subject(unit)
+    before = (out / "TRIAL-HU-BIENHOA.p12").read_bytes()
+    code, _, err = cli("keys", "demo", "--out", str(out), "--unit-code", "HU-BIENHOA")
+    assert code != 0 and "không ghi đè" in err
+    assert (out / "TRIAL-HU-BIENHOA.p12").read_bytes() == before
+
+
+def test_detached_cms_passes_openssl(unit_keys, token, tmp_path):
+    """The manifest signature command of ARCHITECTURE.md, for both kinds of key."""
+    from c27desk.exchange import certs
+    from c27desk.report.signing import cms_sign_detached
+    from c27desk.report.verify import verify_cms_detached
+
+    data = '{"unit": "TU-DONGNAI", "ghi chú": "Đồng Nai"}'.encode()
+    (tmp_path / "manifest.json").write_bytes(data)
+    roots = [certs.load_pem_file(unit_keys.ca_pem)]
+    for spec in (unit_keys.p12_spec(), token.spec("dongnai")):
+        p7s = cms_sign_detached(data, spec)
+        (tmp_path / "manifest.p7s").write_bytes(p7s)
+        run = subprocess.run(["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
+                              str(tmp_path / "manifest.p7s"), "-content", str(tmp_path / "manifest.json"),
+                              "-CAfile", str(unit_keys.ca_pem), "-purpose", "any", "-out", "/dev/null"],
+                             capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        assert verify_cms_detached(data, p7s, roots).ok
+        assert not verify_cms_detached(data + b" ", p7s, roots).valid
+        assert not verify_cms_detached(data, p7s, []).trusted
+        assert verify_cms_detached(data, p7s[:-5], roots).problems
