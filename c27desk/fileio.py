@@ -16,6 +16,8 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> Path:
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        if os.name != "nt":
+            os.fchmod(fd, 0o644)  # mkstemp makes 0600; a report is meant to be read by others
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -89,10 +89,55 @@ def unit_keys(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def token(tmp_path_factory, unit_keys):
-    """A SoftHSM2 token holding the demo unit's key under the label "dongnai"."""
-    from tests.signing_support import make_token
+def child_keys(tmp_path_factory):
+    """Trial keys (each with its own trial CA) of two district units under the demo province."""
+    from tests.signing_support import make_unit_keys
 
-    tok = make_token(tmp_path_factory.mktemp("softhsm"))
-    tok.load(unit_keys, "dongnai", "01")
-    return tok
+    folder = tmp_path_factory.mktemp("child-keys")
+    return {code: make_unit_keys(folder / code, code, name)
+            for code, name in (("HU-BIENHOA", "Huyện ủy Biên Hòa"), ("HU-LONGKHANH", "Huyện ủy Long Khánh"))}
+
+
+@pytest.fixture(scope="session")
+def tokens(tmp_path_factory, unit_keys, child_keys):
+    """Two SoftHSM2 tokens, each holding one unit's key: the province's ("dongnai"), Biên Hòa's ("bienhoa")."""
+    from tests.signing_support import TOKEN_LABEL, TOKEN_LABEL_2, make_tokens
+
+    first, second = make_tokens(tmp_path_factory.mktemp("softhsm"), [TOKEN_LABEL, TOKEN_LABEL_2])
+    first.load(unit_keys, "dongnai", "01")
+    second.load(child_keys["HU-BIENHOA"], "bienhoa", "02")
+    return first, second
+
+
+@pytest.fixture
+def token(tokens):
+    return tokens[0]
+
+
+# -- an office (the demo province) with three district units, and the districts' own databases ----------
+@pytest.fixture
+def office(demo_db, child_keys):
+    """The province's database: three districts declared, the two districts' trial CAs trusted."""
+    from tests.exchange.support import run
+
+    for code, name in (("HU-BIENHOA", "Huyện ủy Biên Hòa"), ("HU-LONGKHANH", "Huyện ủy Long Khánh"),
+                       ("HU-NHONTRACH", "Huyện ủy Nhơn Trạch")):
+        assert run(demo_db, "units", "add", "--code", code, "--name", name, "--level", "huyen") == 0
+    for keys in child_keys.values():
+        assert run(demo_db, "trust", "add-ca", str(keys.ca_pem)) == 0
+    return demo_db
+
+
+@pytest.fixture
+def bienhoa(tmp_path):
+    from tests.exchange.support import make_child
+
+    return make_child(tmp_path / "bienhoa.sqlite3", "HU-BIENHOA", "Huyện ủy Biên Hòa")
+
+
+@pytest.fixture
+def longkhanh(tmp_path):
+    from tests.exchange.support import make_child
+
+    return make_child(tmp_path / "longkhanh.sqlite3", "HU-LONGKHANH", "Huyện ủy Long Khánh",
+                      changes="II.1,450,\nVI.5,3,\n")

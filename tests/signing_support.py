@@ -17,7 +17,8 @@ import pytest
 
 SOFTHSM_MODULE = Path("/usr/lib/softhsm/libsofthsm2.so")
 PASSPHRASE = "thu-nghiem"
-TOKEN_LABEL = "c27-test-token"
+TOKEN_LABEL = "c27-token-tinh"
+TOKEN_LABEL_2 = "c27-token-huyen"  # not a prefix of the first: pkcs11-tool matches labels by prefix
 PIN = "123456"
 
 
@@ -85,15 +86,17 @@ class Token:
                         "--label", key_label], check=True, capture_output=True, env=env)
 
 
-def make_token(folder: Path) -> Token:
+def make_tokens(folder: Path, labels: list[str]) -> list[Token]:
+    """Empty tokens, all made before this process first loads the module (SoftHSM2 reads them only then)."""
     need("softhsm2-util", "pkcs11-tool", str(SOFTHSM_MODULE))
     (folder / "tokens").mkdir(parents=True)
     conf = folder / "softhsm2.conf"
     conf.write_text(f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n")
-    os.environ["SOFTHSM2_CONF"] = str(conf)  # read by the module when this process first loads it
-    subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL, "--pin", PIN,
-                    "--so-pin", "87654321"], check=True, capture_output=True)
-    return Token(conf)
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    for label in labels:
+        subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", label, "--pin", PIN,
+                        "--so-pin", "87654321"], check=True, capture_output=True)
+    return [Token(conf, label=label) for label in labels]
 
 
 def nss_db(folder: Path, ca_pem: Path) -> Path:

@@ -103,10 +103,15 @@ def _print_outcome(ctx, o) -> None:
     if o.reason:
         head += f" [{o.reason}] {o.message}"
     print(head)
-    for c in o.changes[:200]:
-        old = c.old.value if c.old and c.old.value is not None else "∅"
-        new = c.new.value if c.new and c.new.value is not None else "∅"
-        print(f"    {c.criterion}: {old} → {new}")
+    from c27desk.exchange.importer import entry_text
+
+    shown = 30
+    for c in o.changes[:shown]:
+        print(f"    {c.criterion}: {entry_text(c.old)} → {entry_text(c.new)}")
+    if len(o.changes) > shown:
+        more = len(o.changes) - shown
+        print(f"    … and {more} more changes (--json lists them all)" if en
+              else f"    … và {more} thay đổi khác (--json để xem tất cả)")
 
 
 def cmd_trust(ctx, args) -> int:

@@ -21,7 +21,8 @@ FIELDS = {
 
 def register(sub) -> None:
     p = sub.add_parser("period", help="kỳ báo cáo (năm) / reporting periods")
-    p.add_argument("action", choices=("list", "set", "show"))
+    p.add_argument("action", choices=("list", "set", "show", "close", "open"),
+                   help="close: thôi nhận gói báo cáo của năm này (open: nhận lại)")
     p.add_argument("year", type=int, nargs="?")
     for name, help_text in FIELDS.items():
         p.add_argument(f"--{name.replace('_', '-')}", dest=name, help=help_text)
@@ -57,6 +58,8 @@ def cmd_period(ctx, args) -> int:
             if "recipients" in changes:
                 changes["recipients"] = changes["recipients"].replace("\\n", "\n")
             periods.update_period(db, args.year, who=ctx.who, **changes)
+        elif args.action in ("close", "open"):
+            periods.update_period(db, args.year, who=ctx.who, status="closed" if args.action == "close" else "open")
         per = periods.require_period(db, args.year)
         for name in ("year", "catalogue_id", "catalogue_version", *FIELDS, "status"):
             print(f"{name:<18} {getattr(per, name) or ''}")

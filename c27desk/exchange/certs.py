@@ -52,8 +52,19 @@ def fingerprint(cert) -> str:
     return hashlib.sha256(_der(cert)).hexdigest()
 
 
+_SHORT = {"common_name": "CN", "organizational_unit_name": "OU", "organization_name": "O", "locality_name": "L",
+          "state_or_province_name": "ST", "country_name": "C", "email_address": "E", "serial_number": "SERIALNUMBER"}
+
+
 def subject(cert) -> str:
-    return asn1_x509.Certificate.load(_der(cert)).subject.human_friendly
+    """The subject as people read it on a certificate: ``CN=…, OU=…, O=…, C=VN`` (most specific first)."""
+    name = asn1_x509.Certificate.load(_der(cert)).subject
+    parts = []
+    for rdn in reversed(name.chosen):
+        for attr in rdn:
+            key = attr["type"].native
+            parts.append(f"{_SHORT.get(key, key)}={attr['value'].native}")
+    return ", ".join(parts)
 
 
 def to_pem(cert) -> str:
@@ -71,8 +82,9 @@ def pdf_keywords(pdf: bytes) -> str:
 
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        info = reader.trailer_view.get("/Info")
-        value = info.get("/Keywords") if info is not None else None
+        if "/Info" not in reader.trailer_view:
+            return ""
+        value = reader.trailer_view["/Info"].get("/Keywords")  # indexing dereferences the indirect object
         return str(value) if value is not None else ""
     except Exception:  # noqa: BLE001 - an unreadable PDF simply has no keywords
         return ""

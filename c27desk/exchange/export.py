@@ -105,7 +105,15 @@ def export_package(db: Database, year: int, out: Path, *, spec=None, resign: boo
         stored = _sign_parts(db, year, rev.number, spec, who)
     raw = build_package(PackageParts(stored.manifest, stored.signature, stored.data, stored.appendix))
     out = Path(out)
-    target = out / package_name(ref.unit.code, year, rev.number) if out.is_dir() else out
+    if out.is_dir() or out.suffix.lower() != ".c27":  # a folder (the USB stick), made if missing
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ExportError(f"không tạo được thư mục {out}: {exc.strerror or exc}",
+                              f"cannot create folder {out}: {exc.strerror or exc}", code="WRITE_FAILED") from exc
+        target = out / package_name(ref.unit.code, year, rev.number)
+    else:
+        target = out
     atomic_write_bytes(target, raw)
     try:
         written = target.read_bytes()

@@ -31,6 +31,23 @@ class Change:
     new: Entry | None
 
 
+def _entry_json(entry: Entry | None) -> dict | None:
+    if entry is None:
+        return None
+    return {"value": entry.value, "explanation": entry.explanation, "state": entry.state}
+
+
+def entry_text(entry: Entry | None, limit: int = 60) -> str:
+    """One side of a change as people read it: ∅ (no value), N/A, or the value with its explanation."""
+    if entry is None or (entry.value is None and not entry.is_na):
+        return "∅"
+    text = "N/A" if entry.is_na else str(entry.value)
+    if entry.explanation:
+        note = entry.explanation if len(entry.explanation) <= limit else entry.explanation[: limit - 1] + "…"
+        text += f" «{note}»"
+    return text
+
+
 @dataclass
 class ImportPlan:
     file_name: str
@@ -66,8 +83,8 @@ class ImportOutcome:
             "file": self.file_name, "sha256": self.sha256, "outcome": self.outcome, "reason": self.reason,
             "message": self.message, "unit": self.unit, "year": self.year, "revision": self.revision,
             "signer": self.signer, "signed_at": self.signed_at,
-            "changes": [{"criterion": c.criterion, "old": c.old.value if c.old else None,
-                         "new": c.new.value if c.new else None} for c in self.changes],
+            "changes": [{"criterion": c.criterion, "old": _entry_json(c.old), "new": _entry_json(c.new)}
+                        for c in self.changes],
         }
 
 
@@ -139,6 +156,9 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
         raise refuse("UNTRUSTED_SIGNER", certs.subject(cms.signer_cert))
     signer_fp, signer_subject = certs.fingerprint(cms.signer_cert), certs.subject(cms.signer_cert)
     _check_unit(db, manifest)
+    others = [u for u in exchange.units_pinned_to(db, signer_fp) if u != manifest.unit_code]
+    if others:  # one unit's key signing for another is a forgery, whatever the operator clicks
+        raise refuse("SIGNER_OF_OTHER_UNIT", f"{', '.join(others)} ({signer_subject})")
     pinned = exchange.pinned_signer(db, manifest.unit_code)
     pin = ""
     if pinned is None:
@@ -208,6 +228,15 @@ def receive(db: Database, db_path: Path, raw: bytes, file_name: str) -> str:
     return digest
 
 
+def _claimed_identity(raw: bytes) -> tuple[str | None, int | None, int | None]:
+    """Unit, year and revision a refused file claims to be, when its manifest can be read at all."""
+    try:
+        manifest = parse_manifest(read_package(raw).manifest)
+        return manifest.unit_code, manifest.year, manifest.revision
+    except Exception:  # noqa: BLE001 - a file too damaged to say who it claims to be
+        return None, None, None
+
+
 def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who: str, dry_run: bool = False,
                  accept_new_signer: bool = False,
                  confirm: Callable[[ImportPlan], bool] | None = None) -> ImportOutcome:
@@ -216,11 +245,14 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
     try:
         plan = check_package(db, raw, file_name, accept_new_signer=accept_new_signer)
     except ImportRefusedError as refused:
-        outcome = ImportOutcome(file_name, digest, "refused", refused.code or "", refused.message())
+        unit, year, revision = _claimed_identity(raw)
+        outcome = ImportOutcome(file_name, digest, "refused", refused.code or "", refused.message(), unit=unit,
+                                year=year, revision=revision)
         if not dry_run:
             with db.atomic():
                 exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="refused",
-                                    reason=refused.code or "", message=refused.en)
+                                    reason=refused.code or "", message=refused.en, unit=unit, year=year,
+                                    revision=revision)
         return outcome
     m = plan.manifest
     outcome = ImportOutcome(file_name, digest, "already" if plan.already else "accepted", unit=m.unit_code,

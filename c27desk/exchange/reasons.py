@@ -25,6 +25,9 @@ REASONS: dict[str, tuple[str, str]] = {
                        "khi xác nhận gia hạn (--accept-new-signer).",
                        "the signer's certificate differs from the one on record for the unit: {detail}; accept "
                        "the renewal first (--accept-new-signer)."),
+    "SIGNER_OF_OTHER_UNIT": ("chứng thư số này đã được ghi nhận cho đơn vị khác: {detail}; một đơn vị không ký thay "
+                             "đơn vị khác.", "this certificate is pinned to another unit: {detail}; one unit cannot "
+                             "sign for another."),
     "APPENDIX_SIGNATURE": ("chữ ký số trên phụ lục PDF không hợp lệ: {detail}.",
                            "the appendix PDF's signature is not valid: {detail}."),
     "APPENDIX_MISMATCH": ("phụ lục PDF không thuộc gói này: {detail}.", "the appendix PDF does not belong to this "

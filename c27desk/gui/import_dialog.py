@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from c27desk.exchange.importer import ImportOutcome, import_bytes, package_files, read_received
+from c27desk.exchange.importer import ImportOutcome, entry_text, import_bytes, package_files, read_received
 from c27desk.exchange.reasons import ImportRefusedError
 from c27desk.gui.workers import run_in_background
 from c27desk.store.clock import current_user
@@ -185,7 +185,6 @@ class ImportDialog(QDialog):
         changes = self.outcomes[row].changes if 0 <= row < len(self.outcomes) else []
         self.changes.setRowCount(len(changes))
         for i, c in enumerate(changes):
-            old = c.old.value if c.old and c.old.value is not None else "∅"
-            new = c.new.value if c.new and c.new.value is not None else "∅"
+            old, new = entry_text(c.old), entry_text(c.new)
             for col, text in enumerate((c.criterion, old, new)):
                 self.changes.setItem(i, col, QTableWidgetItem(text))

@@ -34,11 +34,19 @@ class TrialKeys:
     unit_cert_pem: Path
 
 
+def _fit(text: str, limit: int = 64) -> str:
+    """X.509 caps these names at 64 bytes; a long Vietnamese name is cut on a character boundary."""
+    while len(text.encode("utf-8")) > limit:
+        text = text[:-1]
+    return text
+
+
 def _name(common: str, org: str, unit: str | None = None) -> x509.Name:
-    parts = [x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"), x509.NameAttribute(NameOID.ORGANIZATION_NAME, org)]
+    parts = [x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+             x509.NameAttribute(NameOID.ORGANIZATION_NAME, _fit(org))]
     if unit:
-        parts.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, unit))
-    parts.append(x509.NameAttribute(NameOID.COMMON_NAME, common))
+        parts.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, _fit(unit)))
+    parts.append(x509.NameAttribute(NameOID.COMMON_NAME, _fit(common)))
     return x509.Name(parts)
 
 
@@ -76,7 +84,7 @@ def make_trial_keys(out_dir: Path, unit_code: str, unit_name: str, passphrase: s
     now = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
     secret = passphrase.encode("utf-8")
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ca_name = _name(f"CA {TRIAL} c27desk - không dùng cho báo cáo thật", f"c27desk ({TRIAL})")
+    ca_name = _name(f"CA {TRIAL} c27desk {unit_code}", f"c27desk - {TRIAL}, không dùng cho báo cáo thật")
     ca_ski = x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key())
     ca_cert = (
         x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
@@ -92,7 +100,7 @@ def make_trial_keys(out_dir: Path, unit_code: str, unit_name: str, passphrase: s
     unit_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     unit_cert = (
         x509.CertificateBuilder()
-        .subject_name(_name(f"{unit_name} ({TRIAL})", unit_name, unit_code)).issuer_name(ca_name)
+        .subject_name(_name(f"{_fit(unit_name, 64 - len(f' ({TRIAL})'.encode()))} ({TRIAL})", unit_name, unit_code)).issuer_name(ca_name)
         .public_key(unit_key.public_key()).serial_number(x509.random_serial_number())
         .not_valid_before(now).not_valid_after(now + dt.timedelta(days=365 * years))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)

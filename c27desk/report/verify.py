@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -51,6 +52,8 @@ class CmsVerification:
 def _context(roots):
     from pyhanko_certvalidator import ValidationContext
 
+    # pyHanko logs every failed check with a traceback; here failures are results, reported in ``problems``
+    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     return ValidationContext(trust_roots=list(roots or []), allow_fetching=False, revocation_mode="soft-fail")
 
 
@@ -62,14 +65,11 @@ def _name(cert: asn1_x509.Certificate) -> str:
 
 def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
     """Verify the one signature a signed appendix carries; ``roots`` are the trusted CA certificates."""
-    import logging
-
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     result = PdfVerification()
-    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)  # problems are reported, not logged as tracebacks
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         signatures = list(reader.embedded_signatures)

@@ -76,6 +76,12 @@ def pinned_signer(db: Database, unit: str) -> PinnedSigner | None:
     return PinnedSigner(*row) if row else None
 
 
+def units_pinned_to(db: Database, fingerprint: str) -> list[str]:
+    """The units whose pinned signing certificate this is (a certificate belongs to one unit)."""
+    return [r[0] for r in db.execute("SELECT unit FROM unit_signers WHERE fingerprint = ? ORDER BY unit",
+                                     [fingerprint]).fetchall()]
+
+
 def pin_signer(db: Database, unit: str, fingerprint: str, subject: str, pem: str, *, who: str) -> None:
     """Record (or renew) the certificate a unit signs with; call inside the import's transaction."""
     old = pinned_signer(db, unit)

@@ -31,7 +31,7 @@ class Period:
 
 
 EDITABLE = ("deadline", "report_number", "report_date", "place", "signer_authority", "signer_title",
-            "signer_name", "recipients")
+            "signer_name", "recipients", "status")
 _COLS = ", ".join(f.name for f in fields(Period))
 
 

@@ -1,0 +1,101 @@
+"""Units, offices and packages for the exchange tests, made the way users make them (the command line)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from c27desk.cli import main
+from c27desk.exchange.documents import canonical_json, sha256
+from c27desk.exchange.package import PackageParts, build_package, read_package
+from tests.conftest import DEMO_CSV
+
+YEAR = 2023
+# what an import may change; the import log and the archive index grow on every file, accepted or not
+STATE_TABLES = ("units", "periods", "value_entries", "revisions", "unit_signers", "received_revisions",
+                "trusted_cas", "audit_log")
+
+
+def run(db: Path, *args: str) -> int:
+    return main(["--db", str(db), *args])
+
+
+def make_child(db: Path, code: str, name: str, *, changes: str = "", reopen_with: str = "") -> Path:
+    """A district unit's database with the demo figures, finalised as r1 (and r2 when ``reopen_with``)."""
+    assert run(db, "init", "--unit-code", code, "--unit-name", name, "--level", "huyen", "--parent",
+               "TU-DONGNAI", "--place", name.split()[-1]) == 0
+    assert run(db, "values", "load", str(DEMO_CSV), "--period", str(YEAR)) == 0
+    if changes:
+        assert run(db, "values", "load", str(csv_file(db, changes)), "--period", str(YEAR)) == 0
+    assert run(db, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
+    if reopen_with:
+        assert run(db, "reopen", "--period", str(YEAR)) == 0
+        assert run(db, "values", "load", str(csv_file(db, reopen_with)), "--period", str(YEAR)) == 0
+        assert run(db, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
+    return db
+
+
+def csv_file(db: Path, rows: str) -> Path:
+    path = db.with_suffix(f".{abs(hash(rows))}.csv")
+    path.write_text("criterion,value,explanation\n" + rows, encoding="utf-8")
+    return path
+
+
+def export(db: Path, spec, out: Path) -> bytes:
+    from c27desk.exchange.export import export_package
+    from c27desk.store.database import open_database
+
+    handle = open_database(db)
+    try:
+        return export_package(handle, YEAR, out, spec=spec, who="tester").path.read_bytes()
+    finally:
+        handle.close()
+
+
+def state(db: Path) -> dict[str, list]:
+    """Everything an import may change, read straight from the file."""
+    conn = sqlite3.connect(db)
+    try:
+        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in STATE_TABLES}
+    finally:
+        conn.close()
+
+
+def held_values(db: Path, unit: str) -> dict:
+    from c27desk.store import revisions
+    from c27desk.store.database import open_database
+
+    handle = open_database(db, check_integrity=False)
+    try:
+        rev = revisions.latest_final(handle, unit, YEAR)
+        return {"revision": rev.number if rev else None,
+                "entries": revisions.snapshot(handle, unit, YEAR, rev.number) if rev else {}}
+    finally:
+        handle.close()
+
+
+def forge(raw: bytes, *, manifest=None, data=None, appendix=None, sign_with=None, fix_hashes: bool = True,
+          signature: bytes | None = None) -> bytes:
+    """A package with some parts replaced; member hashes fixed and the manifest re-signed unless told not to.
+
+    ``manifest`` is a function of the manifest dict, or bytes to use as they are."""
+    import json
+
+    from c27desk.report.signing import cms_sign_detached
+
+    parts = read_package(raw)
+    new_data = data if data is not None else parts.data
+    new_appendix = appendix if appendix is not None else parts.appendix
+    if isinstance(manifest, bytes):
+        new_manifest = manifest
+    else:
+        doc = json.loads(parts.manifest)
+        if fix_hashes:
+            doc["members"] = {"data.json": {"sha256": sha256(new_data), "size": len(new_data)},
+                              "appendix.pdf": {"sha256": sha256(new_appendix), "size": len(new_appendix)}}
+        if manifest is not None:
+            doc = manifest(doc)
+        new_manifest = canonical_json(doc)
+    if signature is None:
+        signature = cms_sign_detached(new_manifest, sign_with) if sign_with is not None else parts.signature
+    return build_package(PackageParts(new_manifest, signature, new_data, new_appendix))

@@ -1,0 +1,282 @@
+"""Every hostile or broken file is refused with its reason, changes nothing, and is still kept.
+
+The office already holds r1 of both districts (their certificates pinned); each case starts from
+a good r2 package of Biên Hòa, which is accepted at the end to show the refusals came from the
+tampering and nothing else. The operator is assumed to accept any new signer: the checks must
+hold even then.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import stat
+import struct
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from c27desk.exchange.archive import path_for
+from c27desk.exchange.documents import canonical_json, sha256
+from c27desk.exchange.importer import import_bytes
+from c27desk.exchange.package import read_package
+from c27desk.store import exchange as exchange_store
+from c27desk.store.database import open_database
+from tests.exchange.support import YEAR, export, forge, make_child, run, state
+from tests.signing_support import make_unit_keys
+
+
+@dataclass
+class World:
+    office: Path
+    good: bytes          # Biên Hòa r2, valid
+    other: bytes         # Long Khánh r1, valid (already imported)
+    bienhoa: object      # Biên Hòa's keys
+    longkhanh: object    # Long Khánh's keys
+    rogue: object        # keys under a CA nobody trusts, naming Biên Hòa
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory, child_keys) -> World:
+    folder = tmp_path_factory.mktemp("hostile")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("C27DESK_USER", "tester")
+        mp.setenv("C27DESK_CONFIG_DIR", str(folder / "config"))
+        office = folder / "office.sqlite3"
+        assert run(office, "demo") == 0
+        for code, name in (("HU-BIENHOA", "Huyện ủy Biên Hòa"), ("HU-LONGKHANH", "Huyện ủy Long Khánh")):
+            assert run(office, "units", "add", "--code", code, "--name", name, "--level", "huyen") == 0
+            assert run(office, "trust", "add-ca", str(child_keys[code].ca_pem)) == 0
+        bh, lk = child_keys["HU-BIENHOA"], child_keys["HU-LONGKHANH"]
+        bienhoa = make_child(folder / "bh.sqlite3", "HU-BIENHOA", "Huyện ủy Biên Hòa")
+        longkhanh = make_child(folder / "lk.sqlite3", "HU-LONGKHANH", "Huyện ủy Long Khánh", changes="II.1,450,\n")
+        r1 = export(bienhoa, bh.p12_spec(), folder / "bh1")
+        other = export(longkhanh, lk.p12_spec(), folder / "lk1")
+        db = open_database(office)
+        try:
+            for raw in (r1, other):
+                assert import_bytes(db, office, raw, "r1.c27", who="tester", accept_new_signer=True).outcome \
+                    == "accepted"
+        finally:
+            db.close()
+        assert run(bienhoa, "reopen", "--period", str(YEAR)) == 0
+        assert run(bienhoa, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
+        good = export(bienhoa, bh.p12_spec(), folder / "bh2")
+        rogue = make_unit_keys(folder / "rogue", "HU-BIENHOA", "Huyện ủy Biên Hòa")
+        yield World(office, good, other, bh, lk, rogue)
+
+
+@pytest.fixture
+def office_copy(world, tmp_path) -> Path:
+    """A fresh copy of the office for one case (SQLite's backup API, as the program itself copies)."""
+    target = tmp_path / "office.sqlite3"
+    src, dst = sqlite3.connect(world.office), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return target
+
+
+def zip_of(members: list[tuple[str, bytes]], *, attrs: dict | None = None) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0))
+            info.create_system = 3
+            info.external_attr = (attrs or {}).get(name, (stat.S_IFREG | 0o644) << 16)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+    return out.getvalue()
+
+
+def members(raw: bytes) -> list[tuple[str, bytes]]:
+    parts = read_package(raw)
+    return [("manifest.json", parts.manifest), ("manifest.p7s", parts.signature), ("data.json", parts.data),
+            ("appendix.pdf", parts.appendix)]
+
+
+def data_doc(raw: bytes) -> dict:
+    return json.loads(read_package(raw).data)
+
+
+def with_values(raw: bytes, change) -> bytes:
+    doc = data_doc(raw)
+    change(doc)
+    return canonical_json(doc)
+
+
+def lie_about_size(raw: bytes) -> bytes:
+    """Declare data.json as 3 GB in the central directory (a declared zip bomb)."""
+    at = raw.index(b"PK\x01\x02")  # central directory entries: name length at +28, uncompressed size at +24
+    while True:
+        name_len = struct.unpack("<H", raw[at + 28:at + 30])[0]
+        if raw[at + 46:at + 46 + name_len] == b"data.json":
+            return raw[:at + 24] + struct.pack("<I", 3_000_000_000) + raw[at + 28:]
+        at = raw.index(b"PK\x01\x02", at + 4)
+
+
+def ten_thousand(doc: dict) -> None:
+    doc["values"] = {f"X.{i}": {"value": "1", "explanation": "", "state": "answered"} for i in range(10_000)}
+
+
+def set_value(cid: str, value):
+    def change(doc: dict) -> None:
+        doc["values"][cid]["value"] = value
+    return change
+
+
+CASES = {
+    # structure: nothing here is even read as JSON
+    "not a zip": (lambda w: b"%PDF-1.7 this is not a package", "MALFORMED"),
+    "empty file": (lambda w: b"", "MALFORMED"),
+    "truncated": (lambda w: w.good[: len(w.good) // 2], "MALFORMED"),
+    "../ in a name": (lambda w: zip_of([*members(w.good), ("../../evil.txt", b"x")]), "UNSAFE_MEMBER"),
+    "absolute path": (lambda w: zip_of([*members(w.good), ("/etc/cron.d/evil", b"x")]), "UNSAFE_MEMBER"),
+    "symlink": (lambda w: zip_of([*members(w.good)[:3], ("appendix.pdf", b"/etc/passwd")],
+                                 attrs={"appendix.pdf": (stat.S_IFLNK | 0o777) << 16}), "UNSAFE_MEMBER"),
+    "nested zip": (lambda w: zip_of([*members(w.good)[:2], ("data.json", w.other), members(w.good)[3]]),
+                   "UNSAFE_MEMBER"),
+    "zip bomb": (lambda w: zip_of([*members(w.good)[:2], ("data.json", b"{" + b" " * 60_000_000 + b"}"),
+                                   members(w.good)[3]]), "TOO_LARGE"),
+    "declared bomb": (lambda w: lie_about_size(w.good), "TOO_LARGE"),
+    "duplicate names": (lambda w: zip_of([*members(w.good), ("data.json", b"{}")]), "UNSAFE_MEMBER"),
+    "extra member": (lambda w: zip_of([*members(w.good), ("readme.txt", b"hello")]), "UNSAFE_MEMBER"),
+    "missing member": (lambda w: zip_of(members(w.good)[:3]), "MALFORMED"),
+    # integrity and signatures
+    "flipped byte in the data": (lambda w: forge(w.good, data=read_package(w.good).data.replace(b'"245"', b'"246"'),
+                                                 fix_hashes=False), "HASH_MISMATCH"),
+    "manifest edited, not re-signed": (lambda w: forge(w.good, manifest=lambda d: {**d, "revision": 9}),
+                                       "BAD_SIGNATURE"),
+    "signature garbage": (lambda w: forge(w.good, signature=b"\x30\x03\x02\x01\x00"), "BAD_SIGNATURE"),
+    "signed by an untrusted CA": (lambda w: forge(w.good, sign_with=w.rogue.p12_spec()), "UNTRUSTED_SIGNER"),
+    "manifest signed by another unit's key": (lambda w: forge(w.good, sign_with=w.longkhanh.p12_spec()),
+                                              "SIGNER_OF_OTHER_UNIT"),
+    "appendix from another unit's package": (lambda w: forge(w.good, appendix=read_package(w.other).appendix,
+                                                             sign_with=w.bienhoa.p12_spec()), "APPENDIX_MISMATCH"),
+    "appendix of another revision": (lambda w: forge(w.good, appendix=read_package(_r1(w)).appendix,
+                                                     sign_with=w.bienhoa.p12_spec()), "APPENDIX_MISMATCH"),
+    # contents, properly signed by the unit itself (a buggy or malicious sender)
+    "manifest not JSON": (lambda w: forge(w.good, manifest=b"{not json", sign_with=w.bienhoa.p12_spec()),
+                          "MALFORMED"),
+    "manifest not UTF-8": (lambda w: forge(w.good, manifest='{"unit": "Biên Hòa"}'.encode("latin-1"),
+                                           sign_with=w.bienhoa.p12_spec()), "MALFORMED"),
+    "revision as text": (lambda w: forge(w.good, manifest=lambda d: {**d, "revision": "2"},
+                                         sign_with=w.bienhoa.p12_spec()), "MALFORMED"),
+    "data not UTF-8": (lambda w: forge(w.good, data=b'{"unit": "Bi\xean H\xf2a"}', sign_with=w.bienhoa.p12_spec()),
+                       "MALFORMED"),
+    "value as a number": (lambda w: forge(w.good, data=with_values(w.good, set_value("II.5", 245)),
+                                          sign_with=w.bienhoa.p12_spec()), "MALFORMED"),
+    "10,000 values": (lambda w: forge(w.good, data=with_values(w.good, ten_thousand),
+                                      sign_with=w.bienhoa.p12_spec()), "TOO_LARGE"),
+    "invalid code": (lambda w: forge(w.good, data=with_values(w.good, set_value("I.1", "Z")),
+                                     sign_with=w.bienhoa.p12_spec()), "INVALID_VALUES"),
+    "values not those of the appendix": (lambda w: forge(w.good, data=with_values(w.good, set_value("II.5", "999")),
+                                                         sign_with=w.bienhoa.p12_spec()), "HASH_MISMATCH"),
+    "unknown catalogue": (lambda w: forge(w.good, manifest=lambda d: {**d, "catalogue": {**d["catalogue"],
+                                                                                          "hash": "0" * 64}},
+                                          sign_with=w.bienhoa.p12_spec()), "CATALOGUE_MISMATCH"),
+    "unknown unit": (lambda w: forge(w.good, manifest=lambda d: {**d, "unit": {**d["unit"], "code": "HU-KHONGCO"}},
+                                     sign_with=w.bienhoa.p12_spec()), "UNKNOWN_UNIT"),
+    "not a child": (lambda w: forge(w.good, manifest=lambda d: {**d, "unit": {**d["unit"], "code": "TU-DONGNAI"}},
+                                    sign_with=w.bienhoa.p12_spec()), "NOT_A_CHILD"),
+}
+
+
+def _r1(world: World) -> bytes:
+    db = open_database(world.office, check_integrity=False)
+    try:
+        record = next(r for r in exchange_store.import_log(db, unit="HU-BIENHOA") if r.outcome == "accepted")
+        return path_for(world.office, record.sha256).read_bytes()
+    finally:
+        db.close()
+
+
+def attempt(office: Path, raw: bytes, name: str = "hostile.c27"):
+    db = open_database(office, check_integrity=False)
+    try:
+        return import_bytes(db, office, raw, name, who="tester", accept_new_signer=True)
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_hostile_file_is_refused_with_its_reason_and_changes_nothing(world, office_copy, case):
+    make, reason = CASES[case]
+    raw = make(world)
+    before = state(office_copy)
+    outcome = attempt(office_copy, raw)
+    assert (outcome.outcome, outcome.reason) == ("refused", reason), outcome.message
+    assert outcome.message
+    assert state(office_copy) == before
+    assert path_for(office_copy, sha256(raw)).read_bytes() == raw  # kept, with its outcome logged
+    db = open_database(office_copy, check_integrity=False)
+    try:
+        last = exchange_store.import_log(db)[-1]
+    finally:
+        db.close()
+    assert (last.outcome, last.reason, last.sha256) == ("refused", reason, sha256(raw))
+    # and the good file is still accepted afterwards
+    assert attempt(office_copy, world.good, "good.c27").outcome == "accepted"
+
+
+def test_a_closed_period_takes_no_more_packages(world, office_copy):
+    assert run(office_copy, "period", "close", str(YEAR)) == 0
+    before = state(office_copy)
+    assert attempt(office_copy, world.good).reason == "PERIOD_CLOSED"
+    assert state(office_copy) == before
+    assert run(office_copy, "period", "open", str(YEAR)) == 0
+    assert attempt(office_copy, world.good).outcome == "accepted"
+
+
+def test_import_command_reports_every_refusal_in_json(world, office_copy, tmp_path, cli):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "a.c27").write_bytes(CASES["manifest signed by another unit's key"][0](world))
+    (usb / "c.c27").write_bytes(CASES["extra member"][0](world))
+    (usb / "b.c27").write_bytes(world.good)
+    (usb / "link.c27").symlink_to(usb / "b.c27")  # links on the stick are not followed
+    code, text, _ = cli("import", str(usb), "--json", db=office_copy)
+    report = {r["file"]: r for r in json.loads(text)}
+    assert code == 1
+    # what a refused file claims to be is reported when its manifest can be read at all
+    assert report["a.c27"]["reason"] == "SIGNER_OF_OTHER_UNIT" and report["a.c27"]["unit"] == "HU-BIENHOA"
+    assert report["c.c27"]["reason"] == "UNSAFE_MEMBER" and report["c.c27"]["unit"] is None
+    assert report["b.c27"]["outcome"] == "accepted"
+    assert "link.c27" not in report
+    code, text, _ = cli("--lang", "en", "import", str(usb / "c.c27"), db=office_copy)
+    assert "REFUSED: c.c27" in text and "[UNSAFE_MEMBER] the package holds an unsafe member" in text
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_fuzzed_package_bytes_never_crash_and_never_change_data(world, office_copy, data):
+    raw = bytearray(world.good)
+    for _ in range(data.draw(st.integers(1, 4))):
+        kind = data.draw(st.sampled_from(["flip", "insert", "delete", "truncate"]))
+        at = data.draw(st.integers(0, len(raw) - 1))
+        if kind == "flip":
+            raw[at] ^= data.draw(st.integers(1, 255))
+        elif kind == "insert":
+            raw[at:at] = data.draw(st.binary(min_size=1, max_size=16))
+        elif kind == "delete":
+            del raw[at:at + data.draw(st.integers(1, 64))]
+        else:
+            del raw[at:]
+        if not raw:
+            break
+    before = state(office_copy)
+    outcome = attempt(office_copy, bytes(raw))
+    if outcome.outcome in ("accepted", "already"):
+        # only a change the zip format ignores (a comment, unused header bits) can leave the signed content intact
+        assert read_package(bytes(raw)).manifest == read_package(world.good).manifest
+        assert read_package(bytes(raw)).data == read_package(world.good).data
+        return
+    assert outcome.outcome == "refused" and outcome.reason
+    assert state(office_copy) == before

@@ -1,0 +1,146 @@
+"""A district exports on its USB stick, the province imports: with a .p12 and with a token."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import zipfile
+
+from c27desk.exchange.archive import path_for
+from c27desk.exchange.documents import sha256
+from tests.exchange.support import YEAR, export, held_values, make_child, run, state
+from tests.signing_support import PASSPHRASE
+
+
+def test_round_trip_with_a_p12(office, bienhoa, child_keys, cli, tmp_path, monkeypatch):
+    keys = child_keys["HU-BIENHOA"]
+    usb = tmp_path / "usb"
+    monkeypatch.setenv("C27DESK_PIN", PASSPHRASE)
+    code, text, err = cli("export", "--period", str(YEAR), "--out", str(usb), "--sign-p12", str(keys.p12), db=bienhoa)
+    assert code == 0, err
+    package = usb / "HU-BIENHOA_2023_r1.c27"
+    first = package.read_bytes()
+    monkeypatch.delenv("C27DESK_PIN")
+    # the same revision again: identical bytes, no passphrase needed (the signed parts are kept)
+    assert cli("export", "--period", str(YEAR), "--out", str(usb), db=bienhoa)[0] == 0
+    assert package.read_bytes() == first
+    assert sorted(p.name for p in usb.iterdir()) == ["HU-BIENHOA_2023_r1.c27"]  # no temporary file left
+
+    before = state(office)
+    code, text, _ = cli("import", str(usb), db=office)
+    assert code == 1 and "[NEW_SIGNER]" in text
+    assert state(office)["value_entries"] == before["value_entries"]
+    assert state(office)["unit_signers"] == []
+
+    code, text, _ = cli("import", str(usb), "--accept-new-signer", db=office)
+    assert code == 0 and text.startswith("ĐÃ NHẬN: HU-BIENHOA_2023_r1.c27 – HU-BIENHOA 2023 r1")
+    assert held_values(office, "HU-BIENHOA") == held_values(bienhoa, "HU-BIENHOA")
+    assert [row[0] for row in state(office)["unit_signers"]] == ["HU-BIENHOA"]
+
+    code, text, _ = cli("import", str(package), "--json", db=office)
+    assert code == 0 and json.loads(text)[0]["outcome"] == "already"
+    # every file received is kept, whatever became of it
+    assert path_for(office, sha256(first)).read_bytes() == first
+    code, text, _ = cli("consolidate", "--period", str(YEAR), db=office)
+    assert "HU-BIENHOA       r1" in text and "HU-NHONTRACH     CHƯA NỘP" in text
+
+
+def test_round_trip_with_a_token_and_openssl_checks_the_manifest(office, bienhoa, tokens, child_keys, cli, tmp_path,
+                                                                 monkeypatch):
+    token = tokens[1]
+    monkeypatch.setenv("C27DESK_PIN", token.pin)
+    usb = tmp_path / "usb"
+    code, _, err = cli("export", "--period", str(YEAR), "--out", str(usb), "--pkcs11-module", str(token.module),
+                       "--token", token.label, db=bienhoa)
+    assert code == 0, err
+    package = usb / "HU-BIENHOA_2023_r1.c27"
+    with zipfile.ZipFile(package) as zf:
+        assert zf.namelist() == ["manifest.json", "manifest.p7s", "data.json", "appendix.pdf"]
+        zf.extractall(tmp_path / "x")
+    run_ = subprocess.run(["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
+                           str(tmp_path / "x" / "manifest.p7s"), "-content", str(tmp_path / "x" / "manifest.json"),
+                           "-CAfile", str(child_keys["HU-BIENHOA"].ca_pem), "-purpose", "any", "-out", "/dev/null"],
+                          capture_output=True, text=True)
+    assert run_.returncode == 0, run_.stderr
+    code, text, _ = cli("import", str(package), "--accept-new-signer", db=office)
+    assert code == 0, text
+    assert held_values(office, "HU-BIENHOA") == held_values(bienhoa, "HU-BIENHOA")
+
+
+def test_newer_revision_shows_its_changes_older_and_conflicting_ones_are_refused(office, child_keys, tmp_path, cli):
+    from c27desk.exchange.importer import import_bytes
+
+    spec = child_keys["HU-BIENHOA"].p12_spec()
+    unit = make_child(tmp_path / "u.sqlite3", "HU-BIENHOA", "Huyện ủy Biên Hòa")
+    r1 = export(unit, spec, tmp_path / "r1")
+    assert run(unit, "reopen", "--period", str(YEAR)) == 0
+    assert run(unit, "values", "load", str(_csv(tmp_path, "II.5,250,\nI.1,A,Đã ban hành Kiến trúc\n")),
+               "--period", str(YEAR)) == 0
+    assert run(unit, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
+    r2 = export(unit, spec, tmp_path / "r2")
+    (tmp_path / "r1" / "HU-BIENHOA_2023_r1.c27").rename(tmp_path / "r1.c27")
+    (tmp_path / "r2" / "HU-BIENHOA_2023_r2.c27").rename(tmp_path / "r2.c27")
+    assert cli("import", str(tmp_path / "r1.c27"), "--accept-new-signer", db=office)[0] == 0
+
+    code, text, _ = cli("import", str(tmp_path / "r2.c27"), "--dry-run", "--json", db=office)
+    report = json.loads(text)[0]
+    assert code == 0 and report["outcome"] == "checked"
+    changes = {c["criterion"]: (c["old"]["value"], c["new"]["value"]) for c in report["changes"]}
+    assert changes == {"I.1": ("D", "A"), "II.5": ("245", "250")}
+    assert held_values(office, "HU-BIENHOA")["revision"] == 1  # a dry run writes nothing
+
+    code, text, _ = cli("import", str(tmp_path / "r2.c27"), db=office)
+    assert code == 0 and "II.5: 245 «Số máy tính loại này là:» → 250" in text
+    assert held_values(office, "HU-BIENHOA") == held_values(unit, "HU-BIENHOA")
+
+    before = state(office)
+    code, text, _ = cli("import", str(tmp_path / "r1.c27"), db=office)
+    assert code == 1 and "[STALE_REVISION]" in text
+    # the same unit's r2 with other content (say, from a copy of its database) is a conflict
+    other = make_child(tmp_path / "copy.sqlite3", "HU-BIENHOA", "Huyện ủy Biên Hòa", reopen_with="II.5,999,\n")
+    conflicting = export(other, spec, tmp_path / "copy")
+    db = _open(office)
+    try:
+        out = import_bytes(db, office, conflicting, "copy.c27", who="tester")
+    finally:
+        db.close()
+    assert (out.outcome, out.reason) == ("refused", "REVISION_CONFLICT")
+    assert state(office) == before
+    assert r1 != r2
+
+
+def test_a_renewed_certificate_is_refused_until_the_operator_accepts_it(office, bienhoa, child_keys, tmp_path, cli):
+    from tests.signing_support import make_unit_keys
+
+    assert cli("import", str(_package(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "a")),
+               "--accept-new-signer", db=office)[0] == 0
+    renewed = make_unit_keys(tmp_path / "renewed", "HU-BIENHOA", "Huyện ủy Biên Hòa")
+    assert cli("trust", "add-ca", str(renewed.ca_pem), db=office)[0] == 0
+    assert run(bienhoa, "reopen", "--period", str(YEAR)) == 0
+    assert run(bienhoa, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
+    r2 = _package(bienhoa, renewed.p12_spec(), tmp_path / "b")
+    before = state(office)
+    code, text, _ = cli("import", str(r2), db=office)
+    assert code == 1 and "[SIGNER_CHANGED]" in text
+    assert state(office) == before
+    code, text, _ = cli("import", str(r2), "--accept-new-signer", db=office)
+    assert code == 0, text
+    assert "OU=HU-BIENHOA" in state(office)["unit_signers"][0][2]
+    assert held_values(office, "HU-BIENHOA")["revision"] == 2
+
+
+def _package(db, spec, folder):
+    export(db, spec, folder)
+    return next(folder.glob("*.c27"))
+
+
+def _csv(folder, rows):
+    path = folder / f"changes-{abs(hash(rows))}.csv"
+    path.write_text("criterion,value,explanation\n" + rows, encoding="utf-8")
+    return path
+
+
+def _open(path):
+    from c27desk.store.database import open_database
+
+    return open_database(path, check_integrity=False)

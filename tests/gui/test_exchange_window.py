@@ -1,0 +1,65 @@
+"""The office in the window: import a USB folder (confirming a new signer, seeing the changes), consolidate."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton
+
+from tests.exchange.support import YEAR, export, held_values
+
+
+def button(dialog, text: str) -> QPushButton:
+    return next(b for b in dialog.findChildren(QPushButton) if b.text() == text)
+
+
+def cell(table, row: int, col: int) -> str:
+    item = table.item(row, col)
+    return item.text() if item is not None else ""
+
+
+def test_import_a_usb_folder_then_consolidate_and_accept_a_proposal(qtbot, office, bienhoa, child_keys, open_window,
+                                                                     tmp_path, monkeypatch):
+    usb = tmp_path / "usb"
+    export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), usb)
+    (usb / "hong.c27").write_bytes(b"PK\x03\x04 broken")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
+    window = open_window(office)
+    window.exchange.act_import.trigger()
+    dialog = window.exchange.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    qtbot.mouseClick(button(dialog, "Chọn thư mục (USB)…"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.files.rowCount() == 2 and bool(cell(dialog.files, 0, 3)), timeout=20000)
+    results = {cell(dialog.files, r, 0): cell(dialog.files, r, 3) for r in range(2)}
+    assert "[NEW_SIGNER]" in results["HU-BIENHOA_2023_r1.c27"]
+    assert "[MALFORMED]" in results["hong.c27"]
+    assert not dialog.import_button.isEnabled()
+
+    dialog.accept_signer.click()  # the operator confirms the district's certificate
+    qtbot.waitUntil(lambda: any(cell(dialog.files, r, 3) == "Hợp lệ" for r in range(2)), timeout=20000)
+    assert dialog.import_button.isEnabled()
+    row = next(r for r in range(2) if cell(dialog.files, r, 0) == "HU-BIENHOA_2023_r1.c27")
+    dialog.files.setCurrentCell(row, 0)
+    assert dialog.changes.rowCount() == 120
+    assert (cell(dialog.changes, 0, 0), cell(dialog.changes, 0, 1)) == ("I.1", "∅")
+    assert held_values(office, "HU-BIENHOA")["revision"] is None  # checking writes nothing
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.summary.text().startswith("Đã nhận 1 tệp"), timeout=20000)
+    assert held_values(office, "HU-BIENHOA") == held_values(bienhoa, "HU-BIENHOA")
+    dialog.accept()
+
+    window.exchange.act_consolidate.trigger()
+    qtbot.waitUntil(lambda: getattr(window.exchange.dialog, "objectName", lambda: "")() == "consolidationDialog",
+                    timeout=10000)
+    cons = window.exchange.dialog
+    units = {cell(cons.units_table, r, 0): r for r in range(cons.units_table.rowCount())}
+    assert set(units) == {"HU-BIENHOA", "HU-LONGKHANH", "HU-NHONTRACH"}
+    missing = cons.units_table.item(units["HU-NHONTRACH"], 0)
+    assert missing.background().color().name() == "#f8d7da"
+    proposal_row = next(r for r in range(cons.proposal_table.rowCount()) if cell(cons.proposal_table, r, 0) == "II.3")
+    assert cell(cons.proposal_table, proposal_row, 1) == "402"
+    cons.proposal_table.selectRow(proposal_row)
+    qtbot.mouseClick(button(cons, "Nhận các giá trị đã chọn vào báo cáo của đơn vị"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session is not None and window.session.entries().get("II.3") is not None
+                    and window.session.entries()["II.3"].value == "402", timeout=10000)
+    assert YEAR == window.session.year
