@@ -193,7 +193,7 @@ EN = {
     'Hợp lệ': 'Valid',
     'Từ chối': 'Refused',
     'Đã nhận %1 tệp; từ chối %2.': 'Imported %1 files; refused %2.',
-    '%1 tệp hợp lệ sẵn sàng nhận; %2 tệp bị từ chối.': '%1 valid files ready to import; %2 refused.',
+    '%1 tệp hợp lệ sẵn sàng nhận; %2 tệp đã nhận trước đây; %3 tệp bị từ chối.': '%1 valid files ready to import; %2 imported before; %3 refused.',
     '&Tổng hợp': '&Consolidation',
     'Tệp chứng thư số (.p12, .pfx)': 'Certificate file (.p12, .pfx)',
     'Thiết bị ký số (USB token)': 'Signing device (USB token)',

@@ -174,8 +174,9 @@ class ImportDialog(QDialog):
                                  .replace("%2", str(refused)))
             self.imported.emit(done)
         else:
-            self.summary.setText(self.tr("%1 tệp hợp lệ sẵn sàng nhận; %2 tệp bị từ chối.").replace("%1", str(ready))
-                                 .replace("%2", str(refused)))
+            already = sum(1 for o in outcomes if o.outcome == "already")
+            self.summary.setText(self.tr("%1 tệp hợp lệ sẵn sàng nhận; %2 tệp đã nhận trước đây; %3 tệp bị từ chối.")
+                                 .replace("%1", str(ready)).replace("%2", str(already)).replace("%3", str(refused)))
         self.import_button.setEnabled(not committed and ready > 0)
         if outcomes:
             self.files.setCurrentCell(0, 0)

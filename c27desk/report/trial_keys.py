@@ -63,9 +63,40 @@ def _write(path: Path, data: bytes) -> None:
             os.unlink(tmp)
 
 
+def _load_ca(keys: TrialKeys, secret: bytes):
+    """The trial CA already in the folder, so several units' keys can share it (one CA for an office to trust)."""
+    try:
+        ca_cert = x509.load_pem_x509_certificate(keys.ca_pem.read_bytes())
+        ca_key = serialization.load_pem_private_key(keys.ca_key.read_bytes(), secret)
+    except (ValueError, TypeError) as exc:
+        raise C27Error(f"không mở được {keys.ca_key}: mật khẩu khác với lần tạo CA dùng thử?",
+                       f"cannot open {keys.ca_key}: a different passphrase from when the trial CA was made?",
+                       code="BAD_PASSPHRASE") from exc
+    return ca_cert, ca_key
+
+
+def _new_ca(unit_code: str, years: int, now: dt.datetime):
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca_name = _name(f"CA {TRIAL} c27desk {unit_code}", f"c27desk - {TRIAL}, không dùng cho báo cáo thật")
+    ca_cert = (
+        x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
+        .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now).not_valid_after(now + dt.timedelta(days=365 * (years + 7)))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                     crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    return ca_cert, ca_key
+
+
 def make_trial_keys(out_dir: Path, unit_code: str, unit_name: str, passphrase: str,
                     *, years: int = 3) -> TrialKeys:
-    """A trial CA and one unit's signing key and certificate in ``out_dir`` (never overwritten)."""
+    """One unit's trial signing key and certificate in ``out_dir``, under the folder's trial CA (made if missing).
+
+    Keys are never overwritten; a second unit in the same folder gets its certificate from the same CA."""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", unit_code or ""):
         raise C27Error(f"mã đơn vị “{unit_code}” không dùng được làm tên tệp.",
                        f"unit code “{unit_code}” cannot be used in a file name.", code="INVALID_UNIT")
@@ -76,45 +107,37 @@ def make_trial_keys(out_dir: Path, unit_code: str, unit_name: str, passphrase: s
     out_dir.mkdir(parents=True, exist_ok=True)
     keys = TrialKeys(out_dir / "TRIAL-CA.pem", out_dir / "TRIAL-CA.key", out_dir / f"TRIAL-{unit_code}.p12",
                      out_dir / f"TRIAL-{unit_code}.pem")
-    existing = [p for p in (keys.ca_pem, keys.ca_key, keys.unit_p12, keys.unit_cert_pem) if p.exists()]
-    if existing:
-        raise C27Error(f"{existing[0]} đã có; không ghi đè khóa cũ.",
-                       f"{existing[0]} already exists; old keys are never overwritten.", code="EXISTS")
+    ca_files = [p.exists() for p in (keys.ca_pem, keys.ca_key)]
+    existing = [p for p in (keys.unit_p12, keys.unit_cert_pem) if p.exists()]
+    if existing or any(ca_files) != all(ca_files):
+        first = existing[0] if existing else (keys.ca_pem if ca_files[0] else keys.ca_key)
+        raise C27Error(f"{first} đã có; không ghi đè khóa cũ.",
+                       f"{first} already exists; old keys are never overwritten.", code="EXISTS")
 
     now = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
     secret = passphrase.encode("utf-8")
-    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ca_name = _name(f"CA {TRIAL} c27desk {unit_code}", f"c27desk - {TRIAL}, không dùng cho báo cáo thật")
-    ca_ski = x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key())
-    ca_cert = (
-        x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
-        .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now).not_valid_after(now + dt.timedelta(days=365 * (years + 7)))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                                     crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
-        .add_extension(ca_ski, critical=False)
-        .sign(ca_key, hashes.SHA256())
-    )
+    reuse = all(ca_files)
+    ca_cert, ca_key = _load_ca(keys, secret) if reuse else _new_ca(unit_code, years, now)
     unit_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    common = f"{_fit(unit_name, 64 - len(f' ({TRIAL})'.encode()))} ({TRIAL})"
     unit_cert = (
         x509.CertificateBuilder()
-        .subject_name(_name(f"{_fit(unit_name, 64 - len(f' ({TRIAL})'.encode()))} ({TRIAL})", unit_name, unit_code)).issuer_name(ca_name)
+        .subject_name(_name(common, unit_name, unit_code)).issuer_name(ca_cert.subject)
         .public_key(unit_key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now).not_valid_after(now + dt.timedelta(days=365 * years))
+        .not_valid_before(now).not_valid_after(min(now + dt.timedelta(days=365 * years), ca_cert.not_valid_after_utc))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
                                      data_encipherment=False, key_agreement=False, key_cert_sign=False,
                                      crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(unit_key.public_key()), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ca_ski), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
     pem = serialization.Encoding.PEM
-    _write(keys.ca_pem, ca_cert.public_bytes(pem))
-    _write(keys.ca_key, ca_key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
-                                             serialization.BestAvailableEncryption(secret)))
+    if not reuse:
+        _write(keys.ca_pem, ca_cert.public_bytes(pem))
+        _write(keys.ca_key, ca_key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
+                                                 serialization.BestAvailableEncryption(secret)))
     _write(keys.unit_cert_pem, unit_cert.public_bytes(pem))
     _write(keys.unit_p12, pkcs12.serialize_key_and_certificates(
         f"{unit_code} {TRIAL}".encode(), unit_key, unit_cert, [ca_cert],

@@ -114,7 +114,8 @@ def verify_cms_detached(data: bytes, p7s: bytes, roots: list | None) -> CmsVerif
         if info["content_type"].native != "signed_data":
             raise ValueError("not SignedData")
         signed_data = info["content"]
-        signed_data.native  # noqa: B018 - parse fully now so damage shows here
+        if len(signed_data["signer_infos"]) != 1:
+            raise ValueError("one signer expected")
     except Exception:  # noqa: BLE001 - any parse failure is the same problem
         result.problems.append("chữ ký gói không đọc được / the package signature is unreadable")
         return result

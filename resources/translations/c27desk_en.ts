@@ -418,9 +418,9 @@
         <translation>Imported %1 files; refused %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="177" />
-        <source>%1 tệp hợp lệ sẵn sàng nhận; %2 tệp bị từ chối.</source>
-        <translation>%1 valid files ready to import; %2 refused.</translation>
+        <location filename="../../c27desk/gui/import_dialog.py" line="178" />
+        <source>%1 tệp hợp lệ sẵn sàng nhận; %2 tệp đã nhận trước đây; %3 tệp bị từ chối.</source>
+        <translation>%1 valid files ready to import; %2 imported before; %3 refused.</translation>
     </message>
 </context>
 <context>

@@ -63,3 +63,34 @@ def test_import_a_usb_folder_then_consolidate_and_accept_a_proposal(qtbot, offic
     qtbot.waitUntil(lambda: window.session is not None and window.session.entries().get("II.3") is not None
                     and window.session.entries()["II.3"].value == "402", timeout=10000)
     assert YEAR == window.session.year
+
+
+def test_export_from_the_window_signs_once_then_rewrites_the_same_bytes(qtbot, bienhoa, child_keys, open_window,
+                                                                       tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from c27desk.exchange.export import check_own_package
+    from tests.signing_support import PASSPHRASE
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    shown = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text: shown.append(text)))
+    window = open_window(bienhoa)
+    window.exchange.act_export.trigger()
+    dialog = window.exchange.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog.use_p12.setChecked(True)
+    dialog.p12_path.setText(str(child_keys["HU-BIENHOA"].p12))
+    qtbot.keyClicks(dialog.secret, PASSPHRASE)
+    qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)  # Enter signs, like the OK button
+    package = usb / "HU-BIENHOA_2023_r1.c27"
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=20000)
+    assert "Đã xuất và kiểm tra lại" in shown[0] and package.exists()
+    first = package.read_bytes()
+    check_own_package(first)
+
+    window.exchange.act_export.trigger()  # signed before: no dialog, the same bytes again
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=20000)
+    assert package.read_bytes() == first

@@ -160,6 +160,15 @@ def test_trial_keys_are_labelled_and_never_overwritten(cli, tmp_path, monkeypatc
     code, _, err = cli("keys", "demo", "--out", str(out), "--unit-code", "HU-BIENHOA")
     assert code != 0 and "không ghi đè" in err
     assert (out / "TRIAL-HU-BIENHOA.p12").read_bytes() == before
+    # a second unit in the same folder gets its key from the same trial CA: one CA for the office to trust
+    ca_before = (out / "TRIAL-CA.pem").read_bytes()
+    assert cli("keys", "demo", "--out", str(out), "--unit-code", "HU-LONGKHANH")[0] == 0
+    assert (out / "TRIAL-CA.pem").read_bytes() == ca_before
+    second = certs.load_pem_file(out / "TRIAL-HU-LONGKHANH.pem")
+    assert second.issuer == unit.issuer == ca.subject
+    monkeypatch.setenv("C27DESK_PIN", "mat-khau-khac")
+    code, _, err = cli("keys", "demo", "--out", str(out), "--unit-code", "HU-NHONTRACH")
+    assert code != 0 and "mật khẩu khác" in err and not (out / "TRIAL-HU-NHONTRACH.p12").exists()
 
 
 def test_detached_cms_passes_openssl(unit_keys, token, tmp_path):
