@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
 
 from c27desk.errors import C27Error
+
+
+_REASONS = {
+    errno.ENOSPC: ("thiết bị hoặc ổ đĩa đã đầy", "the device or disk is full"),
+    errno.EDQUOT: ("đã hết hạn mức dung lượng", "the disk quota is used up"),
+    errno.EROFS: ("thiết bị chỉ cho đọc (USB bị khóa ghi?)", "the device is read-only (write-protected stick?)"),
+    errno.EACCES: ("không có quyền ghi vào đây", "no permission to write here"),
+    errno.EPERM: ("không có quyền ghi vào đây", "no permission to write here"),
+    errno.ENOENT: ("thư mục không tồn tại (USB đã rút?)", "the folder does not exist (stick removed?)"),
+    errno.EIO: ("lỗi đọc/ghi thiết bị (USB hỏng hoặc đã rút?)", "device I/O error (faulty or removed stick?)"),
+}
+
+
+def os_reason(exc: OSError) -> tuple[str, str]:
+    """Why a file operation failed, in words a user can act on, Vietnamese and English."""
+    known = _REASONS.get(exc.errno or 0)
+    if known:
+        return known
+    text = exc.strerror or str(exc)
+    return text, text
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> Path:
@@ -31,9 +52,10 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> Path:
             finally:
                 os.close(dir_fd)
     except OSError as exc:
+        vi, en = os_reason(exc)
         raise C27Error(
-            f"không ghi được {path}: {exc.strerror or exc}. Tệp cũ (nếu có) không bị thay đổi.",
-            f"cannot write {path}: {exc.strerror or exc}. Any existing file is unchanged.",
+            f"không ghi được {path}: {vi}. Tệp cũ (nếu có) không bị thay đổi.",
+            f"cannot write {path}: {en}. Any existing file is unchanged.",
             code="WRITE_FAILED",
         ) from exc
     finally:

@@ -8,6 +8,9 @@ read back from the target and checked as the office above will check it: USB sti
 
 from __future__ import annotations
 
+import contextlib
+import os
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +27,7 @@ from c27desk.exchange.package import (
     package_name,
     read_package,
 )
-from c27desk.fileio import atomic_write_bytes
+from c27desk.fileio import atomic_write_bytes, os_reason
 from c27desk.report.appendix import appendix_content
 from c27desk.report.appendix_pdf import render_appendix
 from c27desk.report.sign_appendix import sign_appendix
@@ -87,6 +90,16 @@ def check_own_package(raw: bytes) -> None:
                           code="VERIFY_FAILED")
 
 
+def _read_back(path: Path) -> bytes:
+    """The file as the device returns it: on Linux the page cache is dropped first, so a stick that
+    lost the write is caught here rather than at the office above."""
+    with open(path, "rb") as fh:
+        if hasattr(os, "posix_fadvise"):
+            os.fsync(fh.fileno())
+            os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        return fh.read()
+
+
 def export_package(db: Database, year: int, out: Path, *, spec=None, resign: bool = False,
                    who: str) -> ExportResult:
     """Write ``UNIT_YEAR_rN.c27`` for the latest finalised revision into ``out`` (a folder or a file path)."""
@@ -109,23 +122,26 @@ def export_package(db: Database, year: int, out: Path, *, spec=None, resign: boo
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ExportError(f"không tạo được thư mục {out}: {exc.strerror or exc}",
-                              f"cannot create folder {out}: {exc.strerror or exc}", code="WRITE_FAILED") from exc
+            vi, en = os_reason(exc)
+            raise ExportError(f"không tạo được thư mục {out}: {vi}", f"cannot create folder {out}: {en}",
+                              code="WRITE_FAILED") from exc
         target = out / package_name(ref.unit.code, year, rev.number)
     else:
         target = out
     atomic_write_bytes(target, raw)
     try:
-        written = target.read_bytes()
+        written = _read_back(target)
         if written != raw:
             raise ExportError(f"tệp {target} đọc lại khác với dữ liệu đã ghi (thiết bị lỗi?).",
                               f"{target} reads back different from what was written (faulty device?).",
                               code="VERIFY_FAILED")
         check_own_package(written)
     except (OSError, C27Error) as exc:
-        target.unlink(missing_ok=True)  # never leave a file that looks good but isn't
+        with contextlib.suppress(OSError):  # never leave a file that looks good but isn't
+            target.unlink(missing_ok=True)
         if isinstance(exc, C27Error):
             raise
-        raise ExportError(f"không đọc lại được {target}: {exc}", f"cannot read back {target}: {exc}",
-                          code="VERIFY_FAILED") from exc
+        vi, en = os_reason(exc)
+        raise ExportError(f"không đọc lại được {target}: {vi}; tệp đã được xóa", f"cannot read back {target}: {en}; "
+                          "the file was removed", code="VERIFY_FAILED") from exc
     return ExportResult(target, ref.unit.code, year, rev.number, len(raw), reused)
