@@ -9,7 +9,6 @@ from pathlib import Path
 
 from c27desk.errors import C27Error
 
-
 _REASONS = {
     errno.ENOSPC: ("thiết bị hoặc ổ đĩa đã đầy", "the device or disk is full"),
     errno.EDQUOT: ("đã hết hạn mức dung lượng", "the disk quota is used up"),

@@ -171,3 +171,54 @@ def test_language_switch_keeps_work(qtbot, demo_db, open_window):
         assert window.model.headerData(1, Qt.Orientation.Horizontal) == "Tên tiêu chí"
     finally:
         i18n.install_language("vi")
+
+
+def test_about_names_the_version_and_the_database(open_window, demo_db, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from c27desk._version import VERSION
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda _p, title, text: shown.append((title, text))))
+    window = open_window(demo_db)
+    window.act["about"].trigger()
+    assert shown and f"c27desk {VERSION}" in shown[0][1] and str(demo_db) in shown[0][1]
+
+
+def test_a_second_instance_is_told_and_opens_read_only(qtbot, demo_db, monkeypatch):
+    """Two windows on one database: the second asks, then shows the data without letting anyone edit it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from c27desk.gui.app import open_for_window
+    from c27desk.gui.main_window import MainWindow
+    from c27desk.store import lock
+
+    asked = []
+
+    def answer(_parent, _title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if len(asked) == 1 else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    first = lock.acquire(demo_db)
+    try:
+        db, instance, read_only = open_for_window(demo_db)
+        assert read_only and instance is None and "Mở ở chế độ chỉ xem?" in asked[0]
+        window = MainWindow(db, demo_db, period=2023, read_only=True)
+        qtbot.addWidget(window)
+        window.show()
+        assert not window.act["finalise"].isEnabled()
+        before = demo_db.read_bytes()
+        from PySide6.QtCore import Qt
+
+        from c27desk.gui.entry_model import COL_VALUE
+
+        row = next(r for r in range(window.proxy.rowCount())
+                   if window.proxy.index(r, COL_VALUE).data() not in (None, ""))  # a criterion row, not a section
+        assert not window.proxy.flags(window.proxy.index(row, COL_VALUE)) & Qt.ItemFlag.ItemIsEditable
+        window.close()
+        db.close()
+        assert open_for_window(demo_db) is None  # answering No opens nothing
+        assert demo_db.read_bytes() == before
+    finally:
+        first.release()

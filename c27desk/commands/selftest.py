@@ -1,0 +1,19 @@
+"""``selftest``: the whole chain on throwaway data, to check an installation (the built program in CI)."""
+
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    p = sub.add_parser("selftest", help="tự kiểm tra toàn bộ chương trình trên dữ liệu tạm / check this installation")
+    p.set_defaults(func=cmd_selftest)
+
+
+def cmd_selftest(ctx, args) -> int:
+    from c27desk.selftest import run_selftest
+
+    total = 0.0
+    for step in run_selftest():
+        total += step.seconds
+        print(f"  ✓ {step.name:<15} {step.seconds * 1000:7.0f} ms  {step.detail}", flush=True)
+    ctx.say(f"Tự kiểm tra đạt ({total:.1f} s).", f"Self-test passed ({total:.1f} s).")
+    return 0
