@@ -83,8 +83,10 @@ def _roots(db, paths: list[Path]) -> list:
 
 
 def _print_verification(ctx, v) -> None:
+    from c27desk.report.verify import local_time, localise
+
     yes, no = ("yes", "no") if ctx.lang == "en" else ("có", "không")
-    when = v.signing_time.isoformat(timespec="seconds") if v.signing_time else "?"
+    when = local_time(v.signing_time)
     if ctx.lang == "en":
         print(f"Signer: {v.signer}\nSigning time: {when}\nSignature intact and valid: {yes if v.valid and v.intact else no}"
               f"\nCovers the whole file: {yes if v.covers_whole_file else no}\nChains to a trusted root: "
@@ -94,7 +96,7 @@ def _print_verification(ctx, v) -> None:
               f"{yes if v.valid and v.intact else no}\nChữ ký bao trùm toàn bộ tệp: {yes if v.covers_whole_file else no}"
               f"\nThuộc tổ chức chứng thực tin cậy: {yes if v.trusted else no}")
     for problem in v.problems:
-        print(("PROBLEM: " if ctx.lang == "en" else "VẤN ĐỀ: ") + problem)
+        print(("PROBLEM: " if ctx.lang == "en" else "VẤN ĐỀ: ") + localise(problem, ctx.lang))
 
 
 def cmd_verify(ctx, args) -> int:

@@ -19,6 +19,7 @@ from c27desk.exchange import archive, certs
 from c27desk.exchange.documents import DataDoc, Manifest, parse_data, parse_manifest, sha256
 from c27desk.exchange.package import APPENDIX, DATA, MAX_FILE, read_package
 from c27desk.exchange.reasons import ImportRefusedError, refuse
+from c27desk.model.validation import check
 from c27desk.model.values import Entry, make_entry
 from c27desk.store import exchange, periods, revisions, units
 from c27desk.store.clock import now
@@ -183,6 +184,9 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     if (data.unit_code, data.year, data.revision) != (manifest.unit_code, manifest.year, manifest.revision):
         raise refuse("MALFORMED", "data.json ≠ manifest.json")
     entries = _entries(cat, data)
+    errors = check(cat, entries).errors  # the rules that block finalising at entry block receiving too
+    if errors:
+        raise refuse("INVALID_VALUES", "; ".join(f"{', '.join(e.criteria)}: {e.message_vi}" for e in errors[:3]))
     if revisions.entries_hash(entries) != manifest.content_hash:
         raise refuse("HASH_MISMATCH", "content_hash")
     plan = ImportPlan(file_name, sha256(raw), manifest, entries, signer_subject, signer_fp, certs.to_pem(cms.signer_cert),

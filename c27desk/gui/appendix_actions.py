@@ -30,8 +30,11 @@ def trust_roots(db) -> list:
 
 
 def verification_text(ctx: QObject, v) -> str:
+    from c27desk.gui.i18n import current_language
+    from c27desk.report.verify import local_time, localise
+
     yes, no = ctx.tr("có"), ctx.tr("không")
-    when = v.signing_time.astimezone().strftime("%d/%m/%Y %H:%M") if v.signing_time else "?"
+    when = local_time(v.signing_time)
     lines = [
         ctx.tr("Người ký: %1").replace("%1", v.signer or "?"),
         ctx.tr("Thời điểm ký: %1").replace("%1", when),
@@ -39,7 +42,7 @@ def verification_text(ctx: QObject, v) -> str:
         ctx.tr("Bao trùm toàn bộ tệp: %1").replace("%1", yes if v.covers_whole_file else no),
         ctx.tr("Thuộc tổ chức chứng thực tin cậy: %1").replace("%1", yes if v.trusted else no),
     ]
-    return "\n".join(lines + list(v.problems))
+    return "\n".join(lines + [localise(p, current_language()) for p in v.problems])
 
 
 class AppendixActions(QObject):

@@ -49,6 +49,19 @@ class CmsVerification:
         return self.valid and self.trusted and not self.problems
 
 
+def localise(problem: str, lang: str) -> str:
+    """A problem is written "tiếng Việt / English"; the half for the reader's language."""
+    vi, sep, en = problem.partition(" / ")
+    return (en if lang == "en" else vi) if sep else problem
+
+
+def local_time(when: datetime | None) -> str:
+    """A signing time as people in Vietnam read it (GMT+7), whatever the machine's time zone."""
+    from c27desk.report.signing import VN_TIME
+
+    return when.astimezone(VN_TIME).strftime("%d/%m/%Y %H:%M:%S (GMT+7)") if when else "?"
+
+
 def _context(roots):
     from pyhanko_certvalidator import ValidationContext
 

@@ -144,3 +144,27 @@ def _open(path):
     from c27desk.store.database import open_database
 
     return open_database(path, check_integrity=False)
+
+
+def test_values_breaking_the_forms_rules_are_refused_even_when_properly_signed(office, child_keys, tmp_path, cli,
+                                                                                monkeypatch):
+    """A modified program that skips the checks before finalising cannot slip such values upward."""
+    import c27desk.workflow as workflow
+    from c27desk.model.validation import CheckReport
+
+    unit = tmp_path / "u.sqlite3"
+    assert run(unit, "init", "--unit-code", "HU-BIENHOA", "--unit-name", "Huyện ủy Biên Hòa", "--level", "huyen",
+               "--parent", "TU-DONGNAI") == 0
+    from tests.conftest import DEMO_CSV
+
+    assert run(unit, "values", "load", str(DEMO_CSV), "--period", str(YEAR)) == 0
+    # more computers with antivirus (IV.12) than computers in use: an error at entry
+    assert run(unit, "values", "load", str(_csv(tmp_path, "IV.12,5000,\n")), "--period", str(YEAR)) == 0
+    with monkeypatch.context() as patched:
+        patched.setattr(workflow, "check", lambda *_a, **_k: CheckReport())
+        assert run(unit, "finalise", "--period", str(YEAR)) == 0
+    package = _package(unit, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "usb")
+    before = state(office)
+    code, text, _ = cli("import", str(package), "--accept-new-signer", db=office)
+    assert code == 1 and "[INVALID_VALUES]" in text and "IV.12" in text
+    assert state(office) == before
