@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -13,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from c27desk.consolidate.summary import Consolidation, UnitStatus
 from c27desk.fileio import atomic_write_bytes
 from c27desk.model.values import display_value
+from c27desk.store.clock import vn_display
 
 UNIT_HEADER = ("Mã đơn vị", "Tên đơn vị", "Cấp", "Tình trạng", "Bản", "Người ký", "Thời điểm ký", "Thời điểm nhận",
                "Nộp muộn", "Số lỗi", "Số cảnh báo")
@@ -23,12 +25,26 @@ def _fmt(value) -> str:
     return "" if value is None else format(value.normalize(), "f").replace(".", ",")
 
 
+_CN = re.compile(r"^CN=(.*?)(?:, (?:OU|O|C|L|ST|E|SERIALNUMBER)=.*)?$")
+
+
+def signer_name(subject: str) -> str:
+    """Who signed, as a person reads it: the certificate's common name, not its whole subject."""
+    match = _CN.match(subject or "")
+    return match.group(1) if match else subject
+
+
+def text_rows(cons: Consolidation) -> list[list]:
+    """Free-text answers, criterion by criterion, unit by unit."""
+    return [[s.criterion.id, unit, text] for s in cons.criteria for unit, text in s.texts]
+
+
 def unit_rows(cons: Consolidation) -> list[list]:
     rows = []
     for st in cons.units:
         state = "Chưa nộp" if st.missing else f"Đã nhận bản {st.revision}"
-        rows.append([st.unit.code, st.unit.name, st.unit.level, state, st.revision or "", st.signer,
-                     st.signed_at[:19].replace("T", " "), st.received_at[:19].replace("T", " "),
+        rows.append([st.unit.code, st.unit.name, st.unit.level, state, st.revision or "", signer_name(st.signer),
+                     vn_display(st.signed_at), vn_display(st.received_at),
                      "Có" if st.late else "", st.errors if not st.missing else "",
                      st.warnings if not st.missing else ""])
     return rows
@@ -81,9 +97,8 @@ def write_xlsx(cons: Consolidation, path: Path) -> Path:
             row[0].alignment = Alignment(wrap_text=True, vertical="top")
     texts = wb.create_sheet("Văn bản")
     texts.append(["Mã tiêu chí", "Mã đơn vị", "Nội dung"])
-    for s in cons.criteria:
-        for unit, text in s.texts:
-            texts.append([s.criterion.id, unit, text])
+    for row in text_rows(cons):
+        texts.append(row)
     _widths(texts, [10, 14, 80])
     buffer = io.BytesIO()
     wb.save(buffer)

@@ -6,7 +6,7 @@ Built from the revisions received (each child's newest accepted revision), never
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlite_utils import Database
@@ -16,8 +16,9 @@ from c27desk.model.units import Unit
 from c27desk.model.validation import check
 from c27desk.model.values import Entry
 from c27desk.store import exchange, periods, revisions, units
+from c27desk.store.clock import VN_TIME
 
-VIETNAM = timezone(timedelta(hours=7))
+VIETNAM = VN_TIME
 
 
 @dataclass

@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from c27desk.consolidate.export import UNIT_HEADER, criterion_rows, unit_rows, write_csv, write_xlsx
+from c27desk.consolidate.export import (
+    UNIT_HEADER,
+    criterion_rows,
+    text_rows,
+    unit_rows,
+    value_rows,
+    write_csv,
+    write_xlsx,
+)
 from c27desk.consolidate.summary import Consolidation, accept_proposals, proposals
 from c27desk.errors import C27Error
 from c27desk.store.clock import current_user
@@ -42,10 +50,14 @@ def _table(parent, header: list[str], rows: list[list], highlight: list[bool] | 
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem("" if value is None else str(value))
+            if len(item.text()) > 40:
+                item.setToolTip(item.text())
             if highlight and highlight[r]:
                 item.setBackground(PROBLEM)
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
+    for col in range(table.columnCount()):  # a criterion's wording would push every other column out of sight
+        table.setColumnWidth(col, min(table.columnWidth(col), 420))
     return table
 
 
@@ -67,6 +79,14 @@ class ConsolidationDialog(QDialog):
         header, rows = criterion_rows(cons)
         self.criteria_table = _table(self, header, rows)
         tabs.addTab(self.criteria_table, self.tr("Tiêu chí"))
+        header, rows = value_rows(cons)
+        self.values_table = _table(self, header, rows)
+        self.values_table.setObjectName("valuesTable")
+        tabs.addTab(self.values_table, self.tr("Số liệu từng đơn vị"))
+        self.texts_table = _table(self, [self.tr("Tiêu chí"), self.tr("Đơn vị"), self.tr("Nội dung")], text_rows(cons))
+        self.texts_table.setObjectName("textsTable")
+        self.texts_table.horizontalHeader().setStretchLastSection(True)
+        tabs.addTab(self.texts_table, self.tr("Văn bản"))
         self.proposals = proposals(cons)
         prop_rows = [[p.criterion, p.value, ", ".join(f"{u}: {v}" for u, v in p.sources),
                       ", ".join(p.missing)] for p in self.proposals]

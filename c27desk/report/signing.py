@@ -18,7 +18,7 @@ import textwrap
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -26,8 +26,8 @@ from asn1crypto import pkcs12 as asn1_pkcs12
 from asn1crypto import x509 as asn1_x509
 
 from c27desk.errors import C27Error
+from c27desk.store.clock import VN_TIME
 
-VN_TIME = timezone(timedelta(hours=7), "GMT+7")
 FIELD_NAME = "ChuKySo"
 
 

@@ -59,7 +59,13 @@ def stamp_font_file(bold: bool = False) -> str:
     """Path of the rescaled face, made once per source font version (keyed by its hash)."""
     source = Path(font_file(bold))
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    target = _cache_dir() / "fonts" / f"stamp-{_VERSION}-{digest}.ttf"
+    name = f"stamp-{_VERSION}-{digest}.ttf"
+    target = _cache_dir() / "fonts" / name
     if not target.is_file():
-        _rescale(source, target)
+        try:
+            _rescale(source, target)
+        except OSError:  # a read-only or full profile folder must not stop a signature
+            target = Path(tempfile.gettempdir()) / "c27desk-fonts" / name
+            if not target.is_file():
+                _rescale(source, target)
     return str(target)

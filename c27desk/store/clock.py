@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import getpass
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
+
+# Vietnam keeps one offset all year (no daylight saving); people read times in it, files store UTC
+VN_TIME = timezone(timedelta(hours=7), "GMT+7")
 
 
 def now() -> str:
@@ -21,3 +24,13 @@ def current_user() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no login name on some locked-down machines
         return "unknown"
+
+
+def vn_display(stamp: str, fmt: str = "%d/%m/%Y %H:%M") -> str:
+    """A stored UTC timestamp as people in Vietnam read it; empty stays empty, junk is shown as it is."""
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp).astimezone(VN_TIME).strftime(fmt)
+    except ValueError:
+        return stamp

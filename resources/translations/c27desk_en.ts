@@ -3,77 +3,77 @@
 <context>
     <name>AppendixActions</name>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="64" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="67" />
         <source>Xem trước / in phụ lục…</source>
         <translation>Preview / print appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="65" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="68" />
         <source>Ký số phụ lục…</source>
         <translation>Sign appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="78" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="81" />
         <source>Đang tạo phụ lục…</source>
         <translation>Making the appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="88" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="91" />
         <source>bản %1</source>
         <translation>revision %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="88" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="91" />
         <source>dự thảo</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="89" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="92" />
         <source>Phụ lục năm %1 – %2</source>
         <translation>Appendix %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="100" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="103" />
         <source>Lưu phụ lục</source>
         <translation>Save appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="108" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="111" />
         <source>Không ghi được tệp %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="110" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="113" />
         <source>Đã lưu %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="119" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="122" />
         <source>Ký số phụ lục</source>
         <translation>Sign appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="120" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="123" />
         <source>Chỉ ký được báo cáo đã chốt. Hãy chốt báo cáo trước (Báo cáo → Chốt báo cáo…).</source>
         <translation>Only a finalised report can be signed. Finalise it first (Report → Finalise report…).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="131" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="134" />
         <source>Ký số phụ lục năm %1</source>
         <translation>Sign the %1 appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="132" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="135" />
         <source>Ký số phụ lục bản %1 của %2.</source>
         <translation>Sign revision %1 of the appendix of %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="140" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="143" />
         <source>Đã ký số</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="143" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="146" />
         <source>Đã ký số và lưu %1</source>
         <translation>Signed and saved %1</translation>
     </message>
@@ -129,68 +129,85 @@
 <context>
     <name>ConsolidationDialog</name>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="59" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="71" />
         <source>Tổng hợp năm %1</source>
         <translation>Consolidation %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="61" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="73" />
         <source>Đã nhận %1/%2 đơn vị; hạn nộp %3.</source>
         <translation>Received %1/%2 units; deadline %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="66" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="86" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="69" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="73" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="81" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="86" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="93" />
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="73" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="85" />
+        <source>Số liệu từng đơn vị</source>
+        <translation>Values by unit</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="86" />
+        <source>Nội dung</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="89" />
+        <source>Văn bản</source>
+        <translation>Free texts</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="93" />
         <source>Giá trị đề xuất</source>
         <translation>Proposed value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="73" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="93" />
         <source>Nguồn</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="74" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="94" />
         <source>Đơn vị chưa có số liệu</source>
         <translation>Units without data</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="98" />
         <source>Nhận các giá trị đã chọn vào báo cáo của đơn vị</source>
         <translation>Take the selected values into this unit's report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="86" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="106" />
         <source>Đề xuất tổng hợp</source>
         <translation>Proposed values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="87" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="107" />
         <source>Xuất Excel (.xlsx)…</source>
         <translation>Export Excel (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="88" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="108" />
         <source>Xuất CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="89" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="109" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="106" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="126" />
         <source>Xuất tổng hợp</source>
         <translation>Export consolidation</translation>
     </message>
@@ -981,37 +998,37 @@
 <context>
     <name>ctx</name>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="33" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="36" />
         <source>có</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="33" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="36" />
         <source>không</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="36" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="39" />
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="37" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="40" />
         <source>Thời điểm ký: %1</source>
         <translation>Signing time: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="38" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="41" />
         <source>Chữ ký nguyên vẹn, hợp lệ: %1</source>
         <translation>Signature intact and valid: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="39" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="42" />
         <source>Bao trùm toàn bộ tệp: %1</source>
         <translation>Covers the whole file: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="40" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="43" />
         <source>Thuộc tổ chức chứng thực tin cậy: %1</source>
         <translation>Chains to a trusted CA: %1</translation>
     </message>

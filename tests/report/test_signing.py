@@ -193,3 +193,22 @@ def test_detached_cms_passes_openssl(unit_keys, token, tmp_path):
         assert not verify_cms_detached(data + b" ", p7s, roots).valid
         assert not verify_cms_detached(data, p7s, []).trusted
         assert verify_cms_detached(data, p7s[:-5], roots).problems
+
+
+def test_stamp_font_is_rescaled_once_and_survives_a_read_only_cache(tmp_path, monkeypatch):
+    from fontTools.ttLib import TTFont
+
+    from c27desk.report import stamp_font
+
+    stamp_font.stamp_font_file.cache_clear()
+    monkeypatch.setenv("C27DESK_CACHE_DIR", str(tmp_path / "cache"))
+    path = stamp_font.stamp_font_file()
+    font = TTFont(path)
+    assert font["head"].unitsPerEm == 1000
+    assert font["name"].getDebugName(1) == "C27 Stamp Serif"  # not "Liberation": the OFL reserves that name
+    stamp_font.stamp_font_file.cache_clear()
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("C27DESK_CACHE_DIR", str(blocked))
+    assert TTFont(stamp_font.stamp_font_file())["head"].unitsPerEm == 1000
+    stamp_font.stamp_font_file.cache_clear()
