@@ -107,4 +107,20 @@ def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | No
         except InputError:
             continue
         changes.append((crit.id, carried))
-    return values.save_entries(db, ref.unit.code, ref.year, changes, who=who, action="carry")
+    with db.atomic():
+        n = values.save_entries(db, ref.unit.code, ref.year, changes, who=who, action="carry")
+        _carry_period_details(db, source_year, ref.year, who=who)
+    return n
+
+
+# what usually stays the same from one year's report to the next; number, date and deadline do not
+_LASTING = ("place", "signer_authority", "signer_title", "signer_name", "recipients")
+
+
+def _carry_period_details(db: Database, source_year: int, year: int, *, who: str) -> None:
+    source, target = periods.get_period(db, source_year), periods.require_period(db, year)
+    if source is None:
+        return
+    keep = {f: getattr(source, f) for f in _LASTING if getattr(source, f) and not getattr(target, f)}
+    if keep:
+        periods.update_period(db, year, who=who, **keep)

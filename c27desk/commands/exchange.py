@@ -167,30 +167,48 @@ def cmd_units(ctx, args) -> int:
 def cmd_consolidate(ctx, args) -> int:
     from c27desk.consolidate.export import write_csv, write_xlsx
     from c27desk.consolidate.summary import accept_proposals, consolidate, proposals
+    from c27desk.model.validation import check
+    from c27desk.store import values
+    from c27desk.store.units import require_self_unit
+    from c27desk.workflow import open_report
 
+    if args.out and args.out.suffix.lower() not in (".xlsx", ".csv"):
+        raise InputError("tệp kết quả phải là .xlsx hoặc .csv.", "the output must be .xlsx or .csv.")
     db = ctx.open(create=False, write=args.accept)
     try:
         cons = consolidate(db, args.period)
         props = proposals(cons)
+        me = require_self_unit(db)
+        current = values.entries(db, me.code, args.period)
         if args.accept:
             changed = accept_proposals(db, args.period, props, who=ctx.who)
-            ctx.say(f"Đã nhận {changed} giá trị tổng hợp vào báo cáo của đơn vị.",
-                    f"Took {changed} consolidated values into this unit's report.")
+            ctx.say(f"Đã nhận {changed} giá trị tổng hợp vào báo cáo của {me.name}:",
+                    f"Took {changed} consolidated values into {me.name}'s report:")
+            for p in props:
+                old = current.get(p.criterion)
+                print(f"  {p.criterion}: {old.value if old and old.value is not None else '∅'} → {p.value}"
+                      + (f"  (thiếu / missing {', '.join(p.missing)})" if p.missing else ""))
+            errors = check(open_report(db, args.period).catalogue, values.entries(db, me.code, args.period)).errors
+            if errors:
+                ctx.say(f"Lưu ý: báo cáo của đơn vị giờ có {len(errors)} lỗi cần sửa trước khi chốt "
+                        f"(c27desk check --period {args.period}).",
+                        f"Note: the unit's report now has {len(errors)} errors to fix before finalising "
+                        f"(c27desk check --period {args.period}).")
     finally:
         db.close()
-    if args.out:
-        suffix = args.out.suffix.lower()
-        if suffix not in (".xlsx", ".csv"):
-            raise InputError("tệp kết quả phải là .xlsx hoặc .csv.", "the output must be .xlsx or .csv.")
-        (write_xlsx if suffix == ".xlsx" else write_csv)(cons, args.out)
     got = len(cons.received)
     ctx.say(f"Năm {cons.year}: đã nhận {got}/{len(cons.units)} đơn vị.",
             f"Year {cons.year}: {got}/{len(cons.units)} units received.")
     for st in cons.units:
         state = "CHƯA NỘP" if st.missing else f"r{st.revision}" + (" MUỘN" if st.late else "")
         print(f"  {st.unit.code:<16} {state:<12} {st.signer}")
-    if args.propose:
+    if args.propose and not args.accept:
         for p in props:
+            old = current.get(p.criterion)
             src = ", ".join(f"{u}={v}" for u, v in p.sources)
-            print(f"  {p.criterion} = {p.value}  ({src}{'; thiếu ' + ', '.join(p.missing) if p.missing else ''})")
+            print(f"  {p.criterion} = {p.value}  ({src}{'; thiếu ' + ', '.join(p.missing) if p.missing else ''})"
+                  f"  [hiện tại / now: {old.value if old and old.value is not None else '∅'}]")
+    if args.out:
+        (write_xlsx if args.out.suffix.lower() == ".xlsx" else write_csv)(cons, args.out)
+        ctx.say(f"Đã ghi {args.out}.", f"Wrote {args.out}.")
     return 0

@@ -5,7 +5,13 @@ from __future__ import annotations
 from c27desk.errors import InputError
 from c27desk.store import periods, revisions
 from c27desk.store.units import require_self_unit
-from c27desk.workflow import FinaliseRefusedError, carry_forward, finalise_report, open_report
+from c27desk.workflow import (
+    FinaliseRefusedError,
+    carry_forward,
+    finalise_report,
+    open_report,
+    previous_year_with_values,
+)
 
 FIELDS = {
     "deadline": "hạn nộp (YYYY-MM-DD)",
@@ -60,6 +66,12 @@ def cmd_period(ctx, args) -> int:
             periods.update_period(db, args.year, who=ctx.who, **changes)
         elif args.action in ("close", "open"):
             periods.update_period(db, args.year, who=ctx.who, status="closed" if args.action == "close" else "open")
+            if args.action == "close":
+                ctx.say(f"Đã khóa kỳ báo cáo {args.year}: không nhận thêm gói báo cáo của năm này.",
+                        f"Closed the {args.year} period: no more packages are taken for it.")
+            else:
+                ctx.say(f"Đã mở lại kỳ báo cáo {args.year}.", f"Reopened the {args.year} period.")
+            return 0
         per = periods.require_period(db, args.year)
         for name in ("year", "catalogue_id", "catalogue_version", *FIELDS, "status"):
             print(f"{name:<18} {getattr(per, name) or ''}")
@@ -105,6 +117,13 @@ def cmd_reopen(ctx, args) -> int:
 def cmd_carry(ctx, args) -> int:
     db = ctx.open(create=False)
     try:
+        previous = previous_year_with_values(db, _self(db), args.period)
+        if args.from_year is None and previous is not None and args.period - previous > 1:
+            # most likely a typo (2031 for 2024): say so before a period is created
+            raise InputError(f"năm gần nhất có số liệu là {previous}, cách {args.period} {args.period - previous} năm; "
+                             f"nếu đúng là vậy, ghi rõ --from {previous}.",
+                             f"the latest year with values is {previous}, {args.period - previous} years before "
+                             f"{args.period}; if that is right, say --from {previous}.")
         periods.ensure_period(db, args.period, who=ctx.who)
         ref = open_report(db, args.period)
         n = carry_forward(db, ref, who=ctx.who, from_year=args.from_year)

@@ -52,9 +52,9 @@ def appendix_content(db: Database, year: int, *, unit_code: str | None = None, r
         if rev is None:
             raise StoreError(
                 f"báo cáo năm {year} của {ref.unit.name} chưa được chốt; hãy chốt báo cáo (c27desk finalise "
-                f"--period {year}) hoặc in bản dự thảo.",
+                f"--period {year}) hoặc in bản dự thảo (--draft).",
                 f"the {year} report of {ref.unit.name} is not finalised; finalise it (c27desk finalise "
-                f"--period {year}) or print a draft.",
+                f"--period {year}) or print a draft (--draft).",
                 code="NOT_FINAL",
             )
         revision = rev.number

@@ -149,3 +149,16 @@ def test_check_reports_errors_with_exit_1(cli, unit_db, tmp_path):
 def test_errors_are_one_line_in_english_too(cli):
     code, _, err = cli("--lang", "en", "check", "--period", "2023")
     assert code == 1 and len(err.strip().splitlines()) == 1 and "no database" in err
+
+
+def test_carry_forward_takes_lasting_period_details_and_refuses_a_distant_year(demo_db, cli):
+    code, out, err = cli("carry-forward", "--period", "2031", db=demo_db)
+    assert code == 1 and "--from 2023" in err
+    code, out, _ = cli("period", "list", db=demo_db)
+    assert "2031" not in out  # nothing was created by the typo
+    assert cli("carry-forward", "--period", "2024", db=demo_db)[0] == 0
+    code, out, _ = cli("period", "show", "2024", db=demo_db)
+    assert "Đồng Nai" in out  # place carried
+    assert "T/M BAN THƯỜNG VỤ" in out and "TTTU" in out  # signer and recipients carried
+    deadline = next(line for line in out.splitlines() if line.startswith("deadline"))
+    assert deadline.split()[1:] == []  # the deadline is the new year's own
