@@ -53,6 +53,8 @@ def make_package(args: tuple[int, str, str]) -> str:
                           "--parent", "TU-DONGNAI"],
                          ["values", "load", str(demo_csv), "--period", str(YEAR)],
                          ["values", "load", str(changes), "--period", str(YEAR)],
+                         ["period", "set", str(YEAR), "--place", "Đồng Nai", "--signer-title", "BÍ THƯ",
+                          "--signer-name", f"Người ký {i}"],
                          ["finalise", "--period", str(YEAR), "--accept-warnings"]):
                 assert main(["--db", str(db_path), *argv]) == 0, argv
         keys = make_trial_keys(Path(keys_dir), code, f"Huyện ủy thử {i}", PASS)

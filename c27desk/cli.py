@@ -66,7 +66,7 @@ class Context:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as for every other failure
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: lệnh chưa đúng / usage: {message} (xem / see {self.prog} --help)\n")
 
 
 def command_modules() -> list[str]:

@@ -39,6 +39,13 @@ def create_demo(db: Database, *, who: str) -> int:
             "Choose another file with --db.",
             code="NOT_EMPTY",
         )
+    if existing is not None and db.execute("SELECT 1 FROM value_entries LIMIT 1").fetchone():
+        # a real Tỉnh ủy Đồng Nai database (or a demo someone has worked in) is never overwritten
+        raise StoreError(
+            "cơ sở dữ liệu này đã có số liệu; dữ liệu mẫu chỉ ghi vào tệp trống. Hãy chọn một tệp khác bằng --db.",
+            "this database already holds values; the demo only fills an empty file. Choose another file with --db.",
+            code="NOT_EMPTY",
+        )
     units.save_unit(db, DEMO_UNIT, is_self=True, who=who)
     periods.ensure_period(db, DEMO_YEAR, who=who)
     periods.update_period(

@@ -15,7 +15,9 @@ _REASONS = {
     errno.EROFS: ("thiết bị chỉ cho đọc (USB bị khóa ghi?)", "the device is read-only (write-protected stick?)"),
     errno.EACCES: ("không có quyền ghi vào đây", "no permission to write here"),
     errno.EPERM: ("không có quyền ghi vào đây", "no permission to write here"),
-    errno.ENOENT: ("thư mục không tồn tại (USB đã rút?)", "the folder does not exist (stick removed?)"),
+    errno.ENOENT: ("không có tệp hoặc thư mục này (USB đã rút?)", "no such file or folder (stick removed?)"),
+    errno.EISDIR: ("đây là thư mục, không phải tệp", "this is a folder, not a file"),
+    errno.ENOTDIR: ("đường dẫn không phải thư mục", "the path is not a folder"),
     errno.EIO: ("lỗi đọc/ghi thiết bị (USB hỏng hoặc đã rút?)", "device I/O error (faulty or removed stick?)"),
 }
 

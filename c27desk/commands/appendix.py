@@ -6,7 +6,7 @@ from pathlib import Path
 
 from c27desk.commands._signing import add_signing_options, signer_spec, wants_signing
 from c27desk.errors import C27Error, InputError
-from c27desk.fileio import atomic_write_bytes
+from c27desk.fileio import atomic_write_bytes, os_reason
 from c27desk.store import signing_settings
 from c27desk.store.signing_settings import SigningSettings
 from c27desk.store.units import require_self_unit
@@ -77,6 +77,10 @@ def _roots(db, paths: list[Path]) -> list:
     from c27desk.store import exchange
 
     roots = [certs.load_pem_file(p) for p in paths]
+    for path, cert in zip(paths, roots, strict=True):
+        if not certs.is_ca(cert):  # the same rule as trust add-ca: a signer's own certificate is not a root
+            raise InputError(f"{path} không phải chứng thư của tổ chức chứng thực (CA); --trust cần chứng thư CA.",
+                             f"{path} is not a CA certificate; --trust needs the CA's certificate.", code="NOT_A_CA")
     if db is not None:
         roots += [certs.load_pem(ca.pem) for ca in exchange.trusted_cas(db)]
     return roots
@@ -105,8 +109,8 @@ def cmd_verify(ctx, args) -> int:
     try:
         pdf = args.file.read_bytes()
     except OSError as exc:
-        raise C27Error(f"không đọc được {args.file}: {exc.strerror or exc}",
-                       f"cannot read {args.file}: {exc.strerror or exc}", code="NOT_FOUND") from exc
+        raise C27Error(f"không đọc được {args.file}: {os_reason(exc)[0]}",
+                       f"cannot read {args.file}: {os_reason(exc)[1]}", code="NOT_FOUND") from exc
     db = None
     if ctx.db_path.exists():
         from c27desk.store.database import open_database

@@ -147,14 +147,26 @@ def cmd_units(ctx, args) -> int:
         if args.action == "add":
             if not (args.code and args.name and args.level):
                 raise InputError("cần --code, --name và --level.", "--code, --name and --level are needed.")
-            unit = make_unit(args.code, args.name, args.level, args.parent or me.code)
-            units.save_unit(db, unit, who=ctx.who)
-            if args.cert:
-                from c27desk.exchange import certs
-                from c27desk.store import exchange
+            from c27desk.exchange import certs
+            from c27desk.store import exchange
 
-                cert = certs.load_pem_file(args.cert)
-                with db.atomic():
+            unit = make_unit(args.code, args.name, args.level, args.parent or me.code)
+            old = units.get_unit(db, unit.code)
+            if old is not None and (old.name, old.level, old.parent) != (unit.name, unit.level, unit.parent):
+                raise InputError(f"đã có đơn vị {old.code} ({old.name}, {old.level}); không ghi đè.",
+                                 f"unit {old.code} ({old.name}, {old.level}) already exists; it is not overwritten.",
+                                 code="EXISTS")
+            cert = certs.load_pem_file(args.cert) if args.cert else None  # checked before anything is written
+            if cert is not None:
+                others = [u for u in exchange.units_pinned_to(db, certs.fingerprint(cert)) if u != unit.code]
+                if others:
+                    raise InputError(f"chứng thư số này đã ghi nhận cho đơn vị {', '.join(others)}.",
+                                     f"this certificate is already pinned to {', '.join(others)}.",
+                                     code="SIGNER_OF_OTHER_UNIT")
+            with db.atomic():
+                if old is None:
+                    units.save_unit(db, unit, who=ctx.who)
+                if cert is not None:
                     exchange.pin_signer(db, unit.code, certs.fingerprint(cert), certs.subject(cert),
                                         certs.to_pem(cert), who=ctx.who)
         for unit in units.children(db, me.code):

@@ -111,8 +111,10 @@ def export_package(db: Database, year: int, out: Path, *, spec=None, resign: boo
     reused = stored is not None
     if stored is None:
         if spec is None:
-            raise ExportError("cần chứng thư số để ký gói xuất (tệp .p12 hoặc token).",
-                              "a signing certificate (.p12 or token) is needed to sign the export.",
+            raise ExportError("cần chứng thư số để ký gói xuất: --sign-p12 TỆP, --pkcs11-module/--token, hoặc --sign "
+                              "(cách ký đã lưu).",
+                              "a signing certificate is needed to sign the export: --sign-p12 FILE, "
+                              "--pkcs11-module/--token, or --sign (the saved way to sign).",
                               code="SIGNER_NEEDED")
         stored = _sign_parts(db, year, rev.number, spec, who)
     raw = build_package(PackageParts(stored.manifest, stored.signature, stored.data, stored.appendix))

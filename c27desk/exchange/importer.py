@@ -19,6 +19,7 @@ from c27desk.exchange import archive, certs
 from c27desk.exchange.documents import DataDoc, Manifest, parse_data, parse_manifest, sha256
 from c27desk.exchange.package import APPENDIX, DATA, MAX_FILE, read_package
 from c27desk.exchange.reasons import ImportRefusedError, refuse
+from c27desk.fileio import os_reason
 from c27desk.model.validation import check
 from c27desk.model.values import Entry, make_entry
 from c27desk.store import exchange, periods, revisions, units
@@ -301,4 +302,4 @@ def read_received(path: Path) -> bytes:
             raise refuse("TOO_LARGE", f"{path.name}: {size} bytes")
         return path.read_bytes()
     except OSError as exc:
-        raise refuse("NOT_FOUND", f"{path} ({exc.strerror or exc})") from None
+        raise refuse("NOT_FOUND", f"{path} ({os_reason(exc)[0]} / {os_reason(exc)[1]})") from None

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from c27desk.errors import C27Error
 from c27desk.gui import i18n
-from c27desk.store import backup, lock, units
+from c27desk.store import backup, lock, periods, units
 from c27desk.store.database import CorruptDatabaseError, connect, open_database
 
 
@@ -95,7 +95,12 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
             if dialog.exec() != SetupDialog.DialogCode.Accepted:
                 return 1
             period = dialog.created_year
-        window = MainWindow(db, Path(db_path), period=period, read_only=read_only)
+        if period is not None and periods.get_period(db, period) is None:
+            known = ", ".join(str(p.year) for p in periods.list_periods(db)) or "—"
+            raise C27Error(f"chưa có kỳ báo cáo năm {period} (các kỳ hiện có: {known}).",
+                           f"there is no {period} reporting period (periods: {known}).", code="NO_PERIOD")
+        window = MainWindow(db, Path(db_path), period=period, read_only=read_only,
+                            remember_geometry=screenshot is None)
         window.show()
         if screenshot is not None:
             settle(window, 300)

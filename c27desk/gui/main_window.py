@@ -54,8 +54,10 @@ SECTION_ROLE = Qt.ItemDataRole.UserRole + 10
 class MainWindow(QMainWindow):
     loaded = Signal()
 
-    def __init__(self, db, db_path: Path, *, period: int | None = None, read_only: bool = False):
+    def __init__(self, db, db_path: Path, *, period: int | None = None, read_only: bool = False,
+                 remember_geometry: bool = True):
         super().__init__()
+        self.remember_geometry = remember_geometry  # off for screenshots: they must not depend on, or change, it
         self.setObjectName("mainWindow")
         self.db, self.db_path, self.read_only = db, Path(db_path), read_only
         self.session: ReportSession | None = None
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         action("confirm", "Ctrl+Return", self._confirm_current)
         action("confirm_all", None, self._confirm_all)
         action("new_period", None, self._new_period)
+        action("period_details", None, self._period_details)
         action("carry", None, self._carry_forward)
         action("finalise", None, self._finalise)
         action("reopen", None, self._reopen)
@@ -179,7 +182,7 @@ class MainWindow(QMainWindow):
         self.menu_edit.addActions([undo, redo, self.act["find"], self.act["confirm"], self.act["confirm_all"]])
         self.menu_report = bar.addMenu("")
         self.menu_report.setObjectName("menuReport")
-        self.menu_report.addActions([self.act["new_period"], self.act["carry"]])
+        self.menu_report.addActions([self.act["new_period"], self.act["period_details"], self.act["carry"]])
         self.menu_report.addSeparator()
         self.menu_report.addActions([self.act["finalise"], self.act["reopen"], self.act["revisions"]])
         self.menu_report.addSeparator()
@@ -229,6 +232,7 @@ class MainWindow(QMainWindow):
         texts = {
             "find": self.tr("Tìm / lọc"), "confirm": self.tr("Xác nhận giá trị chuyển sang"),
             "confirm_all": self.tr("Xác nhận tất cả giá trị chuyển sang"), "new_period": self.tr("Thêm năm báo cáo…"),
+            "period_details": self.tr("Thông tin báo cáo (số, ngày, người ký, nơi nhận)…"),
             "carry": self.tr("Chuyển số liệu năm trước sang"), "finalise": self.tr("Chốt báo cáo…"),
             "reopen": self.tr("Mở lại báo cáo"), "revisions": self.tr("Lịch sử các bản"),
             "backup": self.tr("Sao lưu ngay"), "quit": self.tr("Thoát"), "lang_vi": "Tiếng Việt",
@@ -275,6 +279,15 @@ class MainWindow(QMainWindow):
         year = self.period_combo.itemData(index)
         if year is not None:
             self.load_period(int(year))
+
+    def _period_details(self) -> None:
+        from c27desk.gui.period_dialog import PeriodDialog
+
+        if self.session is None:
+            return
+        self.period_dialog = PeriodDialog(self.db, self.session.year, read_only=self.read_only, parent=self)
+        self.period_dialog.accepted.connect(lambda: self.save_state.setText(self.tr("Đã lưu thông tin báo cáo.")))
+        self.period_dialog.open()
 
     def load_period(self, year: int) -> None:
         try:
@@ -592,12 +605,12 @@ class MainWindow(QMainWindow):
     # -- geometry -------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         s = settings()
-        geometry = s.value("geometry")
+        geometry = s.value("geometry") if self.remember_geometry else None
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        state = s.value("splitter")
+        state = s.value("splitter") if self.remember_geometry else None
         if state is not None:
             self.splitter.restoreState(state)
 
@@ -606,10 +619,11 @@ class MainWindow(QMainWindow):
         editor = self.focusWidget()
         if self.table.state() == self.table.State.EditingState and editor is not None:
             self.table.commitData(editor)
-        s = settings()
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("splitter", self.splitter.saveState())
-        s.sync()
+        if self.remember_geometry:
+            s = settings()
+            s.setValue("geometry", self.saveGeometry())
+            s.setValue("splitter", self.splitter.saveState())
+            s.sync()
         super().closeEvent(event)
 
 

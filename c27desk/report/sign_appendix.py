@@ -53,12 +53,32 @@ def spec_from(settings: SigningSettings, secret: str) -> P12Spec | Pkcs11Spec:
     return Pkcs11Spec(Path(settings.pkcs11_module), settings.token_label, settings.key_label, secret)
 
 
+_SIGNATURE_DETAILS = (("place", "địa danh", "place"), ("signer_title", "chức vụ người ký", "signer's title"),
+                      ("signer_name", "họ tên người ký", "signer's name"))
+
+
+def missing_signature_details(content: AppendixContent) -> list[tuple[str, str]]:
+    """What the signature block and date line still lack (Vietnamese, English)."""
+    return [(vi, en) for field, vi, en in _SIGNATURE_DETAILS if not getattr(content.period, field)]
+
+
 def sign_appendix(content: AppendixContent, rendered: RenderedAppendix, spec: P12Spec | Pkcs11Spec,
                   trust_roots: list | None = None) -> SignedAppendix:
     """Sign a finalised appendix into its signature box and verify the result."""
     if not content.final:
         raise C27Error("chỉ ký được phụ lục của báo cáo đã chốt.", "only a finalised report's appendix can be signed.",
                        code="NOT_FINAL")
+    missing = missing_signature_details(content)
+    if missing:
+        vi = ", ".join(m[0] for m in missing)
+        en = ", ".join(m[1] for m in missing)
+        raise C27Error(
+            f"phụ lục năm {content.year} chưa có {vi}; văn bản ký số gửi đi không được để trống khối chữ ký. Hãy "
+            f"khai báo ở Báo cáo → Thông tin báo cáo… hoặc c27desk period set {content.year} --place … "
+            "--signer-title … --signer-name ….",
+            f"the {content.year} appendix has no {en}; a signed document must not go out with an empty signature "
+            f"block. Fill them in under Báo cáo → Thông tin báo cáo… or with c27desk period set {content.year} "
+            "--place … --signer-title … --signer-name ….", code="DETAILS_MISSING")
     stamp = StampText(unit=content.unit.name)
     box = rendered.signature_box
     signed = sign_pdf(rendered.pdf, spec, stamp=stamp, field_box=box.box, page=box.page)

@@ -26,6 +26,7 @@ from asn1crypto import pkcs12 as asn1_pkcs12
 from asn1crypto import x509 as asn1_x509
 
 from c27desk.errors import C27Error
+from c27desk.fileio import os_reason
 from c27desk.store.clock import VN_TIME
 
 FIELD_NAME = "ChuKySo"
@@ -69,8 +70,8 @@ def _load_p12(spec: P12Spec):
     try:
         raw = Path(spec.path).read_bytes()
     except OSError as exc:
-        raise SigningError(f"không đọc được tệp chứng thư số {spec.path}: {exc.strerror or exc}",
-                           f"cannot read certificate file {spec.path}: {exc.strerror or exc}",
+        raise SigningError(f"không đọc được tệp chứng thư số {spec.path}: {os_reason(exc)[0]}",
+                           f"cannot read certificate file {spec.path}: {os_reason(exc)[1]}",
                            code="P12_NOT_FOUND") from exc
     try:
         pfx = asn1_pkcs12.Pfx.load(raw)

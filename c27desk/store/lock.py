@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from c27desk.errors import StoreError
-from c27desk.store.clock import current_user, now
+from c27desk.store.clock import current_user, now, vn_display
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows
     import msvcrt
@@ -60,7 +60,7 @@ class DatabaseInUseError(StoreError):
         self.holder = holder
         who = holder.get("user", "?")
         host = holder.get("host", "?")
-        since = holder.get("since", "?")
+        since = vn_display(holder.get("since", ""), "%H:%M %d/%m/%Y (GMT+7)") or "?"
         super().__init__(
             f"cơ sở dữ liệu {db_path} đang được mở bởi một cửa sổ c27desk khác "
             f"(người dùng {who}, máy {host}, từ {since}); hãy đóng cửa sổ đó trước.",

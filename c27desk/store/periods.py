@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from sqlite_utils import Database
 
 from c27desk.catalogs import catalogue_for_year, find_shipped
-from c27desk.errors import StoreError
+from c27desk.errors import InputError, StoreError
 from c27desk.model.catalogue import Catalogue, parse_catalogue
 from c27desk.model.text import clean
 from c27desk.store.audit import log
@@ -104,10 +104,33 @@ def ensure_period(db: Database, year: int, catalogue: Catalogue | None = None, *
     return require_period(db, year)
 
 
+DATE_FIELDS = {"deadline": ("hạn nộp", "deadline"), "report_date": ("ngày báo cáo", "report date")}
+_DATE_FORMS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+
+
+def parse_day(text: str, field: str) -> str:
+    """A date as typed (2024-02-20, 20/02/2024, 20-02-2024, 20.02.2024) as ISO; anything else is refused."""
+    from datetime import datetime
+
+    for form in _DATE_FORMS:
+        try:
+            return datetime.strptime(text.strip(), form).date().isoformat()
+        except ValueError:
+            continue
+    vi, en = DATE_FIELDS.get(field, (field, field))
+    raise InputError(f"{vi} “{text}” không phải ngày hợp lệ; ghi dạng 20/02/2024 hoặc 2024-02-20.",
+                     f"{en} “{text}” is not a valid date; write 20/02/2024 or 2024-02-20.", where=field)
+
+
 def update_period(db: Database, year: int, *, who: str, **changes: str | None) -> Period:
     bad = [k for k in changes if k not in EDITABLE]
     if bad:
         raise StoreError(f"không sửa được trường {', '.join(bad)}.", f"cannot edit field(s) {', '.join(bad)}.")
+    for key in DATE_FIELDS:  # checked before anything is written: a bad date changes nothing
+        if changes.get(key):
+            changes[key] = parse_day(changes[key], key)
+    if "status" in changes and changes["status"] not in ("open", "closed"):
+        raise InputError(f"trạng thái “{changes['status']}” không hợp lệ.", f"invalid status “{changes['status']}”.")
     require_period(db, year)
     with db.atomic():
         for key, value in changes.items():

@@ -443,382 +443,440 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="213" />
+        <location filename="../../c27desk/gui/main_window.py" line="216" />
         <source>c27desk – Báo cáo Chương trình 27</source>
         <translation>c27desk – Program 27 report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="214" />
+        <location filename="../../c27desk/gui/main_window.py" line="217" />
         <source>Năm báo cáo: </source>
         <translation>Reporting year: </translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="215" />
+        <location filename="../../c27desk/gui/main_window.py" line="218" />
         <source>Lọc theo nội dung (Ctrl+F)</source>
         <translation>Filter by text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="219" />
+        <location filename="../../c27desk/gui/main_window.py" line="222" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="219" />
+        <location filename="../../c27desk/gui/main_window.py" line="222" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="219" />
+        <location filename="../../c27desk/gui/main_window.py" line="222" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="220" />
+        <location filename="../../c27desk/gui/main_window.py" line="223" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="223" />
+        <location filename="../../c27desk/gui/main_window.py" line="226" />
         <source>Lỗi và cảnh báo</source>
         <translation>Errors and warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="224" />
+        <location filename="../../c27desk/gui/main_window.py" line="227" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="225" />
+        <location filename="../../c27desk/gui/main_window.py" line="228" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="226" />
+        <location filename="../../c27desk/gui/main_window.py" line="229" />
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="227" />
+        <location filename="../../c27desk/gui/main_window.py" line="230" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="228" />
+        <location filename="../../c27desk/gui/main_window.py" line="231" />
         <source>T&amp;rợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="230" />
+        <location filename="../../c27desk/gui/main_window.py" line="233" />
         <source>Tìm / lọc</source>
         <translation>Find / filter</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="230" />
+        <location filename="../../c27desk/gui/main_window.py" line="233" />
         <source>Xác nhận giá trị chuyển sang</source>
         <translation>Confirm carried value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="231" />
+        <location filename="../../c27desk/gui/main_window.py" line="234" />
         <source>Xác nhận tất cả giá trị chuyển sang</source>
         <translation>Confirm all carried values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="231" />
+        <location filename="../../c27desk/gui/main_window.py" line="234" />
         <source>Thêm năm báo cáo…</source>
         <translation>Add reporting year…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="232" />
+        <location filename="../../c27desk/gui/main_window.py" line="235" />
+        <source>Thông tin báo cáo (số, ngày, người ký, nơi nhận)…</source>
+        <translation>Report details (number, date, signer, recipients)…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="236" />
         <source>Chuyển số liệu năm trước sang</source>
         <translation>Carry forward last year's values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="232" />
+        <location filename="../../c27desk/gui/main_window.py" line="236" />
         <source>Chốt báo cáo…</source>
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="233" />
+        <location filename="../../c27desk/gui/main_window.py" line="237" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="233" />
-        <location filename="../../c27desk/gui/main_window.py" line="573" />
+        <location filename="../../c27desk/gui/main_window.py" line="237" />
+        <location filename="../../c27desk/gui/main_window.py" line="586" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <location filename="../../c27desk/gui/main_window.py" line="238" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <location filename="../../c27desk/gui/main_window.py" line="238" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="235" />
-        <location filename="../../c27desk/gui/main_window.py" line="590" />
+        <location filename="../../c27desk/gui/main_window.py" line="239" />
+        <location filename="../../c27desk/gui/main_window.py" line="603" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="241" />
+        <location filename="../../c27desk/gui/main_window.py" line="245" />
         <source>&amp;Tổng hợp</source>
         <translation>&amp;Consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="242" />
+        <location filename="../../c27desk/gui/main_window.py" line="246" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="243" />
+        <location filename="../../c27desk/gui/main_window.py" line="247" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="256" />
+        <location filename="../../c27desk/gui/main_window.py" line="260" />
         <source>Không tìm thấy bản dịch.</source>
         <translation>The translation was not found.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="290" />
+        <location filename="../../c27desk/gui/main_window.py" line="289" />
+        <source>Đã lưu thông tin báo cáo.</source>
+        <translation>Report details saved.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="303" />
         <source>Mọi thay đổi được lưu ngay khi nhập.</source>
         <translation>Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="297" />
-        <location filename="../../c27desk/gui/main_window.py" line="322" />
+        <location filename="../../c27desk/gui/main_window.py" line="310" />
+        <location filename="../../c27desk/gui/main_window.py" line="335" />
         <source>Tất cả các phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="330" />
+        <location filename="../../c27desk/gui/main_window.py" line="343" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="330" />
+        <location filename="../../c27desk/gui/main_window.py" line="343" />
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="336" />
+        <location filename="../../c27desk/gui/main_window.py" line="349" />
         <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
         <translation>Unconfirmed: %s (carried from last year)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="340" />
+        <location filename="../../c27desk/gui/main_window.py" line="353" />
         <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
         <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="350" />
+        <location filename="../../c27desk/gui/main_window.py" line="363" />
         <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
         <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="352" />
+        <location filename="../../c27desk/gui/main_window.py" line="365" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="354" />
+        <location filename="../../c27desk/gui/main_window.py" line="367" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="396" />
+        <location filename="../../c27desk/gui/main_window.py" line="409" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="396" />
+        <location filename="../../c27desk/gui/main_window.py" line="409" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="396" />
+        <location filename="../../c27desk/gui/main_window.py" line="409" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="397" />
+        <location filename="../../c27desk/gui/main_window.py" line="410" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="414" />
+        <location filename="../../c27desk/gui/main_window.py" line="427" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="415" />
+        <location filename="../../c27desk/gui/main_window.py" line="428" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="422" />
+        <location filename="../../c27desk/gui/main_window.py" line="435" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="428" />
+        <location filename="../../c27desk/gui/main_window.py" line="441" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="428" />
+        <location filename="../../c27desk/gui/main_window.py" line="441" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="428" />
+        <location filename="../../c27desk/gui/main_window.py" line="441" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="429" />
+        <location filename="../../c27desk/gui/main_window.py" line="442" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="429" />
+        <location filename="../../c27desk/gui/main_window.py" line="442" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="429" />
+        <location filename="../../c27desk/gui/main_window.py" line="442" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="430" />
+        <location filename="../../c27desk/gui/main_window.py" line="443" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="430" />
+        <location filename="../../c27desk/gui/main_window.py" line="443" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="436" />
+        <location filename="../../c27desk/gui/main_window.py" line="449" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="441" />
+        <location filename="../../c27desk/gui/main_window.py" line="454" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="456" />
+        <location filename="../../c27desk/gui/main_window.py" line="469" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="494" />
+        <location filename="../../c27desk/gui/main_window.py" line="507" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="494" />
+        <location filename="../../c27desk/gui/main_window.py" line="507" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="504" />
+        <location filename="../../c27desk/gui/main_window.py" line="517" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="505" />
+        <location filename="../../c27desk/gui/main_window.py" line="518" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="519" />
+        <location filename="../../c27desk/gui/main_window.py" line="532" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="522" />
+        <location filename="../../c27desk/gui/main_window.py" line="535" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="533" />
+        <location filename="../../c27desk/gui/main_window.py" line="546" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="538" />
+        <location filename="../../c27desk/gui/main_window.py" line="551" />
         <source>Xác nhận cảnh báo</source>
         <translation>Acknowledge warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="539" />
+        <location filename="../../c27desk/gui/main_window.py" line="552" />
         <source>Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?</source>
         <translation>The report still has these warnings. Finalise anyway?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="547" />
+        <location filename="../../c27desk/gui/main_window.py" line="560" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="550" />
+        <location filename="../../c27desk/gui/main_window.py" line="563" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="551" />
+        <location filename="../../c27desk/gui/main_window.py" line="564" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="563" />
+        <location filename="../../c27desk/gui/main_window.py" line="576" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="566" />
+        <location filename="../../c27desk/gui/main_window.py" line="579" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="566" />
+        <location filename="../../c27desk/gui/main_window.py" line="579" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="566" />
+        <location filename="../../c27desk/gui/main_window.py" line="579" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="572" />
+        <location filename="../../c27desk/gui/main_window.py" line="585" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="581" />
+        <location filename="../../c27desk/gui/main_window.py" line="594" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="582" />
+        <location filename="../../c27desk/gui/main_window.py" line="595" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="586" />
+        <location filename="../../c27desk/gui/main_window.py" line="599" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="39" />
+        <source>Thông tin báo cáo năm %1</source>
+        <translation>Report details for %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="42" />
+        <source>Số báo cáo</source>
+        <translation>Report number</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="42" />
+        <source>Ngày báo cáo</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
+        <source>Địa danh</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
+        <source>Thẩm quyền ký</source>
+        <translation>Signing authority</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="44" />
+        <source>Chức vụ người ký</source>
+        <translation>Signer's title</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="44" />
+        <source>Họ tên người ký</source>
+        <translation>Signer's name</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="45" />
+        <source>Hạn nộp (đơn vị cấp trên)</source>
+        <translation>Deadline (office above)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="65" />
+        <source>Nơi nhận (mỗi dòng một nơi)</source>
+        <translation>Recipients (one per line)</translation>
     </message>
 </context>
 <context>

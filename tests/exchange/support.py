@@ -23,8 +23,11 @@ def run(db: Path, *args: str) -> int:
 def make_child(db: Path, code: str, name: str, *, changes: str = "", reopen_with: str = "") -> Path:
     """A district unit's database with the demo figures, finalised as r1 (and r2 when ``reopen_with``)."""
     assert run(db, "init", "--unit-code", code, "--unit-name", name, "--level", "huyen", "--parent",
-               "TU-DONGNAI", "--place", name.split()[-1]) == 0
+               "TU-DONGNAI", "--place", name.split("ủy ")[-1]) == 0
     assert run(db, "values", "load", str(DEMO_CSV), "--period", str(YEAR)) == 0
+    assert run(db, "period", "set", str(YEAR), "--place", name.split("ủy ")[-1], "--signer-authority",
+               "T/M BAN THƯỜNG VỤ", "--signer-title", "BÍ THƯ", "--signer-name", "Nguyễn Văn An",
+               "--report-number", "12", "--report-date", "2024-02-15", "--recipients", "- Tỉnh ủy,\n- Lưu VP.") == 0
     if changes:
         assert run(db, "values", "load", str(csv_file(db, changes)), "--period", str(YEAR)) == 0
     assert run(db, "finalise", "--period", str(YEAR), "--accept-warnings") == 0

@@ -158,6 +158,8 @@ def test_values_breaking_the_forms_rules_are_refused_even_when_properly_signed(o
     from tests.conftest import DEMO_CSV
 
     assert run(unit, "values", "load", str(DEMO_CSV), "--period", str(YEAR)) == 0
+    assert run(unit, "period", "set", str(YEAR), "--place", "Biên Hòa", "--signer-title", "BÍ THƯ",
+               "--signer-name", "Nguyễn Văn An") == 0
     # more computers with antivirus (IV.12) than computers in use: an error at entry
     assert run(unit, "values", "load", str(_csv(tmp_path, "IV.12,5000,\n")), "--period", str(YEAR)) == 0
     with monkeypatch.context() as patched:
@@ -168,3 +170,20 @@ def test_values_breaking_the_forms_rules_are_refused_even_when_properly_signed(o
     code, text, _ = cli("import", str(package), "--accept-new-signer", db=office)
     assert code == 1 and "[INVALID_VALUES]" in text and "IV.12" in text
     assert state(office) == before
+
+
+def test_units_add_checks_everything_before_writing(office, child_keys, tmp_path, cli):
+    junk = tmp_path / "hello.txt"
+    junk.write_text("not a certificate")
+    code, _, err = cli("units", "add", "--code", "HU-TANPHU", "--name", "Huyện ủy Tân Phú", "--level", "huyen",
+                       "--cert", str(junk), db=office)
+    assert code == 1 and "chứng thư số" in err
+    assert "HU-TANPHU" not in cli("units", "list", db=office)[1]  # a failed add adds nothing
+    code, _, err = cli("units", "add", "--code", "HU-BIENHOA", "--name", "Tên khác", "--level", "huyen", db=office)
+    assert code == 1 and "không ghi đè" in err
+    assert cli("units", "add", "--code", "HU-TANPHU", "--name", "Huyện ủy Tân Phú", "--level", "huyen", "--cert",
+               str(child_keys["HU-BIENHOA"].cert_pem), db=office)[0] == 0
+    code, _, err = cli("units", "add", "--code", "HU-VINHCUU", "--name", "Huyện ủy Vĩnh Cửu", "--level", "huyen",
+                       "--cert", str(child_keys["HU-BIENHOA"].cert_pem), db=office)
+    assert code == 1 and "HU-TANPHU" in err
+    assert "HU-VINHCUU" not in cli("units", "list", db=office)[1]

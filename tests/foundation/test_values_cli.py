@@ -162,3 +162,29 @@ def test_carry_forward_takes_lasting_period_details_and_refuses_a_distant_year(d
     assert "T/M BAN THƯỜNG VỤ" in out and "TTTU" in out  # signer and recipients carried
     deadline = next(line for line in out.splitlines() if line.startswith("deadline"))
     assert deadline.split()[1:] == []  # the deadline is the new year's own
+
+
+def test_period_dates_are_checked_and_vietnamese_dates_understood(demo_db, cli):
+    assert cli("period", "set", "2023", "--report-date", "20/02/2024", "--deadline", "29.02.2024", db=demo_db)[0] == 0
+    code, out, _ = cli("period", "show", "2023", db=demo_db)
+    assert "2024-02-20" in out and "2024-02-29" in out
+    for bad in ("2024-13-45", "tomorrow", "31/02/2024"):
+        code, _, err = cli("period", "set", "2023", "--report-date", bad, "--place", "Biên Hòa", db=demo_db)
+        assert code == 1 and "không phải ngày hợp lệ" in err
+    code, out, _ = cli("period", "show", "2023", db=demo_db)
+    assert "2024-02-20" in out and "Biên Hòa" not in out  # a refused change changes nothing
+    assert cli("appendix", "--period", "2023", "--draft", "--out", str(demo_db.with_suffix(".pdf")), db=demo_db)[0] == 0
+
+
+def test_demo_never_overwrites_a_database_that_holds_values(demo_db, cli):
+    assert cli("values", "load", str(_one_row(demo_db, "II.1,5000,")), "--period", "2023", db=demo_db)[0] == 0
+    before = cli("values", "dump", "--period", "2023", db=demo_db)[1]
+    code, _, err = cli("demo", db=demo_db)
+    assert code == 1 and "đã có số liệu" in err
+    assert cli("values", "dump", "--period", "2023", db=demo_db)[1] == before
+
+
+def _one_row(db_path, row: str):
+    path = db_path.with_suffix(".row.csv")
+    path.write_text("criterion,value,explanation\n" + row + "\n", encoding="utf-8")
+    return path

@@ -222,3 +222,27 @@ def test_a_second_instance_is_told_and_opens_read_only(qtbot, demo_db, monkeypat
         assert demo_db.read_bytes() == before
     finally:
         first.release()
+
+
+def test_report_details_are_edited_in_the_window_and_bad_dates_refused(qtbot, demo_db, open_window):
+    from PySide6.QtCore import Qt
+
+    from c27desk.store import periods
+
+    window = open_window(demo_db)
+    window.act["period_details"].trigger()
+    dialog = window.period_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    assert dialog.fields["report_date"].text() == "20/02/2024"  # shown the Vietnamese way
+    dialog.fields["signer_name"].clear()
+    qtbot.keyClicks(dialog.fields["signer_name"], "Nguyen Van B")
+    dialog.fields["report_date"].setText("31/02/2024")
+    qtbot.keyClick(dialog.fields["signer_name"], Qt.Key.Key_Return)
+    assert "không phải ngày hợp lệ" in dialog.error.text() and dialog.isVisible()
+    assert periods.require_period(window.db, 2023).signer_name == "Hồ Thanh Sơn"  # nothing saved
+    dialog.fields["report_date"].setText("21/02/2024")
+    qtbot.keyClick(dialog.fields["signer_name"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    period = periods.require_period(window.db, 2023)
+    assert (period.signer_name, period.report_date) == ("Nguyen Van B", "2024-02-21")
+    assert "TTTU" in period.recipients

@@ -16,3 +16,15 @@ def test_screenshot_without_a_unit_shows_setup(tmp_path, qapp):
     out = tmp_path / "setup.png"
     assert main(["--db", str(tmp_path / "new.sqlite3"), "gui", "--screenshot", str(out)]) == 0
     assert QImage(str(out)).width() > 200
+
+
+def test_screenshots_neither_use_nor_change_the_saved_window_size(demo_db, tmp_path, cli):
+    from c27desk.gui.config import config_dir
+
+    first, second = tmp_path / "a.png", tmp_path / "b.png"
+    assert cli("gui", "--screenshot", str(first), "--period", "2023", db=demo_db)[0] == 0
+    assert not any(config_dir().glob("*.ini")) or "geometry" not in next(config_dir().glob("*.ini")).read_text()
+    assert cli("gui", "--screenshot", str(second), "--period", "2023", db=demo_db)[0] == 0
+    assert QImage(str(first)).size() == QImage(str(second)).size()
+    code, _, err = cli("gui", "--screenshot", str(tmp_path / "c.png"), "--period", "2031", db=demo_db)
+    assert code == 1 and "chưa có kỳ báo cáo năm 2031" in err

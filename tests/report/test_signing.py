@@ -133,6 +133,8 @@ def test_verify_without_trust_or_on_damaged_files_exits_nonzero(final_demo, cli,
     # trusting the CA once in the office's database is enough from then on
     assert cli("trust", "add-ca", str(unit_keys.ca_pem))[0] == 0
     assert cli("verify", str(out))[0] == 0
+    code, _, err = cli("verify", str(out), "--trust", str(unit_keys.cert_pem))  # the signer's own certificate
+    assert code == 1 and "không phải chứng thư của tổ chức chứng thực" in err
     unsigned = tmp_path / "chua-ky.pdf"
     assert cli("appendix", "--period", "2023", "--out", str(unsigned))[0] == 0
     code, text, err = cli("verify", str(unsigned))
@@ -212,3 +214,12 @@ def test_stamp_font_is_rescaled_once_and_survives_a_read_only_cache(tmp_path, mo
     monkeypatch.setenv("C27DESK_CACHE_DIR", str(blocked))
     assert TTFont(stamp_font.stamp_font_file())["head"].unitsPerEm == 1000
     stamp_font.stamp_font_file.cache_clear()
+
+
+def test_an_appendix_without_its_signature_block_is_not_signed(final_demo, cli, unit_keys, tmp_path, monkeypatch):
+    monkeypatch.setenv("C27DESK_PIN", PASSPHRASE)
+    assert cli("period", "set", "2023", "--signer-name", "", "--place", "")[0] == 0
+    out = tmp_path / "phu-luc.pdf"
+    code, _, err = cli("appendix", "--period", "2023", "--out", str(out), "--sign-p12", str(unit_keys.p12))
+    assert code == 1 and "chưa có địa danh, họ tên người ký" in err and "c27desk period set 2023" in err
+    assert not out.exists()
