@@ -130,8 +130,7 @@ def cmd_keys(ctx, args) -> int:
     from c27desk.commands._signing import read_secret
     from c27desk.report.trial_keys import make_trial_keys
 
-    args.out.mkdir(parents=True, exist_ok=True)
-    secret = read_secret(SigningSettings(args.unit_code, "p12", p12_path="-"))
+    secret = read_secret(SigningSettings(args.unit_code, "p12", p12_path="-"))  # asked first: a refusal leaves no folder
     keys = make_trial_keys(args.out, args.unit_code, args.unit_name or args.unit_code, secret)
     ctx.say(
         f"Đã tạo khóa DÙNG THỬ (không dùng cho báo cáo thật):\n  CA: {keys.ca_pem}\n  tệp ký: {keys.unit_p12}\n"

@@ -14,6 +14,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_backup)
     p = sub.add_parser("restore", help="khôi phục từ bản sao lưu / restore from a backup")
     p.add_argument("file", type=Path)
+    p.add_argument("--other-unit", action="store_true", help="cho phép khôi phục dữ liệu của đơn vị khác")
     p.set_defaults(func=cmd_restore)
 
 
@@ -37,7 +38,7 @@ def cmd_restore(ctx, args) -> int:
     ctx.open_lock()
     db = connect(ctx.db_path)
     try:
-        safety = backup.restore(db, ctx.db_path, args.file)
+        safety = backup.restore(db, ctx.db_path, args.file, other_unit=args.other_unit)
     finally:
         db.close()
     open_database(ctx.db_path).close()  # apply migrations if the backup is older than this program

@@ -8,6 +8,7 @@ way the office above will, so a signature that would be refused there is never h
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,4 +87,23 @@ def sign_appendix(content: AppendixContent, rendered: RenderedAppendix, spec: P1
     if not (verification.intact and verification.valid and verification.covers_whole_file):
         raise C27Error("chữ ký vừa tạo không kiểm tra được: " + "; ".join(verification.problems),
                        "the new signature does not verify: " + "; ".join(verification.problems), code="BAD_SIGNATURE")
+    other = _certificate_of_other_unit(verification.signer_cert, content.unit.code)
+    if other:
+        raise C27Error(f"chứng thư số này ghi đơn vị {other}, không phải {content.unit.code}; hãy ký bằng chứng thư "
+                       "của chính đơn vị.", f"this certificate names unit {other}, not {content.unit.code}; sign "
+                       "with the unit's own certificate.", code="SIGNER_OF_OTHER_UNIT")
     return SignedAppendix(signed, verification)
+
+
+_UNIT_CODE = re.compile(r"^[A-Z]{2,5}-[A-Z0-9-]{2,}$")
+
+
+def _certificate_of_other_unit(cert, unit_code: str) -> str | None:
+    """The unit code a certificate names in its OU, when that is clearly another unit's (trial keys do this)."""
+    if cert is None:
+        return None
+    found = cert.subject.native.get("organizational_unit_name") or []
+    for ou in [found] if isinstance(found, str) else found:
+        if isinstance(ou, str) and _UNIT_CODE.match(ou) and ou != unit_code:
+            return ou
+    return None

@@ -137,7 +137,15 @@ def rotate(db_path: Path, *, now: datetime | None = None) -> list[Path]:
     return removed
 
 
-def restore(db: Database, db_path: Path, source: Path) -> Path:
+def _self_code(conn) -> str | None:
+    try:
+        row = conn.execute("SELECT code FROM units WHERE is_self = 1").fetchone()
+    except sqlite3.Error:  # a damaged live database: nothing to compare with
+        return None
+    return row[0] if row else None
+
+
+def restore(db: Database, db_path: Path, source: Path, *, other_unit: bool = False) -> Path:
     """Replace the live database's content with ``source``; returns the safety backup.
 
     The source is checked first, and the current state is itself backed up, so a restore
@@ -161,6 +169,15 @@ def restore(db: Database, db_path: Path, source: Path) -> Path:
                 f"{source} không phải là cơ sở dữ liệu c27desk; cơ sở dữ liệu không thay đổi.",
                 f"{source} is not a c27desk database; the database is unchanged.",
                 code="RESTORE_BAD",
+            )
+        theirs, ours = _self_code(src), _self_code(db.conn)
+        if theirs and ours and theirs != ours and not other_unit:
+            raise StoreError(
+                f"{source} là dữ liệu của đơn vị {theirs}, còn cơ sở dữ liệu này của {ours}; không khôi phục "
+                "(nếu đúng là muốn vậy, thêm --other-unit).",
+                f"{source} holds unit {theirs}'s data and this database is {ours}'s; nothing restored "
+                "(add --other-unit if that is really meant).",
+                code="RESTORE_OTHER_UNIT",
             )
         safety = make_backup(db, db_path, "before-restore")
         src.backup(db.conn)

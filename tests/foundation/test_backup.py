@@ -78,3 +78,21 @@ def test_damaged_database_is_detected_and_newest_backup_offered(demo_db):
     assert isinstance(info.value, CorruptDatabaseError)
     assert info.value.newest_backup == good
     assert "c27desk restore" in info.value.vi
+
+
+def test_restore_refuses_another_units_database_unless_asked(demo_db, tmp_path, cli):
+    other = tmp_path / "other.sqlite3"
+    assert cli("init", "--unit-code", "HU-TANPHU", "--unit-name", "Huyện ủy Tân Phú", "--level", "huyen",
+               db=other)[0] == 0
+    before = cli("values", "dump", "--period", "2023", db=demo_db)[1]
+    code, _, err = cli("restore", str(other), db=demo_db)
+    assert code == 1 and "HU-TANPHU" in err and "--other-unit" in err
+    assert cli("values", "dump", "--period", "2023", db=demo_db)[1] == before
+    assert cli("restore", str(other), "--other-unit", db=demo_db)[0] == 0
+    import sqlite3
+
+    conn = sqlite3.connect(demo_db)
+    try:
+        assert conn.execute("SELECT code FROM units WHERE is_self = 1").fetchone()[0] == "HU-TANPHU"
+    finally:
+        conn.close()

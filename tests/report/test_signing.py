@@ -223,3 +223,13 @@ def test_an_appendix_without_its_signature_block_is_not_signed(final_demo, cli, 
     code, _, err = cli("appendix", "--period", "2023", "--out", str(out), "--sign-p12", str(unit_keys.p12))
     assert code == 1 and "chưa có địa danh, họ tên người ký" in err and "c27desk period set 2023" in err
     assert not out.exists()
+
+
+def test_another_units_trial_certificate_is_refused(final_demo, cli, child_keys, tmp_path, monkeypatch):
+    """The province signing with a district's key (or the reverse) is caught before anything is written."""
+    monkeypatch.setenv("C27DESK_PIN", PASSPHRASE)
+    out = tmp_path / "phu-luc.pdf"
+    code, _, err = cli("appendix", "--period", "2023", "--out", str(out), "--sign-p12",
+                       str(child_keys["HU-BIENHOA"].p12))
+    assert code == 1 and "chứng thư số này ghi đơn vị HU-BIENHOA, không phải TU-DONGNAI" in err
+    assert not out.exists()
