@@ -45,6 +45,7 @@ from c27desk.gui.table_view import EntryTableView
 from c27desk.gui.workers import run_in_background
 from c27desk.model.values import display_value
 from c27desk.store import backup, periods, revisions, units
+from c27desk.store.clock import vn_display
 from c27desk.store.database import open_database
 from c27desk.workflow import FinaliseRefusedError, carry_forward, finalise_report, open_report
 
@@ -430,7 +431,7 @@ class MainWindow(QMainWindow):
         history = self.session.history(cid)
         if history:
             items = "".join(
-                f"<li>{e(h.at[:19].replace('T', ' '))} · {e(h.who)} · {e(self._action_label(h.action))}: "
+                f"<li>{e(vn_display(h.at, '%d/%m/%Y %H:%M'))} · {e(h.who)} · {e(self._action_label(h.action))}: "
                 f"{e(h.old_value or '∅')} → {e(h.new_value or '∅')}</li>" for h in history[:15])
             t_history = self.tr("Lịch sử thay đổi")
             parts.append(f"<p>{t_history}:</p><ul>{items}</ul>")
@@ -579,7 +580,7 @@ class MainWindow(QMainWindow):
         t_rev, t_final, t_open = self.tr("Bản"), self.tr("đã chốt"), self.tr("đang sửa")
         rows = [
             f"{t_rev} {r.number}: {t_final if r.is_final else t_open} · "
-            f"{(r.finalised_at or r.opened_at)[:19].replace('T', ' ')} · {r.finalised_by or r.opened_by}"
+            f"{vn_display(r.finalised_at or r.opened_at)} · {r.finalised_by or r.opened_by}"
             f"{' · ' + r.source if r.source != 'local' else ''}"
             for r in self.session.revisions()
         ] or [self.tr("Chưa có bản nào.")]
