@@ -52,6 +52,11 @@ def build_package(parts: PackageParts) -> bytes:
     return out.getvalue()
 
 
+# What zipfile raises on a broken or hostile archive. NotImplementedError is not a gap in our code:
+# it is zipfile's answer to a member using a compression method it does not support (say, 99).
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError)
+
+
 def _read_limited(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     """Inflate at most ``limit`` bytes: a member that lies about its size is caught here."""
     with zf.open(info) as member:
@@ -70,7 +75,7 @@ def read_package(raw: bytes) -> PackageParts:
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+    except _ZIP_ERRORS as exc:
         raise refuse("MALFORMED", f"zip hỏng / broken zip ({exc})") from None
     names = [i.filename for i in infos]
     for info in infos:
@@ -102,7 +107,7 @@ def read_package(raw: bytes) -> PackageParts:
             if info.file_size > limit:
                 raise refuse("TOO_LARGE", f"{info.filename}: {info.file_size} bytes > {limit}")
             parts[info.filename] = _read_limited(zf, info, limit)
-    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+    except (*_ZIP_ERRORS, zlib.error, RuntimeError) as exc:
         raise refuse("MALFORMED", f"không giải nén được / cannot inflate ({type(exc).__name__})") from None
     if parts[DATA][:2] == b"PK" or parts[MANIFEST][:2] == b"PK":
         raise refuse("UNSAFE_MEMBER", "gói lồng trong gói / nested archive")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import sqlite3
+import stat
+import zipfile
 from pathlib import Path
 
 from c27desk.cli import main
@@ -102,3 +105,27 @@ def forge(raw: bytes, *, manifest=None, data=None, appendix=None, sign_with=None
     if signature is None:
         signature = cms_sign_detached(new_manifest, sign_with) if sign_with is not None else parts.signature
     return build_package(PackageParts(new_manifest, signature, new_data, new_appendix))
+
+
+def zip_of(members: list[tuple[str, bytes]], *, attrs: dict | None = None) -> bytes:
+    """A zip written member by member as given: hostile names, links, duplicates and all."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0))
+            info.create_system = 3
+            info.external_attr = (attrs or {}).get(name, (stat.S_IFREG | 0o644) << 16)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+    return out.getvalue()
+
+
+def copy_db(source: Path, target: Path) -> Path:
+    """A copy through SQLite's backup API, as the program itself copies a database."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return target

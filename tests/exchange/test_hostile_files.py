@@ -8,12 +8,9 @@ hold even then.
 
 from __future__ import annotations
 
-import io
 import json
-import sqlite3
 import stat
 import struct
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +24,7 @@ from c27desk.exchange.importer import import_bytes
 from c27desk.exchange.package import read_package
 from c27desk.store import exchange as exchange_store
 from c27desk.store.database import open_database
-from tests.exchange.support import YEAR, export, forge, make_child, run, state
+from tests.exchange.support import YEAR, copy_db, export, forge, make_child, run, state, zip_of
 from tests.signing_support import make_unit_keys
 
 
@@ -74,26 +71,7 @@ def world(tmp_path_factory, child_keys) -> World:
 @pytest.fixture
 def office_copy(world, tmp_path) -> Path:
     """A fresh copy of the office for one case (SQLite's backup API, as the program itself copies)."""
-    target = tmp_path / "office.sqlite3"
-    src, dst = sqlite3.connect(world.office), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    return target
-
-
-def zip_of(members: list[tuple[str, bytes]], *, attrs: dict | None = None) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0))
-            info.create_system = 3
-            info.external_attr = (attrs or {}).get(name, (stat.S_IFREG | 0o644) << 16)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, data)
-    return out.getvalue()
+    return copy_db(world.office, tmp_path / "office.sqlite3")
 
 
 def members(raw: bytes) -> list[tuple[str, bytes]]:

@@ -17,20 +17,9 @@ from c27desk.exchange.package import (
     read_package,
 )
 from c27desk.exchange.reasons import ImportRefusedError
+from tests.exchange.support import zip_of
 
 GOOD = {MANIFEST: b"{}", SIGNATURE: b"sig", DATA: b"{}", APPENDIX: b"%PDF-1.4\n%%EOF"}
-
-
-def zip_of(members, *, attrs=None) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members:
-            info = zipfile.ZipInfo(name)
-            info.create_system = 3
-            info.external_attr = (attrs or {}).get(name, (stat.S_IFREG | 0o644) << 16)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, data)
-    return out.getvalue()
 
 
 def refused(raw: bytes) -> str:
@@ -102,3 +91,12 @@ def test_zip_bomb_lying_about_its_size_is_stopped_while_inflating():
 
 def test_a_huge_file_is_refused_without_reading_it():
     assert refused(b"PK\x03\x04" + b"\x00" * (21 * 1024 * 1024)) == "TOO_LARGE"
+
+
+def test_an_unsupported_compression_method_is_refused():
+    """zipfile answers such a member with NotImplementedError; it must become MALFORMED, not a crash."""
+    raw = bytearray(build_package(PackageParts(GOOD[MANIFEST], GOOD[SIGNATURE], GOOD[DATA], GOOD[APPENDIX])))
+    local, central = raw.index(b"PK\x03\x04"), raw.index(b"PK\x01\x02")
+    raw[local + 8:local + 10] = (99).to_bytes(2, "little")  # compression method in the local header
+    raw[central + 10:central + 12] = (99).to_bytes(2, "little")  # and in the central directory
+    assert refused(bytes(raw)) == "MALFORMED"

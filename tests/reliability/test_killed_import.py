@@ -11,7 +11,7 @@ from c27desk.exchange.documents import parse_manifest
 from c27desk.exchange.package import read_package
 from c27desk.store import revisions
 from c27desk.store.database import open_database
-from tests.exchange.support import YEAR, export, run
+from tests.exchange.support import YEAR, copy_db, export, run
 from tests.reliability.killing import run_and_kill
 
 IMPORT_WORKER = textwrap.dedent(
@@ -31,15 +31,6 @@ IMPORT_WORKER = textwrap.dedent(
             import_bytes(db, office, raw, f.name, who="worker", accept_new_signer=True)
     """
 )
-
-
-def copy_db(source, target) -> None:
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
 
 
 def check_consistent(office, expected: dict[tuple[str, int], str]) -> None:
