@@ -31,15 +31,26 @@ def os_reason(exc: OSError) -> tuple[str, str]:
     return text, text
 
 
-def atomic_write_bytes(path: Path | str, data: bytes) -> Path:
-    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never half."""
+def read_file(path: Path | str) -> bytes:
+    """A file's bytes, or a C27Error saying in words a user can act on why it could not be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        vi, en = os_reason(exc)
+        raise C27Error(f"không đọc được {path}: {vi}.", f"cannot read {path}: {en}.", code="NOT_FOUND") from exc
+
+
+def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int = 0o644) -> Path:
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never half.
+
+    ``mode`` is the new file's permission on POSIX: readable by others for reports, 0o600 for keys."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
         if os.name != "nt":
-            os.fchmod(fd, 0o644)  # mkstemp makes 0600; a report is meant to be read by others
+            os.fchmod(fd, mode)  # mkstemp always makes 0600
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

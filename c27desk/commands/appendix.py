@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from c27desk.commands._signing import add_signing_options, signer_spec, wants_signing
-from c27desk.errors import C27Error, InputError
-from c27desk.fileio import atomic_write_bytes, os_reason
+from c27desk.errors import InputError
+from c27desk.fileio import atomic_write_bytes, read_file
 from c27desk.store import signing_settings
 from c27desk.store.signing_settings import SigningSettings
 from c27desk.store.units import require_self_unit
@@ -57,8 +57,9 @@ def cmd_appendix(ctx, args) -> int:
         pdf = rendered.pdf
         verification = None
         if signing:
-            from c27desk.report.sign_appendix import sign_appendix
+            from c27desk.report.sign_appendix import require_signature_details, sign_appendix
 
+            require_signature_details(content)  # before the passphrase is asked
             signed = sign_appendix(content, rendered, signer_spec(db, content.unit.code, args), _roots(db, []))
             pdf, verification = signed.pdf, signed.verification
     finally:
@@ -106,11 +107,7 @@ def _print_verification(ctx, v) -> None:
 def cmd_verify(ctx, args) -> int:
     from c27desk.report.verify import verify_pdf
 
-    try:
-        pdf = args.file.read_bytes()
-    except OSError as exc:
-        raise C27Error(f"không đọc được {args.file}: {os_reason(exc)[0]}",
-                       f"cannot read {args.file}: {os_reason(exc)[1]}", code="NOT_FOUND") from exc
+    pdf = read_file(args.file)
     db = None
     if ctx.db_path.exists():
         from c27desk.store.database import open_database

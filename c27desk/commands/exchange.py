@@ -54,7 +54,13 @@ def cmd_export(ctx, args) -> int:
     db = ctx.open(create=False)
     try:
         unit = units.require_self_unit(db).code
-        spec = signer_spec(db, unit, args) if wants_signing(args) else None
+        spec = None
+        if wants_signing(args):
+            from c27desk.report.appendix import appendix_content
+            from c27desk.report.sign_appendix import require_signature_details
+
+            require_signature_details(appendix_content(db, args.period))  # before the passphrase is asked
+            spec = signer_spec(db, unit, args)
         result = export_package(db, args.period, args.out, spec=spec, resign=args.resign, who=ctx.who)
     finally:
         db.close()
@@ -179,10 +185,9 @@ def cmd_units(ctx, args) -> int:
 def cmd_consolidate(ctx, args) -> int:
     from c27desk.consolidate.export import write_csv, write_xlsx
     from c27desk.consolidate.summary import accept_proposals, consolidate, proposals
-    from c27desk.model.validation import check
+    from c27desk.exchange.importer import entry_text
     from c27desk.store import values
-    from c27desk.store.units import require_self_unit
-    from c27desk.workflow import open_report
+    from c27desk.workflow import check_report, open_report
 
     if args.out and args.out.suffix.lower() not in (".xlsx", ".csv"):
         raise InputError("tệp kết quả phải là .xlsx hoặc .csv.", "the output must be .xlsx or .csv.")
@@ -190,17 +195,17 @@ def cmd_consolidate(ctx, args) -> int:
     try:
         cons = consolidate(db, args.period)
         props = proposals(cons)
-        me = require_self_unit(db)
-        current = values.entries(db, me.code, args.period)
+        ref = open_report(db, args.period)
+        current = values.entries(db, ref.unit.code, args.period)
         if args.accept:
             changed = accept_proposals(db, args.period, props, who=ctx.who)
-            ctx.say(f"Đã nhận {changed} giá trị tổng hợp vào báo cáo của {me.name}:",
-                    f"Took {changed} consolidated values into {me.name}'s report:")
+            ctx.say(f"Đã nhận {changed} giá trị tổng hợp vào báo cáo của {ref.unit.name}:",
+                    f"Took {changed} consolidated values into {ref.unit.name}'s report:")
             for p in props:
-                old = current.get(p.criterion)
-                print(f"  {p.criterion}: {old.value if old and old.value is not None else '∅'} → {p.value}"
-                      + (f"  (thiếu / missing {', '.join(p.missing)})" if p.missing else ""))
-            errors = check(open_report(db, args.period).catalogue, values.entries(db, me.code, args.period)).errors
+                print(f"  {p.criterion}: {entry_text(current.get(p.criterion))} → {p.value}"
+                      + (f"  ({'missing' if ctx.lang == 'en' else 'thiếu'} {', '.join(p.missing)})"
+                         if p.missing else ""))
+            errors = check_report(db, ref).errors
             if errors:
                 ctx.say(f"Lưu ý: báo cáo của đơn vị giờ có {len(errors)} lỗi cần sửa trước khi chốt "
                         f"(c27desk check --period {args.period}).",
@@ -216,10 +221,9 @@ def cmd_consolidate(ctx, args) -> int:
         print(f"  {st.unit.code:<16} {state:<12} {st.signer}")
     if args.propose and not args.accept:
         for p in props:
-            old = current.get(p.criterion)
             src = ", ".join(f"{u}={v}" for u, v in p.sources)
             print(f"  {p.criterion} = {p.value}  ({src}{'; thiếu ' + ', '.join(p.missing) if p.missing else ''})"
-                  f"  [hiện tại / now: {old.value if old and old.value is not None else '∅'}]")
+                  f"  [{'now' if ctx.lang == 'en' else 'hiện tại'}: {entry_text(current.get(p.criterion))}]")
     if args.out:
         (write_xlsx if args.out.suffix.lower() == ".xlsx" else write_csv)(cons, args.out)
         ctx.say(f"Đã ghi {args.out}.", f"Wrote {args.out}.")

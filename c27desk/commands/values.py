@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from c27desk.errors import C27Error
-from c27desk.fileio import atomic_write_bytes, os_reason
+from c27desk.fileio import atomic_write_bytes, read_file
 from c27desk.report.values_csv import dump_values_csv, dump_values_json
 from c27desk.store import periods, units, values
 from c27desk.workflow import load_values, open_report
@@ -28,10 +27,7 @@ def register(sub) -> None:
 
 
 def cmd_load(ctx, args) -> int:
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        raise C27Error(f"không đọc được {args.file}: {os_reason(exc)[0]}.", f"cannot read {args.file}: {os_reason(exc)[1]}.") from exc
+    data = read_file(args.file)
     db = ctx.open(backup_reason="before-load", create=False)
     try:
         unit = units.require_self_unit(db)

@@ -18,8 +18,6 @@ from c27desk.model.values import Entry
 from c27desk.store import exchange, periods, revisions, units
 from c27desk.store.clock import VN_TIME
 
-VIETNAM = VN_TIME
-
 
 @dataclass
 class UnitStatus:
@@ -68,7 +66,7 @@ class Consolidation:
 
 
 def _local_day(iso: str) -> date:
-    return datetime.fromisoformat(iso).astimezone(VIETNAM).date()
+    return datetime.fromisoformat(iso).astimezone(VN_TIME).date()
 
 
 def consolidate(db: Database, year: int) -> Consolidation:

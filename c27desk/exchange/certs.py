@@ -12,7 +12,7 @@ from asn1crypto import pem as asn1_pem
 from asn1crypto import x509 as asn1_x509
 
 from c27desk.errors import C27Error
-from c27desk.fileio import os_reason
+from c27desk.fileio import read_file
 
 
 def _der(cert) -> bytes:
@@ -41,12 +41,7 @@ def load_pem(data: str | bytes) -> asn1_x509.Certificate:
 
 
 def load_pem_file(path) -> asn1_x509.Certificate:
-    try:
-        with open(path, "rb") as fh:
-            return load_pem(fh.read())
-    except OSError as exc:
-        raise C27Error(f"không đọc được {path}: {os_reason(exc)[0]}", f"cannot read {path}: {os_reason(exc)[1]}",
-                       code="NOT_FOUND") from exc
+    return load_pem(read_file(path))
 
 
 def fingerprint(cert) -> str:

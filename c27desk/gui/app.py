@@ -95,10 +95,8 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
             if dialog.exec() != SetupDialog.DialogCode.Accepted:
                 return 1
             period = dialog.created_year
-        if period is not None and periods.get_period(db, period) is None:
-            known = ", ".join(str(p.year) for p in periods.list_periods(db)) or "—"
-            raise C27Error(f"chưa có kỳ báo cáo năm {period} (các kỳ hiện có: {known}).",
-                           f"there is no {period} reporting period (periods: {known}).", code="NO_PERIOD")
+        if period is not None:
+            periods.require_period(db, period)  # an unknown year is refused, not silently replaced
         window = MainWindow(db, Path(db_path), period=period, read_only=read_only,
                             remember_geometry=screenshot is None)
         window.show()

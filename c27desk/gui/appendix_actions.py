@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes
 from c27desk.report.appendix import appendix_content
 from c27desk.report.appendix_pdf import render_appendix
@@ -127,7 +128,14 @@ class AppendixActions(QObject):
 
     def sign(self, content, rendered) -> None:
         from c27desk.gui.sign_dialog import SignDialog
-        from c27desk.report.sign_appendix import sign_appendix
+        from c27desk.report.sign_appendix import require_signature_details, sign_appendix
+
+        try:
+            require_signature_details(content)  # before anyone types a PIN
+        except C27Error as exc:
+            QMessageBox.information(self.window, self.tr("Ký số phụ lục"), exc.message())
+            self.window._period_details()
+            return
 
         roots = trust_roots(self.window.db)
         dialog = SignDialog(

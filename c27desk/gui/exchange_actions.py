@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from c27desk.errors import C27Error
 from c27desk.store import exchange, revisions
 from c27desk.store.clock import current_user
 from c27desk.store.database import open_database
@@ -63,7 +64,15 @@ class ExchangeActions(QObject):
             self.window._background(lambda _db: work(None), self._exported, self.tr("Đang xuất gói…"))
             return
         from c27desk.gui.sign_dialog import SignDialog
+        from c27desk.report.appendix import appendix_content
+        from c27desk.report.sign_appendix import require_signature_details
 
+        try:
+            require_signature_details(appendix_content(self.window.db, year))  # before anyone types a PIN
+        except C27Error as exc:
+            QMessageBox.information(self.window, self.tr("Xuất gói báo cáo"), exc.message())
+            self.window._period_details()
+            return
         dialog = SignDialog(self.window.db, session.ref.unit, self.tr("Xuất gói báo cáo năm %1").replace("%1", str(year)),
                             self.tr("Ký số và xuất bản %1 vào %2.").replace("%1", str(final.number))
                             .replace("%2", folder), work, parent=self.window)

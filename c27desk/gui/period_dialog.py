@@ -7,6 +7,8 @@ with the field named and nothing saved.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,10 +27,7 @@ _LINES = ("report_number", "report_date", "place", "signer_authority", "signer_t
 
 
 def _shown_date(iso: str | None) -> str:
-    if not iso:
-        return ""
-    y, m, d = iso.split("-")
-    return f"{d}/{m}/{y}"
+    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
 
 
 class PeriodDialog(QDialog):

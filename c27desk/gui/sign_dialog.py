@@ -33,7 +33,9 @@ from c27desk.store.clock import current_user
 
 
 class SignDialog(QDialog):
-    """Ask how to sign, then run ``work(spec)`` on a worker; ``done`` carries its result."""
+    """Ask how to sign, then run ``work(spec)`` on a worker; ``work_done`` carries its result.
+
+    (Not ``done``: that name is QDialog's own slot, which accept() and reject() call.)"""
 
     work_done = Signal(object)
 

@@ -8,7 +8,6 @@ way the office above will, so a signature that would be refused there is never h
 from __future__ import annotations
 
 import os
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,8 @@ from c27desk.errors import C27Error
 from c27desk.report.appendix import AppendixContent
 from c27desk.report.appendix_pdf import RenderedAppendix
 from c27desk.report.signing import P12Spec, Pkcs11Spec, StampText, sign_pdf
-from c27desk.report.verify import PdfVerification, verify_pdf
+from c27desk.report.trial_keys import trial_unit_code
+from c27desk.report.verify import PdfVerification, localise, verify_pdf
 from c27desk.store.signing_settings import SigningSettings
 
 # where the usual token middleware lives; the first that exists is offered as the default
@@ -58,9 +58,20 @@ _SIGNATURE_DETAILS = (("place", "địa danh", "place"), ("signer_title", "chứ
                       ("signer_name", "họ tên người ký", "signer's name"))
 
 
-def missing_signature_details(content: AppendixContent) -> list[tuple[str, str]]:
-    """What the signature block and date line still lack (Vietnamese, English)."""
-    return [(vi, en) for field, vi, en in _SIGNATURE_DETAILS if not getattr(content.period, field)]
+def require_signature_details(content: AppendixContent) -> None:
+    """Refuse an appendix whose signature block or date line is still empty: it must not go out signed.
+
+    Called by sign_appendix, and earlier by the window and the command line so nobody types a PIN
+    only to be told this afterwards."""
+    missing = [(vi, en) for field, vi, en in _SIGNATURE_DETAILS if not getattr(content.period, field)]
+    if missing:
+        raise C27Error(
+            f"phụ lục năm {content.year} chưa có {', '.join(m[0] for m in missing)}; văn bản ký số gửi đi không được "
+            f"để trống khối chữ ký. Hãy khai báo ở Báo cáo → Thông tin báo cáo… hoặc c27desk period set "
+            f"{content.year} --place … --signer-title … --signer-name ….",
+            f"the {content.year} appendix has no {', '.join(m[1] for m in missing)}; a signed document must not go "
+            f"out with an empty signature block. Fill them in under Báo cáo → Thông tin báo cáo… or with c27desk "
+            f"period set {content.year} --place … --signer-title … --signer-name ….", code="DETAILS_MISSING")
 
 
 def sign_appendix(content: AppendixContent, rendered: RenderedAppendix, spec: P12Spec | Pkcs11Spec,
@@ -69,41 +80,19 @@ def sign_appendix(content: AppendixContent, rendered: RenderedAppendix, spec: P1
     if not content.final:
         raise C27Error("chỉ ký được phụ lục của báo cáo đã chốt.", "only a finalised report's appendix can be signed.",
                        code="NOT_FINAL")
-    missing = missing_signature_details(content)
-    if missing:
-        vi = ", ".join(m[0] for m in missing)
-        en = ", ".join(m[1] for m in missing)
-        raise C27Error(
-            f"phụ lục năm {content.year} chưa có {vi}; văn bản ký số gửi đi không được để trống khối chữ ký. Hãy "
-            f"khai báo ở Báo cáo → Thông tin báo cáo… hoặc c27desk period set {content.year} --place … "
-            "--signer-title … --signer-name ….",
-            f"the {content.year} appendix has no {en}; a signed document must not go out with an empty signature "
-            f"block. Fill them in under Báo cáo → Thông tin báo cáo… or with c27desk period set {content.year} "
-            "--place … --signer-title … --signer-name ….", code="DETAILS_MISSING")
+    require_signature_details(content)
     stamp = StampText(unit=content.unit.name)
     box = rendered.signature_box
     signed = sign_pdf(rendered.pdf, spec, stamp=stamp, field_box=box.box, page=box.page)
     verification = verify_pdf(signed, trust_roots)
     if not (verification.intact and verification.valid and verification.covers_whole_file):
-        raise C27Error("chữ ký vừa tạo không kiểm tra được: " + "; ".join(verification.problems),
-                       "the new signature does not verify: " + "; ".join(verification.problems), code="BAD_SIGNATURE")
-    other = _certificate_of_other_unit(verification.signer_cert, content.unit.code)
-    if other:
-        raise C27Error(f"chứng thư số này ghi đơn vị {other}, không phải {content.unit.code}; hãy ký bằng chứng thư "
-                       "của chính đơn vị.", f"this certificate names unit {other}, not {content.unit.code}; sign "
-                       "with the unit's own certificate.", code="SIGNER_OF_OTHER_UNIT")
+        raise C27Error("chữ ký vừa tạo không kiểm tra được: " + "; ".join(localise(p, "vi") for p in verification.problems),
+                       "the new signature does not verify: " + "; ".join(localise(p, "en") for p in verification.problems),
+                       code="BAD_SIGNATURE")
+    other = trial_unit_code(verification.signer_cert)
+    if other and other != content.unit.code:
+        raise C27Error(f"chứng thư số dùng thử này cấp cho đơn vị {other}, không phải {content.unit.code}; hãy ký "
+                       "bằng chứng thư của chính đơn vị.", f"this trial certificate was made for unit {other}, not "
+                       f"{content.unit.code}; sign with the unit's own certificate.", code="SIGNER_OF_OTHER_UNIT")
     return SignedAppendix(signed, verification)
 
-
-_UNIT_CODE = re.compile(r"^[A-Z]{2,5}-[A-Z0-9-]{2,}$")
-
-
-def _certificate_of_other_unit(cert, unit_code: str) -> str | None:
-    """The unit code a certificate names in its OU, when that is clearly another unit's (trial keys do this)."""
-    if cert is None:
-        return None
-    found = cert.subject.native.get("organizational_unit_name") or []
-    for ou in [found] if isinstance(found, str) else found:
-        if isinstance(ou, str) and _UNIT_CODE.match(ou) and ou != unit_code:
-            return ou
-    return None

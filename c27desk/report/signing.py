@@ -64,7 +64,6 @@ class StampText:
 # --- loading the signer -------------------------------------------------------------------------
 
 def _load_p12(spec: P12Spec):
-    from cryptography.hazmat.primitives.serialization import pkcs12
     from pyhanko.sign.signers import SimpleSigner
 
     try:
@@ -73,7 +72,7 @@ def _load_p12(spec: P12Spec):
         raise SigningError(f"không đọc được tệp chứng thư số {spec.path}: {os_reason(exc)[0]}",
                            f"cannot read certificate file {spec.path}: {os_reason(exc)[1]}",
                            code="P12_NOT_FOUND") from exc
-    try:
+    try:  # the outer structure needs no passphrase: it tells a wrong file from a wrong passphrase
         pfx = asn1_pkcs12.Pfx.load(raw)
         if pfx["version"].native != "v3" or pfx["auth_safe"]["content_type"].native != "data":
             raise ValueError("not PKCS#12")
@@ -81,14 +80,13 @@ def _load_p12(spec: P12Spec):
         raise SigningError(f"{spec.path} không phải tệp chứng thư số .p12/.pfx.",
                            f"{spec.path} is not a .p12/.pfx certificate file.", code="P12_INVALID") from exc
     try:
-        key, cert, extra = pkcs12.load_key_and_certificates(raw, spec.passphrase.encode("utf-8"))
+        signer = SimpleSigner.load_pkcs12_data(raw, other_certs=None, passphrase=spec.passphrase.encode("utf-8"))
     except ValueError as exc:
         raise SigningError("mật khẩu tệp chứng thư số không đúng.", "the certificate file's passphrase is wrong.",
                            code="BAD_PASSPHRASE") from exc
-    if key is None or cert is None:
+    except (TypeError, AttributeError) as exc:  # a .p12 holding certificates but no key
         raise SigningError(f"{spec.path} không chứa khóa ký và chứng thư số.",
-                           f"{spec.path} holds no signing key and certificate.", code="KEY_NOT_FOUND")
-    signer = SimpleSigner.load_pkcs12_data(raw, other_certs=None, passphrase=spec.passphrase.encode("utf-8"))
+                           f"{spec.path} holds no signing key and certificate.", code="KEY_NOT_FOUND") from exc
     return signer
 
 

@@ -10,6 +10,7 @@ the unmodified fonts, which are the ones we ship.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import tempfile
 from functools import cache
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import platformdirs
 
+from c27desk.errors import C27Error
+from c27desk.fileio import atomic_write_bytes
 from c27desk.report.fonts import font_file
 
 FAMILY = "C27 Stamp Serif"
@@ -28,7 +31,7 @@ def _cache_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_cache_dir("c27desk", appauthor=False))
 
 
-def _rescale(source: Path, target: Path) -> None:
+def _rescaled(source: Path) -> bytes:
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.scaleUpem import scale_upem
 
@@ -43,29 +46,30 @@ def _rescale(source: Path, target: Path) -> None:
     for name_id, text in ((1, FAMILY), (2, style), (3, f"c27desk:{FAMILY} {style}"),
                           (4, f"{FAMILY} {style}"), (6, f"C27StampSerif-{style}")):
         names.setName(text, name_id, 3, 1, 0x409)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    os.close(fd)
-    try:
-        font.save(tmp)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 @cache
 def stamp_font_file(bold: bool = False) -> str:
-    """Path of the rescaled face, made once per source font version (keyed by its hash)."""
+    """Path of the rescaled face, made once per source font version (keyed by its hash).
+
+    Kept in the cache folder, or in the temp folder when the cache cannot be written: a read-only
+    or full profile folder must not stop a signature."""
     source = Path(font_file(bold))
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    name = f"stamp-{_VERSION}-{digest}.ttf"
-    target = _cache_dir() / "fonts" / name
-    if not target.is_file():
+    name = f"stamp-{_VERSION}-{hashlib.sha256(source.read_bytes()).hexdigest()[:16]}.ttf"
+    places = [_cache_dir() / "fonts" / name, Path(tempfile.gettempdir()) / "c27desk-fonts" / name]
+    for target in places:
+        if target.is_file():
+            return str(target)
+    data = _rescaled(source)
+    for target in places:
         try:
-            _rescale(source, target)
-        except OSError:  # a read-only or full profile folder must not stop a signature
-            target = Path(tempfile.gettempdir()) / "c27desk-fonts" / name
-            if not target.is_file():
-                _rescale(source, target)
-    return str(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(target, data)
+            return str(target)
+        except (OSError, C27Error):
+            continue
+    raise C27Error("không ghi được phông chữ của dấu chữ ký vào thư mục tạm.",
+                   "cannot write the signature stamp's font to the temp folder.", code="WRITE_FAILED")

@@ -9,9 +9,7 @@ office adds it on purpose.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +20,10 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from c27desk.errors import C27Error
+from c27desk.fileio import atomic_write_bytes
 
 TRIAL = "DÙNG THỬ"
+TRIAL_ISSUER_ORG = f"c27desk - {TRIAL}, không dùng cho báo cáo thật"
 
 
 @dataclass(frozen=True)
@@ -50,19 +50,6 @@ def _name(common: str, org: str, unit: str | None = None) -> x509.Name:
     return x509.Name(parts)
 
 
-def _write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def _load_ca(keys: TrialKeys, secret: bytes):
     """The trial CA already in the folder, so several units' keys can share it (one CA for an office to trust)."""
     try:
@@ -77,7 +64,7 @@ def _load_ca(keys: TrialKeys, secret: bytes):
 
 def _new_ca(unit_code: str, years: int, now: dt.datetime):
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ca_name = _name(f"CA {TRIAL} c27desk {unit_code}", f"c27desk - {TRIAL}, không dùng cho báo cáo thật")
+    ca_name = _name(f"CA {TRIAL} c27desk {unit_code}", TRIAL_ISSUER_ORG)
     ca_cert = (
         x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
         .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
@@ -135,11 +122,21 @@ def make_trial_keys(out_dir: Path, unit_code: str, unit_name: str, passphrase: s
     )
     pem = serialization.Encoding.PEM
     if not reuse:
-        _write(keys.ca_pem, ca_cert.public_bytes(pem))
-        _write(keys.ca_key, ca_key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
-                                                 serialization.BestAvailableEncryption(secret)))
-    _write(keys.unit_cert_pem, unit_cert.public_bytes(pem))
-    _write(keys.unit_p12, pkcs12.serialize_key_and_certificates(
+        atomic_write_bytes(keys.ca_pem, ca_cert.public_bytes(pem))
+        atomic_write_bytes(keys.ca_key, ca_key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
+                                                             serialization.BestAvailableEncryption(secret)), mode=0o600)
+    atomic_write_bytes(keys.unit_cert_pem, unit_cert.public_bytes(pem))
+    atomic_write_bytes(keys.unit_p12, pkcs12.serialize_key_and_certificates(
         f"{unit_code} {TRIAL}".encode(), unit_key, unit_cert, [ca_cert],
-        serialization.BestAvailableEncryption(secret)))
+        serialization.BestAvailableEncryption(secret)), mode=0o600)
     return keys
+
+
+def trial_unit_code(cert) -> str | None:
+    """The unit a trial certificate made here was issued for (its OU), or None for any other certificate.
+
+    Only our own trial CA writes the unit code there, so real certificates are never second-guessed."""
+    if cert is None or cert.issuer.native.get("organization_name") != TRIAL_ISSUER_ORG:
+        return None
+    unit = cert.subject.native.get("organizational_unit_name")
+    return unit if isinstance(unit, str) else None

@@ -20,6 +20,9 @@ from datetime import datetime
 from asn1crypto import cms as asn1_cms
 from asn1crypto import x509 as asn1_x509
 
+from c27desk.report.signing import certificate_name
+from c27desk.store.clock import vn_display
+
 
 @dataclass
 class PdfVerification:
@@ -56,10 +59,8 @@ def localise(problem: str, lang: str) -> str:
 
 
 def local_time(when: datetime | None) -> str:
-    """A signing time as people in Vietnam read it (GMT+7), whatever the machine's time zone."""
-    from c27desk.report.signing import VN_TIME
-
-    return when.astimezone(VN_TIME).strftime("%d/%m/%Y %H:%M:%S (GMT+7)") if when else "?"
+    """A signing time for people: GMT+7 with seconds, "?" when the signature names none."""
+    return vn_display(when, "%d/%m/%Y %H:%M:%S (GMT+7)") or "?"
 
 
 def _context(roots):
@@ -68,12 +69,6 @@ def _context(roots):
     # pyHanko logs every failed check with a traceback; here failures are results, reported in ``problems``
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     return ValidationContext(trust_roots=list(roots or []), allow_fetching=False, revocation_mode="soft-fail")
-
-
-def _name(cert: asn1_x509.Certificate) -> str:
-    from c27desk.report.signing import certificate_name
-
-    return certificate_name(cert)
 
 
 def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
@@ -101,7 +96,7 @@ def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
         result.problems.append(f"chữ ký hỏng / damaged signature: {type(exc).__name__}")
         return result
     result.signer_cert = status.signing_cert
-    result.signer = _name(status.signing_cert) if status.signing_cert is not None else ""
+    result.signer = certificate_name(status.signing_cert) if status.signing_cert is not None else ""
     result.signing_time = status.signer_reported_dt
     result.intact, result.valid, result.trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
     result.covers_whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE

@@ -26,11 +26,13 @@ def current_user() -> str:
         return "unknown"
 
 
-def vn_display(stamp: str, fmt: str = "%d/%m/%Y %H:%M") -> str:
-    """A stored UTC timestamp as people in Vietnam read it; empty stays empty, junk is shown as it is."""
+def vn_display(stamp: str | datetime | None, fmt: str = "%d/%m/%Y %H:%M") -> str:
+    """A time (stored UTC text or an aware datetime) as people in Vietnam read it; none stays empty,
+    junk text is shown as it is."""
     if not stamp:
         return ""
     try:
-        return datetime.fromisoformat(stamp).astimezone(VN_TIME).strftime(fmt)
+        when = stamp if isinstance(stamp, datetime) else datetime.fromisoformat(stamp)
     except ValueError:
-        return stamp
+        return str(stamp)
+    return when.astimezone(VN_TIME).strftime(fmt)

@@ -187,3 +187,12 @@ def test_units_add_checks_everything_before_writing(office, child_keys, tmp_path
                        "--cert", str(child_keys["HU-BIENHOA"].cert_pem), db=office)
     assert code == 1 and "HU-TANPHU" in err
     assert "HU-VINHCUU" not in cli("units", "list", db=office)[1]
+
+
+def test_export_with_an_empty_signature_block_is_refused_before_the_passphrase(bienhoa, child_keys, cli, tmp_path):
+    assert run(bienhoa, "period", "set", str(YEAR), "--signer-name", "") == 0
+    # no C27DESK_PIN and no terminal: had the passphrase been asked first, this would fail on that instead
+    code, _, err = cli("export", "--period", str(YEAR), "--out", str(tmp_path / "usb"), "--sign-p12",
+                       str(child_keys["HU-BIENHOA"].p12), db=bienhoa)
+    assert code == 1 and "chưa có họ tên người ký" in err
+    assert not (tmp_path / "usb").exists()

@@ -93,3 +93,21 @@ def test_sign_in_the_window_asks_without_echo_and_shows_the_verification(
     assert saved.method == "p12" and saved.p12_path == str(unit_keys.p12)
     window.db.conn.commit()
     assert PASSPHRASE.encode() not in demo_db.read_bytes()
+
+
+def test_signing_with_an_empty_signature_block_opens_the_report_details_first(qtbot, demo_db, open_window,
+                                                                               monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from c27desk.store import periods
+
+    finalise_demo(demo_db)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text: shown.append(text)))
+    window = open_window(demo_db)
+    periods.update_period(window.db, 2023, who="tester", signer_name="")
+    window.appendix.act_sign.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "họ tên người ký" in shown[0]
+    assert window.period_dialog.isVisible()  # straight to where it is filled in, no PIN asked
+    assert getattr(window.appendix, "sign_dialog", None) is None

@@ -231,5 +231,24 @@ def test_another_units_trial_certificate_is_refused(final_demo, cli, child_keys,
     out = tmp_path / "phu-luc.pdf"
     code, _, err = cli("appendix", "--period", "2023", "--out", str(out), "--sign-p12",
                        str(child_keys["HU-BIENHOA"].p12))
-    assert code == 1 and "chứng thư số này ghi đơn vị HU-BIENHOA, không phải TU-DONGNAI" in err
+    assert code == 1 and "chứng thư số dùng thử này cấp cho đơn vị HU-BIENHOA, không phải TU-DONGNAI" in err
     assert not out.exists()
+
+
+def test_a_p12_without_a_key_or_not_a_p12_at_all_is_told_apart(unit_keys, tmp_path):
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+
+    from c27desk.report.signing import P12Spec, SigningError, signer_certificate
+
+    cert = x509.load_pem_x509_certificate(unit_keys.cert_pem.read_bytes())
+    keyless = tmp_path / "keyless.p12"
+    keyless.write_bytes(pkcs12.serialize_key_and_certificates(b"x", None, None, [cert],
+                                                              BestAvailableEncryption(PASSPHRASE.encode())))
+    pem = tmp_path / "cert.p12"
+    pem.write_bytes(unit_keys.cert_pem.read_bytes())
+    for path, code in ((keyless, "KEY_NOT_FOUND"), (pem, "P12_INVALID"), (tmp_path / "none.p12", "P12_NOT_FOUND")):
+        with pytest.raises(SigningError) as err:
+            signer_certificate(P12Spec(path, PASSPHRASE))
+        assert err.value.code == code
+    assert signer_certificate(unit_keys.p12_spec()).subject.native["organizational_unit_name"] == "TU-DONGNAI"
