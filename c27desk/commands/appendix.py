@@ -69,7 +69,7 @@ def cmd_appendix(ctx, args) -> int:
     ctx.say(f"Đã ghi {args.out} ({rendered.pages} trang, {state}).",
             f"Wrote {args.out} ({rendered.pages} pages, {'revision ' + str(content.revision) if content.final else 'draft'}).")
     if verification is not None:
-        _print_verification(ctx, verification)
+        _print_verification(ctx, verification, just_signed=True)
     return 0
 
 
@@ -87,7 +87,7 @@ def _roots(db, paths: list[Path]) -> list:
     return roots
 
 
-def _print_verification(ctx, v) -> None:
+def _print_verification(ctx, v, *, just_signed: bool = False) -> None:
     from c27desk.report.verify import local_time, localise
 
     yes, no = ("yes", "no") if ctx.lang == "en" else ("có", "không")
@@ -100,6 +100,14 @@ def _print_verification(ctx, v) -> None:
         print(f"Người ký: {v.signer}\nThời điểm ký: {when}\nChữ ký còn nguyên vẹn, hợp lệ: "
               f"{yes if v.valid and v.intact else no}\nChữ ký bao trùm toàn bộ tệp: {yes if v.covers_whole_file else no}"
               f"\nThuộc tổ chức chứng thực tin cậy: {yes if v.trusted else no}")
+    if just_signed and not v.trusted:
+        # sign_appendix already refused anything else; an untrusted root right after signing only means
+        # this machine holds no CA for it, which is normal for a unit
+        ctx.say("Ghi chú: máy này chưa có CA tin cậy để xác nhận nguồn gốc chứng thư; đơn vị cấp trên kiểm tra "
+                "bằng CA của họ (tự kiểm tra: c27desk verify TỆP --trust CA.pem).",
+                "Note: this machine holds no trusted CA to confirm the certificate's origin; the office above "
+                "checks with its own (to check here: c27desk verify FILE --trust CA.pem).")
+        return
     for problem in v.problems:
         print(("PROBLEM: " if ctx.lang == "en" else "VẤN ĐỀ: ") + localise(problem, ctx.lang))
 

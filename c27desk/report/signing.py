@@ -210,6 +210,7 @@ def stamp_lines(stamp: StampText, signer_name: str, when: datetime) -> str:
 def sign_pdf(pdf: bytes, spec: SignerSpec, *, stamp: StampText, field_box: tuple[float, float, float, float],
              page: int, reason: str = "Phê duyệt báo cáo", location: str = "") -> bytes:
     """A PAdES B-B signature over the whole document, with a visible stamp in ``field_box`` on ``page``."""
+    from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.text import TextBoxStyle
@@ -225,6 +226,10 @@ def sign_pdf(pdf: bytes, spec: SignerSpec, *, stamp: StampText, field_box: tuple
             stamp_text="%(lines)s",
             text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(stamp_font_file(), font_size=9), leading=12),
             border_width=1,
+            # centred in the box with a small margin, shrunk only if a long unit name needs it
+            inner_content_layout=layout.SimpleBoxLayoutRule(
+                x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID,
+                margins=layout.Margins.uniform(5)),
         )
         meta = signers.PdfSignatureMetadata(
             field_name=FIELD_NAME, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,

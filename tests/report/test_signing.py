@@ -57,6 +57,8 @@ def test_p12_signature_verifies_and_tampering_is_caught(final_demo, cli, unit_ke
     code, text, err = cli("appendix", "--period", "2023", "--out", str(out), "--sign-p12", str(unit_keys.p12))
     assert code == 0, err
     assert "Đã ghi" in text
+    # a unit's own machine trusts no CA: said as a note, not as a problem with the file just signed
+    assert "Ghi chú: máy này chưa có CA tin cậy" in text and "VẤN ĐỀ" not in text
     stamp = " ".join(pdf_text(out).split())
     assert "Ký bởi: Tỉnh ủy Đồng Nai (DÙNG THỬ)" in stamp
     assert "Đơn vị: Tỉnh ủy Đồng Nai" in stamp
