@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -31,13 +32,43 @@ def os_reason(exc: OSError) -> tuple[str, str]:
     return text, text
 
 
-def read_file(path: Path | str) -> bytes:
-    """A file's bytes, or a C27Error saying in words a user can act on why it could not be read."""
+def read_file(path: Path | str, *, max_bytes: int | None = None) -> bytes:
+    """A file's bytes, or a C27Error saying in words a user can act on why it could not be read.
+
+    With ``max_bytes`` the file must be a regular file of at most that size, checked on the open
+    handle before reading: ``/dev/zero``, a pipe or a multi-gigabyte file is refused at once
+    instead of being read until memory runs out (or waiting forever for a writer)."""
+    if max_bytes is None:
+        try:
+            return Path(path).read_bytes()
+        except OSError as exc:
+            vi, en = os_reason(exc)
+            raise C27Error(f"không đọc được {path}: {vi}.", f"cannot read {path}: {en}.", code="NOT_FOUND") from exc
     try:
-        return Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         vi, en = os_reason(exc)
         raise C27Error(f"không đọc được {path}: {vi}.", f"cannot read {path}: {en}.", code="NOT_FOUND") from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise C27Error(f"{path} không phải là một tệp thông thường (thư mục, thiết bị hay ống dẫn?).",
+                           f"{path} is not a regular file (a folder, device or pipe?).", code="NOT_A_FILE")
+        limit_mb = f"{max_bytes / 1024 / 1024:g} MB"
+        too_big = C27Error(f"{path} lớn hơn {limit_mb}, quá lớn cho loại tệp này.",
+                           f"{path} is larger than {limit_mb}, too large for this kind of file.", code="FILE_TOO_LARGE")
+        if info.st_size > max_bytes:
+            raise too_big
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:  # grew while being read
+            raise too_big
+        return data
+    except OSError as exc:
+        vi, en = os_reason(exc)
+        raise C27Error(f"không đọc được {path}: {vi}.", f"cannot read {path}: {en}.", code="NOT_FOUND") from exc
+    finally:
+        os.close(fd)
 
 
 def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int = 0o644) -> Path:

@@ -45,8 +45,11 @@ def check_report(db: Database, ref: ReportRef) -> CheckReport:
 
 
 def load_values(db: Database, ref: ReportRef, data: bytes, *, who: str, source: str = "CSV") -> int:
-    """Load a values CSV all-or-nothing; returns how many answers changed."""
-    parsed = parse_values_csv(data, ref.catalogue, source)
+    """Load a values CSV all-or-nothing; returns how many answers changed.
+
+    Only the criteria the file names change (see values_csv for the explanation column)."""
+    stored = values.entries(db, ref.unit.code, ref.year)
+    parsed = parse_values_csv(data, ref.catalogue, source, stored)
     return values.save_entries(db, ref.unit.code, ref.year, [(e.criterion_id, e) for e in parsed], who=who,
                                action="load")
 

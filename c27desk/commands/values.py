@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from c27desk.fileio import atomic_write_bytes, read_file
-from c27desk.report.values_csv import dump_values_csv, dump_values_json
+from c27desk.report.values_csv import MAX_BYTES, dump_values_csv, dump_values_json
 from c27desk.store import periods, units, values
 from c27desk.workflow import load_values, open_report
 
@@ -27,7 +27,7 @@ def register(sub) -> None:
 
 
 def cmd_load(ctx, args) -> int:
-    data = read_file(args.file)
+    data = read_file(args.file, max_bytes=MAX_BYTES)
     db = ctx.open(backup_reason="before-load", create=False)
     try:
         unit = units.require_self_unit(db)

@@ -2,6 +2,12 @@
 
 The rule (documented in the README):
 
+* Whitespace around the number (spaces, tabs, line breaks, NBSP, narrow NBSP) is trimmed.
+  Whitespace *inside* a number is refused with the reason, never removed: a pasted
+  column ``12\n13\n14`` is three numbers, not 121314, and ``1 250`` is a thousands
+  separator, which is not accepted.
+* Only the digits 0-9: full-width or other scripts' digits, signs (``+``, ``-``, ``−``),
+  exponents (``1e5``), ``inf`` and ``nan`` are refused.
 * The decimal mark may be a comma (Vietnamese habit, ``195,2``) or a point (``195.2``).
 * Thousands separators are not accepted: write ``265500``, not ``265.500``.
 * A single separator followed by exactly three digits, with one to three digits before it
@@ -24,30 +30,69 @@ MAX_COUNT = 10**9
 MAX_AMOUNT = Decimal(10) ** 13
 AMOUNT_DECIMALS = 3
 
-_SPACE = re.compile(r"[\s\u00a0\u202f]+")
-_INT = re.compile(r"^\d+$")
-_DEC = re.compile(r"^(\d+)[.,](\d+)$")
+_INT = re.compile(r"^[0-9]+$", re.ASCII)
+_DEC = re.compile(r"^([0-9]+)[.,]([0-9]+)$", re.ASCII)
+_MINUS = ("-", "\u2212", "\u2012", "\u2013", "\u2014", "\ufe63", "\uff0d")
+_INNER_SPACE_NAMES = {"\n": ("xuống dòng", "a line break"), "\r": ("xuống dòng", "a line break"),
+                      "\t": ("dấu tab", "a tab"), "\u00a0": ("dấu cách không ngắt", "a non-breaking space"),
+                      "\u202f": ("dấu cách hẹp không ngắt", "a narrow non-breaking space")}
 
 
-def _compact(raw: str) -> str:
-    return _SPACE.sub("", raw.strip())
+def _is_space(ch: str) -> bool:
+    return ch.isspace() or ch in "\u200b\ufeff"
+
+
+def _trim(raw: str) -> str:
+    """Outer whitespace (any kind, zero-width included) removed; nothing inside is touched."""
+    start, end = 0, len(raw)
+    while start < end and _is_space(raw[start]):
+        start += 1
+    while end > start and _is_space(raw[end - 1]):
+        end -= 1
+    return raw[start:end]
+
+
+def _shown(raw: str) -> str:
+    """The input as quoted in a message: line breaks and tabs made visible, kept short."""
+    text = raw.replace("\r", "").replace("\n", "↵").replace("\t", "⇥")
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _refuse_common(text: str, raw: str) -> None:
-    if text.startswith("-"):
+    """The reasons shared by counts and amounts, in the order a user most needs to hear them."""
+    shown = _shown(raw)
+    inner = next((ch for ch in text if _is_space(ch)), None)
+    if inner is not None:
+        vi_name, en_name = _INNER_SPACE_NAMES.get(inner, ("dấu cách", "a space"))
+        if inner in "\r\n":
+            raise InputError(
+                f"“{shown}” có {vi_name} ở giữa: đây là nhiều số trong một ô (dán cả cột?); mỗi ô chỉ ghi một số.",
+                f"“{shown}” has {en_name} inside: that is several numbers in one cell (a pasted column?); "
+                "put one number per cell.",
+            )
         raise InputError(
-            f"“{raw}” là số âm; giá trị phải lớn hơn hoặc bằng 0.",
-            f"“{raw}” is negative; the value must be 0 or more.",
+            f"“{shown}” có {vi_name} ở giữa; không dùng dấu cách để phân cách hàng nghìn, hãy viết liền các chữ số "
+            "(ví dụ 1250).",
+            f"“{shown}” has {en_name} inside; spaces are not accepted as thousands separators, write the digits "
+            "together (e.g. 1250).",
         )
-    if text.startswith("+"):
+    if text.startswith(_MINUS):
         raise InputError(
-            f"“{raw}”: không ghi dấu +.", f"“{raw}”: write the number without a + sign."
+            f"“{shown}” là số âm; giá trị phải lớn hơn hoặc bằng 0.",
+            f"“{shown}” is negative; the value must be 0 or more.",
+        )
+    if text.startswith(("+", "\uff0b")):
+        raise InputError(f"“{shown}”: không ghi dấu +.", f"“{shown}”: write the number without a + sign.")
+    if any(ch.isdigit() and not "0" <= ch <= "9" for ch in text):
+        raise InputError(
+            f"“{shown}” có chữ số không phải 0–9 (chữ số toàn độ rộng?); hãy gõ lại bằng bàn phím thường.",
+            f"“{shown}” has digits other than 0–9 (full-width digits?); type it again with ordinary digits.",
         )
 
 
 def parse_count(raw: str) -> int:
     """A whole number >= 0, as typed in a cell or a CSV field."""
-    text = _compact(raw)
+    text = _trim(raw)
     if not text:
         raise InputError("Chưa nhập số lượng.", "No number was given.")
     _refuse_common(text, raw)
@@ -58,7 +103,7 @@ def parse_count(raw: str) -> int:
                 f"“{raw}” quá lớn cho một số lượng.", f"“{raw}” is too large for a count."
             )
         return value
-    if _DEC.match(text) or re.match(r"^\d+([.,]\d+)+$", text):
+    if _DEC.match(text) or re.match(r"^[0-9]+([.,][0-9]+)+$", text):
         raise InputError(
             f"“{raw}” không phải số nguyên; số lượng viết liền, không có dấu phân cách hoặc phần thập phân.",
             f"“{raw}” is not a whole number; write counts as plain digits, no separators or decimals.",
@@ -71,7 +116,7 @@ def parse_count(raw: str) -> int:
 
 def parse_amount(raw: str) -> Decimal:
     """An amount >= 0 with at most three decimals, comma or point as the decimal mark."""
-    text = _compact(raw)
+    text = _trim(raw)
     if not text:
         raise InputError("Chưa nhập số tiền.", "No amount was given.")
     _refuse_common(text, raw)
@@ -80,7 +125,7 @@ def parse_amount(raw: str) -> Decimal:
     else:
         m = _DEC.match(text)
         if not m:
-            if re.match(r"^\d+([.,]\d+){2,}$", text):
+            if re.match(r"^[0-9]+([.,][0-9]+){2,}$", text):
                 raise InputError(
                     f"“{raw}”: không dùng dấu phân cách hàng nghìn; hãy viết liền các chữ số, "
                     "dùng dấu phẩy cho phần thập phân (ví dụ 265500 hoặc 195,2).",

@@ -13,7 +13,7 @@ from decimal import Decimal
 from c27desk.errors import InputError
 from c27desk.model.catalogue import Criterion
 from c27desk.model.numbers import format_amount, parse_amount, parse_count
-from c27desk.model.text import clean
+from c27desk.model.text import MAX_EXPLANATION_CHARS, MAX_TEXT_VALUE_CHARS, checked_text, clean, nfc
 
 ANSWERED = "answered"
 NOT_APPLICABLE = "na"
@@ -23,7 +23,9 @@ STATES = (ANSWERED, NOT_APPLICABLE, CARRIED)
 #: What a CSV cell or a table cell holds for "not applicable" (canonical first).
 NA_TOKENS = ("N/A", "KAD")  # KAD: "Không áp dụng"
 
-MAX_TEXT = 2000
+#: the field names used in messages about an answer's text
+EXPLANATION = ("diễn giải", "the explanation")
+TEXT_VALUE = ("nội dung", "the text")
 
 
 @dataclass(frozen=True)
@@ -59,24 +61,28 @@ class Entry:
 
 
 def canonical_value(criterion: Criterion, raw: str) -> str:
-    """The stored form of a typed value: 'a' -> 'A', '195,2' -> '195.2'. Raises InputError."""
-    text = clean(raw)
+    """The stored form of a typed value: 'a' -> 'A', '195,2' -> '195.2'. Raises InputError.
+
+    Numbers go to ``model.numbers`` untouched but for NFC: that grammar alone decides what
+    whitespace means, so nothing here may squeeze spaces out of a number first."""
+    if criterion.kind == "count":
+        return str(parse_count(nfc(raw)))
+    if criterion.kind == "amount":
+        return format_amount(parse_amount(nfc(raw)))
     if criterion.kind == "status":
+        text = clean(raw)
         letter = text.upper()
         if criterion.code(letter) is None:
             allowed = ", ".join(c.code for c in criterion.codes)
+            na = " hoặc ".join(NA_TOKENS)
             raise InputError(
-                f"mã “{text}” không có cho tiêu chí này (chọn một trong: {allowed}).",
-                f"code “{text}” does not exist for this criterion (choose one of: {allowed}).",
+                f"mã “{text}” không có cho tiêu chí {criterion.id} (các mã có: {allowed}; hoặc {na} nếu không áp "
+                "dụng).",
+                f"code “{text}” does not exist for criterion {criterion.id} (the codes are: {allowed}; or "
+                f"{' or '.join(NA_TOKENS)} if not applicable).",
             )
         return letter
-    if criterion.kind == "count":
-        return str(parse_count(text))
-    if criterion.kind == "amount":
-        return format_amount(parse_amount(text))
-    if len(text) > MAX_TEXT:
-        raise InputError(f"nội dung dài quá {MAX_TEXT} ký tự.", f"text longer than {MAX_TEXT} characters.")
-    return text
+    return checked_text(raw, TEXT_VALUE, max_chars=MAX_TEXT_VALUE_CHARS, multiline=True)
 
 
 def make_entry(criterion: Criterion, raw_value: str | None, raw_explanation: str | None, *, state: str = ANSWERED) -> Entry:
@@ -85,15 +91,11 @@ def make_entry(criterion: Criterion, raw_value: str | None, raw_explanation: str
     ``N/A`` (or ``KAD``) as the value means "not applicable". A text criterion may be
     answered with an explanation alone (the seed's "Không có"); other kinds need a value.
     """
-    value_text = clean(raw_value)
-    explanation = clean(raw_explanation)
-    if len(explanation) > MAX_TEXT:
-        raise InputError(
-            f"diễn giải dài quá {MAX_TEXT} ký tự.", f"explanation longer than {MAX_TEXT} characters."
-        )
-    if value_text.upper() in NA_TOKENS:
+    value_text = raw_value or ""
+    explanation = checked_text(raw_explanation, EXPLANATION, max_chars=MAX_EXPLANATION_CHARS, multiline=True)
+    if clean(value_text).upper() in NA_TOKENS:
         return Entry(criterion.id, None, explanation, NOT_APPLICABLE)
-    if not value_text:
+    if not clean(value_text):
         if criterion.kind == "text" and explanation:
             return Entry(criterion.id, "", explanation, state)
         if explanation:

@@ -4,6 +4,19 @@ Loading is all-or-nothing: every bad row is reported with its line number and re
 nothing is written unless every row is good. Dumping writes canonical values (decimal
 point, capital codes, ``N/A`` for not applicable) in catalogue order, so a dump loads back
 to the same answers.
+
+The file is read by a strict parser of our own rather than Python's ``csv`` module, which
+silently accepts what a user must hear about: a quote never closed (which merges the rows
+after it into one explanation), a stray quote inside an unquoted cell, text after a closing
+quote. Each is an error with the line it starts on. A quoted cell may hold line breaks (Excel
+writes Alt+Enter that way), but one whose later lines look like rows of their own
+(``II.3,…``) is taken for a quote left open and refused.
+
+What a partial file changes: only the criteria it names. The header says which columns the
+file has: with ``criterion,value`` alone the stored explanations are kept; with an
+``explanation`` column, each named row's cell is its explanation, and an empty cell clears
+it (the file is read as the user sees it in Excel, so that dump, edit, load does what it
+shows).
 """
 
 from __future__ import annotations
@@ -11,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -20,6 +34,8 @@ from c27desk.model.text import clean
 from c27desk.model.values import NA_TOKENS, NOT_APPLICABLE, Entry, make_entry
 
 HEADER = ("criterion", "value", "explanation")
+#: a file without the explanation column: explanations already stored are kept
+SHORT_HEADER = HEADER[:2]
 MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -63,61 +79,162 @@ def _decode(data: bytes, source: str) -> str:
         )]) from exc
 
 
-def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV") -> list[Entry]:
-    """Every row as a validated Entry, or ValuesFileError listing every bad row."""
+class _CsvSyntaxError(Exception):
+    def __init__(self, line: int, vi: str, en: str):
+        super().__init__(en)
+        self.problem = RowProblem(line, vi, en)
+
+
+@dataclass(frozen=True)
+class _Record:
+    line: int  # where the record starts
+    fields: list[str]
+    multiline: dict[int, int]  # field index -> line its opening quote is on, for quoted cells with line breaks
+
+
+def _records(text: str):
+    """RFC 4180 records with their line numbers; _CsvSyntaxError at the first thing that is not CSV."""
+    i, n, line = 0, len(text), 1
+    while i < n:
+        record = _Record(line, [], {})
+        while True:
+            if i < n and text[i] == '"':
+                quote_line, i, buf = line, i + 1, []
+                while True:
+                    if i >= n:
+                        raise _CsvSyntaxError(quote_line, f"dấu ngoặc kép mở ở dòng {quote_line} không bao giờ được đóng.",
+                                      f"the quote opened on line {quote_line} is never closed.")
+                    ch = text[i]
+                    if ch == '"':
+                        if i + 1 < n and text[i + 1] == '"':
+                            buf.append('"')
+                            i += 2
+                            continue
+                        i += 1
+                        break
+                    if ch == "\r":
+                        i += 1 if i + 1 < n and text[i + 1] == "\n" else 0
+                        ch = "\n"
+                    if ch == "\n":
+                        line += 1
+                    buf.append(ch)
+                    i += 1
+                if line != quote_line:
+                    record.multiline[len(record.fields)] = quote_line
+                record.fields.append("".join(buf))
+                if i < n and text[i] not in ",\r\n":
+                    raise _CsvSyntaxError(line, f"có chữ ngay sau dấu ngoặc kép đóng (“{text[i:i + 20]}”); ô có dấu ngoặc "
+                                        "kép phải được bao cả ô trong ngoặc kép, với \"\" cho mỗi dấu bên trong.",
+                                  f"text right after a closing quote (“{text[i:i + 20]}”); a cell holding a quote "
+                                  "must be quoted whole, with \"\" for each quote inside.")
+            else:
+                j = i
+                while j < n and text[j] not in ",\r\n":
+                    if text[j] == '"':
+                        raise _CsvSyntaxError(line, f"dấu ngoặc kép lẻ giữa ô “{text[i:j + 1]}…”; ô có dấu ngoặc kép phải "
+                                            "được bao cả ô trong ngoặc kép, với \"\" cho mỗi dấu bên trong.",
+                                      f"stray quote inside the cell “{text[i:j + 1]}…”; a cell holding a quote must "
+                                      "be quoted whole, with \"\" for each quote inside.")
+                    j += 1
+                record.fields.append(text[i:j])
+                i = j
+            if i < n and text[i] == ",":
+                i += 1
+                continue
+            break
+        if i < n:
+            i += 2 if text.startswith("\r\n", i) else 1
+            line += 1
+        yield record
+
+
+_ROW_START = re.compile(r'^\s*"?([^,"]+?)"?\s*,')
+
+
+def _swallowed_row(record: _Record, catalogue: Catalogue) -> RowProblem | None:
+    """A quoted cell with line breaks whose later lines begin like a row: a quote left open."""
+    for index, quote_line in record.multiline.items():
+        for offset, text_line in enumerate(record.fields[index].split("\n")[1:], start=1):
+            m = _ROW_START.match(text_line)
+            if m and catalogue.get(clean(m.group(1))) is not None:
+                return RowProblem(
+                    quote_line,
+                    f"dấu ngoặc kép mở ở dòng {quote_line} chưa được đóng trước dòng {quote_line + offset} "
+                    f"(“{text_line[:30]}” là một dòng giá trị khác); hãy đóng ngoặc kép cho ô đó.",
+                    f"the quote opened on line {quote_line} is not closed before line {quote_line + offset} "
+                    f"(“{text_line[:30]}” is another value row); close the quote in that cell.")
+    return None
+
+
+def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
+                     stored: Mapping[str, Entry] | None = None) -> list[Entry]:
+    """Every row as a validated Entry, or ValuesFileError listing every bad row.
+
+    ``stored`` (the answers already saved) gives the explanation of a row when the file has
+    no explanation column."""
     text = _decode(data, source)
     if "\x00" in text:
         raise ValuesFileError(source, [RowProblem(1, "tệp chứa ký tự NUL, không phải CSV.",
                                                   "the file holds NUL characters; it is not CSV.")])
-    reader = csv.reader(io.StringIO(text, newline=""))
+    stored = stored or {}
     problems: list[RowProblem] = []
     result: list[Entry] = []
     seen: dict[str, int] = {}
-    start_line = 1
-    header_done = False
+    header: tuple[str, ...] | None = None
     try:
-        for row in reader:
-            line, start_line = start_line, reader.line_num + 1
-            if not header_done:
-                header_done = True
+        for record in _records(text):
+            row, line = record.fields, record.line
+            if header is None:
                 got = tuple(clean(c).lower() for c in row)
-                if got != HEADER:
+                if got not in (HEADER, SHORT_HEADER):
                     problems.append(RowProblem(
                         line,
-                        f"dòng tiêu đề phải là “{','.join(HEADER)}” (đang là “{','.join(row)}”).",
-                        f"the header must be “{','.join(HEADER)}” (found “{','.join(row)}”).",
+                        f"dòng tiêu đề phải là “{','.join(HEADER)}” (hoặc “{','.join(SHORT_HEADER)}” để giữ diễn "
+                        f"giải đã có) (đang là “{','.join(row)[:80]}”).",
+                        f"the header must be “{','.join(HEADER)}” (or “{','.join(SHORT_HEADER)}” to keep the "
+                        f"explanations already stored) (found “{','.join(row)[:80]}”).",
                     ))
                     break
+                header = got
                 continue
             if not any(clean(c) for c in row):
                 continue
-            if len(row) not in (2, 3):
-                problems.append(RowProblem(line, f"cần 3 cột, dòng này có {len(row)} cột.",
-                                           f"3 columns expected, this row has {len(row)}."))
+            swallowed = _swallowed_row(record, catalogue)
+            if swallowed:
+                problems.append(swallowed)
+                continue
+            if len(row) != len(header):
+                problems.append(RowProblem(
+                    line, f"cần {len(header)} cột như dòng tiêu đề, dòng này có {len(row)} cột"
+                          + (" (ô có dấu phẩy phải được bao trong ngoặc kép)." if len(row) > len(header) else "."),
+                    f"{len(header)} columns expected as in the header, this row has {len(row)}"
+                    + (" (a cell holding a comma must be quoted)." if len(row) > len(header) else ".")))
                 continue
             cid = clean(row[0])
             crit = catalogue.get(cid)
             if crit is None:
-                problems.append(RowProblem(line, f"tiêu chí “{cid}” không có trong danh mục {catalogue.key}.",
-                                           f"criterion “{cid}” is not in catalogue {catalogue.key}."))
+                problems.append(RowProblem(line, f"tiêu chí “{cid[:40]}” không có trong danh mục {catalogue.key}.",
+                                           f"criterion “{cid[:40]}” is not in catalogue {catalogue.key}."))
                 continue
             if cid in seen:
                 problems.append(RowProblem(line, f"tiêu chí {cid} lặp lại (đã có ở dòng {seen[cid]}).",
                                            f"criterion {cid} appears twice (first at line {seen[cid]})."))
                 continue
             seen[cid] = line
+            old = stored.get(cid)
+            explanation = row[2] if len(header) == 3 else (old.explanation if old else "")
             try:
-                result.append(make_entry(crit, row[1], row[2] if len(row) > 2 else ""))
+                result.append(make_entry(crit, row[1], explanation))
             except InputError as exc:
                 problems.append(RowProblem(line, f"{cid}: {exc.vi}", f"{cid}: {exc.en}"))
-    except csv.Error as exc:
-        problems.append(RowProblem(start_line, f"CSV sai cú pháp: {exc}.", f"malformed CSV: {exc}."))
-    if not header_done:
+    except _CsvSyntaxError as bad:
+        problems.append(bad.problem)
+    if header is None and not problems:
         problems.append(RowProblem(1, "tệp trống.", "the file is empty."))
     elif not problems and not result:
         problems.append(RowProblem(2, "tệp không có dòng giá trị nào.", "the file holds no value rows."))
     if problems:
-        raise ValuesFileError(source, problems)
+        raise ValuesFileError(source, sorted(problems, key=lambda p: p.line))
     return result
 
 

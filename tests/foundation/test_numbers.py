@@ -56,3 +56,51 @@ def test_canonical_amounts_read_back_unchanged(value):
 def test_own_output_of_a_three_decimal_value_is_not_ambiguous():
     assert format_amount(Decimal("265.123")) == "265.1230"
     assert parse_amount("265,1230") == Decimal("265.123")
+
+
+# -- one grammar: whitespace, signs, digits ---------------------------------------------------
+
+SPACES = [chr(c) for c in range(0x3000 + 1) if chr(c).isspace()] + ["\u200b", "\ufeff"]
+_not_space = st.characters(blacklist_characters=SPACES)
+
+
+@pytest.mark.parametrize("parse", [parse_count, parse_amount])
+@pytest.mark.parametrize(("raw", "reason"), [
+    ("12\n13\n14", "xuống dòng"), ("12\r\n13", "xuống dòng"), ("1 2 3 4 5", "dấu cách"), ("1 250", "dấu cách"),
+    ("1\u00a0250", "không ngắt"), ("1\u202f250", "hẹp không ngắt"), ("12\t5", "tab"),
+    ("１２", "0–9"), ("٣", "0–9"), ("−5", "âm"), ("+5", "dấu +"), ("1e5", "không phải"), ("inf", "không phải"),
+    ("nan", "không phải"), ("Infinity", "không phải"), ("0x10", "không phải"),
+])
+def test_inner_whitespace_and_foreign_signs_are_refused_with_the_reason(parse, raw, reason):
+    with pytest.raises(InputError) as info:
+        parse(raw)
+    assert reason in info.value.vi and info.value.en
+
+
+@pytest.mark.parametrize("raw", [" 57", "57 ", "\t57\n", "\u00a057\u202f", "\r\n57\r\n", "\u200b57"])
+def test_outer_whitespace_of_any_kind_is_trimmed(raw):
+    assert parse_count(raw) == 57 and parse_amount(raw) == Decimal(57)
+
+
+@given(st.text(max_size=12))
+def test_any_accepted_string_round_trips(raw):
+    try:
+        amount = parse_amount(raw)
+    except InputError:
+        pass
+    else:
+        assert parse_amount(format_amount(amount)) == amount
+    try:
+        count = parse_count(raw)
+    except InputError:
+        pass
+    else:
+        assert parse_count(str(count)) == count == parse_amount(str(count))
+
+
+@given(st.text(max_size=6), _not_space, st.sampled_from(SPACES), _not_space, st.text(max_size=6))
+def test_any_string_with_inner_whitespace_is_refused(head, left, space, right, tail):
+    raw = head + left + space + right + tail
+    for parse in (parse_count, parse_amount):
+        with pytest.raises(InputError):
+            parse(raw)
