@@ -54,6 +54,44 @@ def load_values(db: Database, ref: ReportRef, data: bytes, *, who: str, source: 
                                action="load")
 
 
+def unanswered_criteria(db: Database, ref: ReportRef) -> list[str]:
+    """Criteria with no answer at all, in catalogue order: what blocks finalising (and what the
+    window filters on). "Not applicable" (N/A, KAD) is an answer; an empty row is not."""
+    return list(check_report(db, ref).missing)
+
+
+def _id_list(ids: tuple[str, ...] | list[str], limit: int = 15) -> str:
+    shown = ", ".join(ids[:limit])
+    return shown + (f", … (+{len(ids) - limit})" if len(ids) > limit else "")
+
+
+def confirm_carried(db: Database, ref: ReportRef, criteria: list[str] | None, *, who: str) -> list[str]:
+    """Accept values carried from last year as this year's answers: the named criteria, or with
+    ``None`` every one still waiting. Returns the criteria confirmed.
+
+    A named criterion that is unknown or holds no carried value is refused, naming it, before
+    anything is written: a typo must not look like a confirmation."""
+    current = values.entries(db, ref.unit.code, ref.year)
+    waiting = [c.id for c in ref.catalogue.criteria if c.id in current and current[c.id].is_unconfirmed]
+    if criteria is None:
+        chosen = waiting
+    else:
+        unknown = [c for c in criteria if ref.catalogue.get(c) is None]
+        if unknown:
+            raise InputError(f"không có tiêu chí {', '.join(unknown)} trong danh mục {ref.catalogue.key}.",
+                             f"no criterion {', '.join(unknown)} in catalogue {ref.catalogue.key}.")
+        not_carried = [c for c in criteria if c not in waiting]
+        if not_carried:
+            raise InputError(
+                f"{', '.join(not_carried)} không có giá trị chuyển từ năm trước đang chờ xác nhận"
+                + (f" (đang chờ: {_id_list(waiting)})." if waiting else "."),
+                f"{', '.join(not_carried)} hold(s) no carried value waiting for confirmation"
+                + (f" (waiting: {_id_list(waiting)})." if waiting else "."))
+        chosen = list(dict.fromkeys(criteria))
+    values.confirm(db, ref.unit.code, ref.year, chosen, who=who)
+    return chosen
+
+
 class FinaliseRefusedError(StoreError):
     """Finalising was refused; ``report`` says why (errors, unacknowledged warnings, unconfirmed rows)."""
 
@@ -63,12 +101,23 @@ class FinaliseRefusedError(StoreError):
 
 
 def finalise_report(db: Database, ref: ReportRef, *, who: str, acknowledge_warnings: bool = False) -> revisions.Revision:
-    """Validate and lock the report as its current revision number."""
+    """Validate and lock the report as its current revision number.
+
+    Refused, before anything is written or asked, while there are errors, unanswered criteria,
+    unconfirmed carried values, or unacknowledged warnings: a report that is mostly blank
+    cannot be finalised, signed or sent."""
     entries = values.entries(db, ref.unit.code, ref.year)
     report = check(ref.catalogue, entries)
     if report.errors:
         raise FinaliseRefusedError(f"còn {len(report.errors)} lỗi; sửa các lỗi trước khi chốt báo cáo.",
                               f"{len(report.errors)} error(s) remain; fix them before finalising.", report)
+    if report.missing:
+        n, ids = len(report.missing), _id_list(report.missing)
+        raise FinaliseRefusedError(
+            f"còn {n}/{report.total} tiêu chí chưa trả lời: {ids}. Hãy nhập giá trị, hoặc ghi N/A (KAD) nếu không "
+            "áp dụng, rồi chốt lại.",
+            f"{n} of {report.total} criteria are not answered: {ids}. Enter a value, or N/A (KAD) if not "
+            "applicable, then finalise again.", report)
     if report.unconfirmed:
         n = len(report.unconfirmed)
         raise FinaliseRefusedError(f"còn {n} giá trị chuyển từ năm trước chưa được xác nhận.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from c27desk.commands._confirm import confirmed
 from c27desk.errors import InputError
 from c27desk.store import periods, revisions
 from c27desk.store.units import require_self_unit
@@ -41,6 +42,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("reopen", help="mở lại báo cáo đã chốt (bản N+1) / reopen as revision N+1")
     p.add_argument("--period", type=int, required=True, metavar="YEAR")
+    p.add_argument("--yes", action="store_true", help="không hỏi lại (dùng trong script) / do not ask")
     p.set_defaults(func=cmd_reopen)
 
     p = sub.add_parser("carry-forward", help="chuyển số liệu năm trước sang (chưa xác nhận)")
@@ -106,6 +108,14 @@ def cmd_reopen(ctx, args) -> int:
     db = ctx.open(create=False)
     try:
         ref = open_report(db, args.period)
+        rev = revisions.require_reopenable(db, ref.unit.code, ref.year)  # said before asking anything
+        if not confirmed(ctx, f"Mở lại báo cáo năm {args.period} (bản {rev.number} đã chốt) thành bản "
+                              f"{rev.number + 1} để sửa? Bản {rev.number} vẫn được lưu; bản mới phải chốt và gửi lại.",
+                         f"Reopen the {args.period} report (revision {rev.number}, finalised) as revision "
+                         f"{rev.number + 1} for editing? Revision {rev.number} is kept; the new one must be "
+                         "finalised and sent again.", assume_yes=args.yes):
+            ctx.say("Không mở lại; báo cáo giữ nguyên.", "Not reopened; the report is unchanged.")
+            return 1
         rev = revisions.reopen(db, ref.unit.code, ref.year, who=ctx.who)
     finally:
         db.close()

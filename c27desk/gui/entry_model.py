@@ -240,8 +240,7 @@ class EntryModel(QAbstractTableModel):
         old = self.entries.get(crit.id)
         if old is None or not old.is_unconfirmed or self.read_only():
             return False
-        return self.push(crit.id, old, Entry(crit.id, old.value, old.explanation, "answered"),
-                         self.tr("Xác nhận %s") % crit.id)
+        return self.push(crit.id, old, old.confirmed(), self.tr("Xác nhận %s") % crit.id)
 
 
 class EntryFilterProxy(QSortFilterProxyModel):

@@ -543,9 +543,11 @@ class MainWindow(QMainWindow):
                 rev = finalise_report(self.db, open_report(self.db, year, unit), who=who, acknowledge_warnings=ack)
             except FinaliseRefusedError as refused:
                 report = refused.report
-                if report.errors or report.unconfirmed:
+                if report.errors or report.missing or report.unconfirmed:
                     QMessageBox.warning(self, self.tr("Chưa chốt được"), refused.message())
-                    self.filter_mode.setCurrentIndex(EntryFilterProxy.PROBLEMS if report.errors else EntryFilterProxy.UNCONFIRMED)
+                    self.filter_mode.setCurrentIndex(
+                        EntryFilterProxy.PROBLEMS if report.errors
+                        else EntryFilterProxy.UNANSWERED if report.missing else EntryFilterProxy.UNCONFIRMED)
                     return
                 lines = "\n".join(f"• {w.message(self.model.lang)}" for w in report.warnings[:15])
                 answer = QMessageBox.question(

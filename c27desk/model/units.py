@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from c27desk.errors import InputError
-from c27desk.model.text import clean
+from c27desk.model.text import MAX_LINE_CHARS, checked_text, clean
 
 UNIT_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,31}$")
 LEVEL_CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
@@ -56,7 +56,8 @@ def normalise_level_code(raw: str) -> str:
 
 def make_unit(code: str, name: str, level: str, parent: str | None = None, place: str = "",
               parent_body: str = "", doc_symbol: str = "") -> Unit:
-    name = clean(name)
+    """A unit as typed; every text is one printable line (they all appear on the appendix's heading)."""
+    name = checked_text(name, ("tên đơn vị", "the unit name"), max_chars=MAX_LINE_CHARS)
     if not name:
         raise InputError("chưa nhập tên đơn vị.", "the unit name is empty.")
     return Unit(
@@ -64,7 +65,7 @@ def make_unit(code: str, name: str, level: str, parent: str | None = None, place
         name=name,
         level=normalise_level_code(level),
         parent=normalise_unit_code(parent) if parent else None,
-        place=clean(place),
-        parent_body=clean(parent_body),
-        doc_symbol=clean(doc_symbol),
+        place=checked_text(place, ("địa danh", "the place"), max_chars=MAX_LINE_CHARS),
+        parent_body=checked_text(parent_body, ("cơ quan chủ quản", "the parent body"), max_chars=MAX_LINE_CHARS),
+        doc_symbol=checked_text(doc_symbol, ("ký hiệu văn bản", "the document symbol"), max_chars=MAX_LINE_CHARS),
     )

@@ -52,6 +52,10 @@ class Entry:
         except ArithmeticError:
             return None
 
+    def confirmed(self) -> Entry:
+        """This carried-forward answer accepted as this year's (the window's Ctrl+Enter, ``values confirm``)."""
+        return Entry(self.criterion_id, self.value, self.explanation, ANSWERED)
+
     def same_content(self, other: Entry | None) -> bool:
         return other is not None and (self.value, self.explanation, self.state) == (
             other.value,

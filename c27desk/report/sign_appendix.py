@@ -63,15 +63,17 @@ def require_signature_details(content: AppendixContent) -> None:
 
     Called by sign_appendix, and earlier by the window and the command line so nobody types a PIN
     only to be told this afterwards."""
-    missing = [(vi, en) for field, vi, en in _SIGNATURE_DETAILS if not getattr(content.period, field)]
+    printed = {"place": content.period.place or content.unit.place}  # the date line falls back to the unit's place
+    missing = [(vi, en) for field, vi, en in _SIGNATURE_DETAILS if not printed.get(field, getattr(content.period, field))]
     if missing:
         raise C27Error(
             f"phụ lục năm {content.year} chưa có {', '.join(m[0] for m in missing)}; văn bản ký số gửi đi không được "
-            f"để trống khối chữ ký. Hãy khai báo ở Báo cáo → Thông tin báo cáo… hoặc c27desk period set "
-            f"{content.year} --place … --signer-title … --signer-name ….",
+            f"để trống khối chữ ký. Hãy mở lại báo cáo, khai báo ở Báo cáo → Thông tin báo cáo… hoặc c27desk period "
+            f"set {content.year} --place … --signer-title … --signer-name …, rồi chốt lại.",
             f"the {content.year} appendix has no {', '.join(m[1] for m in missing)}; a signed document must not go "
-            f"out with an empty signature block. Fill them in under Báo cáo → Thông tin báo cáo… or with c27desk "
-            f"period set {content.year} --place … --signer-title … --signer-name ….", code="DETAILS_MISSING")
+            f"out with an empty signature block. Reopen the report, fill them in under Báo cáo → Thông tin báo cáo… "
+            f"or with c27desk period set {content.year} --place … --signer-title … --signer-name …, and finalise "
+            "again.", code="DETAILS_MISSING")
 
 
 def sign_appendix(content: AppendixContent, rendered: RenderedAppendix, spec: P12Spec | Pkcs11Spec,

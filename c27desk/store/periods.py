@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from c27desk.catalogs import catalogue_for_year, find_shipped
 from c27desk.errors import InputError, StoreError
 from c27desk.model.catalogue import Catalogue, parse_catalogue
-from c27desk.model.text import clean
+from c27desk.model.text import MAX_EXPLANATION_CHARS, MAX_LINE_CHARS, checked_text
 from c27desk.store.audit import log
 
 
@@ -91,18 +91,35 @@ def list_periods(db: Database) -> list[Period]:
 
 
 def ensure_period(db: Database, year: int, catalogue: Catalogue | None = None, *, who: str) -> Period:
-    """The period for ``year``, created with the shipped catalogue for that year if new."""
+    """The period for ``year``, created with the shipped catalogue for that year if new.
+
+    A new period starts with the unit's place, so that a unit set up with ``init --place`` has
+    its date line filled in every year without being asked again."""
     existing = get_period(db, year)
     if existing:
         return existing
+    from c27desk.store.units import self_unit
+
     cat = catalogue or catalogue_for_year(year)
+    me = self_unit(db)
     with db.atomic():
         store_catalogue(db, cat)
-        db.execute("INSERT INTO periods(year, catalogue_id, catalogue_version) VALUES (?, ?, ?)",
-                   [year, cat.id, cat.version])
+        # the place on the date line is the unit's (init --place) until the user says otherwise
+        db.execute("INSERT INTO periods(year, catalogue_id, catalogue_version, place) VALUES (?, ?, ?, ?)",
+                   [year, cat.id, cat.version, me.place if me else ""])
         log(db, "period", who=who, year=year, detail=f"catalogue={cat.key}")
     return require_period(db, year)
 
+
+#: the report details as printed, with their names for messages; recipients is the one multi-line field
+TEXT_FIELDS = {
+    "report_number": ("số báo cáo", "the report number"),
+    "place": ("địa danh", "the place"),
+    "signer_authority": ("thẩm quyền ký", "the signing authority"),
+    "signer_title": ("chức vụ người ký", "the signer's title"),
+    "signer_name": ("họ tên người ký", "the signer's name"),
+    "recipients": ("nơi nhận", "the recipients"),
+}
 
 DATE_FIELDS = {"deadline": ("hạn nộp", "deadline"), "report_date": ("ngày báo cáo", "report date")}
 _DATE_FORMS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
@@ -122,24 +139,64 @@ def parse_day(text: str, field: str) -> str:
                      f"{en} “{text}” is not a valid date; write 20/02/2024 or 2024-02-20.", where=field)
 
 
-def update_period(db: Database, year: int, *, who: str, **changes: str | None) -> Period:
+def _checked_changes(changes: dict[str, str | None]) -> dict[str, str | None]:
+    """Every change in its stored form, or InputError naming the field (``where``) before anything is written."""
     bad = [k for k in changes if k not in EDITABLE]
     if bad:
         raise StoreError(f"không sửa được trường {', '.join(bad)}.", f"cannot edit field(s) {', '.join(bad)}.")
-    for key in DATE_FIELDS:  # checked before anything is written: a bad date changes nothing
-        if changes.get(key):
-            changes[key] = parse_day(changes[key], key)
-    if "status" in changes and changes["status"] not in ("open", "closed"):
-        raise InputError(f"trạng thái “{changes['status']}” không hợp lệ.", f"invalid status “{changes['status']}”.")
+    out: dict[str, str | None] = {}
+    for key, value in changes.items():
+        try:
+            if key in DATE_FIELDS:
+                out[key] = parse_day(value, key) if value and value.strip() else None
+            elif key in TEXT_FIELDS:
+                multiline = key == "recipients"
+                out[key] = checked_text(value, TEXT_FIELDS[key], multiline=multiline,
+                                        max_chars=MAX_EXPLANATION_CHARS if multiline else MAX_LINE_CHARS)
+            else:
+                out[key] = value
+        except InputError as exc:
+            exc.where = key
+            raise
+    if "status" in out and out["status"] not in ("open", "closed"):
+        raise InputError(f"trạng thái “{out['status']}” không hợp lệ.", f"invalid status “{out['status']}”.")
+    return out
+
+
+def _refuse_if_finalised(db: Database, year: int, fields: list[str]) -> None:
+    """Report details are part of what was finalised (and signed): changing them needs a reopened report."""
+    from c27desk.store import revisions, units
+
+    me = units.self_unit(db)
+    rev = revisions.current(db, me.code, year) if me else None
+    if rev is not None and rev.is_final:
+        names_vi = ", ".join(TEXT_FIELDS.get(f, DATE_FIELDS.get(f, (f, f)))[0] for f in fields)
+        names_en = ", ".join(TEXT_FIELDS.get(f, DATE_FIELDS.get(f, (f, f)))[1] for f in fields)
+        raise StoreError(
+            f"báo cáo năm {year} đã chốt (bản {rev.number}), không sửa được {names_vi}; hãy mở lại báo cáo "
+            f"(c27desk reopen --period {year} hoặc Báo cáo → Mở lại báo cáo) rồi sửa.",
+            f"the {year} report is finalised (revision {rev.number}), so {names_en} cannot change; reopen the "
+            f"report first (c27desk reopen --period {year} or Báo cáo → Mở lại báo cáo).",
+            code="REPORT_FINAL")
+
+
+def update_period(db: Database, year: int, *, who: str, **changes: str | None) -> Period:
+    """Change report details (and the office's open/closed status); all checked before anything is written.
+
+    Refused while the unit's report for the year is finalised, for any detail that would actually
+    change (saving the window's dialog unchanged is not a change)."""
+    checked = _checked_changes(changes)
     require_period(db, year)
     with db.atomic():
-        for key, value in changes.items():
-            value = clean(value) if isinstance(value, str) else value
-            old = db.execute(f"SELECT {key} FROM periods WHERE year = ?", [year]).fetchone()[0]
-            if old == value:
-                continue
+        current = {key: db.execute(f"SELECT {key} FROM periods WHERE year = ?", [year]).fetchone()[0]
+                   for key in checked}
+        real = {k: v for k, v in checked.items() if (current[k] or None) != (v or None)}
+        details = [k for k in real if k != "status"]
+        if details:
+            _refuse_if_finalised(db, year, details)
+        for key, value in real.items():
             db.execute(f"UPDATE periods SET {key} = ? WHERE year = ?", [value, year])
-            log(db, "period", who=who, year=year, old_value=old, new_value=value, detail=key)
+            log(db, "period", who=who, year=year, old_value=current[key], new_value=value, detail=key)
     return require_period(db, year)
 
 

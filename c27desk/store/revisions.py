@@ -127,12 +127,18 @@ def finalise(db: Database, unit: str, year: int, entries: dict[str, Entry], *, w
     return final
 
 
+def require_reopenable(db: Database, unit: str, year: int) -> Revision:
+    """The finalised revision a reopen would follow; refused when the report is already open."""
+    rev = current(db, unit, year)
+    if rev is None or not rev.is_final:
+        raise StoreError(f"báo cáo năm {year} đang mở, không cần mở lại.",
+                         f"the {year} report is already open.", code="REPORT_OPEN")
+    return rev
+
+
 def reopen(db: Database, unit: str, year: int, *, who: str) -> Revision:
     with db.atomic():
-        rev = current(db, unit, year)
-        if rev is None or not rev.is_final:
-            raise StoreError(f"báo cáo năm {year} đang mở, không cần mở lại.",
-                             f"the {year} report is already open.", code="REPORT_OPEN")
+        rev = require_reopenable(db, unit, year)
         db.execute(
             "INSERT INTO revisions(unit, year, number, status, opened_at, opened_by) VALUES (?, ?, ?, 'open', ?, ?)",
             [unit, year, rev.number + 1, now(), who],

@@ -73,13 +73,13 @@ def save_entry(db: Database, unit: str, year: int, criterion: str, entry: Entry 
     return save_entries(db, unit, year, [(criterion, entry)], who=who, action=action) == 1
 
 
-def confirm(db: Database, unit: str, year: int, criterion: str, *, who: str) -> bool:
-    """Accept a carried-forward value as this year's answer."""
-    entry = get_entry(db, unit, year, criterion)
-    if entry is None or not entry.is_unconfirmed:
-        return False
-    return save_entry(db, unit, year, criterion, Entry(criterion, entry.value, entry.explanation, "answered"),
-                      who=who, action="confirm")
+def confirm(db: Database, unit: str, year: int, criteria: Iterable[str], *, who: str) -> int:
+    """Accept carried-forward values as this year's answers, in one transaction; returns how many.
+
+    A criterion with no carried value waiting is passed over (callers that must refuse it check first)."""
+    current = entries(db, unit, year)
+    changes = [(cid, current[cid].confirmed()) for cid in criteria if cid in current and current[cid].is_unconfirmed]
+    return save_entries(db, unit, year, changes, who=who, action="confirm") if changes else 0
 
 
 def require_unit_period(db: Database, unit: str, year: int) -> None:

@@ -35,7 +35,7 @@ def make_child(db: Path, code: str, name: str, *, changes: str = "", reopen_with
         assert run(db, "values", "load", str(csv_file(db, changes)), "--period", str(YEAR)) == 0
     assert run(db, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
     if reopen_with:
-        assert run(db, "reopen", "--period", str(YEAR)) == 0
+        assert run(db, "reopen", "--period", str(YEAR), "--yes") == 0
         assert run(db, "values", "load", str(csv_file(db, reopen_with)), "--period", str(YEAR)) == 0
         assert run(db, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
     return db

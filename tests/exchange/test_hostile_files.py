@@ -61,7 +61,7 @@ def world(tmp_path_factory, child_keys) -> World:
                     == "accepted"
         finally:
             db.close()
-        assert run(bienhoa, "reopen", "--period", str(YEAR)) == 0
+        assert run(bienhoa, "reopen", "--period", str(YEAR), "--yes") == 0
         assert run(bienhoa, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
         good = export(bienhoa, bh.p12_spec(), folder / "bh2")
         rogue = make_unit_keys(folder / "rogue", "HU-BIENHOA", "Huyện ủy Biên Hòa")

@@ -73,7 +73,7 @@ def test_newer_revision_shows_its_changes_older_and_conflicting_ones_are_refused
     spec = child_keys["HU-BIENHOA"].p12_spec()
     unit = make_child(tmp_path / "u.sqlite3", "HU-BIENHOA", "Huyện ủy Biên Hòa")
     r1 = export(unit, spec, tmp_path / "r1")
-    assert run(unit, "reopen", "--period", str(YEAR)) == 0
+    assert run(unit, "reopen", "--period", str(YEAR), "--yes") == 0
     assert run(unit, "values", "load", str(_csv(tmp_path, "II.5,250,\nI.1,A,Đã ban hành Kiến trúc\n")),
                "--period", str(YEAR)) == 0
     assert run(unit, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
@@ -116,7 +116,7 @@ def test_a_renewed_certificate_is_refused_until_the_operator_accepts_it(office, 
                "--accept-new-signer", db=office)[0] == 0
     renewed = make_unit_keys(tmp_path / "renewed", "HU-BIENHOA", "Huyện ủy Biên Hòa")
     assert cli("trust", "add-ca", str(renewed.ca_pem), db=office)[0] == 0
-    assert run(bienhoa, "reopen", "--period", str(YEAR)) == 0
+    assert run(bienhoa, "reopen", "--period", str(YEAR), "--yes") == 0
     assert run(bienhoa, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
     r2 = _package(bienhoa, renewed.p12_spec(), tmp_path / "b")
     before = state(office)
@@ -190,7 +190,9 @@ def test_units_add_checks_everything_before_writing(office, child_keys, tmp_path
 
 
 def test_export_with_an_empty_signature_block_is_refused_before_the_passphrase(bienhoa, child_keys, cli, tmp_path):
+    assert run(bienhoa, "reopen", "--period", str(YEAR), "--yes") == 0  # finalised details change only after a reopen
     assert run(bienhoa, "period", "set", str(YEAR), "--signer-name", "") == 0
+    assert run(bienhoa, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
     # no C27DESK_PIN and no terminal: had the passphrase been asked first, this would fail on that instead
     code, _, err = cli("export", "--period", str(YEAR), "--out", str(tmp_path / "usb"), "--sign-p12",
                        str(child_keys["HU-BIENHOA"].p12), db=bienhoa)

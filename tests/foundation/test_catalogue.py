@@ -121,6 +121,6 @@ def test_next_years_catalogue_carries_forward_through_its_map(demo_db, cat):
     with pytest.raises(FinaliseRefusedError) as info:
         finalise_report(db, ref, who="t")
     assert len(info.value.report.unconfirmed) == 120
-    assert values.confirm(db, "TU-DONGNAI", 2024, "VI.10", who="t")
+    assert values.confirm(db, "TU-DONGNAI", 2024, ["VI.10"], who="t") == 1
     assert values.get_entry(db, "TU-DONGNAI", 2024, "VI.10").state == "answered"
     db.close()

@@ -100,12 +100,15 @@ def test_signing_with_an_empty_signature_block_opens_the_report_details_first(qt
     from PySide6.QtWidgets import QMessageBox
 
     from c27desk.store import periods
+    from c27desk.store.database import open_database
 
+    db = open_database(demo_db)
+    periods.update_period(db, 2023, who="tester", signer_name="")  # details of a finalised report cannot change
+    db.close()
     finalise_demo(demo_db)
     shown = []
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text: shown.append(text)))
     window = open_window(demo_db)
-    periods.update_period(window.db, 2023, who="tester", signer_name="")
     window.appendix.act_sign.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "họ tên người ký" in shown[0]

@@ -58,7 +58,7 @@ def check_consistent(office, expected: dict[tuple[str, int], str]) -> None:
 def test_import_killed_at_random_points(office, bienhoa, longkhanh, child_keys, tmp_path):
     packages = [export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "bh1"),
                 export(longkhanh, child_keys["HU-LONGKHANH"].p12_spec(), tmp_path / "lk1")]
-    assert run(bienhoa, "reopen", "--period", str(YEAR)) == 0
+    assert run(bienhoa, "reopen", "--period", str(YEAR), "--yes") == 0
     assert run(bienhoa, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
     packages.append(export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "bh2"))
     files = []
