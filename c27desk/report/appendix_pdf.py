@@ -26,6 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
+    LayoutError,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -33,6 +34,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from c27desk.errors import C27Error
 from c27desk.model.text import nfc
 from c27desk.model.values import display_explanation, display_value
 from c27desk.report.appendix import AppendixContent, document_number, vn_date_line
@@ -231,6 +233,24 @@ def _page_marks(content: AppendixContent):
     return draw
 
 
+def _layout_refusal(content: AppendixContent, st: dict[str, ParagraphStyle], page_height: float) -> C27Error:
+    """What to tell a user whose answers do not fit the form: the rows taller than a page, by id."""
+    tall = []
+    for crit in content.catalogue.criteria:
+        entry = content.entries.get(crit.id)
+        cells = ((display_explanation(crit, entry), st["cell"], COL_W[2]),
+                 (display_value(crit, entry), st["cell_center"], COL_W[3]))
+        # taller than the frame less the repeated header row: this row can never be placed
+        if max(_p(text, style).wrap(width - 6, page_height)[1] for text, style, width in cells) > page_height - 40:
+            tall.append(crit.id)
+    which = ", ".join(tall[:10]) or "?"
+    return C27Error(
+        f"không dàn trang được phụ lục năm {content.year}: nội dung của tiêu chí {which} quá dài để in trong một "
+        "trang của bảng; hãy rút ngắn nội dung hoặc diễn giải đó.",
+        f"the {content.year} appendix cannot be laid out: the text of criterion {which} is too long to print on "
+        "one page of the table; shorten that text or explanation.", code="APPENDIX_LAYOUT")
+
+
 def render_appendix(content: AppendixContent) -> RenderedAppendix:
     """Draw the appendix; the result is the same bytes for the same content (reproducible exports)."""
     register_fonts()
@@ -251,7 +271,10 @@ def render_appendix(content: AppendixContent) -> RenderedAppendix:
     )
     story = [*_heading(content, st), _table(content, st), _closing(content, st, found)]
     marks = _page_marks(content)
-    doc.build(story, onFirstPage=marks, onLaterPages=marks)
+    try:
+        doc.build(story, onFirstPage=marks, onLaterPages=marks)
+    except LayoutError as exc:
+        raise _layout_refusal(content, st, doc.height) from exc
     created = datetime.fromisoformat(content.generated_at)
     pdf = add_pdfa_identification(buffer.getvalue(), created=created, **meta)
     return RenderedAppendix(pdf, found[-1], doc.page)
