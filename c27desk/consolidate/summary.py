@@ -12,6 +12,7 @@ from decimal import Decimal
 from sqlite_utils import Database
 
 from c27desk.model.catalogue import Catalogue, Criterion
+from c27desk.model.numbers import format_amount
 from c27desk.model.units import Unit
 from c27desk.model.validation import check
 from c27desk.model.values import Entry
@@ -141,7 +142,8 @@ def proposals(cons: Consolidation) -> list[Proposal]:
                 continue
             sources.append((st.unit.code, entry.value))
             total += Decimal(entry.value)
-        out.append(Proposal(crit.id, format(total.normalize(), "f") if sources else "0", tuple(sources),
+        # written in the one number grammar's canonical form, so accepting it reads back the same value
+        out.append(Proposal(crit.id, format_amount(total) if sources else "0", tuple(sources),
                             tuple(missing)))
     return out
 
