@@ -101,11 +101,18 @@ class FinaliseRefusedError(StoreError):
 
 
 def finalise_report(db: Database, ref: ReportRef, *, who: str, acknowledge_warnings: bool = False) -> revisions.Revision:
-    """Validate and lock the report as its current revision number.
+    """Validate and lock the report as its current revision number (refusals: see require_finalisable)."""
+    entries = require_finalisable(db, ref, acknowledge_warnings=acknowledge_warnings)
+    return revisions.finalise(db, ref.unit.code, ref.year, entries, who=who)
 
-    Refused, before anything is written or asked, while there are errors, unanswered criteria,
-    unconfirmed carried values, or unacknowledged warnings: a report that is mostly blank
-    cannot be finalised, signed or sent."""
+
+def require_finalisable(db: Database, ref: ReportRef, *, acknowledge_warnings: bool = False) -> dict[str, Entry]:
+    """Every check finalising makes, nothing written; returns the entries that would be locked.
+
+    FinaliseRefusedError while there are errors, unanswered criteria, unconfirmed carried values,
+    or (unless acknowledged) warnings: a report that is mostly blank cannot be finalised, signed or
+    sent. The window calls this with ``acknowledge_warnings=True`` before asking "Finalise?", so no
+    question is put to a user whose report cannot be finalised anyway."""
     entries = values.entries(db, ref.unit.code, ref.year)
     report = check(ref.catalogue, entries)
     if report.errors:
@@ -125,7 +132,7 @@ def finalise_report(db: Database, ref: ReportRef, *, who: str, acknowledge_warni
     if report.warnings and not acknowledge_warnings:
         raise FinaliseRefusedError(f"có {len(report.warnings)} cảnh báo cần được xác nhận trước khi chốt.",
                               f"{len(report.warnings)} warning(s) must be acknowledged before finalising.", report)
-    return revisions.finalise(db, ref.unit.code, ref.year, entries, who=who)
+    return entries
 
 
 def previous_year_with_values(db: Database, unit: str, year: int) -> int | None:

@@ -47,7 +47,7 @@ from c27desk.model.values import display_value
 from c27desk.store import backup, periods, revisions, units
 from c27desk.store.clock import vn_display
 from c27desk.store.database import open_database
-from c27desk.workflow import FinaliseRefusedError, carry_forward, finalise_report, open_report
+from c27desk.workflow import FinaliseRefusedError, carry_forward, finalise_report, open_report, require_finalisable
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -538,16 +538,22 @@ class MainWindow(QMainWindow):
     def _finalise(self, acknowledge: bool = False) -> None:
         year, unit, who = self.session.year, self.session.unit, self.session.who
 
+        def blocked(refused: FinaliseRefusedError) -> bool:
+            report = refused.report
+            if not (report.errors or report.missing or report.unconfirmed):
+                return False
+            QMessageBox.warning(self, self.tr("Chưa chốt được"), refused.message())
+            self.filter_mode.setCurrentIndex(
+                EntryFilterProxy.PROBLEMS if report.errors
+                else EntryFilterProxy.UNANSWERED if report.missing else EntryFilterProxy.UNCONFIRMED)
+            return True
+
         def attempt(ack: bool) -> None:
             try:
                 rev = finalise_report(self.db, open_report(self.db, year, unit), who=who, acknowledge_warnings=ack)
             except FinaliseRefusedError as refused:
                 report = refused.report
-                if report.errors or report.missing or report.unconfirmed:
-                    QMessageBox.warning(self, self.tr("Chưa chốt được"), refused.message())
-                    self.filter_mode.setCurrentIndex(
-                        EntryFilterProxy.PROBLEMS if report.errors
-                        else EntryFilterProxy.UNANSWERED if report.missing else EntryFilterProxy.UNCONFIRMED)
+                if blocked(refused):
                     return
                 lines = "\n".join(f"• {w.message(self.model.lang)}" for w in report.warnings[:15])
                 answer = QMessageBox.question(
@@ -563,6 +569,14 @@ class MainWindow(QMainWindow):
             self.save_state.setText(self.tr("Đã chốt báo cáo năm %1, bản %2.").replace("%1", str(year))
                                     .replace("%2", str(rev.number)))
 
+        try:  # what blocks finalising is said before any question is asked
+            require_finalisable(self.db, open_report(self.db, year, unit), acknowledge_warnings=True)
+        except FinaliseRefusedError as refused:
+            blocked(refused)
+            return
+        except C27Error as exc:
+            QMessageBox.warning(self, "c27desk", exc.message())
+            return
         answer = QMessageBox.question(self, self.tr("Chốt báo cáo"),
                                       self.tr("Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải "
                                               "mở lại thành bản mới.").replace("%1", str(year)))

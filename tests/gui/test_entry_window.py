@@ -246,3 +246,19 @@ def test_report_details_are_edited_in_the_window_and_bad_dates_refused(qtbot, de
     period = periods.require_period(window.db, 2023)
     assert (period.signer_name, period.report_date) == ("Nguyen Van B", "2024-02-21")
     assert "TTTU" in period.recipients
+
+
+def test_finalising_a_half_blank_report_says_what_is_missing_before_any_question(qtbot, demo_db, open_window,
+                                                                                 monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    db = open_database(demo_db)
+    values.save_entries(db, "TU-DONGNAI", 2023, [("II.1", None), ("VIII.6", None)], who="tester")
+    db.close()
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text: warned.append(text)))
+    window = open_window(demo_db)  # QMessageBox.question still fails the test if it is asked
+    window.act["finalise"].trigger()
+    assert len(warned) == 1 and "còn 2/120 tiêu chí chưa trả lời: II.1, VIII.6" in warned[0]
+    assert window.filter_mode.currentIndex() == EntryFilterProxy.UNANSWERED
+    assert window.proxy.rowCount() == 2 and not window.session.is_final()
