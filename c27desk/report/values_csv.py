@@ -59,9 +59,14 @@ class ValuesFileError(C27Error):
             code="BAD_VALUES_FILE",
         )
 
-    def lines(self, lang: str = "vi") -> list[str]:
+    def lines(self, lang: str = "vi", limit: int = 50) -> list[str]:
+        """One line per problem, the first ``limit`` of them (a wrong file can have thousands)."""
         label = "dòng" if lang == "vi" else "line"
-        return [f"{label} {p.line}: {p.vi if lang == 'vi' else p.en}" for p in self.problems]
+        out = [f"{label} {p.line}: {p.vi if lang == 'vi' else p.en}" for p in self.problems[:limit]]
+        if len(self.problems) > limit:
+            more = len(self.problems) - limit
+            out.append(f"… và {more} lỗi khác." if lang == "vi" else f"… and {more} more.")
+        return out
 
 
 def _decode(data: bytes, source: str) -> str:

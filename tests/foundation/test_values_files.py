@@ -87,3 +87,9 @@ def test_device_and_huge_files_are_refused_before_reading(cli, unit_db, tmp_path
     assert code == 1 and "5 MB" in err
     code, _, err = cli("values", "load", str(tmp_path), "--period", "2023")
     assert code == 1 and "c27desk:" in err
+
+
+def test_a_file_of_many_bad_rows_lists_the_first_fifty(cli, unit_db, tmp_path):
+    code, _, err = load(cli, tmp_path, HEAD + "".join(f"II.1,{i} {i},x\n" for i in range(60)))
+    assert code == 1 and "dòng 51:" in err and "dòng 52:" not in err and "… và 10 lỗi khác." in err
+    assert "60 lỗi" in err.splitlines()[-1]
