@@ -156,12 +156,14 @@ def _records(text: str):
 _ROW_START = re.compile(r'^\s*"?([^,"]+?)"?\s*,')
 
 
-def _swallowed_row(record: _Record, catalogue: Catalogue) -> RowProblem | None:
-    """A quoted cell with line breaks whose later lines begin like a row: a quote left open."""
+def _swallowed_row(record: _Record, catalogue: Catalogue, columns: int) -> RowProblem | None:
+    """A quoted cell with line breaks whose later lines look like whole rows (a known criterion and
+    a cell for every column): a quote left open. An explanation line such as "II.3, xem trên" is
+    not one, so a dump of any stored answer loads back."""
     for index, quote_line in record.multiline.items():
         for offset, text_line in enumerate(record.fields[index].split("\n")[1:], start=1):
             m = _ROW_START.match(text_line)
-            if m and catalogue.get(clean(m.group(1))) is not None:
+            if m and catalogue.get(clean(m.group(1))) is not None and text_line.count(",") >= columns - 1:
                 return RowProblem(
                     quote_line,
                     f"dấu ngoặc kép mở ở dòng {quote_line} chưa được đóng trước dòng {quote_line + offset} "
@@ -204,7 +206,7 @@ def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
                 continue
             if not any(clean(c) for c in row):
                 continue
-            swallowed = _swallowed_row(record, catalogue)
+            swallowed = _swallowed_row(record, catalogue, len(header))
             if swallowed:
                 problems.append(swallowed)
                 continue

@@ -93,3 +93,34 @@ def test_a_file_of_many_bad_rows_lists_the_first_fifty(cli, unit_db, tmp_path):
     code, _, err = load(cli, tmp_path, HEAD + "".join(f"II.1,{i} {i},x\n" for i in range(60)))
     assert code == 1 and "dòng 51:" in err and "dòng 52:" not in err and "… và 10 lỗi khác." in err
     assert "60 lỗi" in err.splitlines()[-1]
+
+
+def test_an_explanation_naming_a_criterion_on_its_own_line_dumps_and_loads_back(cli, unit_db, tmp_path, db_path):
+    assert load(cli, tmp_path, HEAD + 'II.1,402,"Máy để bàn\nII.3, xem dòng trên"\n')[0] == 0
+    dumped = tmp_path / "dump.csv"
+    assert cli("values", "dump", "--period", "2023", "--out", str(dumped))[0] == 0
+    assert cli("values", "load", str(dumped), "--period", "2023")[0] == 0
+    assert stored(db_path)[0]["II.1"].explanation == "Máy để bàn\nII.3, xem dòng trên"
+
+
+def test_any_dump_loads_back_to_the_same_answers():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from c27desk.catalogs import catalogue_for_year
+    from c27desk.model.values import make_entry
+    from c27desk.report.values_csv import dump_values_csv, parse_values_csv
+
+    cat = catalogue_for_year(2023)
+    counts = [c for c in cat.criteria if c.kind == "count"][:5]
+    printable = st.text(st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+                        | st.sampled_from('\n",; '), max_size=40)
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.tuples(st.integers(0, 10**6), printable), min_size=len(counts), max_size=len(counts)))
+    def round_trip(rows):
+        entries = {c.id: make_entry(c, str(n), text) for c, (n, text) in zip(counts, rows, strict=True)}
+        back = parse_values_csv(dump_values_csv(cat, entries).encode(), cat)
+        assert {e.criterion_id: e for e in back} == entries
+
+    round_trip()
