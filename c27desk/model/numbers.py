@@ -100,17 +100,17 @@ def parse_count(raw: str) -> int:
         value = int(text)
         if value >= MAX_COUNT:
             raise InputError(
-                f"“{raw}” quá lớn cho một số lượng.", f"“{raw}” is too large for a count."
+                f"“{text}” quá lớn cho một số lượng.", f"“{text}” is too large for a count."
             )
         return value
     if _DEC.match(text) or re.match(r"^[0-9]+([.,][0-9]+)+$", text):
         raise InputError(
-            f"“{raw}” không phải số nguyên; số lượng viết liền, không có dấu phân cách hoặc phần thập phân.",
-            f"“{raw}” is not a whole number; write counts as plain digits, no separators or decimals.",
+            f"“{text}” không phải số nguyên; số lượng viết liền, không có dấu phân cách hoặc phần thập phân.",
+            f"“{text}” is not a whole number; write counts as plain digits, no separators or decimals.",
         )
     raise InputError(
-        f"“{raw}” không phải là số; số lượng phải là số nguyên lớn hơn hoặc bằng 0.",
-        f"“{raw}” is not a number; a count must be a whole number, 0 or more.",
+        f"“{text}” không phải là số; số lượng phải là số nguyên lớn hơn hoặc bằng 0.",
+        f"“{text}” is not a number; a count must be a whole number, 0 or more.",
     )
 
 
@@ -127,37 +127,37 @@ def parse_amount(raw: str) -> Decimal:
         if not m:
             if re.match(r"^[0-9]+([.,][0-9]+){2,}$", text):
                 raise InputError(
-                    f"“{raw}”: không dùng dấu phân cách hàng nghìn; hãy viết liền các chữ số, "
+                    f"“{text}”: không dùng dấu phân cách hàng nghìn; hãy viết liền các chữ số, "
                     "dùng dấu phẩy cho phần thập phân (ví dụ 265500 hoặc 195,2).",
-                    f"“{raw}”: thousands separators are not accepted; write the digits together "
+                    f"“{text}”: thousands separators are not accepted; write the digits together "
                     "and use a comma or point only for decimals (e.g. 265500 or 195.2).",
                 )
             raise InputError(
-                f"“{raw}” không phải là số tiền hợp lệ (ví dụ hợp lệ: 265500 hoặc 195,2).",
-                f"“{raw}” is not a valid amount (valid examples: 265500 or 195.2).",
+                f"“{text}” không phải là số tiền hợp lệ (ví dụ hợp lệ: 265500 hoặc 195,2).",
+                f"“{text}” is not a valid amount (valid examples: 265500 or 195.2).",
             )
         whole, frac = m.group(1), m.group(2)
         if len(frac) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0"):
             as_decimal = _format(Decimal(f"{whole}.{frac}"))
             as_thousands = whole + frac
             raise InputError(
-                f"“{raw}” không rõ nghĩa: có thể là {as_thousands} hoặc {as_decimal.replace('.', ',')}. "
+                f"“{text}” không rõ nghĩa: có thể là {as_thousands} hoặc {as_decimal.replace('.', ',')}. "
                 f"Hãy viết {as_thousands} (không dùng dấu phân cách hàng nghìn) "
                 f"hoặc {as_decimal.replace('.', ',')} (bỏ số 0 cuối).",
-                f"“{raw}” is ambiguous: it may mean {as_thousands} or {as_decimal}. "
+                f"“{text}” is ambiguous: it may mean {as_thousands} or {as_decimal}. "
                 f"Write {as_thousands} (no thousands separator) or {as_decimal} (drop the trailing zero).",
             )
         if len(frac.rstrip("0")) > AMOUNT_DECIMALS:
             raise InputError(
-                f"“{raw}” có quá {AMOUNT_DECIMALS} chữ số thập phân.",
-                f"“{raw}” has more than {AMOUNT_DECIMALS} decimals.",
+                f"“{text}” có quá {AMOUNT_DECIMALS} chữ số thập phân.",
+                f"“{text}” has more than {AMOUNT_DECIMALS} decimals.",
             )
         try:
             value = Decimal(f"{whole}.{frac}")
         except InvalidOperation as exc:  # pragma: no cover - regex guarantees digits
-            raise InputError(f"“{raw}” không phải là số.", f"“{raw}” is not a number.") from exc
+            raise InputError(f"“{text}” không phải là số.", f"“{text}” is not a number.") from exc
     if value >= MAX_AMOUNT:
-        raise InputError(f"“{raw}” quá lớn.", f"“{raw}” is too large.")
+        raise InputError(f"“{text}” quá lớn.", f"“{text}” is too large.")
     return value
 
 

@@ -262,3 +262,18 @@ def test_finalising_a_half_blank_report_says_what_is_missing_before_any_question
     assert len(warned) == 1 and "còn 2/120 tiêu chí chưa trả lời: II.1, VIII.6" in warned[0]
     assert window.filter_mode.currentIndex() == EntryFilterProxy.UNANSWERED
     assert window.proxy.rowCount() == 2 and not window.session.is_final()
+
+
+def test_the_window_refuses_what_the_model_refuses(qtbot, demo_db, open_window):
+    """The cell editors end in make_entry: a code the criterion lacks, a number with a space inside,
+    a control character — each refused with its reason, the stored answer unchanged."""
+    window = open_window(demo_db)
+    refused = []
+    window.model.refused.connect(lambda _cid, text: refused.append(text))
+    for cid, column, raw in (("I.1", COL_VALUE, "AB"), ("II.1", COL_VALUE, "1 250"),
+                             ("II.1", COL_EXPLANATION, "Máy\x1b tính")):
+        before = stored(demo_db, cid)
+        index = window.model.index(window.model.row_of(cid), column)
+        assert not window.model.setData(index, raw)
+        assert stored(demo_db, cid) == before
+    assert "các mã có" in refused[0] and "dấu cách" in refused[1] and "U+001B" in refused[2]
