@@ -109,7 +109,11 @@ EN = {
     "Tạo": "Create",
     "Chưa tạo được": "Could not create",
     "Mở ở chế độ chỉ xem?": "Open read-only?",
-    "Khôi phục từ bản sao lưu này?": "Restore from this backup?",
+    "Cơ sở dữ liệu bị hỏng.": "The database is damaged.",
+    "Khôi phục từ bản sao lưu tốt gần nhất (%s)? Tệp hỏng được giữ nguyên để kiểm tra sau.":
+        "Restore the newest good backup (%s)? The damaged file is kept as it is for later inspection.",
+    "Tệp hỏng sẽ được giữ trong thư mục: %s": "The damaged file will be kept in the folder: %s",
+    "Không có bản sao lưu tốt để khôi phục.": "There is no good backup to restore.",
     "Gợi ý diễn giải": "Suggested explanation",
     "Các mã thực hiện": "Codes",
     "đơn vị": "unit",

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from c27desk.errors import C27Error
 from c27desk.gui import i18n
 from c27desk.store import backup, lock, periods, units
-from c27desk.store.database import CorruptDatabaseError, connect, open_database
+from c27desk.store.database import CorruptDatabaseError, open_database
 
 
 def _application() -> QApplication:
@@ -30,6 +30,38 @@ def _ask(title: str, text: str, *, interactive: bool) -> bool:
     if not interactive:
         return False
     return QMessageBox.question(None, title, text) == QMessageBox.StandardButton.Yes
+
+
+def _damage_box(exc: CorruptDatabaseError, *, ask: bool) -> QMessageBox:
+    """A box that fits a 1366×768 screen: two short lines, the long paths and SQLite's words
+    in the expandable details."""
+    box = QMessageBox(QMessageBox.Icon.Warning if ask else QMessageBox.Icon.Critical, "c27desk",
+                      QApplication.translate("app", "Cơ sở dữ liệu bị hỏng."))
+    details = exc.message()
+    if ask and exc.newest_backup is not None:
+        stamp = backup.taken_at(exc.newest_backup)
+        box.setInformativeText(QApplication.translate(
+            "app", "Khôi phục từ bản sao lưu tốt gần nhất (%s)? Tệp hỏng được giữ nguyên để kiểm tra sau.")
+            % stamp)
+        details += "\n\n" + QApplication.translate("app", "Tệp hỏng sẽ được giữ trong thư mục: %s") % str(
+            backup.safety_dir(exc.path))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    else:
+        box.setInformativeText(QApplication.translate("app", "Không có bản sao lưu tốt để khôi phục."))
+    box.setDetailedText(details)
+    return box
+
+
+def _ask_restore(exc: CorruptDatabaseError, *, interactive: bool) -> bool:
+    if not interactive:
+        return False
+    exc.asked = True  # the user has seen the damage: run_gui shows no second box
+    return _damage_box(exc, ask=True).exec() == QMessageBox.StandardButton.Yes
+
+
+def _show_damage(exc: CorruptDatabaseError) -> None:
+    _damage_box(exc, ask=False).exec()
 
 
 def open_for_window(db_path: Path, *, interactive: bool = True):
@@ -50,17 +82,16 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
     try:
         db = open_database(db_path, backup_reason=None if read_only else "start")
     except CorruptDatabaseError as exc:
-        if exc.newest_backup is None or not _ask(
-                "c27desk", exc.message() + "\n\n" + QApplication.translate("app", "Khôi phục từ bản sao lưu này?"),
-                interactive=interactive):
-            if interactive:
-                QMessageBox.critical(None, "c27desk", exc.message())
+        if read_only or exc.newest_backup is None or not _ask_restore(exc, interactive=interactive):
+            if instance is not None:
+                instance.release()
             raise
-        raw = connect(db_path)
         try:
-            backup.restore(raw, db_path, exc.newest_backup)
-        finally:
-            raw.close()
+            backup.restore(db_path, exc.newest_backup)
+        except C27Error:
+            if instance is not None:
+                instance.release()
+            raise
         db = open_database(db_path, backup_reason="after-restore")
     return db, instance, read_only
 
@@ -74,6 +105,10 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
     interactive = screenshot is None
     try:
         opened = open_for_window(Path(db_path), interactive=interactive)
+    except CorruptDatabaseError as exc:
+        if interactive and not getattr(exc, "asked", False):
+            _show_damage(exc)
+        raise
     except C27Error as exc:
         if interactive:
             QMessageBox.critical(None, "c27desk", exc.message())
