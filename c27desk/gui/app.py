@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from c27desk.errors import C27Error
 from c27desk.gui import i18n
-from c27desk.store import backup, lock, periods, units
+from c27desk.store import backup, faults, lock, periods, units
 from c27desk.store.database import CorruptDatabaseError, open_database
 
 
@@ -96,6 +96,24 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
     return db, instance, read_only
 
 
+def fault_hook(db_path: Path, previous=None):
+    """An excepthook for the window: a database or disk fault, or any C27Error, that escapes a
+    slot is shown as its one line in a box instead of a traceback on a console nobody sees."""
+    previous = previous or sys.excepthook
+
+    def hook(kind, exc, tb) -> None:
+        if isinstance(exc, C27Error):
+            text = exc.message()
+        elif isinstance(exc, faults.FAULTS):
+            text = faults.explain(exc, db_path).message()
+        else:
+            previous(kind, exc, tb)
+            return
+        QMessageBox.critical(QApplication.activeWindow(), "c27desk", text)
+
+    return hook
+
+
 def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None = None) -> int:
     from c27desk.gui.main_window import MainWindow, settle
     from c27desk.gui.setup_dialog import SetupDialog
@@ -116,6 +134,9 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
     if opened is None:
         return 1
     db, instance, read_only = opened
+    previous_hook = sys.excepthook
+    if interactive:
+        sys.excepthook = fault_hook(Path(db_path), previous_hook)
     try:
         if units.self_unit(db) is None:
             dialog = SetupDialog(db)
@@ -145,6 +166,7 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
         QTimer.singleShot(0, window.table.setFocus)
         return app.exec()
     finally:
+        sys.excepthook = previous_hook
         db.close()
         if instance is not None:
             instance.release()

@@ -119,11 +119,11 @@ def make_backup(db: Database, db_path: Path, reason: str, *, now: datetime | Non
     reason = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
     rotating = folder is None
     folder = folder or backup_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
     moment = now or datetime.now(UTC)
     target = _backup_name(db_path, folder, moment, reason)
     tmp = target.with_name(target.name + ".tmp")
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         dest = sqlite3.connect(tmp)
         try:
             db.conn.backup(dest)

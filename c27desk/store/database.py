@@ -80,6 +80,7 @@ def connect(path: Path, *, check_same_thread: bool = True, readonly: bool = Fals
         raise faults.DatabaseFaultError(
             f"{path} là một thư mục, không phải tệp cơ sở dữ liệu.",
             f"{path} is a folder, not a database file.", code="DB_OPEN")
+    conn = None
     try:
         target = f"file:{path.as_posix()}?mode=ro" if readonly else str(path)
         conn = sqlite3.connect(target, uri=readonly, check_same_thread=check_same_thread,
@@ -93,6 +94,8 @@ def connect(path: Path, *, check_same_thread: bool = True, readonly: bool = Fals
             db.execute("PRAGMA synchronous = FULL")
         return db
     except faults.FAULTS as exc:
+        if conn is not None:
+            conn.close()  # an open handle would keep a removed stick busy
         raise faults.explain(exc, path) from exc
 
 

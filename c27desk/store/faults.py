@@ -15,6 +15,7 @@ faces' outermost handlers use :func:`explain` for anything raised outside a stat
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -27,8 +28,8 @@ _SQLITE: tuple[tuple[str, str, str, str], ...] = (
      "tệp hoặc thư mục chỉ cho đọc, không ghi được (kiểm tra quyền ghi, ổ đĩa hoặc USB bị khóa ghi)",
      "the file or its folder is read-only, nothing can be written (check write permission or a locked disk)"),
     ("unable to open database", "DB_OPEN",
-     "không mở được tệp (thư mục không tồn tại, không có quyền, hoặc đường dẫn là một thư mục)",
-     "the file cannot be opened (missing folder, no permission, or the path is a folder)"),
+     "không mở được tệp (thư mục không tồn tại hoặc chỉ cho đọc, không có quyền, hoặc đường dẫn là một thư mục)",
+     "the file cannot be opened (missing or read-only folder, no permission, or the path is a folder)"),
     ("disk is full", "DB_FULL", "ổ đĩa đã đầy; hãy giải phóng dung lượng rồi thử lại",
      "the disk is full; free some space and try again"),
     ("disk i/o error", "DB_IO", "lỗi đọc/ghi ổ đĩa (ổ hỏng, USB đã rút hoặc tệp bị chương trình khác giữ)",
@@ -60,6 +61,17 @@ def _sqlite_reason(exc: sqlite3.Error) -> tuple[str, str, str] | None:
     return None
 
 
+FULL_BELOW = 1024 * 1024
+
+
+def _nearly_full(db_path: Path | str) -> bool:
+    """Whether the database's disk has less than a megabyte free (the likely cause of an I/O error)."""
+    try:
+        return shutil.disk_usage(Path(db_path).parent).free < FULL_BELOW
+    except OSError:
+        return False
+
+
 def explain(exc: BaseException, db_path: Path | str) -> StoreError:
     """The one-line error to show for ``exc`` raised while working on the database at ``db_path``.
 
@@ -75,6 +87,8 @@ def explain(exc: BaseException, db_path: Path | str) -> StoreError:
     else:
         text = str(exc)
         known = _sqlite_reason(exc) if isinstance(exc, sqlite3.Error) else None
+        if known and known[0] == "DB_IO" and _nearly_full(db_path):
+            known = next(r[1:] for r in _SQLITE if r[1] == "DB_FULL")  # SQLite says I/O when -shm cannot grow
         code, vi, en = known or ("DB_ERROR", f"cơ sở dữ liệu báo lỗi: {text}", f"the database reported: {text}")
         err = DatabaseFaultError(f"cơ sở dữ liệu {db_path}: {vi}.", f"database {db_path}: {en}.", code=code)
     err.__cause__ = exc
@@ -89,8 +103,8 @@ FAULTS = (sqlite3.Error, OSError)
 _CONNECTION_FAULTS = ("DB_READONLY", "DB_OPEN", "DB_FULL", "DB_IO", "DB_LOCKED", "DB_NOT_DATABASE", "DB_CORRUPT")
 
 
-class _Mapping:
-    """``with`` block that re-raises a disk or file fault of one connection as a DatabaseFaultError."""
+class mapped_faults:  # noqa: N801 - used as a ``with`` statement like a function
+    """``with mapped_faults(path):`` re-raises a disk or file fault met inside as a DatabaseFaultError."""
 
     __slots__ = ("db_path",)
 
@@ -119,21 +133,21 @@ class Connection(sqlite3.Connection):
     db_path: str = ""
 
     def execute(self, *args, **kwargs):
-        with _Mapping(self.db_path):
+        with mapped_faults(self.db_path):
             return super().execute(*args, **kwargs)
 
     def executemany(self, *args, **kwargs):
-        with _Mapping(self.db_path):
+        with mapped_faults(self.db_path):
             return super().executemany(*args, **kwargs)
 
     def executescript(self, *args, **kwargs):
-        with _Mapping(self.db_path):
+        with mapped_faults(self.db_path):
             return super().executescript(*args, **kwargs)
 
     def commit(self) -> None:
-        with _Mapping(self.db_path):
+        with mapped_faults(self.db_path):
             super().commit()
 
     def __exit__(self, *exc_info):
-        with _Mapping(self.db_path):
+        with mapped_faults(self.db_path):
             return super().__exit__(*exc_info)
