@@ -16,6 +16,7 @@ as ``…-damaged.sqlite3`` instead of being backed up through SQLite, which woul
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import shutil
@@ -53,7 +54,10 @@ def safety_dir(db_path: Path) -> Path:
 
 def list_safety_copies(db_path: Path) -> list[Path]:
     """States kept before restores (healthy and damaged), newest first."""
-    folder = safety_dir(db_path)
+    return _listed(safety_dir(db_path))
+
+
+def _listed(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     found = [p for p in folder.iterdir() if _NAME.match(p.name)]
@@ -71,12 +75,8 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def list_backups(db_path: Path) -> list[Path]:
-    """Backups of this database, newest first."""
-    folder = backup_dir(db_path)
-    if not folder.is_dir():
-        return []
-    found = [p for p in folder.iterdir() if _NAME.match(p.name)]
-    return sorted(found, key=lambda p: _NAME.match(p.name)["stamp"], reverse=True)
+    """Backups of this database, newest first (the rotated set; see list_safety_copies for the rest)."""
+    return _listed(backup_dir(db_path))
 
 
 def _stamp_of(path: Path) -> datetime:
@@ -295,11 +295,6 @@ def _remove(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
-def check_restore_source(source: Path, db_path: Path, *, other_unit: bool = False) -> None:
-    """Every refusal of :func:`restore`, without changing anything (for a question asked first)."""
-    restore(db_path, source, other_unit=other_unit, dry_run=True)
-
-
 @dataclass(frozen=True)
 class Restored:
     """What a restore did: where the replaced state is kept and whether it was damaged."""
@@ -331,19 +326,30 @@ def _keep_live(db_path: Path, moment: datetime) -> tuple[Path | None, bool]:
             finally:
                 live.close()
     target = _backup_name(db_path, folder, moment, "damaged")
-    for suffix in ("", "-wal"):
+    for suffix in ("-wal", ""):  # the main file last: once it is listed, its -wal is already there
         part = db_path.with_name(db_path.name + suffix)
         if part.is_file():
-            with open(part, "rb") as src, open(target.with_name(target.name + suffix), "wb") as dst:
+            done = target.with_name(target.name + suffix)
+            tmp = done.with_name(done.name + ".tmp")
+            with open(part, "rb") as src, open(tmp, "wb") as dst:
                 shutil.copyfileobj(src, dst)
                 dst.flush()
                 os.fsync(dst.fileno())
+            os.replace(tmp, done)
     _fsync_dir(folder)
     return target, True
 
 
-def restore(db_path: Path, source: Path, *, other_unit: bool = False, dry_run: bool = False,
-            now: datetime | None = None) -> Restored:
+def _clear_leftovers(db_path: Path) -> None:
+    """Remove what a restore killed half-way left (the caller holds the lock, so none is in use)."""
+    for stale in db_path.parent.glob(f".{glob.escape(db_path.name)}.restore-*.tmp*"):
+        stale.unlink(missing_ok=True)
+    folder = safety_dir(db_path)
+    for stale in folder.glob("*.tmp") if folder.is_dir() else ():
+        stale.unlink(missing_ok=True)
+
+
+def restore(db_path: Path, source: Path, *, other_unit: bool = False, now: datetime | None = None) -> Restored:
     """Replace the live database with ``source`` after checking it completely.
 
     The caller holds the instance lock. Nothing under ``db_path`` changes unless every
@@ -368,6 +374,7 @@ def restore(db_path: Path, source: Path, *, other_unit: bool = False, dry_run: b
                       "the file is not an SQLite database")
     ours = _live_self_code(db_path)
     moment = now or datetime.now(UTC)
+    _clear_leftovers(db_path)
     tmp = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}.tmp")
     try:
         try:
@@ -390,8 +397,6 @@ def restore(db_path: Path, source: Path, *, other_unit: bool = False, dry_run: b
             raise _refuse(source, "RESTORE_BAD", f"tệp hỏng ({exc})", f"the file is damaged ({exc})") from exc
         finally:
             conn.close()
-        if dry_run:
-            return Restored(source, None, False)
         try:
             kept, damaged = _keep_live(db_path, moment)
         except OSError as exc:
