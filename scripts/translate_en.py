@@ -110,6 +110,8 @@ EN = {
     "Chưa tạo được": "Could not create",
     "Mở ở chế độ chỉ xem?": "Open read-only?",
     "Cơ sở dữ liệu bị hỏng.": "The database is damaged.",
+    "Khôi phục": "Restore",
+    "Không khôi phục": "Do not restore",
     "Khôi phục từ bản sao lưu tốt gần nhất (%s)? Tệp hỏng được giữ nguyên để kiểm tra sau.":
         "Restore the newest good backup (%s)? The damaged file is kept as it is for later inspection.",
     "Tệp hỏng sẽ được giữ trong thư mục: %s": "The damaged file will be kept in the folder: %s",

@@ -47,6 +47,8 @@ def _damage_box(exc: CorruptDatabaseError, *, ask: bool) -> QMessageBox:
             backup.safety_dir(exc.path))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.button(QMessageBox.StandardButton.Yes).setText(QApplication.translate("app", "Khôi phục"))
+        box.button(QMessageBox.StandardButton.No).setText(QApplication.translate("app", "Không khôi phục"))
     else:
         box.setInformativeText(QApplication.translate("app", "Không có bản sao lưu tốt để khôi phục."))
     box.setDetailedText(details)

@@ -1060,12 +1060,22 @@
         <translation>The damaged file will be kept in the folder: %s</translation>
     </message>
     <message>
+        <location filename="../../c27desk/gui/app.py" line="50" />
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
         <location filename="../../c27desk/gui/app.py" line="51" />
+        <source>Không khôi phục</source>
+        <translation>Do not restore</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/app.py" line="53" />
         <source>Không có bản sao lưu tốt để khôi phục.</source>
         <translation>There is no good backup to restore.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="78" />
+        <location filename="../../c27desk/gui/app.py" line="80" />
         <source>Mở ở chế độ chỉ xem?</source>
         <translation>Open read-only?</translation>
     </message>
