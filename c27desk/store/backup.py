@@ -230,10 +230,14 @@ def _check_schema(conn: sqlite3.Connection, source: Path) -> None:
         expected = _columns(reference.conn)
     finally:
         reference.close()
-    missing = [f"{t}.{c}" if t in tables else t for t, cols in sorted(expected.items())
-               if t != "_sqlite_migrations" for c in (sorted(cols - tables[t]) if t in tables else [""])]
+    missing: list[str] = []
+    for table, columns in sorted(expected.items()):
+        if table not in tables:
+            missing.append(table)
+        else:
+            missing += [f"{table}.{c}" for c in sorted(columns - tables[table])]
     if missing:
-        listed = ", ".join(m.rstrip(".") for m in missing[:5])
+        listed = ", ".join(missing[:5])
         raise _refuse(source, "RESTORE_FOREIGN", f"tệp không phải là cơ sở dữ liệu c27desk (thiếu {listed})",
                       f"the file is not a c27desk database (missing {listed})")
 

@@ -76,6 +76,11 @@ def foreign_units_file(tmp_path: Path) -> Path:
     return path
 
 
+def other_programs_migrations(good: Path, tmp_path: Path) -> Path:
+    """Another sqlite-utils program's file: migration records, but none of c27desk's."""
+    return edited_copy(good, tmp_path / "otherapp.sqlite3", "UPDATE _sqlite_migrations SET migration_set = 'otherapp'")
+
+
 def newer_version(good: Path, tmp_path: Path) -> Path:
     return edited_copy(good, tmp_path / "newer.sqlite3",
                        "INSERT INTO _sqlite_migrations(migration_set, name, applied_at) "
@@ -136,6 +141,7 @@ def a_folder(good: Path, tmp_path: Path) -> Path:
     (empty_file, "RESTORE_NOT_SQLITE", "not an SQLite database"),
     (lambda good, tmp: foreign_units_file(tmp), "RESTORE_FOREIGN", "not a c27desk database"),
     (no_migration_records, "RESTORE_FOREIGN", "no migration records"),
+    (other_programs_migrations, "RESTORE_FOREIGN", "not a c27desk database"),
     (missing_column, "RESTORE_FOREIGN", "value_entries.explanation"),
     (newer_version, "RESTORE_TOO_NEW", "0099_future"),
     (damaged_backup, "RESTORE_BAD", "integrity"),
