@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from c27desk import __version__, commands
 from c27desk.errors import C27Error, current_language
-from c27desk.store import lock
+from c27desk.store import faults, lock
 from c27desk.store.clock import current_user
 from c27desk.store.database import default_db_path, open_database
 
@@ -103,6 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` or a closed pager: not a failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except faults.FAULTS as exc:  # a disk or file fault outside a statement: one line, never a traceback
+        print(f"c27desk: {faults.explain(exc, ctx.db_path).message(ctx.lang)}", file=sys.stderr)
+        return EXIT_FAIL
     except KeyboardInterrupt:
         print("c27desk: đã dừng / interrupted", file=sys.stderr)
         return 130

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from c27desk.store import backup
-from c27desk.store.database import connect, open_database
 
 
 def register(sub) -> None:
@@ -22,6 +21,8 @@ def cmd_backup(ctx, args) -> int:
     if args.list:
         for path in backup.list_backups(ctx.db_path):
             print(path)
+        for path in backup.list_safety_copies(ctx.db_path):  # kept by restores, never rotated
+            print(path)
         return 0
     db = ctx.open(create=False, write=False)
     try:
@@ -33,15 +34,16 @@ def cmd_backup(ctx, args) -> int:
 
 
 def cmd_restore(ctx, args) -> int:
-    # The live database may be damaged (that is why one restores), so it is opened
-    # without the integrity check; the backup itself is checked before anything changes.
+    # The live database may be damaged (that is why one restores), so it is not opened:
+    # the service checks the backup on a private copy, keeps the current file and renames.
     ctx.open_lock()
-    db = connect(ctx.db_path)
-    try:
-        safety = backup.restore(db, ctx.db_path, args.file, other_unit=args.other_unit)
-    finally:
-        db.close()
-    open_database(ctx.db_path).close()  # apply migrations if the backup is older than this program
-    ctx.say(f"Đã khôi phục từ {args.file}. Trạng thái trước đó được lưu tại {safety}.",
-            f"Restored from {args.file}. The previous state is saved in {safety}.")
+    done = backup.restore(ctx.db_path, args.file, other_unit=args.other_unit)
+    if done.kept is None:
+        ctx.say(f"Đã khôi phục từ {args.file}.", f"Restored from {args.file}.")
+    elif done.damaged:
+        ctx.say(f"Đã khôi phục từ {args.file}. Tệp hỏng trước đó được giữ nguyên tại {done.kept}.",
+                f"Restored from {args.file}. The damaged file is kept as it was in {done.kept}.")
+    else:
+        ctx.say(f"Đã khôi phục từ {args.file}. Trạng thái trước đó được lưu tại {done.kept}.",
+                f"Restored from {args.file}. The previous state is saved in {done.kept}.")
     return 0

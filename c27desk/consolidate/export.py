@@ -5,24 +5,72 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from c27desk.consolidate.summary import Consolidation, UnitStatus
 from c27desk.fileio import atomic_write_bytes
-from c27desk.model.values import display_value
-from c27desk.store.clock import vn_display
+from c27desk.model.values import NOT_APPLICABLE, display_value
+from c27desk.store.clock import VN_TIME
 
 UNIT_HEADER = ("Mã đơn vị", "Tên đơn vị", "Cấp", "Tình trạng", "Bản", "Người ký", "Thời điểm ký", "Thời điểm nhận",
                "Nộp muộn", "Số lỗi", "Số cảnh báo")
 PROBLEM = PatternFill("solid", fgColor="F8D7DA")
 
 
+Cell = str | int | Decimal | datetime | None
+"""A typed cell: text, a count, an amount, a moment (GMT+7) or nothing."""
+
+COUNT_FORMAT = "#,##0"
+AMOUNT_FORMAT = "#,##0.###"  # Excel shows its own locale's separators: 1.234,5 on a Vietnamese Windows
+MOMENT_FORMAT = "dd/mm/yyyy hh:mm"
+XLSX_TEXT_LIMIT = 32767  # Excel's longest cell text
+# what a spreadsheet may read as the start of a formula, in a CSV cell (OWASP's list)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _fmt(value) -> str:
     return "" if value is None else format(value.normalize(), "f").replace(".", ",")
+
+
+def _shown(value: Cell) -> str | int:
+    """A typed cell as the window and the CSV file show it (decimal comma, GMT+7)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return _fmt(value)
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    return value
+
+
+def _moment(stamp: str) -> datetime | str | None:
+    """A stored UTC time as the GMT+7 wall-clock time Excel shows (Excel has no time zones);
+    junk is kept as the text it is."""
+    if not stamp:
+        return None
+    try:
+        return datetime.fromisoformat(stamp).astimezone(VN_TIME).replace(tzinfo=None)
+    except ValueError:
+        return stamp
+
+
+def _number(criterion, entry) -> Cell:
+    """A numeric answer as a number; anything else (code, N/A, text) as the text people read."""
+    shown = display_value(criterion, entry)
+    if entry is None or entry.state == NOT_APPLICABLE or not criterion.is_numeric or not entry.value:
+        return shown or None
+    try:
+        value = Decimal(entry.value)
+    except InvalidOperation:
+        return shown
+    return int(value) if criterion.kind == "count" and value == value.to_integral_value() else value
 
 
 _CN = re.compile(r"^CN=(.*?)(?:, (?:OU|O|C|L|ST|E|SERIALNUMBER)=.*)?$")
@@ -39,70 +87,85 @@ def text_rows(cons: Consolidation) -> list[list]:
     return [[s.criterion.id, unit, text] for s in cons.criteria for unit, text in s.texts]
 
 
-def unit_rows(cons: Consolidation) -> list[list]:
-    rows = []
+def unit_cells(cons: Consolidation) -> list[list[Cell]]:
+    """The units' status table with typed cells (numbers, moments), for the workbook."""
+    rows: list[list[Cell]] = []
     for st in cons.units:
         state = "Chưa nộp" if st.missing else f"Đã nhận bản {st.revision}"
-        rows.append([st.unit.code, st.unit.name, st.unit.level, state, st.revision or "", signer_name(st.signer),
-                     vn_display(st.signed_at), vn_display(st.received_at),
-                     "Có" if st.late else "", st.errors if not st.missing else "",
-                     st.warnings if not st.missing else ""])
+        rows.append([st.unit.code, st.unit.name, st.unit.level, state, st.revision, signer_name(st.signer),
+                     _moment(st.signed_at), _moment(st.received_at), "Có" if st.late else "",
+                     None if st.missing else st.errors, None if st.missing else st.warnings])
     return rows
 
 
-def criterion_rows(cons: Consolidation) -> tuple[list[str], list[list]]:
+def unit_rows(cons: Consolidation) -> list[list]:
+    return [[_shown(v) for v in row] for row in unit_cells(cons)]
+
+
+def criterion_cells(cons: Consolidation) -> tuple[list[str], list[list[Cell]]]:
     codes = sorted({c.code for s in cons.criteria for c in s.criterion.codes})
     header = ["Mã tiêu chí", "Tên tiêu chí", *[f"Mã {c}" for c in codes], "Không áp dụng", "Chưa trả lời", "Tổng",
               "Nhỏ nhất", "Lớn nhất"]
-    rows = []
+    rows: list[list[Cell]] = []
     for s in cons.criteria:
-        counts = [s.codes.get(c, "") if s.criterion.kind == "status" else "" for c in codes]
-        rows.append([s.criterion.id, s.criterion.text, *counts, s.not_applicable or "", s.unanswered or "",
-                     _fmt(s.total), _fmt(s.minimum), _fmt(s.maximum)])
+        counts = [s.codes.get(c) or None if s.criterion.kind == "status" else None for c in codes]
+        rows.append([s.criterion.id, s.criterion.text, *counts, s.not_applicable or None, s.unanswered or None,
+                     s.total, s.minimum, s.maximum])
+    return header, rows
+
+
+def criterion_rows(cons: Consolidation) -> tuple[list[str], list[list]]:
+    header, rows = criterion_cells(cons)
+    return header, [[_shown(v) for v in row] for row in rows]
+
+
+def value_cells(cons: Consolidation) -> tuple[list[str], list[list[Cell]]]:
+    """One row per criterion, one column per unit that reported: the raw matrix for checking."""
+    got: list[UnitStatus] = cons.received
+    header = ["Mã tiêu chí", "Tên tiêu chí", *[u.unit.code for u in got]]
+    rows = [[c.id, c.text, *[_number(c, u.entries.get(c.id)) for u in got]] for c in cons.catalogue.criteria]
     return header, rows
 
 
 def value_rows(cons: Consolidation) -> tuple[list[str], list[list]]:
-    """One row per criterion, one column per unit that reported: the raw matrix for checking."""
-    got: list[UnitStatus] = cons.received
-    header = ["Mã tiêu chí", "Tên tiêu chí", *[u.unit.code for u in got]]
-    rows = [[c.id, c.text, *[display_value(c, u.entries.get(c.id)) for u in got]] for c in cons.catalogue.criteria]
-    return header, rows
+    header, rows = value_cells(cons)
+    return header, [[_shown(v) for v in row] for row in rows]
 
 
-def write_xlsx(cons: Consolidation, path: Path) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Đơn vị"
-    ws.append([f"Tổng hợp Chương trình 27 năm {cons.year} – hạn nộp {cons.deadline or '—'}"])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append(list(UNIT_HEADER))
-    for cell in ws[2]:
+def _put(ws, row: list[Cell]) -> None:
+    """Append a row with every cell typed: text is always a text cell (a unit's "=HYPERLINK(…)"
+    or "=cmd|…" stays words, never a live formula), numbers are numbers, moments are dates."""
+    ws.append([_clean_text(v) if isinstance(v, str) else v for v in row])
+    for cell, value in zip(ws[ws.max_row], row, strict=False):
+        if isinstance(value, str):
+            cell.data_type = "s"
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int):
+            cell.number_format = COUNT_FORMAT
+        elif isinstance(value, Decimal):
+            cell.number_format = COUNT_FORMAT if value == value.to_integral_value() else AMOUNT_FORMAT
+        elif isinstance(value, datetime):
+            cell.number_format = MOMENT_FORMAT
+
+
+def _clean_text(text: str) -> str:
+    """Text Excel will open: no control characters (openpyxl refuses them), no more than a cell holds."""
+    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+    return text if len(text) <= XLSX_TEXT_LIMIT else text[: XLSX_TEXT_LIMIT - 1] + "…"
+
+
+def _table_sheet(ws, header: list[str], rows: list[list[Cell]], widths: list[int], *, first_row: int = 1,
+                 keep_columns: int = 1) -> None:
+    """Header in bold, frozen with the first ``keep_columns`` columns, and a filter on every column."""
+    _put(ws, header)
+    for cell in ws[first_row]:
         cell.font = Font(bold=True)
-    for st, row in zip(cons.units, unit_rows(cons), strict=True):
-        ws.append(row)
-        if st.has_problems:
-            for cell in ws[ws.max_row]:
-                cell.fill = PROBLEM
-    _widths(ws, [14, 34, 8, 18, 6, 30, 20, 20, 9, 8, 10])
-    for title, (header, rows) in (("Tiêu chí", criterion_rows(cons)), ("Số liệu", value_rows(cons))):
-        sheet = wb.create_sheet(title)
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(row)
-        _widths(sheet, [10, 60] + [12] * (len(header) - 2))
-        for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
-            row[0].alignment = Alignment(wrap_text=True, vertical="top")
-    texts = wb.create_sheet("Văn bản")
-    texts.append(["Mã tiêu chí", "Mã đơn vị", "Nội dung"])
-    for row in text_rows(cons):
-        texts.append(row)
-    _widths(texts, [10, 14, 80])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return atomic_write_bytes(path, buffer.getvalue())
+    for row in rows:
+        _put(ws, row)
+    _widths(ws, widths)
+    ws.freeze_panes = ws.cell(row=first_row + 1, column=keep_columns + 1).coordinate
+    ws.auto_filter.ref = f"A{first_row}:{get_column_letter(len(header))}{ws.max_row}"
 
 
 def _widths(ws, widths: list[int]) -> None:
@@ -110,14 +173,49 @@ def _widths(ws, widths: list[int]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
+def write_xlsx(cons: Consolidation, path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Đơn vị"
+    _put(ws, [f"Tổng hợp Chương trình 27 năm {cons.year} – hạn nộp {cons.deadline or '—'} "
+              "(thời điểm theo giờ Việt Nam, GMT+7)"])
+    ws["A1"].font = Font(bold=True, size=13)
+    _table_sheet(ws, list(UNIT_HEADER), unit_cells(cons), [14, 34, 8, 18, 6, 30, 17, 17, 9, 8, 10], first_row=2)
+    for row, st in enumerate(cons.units, start=3):
+        if st.has_problems:
+            for cell in ws[row]:
+                cell.fill = PROBLEM
+    for title, (header, rows) in (("Tiêu chí", criterion_cells(cons)), ("Số liệu", value_cells(cons))):
+        sheet = wb.create_sheet(title)
+        _table_sheet(sheet, header, rows, [10, 60] + [12] * (len(header) - 2), keep_columns=2)
+        for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
+            row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    texts = wb.create_sheet("Văn bản")
+    _table_sheet(texts, ["Mã tiêu chí", "Mã đơn vị", "Nội dung"], text_rows(cons), [10, 14, 80], keep_columns=2)
+    for row in texts.iter_rows(min_row=2, min_col=3, max_col=3):
+        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return atomic_write_bytes(path, buffer.getvalue())
+
+
+def csv_text(value: Cell) -> str | int:
+    """A cell for a CSV file: text that a spreadsheet would run as a formula (starting with
+    = + - @, a tab or a carriage return) gets a leading apostrophe, the usual neutralisation;
+    numbers and moments are written as the window shows them and are never touched."""
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_START) else value
+    return _shown(value)
+
+
 def write_csv(cons: Consolidation, path: Path) -> Path:
     """The units' status table, then the per-criterion table; UTF-8 with a BOM so Excel reads Vietnamese."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(UNIT_HEADER)
-    w.writerows(unit_rows(cons))
+    w.writerows([csv_text(v) for v in row] for row in unit_cells(cons))
     w.writerow([])
-    header, rows = criterion_rows(cons)
+    header, rows = criterion_cells(cons)
     w.writerow(header)
-    w.writerows(rows)
+    w.writerows([csv_text(v) for v in row] for row in rows)
     return atomic_write_bytes(path, ("\ufeff" + out.getvalue()).encode("utf-8"))

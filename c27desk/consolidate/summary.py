@@ -90,6 +90,11 @@ def consolidate(db: Database, year: int) -> Consolidation:
             report = check(cat, status.entries)
             status.errors, status.warnings = len(report.errors), len(report.warnings)
         statuses.append(status)
+    return Consolidation(year, cat, period.deadline, statuses, summarise(cat, statuses))
+
+
+def summarise(cat: Catalogue, statuses: list[UnitStatus]) -> list[CriterionSummary]:
+    """Each criterion across the units that reported: codes counted, numbers summed, texts listed."""
     summaries = []
     for crit in cat.criteria:
         summary = CriterionSummary(crit)
@@ -111,7 +116,7 @@ def consolidate(db: Database, year: int) -> Consolidation:
         if numbers:
             summary.total, summary.minimum, summary.maximum = sum(numbers, Decimal(0)), min(numbers), max(numbers)
         summaries.append(summary)
-    return Consolidation(year, cat, period.deadline, statuses, summaries)
+    return summaries
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from c27desk.errors import C27Error
 from c27desk.gui import i18n
-from c27desk.store import backup, lock, periods, units
-from c27desk.store.database import CorruptDatabaseError, connect, open_database
+from c27desk.store import backup, faults, lock, periods, units
+from c27desk.store.database import CorruptDatabaseError, open_database
 
 
 def _application() -> QApplication:
@@ -30,6 +30,40 @@ def _ask(title: str, text: str, *, interactive: bool) -> bool:
     if not interactive:
         return False
     return QMessageBox.question(None, title, text) == QMessageBox.StandardButton.Yes
+
+
+def _damage_box(exc: CorruptDatabaseError, *, ask: bool) -> QMessageBox:
+    """A box that fits a 1366×768 screen: two short lines, the long paths and SQLite's words
+    in the expandable details."""
+    box = QMessageBox(QMessageBox.Icon.Warning if ask else QMessageBox.Icon.Critical, "c27desk",
+                      QApplication.translate("app", "Cơ sở dữ liệu bị hỏng."))
+    details = exc.message()
+    if ask and exc.newest_backup is not None:
+        stamp = backup.taken_at(exc.newest_backup)
+        box.setInformativeText(QApplication.translate(
+            "app", "Khôi phục từ bản sao lưu tốt gần nhất (%s)? Tệp hỏng được giữ nguyên để kiểm tra sau.")
+            % stamp)
+        details += "\n\n" + QApplication.translate("app", "Tệp hỏng sẽ được giữ trong thư mục: %s") % str(
+            backup.safety_dir(exc.path))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.button(QMessageBox.StandardButton.Yes).setText(QApplication.translate("app", "Khôi phục"))
+        box.button(QMessageBox.StandardButton.No).setText(QApplication.translate("app", "Không khôi phục"))
+    else:
+        box.setInformativeText(QApplication.translate("app", "Không có bản sao lưu tốt để khôi phục."))
+    box.setDetailedText(details)
+    return box
+
+
+def _ask_restore(exc: CorruptDatabaseError, *, interactive: bool) -> bool:
+    if not interactive:
+        return False
+    exc.asked = True  # the user has seen the damage: run_gui shows no second box
+    return _damage_box(exc, ask=True).exec() == QMessageBox.StandardButton.Yes
+
+
+def _show_damage(exc: CorruptDatabaseError) -> None:
+    _damage_box(exc, ask=False).exec()
 
 
 def open_for_window(db_path: Path, *, interactive: bool = True):
@@ -50,19 +84,36 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
     try:
         db = open_database(db_path, backup_reason=None if read_only else "start")
     except CorruptDatabaseError as exc:
-        if exc.newest_backup is None or not _ask(
-                "c27desk", exc.message() + "\n\n" + QApplication.translate("app", "Khôi phục từ bản sao lưu này?"),
-                interactive=interactive):
-            if interactive:
-                QMessageBox.critical(None, "c27desk", exc.message())
+        if read_only or exc.newest_backup is None or not _ask_restore(exc, interactive=interactive):
+            if instance is not None:
+                instance.release()
             raise
-        raw = connect(db_path)
         try:
-            backup.restore(raw, db_path, exc.newest_backup)
-        finally:
-            raw.close()
+            backup.restore(db_path, exc.newest_backup)
+        except C27Error:
+            if instance is not None:
+                instance.release()
+            raise
         db = open_database(db_path, backup_reason="after-restore")
     return db, instance, read_only
+
+
+def fault_hook(db_path: Path, previous=None):
+    """An excepthook for the window: a database or disk fault, or any C27Error, that escapes a
+    slot is shown as its one line in a box instead of a traceback on a console nobody sees."""
+    previous = previous or sys.excepthook
+
+    def hook(kind, exc, tb) -> None:
+        if isinstance(exc, C27Error):
+            text = exc.message()
+        elif isinstance(exc, faults.FAULTS):
+            text = faults.explain(exc, db_path).message()
+        else:
+            previous(kind, exc, tb)
+            return
+        QMessageBox.critical(QApplication.activeWindow(), "c27desk", text)
+
+    return hook
 
 
 def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None = None) -> int:
@@ -74,6 +125,10 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
     interactive = screenshot is None
     try:
         opened = open_for_window(Path(db_path), interactive=interactive)
+    except CorruptDatabaseError as exc:
+        if interactive and not getattr(exc, "asked", False):
+            _show_damage(exc)
+        raise
     except C27Error as exc:
         if interactive:
             QMessageBox.critical(None, "c27desk", exc.message())
@@ -81,6 +136,9 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
     if opened is None:
         return 1
     db, instance, read_only = opened
+    previous_hook = sys.excepthook
+    if interactive:
+        sys.excepthook = fault_hook(Path(db_path), previous_hook)
     try:
         if units.self_unit(db) is None:
             dialog = SetupDialog(db)
@@ -110,6 +168,7 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
         QTimer.singleShot(0, window.table.setFocus)
         return app.exec()
     finally:
+        sys.excepthook = previous_hook
         db.close()
         if instance is not None:
             instance.release()

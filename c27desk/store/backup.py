@@ -4,20 +4,33 @@ A file copy of a live WAL database can miss committed pages still in the -wal fi
 every backup goes through ``Connection.backup`` into a temporary file that is checked,
 fsynced and then renamed into place. Rotation keeps the newest ``KEEP_RECENT`` backups and
 the newest backup of each of the last ``KEEP_DAYS`` days.
+
+A restore is the one operation that replaces the whole live file, so it checks the source
+completely (SQLite, c27desk's schema at a level this program knows, integrity, the same
+unit) on a private copy before the live file is touched, keeps the state it replaces in
+``<stem>-backups/before-restore/`` (a folder rotation never looks into: a run of failed or
+mistaken restores can never delete the only good copy), and puts the checked copy in place
+with one rename. A damaged live file, the case restore exists for, is kept byte for byte
+as ``…-damaged.sqlite3`` instead of being backed up through SQLite, which would fail on it.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import re
+import shutil
 import sqlite3
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from c27desk.errors import StoreError
+from c27desk.fileio import os_reason
+from c27desk.store.clock import vn_display
 
 KEEP_RECENT = 10
 KEEP_DAYS = 30
@@ -28,6 +41,27 @@ _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\d{6})-(?P<reason>[a-z0-
 def backup_dir(db_path: Path) -> Path:
     db_path = Path(db_path)
     return db_path.parent / f"{db_path.stem}-backups"
+
+
+SAFETY_FOLDER = "before-restore"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def safety_dir(db_path: Path) -> Path:
+    """Where the state replaced by each restore is kept; rotation never deletes anything here."""
+    return backup_dir(db_path) / SAFETY_FOLDER
+
+
+def list_safety_copies(db_path: Path) -> list[Path]:
+    """States kept before restores (healthy and damaged), newest first."""
+    return _listed(safety_dir(db_path))
+
+
+def _listed(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.iterdir() if _NAME.match(p.name)]
+    return sorted(found, key=lambda p: _NAME.match(p.name)["stamp"], reverse=True)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -41,12 +75,8 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def list_backups(db_path: Path) -> list[Path]:
-    """Backups of this database, newest first."""
-    folder = backup_dir(db_path)
-    if not folder.is_dir():
-        return []
-    found = [p for p in folder.iterdir() if _NAME.match(p.name)]
-    return sorted(found, key=lambda p: _NAME.match(p.name)["stamp"], reverse=True)
+    """Backups of this database, newest first (the rotated set; see list_safety_copies for the rest)."""
+    return _listed(backup_dir(db_path))
 
 
 def _stamp_of(path: Path) -> datetime:
@@ -68,19 +98,32 @@ def check_file(path: Path) -> str | None:
     return None if rows and rows[0][0] == "ok" else (rows[0][0] if rows else "no answer")
 
 
+def taken_at(path: Path) -> str:
+    """When a backup was taken, as people in Vietnam read it (GMT+7)."""
+    return vn_display(_stamp_of(path), "%d/%m/%Y %H:%M:%S")
+
+
 def newest_good_backup(db_path: Path) -> Path | None:
     return next((p for p in list_backups(db_path) if check_file(p) is None), None)
 
 
-def make_backup(db: Database, db_path: Path, reason: str, *, now: datetime | None = None) -> Path:
-    """Write a consistent backup of ``db`` and rotate old ones; returns the new file."""
+def _backup_name(db_path: Path, folder: Path, moment: datetime, reason: str) -> Path:
+    return folder / f"{Path(db_path).stem}-{moment.strftime('%Y%m%dT%H%M%S%f')}-{reason}.sqlite3"
+
+
+def make_backup(db: Database, db_path: Path, reason: str, *, now: datetime | None = None,
+                folder: Path | None = None) -> Path:
+    """Write a consistent backup of ``db`` and rotate old ones; returns the new file.
+
+    With ``folder`` (the safety folder of a restore) the copy goes there and nothing is rotated."""
     reason = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
-    folder = backup_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    rotating = folder is None
+    folder = folder or backup_dir(db_path)
     moment = now or datetime.now(UTC)
-    target = folder / f"{Path(db_path).stem}-{moment.strftime('%Y%m%dT%H%M%S%f')}-{reason}.sqlite3"
+    target = _backup_name(db_path, folder, moment, reason)
     tmp = target.with_name(target.name + ".tmp")
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         dest = sqlite3.connect(tmp)
         try:
             db.conn.backup(dest)
@@ -107,7 +150,8 @@ def make_backup(db: Database, db_path: Path, reason: str, *, now: datetime | Non
     finally:
         if tmp.exists():
             tmp.unlink()
-    rotate(db_path, now=moment)
+    if rotating:
+        rotate(db_path, now=moment)
     return target
 
 
@@ -137,7 +181,8 @@ def rotate(db_path: Path, *, now: datetime | None = None) -> list[Path]:
     return removed
 
 
-def _self_code(conn) -> str | None:
+
+def _self_code(conn: sqlite3.Connection) -> str | None:
     try:
         row = conn.execute("SELECT code FROM units WHERE is_self = 1").fetchone()
     except sqlite3.Error:  # a damaged live database: nothing to compare with
@@ -145,42 +190,251 @@ def _self_code(conn) -> str | None:
     return row[0] if row else None
 
 
-def restore(db: Database, db_path: Path, source: Path, *, other_unit: bool = False) -> Path:
-    """Replace the live database's content with ``source``; returns the safety backup.
+def _refuse(source: Path, code: str, vi: str, en: str) -> StoreError:
+    return StoreError(f"không khôi phục từ {source}: {vi}; cơ sở dữ liệu không thay đổi.",
+                      f"not restoring from {source}: {en}; the database is unchanged.", code=code)
 
-    The source is checked first, and the current state is itself backed up, so a restore
-    can be undone by restoring that file.
-    """
-    source = Path(source)
+
+def _columns(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {t: {r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')} for t in tables}
+
+
+def _check_schema(conn: sqlite3.Connection, source: Path) -> None:
+    """Refuse a file that is not a c27desk database at a level this program knows.
+
+    The reference is the schema our own migrations build up to the level the file claims,
+    so a foreign file that merely has a table called ``units`` cannot pass."""
+    from c27desk.store.database import MIGRATION_SET, migrations  # database imports this module
+
+    tables = _columns(conn)
+    if "_sqlite_migrations" not in tables:
+        raise _refuse(source, "RESTORE_FOREIGN", "tệp không phải là cơ sở dữ liệu c27desk (không có sổ nâng cấp)",
+                      "the file is not a c27desk database (no migration records)")
+    applied = {r[0] for r in conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
+    if not applied:
+        raise _refuse(source, "RESTORE_FOREIGN", "tệp không phải là cơ sở dữ liệu c27desk",
+                      "the file is not a c27desk database")
+    steps = migrations()._migrations
+    unknown = applied - {m.name for m in steps}
+    if unknown:
+        raise _refuse(source, "RESTORE_TOO_NEW",
+                      f"tệp do phiên bản c27desk mới hơn ghi ({', '.join(sorted(unknown))}); hãy dùng phiên bản mới hơn",
+                      f"the file was written by a newer c27desk ({', '.join(sorted(unknown))}); use a newer version")
+    reference = Database(memory=True)
+    try:
+        for step in steps:
+            if step.name in applied:
+                step.fn(reference)
+        expected = _columns(reference.conn)
+    finally:
+        reference.close()
+    missing: list[str] = []
+    for table, columns in sorted(expected.items()):
+        if table not in tables:
+            missing.append(table)
+        else:
+            missing += [f"{table}.{c}" for c in sorted(columns - tables[table])]
+    if missing:
+        listed = ", ".join(missing[:5])
+        raise _refuse(source, "RESTORE_FOREIGN", f"tệp không phải là cơ sở dữ liệu c27desk (thiếu {listed})",
+                      f"the file is not a c27desk database (missing {listed})")
+
+
+def _live_self_code(db_path: Path) -> str | None:
+    """The live file's own unit, read without leaving a trace: with no -wal beside it the file
+    is opened immutable, so not even an empty -wal or -shm appears next to it."""
+    if not db_path.is_file():
+        return None
+    wal = db_path.with_name(db_path.name + "-wal")
+    how = "mode=ro" if wal.is_file() and wal.stat().st_size else "mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(f"file:{db_path.as_posix()}?{how}", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return _self_code(conn)
+    finally:
+        conn.close()
+
+
+def _check_unit(conn: sqlite3.Connection, source: Path, ours: str | None, other_unit: bool) -> None:
+    if ours is None or other_unit:
+        return
+    theirs = _self_code(conn)
+    if theirs is None:
+        raise _refuse(source, "RESTORE_OTHER_UNIT",
+                      f"tệp không ghi đơn vị nào là của mình nên không biết là dữ liệu của ai, còn cơ sở dữ liệu này "
+                      f"của {ours} (nếu đúng là muốn vậy, thêm --other-unit)",
+                      f"the file marks no unit as its own, so whose data it holds is unknown, and this database is "
+                      f"{ours}'s (add --other-unit if that is really meant)")
+    if theirs != ours:
+        raise _refuse(source, "RESTORE_OTHER_UNIT",
+                      f"tệp là dữ liệu của đơn vị {theirs}, còn cơ sở dữ liệu này của {ours} "
+                      "(nếu đúng là muốn vậy, thêm --other-unit)",
+                      f"the file holds unit {theirs}'s data and this database is {ours}'s "
+                      "(add --other-unit if that is really meant)")
+
+
+def _copy_in(source: Path, tmp: Path) -> None:
+    """Copy the source (and a -wal beside it) next to the live file and fold it into one file.
+
+    Working on a private copy lets a backup on a read-only stick be checked (SQLite may need
+    to write to replay a journal) and makes the checked bytes the very bytes put in place."""
+    shutil.copyfile(source, tmp)
+    wal = source.with_name(source.name + "-wal")
+    if wal.is_file():
+        shutil.copyfile(wal, tmp.with_name(tmp.name + "-wal"))
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE").fetchone()  # folds a copied WAL into the file
+    finally:
+        conn.close()
+
+
+def _remove(path: Path) -> None:
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+              path.with_name(path.name + "-journal")):
+        p.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: where the replaced state is kept and whether it was damaged."""
+
+    source: Path
+    kept: Path | None  # None when there was no database before
+    damaged: bool
+
+
+def _keep_live(db_path: Path, moment: datetime) -> tuple[Path | None, bool]:
+    """Keep the live file's state in the safety folder: through SQLite when it is sound,
+    byte for byte (with its -wal) when it is not."""
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return None, False
+    folder = safety_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    if check_file(db_path) is None:
+        try:
+            live = Database(sqlite3.connect(db_path))
+        except sqlite3.Error:
+            live = None
+        if live is not None:
+            try:
+                kept = make_backup(live, db_path, "before-restore", now=moment, folder=folder)
+                live.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # nothing left only in the -wal
+                return kept, False
+            except (StoreError, sqlite3.Error):
+                pass  # could not be read through SQLite after all: keep the raw bytes below
+            finally:
+                live.close()
+    target = _backup_name(db_path, folder, moment, "damaged")
+    for suffix in ("-wal", ""):  # the main file last: once it is listed, its -wal is already there
+        part = db_path.with_name(db_path.name + suffix)
+        if part.is_file():
+            done = target.with_name(target.name + suffix)
+            tmp = done.with_name(done.name + ".tmp")
+            with open(part, "rb") as src, open(tmp, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+                dst.flush()
+                os.fsync(dst.fileno())
+            os.replace(tmp, done)
+    _fsync_dir(folder)
+    return target, True
+
+
+def _clear_leftovers(db_path: Path) -> None:
+    """Remove what a restore killed half-way left (the caller holds the lock, so none is in use)."""
+    for stale in db_path.parent.glob(f".{glob.escape(db_path.name)}.restore-*.tmp*"):
+        stale.unlink(missing_ok=True)
+    folder = safety_dir(db_path)
+    for stale in folder.glob("*.tmp") if folder.is_dir() else ():
+        stale.unlink(missing_ok=True)
+
+
+def restore(db_path: Path, source: Path, *, other_unit: bool = False, now: datetime | None = None) -> Restored:
+    """Replace the live database with ``source`` after checking it completely.
+
+    The caller holds the instance lock. Nothing under ``db_path`` changes unless every
+    check passes; the replaced state is kept in :func:`safety_dir`; the copy is put in
+    place with one rename, so a crash leaves either the old file or the new one."""
+    db_path, source = Path(db_path), Path(source)
+    if source.is_dir():
+        raise _refuse(source, "RESTORE_MISSING", "đây là thư mục, không phải tệp", "this is a folder, not a file")
     if not source.is_file():
         raise StoreError(f"không có tệp {source}.", f"no such file {source}.", code="RESTORE_MISSING")
-    problem = check_file(source)
-    if problem:
-        raise StoreError(
-            f"{source} không phải là bản sao lưu dùng được ({problem}); cơ sở dữ liệu không thay đổi.",
-            f"{source} is not a usable backup ({problem}); the database is unchanged.",
-            code="RESTORE_BAD",
-        )
-    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+    if db_path.exists() and os.path.samefile(source, db_path):
+        raise _refuse(source, "RESTORE_SAME", "đây chính là cơ sở dữ liệu đang dùng",
+                      "this is the database in use itself")
     try:
-        names = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not {"units", "value_entries", "audit_log"} <= names:
-            raise StoreError(
-                f"{source} không phải là cơ sở dữ liệu c27desk; cơ sở dữ liệu không thay đổi.",
-                f"{source} is not a c27desk database; the database is unchanged.",
-                code="RESTORE_BAD",
-            )
-        theirs, ours = _self_code(src), _self_code(db.conn)
-        if theirs and ours and theirs != ours and not other_unit:
-            raise StoreError(
-                f"{source} là dữ liệu của đơn vị {theirs}, còn cơ sở dữ liệu này của {ours}; không khôi phục "
-                "(nếu đúng là muốn vậy, thêm --other-unit).",
-                f"{source} holds unit {theirs}'s data and this database is {ours}'s; nothing restored "
-                "(add --other-unit if that is really meant).",
-                code="RESTORE_OTHER_UNIT",
-            )
-        safety = make_backup(db, db_path, "before-restore")
-        src.backup(db.conn)
+        with open(source, "rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        vi, en = os_reason(exc)
+        raise _refuse(source, "RESTORE_UNREADABLE", f"không đọc được tệp ({vi})", f"cannot read it ({en})") from exc
+    if header != SQLITE_HEADER:
+        raise _refuse(source, "RESTORE_NOT_SQLITE", "tệp không phải là cơ sở dữ liệu SQLite",
+                      "the file is not an SQLite database")
+    ours = _live_self_code(db_path)
+    moment = now or datetime.now(UTC)
+    _clear_leftovers(db_path)
+    tmp = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}.tmp")
+    try:
+        try:
+            _copy_in(source, tmp)
+        except OSError as exc:
+            vi, en = os_reason(exc)
+            raise _refuse(source, "RESTORE_FAILED", f"không chép được tệp vào {db_path.parent} ({vi})",
+                          f"cannot copy it into {db_path.parent} ({en})") from exc
+        except sqlite3.DatabaseError as exc:
+            raise _refuse(source, "RESTORE_BAD", f"tệp hỏng ({exc})", f"the file is damaged ({exc})") from exc
+        problem = check_file(tmp)
+        if problem:
+            raise _refuse(source, "RESTORE_BAD", f"tệp không qua kiểm tra toàn vẹn ({problem})",
+                          f"the file fails its integrity check ({problem})")
+        conn = sqlite3.connect(f"file:{tmp.as_posix()}?mode=ro", uri=True)
+        try:
+            _check_schema(conn, source)
+            _check_unit(conn, source, ours, other_unit)
+        except sqlite3.DatabaseError as exc:
+            raise _refuse(source, "RESTORE_BAD", f"tệp hỏng ({exc})", f"the file is damaged ({exc})") from exc
+        finally:
+            conn.close()
+        try:
+            kept, damaged = _keep_live(db_path, moment)
+        except OSError as exc:
+            vi, en = os_reason(exc)
+            raise _refuse(source, "RESTORE_FAILED", f"không giữ được bản hiện tại ({vi})",
+                          f"cannot keep the current state ({en})") from exc
+        try:
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            for stale in ("-wal", "-shm", "-journal"):  # the old file's log must not be replayed on the new one
+                db_path.with_name(db_path.name + stale).unlink(missing_ok=True)
+            os.replace(tmp, db_path)
+            _fsync_dir(db_path.parent)
+        except OSError as exc:
+            vi, en = os_reason(exc)
+            raise StoreError(f"không khôi phục được từ {source}: không thay được tệp ({vi}); trạng thái trước "
+                             f"được giữ ở {kept}.",
+                             f"could not restore from {source}: cannot put it in place ({en}); the previous state "
+                             f"is kept in {kept}.", code="RESTORE_FAILED") from exc
     finally:
-        src.close()
-    return safety
+        _remove(tmp)
+    _log_restore(db_path, source, kept, damaged)
+    return Restored(source, kept, damaged)
+
+
+def _log_restore(db_path: Path, source: Path, kept: Path | None, damaged: bool) -> None:
+    """Bring the restored file to this program's schema level and record the restore in its audit log."""
+    from c27desk.store import audit
+    from c27desk.store.database import open_database  # database imports this module
+
+    db = open_database(db_path, check_integrity=False)  # checked above, byte for byte
+    try:
+        with db.atomic():
+            audit.log(db, "restore", detail=f"from {source}; previous state kept in {kept or '-'}"
+                      + ("; it was damaged" if damaged else ""))
+    finally:
+        db.close()

@@ -13,7 +13,7 @@ from sqlite_utils.migrations import Migrations
 from c27desk.errors import StoreError
 from c27desk.model.units import DEFAULT_LEVELS
 from c27desk.resources import migrations_dir
-from c27desk.store import backup
+from c27desk.store import backup, faults
 
 MIGRATION_SET = "c27desk"
 BUSY_TIMEOUT_MS = 10_000
@@ -72,13 +72,20 @@ def _applied(db: Database) -> set[str]:
 
 
 def connect(path: Path, *, check_same_thread: bool = True, readonly: bool = False) -> Database:
-    """A configured connection: WAL, foreign keys, a busy timeout for a second process."""
+    """A configured connection: WAL, foreign keys, a busy timeout for a second process.
+
+    The connection maps disk and file faults to one-line messages (see ``faults``)."""
+    path = Path(path)
+    if path.is_dir():
+        raise faults.DatabaseFaultError(
+            f"{path} là một thư mục, không phải tệp cơ sở dữ liệu.",
+            f"{path} is a folder, not a database file.", code="DB_OPEN")
+    conn = None
     try:
-        if readonly:
-            conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True,
-                                   check_same_thread=check_same_thread, timeout=BUSY_TIMEOUT_MS / 1000)
-        else:
-            conn = sqlite3.connect(str(path), check_same_thread=check_same_thread, timeout=BUSY_TIMEOUT_MS / 1000)
+        target = f"file:{path.as_posix()}?mode=ro" if readonly else str(path)
+        conn = sqlite3.connect(target, uri=readonly, check_same_thread=check_same_thread,
+                               timeout=BUSY_TIMEOUT_MS / 1000, factory=faults.Connection)
+        conn.db_path = str(path)
         db = Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
@@ -86,12 +93,10 @@ def connect(path: Path, *, check_same_thread: bool = True, readonly: bool = Fals
             db.enable_wal()
             db.execute("PRAGMA synchronous = FULL")
         return db
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"không mở được cơ sở dữ liệu {path}: {exc}.",
-            f"cannot open the database {path}: {exc}.",
-            code="DB_OPEN",
-        ) from exc
+    except faults.FAULTS as exc:
+        if conn is not None:
+            conn.close()  # an open handle would keep a removed stick busy
+        raise faults.explain(exc, path) from exc
 
 
 def integrity_problem(db: Database) -> str | None:
@@ -133,6 +138,15 @@ def open_database(
     the caller's work (start of the window, an import, a bulk load).
     """
     path = Path(path) if path else default_db_path()
+    try:
+        return _open(path, backup_reason=backup_reason, check_integrity=check_integrity,
+                     check_same_thread=check_same_thread, create=create)
+    except faults.FAULTS as exc:  # a read-only folder, a full disk, a faulty device...
+        raise faults.explain(exc, path) from exc
+
+
+def _open(path: Path, *, backup_reason: str | None, check_integrity: bool, check_same_thread: bool,
+          create: bool) -> Database:
     existed = path.exists() and path.stat().st_size > 0
     if not existed and not create:
         raise StoreError(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from c27desk.errors import StoreError
+from c27desk.store import faults
 from c27desk.store.clock import current_user, now, vn_display
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows
@@ -101,8 +102,11 @@ def holder_of(db_path: Path) -> dict:
 def acquire(db_path: Path) -> InstanceLock:
     """Take the instance lock or raise DatabaseInUseError naming who holds it."""
     path = lock_path(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:  # a read-only folder or stick: nothing could be written there anyway
+        raise faults.explain(exc, db_path) from exc
     if os.name == "nt" and os.fstat(fd).st_size == 0:  # pragma: no cover
         os.write(fd, b"\0")
     if not _try_lock(fd):

@@ -32,7 +32,7 @@ def test_xlsx_and_csv_show_units_codes_and_sums(office, bienhoa, longkhanh, chil
     header = [c.value for c in sheet[1]]
     rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["I.1"]["Mã D"] == 2  # both districts answered D
-    assert (rows["II.1"]["Tổng"], rows["II.1"]["Nhỏ nhất"], rows["II.1"]["Lớn nhất"]) == ("852", "402", "450")
+    assert (rows["II.1"]["Tổng"], rows["II.1"]["Nhỏ nhất"], rows["II.1"]["Lớn nhất"]) == (852, 402, 450)
     assert rows["I.1"]["Tên tiêu chí"].startswith("Việc triển khai xây dựng Kiến trúc tổng thể")
     values = {r[0]: r for r in wb["Số liệu"].iter_rows(min_row=2, values_only=True)}
     assert values["III.2.18"][2:] == ("Sổ tay đảng viên điện tử, năm 2023",) * 2

@@ -26,7 +26,7 @@ def test_backup_and_restore_round_trip(demo_db, cli):
     assert values.get_entry(db, "TU-DONGNAI", 2023, "II.1").value == "402"
     db.close()
     # the state before the restore was itself kept
-    assert any("before-restore" in p.name for p in backup.list_backups(demo_db))
+    assert any("before-restore" in p.name for p in backup.list_safety_copies(demo_db))
 
 
 def test_restore_refuses_a_damaged_file_and_changes_nothing(demo_db, cli, tmp_path):

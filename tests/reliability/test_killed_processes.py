@@ -65,3 +65,45 @@ def test_backup_killed_at_random_points(demo_db):
     made = backup.make_backup(db, demo_db, "manual")
     db.close()
     assert made in backup.list_backups(demo_db)
+
+
+RESTORE_WORKER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from c27desk.store import backup
+    print("ready", flush=True)
+    sources = sys.argv[2:]
+    i = 0
+    while True:
+        backup.restore(Path(sys.argv[1]), Path(sources[i % 2]))
+        i += 1
+    """
+)
+
+
+def test_restore_killed_at_random_points(demo_db, tmp_path):
+    """A restore is one rename: killed anywhere, the database is one backup or the other, whole."""
+    from c27desk.model.values import Entry
+    from c27desk.store import values
+
+    made = []
+    for value in ("402", "777"):
+        db = open_database(demo_db)
+        values.save_entry(db, "TU-DONGNAI", 2023, "II.1", Entry("II.1", value, ""), who="t")
+        made.append(backup.make_backup(db, demo_db, "manual"))
+        db.close()
+    rng = random.Random(11)
+    for _ in range(20):
+        code = run_and_kill(RESTORE_WORKER, [str(demo_db), *map(str, made)], min_delay=0.0, max_delay=0.4, rng=rng)
+        assert code == -9
+        db = open_database(demo_db)
+        try:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert values.get_entry(db, "TU-DONGNAI", 2023, "II.1").value in ("402", "777")
+        finally:
+            db.close()
+    for kept in backup.list_safety_copies(demo_db):  # every kept state is whole
+        assert backup.check_file(kept) is None, kept
+    assert backup.restore(demo_db, made[0]).kept is not None
+    assert not list(demo_db.parent.glob(".*.restore-*"))
