@@ -43,6 +43,8 @@ def verification_text(ctx: QObject, v) -> str:
         ctx.tr("Bao trùm toàn bộ tệp: %1").replace("%1", yes if v.covers_whole_file else no),
         ctx.tr("Thuộc tổ chức chứng thực tin cậy: %1").replace("%1", yes if v.trusted else no),
     ]
+    if v.check_code:  # ties the paper to the data; it is in the file's metadata, not printed on the page
+        lines.append(ctx.tr("Mã kiểm tra: %1 (%2)").replace("%1", v.check_code).replace("%2", v.described))
     return "\n".join(lines + [localise(p, current_language()) for p in v.problems])
 
 

@@ -10,8 +10,10 @@ from sqlite_utils import Database
 from c27desk.catalogs import catalogue_for_year, find_shipped
 from c27desk.errors import InputError, StoreError
 from c27desk.model.catalogue import Catalogue, parse_catalogue
+from c27desk.model.document_number import normalise_report_number
 from c27desk.model.text import clean
 from c27desk.store.audit import log
+from c27desk.store.units import self_unit
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,9 @@ def update_period(db: Database, year: int, *, who: str, **changes: str | None) -
     for key in DATE_FIELDS:  # checked before anything is written: a bad date changes nothing
         if changes.get(key):
             changes[key] = parse_day(changes[key], key)
+    if changes.get("report_number") is not None:  # the bare number only: the symbol is the unit's
+        unit = self_unit(db)
+        changes["report_number"] = normalise_report_number(changes["report_number"], unit.doc_symbol if unit else "")
     if "status" in changes and changes["status"] not in ("open", "closed"):
         raise InputError(f"trạng thái “{changes['status']}” không hợp lệ.", f"invalid status “{changes['status']}”.")
     require_period(db, year)
