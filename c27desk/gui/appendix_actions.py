@@ -95,7 +95,9 @@ class AppendixActions(QObject):
         title = self.tr("Phụ lục năm %1 – %2").replace("%1", str(content.year)).replace("%2", state)
         if self.preview is not None:
             self.preview.close()
-        self.preview = AppendixPreview(rendered.pdf, title, can_sign=content.final, parent=self.window)
+        self.preview = AppendixPreview(rendered.pdf, title, can_sign=content.final, parent=self.window,
+                                       pdf_name=default_pdf_name(content.unit.code, content.year, content.revision,
+                                                                 False))
         self.preview.save_requested.connect(lambda: self.save_pdf(rendered.pdf, content, signed=False))
         self.preview.sign_requested.connect(lambda: self.sign(content, rendered))
         self.preview.show()
