@@ -30,7 +30,7 @@ class AppendixContent:
     entries: dict[str, Entry]
     revision: int | None  # None: no revision finalised, the current working values
     final: bool  # False prints "DỰ THẢO" (draft) on the page
-    content_hash: str  # of the entries, printed in the footer to tie paper to data
+    content_hash: str  # of the entries, in the PDF metadata (and shown by verify) to tie paper to data
     generated_at: str  # ISO time; the finalisation time for a final revision, so output is reproducible
     app_version: str = __version__
 

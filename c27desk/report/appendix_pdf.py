@@ -124,7 +124,7 @@ class _SignatureBlock(Flowable):
     def draw(self) -> None:
         c = self.canv
         y = self.height - 14
-        c.setFont(SERIF_BOLD, 13)
+        c.setFont(SERIF_BOLD, BODY_PT)  # authority, title and name: 14 pt bold (36-HD)
         for line in self.lines_above:
             c.drawCentredString(self.width / 2, y, nfc(line))
             y -= 17
@@ -210,7 +210,7 @@ def _table(content: AppendixContent, st: dict[str, ParagraphStyle]) -> Table:
     commands: list[tuple] = [("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black)]
 
     def add(cells: list, spans_from: int | None) -> None:
-        """One criterion or section: its cells (None where a span continues), cut into rows of pieces."""
+        """One criterion or section (cells from ``spans_from`` on are one), cut into rows of pieces."""
         widths = [sum(COL_W[i:]) if i == spans_from else w for i, w in enumerate(COL_W)]
         split = [[piece for par in c for piece in _pieces(par, widths[i])] if isinstance(c, list) else [c]
                  for i, c in enumerate(cells)]

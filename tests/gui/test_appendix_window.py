@@ -186,10 +186,10 @@ def test_signing_with_an_empty_signature_block_opens_the_report_details_first(qt
     shown = []
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text: shown.append(text)))
     window = open_window(demo_db)
-    periods.update_period(window.db, 2023, who="tester", signer_name="")
+    periods.update_period(window.db, 2023, who="tester", signer_name="", report_number="")
     window.appendix.act_sign.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
-    assert "họ tên người ký" in shown[0]
+    assert "họ tên người ký" in shown[0] and "số báo cáo" in shown[0]
     assert window.period_dialog.isVisible()  # straight to where it is filled in, no PIN asked
     assert getattr(window.appendix, "sign_dialog", None) is None
 
