@@ -61,6 +61,7 @@ class PeriodDialog(QDialog):
             if name == "report_number":  # what will print, as it is typed: the symbol is added once, by us
                 self.number_shown = QLabel(self)
                 self.number_shown.setObjectName("numberShown")
+                self.number_shown.setWordWrap(True)  # a refusal is a sentence; the dialog keeps its width
                 form.addRow("", self.number_shown)
                 edit.textChanged.connect(self._show_number)
         self.recipients = QPlainTextEdit(period.recipients or "", self)

@@ -248,6 +248,7 @@ class AppendixPreview(QDialog):
         signals = _PrintSignals(self)
         progress = QProgressDialog(self.tr("Đang in phụ lục…"), self.tr("Hủy"), 0, 1, self)
         progress.setObjectName("printProgress")
+        progress.setWindowTitle(self.tr("In phụ lục"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.setAutoClose(False)
@@ -255,9 +256,10 @@ class AppendixPreview(QDialog):
         progress.canceled.connect(cancelled.set)
 
         def advance(done: int, total: int) -> None:
+            # the label first: a window-modal setValue processes events, and with them the next page's report
+            progress.setLabelText(self.tr("Đang in trang %1/%2…").replace("%1", str(done)).replace("%2", str(total)))
             progress.setMaximum(total)
             progress.setValue(done)
-            progress.setLabelText(self.tr("Đang in trang %1/%2…").replace("%1", str(done)).replace("%2", str(total)))
 
         signals.progress.connect(advance)
         self.printing = (printer, cancelled, progress, signals)

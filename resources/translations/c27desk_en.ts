@@ -152,13 +152,14 @@
         <translation>Printing page %1/%2…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="279" />
-        <location filename="../../c27desk/gui/preview.py" line="291" />
+        <location filename="../../c27desk/gui/preview.py" line="251" />
+        <location filename="../../c27desk/gui/preview.py" line="281" />
+        <location filename="../../c27desk/gui/preview.py" line="293" />
         <source>In phụ lục</source>
         <translation>Print the appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="279" />
+        <location filename="../../c27desk/gui/preview.py" line="281" />
         <source>Không in được: %1</source>
         <translation>Could not print: %1</translation>
     </message>
@@ -912,12 +913,12 @@
         <translation>Deadline (office above)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="71" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="72" />
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Recipients (one per line)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="98" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="99" />
         <source>In trên phụ lục: Số %1</source>
         <translation>Printed on the appendix: Số %1</translation>
     </message>
