@@ -174,7 +174,13 @@ def _pieces(par: Paragraph, width: float) -> list[Flowable]:
     mangles rows with spans and repeated headers; rows of a few lines each break across pages
     like any other row, under the repeated header."""
     inner = width - 2 * PAD_X
-    limit = PIECE_LINES * par.style.leading
+    style = par.style
+    words = par.text.split() or [""]
+    longest = max(stringWidth(w, style.fontName, style.fontSize) for w in words)
+    total = stringWidth(par.text, style.fontName, style.fontSize)
+    if longest < inner / 2 and total / (inner - longest) + 1 <= PIECE_LINES:
+        return [par]  # greedy wrapping fills each line to at least inner - longest: it cannot need cutting
+    limit = PIECE_LINES * style.leading
     pieces: list[Flowable] = []
     _, height = par.wrap(inner, 1e9)
     while height > limit * 1.25:  # no piece of a line or two left dangling

@@ -168,3 +168,21 @@ def test_signing_keeps_pdfa_metadata_consistent(final_demo, unit_keys, cli, tmp_
     out.write_bytes(signed)
     code, text, _ = cli("--lang", "en", "verify", str(out), "--trust", str(unit_keys.ca_pem), db=final_demo)
     assert code == 0 and f"Check code: {content.content_hash[:16]}" in text
+
+
+def test_the_signing_service_refuses_a_blank_number_or_date(final_demo, tmp_path):
+    from c27desk.errors import C27Error
+    from c27desk.report.sign_appendix import sign_appendix
+    from c27desk.report.signing import P12Spec
+    from c27desk.store import periods
+
+    db = open_database(final_demo)
+    try:
+        periods.update_period(db, 2023, who="tester", report_date=None)
+        content = appendix_content(db, 2023)
+    finally:
+        db.close()
+    with pytest.raises(C27Error) as refused:  # refused before the key file is even looked at
+        sign_appendix(content, render_appendix(content), P12Spec(tmp_path / "missing.p12", "x"))
+    assert refused.value.code == "DETAILS_MISSING" and "ngày báo cáo" in refused.value.vi
+    assert "số báo cáo" not in refused.value.vi  # only what is missing is named
