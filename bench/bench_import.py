@@ -53,7 +53,7 @@ def make_package(args: tuple[int, str, str]) -> str:
                           "--parent", "TU-DONGNAI"],
                          ["values", "load", str(demo_csv), "--period", str(YEAR)],
                          ["values", "load", str(changes), "--period", str(YEAR)],
-                         ["period", "set", str(YEAR), "--place", "Đồng Nai", "--signer-title", "BÍ THƯ",
+                         ["period", "set", str(YEAR), "--report-number", "12", "--report-date", f"{YEAR + 1}-02-15", "--place", "Đồng Nai", "--signer-title", "BÍ THƯ",
                           "--signer-name", f"Người ký {i}"],
                          ["finalise", "--period", str(YEAR), "--accept-warnings"]):
                 assert main(["--db", str(db_path), *argv]) == 0, argv

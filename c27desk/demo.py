@@ -49,7 +49,7 @@ def create_demo(db: Database, *, who: str) -> int:
     units.save_unit(db, DEMO_UNIT, is_self=True, who=who)
     periods.ensure_period(db, DEMO_YEAR, who=who)
     periods.update_period(
-        db, DEMO_YEAR, who=who, deadline="2024-02-29", report_date="2024-02-20", place="Đồng Nai",
+        db, DEMO_YEAR, who=who, deadline="2024-02-29", report_number="127", report_date="2024-02-20", place="Đồng Nai",
         signer_authority="T/M BAN THƯỜNG VỤ", signer_title="PHÓ BÍ THƯ", signer_name="Hồ Thanh Sơn",
         recipients=DEMO_RECIPIENTS,
     )

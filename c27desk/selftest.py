@@ -85,7 +85,8 @@ def _steps(tmp: Path) -> Iterator[Step]:
         units.save_unit(unit_db, make_unit(UNIT, "Huyện ủy Tự kiểm tra", "huyen", "TU-DONGNAI", place="Biên Hòa"),
                         is_self=True, who=who)
         periods.ensure_period(unit_db, YEAR, who=who)
-        periods.update_period(unit_db, YEAR, who=who, place="Biên Hòa", signer_authority="T/M BAN THƯỜNG VỤ",
+        periods.update_period(unit_db, YEAR, who=who, report_number="15", report_date=f"{YEAR + 1}-02-15",
+                              place="Biên Hòa", signer_authority="T/M BAN THƯỜNG VỤ",
                               signer_title="BÍ THƯ", signer_name="Tự Kiểm Tra")
         ref = open_report(unit_db, YEAR)
         loaded = load_values(unit_db, ref, resource_path("demo", "dongnai-2023.csv").read_bytes(), who=who)

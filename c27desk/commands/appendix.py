@@ -100,6 +100,9 @@ def _print_verification(ctx, v, *, just_signed: bool = False) -> None:
         print(f"Người ký: {v.signer}\nThời điểm ký: {when}\nChữ ký còn nguyên vẹn, hợp lệ: "
               f"{yes if v.valid and v.intact else no}\nChữ ký bao trùm toàn bộ tệp: {yes if v.covers_whole_file else no}"
               f"\nThuộc tổ chức chứng thực tin cậy: {yes if v.trusted else no}")
+    if v.check_code:
+        print(("Document: " if ctx.lang == "en" else "Văn bản: ") + v.described)
+        print(("Check code: " if ctx.lang == "en" else "Mã kiểm tra: ") + v.check_code)
     if just_signed and not v.trusted:
         # sign_appendix already refused anything else; an untrusted root right after signing only means
         # this machine holds no CA for it, which is normal for a unit

@@ -16,7 +16,7 @@ from c27desk.workflow import (
 
 FIELDS = {
     "deadline": "hạn nộp (YYYY-MM-DD)",
-    "report_number": "số báo cáo",
+    "report_number": "số báo cáo: 45 hoặc 45-BC/<ký hiệu đơn vị>; in ra một lần “Số 45-BC/…”",
     "report_date": "ngày báo cáo (YYYY-MM-DD)",
     "place": "địa danh",
     "signer_authority": "thẩm quyền ký, ví dụ T/M BAN THƯỜNG VỤ",

@@ -43,6 +43,8 @@ def verification_text(ctx: QObject, v) -> str:
         ctx.tr("Bao trùm toàn bộ tệp: %1").replace("%1", yes if v.covers_whole_file else no),
         ctx.tr("Thuộc tổ chức chứng thực tin cậy: %1").replace("%1", yes if v.trusted else no),
     ]
+    if v.check_code:  # ties the paper to the data; it is in the file's metadata, not printed on the page
+        lines.append(ctx.tr("Mã kiểm tra: %1 (%2)").replace("%1", v.check_code).replace("%2", v.described))
     return "\n".join(lines + [localise(p, current_language()) for p in v.problems])
 
 
@@ -93,7 +95,9 @@ class AppendixActions(QObject):
         title = self.tr("Phụ lục năm %1 – %2").replace("%1", str(content.year)).replace("%2", state)
         if self.preview is not None:
             self.preview.close()
-        self.preview = AppendixPreview(rendered.pdf, title, can_sign=content.final, parent=self.window)
+        self.preview = AppendixPreview(rendered.pdf, title, can_sign=content.final, parent=self.window,
+                                       pdf_name=default_pdf_name(content.unit.code, content.year, content.revision,
+                                                                 False))
         self.preview.save_requested.connect(lambda: self.save_pdf(rendered.pdf, content, signed=False))
         self.preview.sign_requested.connect(lambda: self.sign(content, rendered))
         self.preview.show()

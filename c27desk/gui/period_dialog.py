@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from c27desk.errors import C27Error
+from c27desk.model.document_number import compose_number, normalise_report_number
 from c27desk.store import periods
 from c27desk.store.clock import current_user
+from c27desk.store.units import self_unit
 
 _LINES = ("report_number", "report_date", "place", "signer_authority", "signer_title", "signer_name", "deadline")
 
@@ -43,7 +45,7 @@ class PeriodDialog(QDialog):
             "signer_title": self.tr("Chức vụ người ký"), "signer_name": self.tr("Họ tên người ký"),
             "deadline": self.tr("Hạn nộp (đơn vị cấp trên)"),
         }
-        hints = {"report_number": "123", "report_date": "20/02/2024", "place": "Đồng Nai",
+        hints = {"report_number": "45", "report_date": "20/02/2024", "place": "Đồng Nai",
                  "signer_authority": "T/M BAN THƯỜNG VỤ", "signer_title": "PHÓ BÍ THƯ",
                  "signer_name": "Hồ Thanh Sơn", "deadline": "29/02/2024"}
         self.fields: dict[str, QLineEdit] = {}
@@ -56,6 +58,12 @@ class PeriodDialog(QDialog):
             edit.setReadOnly(read_only)
             form.addRow(labels[name], edit)
             self.fields[name] = edit
+            if name == "report_number":  # what will print, as it is typed: the symbol is added once, by us
+                self.number_shown = QLabel(self)
+                self.number_shown.setObjectName("numberShown")
+                self.number_shown.setWordWrap(True)  # a refusal is a sentence; the dialog keeps its width
+                form.addRow("", self.number_shown)
+                edit.textChanged.connect(self._show_number)
         self.recipients = QPlainTextEdit(period.recipients or "", self)
         self.recipients.setObjectName("recipients")
         self.recipients.setPlaceholderText("- TTTU (báo cáo),\n- Lưu VPTU.")
@@ -75,7 +83,20 @@ class PeriodDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(520, 460)
+        self.resize(520, 480)
+        self._show_number(self.fields["report_number"].text())
+
+    def _show_number(self, typed: str) -> None:
+        unit = self_unit(self.db)
+        symbol = unit.doc_symbol if unit else ""
+        try:
+            number = normalise_report_number(typed, symbol)
+        except C27Error as exc:
+            self.number_shown.setStyleSheet("color: #b00020")
+            self.number_shown.setText(exc.message().removeprefix(f"{exc.where}: "))
+            return
+        self.number_shown.setStyleSheet("")
+        self.number_shown.setText(self.tr("In trên phụ lục: Số %1").replace("%1", compose_number(number, symbol)))
 
     def save(self) -> None:
         changes: dict[str, str | None] = {name: edit.text().strip() for name, edit in self.fields.items()}

@@ -6,8 +6,15 @@ reproducible), so what the clerk checks on screen is what the office above recei
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter
+import os
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -16,39 +23,95 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
 
+from c27desk.errors import C27Error
+from c27desk.fileio import atomic_write_bytes, os_reason
+
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
 
-def print_document(document: QPdfDocument, printer: QPrinter) -> int:
-    """Draw the document's pages on ``printer`` (honouring a chosen page range); returns pages printed."""
-    count = document.pageCount()
+MAX_PRINT_DPI = 300  # a printer reporting 1200 dpi would get 10,000 × 14,000-pixel pages (60 MB for 8 pages)
+
+
+def pages_to_print(printer: QPrinter, count: int) -> list[int]:
+    """0-based pages in print order: the dialog's page range, and its copies when the driver cannot make them."""
     first, last = 1, count
     if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
         first, last = max(1, printer.fromPage()), min(count, printer.toPage() or count)
+    pages = list(range(first - 1, last))
+    copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
+    if copies == 1:
+        return pages
+    if printer.collateCopies():
+        return pages * copies
+    return [p for p in pages for _ in range(copies)]
+
+
+def print_pdf(pdf: bytes, printer: QPrinter, *, progress: Callable[[int, int], None] | None = None,
+              cancelled: threading.Event | None = None) -> int:
+    """Draw the PDF's pages on ``printer`` at its resolution capped at MAX_PRINT_DPI; returns pages printed.
+
+    Runs on a worker thread: it loads its own QPdfDocument (rendering into a QImage and painting
+    on a QPrinter are thread-safe in Qt; the preview's document stays with the window)."""
+    data = QByteArray(pdf)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    order = pages_to_print(printer, document.pageCount())
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
     painter = QPainter()
-    if not painter.begin(printer):
+    if not order or not painter.begin(printer):
         return 0
     printed = 0
     try:
-        dpi = printer.resolution()
-        for number in range(first, last + 1):
+        for index, number in enumerate(order):
+            if cancelled is not None and cancelled.is_set():
+                printer.abort()
+                break
             if printed:
                 printer.newPage()
-            points = document.pagePointSize(number - 1)
+            points = document.pagePointSize(number)
             size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-            image = document.render(number - 1, size)
+            image = document.render(number, size)
+            if image.allGray():  # a final appendix is black on white: a third of the bytes to the spooler
+                image = image.convertToFormat(QImage.Format.Format_Grayscale8)
             target = painter.viewport()
             scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawImage(QRect(target.topLeft(), scaled), image)
             printed += 1
+            if progress is not None:
+                progress(index + 1, len(order))
     finally:
         painter.end()
+        document.close()
     return printed
+
+
+def print_with_system(pdf: bytes, name: str) -> Path:
+    """Windows: hand the PDF to the default PDF application's "print" verb (its own dialog, driver and speed)."""
+    if sys.platform != "win32":
+        raise C27Error("chỉ có trên Windows.", "only available on Windows.", code="NOT_WINDOWS")
+    folder = Path(tempfile.mkdtemp(prefix="c27desk-in-"))
+    path = folder / name
+    atomic_write_bytes(path, pdf)
+    try:
+        os.startfile(str(path), "print")  # type: ignore[attr-defined]  # Windows only
+    except OSError as exc:
+        raise C27Error(f"không có ứng dụng PDF nào nhận lệnh in: {os_reason(exc)[0]}",
+                       f"no PDF application accepted the print request: {os_reason(exc)[1]}",
+                       code="SYSTEM_PRINT") from exc
+    return path
+
+
+class _PrintSignals(QObject):
+    progress = Signal(int, int)
 
 
 class AppendixPreview(QDialog):
@@ -56,12 +119,15 @@ class AppendixPreview(QDialog):
 
     sign_requested = Signal()
     save_requested = Signal()
+    printed = Signal(int, bool)  # pages printed, cancelled
 
-    def __init__(self, pdf: bytes, title: str, *, can_sign: bool, parent=None):
+    def __init__(self, pdf: bytes, title: str, *, can_sign: bool, pdf_name: str = "phu-luc.pdf", parent=None):
         super().__init__(parent)
         self.setObjectName("appendixPreview")
         self.setWindowTitle(title)
         self.pdf = pdf
+        self.pdf_name = pdf_name
+        self.printing = None
         self._bytes = QByteArray(pdf)
         self._buffer = QBuffer(self._bytes, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -89,6 +155,9 @@ class AppendixPreview(QDialog):
         self.zoom_in = QPushButton("+", self)
         self.print_button = QPushButton(self.tr("In…"), self)
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.system_print_button = QPushButton(self.tr("In bằng ứng dụng PDF…"), self)
+        self.system_print_button.setToolTip(self.tr("Giao tệp PDF cho ứng dụng đọc PDF mặc định của Windows để in."))
+        self.system_print_button.setVisible(sys.platform == "win32")
         self.save_button = QPushButton(self.tr("Lưu PDF…"), self)
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.sign_button = QPushButton(self.tr("Ký số…"), self)
@@ -109,6 +178,7 @@ class AppendixPreview(QDialog):
         bar.addWidget(self.zoom_in)
         bar.addStretch(1)
         bar.addWidget(self.print_button)
+        bar.addWidget(self.system_print_button)
         bar.addWidget(self.save_button)
         bar.addWidget(self.sign_button)
         bar.addWidget(close)
@@ -126,6 +196,7 @@ class AppendixPreview(QDialog):
         self.zoom_in.clicked.connect(lambda: self._step_zoom(+1))
         self.zoom_out.clicked.connect(lambda: self._step_zoom(-1))
         self.print_button.clicked.connect(self.print_dialog)
+        self.system_print_button.clicked.connect(self.print_by_system)
         self.save_button.clicked.connect(self.save_requested)
         self.sign_button.clicked.connect(self.sign_requested)
         close.clicked.connect(self.accept)
@@ -165,4 +236,58 @@ class AppendixPreview(QDialog):
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, self.document.pageCount())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_document(self.document, printer)
+            self.start_printing(printer)
+
+    def start_printing(self, printer: QPrinter) -> None:
+        """Print off the UI thread with a progress dialog that can cancel; the window stays responsive."""
+        from c27desk.gui.workers import run_in_background
+
+        if self.printing is not None:
+            return
+        cancelled = threading.Event()
+        signals = _PrintSignals(self)
+        progress = QProgressDialog(self.tr("Đang in phụ lục…"), self.tr("Hủy"), 0, 1, self)
+        progress.setObjectName("printProgress")
+        progress.setWindowTitle(self.tr("In phụ lục"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(cancelled.set)
+
+        def advance(done: int, total: int) -> None:
+            # the label first: a window-modal setValue processes events, and with them the next page's report
+            progress.setLabelText(self.tr("Đang in trang %1/%2…").replace("%1", str(done)).replace("%2", str(total)))
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        signals.progress.connect(advance)
+        self.printing = (printer, cancelled, progress, signals)
+        self.print_button.setEnabled(False)
+
+        def finished(printed) -> None:
+            self._print_finished(printed, cancelled.is_set(), None)
+
+        run_in_background(lambda: print_pdf(self.pdf, printer, progress=signals.progress.emit, cancelled=cancelled),
+                          finished, lambda message: self._print_finished(0, False, message))
+        progress.show()
+
+    def _print_finished(self, printed: int, cancelled: bool, error: str | None) -> None:
+        _printer, _flag, progress, _signals = self.printing
+        progress.close()
+        self.printing = None
+        self.print_button.setEnabled(True)
+        if error:
+            QMessageBox.warning(self, self.tr("In phụ lục"), self.tr("Không in được: %1").replace("%1", error))
+        self.printed.emit(printed, cancelled)
+
+    def done(self, result: int) -> None:
+        if self.printing is not None:  # closing the preview stops a print run between pages
+            self.printing[1].set()
+        super().done(result)
+
+    def print_by_system(self) -> None:
+        try:
+            print_with_system(self.pdf, self.pdf_name)
+        except C27Error as exc:
+            QMessageBox.warning(self, self.tr("In phụ lục"), exc.message())

@@ -12,8 +12,9 @@ from datetime import date
 from sqlite_utils import Database
 
 from c27desk import __version__
-from c27desk.errors import StoreError
+from c27desk.errors import C27Error, StoreError
 from c27desk.model.catalogue import Catalogue
+from c27desk.model.document_number import compose_number, normalise_report_number
 from c27desk.model.units import Unit
 from c27desk.model.values import Entry
 from c27desk.store import revisions, values
@@ -29,7 +30,7 @@ class AppendixContent:
     entries: dict[str, Entry]
     revision: int | None  # None: no revision finalised, the current working values
     final: bool  # False prints "DỰ THẢO" (draft) on the page
-    content_hash: str  # of the entries, printed in the footer to tie paper to data
+    content_hash: str  # of the entries, in the PDF metadata (and shown by verify) to tie paper to data
     generated_at: str  # ISO time; the finalisation time for a final revision, so output is reproducible
     app_version: str = __version__
 
@@ -84,7 +85,10 @@ def vn_date_line(place: str, day: date | None) -> str:
 
 
 def document_number(content: AppendixContent) -> str:
-    """"123-BC/TU", with room to write the number by hand when it isn't set yet."""
+    """"123-BC/TU", with room to write the number by hand when it isn't set yet (drafts only: signing needs it)."""
     symbol = content.unit.doc_symbol or ""
-    number = content.period.report_number or "\u00a0" * 6
-    return f"{number}-BC/{symbol}" if symbol else f"{number}-BC"
+    try:  # a number stored whole by an earlier version still prints its symbol once
+        number = normalise_report_number(content.period.report_number, symbol)
+    except C27Error:
+        number = content.period.report_number
+    return compose_number(number, symbol)

@@ -3,9 +3,15 @@
 Layout: issuing body top left (parent body; the unit in bold; "*"; "Số …-BC/…"), "ĐẢNG CỘNG SẢN
 VIỆT NAM" top right over the place-and-date line; "PHỤ LỤC" and "(Kèm theo Báo cáo số …)"; the
 seed's four-column table with sections as bold rows and its header repeated on every page; the
-signature block at the right with "Nơi nhận" at the left. Margins and sizes follow 36-HD (left
-30 mm, right 15 mm, top and bottom 20 mm; 13–14 pt text, 12 pt in the table). Page numbers sit top
-centre from page 2, as 36-HD asks.
+signature block at the right with "Nơi nhận" at the left. Margins and sizes follow the font table
+of 36-HD (Phụ lục 3): "ĐẢNG CỘNG SẢN VIỆT NAM" 15 pt bold capitals with a solid rule under it as
+long as the title, parent body 14 pt capitals, issuing body 14 pt bold capitals with "*" under it,
+"Số …" 14 pt, place and date 14 pt italic; A4, left 30 mm, right 15 mm, top and bottom 20 mm; 12 pt
+in the table. Page numbers sit top centre from page 2. Nothing else is printed on the page: the
+check code that ties paper to data lives in the PDF's metadata (and ``verify`` shows it).
+
+A cell longer than what is left of a page (a long explanation or free text) continues on the next
+page inside the table, under the repeated header.
 
 The signature block leaves an empty box between the signer's title and name; its position is
 returned with the PDF so the signing step can put the visible stamp exactly there.
@@ -23,6 +29,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -38,7 +45,7 @@ from c27desk.errors import C27Error
 from c27desk.model.text import nfc
 from c27desk.model.values import display_explanation, display_value
 from c27desk.report.appendix import AppendixContent, document_number, vn_date_line
-from c27desk.report.fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
+from c27desk.report.fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, lowest_point, register_fonts
 from c27desk.report.pdfa import add_pdfa_identification
 
 PAGE_W, PAGE_H = A4
@@ -48,6 +55,7 @@ COL_W = (12 * mm, 72 * mm, 58 * mm, BODY_W - 142 * mm)
 HEADER_ROW = ("STT", "Tên tiêu chí", "Diễn giải tình trạng thực hiện", "Mã thực hiện")
 SIGNATURE_SPACE = 30 * mm  # room for a hand signature or the visible stamp
 STAMP_W = 70 * mm
+LONG_VALUE = 40  # characters: a longer value (free text) is set across the explanation and value columns
 
 
 @dataclass(frozen=True)
@@ -72,13 +80,20 @@ class RenderedAppendix:
     pages: int
 
 
+# Hướng dẫn 36-HD/VPTW, Phụ lục 3: the header's sizes in points
+TITLE_PT = 15  # ĐẢNG CỘNG SẢN VIỆT NAM, bold capitals
+BODY_PT = 14  # parent body (regular caps), issuing body (bold caps), "Số …" (regular), place and date (italic)
+RULE_GAP = 1.5  # points between the lowest diacritic of the title and its rule
+
+
 def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("body", fontName=SERIF, fontSize=13, leading=16)
+    head = ParagraphStyle("head", parent=base, fontSize=BODY_PT, leading=17, alignment=TA_CENTER)
     return {
         "body": base,
-        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
-        "center_bold": ParagraphStyle("center_bold", parent=base, alignment=TA_CENTER, fontName=SERIF_BOLD),
-        "date": ParagraphStyle("date", parent=base, alignment=TA_CENTER, fontName=SERIF_ITALIC, fontSize=13),
+        "center": head,
+        "center_bold": ParagraphStyle("center_bold", parent=head, fontName=SERIF_BOLD),
+        "date": ParagraphStyle("date", parent=head, fontName=SERIF_ITALIC),
         "title": ParagraphStyle("title", parent=base, alignment=TA_CENTER, fontName=SERIF_BOLD, fontSize=14,
                                 leading=18),
         "subtitle": ParagraphStyle("subtitle", parent=base, alignment=TA_CENTER, fontName=SERIF_ITALIC),
@@ -111,7 +126,7 @@ class _SignatureBlock(Flowable):
     def draw(self) -> None:
         c = self.canv
         y = self.height - 14
-        c.setFont(SERIF_BOLD, 13)
+        c.setFont(SERIF_BOLD, BODY_PT)  # authority, title and name: 14 pt bold (36-HD)
         for line in self.lines_above:
             c.drawCentredString(self.width / 2, y, nfc(line))
             y -= 17
@@ -124,35 +139,135 @@ class _SignatureBlock(Flowable):
         self.found.append(SignatureBox(c.getPageNumber() - 1, left, y0 + bottom + 2, left + STAMP_W, y0 + top - 2))
 
 
+class _RuledTitle(Flowable):
+    """A centred title with a solid rule under it as long as the title, below its lowest diacritic.
+
+    A text underline (<u>) sits at the font's underline offset and runs through the dots under
+    Ộ and Ệ; 36-HD asks for a rule under the title."""
+
+    def __init__(self, text: str, face: str, size: float, width: float):
+        super().__init__()
+        self.text, self.face, self.size, self.width = nfc(text), face, size, width
+        self.drop = -lowest_point(self.text, face) * size + RULE_GAP  # baseline to rule
+        self.height = size * 0.95 + self.drop + 1
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        baseline = self.height - self.size * 0.95
+        c.setFont(self.face, self.size)
+        c.drawCentredString(self.width / 2, baseline, self.text)
+        length = stringWidth(self.text, self.face, self.size)
+        c.setLineWidth(0.6)
+        y = baseline - self.drop
+        c.line((self.width - length) / 2, y, (self.width + length) / 2, y)
+
+
+PAD_X, PAD_TOP, PAD_BOTTOM = 3, 2, 3
+PIECE_LINES = 8  # a long cell is cut into pieces of at most this many lines, one table row each
+
+
+def _pieces(par: Paragraph, width: float) -> list[Flowable]:
+    """``par`` cut into consecutive pieces of at most PIECE_LINES lines, by reportlab's own line breaking.
+
+    A row taller than a page cannot be placed at all, and reportlab's in-row splitting (splitInRow)
+    mangles rows with spans and repeated headers; rows of a few lines each break across pages
+    like any other row, under the repeated header."""
+    inner = width - 2 * PAD_X
+    style = par.style
+    words = par.text.split() or [""]
+    longest = max(stringWidth(w, style.fontName, style.fontSize) for w in words)
+    total = stringWidth(par.text, style.fontName, style.fontSize)
+    if longest < inner / 2 and total / (inner - longest) + 1 <= PIECE_LINES:
+        return [par]  # greedy wrapping fills each line to at least inner - longest: it cannot need cutting
+    limit = PIECE_LINES * style.leading
+    pieces: list[Flowable] = []
+    _, height = par.wrap(inner, 1e9)
+    while height > limit * 1.25:  # no piece of a line or two left dangling
+        parts = par.split(inner, limit)
+        if len(parts) < 2:
+            break
+        pieces.append(parts[0])
+        par = parts[1]
+        _, height = par.wrap(inner, 1e9)
+    return [*pieces, par]
+
+
+class _ClosedTable(Table):
+    """A table whose part on each page ends with a rule, also where a page cuts a long cell's pieces
+    (rules are drawn per row, and reportlab's "splitlast" row style does not reach these splits)."""
+
+    def split(self, available_width, available_height):
+        parts = super().split(available_width, available_height)
+        if len(parts) == 2:
+            parts[0].setStyle([("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.black)])
+        return parts
+
+
+def _paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
+    """A cell's text as one paragraph per line (an empty line stays a blank line), so it can be cut anywhere."""
+    return [Paragraph(escape(nfc(line)) or "\u00a0", style) for line in text.split("\n")]
+
+
 def _table(content: AppendixContent, st: dict[str, ParagraphStyle]) -> Table:
+    """The seed's four columns. Rules are drawn per row (not GRID) so that the pieces of a long cell
+    read as one cell: no rule between them, and the table's box closes each page."""
     rows: list[list] = [[_p(h, st["cell_head"]) for h in HEADER_ROW]]
-    commands: list[tuple] = []
+    commands: list[tuple] = [("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black)]
+
+    def add(cells: list, spans_from: int | None) -> None:
+        """One criterion or section (cells from ``spans_from`` on are one), cut into rows of pieces."""
+        widths = [sum(COL_W[i:]) if i == spans_from else w for i, w in enumerate(COL_W)]
+        split = [[piece for par in c for piece in _pieces(par, widths[i])] if isinstance(c, list) else [c]
+                 for i, c in enumerate(cells)]
+        height = max(len(p) for p in split)
+        first = len(rows)
+        for k in range(height):
+            rows.append([p[k] if k < len(p) else "" for p in split])
+        last = len(rows) - 1
+        for col in range(1, 4):
+            if spans_from is None or col <= spans_from:
+                commands.append(("LINEBEFORE", (col, first), (col, last), 0.5, colors.black))
+        if spans_from is not None:
+            for r in range(first, last + 1):
+                commands.append(("SPAN", (spans_from, r), (3, r)))
+        if height > 1:  # pieces follow each other from the top, as one text, without padding between them
+            commands.extend([("VALIGN", (0, first), (-1, last), "TOP"),
+                             ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
+                             ("TOPPADDING", (0, first + 1), (-1, last), 0)])
+        commands.append(("LINEBELOW", (0, last), (-1, last), 0.5, colors.black))
+
     for section, depth in content.catalogue.walk_sections():
         r = len(rows)
-        rows.append([_p(section.label, st["cell_section"]), _p(section.title, st["cell_section"]), "", ""])
-        commands += [("SPAN", (1, r), (3, r))]
-        # a section heading never ends a page: keep it with the heading below it or its first criterion
-        commands.append(("NOSPLIT", (0, r), (-1, r + 1)))
+        add([_paragraphs(section.label, st["cell_section"]), _paragraphs(section.title, st["cell_section"]), "", ""], 1)
+        # a section heading never ends a page: keep it with the heading below it or its first criterion's start
+        commands.append(("NOSPLIT", (0, r), (-1, len(rows))))
         if depth == 0:
-            commands.append(("BACKGROUND", (0, r), (-1, r), colors.Color(0.93, 0.93, 0.93)))
+            commands.append(("BACKGROUND", (0, r), (-1, len(rows) - 1), colors.Color(0.93, 0.93, 0.93)))
         for crit in section.criteria:
             entry = content.entries.get(crit.id)
-            rows.append([
-                _p(crit.stt, st["cell_center"]),
-                _p(crit.text, st["cell"]),
-                _p(display_explanation(crit, entry), st["cell"]),
-                _p(display_value(crit, entry), st["cell_center"]),
-            ])
-    table = Table(rows, colWidths=COL_W, repeatRows=1, splitByRow=1)
+            value, explanation = display_value(crit, entry), display_explanation(crit, entry)
+            number, wording = _paragraphs(crit.stt, st["cell_center"]), _paragraphs(crit.text, st["cell"])
+            if len(value) > LONG_VALUE:
+                # a free text of sentences or paragraphs would be a ribbon in the code column: it takes the
+                # explanation and value columns together, after the explanation if there is one
+                text = f"{explanation}\n{value}" if explanation else value
+                add([number, wording, _paragraphs(text, st["cell"]), ""], 2)
+            else:
+                add([number, wording, _paragraphs(explanation, st["cell"]), _paragraphs(value, st["cell_center"])],
+                    None)
+    table = _ClosedTable(rows, colWidths=COL_W, repeatRows=1, splitByRow=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), SERIF),
         ("FONTSIZE", (0, 0), (-1, -1), 12),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
         *commands,
     ]))
     return table
@@ -174,8 +289,8 @@ def _heading(content: AppendixContent, st: dict[str, ParagraphStyle]) -> list:
     left.append(_p(f"Số {document_number(content)}", st["center"]))
     report_day = date.fromisoformat(period.report_date) if period.report_date else None
     right = [
-        Paragraph("<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>", st["center_bold"]),
-        Spacer(1, 8),
+        _RuledTitle("ĐẢNG CỘNG SẢN VIỆT NAM", SERIF_BOLD, TITLE_PT, BODY_W * 0.55),
+        Spacer(1, 6),
         _p(vn_date_line(period.place or unit.place, report_day), st["date"]),
     ]
     head = Table([[left, right]], colWidths=(BODY_W * 0.45, BODY_W * 0.55))
@@ -203,10 +318,6 @@ def _closing(content: AppendixContent, st: dict[str, ParagraphStyle], found: lis
 
 
 def _page_marks(content: AppendixContent):
-    rev = f"bản {content.revision}" if content.revision else "chưa chốt"
-    footer = nfc(f"c27desk {content.app_version} · {content.unit.code} · năm {content.year} · {rev} · "
-                 f"mã kiểm tra {content.content_hash[:16]}")
-
     def draw(canvas, doc) -> None:
         canvas.saveState()
         page = canvas.getPageNumber()
@@ -225,9 +336,6 @@ def _page_marks(content: AppendixContent):
             canvas.setFont(SERIF_BOLD, 10)
             canvas.setFillColor(colors.Color(0.7, 0, 0))
             canvas.drawRightString(MARGIN_L + BODY_W, PAGE_H - 12 * mm, nfc("DỰ THẢO – chưa chốt, không dùng để gửi"))
-        canvas.setFont(SERIF, 8)
-        canvas.setFillColor(colors.Color(0.35, 0.35, 0.35))
-        canvas.drawString(MARGIN_L, 10 * mm, footer)
         canvas.restoreState()
 
     return draw

@@ -8,6 +8,8 @@ embedded) can sneak into a document.
 
 from __future__ import annotations
 
+import functools
+
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -42,3 +44,31 @@ def register_fonts() -> str:
 def font_file(bold: bool = False) -> str:
     """Path of a face, for tools that embed fonts themselves (the signature stamp)."""
     return str(resource_path("fonts", _FILES[SERIF_BOLD if bold else SERIF]))
+
+
+def lowest_point(text: str, face: str) -> float:
+    """How far below the baseline ``text`` reaches in ``face``, as a fraction of the font size (negative).
+
+    Vietnamese capitals carry dots below (Ộ, Ệ); a rule under a title is drawn clear of them, so it
+    is placed from the glyphs' real outlines rather than from a fixed underline offset."""
+    from fontTools.pens.boundsPen import BoundsPen
+
+    font = _tools_font(face)
+    glyphs, cmap = font.getGlyphSet(), font.getBestCmap()
+    lowest = 0.0
+    for ch in set(text):
+        name = cmap.get(ord(ch))
+        if name is None:
+            continue
+        pen = BoundsPen(glyphs)
+        glyphs[name].draw(pen)
+        if pen.bounds is not None:
+            lowest = min(lowest, pen.bounds[1])
+    return lowest / font["head"].unitsPerEm
+
+
+@functools.cache
+def _tools_font(face: str):
+    from fontTools.ttLib import TTFont as ToolsFont
+
+    return ToolsFont(str(resource_path("fonts", _FILES[face])))

@@ -54,26 +54,32 @@ def spec_from(settings: SigningSettings, secret: str) -> P12Spec | Pkcs11Spec:
     return Pkcs11Spec(Path(settings.pkcs11_module), settings.token_label, settings.key_label, secret)
 
 
-_SIGNATURE_DETAILS = (("place", "địa danh", "place"), ("signer_title", "chức vụ người ký", "signer's title"),
-                      ("signer_name", "họ tên người ký", "signer's name"))
+# the number and date cannot be written on a signed file afterwards without breaking its signature
+_SIGNATURE_DETAILS = (("report_number", "số báo cáo", "report number", "--report-number"),
+                      ("report_date", "ngày báo cáo", "report date", "--report-date"),
+                      ("place", "địa danh", "place", "--place"),
+                      ("signer_title", "chức vụ người ký", "signer's title", "--signer-title"),
+                      ("signer_name", "họ tên người ký", "signer's name", "--signer-name"))
 
 
 def require_signature_details(content: AppendixContent) -> None:
-    """Refuse an appendix whose signature block or date line is still empty: it must not go out signed.
+    """Refuse an appendix whose number, date or signature block is still empty: it must not go out signed.
 
     Called by sign_appendix, and earlier by the window and the command line so nobody types a PIN
     only to be told this afterwards."""
     printed = {"place": content.period.place or content.unit.place}  # the date line falls back to the unit's place
-    missing = [(vi, en) for field, vi, en in _SIGNATURE_DETAILS if not printed.get(field, getattr(content.period, field))]
+    missing = [(vi, en, opt) for field, vi, en, opt in _SIGNATURE_DETAILS
+               if not printed.get(field, getattr(content.period, field))]
     if missing:
+        options = " ".join(f"{m[2]} …" for m in missing)
         raise C27Error(
             f"phụ lục năm {content.year} chưa có {', '.join(m[0] for m in missing)}; văn bản ký số gửi đi không được "
-            f"để trống khối chữ ký. Hãy mở lại báo cáo, khai báo ở Báo cáo → Thông tin báo cáo… hoặc c27desk period "
-            f"set {content.year} --place … --signer-title … --signer-name …, rồi chốt lại.",
+            f"để trống số, ngày hay khối chữ ký (không thể ghi thêm sau khi ký). Hãy mở lại báo cáo, khai báo ở "
+            f"Báo cáo → Thông tin báo cáo… hoặc c27desk period set {content.year} {options}, rồi chốt lại.",
             f"the {content.year} appendix has no {', '.join(m[1] for m in missing)}; a signed document must not go "
-            f"out with an empty signature block. Reopen the report, fill them in under Báo cáo → Thông tin báo cáo… "
-            f"or with c27desk period set {content.year} --place … --signer-title … --signer-name …, and finalise "
-            "again.", code="DETAILS_MISSING")
+            f"out with a blank number, date or signature block (nothing can be added after signing). Reopen the "
+            f"report, fill them in under Báo cáo → Thông tin báo cáo… or with c27desk period set {content.year} "
+            f"{options}, and finalise again.", code="DETAILS_MISSING")
 
 
 def sign_appendix(content: AppendixContent, rendered: RenderedAppendix, spec: P12Spec | Pkcs11Spec,

@@ -207,12 +207,51 @@ def stamp_lines(stamp: StampText, signer_name: str, when: datetime) -> str:
 
 # --- signing ------------------------------------------------------------------------------------
 
+def _pdfa_writer(pdf: bytes):
+    """An incremental writer whose metadata stays PDF/A-consistent through signing.
+
+    pyHanko appends "; pyHanko x.y" to the Info dictionary's Producer but writes XMP pdf:Producer
+    as "pyHanko x.y" alone, and leaves xmp:MetadataDate at its old value: a PDF/A validator then
+    finds Info and XMP disagreeing. Nothing may change after signing, so the update that pyHanko
+    writes with the signature is made consistent here: one Producer (Info's) in both, one time for
+    Info ModDate, xmp:ModifyDate and xmp:MetadataDate."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.metadata import model
+    from pyhanko.pdf_utils.metadata.xmp_xml import MetadataStream
+
+    metadata_date = model.ExpandedName(ns=model.NS["xmp"], local_name="MetadataDate")
+
+    class Writer(IncrementalPdfFileWriter):
+        def _update_meta(self) -> None:
+            super()._update_meta()
+            when = datetime.now(UTC).replace(microsecond=0)
+            producer = model.VENDOR
+            if self._info is not None:
+                info = self._info.get_object()
+                producer = str(info.get("/Producer", producer))
+                info["/ModDate"] = generic.pdf_date(when)
+                self.mark_update(self._info)
+            stream = self.root.get("/Metadata")
+            stream = stream.get_object() if stream is not None else None
+            if isinstance(stream, MetadataStream):
+                fields = {name: value for root in stream.xmp for name, value in root}
+                fields[model.PDF_PRODUCER] = model.XmpValue(producer)
+                fields[model.XMP_MODDATE] = model.XmpValue(when.isoformat())
+                fields[metadata_date] = model.XmpValue(when.isoformat())
+                stream._xmp = [model.XmpStructure(fields)]
+                stream._reserialise()
+                stream._encoded_data = None
+                self.update_container(stream)
+
+    return Writer(BytesIO(pdf), strict=False)
+
+
 def sign_pdf(pdf: bytes, spec: SignerSpec, *, stamp: StampText, field_box: tuple[float, float, float, float],
              page: int, reason: str = "Phê duyệt báo cáo", location: str = "") -> bytes:
     """A PAdES B-B signature over the whole document, with a visible stamp in ``field_box`` on ``page``."""
     from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import TextStampStyle
@@ -240,7 +279,7 @@ def sign_pdf(pdf: bytes, spec: SignerSpec, *, stamp: StampText, field_box: tuple
             new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=page, box=tuple(round(v, 2) for v in field_box)),
         )
         try:
-            writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
+            writer = _pdfa_writer(pdf)
             out = BytesIO()
             pdf_signer.sign_pdf(writer, output=out,
                                 appearance_text_params={"lines": stamp_lines(stamp, name, when)})

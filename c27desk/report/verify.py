@@ -34,10 +34,25 @@ class PdfVerification:
     covers_whole_file: bool = False
     trusted: bool = False
     problems: list[str] = field(default_factory=list)
+    described: str = ""  # "TU-DONGNAI, 2023, revision 1" from the document's metadata (what the file says it is)
+    check_code: str = ""  # the content hash our renderer put in the metadata (no longer printed on the page)
 
     @property
     def ok(self) -> bool:
         return self.intact and self.valid and self.covers_whole_file and self.trusted and not self.problems
+
+
+def _identity(reader) -> tuple[str, str]:
+    """Unit, year, revision and content hash from the Keywords the renderer writes; empty when absent."""
+    try:
+        keywords = str(reader.trailer_view["/Info"].get_object().get("/Keywords", ""))
+    except Exception:  # noqa: BLE001 - metadata is informative; a file without it is verified all the same
+        return "", ""
+    parts = keywords.split(";")
+    if len(parts) < 5 or parts[0] != "c27desk":
+        return "", ""
+    named = dict(p.split("=", 1) for p in parts[3:] if "=" in p)
+    return f"{parts[1]}, {parts[2]}, r{named.get('revision', '?')}", named.get("hash", "")[:16]
 
 
 @dataclass
@@ -90,6 +105,7 @@ def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
     if len(signatures) > 1:
         result.problems.append(f"tệp có {len(signatures)} chữ ký / the file carries {len(signatures)} signatures")
     sig = signatures[-1]
+    result.described, result.check_code = _identity(reader)
     try:
         status = validate_pdf_signature(sig, _context(roots))
     except Exception as exc:  # noqa: BLE001 - hostile input must not crash the caller

@@ -10,8 +10,10 @@ from sqlite_utils import Database
 from c27desk.catalogs import catalogue_for_year, find_shipped
 from c27desk.errors import InputError, StoreError
 from c27desk.model.catalogue import Catalogue, parse_catalogue
+from c27desk.model.document_number import normalise_report_number
 from c27desk.model.text import MAX_EXPLANATION_CHARS, MAX_LINE_CHARS, checked_text
 from c27desk.store.audit import log
+from c27desk.store.units import self_unit
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,6 @@ def ensure_period(db: Database, year: int, catalogue: Catalogue | None = None, *
     existing = get_period(db, year)
     if existing:
         return existing
-    from c27desk.store.units import self_unit
-
     cat = catalogue or catalogue_for_year(year)
     me = self_unit(db)
     with db.atomic():
@@ -139,7 +139,7 @@ def parse_day(text: str, field: str) -> str:
                      f"{en} “{text}” is not a valid date; write 20/02/2024 or 2024-02-20.", where=field)
 
 
-def _checked_changes(changes: dict[str, str | None]) -> dict[str, str | None]:
+def _checked_changes(db: Database, changes: dict[str, str | None]) -> dict[str, str | None]:
     """Every change in its stored form, or InputError naming the field (``where``) before anything is written."""
     bad = [k for k in changes if k not in EDITABLE]
     if bad:
@@ -153,6 +153,9 @@ def _checked_changes(changes: dict[str, str | None]) -> dict[str, str | None]:
                 multiline = key == "recipients"
                 out[key] = checked_text(value, TEXT_FIELDS[key], multiline=multiline,
                                         max_chars=MAX_EXPLANATION_CHARS if multiline else MAX_LINE_CHARS)
+                if key == "report_number" and out[key]:  # the bare number only: the symbol is the unit's
+                    unit = self_unit(db)
+                    out[key] = normalise_report_number(out[key], unit.doc_symbol if unit else "")
             else:
                 out[key] = value
         except InputError as exc:
@@ -185,7 +188,7 @@ def update_period(db: Database, year: int, *, who: str, **changes: str | None) -
 
     Refused while the unit's report for the year is finalised, for any detail that would actually
     change (saving the window's dialog unchanged is not a change)."""
-    checked = _checked_changes(changes)
+    checked = _checked_changes(db, changes)
     require_period(db, year)
     with db.atomic():
         current = {key: db.execute(f"SELECT {key} FROM periods WHERE year = ?", [year]).fetchone()[0]

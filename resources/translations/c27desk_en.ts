@@ -3,78 +3,78 @@
 <context>
     <name>AppendixActions</name>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="68" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="70" />
         <source>Xem trước / in phụ lục…</source>
         <translation>Preview / print appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="69" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="71" />
         <source>Ký số phụ lục…</source>
         <translation>Sign appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="82" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="84" />
         <source>Đang tạo phụ lục…</source>
         <translation>Making the appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="92" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="94" />
         <source>bản %1</source>
         <translation>revision %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="92" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="94" />
         <source>dự thảo</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="93" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="95" />
         <source>Phụ lục năm %1 – %2</source>
         <translation>Appendix %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="104" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="108" />
         <source>Lưu phụ lục</source>
         <translation>Save appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="112" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="116" />
         <source>Không ghi được tệp %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="114" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="118" />
         <source>Đã lưu %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="123" />
-        <location filename="../../c27desk/gui/appendix_actions.py" line="136" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="127" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="140" />
         <source>Ký số phụ lục</source>
         <translation>Sign appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="124" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="128" />
         <source>Chỉ ký được báo cáo đã chốt. Hãy chốt báo cáo trước (Báo cáo → Chốt báo cáo…).</source>
         <translation>Only a finalised report can be signed. Finalise it first (Report → Finalise report…).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="142" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="146" />
         <source>Ký số phụ lục năm %1</source>
         <translation>Sign the %1 appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="143" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="147" />
         <source>Ký số phụ lục bản %1 của %2.</source>
         <translation>Sign revision %1 of the appendix of %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="151" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="155" />
         <source>Đã ký số</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="154" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="158" />
         <source>Đã ký số và lưu %1</source>
         <translation>Signed and saved %1</translation>
     </message>
@@ -82,49 +82,86 @@
 <context>
     <name>AppendixPreview</name>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="83" />
+        <location filename="../../c27desk/gui/preview.py" line="149" />
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="86" />
+        <location filename="../../c27desk/gui/preview.py" line="152" />
         <source>◀ Trang trước</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="87" />
+        <location filename="../../c27desk/gui/preview.py" line="153" />
         <source>Trang sau ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="90" />
+        <location filename="../../c27desk/gui/preview.py" line="156" />
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="92" />
+        <location filename="../../c27desk/gui/preview.py" line="158" />
+        <source>In bằng ứng dụng PDF…</source>
+        <translation>Print with the PDF application…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="159" />
+        <source>Giao tệp PDF cho ứng dụng đọc PDF mặc định của Windows để in.</source>
+        <translation>Hands the PDF to Windows' default PDF application for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="161" />
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="94" />
+        <location filename="../../c27desk/gui/preview.py" line="163" />
         <source>Ký số…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="97" />
+        <location filename="../../c27desk/gui/preview.py" line="166" />
         <source>Chỉ ký được báo cáo đã chốt.</source>
         <translation>Only a finalised report can be signed.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="98" />
+        <location filename="../../c27desk/gui/preview.py" line="167" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="102" />
+        <location filename="../../c27desk/gui/preview.py" line="171" />
         <source>Trang</source>
         <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="249" />
+        <source>Đang in phụ lục…</source>
+        <translation>Printing the appendix…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="249" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="260" />
+        <source>Đang in trang %1/%2…</source>
+        <translation>Printing page %1/%2…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="251" />
+        <location filename="../../c27desk/gui/preview.py" line="281" />
+        <location filename="../../c27desk/gui/preview.py" line="293" />
+        <source>In phụ lục</source>
+        <translation>Print the appendix</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="281" />
+        <source>Không in được: %1</source>
+        <translation>Could not print: %1</translation>
     </message>
 </context>
 <context>
@@ -259,7 +296,7 @@
         <translation>Clear %s</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="244" />
+        <location filename="../../c27desk/gui/entry_model.py" line="243" />
         <source>Xác nhận %s</source>
         <translation>Confirm %s</translation>
     </message>
@@ -551,7 +588,7 @@
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="238" />
-        <location filename="../../c27desk/gui/main_window.py" line="587" />
+        <location filename="../../c27desk/gui/main_window.py" line="603" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
@@ -567,7 +604,7 @@
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="240" />
-        <location filename="../../c27desk/gui/main_window.py" line="604" />
+        <location filename="../../c27desk/gui/main_window.py" line="620" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -763,72 +800,72 @@
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="547" />
+        <location filename="../../c27desk/gui/main_window.py" line="545" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="552" />
+        <location filename="../../c27desk/gui/main_window.py" line="560" />
         <source>Xác nhận cảnh báo</source>
         <translation>Acknowledge warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="553" />
+        <location filename="../../c27desk/gui/main_window.py" line="561" />
         <source>Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?</source>
         <translation>The report still has these warnings. Finalise anyway?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="561" />
+        <location filename="../../c27desk/gui/main_window.py" line="569" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="564" />
+        <location filename="../../c27desk/gui/main_window.py" line="580" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="565" />
+        <location filename="../../c27desk/gui/main_window.py" line="581" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="577" />
+        <location filename="../../c27desk/gui/main_window.py" line="593" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="580" />
+        <location filename="../../c27desk/gui/main_window.py" line="596" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="580" />
+        <location filename="../../c27desk/gui/main_window.py" line="596" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="580" />
+        <location filename="../../c27desk/gui/main_window.py" line="596" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="586" />
+        <location filename="../../c27desk/gui/main_window.py" line="602" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="595" />
+        <location filename="../../c27desk/gui/main_window.py" line="611" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="596" />
+        <location filename="../../c27desk/gui/main_window.py" line="612" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="600" />
+        <location filename="../../c27desk/gui/main_window.py" line="616" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -836,49 +873,54 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="38" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="40" />
         <source>Thông tin báo cáo năm %1</source>
         <translation>Report details for %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="41" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
         <source>Số báo cáo</source>
         <translation>Report number</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="41" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
         <source>Ngày báo cáo</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="42" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="44" />
         <source>Địa danh</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="42" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="44" />
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="45" />
         <source>Chức vụ người ký</source>
         <translation>Signer's title</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="45" />
         <source>Họ tên người ký</source>
         <translation>Signer's name</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="44" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="46" />
         <source>Hạn nộp (đơn vị cấp trên)</source>
         <translation>Deadline (office above)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="64" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="72" />
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Recipients (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="99" />
+        <source>In trên phụ lục: Số %1</source>
+        <translation>Printed on the appendix: Số %1</translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1158,11 @@
         <location filename="../../c27desk/gui/appendix_actions.py" line="44" />
         <source>Thuộc tổ chức chứng thực tin cậy: %1</source>
         <translation>Chains to a trusted CA: %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/appendix_actions.py" line="47" />
+        <source>Mã kiểm tra: %1 (%2)</source>
+        <translation>Check code: %1 (%2)</translation>
     </message>
 </context>
 </TS>

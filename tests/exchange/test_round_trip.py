@@ -158,7 +158,8 @@ def test_values_breaking_the_forms_rules_are_refused_even_when_properly_signed(o
     from tests.conftest import DEMO_CSV
 
     assert run(unit, "values", "load", str(DEMO_CSV), "--period", str(YEAR)) == 0
-    assert run(unit, "period", "set", str(YEAR), "--place", "Biên Hòa", "--signer-title", "BÍ THƯ",
+    assert run(unit, "period", "set", str(YEAR), "--report-number", "7", "--report-date", "2024-02-15",
+               "--place", "Biên Hòa", "--signer-title", "BÍ THƯ",
                "--signer-name", "Nguyễn Văn An") == 0
     # more computers with antivirus (IV.12) than computers in use: an error at entry
     assert run(unit, "values", "load", str(_csv(tmp_path, "IV.12,5000,\n")), "--period", str(YEAR)) == 0

@@ -130,7 +130,8 @@ def test_a_unit_set_up_with_init_place_exports_without_retyping_it(cli, unit_key
     assert cli("init", "--unit-code", "TU-DONGNAI", "--unit-name", "Tỉnh ủy Đồng Nai", "--level", "tinh",
                "--place", "Đồng Nai")[0] == 0
     assert cli("values", "load", str(DEMO_CSV), "--period", "2023")[0] == 0
-    assert cli("period", "set", "2023", "--signer-title", "BÍ THƯ", "--signer-name", "Nguyễn Văn A")[0] == 0
+    assert cli("period", "set", "2023", "--signer-title", "BÍ THƯ", "--signer-name", "Nguyễn Văn A",
+               "--report-number", "45", "--report-date", "20/02/2024")[0] == 0
     assert cli("finalise", "--period", "2023", "--accept-warnings")[0] == 0
     code, _, err = cli("export", "--period", "2023", "--out", str(tmp_path / "usb"), "--sign-p12", str(unit_keys.p12))
     assert code == 0, err

@@ -4,8 +4,9 @@ import subprocess
 
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QProgressDialog
 
-from c27desk.gui.preview import print_document
+from c27desk.gui.preview import MAX_PRINT_DPI, pages_to_print, print_pdf
 from tests.conftest import finalise_demo
 
 
@@ -33,14 +34,94 @@ def test_preview_pages_zoom_and_print(qtbot, demo_db, open_window, tmp_path):
     preview.zoom.setCurrentIndex(0)
     assert preview.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+
+
+def pdf_printer(out) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # reports 1200 dpi, like an office laser printer
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    printer.setResolution(100)
-    assert print_document(preview.document, printer) == pages
+    return printer
+
+
+def test_printing_runs_off_the_ui_thread_with_progress_and_stays_small(qtbot, demo_db, open_window, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    finalise_demo(demo_db)
+    window = open_window(demo_db)
+    preview = open_preview(qtbot, window)
+    pages = preview.document.pageCount()
+    assert pages == 8
+    out = tmp_path / "printed.pdf"
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    with qtbot.waitSignal(preview.printed, timeout=60000) as done:
+        preview.start_printing(pdf_printer(out))
+        assert not preview.print_button.isEnabled()
+        progress = preview.findChild(QProgressDialog, "printProgress")
+        assert progress is not None and progress.isVisible()
+    timer.stop()
+    assert done.args == [pages, False]
+    assert len(ticks) >= 10  # the UI thread kept running its event loop while the pages were drawn
+    assert out.stat().st_size < 5 * 1024 * 1024
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert f"Pages:           {pages}" in info
+    images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True).stdout
+    widths = {int(line.split()[3]) for line in images.splitlines()[2:]}
+    assert widths == {round(595.28 / 72 * MAX_PRINT_DPI)}  # 300 dpi, not the 1200 the printer reports
+    assert preview.print_button.isEnabled()
+
+
+def test_print_range_copies_and_cancel(qtbot, demo_db, open_window, tmp_path):
+    import threading
+
+    finalise_demo(demo_db)
+    window = open_window(demo_db)
+    preview = open_preview(qtbot, window)
+    printer = pdf_printer(tmp_path / "range.pdf")
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    printer.setCopyCount(2)
+    printer.setCollateCopies(True)
+    assert pages_to_print(printer, 8) == [1, 2, 1, 2]
+    printer.setCollateCopies(False)
+    assert pages_to_print(printer, 8) == [1, 1, 2, 2]
+    printer.setCopyCount(1)
+    assert print_pdf(preview.pdf, printer) == 2
+    info = subprocess.run(["pdfinfo", str(tmp_path / "range.pdf")], capture_output=True, text=True).stdout
+    assert "Pages:           2" in info
+    stop = threading.Event()
+    seen = []
+
+    def progress(done, total):
+        seen.append(done)
+        stop.set()  # cancel after the first page
+
+    assert print_pdf(preview.pdf, pdf_printer(tmp_path / "cancelled.pdf"), progress=progress, cancelled=stop) == 1
+    assert seen == [1]
+
+
+def test_windows_hands_the_pdf_to_the_system_pdf_application(qtbot, demo_db, open_window, monkeypatch):
+    import os
+    import sys
+
+    from c27desk.gui import preview as preview_module
+
+    finalise_demo(demo_db)
+    window = open_window(demo_db)
+    preview = open_preview(qtbot, window)
+    assert not preview.system_print_button.isVisible()  # Linux: Qt printing only
+    calls = []
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(os, "startfile", lambda path, verb: calls.append((path, verb)), raising=False)
+    preview.system_print_button.click()
+    assert len(calls) == 1 and calls[0][1] == "print"
+    from pathlib import Path
+
+    handed = Path(calls[0][0])
+    assert handed.read_bytes() == preview.pdf and handed.name == "TU-DONGNAI_2023_r1_phu-luc.pdf"
+    assert preview_module.print_with_system(b"%PDF", "x.pdf").exists()
 
 
 def test_unfinalised_report_previews_as_a_draft_that_cannot_be_signed(qtbot, demo_db, open_window):
@@ -103,7 +184,7 @@ def test_signing_with_an_empty_signature_block_opens_the_report_details_first(qt
     from c27desk.store.database import open_database
 
     db = open_database(demo_db)
-    periods.update_period(db, 2023, who="tester", signer_name="")  # details of a finalised report cannot change
+    periods.update_period(db, 2023, who="tester", signer_name="", report_number="")  # finalised details cannot change
     db.close()
     finalise_demo(demo_db)
     shown = []
@@ -111,6 +192,35 @@ def test_signing_with_an_empty_signature_block_opens_the_report_details_first(qt
     window = open_window(demo_db)
     window.appendix.act_sign.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
-    assert "họ tên người ký" in shown[0]
+    assert "họ tên người ký" in shown[0] and "số báo cáo" in shown[0]
     assert window.period_dialog.isVisible()  # straight to where it is filled in, no PIN asked
     assert getattr(window.appendix, "sign_dialog", None) is None
+
+
+def test_report_details_show_the_printed_number_as_it_is_typed(qtbot, demo_db, open_window):
+    from PySide6.QtCore import Qt
+
+    from c27desk.store import periods
+
+    window = open_window(demo_db)
+    window.act["period_details"].trigger()
+    dialog = window.period_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    number = dialog.fields["report_number"]
+    assert dialog.number_shown.text().endswith("Số 127-BC/TU")
+    number.clear()
+    qtbot.keyClicks(number, "45-BC/TU")
+    assert dialog.number_shown.text().endswith("Số 45-BC/TU")
+    qtbot.keyClick(number, Qt.Key.Key_Backspace)
+    qtbot.keyClick(number, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(number, "HU")  # another body's symbol: said at once, and refused on saving
+    assert "BC/HU" in dialog.number_shown.text() and "45-BC/TU" in dialog.number_shown.text()
+    qtbot.keyClick(number, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "BC/HU" in dialog.error.text()
+    assert periods.require_period(window.db, 2023).report_number == "127"
+    number.clear()
+    qtbot.keyClicks(number, "45")
+    assert dialog.number_shown.text().endswith("Số 45-BC/TU")
+    qtbot.keyClick(number, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    assert periods.require_period(window.db, 2023).report_number == "45"
