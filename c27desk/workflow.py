@@ -94,6 +94,8 @@ def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | No
     old_entries = values.entries(db, ref.unit.code, source_year)
     current = values.entries(db, ref.unit.code, ref.year)
     mapping = ref.catalogue.carry_map() or {c.id: c.id for c in ref.catalogue.criteria}
+    old_cat = (periods.period_catalogue(db, source_year, ref.unit.level)
+               if periods.get_period(db, source_year) else None)
     changes: list[tuple[str, Entry | None]] = []
     for crit in ref.catalogue.criteria:
         old = old_entries.get(mapping.get(crit.id, ""))
@@ -103,7 +105,7 @@ def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | No
             changes.append((crit.id, Entry(crit.id, None, old.explanation, CARRIED)))
             continue
         try:
-            carried = make_entry(crit, old.value, old.explanation, state=CARRIED)
+            carried = make_entry(crit, old.value, _redated_explanation(old, old_cat, crit), state=CARRIED)
         except InputError:
             continue
         changes.append((crit.id, carried))
@@ -111,6 +113,18 @@ def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | No
         n = values.save_entries(db, ref.unit.code, ref.year, changes, who=who, action="carry")
         _carry_period_details(db, source_year, ref.year, who=who)
     return n
+
+
+def _redated_explanation(old: Entry, old_cat: Catalogue | None, crit) -> str:
+    """An explanation that was the old form's suggestion for its code becomes this year's suggestion for it
+    ("Đã ban hành trước năm 2023" → "… trước năm 2024"); one the user wrote is kept as written."""
+    old_crit = old_cat.get(old.criterion_id) if old_cat else None
+    if old_crit is None or crit.kind != "status" or not old.value:
+        return old.explanation
+    was, now_code = old_crit.code(old.value), crit.code(old.value)
+    if was is not None and now_code is not None and was.suggestion and old.explanation == was.suggestion:
+        return now_code.suggestion or old.explanation
+    return old.explanation
 
 
 # what usually stays the same from one year's report to the next; number, date and deadline do not

@@ -111,6 +111,7 @@ EN = {
     "Mở ở chế độ chỉ xem?": "Open read-only?",
     "Khôi phục từ bản sao lưu này?": "Restore from this backup?",
     "Gợi ý diễn giải": "Suggested explanation",
+    "(ý nghĩa suy ra, chưa có biểu mẫu chính thức)": "(inferred meaning, no official form yet)",
     "Các mã thực hiện": "Codes",
     "đơn vị": "unit",
     "Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.":

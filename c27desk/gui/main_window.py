@@ -408,11 +408,13 @@ class MainWindow(QMainWindow):
         entry = self.model.entries.get(cid)
         e = html.escape
         t_suggest, t_codes, t_unit = self.tr("Gợi ý diễn giải"), self.tr("Các mã thực hiện"), self.tr("đơn vị")
+        t_inferred = self.tr("(ý nghĩa suy ra, chưa có biểu mẫu chính thức)")
         t_decimal = self.tr("Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.")
         parts = [f"<h3>{e(crit.id)}</h3><p><b>{e(crit.text)}</b></p>"]
         if crit.kind == "status":
             rows = "".join(
                 f"<tr><td><b>{'▶ ' if entry and entry.value == c.code else ''}{c.code}</b></td><td>{e(c.meaning)}"
+                + (f" <i style='color:#8a6d00'>{t_inferred}</i>" if c.inferred else "")
                 + (f"<br><i>{t_suggest}: {e(c.suggestion)}</i>" if c.suggestion else "") + "</td></tr>"
                 for c in crit.codes)
             parts.append(f"<p>{t_codes}:</p><table cellpadding='3'>{rows}</table>")

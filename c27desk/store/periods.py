@@ -151,8 +151,11 @@ def _version_key(version: str) -> tuple:
     return tuple(int(p) if p.isdigit() else p for p in version.replace("-", ".").split("."))
 
 
-def form_note(year: int, cat: Catalogue, basis: str) -> tuple[str, str]:
+def form_note(year: int, cat: Catalogue, basis: str, origin: str = "installed") -> tuple[str, str]:
     """One line saying which form a year uses and why (for init, carry-forward, period set and the window)."""
+    if basis == FormBasis.PUBLISHED and origin == "published":
+        return (f"Năm {year} dùng biểu mẫu {cat.key} do đơn vị này ban hành cho năm {year}.",
+                f"{year} uses form {cat.key}, published by this unit for {year}.")
     if basis == FormBasis.PUBLISHED:
         return (f"Năm {year} dùng biểu mẫu {cat.key} do cấp trên ban hành cho năm {year}.",
                 f"{year} uses form {cat.key}, published by the office above for {year}.")
@@ -253,4 +256,6 @@ def period_catalogue(db: Database, year: int, level: str | None = None) -> Catal
 
 def period_form_note(db: Database, year: int) -> tuple[str, str]:
     period = require_period(db, year)
-    return form_note(year, period_catalogue(db, year), period.catalogue_basis)
+    row = db.execute("SELECT origin FROM catalogues WHERE id = ? AND version = ?",
+                     [period.catalogue_id, period.catalogue_version]).fetchone()
+    return form_note(year, period_catalogue(db, year), period.catalogue_basis, row[0] if row else "shipped")
