@@ -287,8 +287,22 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.period_dialog = PeriodDialog(self.db, self.session.year, read_only=self.read_only, parent=self)
-        self.period_dialog.accepted.connect(lambda: self.save_state.setText(self.tr("Đã lưu thông tin báo cáo.")))
+        self.period_dialog.accepted.connect(self._period_saved)
         self.period_dialog.open()
+
+    def _period_saved(self) -> None:
+        done = self.period_dialog.switched
+        if done is None:
+            self.save_state.setText(self.tr("Đã lưu thông tin báo cáo."))
+            return
+        self.load_period(self.period_dialog.year)
+        text = (self.tr("Đã chuyển sang biểu mẫu %1, mang theo %2 giá trị.").replace("%1", done.new)
+                .replace("%2", str(done.carried)))
+        if done.dropped:
+            en = i18n.current_language() == "en"
+            lost = "; ".join(f"{cid}: {reason_en if en else reason_vi}" for cid, reason_vi, reason_en in done.dropped)
+            text += " " + self.tr("Không mang sang được: %1").replace("%1", lost)
+        self.save_state.setText(text)
 
     def load_period(self, year: int) -> None:
         try:
@@ -516,6 +530,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "c27desk", exc.message())
             return
         self.refresh_periods(year)
+        vi, en = periods.period_form_note(self.db, year)  # which form the year uses, and why: never silently
+        self.save_state.setText(en if i18n.current_language() == "en" else vi)
         if any(y < year for y in years):
             answer = QMessageBox.question(self, self.tr("Chuyển số liệu"),
                                           self.tr("Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu "

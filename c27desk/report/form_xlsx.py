@@ -192,6 +192,7 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
         else:
             top.append(sec)
     crit_rows = _rows(wb, CRITERIA, CRIT_COLS, p)
+    crit_row = {c.get("id", ""): r for r, c in crit_rows}
     header = [str(x.value or "").strip() for x in wb[CRITERIA][1]] if CRITERIA in wb.sheetnames else []
     for r, c in crit_rows:
         cid = c.get("id", "")
@@ -270,5 +271,15 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     if p.items:
         raise CatalogueError("\n  ".join(["có lỗi trong tệp Excel:", *(vi for vi, _ in p.items)]),
                              "\n  ".join(["the workbook has problems:", *(en for _, en in p.items)]), where=source)
-    parse_catalogue(form, source=source)  # the checks a form file gets; names criterion, rule or roll-up
+    try:
+        parse_catalogue(form, source=source)  # the checks a form file gets
+    except CatalogueError as exc:
+        raise CatalogueError(exc.vi, exc.en, where=_cell_of(exc.where or "", crit_row) or exc.where) from None
     return form
+
+
+def _cell_of(where: str, crit_row: dict[str, int]) -> str:
+    """The sheet and row behind a form error that names a criterion ("…: tiêu chí II.1")."""
+    _, sep, cid = where.partition("tiêu chí ")
+    row = crit_row.get(cid.strip()) if sep else None
+    return f"{CRITERIA}!B{row} ({cid.strip()})" if row else ""

@@ -556,7 +556,7 @@
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="238" />
-        <location filename="../../c27desk/gui/main_window.py" line="589" />
+        <location filename="../../c27desk/gui/main_window.py" line="605" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
@@ -572,7 +572,7 @@
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="240" />
-        <location filename="../../c27desk/gui/main_window.py" line="606" />
+        <location filename="../../c27desk/gui/main_window.py" line="622" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -597,248 +597,258 @@
         <translation>The translation was not found.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="290" />
+        <location filename="../../c27desk/gui/main_window.py" line="296" />
         <source>Đã lưu thông tin báo cáo.</source>
         <translation>Report details saved.</translation>
     </message>
     <message>
+        <location filename="../../c27desk/gui/main_window.py" line="299" />
+        <source>Đã chuyển sang biểu mẫu %1, mang theo %2 giá trị.</source>
+        <translation>Moved to form %1, carrying %2 value(s).</translation>
+    </message>
+    <message>
         <location filename="../../c27desk/gui/main_window.py" line="304" />
+        <source>Không mang sang được: %1</source>
+        <translation>Not carried: %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="318" />
         <source>Mọi thay đổi được lưu ngay khi nhập.</source>
         <translation>Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="311" />
-        <location filename="../../c27desk/gui/main_window.py" line="336" />
+        <location filename="../../c27desk/gui/main_window.py" line="325" />
+        <location filename="../../c27desk/gui/main_window.py" line="350" />
         <source>Tất cả các phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="344" />
+        <location filename="../../c27desk/gui/main_window.py" line="358" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="344" />
+        <location filename="../../c27desk/gui/main_window.py" line="358" />
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="350" />
+        <location filename="../../c27desk/gui/main_window.py" line="364" />
         <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
         <translation>Unconfirmed: %s (carried from last year)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="354" />
+        <location filename="../../c27desk/gui/main_window.py" line="368" />
         <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
         <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="364" />
+        <location filename="../../c27desk/gui/main_window.py" line="378" />
         <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
         <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="366" />
+        <location filename="../../c27desk/gui/main_window.py" line="380" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="368" />
+        <location filename="../../c27desk/gui/main_window.py" line="382" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="410" />
+        <location filename="../../c27desk/gui/main_window.py" line="424" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="410" />
+        <location filename="../../c27desk/gui/main_window.py" line="424" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="410" />
+        <location filename="../../c27desk/gui/main_window.py" line="424" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="411" />
+        <location filename="../../c27desk/gui/main_window.py" line="425" />
         <source>(ý nghĩa suy ra, chưa có biểu mẫu chính thức)</source>
         <translation>(inferred meaning, no official form yet)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="412" />
+        <location filename="../../c27desk/gui/main_window.py" line="426" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="430" />
+        <location filename="../../c27desk/gui/main_window.py" line="444" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="431" />
+        <location filename="../../c27desk/gui/main_window.py" line="445" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="438" />
+        <location filename="../../c27desk/gui/main_window.py" line="452" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="444" />
+        <location filename="../../c27desk/gui/main_window.py" line="458" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="444" />
+        <location filename="../../c27desk/gui/main_window.py" line="458" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="444" />
+        <location filename="../../c27desk/gui/main_window.py" line="458" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="445" />
+        <location filename="../../c27desk/gui/main_window.py" line="459" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="445" />
+        <location filename="../../c27desk/gui/main_window.py" line="459" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="445" />
+        <location filename="../../c27desk/gui/main_window.py" line="459" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="446" />
+        <location filename="../../c27desk/gui/main_window.py" line="460" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="446" />
+        <location filename="../../c27desk/gui/main_window.py" line="460" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="452" />
+        <location filename="../../c27desk/gui/main_window.py" line="466" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="457" />
+        <location filename="../../c27desk/gui/main_window.py" line="471" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="472" />
+        <location filename="../../c27desk/gui/main_window.py" line="486" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="510" />
+        <location filename="../../c27desk/gui/main_window.py" line="524" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="510" />
+        <location filename="../../c27desk/gui/main_window.py" line="524" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="520" />
+        <location filename="../../c27desk/gui/main_window.py" line="536" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="521" />
+        <location filename="../../c27desk/gui/main_window.py" line="537" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="535" />
+        <location filename="../../c27desk/gui/main_window.py" line="551" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="538" />
+        <location filename="../../c27desk/gui/main_window.py" line="554" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="549" />
+        <location filename="../../c27desk/gui/main_window.py" line="565" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="554" />
+        <location filename="../../c27desk/gui/main_window.py" line="570" />
         <source>Xác nhận cảnh báo</source>
         <translation>Acknowledge warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="555" />
+        <location filename="../../c27desk/gui/main_window.py" line="571" />
         <source>Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?</source>
         <translation>The report still has these warnings. Finalise anyway?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="563" />
+        <location filename="../../c27desk/gui/main_window.py" line="579" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="566" />
+        <location filename="../../c27desk/gui/main_window.py" line="582" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="567" />
+        <location filename="../../c27desk/gui/main_window.py" line="583" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="579" />
+        <location filename="../../c27desk/gui/main_window.py" line="595" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="582" />
+        <location filename="../../c27desk/gui/main_window.py" line="598" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="582" />
+        <location filename="../../c27desk/gui/main_window.py" line="598" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="582" />
+        <location filename="../../c27desk/gui/main_window.py" line="598" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="588" />
+        <location filename="../../c27desk/gui/main_window.py" line="604" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="597" />
+        <location filename="../../c27desk/gui/main_window.py" line="613" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="598" />
+        <location filename="../../c27desk/gui/main_window.py" line="614" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="602" />
+        <location filename="../../c27desk/gui/main_window.py" line="618" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -846,49 +856,59 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="38" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="40" />
         <source>Thông tin báo cáo năm %1</source>
         <translation>Report details for %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="41" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
         <source>Số báo cáo</source>
         <translation>Report number</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="41" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
         <source>Ngày báo cáo</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="42" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="44" />
         <source>Địa danh</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="42" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="44" />
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="45" />
         <source>Chức vụ người ký</source>
         <translation>Signer's title</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="45" />
         <source>Họ tên người ký</source>
         <translation>Signer's name</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="44" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="46" />
         <source>Hạn nộp (đơn vị cấp trên)</source>
         <translation>Deadline (office above)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="64" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="66" />
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Recipients (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="84" />
+        <source>Báo cáo đã có bản chốt: không đổi biểu mẫu được nữa.</source>
+        <translation>The report has a finalised revision: its form can no longer change.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="85" />
+        <source>Biểu mẫu</source>
+        <translation>Form</translation>
     </message>
 </context>
 <context>

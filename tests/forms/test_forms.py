@@ -253,6 +253,11 @@ def test_form_workbook_round_trip_and_problems_named_by_cell(tmp_path, cli):
     wb.save(tmp_path / "g.xlsx")
     code, _, err = cli("catalog", "from-xlsx", str(tmp_path / "g.xlsx"), "--out", str(tmp_path / "g.json"))
     assert code == 1 and "Tiêu chí!D3" in err and "Thang mã!D2" in err and not (tmp_path / "g.json").exists()
+    wb = load_workbook(tmp_path / "f.xlsx")
+    wb["Tiêu chí"]["B6"] = "II-9"  # a malformed id: found by the form's own checks, still named by cell
+    wb.save(tmp_path / "h.xlsx")
+    code, _, err = cli("catalog", "from-xlsx", str(tmp_path / "h.xlsx"), "--out", str(tmp_path / "h.json"))
+    assert code == 1 and "Tiêu chí!B6" in err, err
 
 
 def test_validate_checks_the_previous_map_against_the_previous_form(tmp_path, cli):
@@ -267,3 +272,16 @@ def test_validate_checks_the_previous_map_against_the_previous_form(tmp_path, cl
     path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     code, _, err = cli("catalog", "validate", str(path))
     assert code == 1 and "{nam}" in err
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_the_workbook(tmp_path):
+    from openpyxl import load_workbook
+
+    from c27desk.report.form_xlsx import form_to_xlsx, xlsx_to_form
+
+    raw = copy.deepcopy(dict(catalogue_for_year(2023).raw))
+    raw["title"] = "=HYPERLINK(\"x\")"
+    form_to_xlsx(raw, tmp_path / "f.xlsx")
+    cell = load_workbook(tmp_path / "f.xlsx")["Biểu mẫu"]["B5"]
+    assert cell.value == raw["title"] and cell.data_type == "s"
+    assert xlsx_to_form((tmp_path / "f.xlsx").read_bytes())["title"] == raw["title"]
