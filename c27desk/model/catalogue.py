@@ -132,6 +132,12 @@ class Catalogue:
     levels: tuple[str, ...] = ()  # the levels the form is written for
     rollups: tuple[Rollup, ...] = ()
     not_asked: tuple[str, ...] = ()  # criteria of the form this level does not answer
+    not_asked_text: str | None = None  # printed in their place when the form keeps their rows; None: left out
+    printed_sections: tuple[Section, ...] | None = None  # what the appendix prints, when it differs from sections
+
+    def walk_printed(self) -> Iterator[tuple[Section, int]]:
+        """The appendix's sections: this level's, plus the rows it is not asked when the form prints them."""
+        yield from _walk(self.printed_sections if self.printed_sections is not None else self.sections, 0)
 
     @property
     def redated(self) -> bool:
@@ -164,13 +170,7 @@ class Catalogue:
 
     def walk_sections(self) -> Iterator[tuple[Section, int]]:
         """Every section and sub-section in document order, with its depth (0 for I … VIII)."""
-
-        def walk(sections: tuple[Section, ...], depth: int) -> Iterator[tuple[Section, int]]:
-            for s in sections:
-                yield s, depth
-                yield from walk(s.sections, depth + 1)
-
-        yield from walk(self.sections, 0)
+        yield from _walk(self.sections, 0)
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s, _ in self.walk_sections() if s.id == section_id), None)
@@ -183,6 +183,12 @@ class Catalogue:
         if mapping is None:  # same ids as last year unless said otherwise
             return {c.id: c.id for c in self.criteria}
         return dict(mapping)
+
+
+def _walk(sections: tuple[Section, ...], depth: int) -> Iterator[tuple[Section, int]]:
+    for s in sections:
+        yield s, depth
+        yield from _walk(s.sections, depth + 1)
 
 
 def content_hash(data: Mapping[str, Any]) -> str:
@@ -292,8 +298,12 @@ def parse_catalogue(data: Any, source: str = "catalogue", *, year: int | None = 
     rollups += tuple(Rollup("*", c.from_children["level"], c.id, c.from_children["op"], c.from_children.get("source"))
                      for c in all_criteria if c.from_children is not None)  # forms written before "rollup"
     not_asked: tuple[str, ...] = ()
+    not_asked_text = _parse_not_asked(data.get("not_asked"), source)
+    printed = None
     if level is not None:
         not_asked = tuple(c.id for c in all_criteria if c.levels and level not in c.levels)
+        if not_asked_text is not None:
+            printed = tuple(_for_level(s, level, keep_all=True) for s in sections)
         sections = tuple(s for s in (_for_level(s, level) for s in sections) if s is not None)
         # a rule written over a criterion this level is not asked means something else at this level: left out
         rules = tuple(r for r in rules if not set(r.criteria) & set(not_asked))
@@ -333,7 +343,24 @@ def parse_catalogue(data: Any, source: str = "catalogue", *, year: int | None = 
         levels=form_levels,
         rollups=rollups,
         not_asked=not_asked,
+        not_asked_text=not_asked_text,
+        printed_sections=printed,
     )
+
+
+def _parse_not_asked(raw: Any, source: str) -> str | None:
+    """``not_asked``: {"print": "omit"} leaves a level's unasked rows out of its appendix (the default);
+    {"print": "row", "text": "—"} keeps them, with that text in the value column."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or raw.get("print") not in ("omit", "row"):
+        raise _fail(source, "“not_asked.print” phải là omit hoặc row.", "“not_asked.print” must be omit or row.")
+    if raw["print"] == "omit":
+        return None
+    text = raw.get("text", "")
+    if not isinstance(text, str):
+        raise _fail(source, "“not_asked.text” phải là chuỗi.", "“not_asked.text” must be a string.")
+    return clean(text)
 
 
 def _parse_levels(raw: Any, source: str) -> tuple[str, ...]:
@@ -345,10 +372,11 @@ def _parse_levels(raw: Any, source: str) -> tuple[str, ...]:
     return tuple(raw)
 
 
-def _for_level(section: Section, level: str) -> Section | None:
-    """The section as ``level`` sees it: criteria it does not answer left out, its own wording used."""
-    criteria = tuple(c for c in section.criteria if not c.levels or level in c.levels)
-    subs = tuple(s for s in (_for_level(s, level) for s in section.sections) if s is not None)
+def _for_level(section: Section, level: str, *, keep_all: bool = False) -> Section | None:
+    """The section as ``level`` sees it: criteria it does not answer left out (kept with ``keep_all``, for
+    printing), its own wording used."""
+    criteria = tuple(c for c in section.criteria if keep_all or not c.levels or level in c.levels)
+    subs = tuple(s for s in (_for_level(s, level, keep_all=keep_all) for s in section.sections) if s is not None)
     if not criteria and not subs:
         return None
     criteria = tuple(_worded_for(c, level) for c in criteria)

@@ -125,7 +125,7 @@ class _SignatureBlock(Flowable):
 def _table(content: AppendixContent, st: dict[str, ParagraphStyle]) -> Table:
     rows: list[list] = [[_p(h, st["cell_head"]) for h in HEADER_ROW]]
     commands: list[tuple] = []
-    for section, depth in content.catalogue.walk_sections():
+    for section, depth in content.catalogue.walk_printed():
         r = len(rows)
         rows.append([_p(section.label, st["cell_section"]), _p(section.title, st["cell_section"]), "", ""])
         commands += [("SPAN", (1, r), (3, r))]
@@ -139,7 +139,8 @@ def _table(content: AppendixContent, st: dict[str, ParagraphStyle]) -> Table:
                 _p(crit.stt, st["cell_center"]),
                 _p(crit.text, st["cell"]),
                 _p(display_explanation(crit, entry), st["cell"]),
-                _p(display_value(crit, entry), st["cell_center"]),
+                _p(display_value(crit, entry) if crit.id not in content.catalogue.not_asked
+                   else content.catalogue.not_asked_text or "", st["cell_center"]),
             ])
     table = Table(rows, colWidths=COL_W, repeatRows=1, splitByRow=1)
     table.setStyle(TableStyle([

@@ -285,3 +285,21 @@ def test_text_that_looks_like_a_formula_stays_text_in_the_workbook(tmp_path):
     cell = load_workbook(tmp_path / "f.xlsx")["Biểu mẫu"]["B5"]
     assert cell.value == raw["title"] and cell.data_type == "s"
     assert xlsx_to_form((tmp_path / "f.xlsx").read_bytes())["title"] == raw["title"]
+
+
+@pytest.mark.parametrize("policy", ["omit", "row"])
+def test_criteria_a_level_is_not_asked_print_as_the_form_says(tmp_path, policy):
+    from c27desk.report.appendix import appendix_content
+    from c27desk.report.appendix_pdf import render_appendix
+
+    raw = copy.deepcopy(dict(catalogue_for_year(2023).raw))
+    raw["version"] = f"2023.{policy}"
+    raw["not_asked"] = {"print": "omit"} if policy == "omit" else {"print": "row", "text": "Không áp dụng"}
+    db = open_database(tmp_path / "d.sqlite3")
+    units.save_unit(db, make_unit("HU-D", "Huyện ủy D", "huyen"), is_self=True, who="t")
+    periods.ensure_period(db, 2023, parse_catalogue(raw, "x"), who="t")
+    (tmp_path / "a.pdf").write_bytes(render_appendix(appendix_content(db, 2023, draft=True)).pdf)
+    text = _pdf_text(tmp_path / "a.pdf")  # cells wrap: each phrase below fits on one line of its cell
+    assert "thị ủy (cơ quan của" in text  # II.2 in the district's own wording, not "tại tỉnh ủy, thành ủy"
+    assert ("Tổng số huyện ủy, thị ủy" in text) == (policy == "row")  # VI.8, which a district is not asked
+    assert ("Không áp" in text) == (policy == "row")
