@@ -11,6 +11,7 @@ from c27desk.errors import C27Error, CatalogueError, InputError
 from c27desk.fileio import atomic_write_bytes, read_file
 from c27desk.model.catalogue import parse_catalogue
 from c27desk.store import periods
+from c27desk.store.units import self_unit
 
 ORIGINS = {"shipped": ("kèm chương trình", "shipped"), "published": ("do đơn vị này ban hành", "published here"),
            "installed": ("cài từ tệp đã ký", "installed from a signed file")}
@@ -22,7 +23,7 @@ def register(sub) -> None:
                             metavar="show|list|validate|publish|install|to-xlsx|from-xlsx")
     show = csub.add_parser("show", help="in biểu mẫu của một năm")
     show.add_argument("--period", "--year", dest="year", type=int, help="năm (mặc định: biểu mẫu mới nhất)")
-    show.add_argument("--level", help="xem như một cấp thấy (ví dụ huyen, xa)")
+    show.add_argument("--level", help="xem như một cấp thấy (ví dụ huyen, xa); mặc định: cấp của đơn vị này")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(func=cmd_show)
     lst = csub.add_parser("list", help="các biểu mẫu có sẵn và nguồn gốc")
@@ -55,7 +56,8 @@ def _pick(ctx, year, level=None):
         db = ctx.open(create=False, write=False)
         try:
             if periods.get_period(db, year):
-                return periods.period_catalogue(db, year, level)
+                me = self_unit(db)
+                return periods.period_catalogue(db, year, level or (me.level if me else None))
         finally:
             db.close()
     if year is not None:
