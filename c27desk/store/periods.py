@@ -46,15 +46,17 @@ def store_catalogue(db: Database, cat: Catalogue, *, origin: str = "shipped", de
     that a publication for a year is recorded (the office above said: use this form that year).
     """
     row = db.execute("SELECT hash FROM catalogues WHERE id = ? AND version = ?", [cat.id, cat.version]).fetchone()
+    shipped = find_shipped(cat.id, cat.version)  # held as surely as a stored copy: never shadowed
+    held = row[0] if row else shipped.content_hash if shipped else None
+    if held is not None and held != cat.content_hash:
+        raise StoreError(
+            f"biểu mẫu {cat.key} đã có với nội dung khác biểu mẫu cùng mã và phiên bản này; không ghi đè. "
+            "Biểu mẫu mới phải có phiên bản mới.",
+            f"form {cat.key} is already held with other content than this form of the same id and version; not "
+            "overwritten. A new form needs a new version.",
+            code="CATALOGUE_MISMATCH",
+        )
     if row:
-        if row[0] != cat.content_hash:
-            raise StoreError(
-                f"biểu mẫu {cat.key} trong cơ sở dữ liệu khác với biểu mẫu cùng mã và phiên bản; không ghi đè. "
-                "Biểu mẫu mới phải có phiên bản mới.",
-                f"form {cat.key} in the database differs from the form of the same id and version; not overwritten. "
-                "A new form needs a new version.",
-                code="CATALOGUE_MISMATCH",
-            )
         if for_year is not None:
             db.execute("UPDATE catalogues SET for_year = ?, origin = ?, origin_detail = ? WHERE id = ? AND version = ?",
                        [for_year, origin, detail, cat.id, cat.version])

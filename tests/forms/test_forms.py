@@ -147,13 +147,18 @@ def test_a_tampered_unsigned_or_conflicting_form_is_refused(office, cli, tmp_pat
         code, _, err = cli("catalog", "install", str(tmp_path / name), db=unit)
         assert code == 1 and reason in err, err
     assert len(periods.held_forms(open_database(unit))) == 0
-    # a different form under the same id and version never overwrites the one held
+    # a different form under the same id and version never overwrites the one held (here: the shipped one)
+    from c27desk.report.signing import P12Spec, cms_sign_detached
+
+    doc = json.loads(body)
+    doc["form"]["title"] = "Biểu mẫu khác, cùng mã và phiên bản"
+    other = json.dumps(doc, ensure_ascii=False).encode()
+    (tmp_path / "o.c27form").write_bytes(build_zip([("form.json", other),
+                                                    ("form.p7s", cms_sign_detached(other, P12Spec(p12, PASSPHRASE)))]))
+    code, _, err = cli("catalog", "install", str(tmp_path / "o.c27form"), db=unit)
+    assert code == 1 and "FORM_CONFLICT" in err, err
     assert cli("catalog", "install", str(tmp_path / "f.c27form"), db=unit)[0] == 0
-    other = parse_catalogue(json.loads(body)["form"], "x")
-    raw = dict(other.raw, title="Khác")
-    db = open_database(unit)
-    with pytest.raises(Exception, match="not overwritten|không ghi đè"):
-        periods.store_catalogue(db, parse_catalogue(raw, "x"))
+    assert [f.origin for f in periods.held_forms(open_database(unit))] == ["installed"]
 
 
 def _record(db, unit: str, figures: dict[str, str]) -> None:
