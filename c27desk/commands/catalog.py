@@ -154,9 +154,10 @@ def cmd_validate(ctx, args) -> int:
     inferred = sum(1 for c in cat.criteria for code in c.codes if code.inferred)
     ctx.say(f"Biểu mẫu hợp lệ: {cat.key}, {len(cat.criteria)} tiêu chí, {len(cat.rules)} quy tắc, "
             f"{len(cat.rollups)} quy tắc tổng hợp, cấp: {', '.join(cat.levels) or 'mọi cấp'}; "
-            f"{inferred} ý nghĩa mã còn là suy ra.",
+            f"{inferred} lượt mã (tính theo từng tiêu chí) có ý nghĩa còn là suy ra.",
             f"Valid form: {cat.key}, {len(cat.criteria)} criteria, {len(cat.rules)} rules, {len(cat.rollups)} "
-            f"roll-up rules, levels: {', '.join(cat.levels) or 'all'}; {inferred} code meanings still inferred.")
+            f"roll-up rules, levels: {', '.join(cat.levels) or 'all'}; {inferred} codes (counted per criterion) still "
+            "have an inferred meaning.")
     return 0
 
 

@@ -214,6 +214,11 @@ def cmd_consolidate(ctx, args) -> int:
             ctx.say(f"Đã nhận {changed} giá trị tổng hợp vào báo cáo của {ref.unit.name}:",
                     f"Took {changed} consolidated values into {ref.unit.name}'s report:")
             for p in props:
+                if p.value is None:  # nothing to take: the value held stays as it is
+                    kept = "kept" if ctx.lang == "en" else "giữ nguyên"
+                    print(f"  {p.criterion}: {entry_text(current.get(p.criterion))} ({kept}) "
+                          f"{proposal_text(p, ctx.lang)}")
+                    continue
                 print(f"  {p.criterion}: {entry_text(current.get(p.criterion))} → {proposal_text(p, ctx.lang)}"
                       + (f"  ({'missing' if ctx.lang == 'en' else 'thiếu'} {', '.join(p.missing)})"
                          if p.missing else ""))
@@ -234,8 +239,9 @@ def cmd_consolidate(ctx, args) -> int:
     if args.propose and not args.accept:
         for p in props:
             src = ", ".join(f"{u}={v}" for u, v in p.sources)
-            print(f"  {p.criterion} = {proposal_text(p, ctx.lang)}  ({src}"
-                  f"{('; missing ' if ctx.lang == 'en' else '; thiếu ') + ', '.join(p.missing) if p.missing else ''})"
+            if p.sources and p.missing:
+                src += ("; missing " if ctx.lang == "en" else "; thiếu ") + ", ".join(p.missing)
+            print(f"  {p.criterion} = {proposal_text(p, ctx.lang)}{f'  ({src})' if p.sources else ''}"
                   f"  [{'now' if ctx.lang == 'en' else 'hiện tại'}: {entry_text(current.get(p.criterion))}]")
     if args.out:
         (write_xlsx if args.out.suffix.lower() == ".xlsx" else write_csv)(cons, args.out)

@@ -72,7 +72,7 @@ def read_form(db: Database, raw: bytes) -> tuple[Catalogue, int, str, str]:
     """Check a ``.c27form`` without writing: structure, signature chaining to a trusted CA, the form itself.
     Returns the form, the year it is published for, the publisher and the signer; refusals carry a code."""
     if raw[:4] != b"PK\x03\x04":
-        raise refuse("UNSIGNED", "tệp không phải biểu mẫu đã ký (.c27form) / not a signed form file (.c27form)")
+        raise refuse("UNSIGNED")
     try:
         parts = read_members(raw, _LIMITS, _MAX_FILE)
     except ImportRefusedError as exc:

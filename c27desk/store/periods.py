@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from c27desk.catalogs import find_shipped, shipped_catalogues
 from c27desk.errors import InputError, StoreError
-from c27desk.model.catalogue import Catalogue, parse_catalogue
+from c27desk.model.catalogue import Catalogue, parse_catalogue, render_year
 from c27desk.model.text import clean
 from c27desk.store.audit import log
 from c27desk.store.clock import now
@@ -62,7 +62,8 @@ def store_catalogue(db: Database, cat: Catalogue, *, origin: str = "shipped", de
                        [for_year, origin, detail, cat.id, cat.version])
         return False
     db["catalogues"].insert({
-        "id": cat.id, "version": cat.version, "year": cat.year, "hash": cat.content_hash, "title": cat.title,
+        "id": cat.id, "version": cat.version, "year": cat.year, "hash": cat.content_hash,
+        "title": render_year(cat.raw.get("title", cat.title), cat.year),  # as the form reads for its own year
         "body": json.dumps(cat.raw, ensure_ascii=False), "origin": origin, "origin_detail": detail,
         "for_year": for_year, "added_at": now(),
     })
