@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         action("reopen", None, self._reopen)
         action("revisions", None, self._show_revisions)
         action("backup", None, self._backup_now)
+        action("install_form", None, self._install_form)
         action("quit", QKeySequence.StandardKey.Quit, self.close)
         action("lang_vi", None, lambda: self.set_language("vi"))
         action("lang_en", None, lambda: self.set_language("en"))
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        self.menu_file.addActions([self.act["backup"], self.act["quit"]])
+        self.menu_file.addActions([self.act["install_form"], self.act["backup"], self.act["quit"]])
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addActions([undo, redo, self.act["find"], self.act["confirm"], self.act["confirm_all"]])
         self.menu_report = bar.addMenu("")
@@ -237,6 +238,7 @@ class MainWindow(QMainWindow):
             "carry": self.tr("Chuyển số liệu năm trước sang"), "finalise": self.tr("Chốt báo cáo…"),
             "reopen": self.tr("Mở lại báo cáo"), "revisions": self.tr("Lịch sử các bản"),
             "backup": self.tr("Sao lưu ngay"), "quit": self.tr("Thoát"), "lang_vi": "Tiếng Việt",
+            "install_form": self.tr("Cài biểu mẫu do cấp trên gửi (.c27form)…"),
             "lang_en": "English", "about": self.tr("Giới thiệu"),
         }
         for key, text in texts.items():
@@ -612,6 +614,35 @@ class MainWindow(QMainWindow):
 
         self._background(job, lambda p: self.save_state.setText(self.tr("Đã sao lưu: %1").replace("%1", str(p))),
                          self.tr("Đang sao lưu…"))
+
+    def _install_form(self) -> None:
+        """Install a signed form from the office above: the same service and checks as ``catalog install``."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from c27desk.exchange.forms import install_form
+        from c27desk.fileio import read_file
+        from c27desk.store.clock import current_user
+
+        if self.read_only:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Cài biểu mẫu"), "",
+                                              self.tr("Biểu mẫu đã ký (*.c27form)"))
+        if not path:
+            return
+        try:
+            got = install_form(self.db, read_file(path), who=current_user())
+        except C27Error as exc:  # refused with its code; nothing was written
+            QMessageBox.warning(self, self.tr("Không cài được biểu mẫu"),
+                                f"[{exc.code}] {exc.message()}" if exc.code else exc.message())
+            return
+        text = (self.tr("Đã cài biểu mẫu %1 cho năm %2, do %3 ban hành.").replace("%1", got.catalogue.key)
+                .replace("%2", str(got.for_year)).replace("%3", got.publisher))
+        period = periods.get_period(self.db, got.for_year)
+        if period is not None and (period.catalogue_id, period.catalogue_version) != (got.catalogue.id,
+                                                                                      got.catalogue.version):
+            text += " " + self.tr("Năm %1 đang dùng biểu mẫu khác: đổi trong Báo cáo → Thông tin báo cáo.").replace(
+                "%1", str(got.for_year))
+        self.save_state.setText(text)
 
     def _about(self) -> None:
         unit = units.self_unit(self.db)
