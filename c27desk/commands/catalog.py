@@ -78,6 +78,10 @@ def _read_form_file(path: str):
 
 def cmd_show(ctx, args) -> int:
     cat = _pick(ctx, args.year, args.level)
+    if args.level and cat.levels and args.level not in cat.levels:
+        raise InputError(f"biểu mẫu {cat.key} không có cấp “{args.level}” (có: {', '.join(cat.levels)}).",
+                         f"form {cat.key} has no level “{args.level}” (it has: {', '.join(cat.levels)}).",
+                         where="--level")
     if args.format == "json":
         print(json.dumps(cat.raw, ensure_ascii=False, indent=2))
         return 0

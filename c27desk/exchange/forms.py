@@ -20,7 +20,7 @@ from c27desk.exchange import certs
 from c27desk.exchange.documents import canonical_json
 from c27desk.exchange.package import build_zip, read_members
 from c27desk.exchange.reasons import ImportRefusedError, refuse
-from c27desk.fileio import atomic_write_bytes
+from c27desk.fileio import atomic_write_bytes, os_reason
 from c27desk.model.catalogue import Catalogue, parse_catalogue
 from c27desk.store import exchange, periods, units
 from c27desk.store.audit import log
@@ -60,7 +60,12 @@ def publish_form(db: Database, cat: Catalogue, year: int, out: Path, spec, *, wh
     raw = build_zip([(FORM, body), (FORM_SIGNATURE, cms_sign_detached(body, spec))])
     out = Path(out)
     target = out if out.suffix.lower() == FORM_SUFFIX else out / form_file_name(cat, year)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        vi, en = os_reason(exc)
+        raise C27Error(f"không tạo được thư mục {target.parent}: {vi}", f"cannot create folder {target.parent}: {en}",
+                       code="WRITE_FAILED") from exc
     atomic_write_bytes(target, raw)
     with db.atomic():
         periods.store_catalogue(db, cat, origin="published", detail=f"{me.code} – {me.name}", for_year=year)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from c27desk.errors import CatalogueError
+from c27desk.fileio import atomic_write_bytes
 from c27desk.model.catalogue import BASES, KINDS, OPERATORS, ROLLUP_OPS, SEVERITIES, parse_catalogue
 
 FORM, SECTIONS, CRITERIA, SCALES, RULES, ROLLUP, PREVIOUS = (
@@ -95,7 +96,9 @@ def form_to_xlsx(raw: dict, path: Path) -> None:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
-    wb.save(path)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    atomic_write_bytes(path, buffer.getvalue())
 
 
 class _Problems:
