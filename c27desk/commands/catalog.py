@@ -155,6 +155,12 @@ def cmd_validate(ctx, args) -> int:
         parse_catalogue(cat.raw, cat.key, year=year)
         for level in cat.levels:
             parse_catalogue(cat.raw, cat.key, year=year, level=level)
+    pairs = {(r.parent, r.child) for r in cat.rollups}
+    missing = [f"{child} → {parent}" for parent, child in zip(cat.levels, cat.levels[1:], strict=False)
+               if (parent, child) not in pairs]
+    if missing:  # levels are listed top-down: each level rolls up into the one above it
+        raise CatalogueError(f"chưa có quy tắc tổng hợp (rollup) cho: {', '.join(missing)}.",
+                             f"no roll-up rules for: {', '.join(missing)}.", where=args.file)
     inferred = sum(1 for c in cat.criteria for code in c.codes if code.inferred)
     ctx.say(f"Biểu mẫu hợp lệ: {cat.key}, {len(cat.criteria)} tiêu chí, {len(cat.rules)} quy tắc, "
             f"{len(cat.rollups)} quy tắc tổng hợp, cấp: {', '.join(cat.levels) or 'mọi cấp'}; "

@@ -56,7 +56,8 @@ def cmd_period(ctx, args) -> int:
     try:
         if args.action == "list":
             for per in periods.list_periods(db):
-                print(f"{per.year}  {per.catalogue_id}/{per.catalogue_version}  {per.status}  hạn {per.deadline or '—'}")
+                print(f"{per.year}  {per.catalogue_id}/{per.catalogue_version} ({per.catalogue_basis or '?'})  "
+                      f"{per.status}  hạn {per.deadline or '—'}")
             return 0
         if args.year is None:
             raise InputError("cần ghi năm, ví dụ: c27desk period set 2024 …", "a year is required, e.g. c27desk period set 2024 …")

@@ -308,3 +308,12 @@ def test_criteria_a_level_is_not_asked_print_as_the_form_says(tmp_path, policy):
     assert "thị ủy (cơ quan của" in text  # II.2 in the district's own wording, not "tại tỉnh ủy, thành ủy"
     assert ("Tổng số huyện ủy, thị ủy" in text) == (policy == "row")  # VI.8, which a district is not asked
     assert ("Không áp" in text) == (policy == "row")
+
+
+def test_validate_wants_roll_up_rules_for_each_level_under_another(tmp_path, cli):
+    raw = copy.deepcopy(dict(catalogue_for_year(2023).raw))
+    raw["rollup"] = [r for r in raw["rollup"] if (r["parent"], r["child"]) != ("huyen", "xa")]
+    path = tmp_path / "f.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    code, _, err = cli("--lang", "en", "catalog", "validate", str(path))
+    assert code == 1 and "no roll-up rules for: xa → huyen" in err
