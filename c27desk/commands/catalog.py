@@ -55,9 +55,12 @@ def _pick(ctx, year, level=None):
     if year is not None and ctx.db_path.exists():
         db = ctx.open(create=False, write=False)
         try:
+            me = self_unit(db)
+            level = level or (me.level if me else None)
             if periods.get_period(db, year):
-                me = self_unit(db)
-                return periods.period_catalogue(db, year, level or (me.level if me else None))
+                return periods.period_catalogue(db, year, level)
+            chosen, _basis = periods.choose_form(db, year)  # the form a new period would take, installed ones too
+            return parse_catalogue(chosen.raw, chosen.key, year=year, level=level)
         finally:
             db.close()
     if year is not None:

@@ -140,11 +140,6 @@ class Catalogue:
         yield from _walk(self.printed_sections if self.printed_sections is not None else self.sections, 0)
 
     @property
-    def redated(self) -> bool:
-        """True when an earlier year's form is read for a later year."""
-        return self.report_year != self.year
-
-    @property
     def key(self) -> str:
         return f"{self.id}/{self.version}"
 
@@ -225,6 +220,9 @@ def render_year(text: str, year: int) -> str:
     return YEAR_TOKEN.sub(one, text)
 
 
+_LITERAL_KEYS = ("notes", "source")
+
+
 def _render(obj: Any, year: int) -> Any:
     if isinstance(obj, str):
         return render_year(obj, year)
@@ -273,7 +271,8 @@ def parse_catalogue(data: Any, source: str = "catalogue", *, year: int | None = 
                     f"the form applies from {form_year} and cannot be used for {year}.")
     _check_tokens(data, source)
     template = data
-    data = _render(data, year or form_year)
+    # notes and source speak about the form itself (and may show the tokens): never re-dated
+    data = {k: v if k in _LITERAL_KEYS else _render(v, year or form_year) for k, v in data.items()}
     form_levels = _parse_levels(data.get("levels"), source)
     if level is not None and form_levels and level not in form_levels:
         level = None  # a level the form does not know sees the whole form

@@ -30,7 +30,7 @@ class Period:
     signer_name: str = ""
     recipients: str = ""
     status: str = "open"
-    catalogue_basis: str = ""  # own | redated | published | chosen (see FormChoice)
+    catalogue_basis: str = ""  # own | redated | published | chosen (see FormBasis)
 
 
 EDITABLE = ("deadline", "report_number", "report_date", "place", "signer_authority", "signer_title",
