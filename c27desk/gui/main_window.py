@@ -318,6 +318,9 @@ class MainWindow(QMainWindow):
         self.table.move_to(0, COL_VALUE)
         self.table.resizeRowsToContents()
         self.save_state.setText(self.tr("Mọi thay đổi được lưu ngay khi nhập."))
+        if self.session.ref.catalogue.year != year:  # an earlier year's form, re-dated: say so, never silently
+            vi, en = periods.period_form_note(self.db, year)
+            self.save_state.setText(en if i18n.current_language() == "en" else vi)
         self.loaded.emit()
 
     # -- overview: tree, problems, banner, status ------------------------------------------------

@@ -76,3 +76,10 @@ def test_a_signed_form_is_installed_from_the_window_and_a_tampered_one_refused(q
     window.act["install_form"].trigger()
     assert warned and "BAD_SIGNATURE" in warned[0]
     assert [f.key for f in periods.held_forms(window.db) if f.origin == "installed"] == ["P27/2024.1"]
+
+
+def test_a_year_on_an_earlier_years_form_says_so_when_opened(qtbot, demo_db, open_window, cli):
+    assert cli("carry-forward", "--period", "2024", db=demo_db)[0] == 0
+    window = open_window(demo_db, period=2024)
+    assert "Năm 2024 chưa có biểu mẫu riêng" in window.save_state.text()
+    assert window.model.catalogue["I.3"].text.endswith("năm 2024")
