@@ -317,3 +317,13 @@ def test_validate_wants_roll_up_rules_for_each_level_under_another(tmp_path, cli
     path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     code, _, err = cli("--lang", "en", "catalog", "validate", str(path))
     assert code == 1 and "no roll-up rules for: xa → huyen" in err
+
+
+def test_after_2025_communes_roll_up_straight_into_the_province(tmp_path):
+    province = _office(tmp_path / "p.sqlite3", "TU-P", "tinh", [("XA-1", "xa"), ("XA-2", "xa"), ("HU-OLD", "huyen")])
+    _record(province, "XA-1", {"II.1": "6", "II.2": "5"})
+    _record(province, "XA-2", {"II.1": "4", "II.2": "4"})
+    props = {p.criterion: p for p in proposals(consolidate(province, 2023))}
+    # the communes' own computers are the province's commune-level total; the (absent) district adds nothing
+    assert props["II.5"].value == "10" and props["II.6"].value == "9"
+    assert props["II.5"].missing == ("HU-OLD",) and props["II.3"].value is None
