@@ -159,8 +159,11 @@ def switch_form(db: Database, year: int, cat_id: str, version: str, *, who: str)
         raise StoreError(f"báo cáo năm {year} đã có bản chốt; không đổi biểu mẫu được nữa.",
                          f"the {year} report has a finalised revision; its form can no longer change.",
                          code="FORM_LOCKED")
-    new = periods.load_catalogue(db, cat_id, version, year=year, level=me.level)
     old_key = f"{period.catalogue_id}/{period.catalogue_version}"
+    if old_key == f"{cat_id}/{version}":
+        raise InputError(f"kỳ báo cáo {year} đã dùng biểu mẫu {old_key}.", f"the {year} period already uses form {old_key}.",
+                         where="--catalogue")
+    new = periods.load_catalogue(db, cat_id, version, year=year, level=me.level)
     full_new = periods.load_catalogue(db, cat_id, version, year=year)
     current = values.entries(db, me.code, year)
     mapping = {c.id: c.id for c in new.criteria}

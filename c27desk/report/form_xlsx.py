@@ -146,21 +146,23 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     p = _Problems()
     form: dict[str, Any] = {"format": 1}
     notes: list[str] = []
+    form_rows: dict[str, int] = {}
     for r, cells in _rows(wb, FORM, ("field", "value"), p):
         key, value = cells.get("field", ""), cells.get("value", "")
         if key == "note":
             notes.append(value)
         elif key in FORM_KEYS:
-            form[key] = value
+            form[key], form_rows[key] = value, r
         else:
             p.add(FORM, f"A{r}", f"trường “{key}” không có trong biểu mẫu.", f"unknown field “{key}”.")
     for key in ("id", "version", "year", "title"):
         if not form.get(key):
-            p.add(FORM, "B?", f"thiếu “{key}”.", f"“{key}” is missing.")
+            p.add(FORM, "A:B", f"thiếu dòng “{key}”.", f"no “{key}” row.")
     try:
         form["year"] = int(form.get("year") or 0)
     except ValueError:
-        p.add(FORM, "B4", "năm phải là số, ví dụ 2025.", "the year must be a number, e.g. 2025.")
+        p.add(FORM, f"B{form_rows.get('year', 1)}", "năm phải là số, ví dụ 2025.",
+              "the year must be a number, e.g. 2025.")
     levels = _list(form.pop("levels", "") or "")
     if levels:
         form["levels"] = levels

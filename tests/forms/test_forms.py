@@ -241,6 +241,12 @@ def test_period_moves_to_another_form_carrying_what_it_can(demo_db, cli, tmp_pat
     assert code == 0 and "carrying 119 value(s)" in out and "VI.9: not in the new form" in out, err
     assert periods.require_period(open_database(demo_db), 2023).catalogue_basis == "chosen"
     assert cli("period", "set", "2023", "--catalogue", "P27/xx", db=demo_db)[0] == 1
+    code, _, err = cli("--lang", "vi", "period", "set", "2023", "--catalogue", "P27/2023.9", db=demo_db)
+    assert code == 1 and "đã dùng biểu mẫu P27/2023.9" in err
+    assert cli("finalise", "--period", "2023", "--accept-warnings", db=demo_db)[0] == 0
+    code, _, err = cli("period", "set", "2023", "--catalogue", "P27/2023.2", db=demo_db)
+    assert code == 1 and "không đổi biểu mẫu được nữa" in err
+    assert periods.require_period(open_database(demo_db), 2023).catalogue_version == "2023.9"
 
 
 def test_form_workbook_round_trip_and_problems_named_by_cell(tmp_path, cli):
