@@ -43,9 +43,12 @@ def make_package(args: tuple[int, str, str]) -> str:
     target = Path(out_dir) / f"{code}_{YEAR}_r1.c27"
     if target.exists():
         return str(target)
-    demo_csv = Path(__file__).resolve().parent.parent / "resources" / "demo" / "dongnai-2023.csv"
+    from c27desk.demo import demo_values_for_level
+
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "unit.sqlite3"
+        demo_csv = Path(tmp) / "huyen.csv"  # what a district's form asks of it
+        demo_csv.write_bytes(demo_values_for_level("huyen"))
         changes = Path(tmp) / "changes.csv"
         changes.write_text(f"criterion,value,explanation\nVI.5,{i % 5},\nII.1,{410 + i},\n", encoding="utf-8")
         with contextlib.redirect_stdout(io.StringIO()):

@@ -57,3 +57,19 @@ def create_demo(db: Database, *, who: str) -> int:
     ref = open_report(db, DEMO_YEAR)
     data = resource_path("demo", "dongnai-2023.csv").read_bytes()
     return load_values(db, ref, data, who=who, source="dongnai-2023.csv")
+
+
+def demo_values_for_level(level: str) -> bytes:
+    """The demo figures as a unit of ``level`` would load them: only the rows its form asks of it."""
+    import csv
+    import io
+
+    from c27desk.catalogs import catalogue_for_year
+    from c27desk.model.catalogue import parse_catalogue
+
+    base = catalogue_for_year(DEMO_YEAR)
+    asked = {c.id for c in parse_catalogue(base.raw, base.key, level=level).criteria}
+    rows = list(csv.reader(io.StringIO(resource_path("demo", "dongnai-2023.csv").read_text(encoding="utf-8-sig"))))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([rows[0], *(r for r in rows[1:] if r and r[0] in asked)])
+    return out.getvalue().encode("utf-8")

@@ -49,7 +49,7 @@ def run_selftest(folder: Path | None = None) -> Iterator[Step]:
 def _steps(tmp: Path) -> Iterator[Step]:
     from c27desk.consolidate.export import write_xlsx
     from c27desk.consolidate.summary import consolidate
-    from c27desk.demo import DEMO_YEAR, create_demo
+    from c27desk.demo import DEMO_YEAR, create_demo, demo_values_for_level
     from c27desk.exchange import certs
     from c27desk.exchange.export import export_package
     from c27desk.exchange.importer import import_bytes
@@ -89,7 +89,7 @@ def _steps(tmp: Path) -> Iterator[Step]:
                               place="Biên Hòa", signer_authority="T/M BAN THƯỜNG VỤ",
                               signer_title="BÍ THƯ", signer_name="Tự Kiểm Tra")
         ref = open_report(unit_db, YEAR)
-        loaded = load_values(unit_db, ref, resource_path("demo", "dongnai-2023.csv").read_bytes(), who=who)
+        loaded = load_values(unit_db, ref, demo_values_for_level("huyen"), who=who)
         rev = finalise_report(unit_db, ref, who=who, acknowledge_warnings=True)
         yield step("unit database", f"{loaded} giá trị, chốt bản {rev.number}")
 

@@ -37,7 +37,7 @@ def open_report(db: Database, year: int, unit_code: str | None = None) -> Report
     if unit is None:
         raise StoreError(f"không có đơn vị {unit_code}.", f"no unit {unit_code}.", code="UNKNOWN_UNIT")
     period = periods.require_period(db, year)
-    return ReportRef(unit, period, periods.load_catalogue(db, period.catalogue_id, period.catalogue_version))
+    return ReportRef(unit, period, periods.period_catalogue(db, year, unit.level))
 
 
 def check_report(db: Database, ref: ReportRef) -> CheckReport:
@@ -153,6 +153,8 @@ def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | No
     old_entries = values.entries(db, ref.unit.code, source_year)
     current = values.entries(db, ref.unit.code, ref.year)
     mapping = ref.catalogue.carry_map() or {c.id: c.id for c in ref.catalogue.criteria}
+    old_cat = (periods.period_catalogue(db, source_year, ref.unit.level)
+               if periods.get_period(db, source_year) else None)
     changes: list[tuple[str, Entry | None]] = []
     for crit in ref.catalogue.criteria:
         old = old_entries.get(mapping.get(crit.id, ""))
@@ -162,7 +164,7 @@ def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | No
             changes.append((crit.id, Entry(crit.id, None, old.explanation, CARRIED)))
             continue
         try:
-            carried = make_entry(crit, old.value, old.explanation, state=CARRIED)
+            carried = make_entry(crit, old.value, _redated_explanation(old, old_cat, crit), state=CARRIED)
         except InputError:
             continue
         changes.append((crit.id, carried))
@@ -170,6 +172,18 @@ def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | No
         n = values.save_entries(db, ref.unit.code, ref.year, changes, who=who, action="carry")
         _carry_period_details(db, source_year, ref.year, who=who)
     return n
+
+
+def _redated_explanation(old: Entry, old_cat: Catalogue | None, crit) -> str:
+    """An explanation that was the old form's suggestion for its code becomes this year's suggestion for it
+    ("Đã ban hành trước năm 2023" → "… trước năm 2024"); one the user wrote is kept as written."""
+    old_crit = old_cat.get(old.criterion_id) if old_cat else None
+    if old_crit is None or crit.kind != "status" or not old.value:
+        return old.explanation
+    was, now_code = old_crit.code(old.value), crit.code(old.value)
+    if was is not None and now_code is not None and was.suggestion and old.explanation == was.suggestion:
+        return now_code.suggestion or old.explanation
+    return old.explanation
 
 
 # what usually stays the same from one year's report to the next; number, date and deadline do not
@@ -183,3 +197,67 @@ def _carry_period_details(db: Database, source_year: int, year: int, *, who: str
     keep = {f: getattr(source, f) for f in _LASTING if getattr(source, f) and not getattr(target, f)}
     if keep:
         periods.update_period(db, year, who=who, **keep)
+
+
+@dataclass(frozen=True)
+class FormSwitch:
+    """What moving a period to another form did: values carried, and what could not be carried and why."""
+
+    old: str
+    new: str
+    carried: int
+    dropped: tuple[tuple[str, str, str], ...]  # (criterion, vi reason, en reason)
+
+
+def switch_form(db: Database, year: int, cat_id: str, version: str, *, who: str) -> FormSwitch:
+    """Move an unfinalised period to another held form, carrying the values whose criterion keeps its id
+    (or is mapped by the new form's ``previous.map`` when it names the old form) and that stay valid."""
+    me = units.require_self_unit(db)
+    period = periods.require_period(db, year)
+    if revisions.latest_final(db, me.code, year) is not None:
+        raise StoreError(f"báo cáo năm {year} đã có bản chốt; không đổi biểu mẫu được nữa.",
+                         f"the {year} report has a finalised revision; its form can no longer change.",
+                         code="FORM_LOCKED")
+    old_key = f"{period.catalogue_id}/{period.catalogue_version}"
+    if old_key == f"{cat_id}/{version}":
+        raise InputError(f"kỳ báo cáo {year} đã dùng biểu mẫu {old_key}.", f"the {year} period already uses form {old_key}.",
+                         where="--catalogue")
+    new = periods.load_catalogue(db, cat_id, version, year=year, level=me.level)
+    full_new = periods.load_catalogue(db, cat_id, version, year=year)
+    current = values.entries(db, me.code, year)
+    mapping = {c.id: c.id for c in new.criteria}
+    prev = new.previous or {}
+    if (prev.get("id"), prev.get("version")) == (period.catalogue_id, period.catalogue_version) and prev.get("map"):
+        mapping = {k: v for k, v in prev["map"].items() if new.get(k) is not None}
+    changes: list[tuple[str, Entry | None]] = []
+    used: set[str] = set()
+    dropped: list[tuple[str, str, str]] = []
+    for crit in new.criteria:
+        old = current.get(mapping.get(crit.id, ""))
+        if old is None:
+            continue
+        used.add(old.criterion_id)
+        try:
+            entry = Entry(crit.id, None, old.explanation, old.state) if old.is_na else \
+                make_entry(crit, old.value, old.explanation, state=old.state)
+        except InputError as exc:
+            dropped.append((old.criterion_id, exc.vi, exc.en))
+            continue
+        changes.append((crit.id, entry))
+    for cid in current:
+        if cid not in used:
+            why = ("cấp của đơn vị không trả lời tiêu chí này trong biểu mẫu mới", "this level does not answer it "
+                   "in the new form") if full_new.get(cid) is not None else ("không có trong biểu mẫu mới",
+                                                                             "not in the new form")
+            dropped.append((cid, *why))
+    carried_ids = {cid for cid, _ in changes}
+    clear = [(cid, None) for cid in current if cid not in carried_ids]
+    with db.atomic():
+        periods.store_catalogue(db, full_new)
+        values.save_entries(db, me.code, year, clear + changes, who=who, action="form")
+        db.execute("UPDATE periods SET catalogue_id = ?, catalogue_version = ?, catalogue_basis = ? WHERE year = ?",
+                   [cat_id, version, str(periods.FormBasis.CHOSEN), year])
+        from c27desk.store.audit import log
+
+        log(db, "period", who=who, year=year, old_value=old_key, new_value=f"{cat_id}/{version}", detail="catalogue")
+    return FormSwitch(old_key, f"{cat_id}/{version}", len(changes), tuple(dropped))

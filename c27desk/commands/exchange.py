@@ -44,7 +44,9 @@ def register(sub) -> None:
     p.add_argument("--period", type=int, required=True, metavar="YEAR")
     p.add_argument("--out", type=Path, metavar="FILE.xlsx|FILE.csv")
     p.add_argument("--propose", action="store_true", help="in các giá trị đề xuất tổng hợp từ đơn vị trực thuộc")
-    p.add_argument("--accept", action="store_true", help="nhận các giá trị đề xuất vào báo cáo của đơn vị mình")
+    p.add_argument("--accept", nargs="?", const="*", metavar="TIÊU_CHÍ,…",
+                   help="nhận các giá trị đề xuất vào báo cáo của đơn vị mình (tất cả, hoặc các tiêu chí ghi sau, "
+                        "ví dụ --accept II.3,II.4)")
     p.set_defaults(func=cmd_consolidate)
 
 
@@ -184,25 +186,40 @@ def cmd_units(ctx, args) -> int:
 
 def cmd_consolidate(ctx, args) -> int:
     from c27desk.consolidate.export import write_csv, write_xlsx
-    from c27desk.consolidate.summary import accept_proposals, consolidate, proposals
+    from c27desk.consolidate.summary import accept_proposals, consolidate, proposal_text, proposals
     from c27desk.exchange.importer import entry_text
     from c27desk.store import values
     from c27desk.workflow import check_report, open_report
 
     if args.out and args.out.suffix.lower() not in (".xlsx", ".csv"):
         raise InputError("tệp kết quả phải là .xlsx hoặc .csv.", "the output must be .xlsx or .csv.")
-    db = ctx.open(create=False, write=args.accept)
+    db = ctx.open(create=False, write=bool(args.accept))
     try:
         cons = consolidate(db, args.period)
         props = proposals(cons)
         ref = open_report(db, args.period)
         current = values.entries(db, ref.unit.code, args.period)
         if args.accept:
+            if args.accept != "*":
+                wanted = [c.strip() for c in args.accept.split(",") if c.strip()]
+                known = {p.criterion for p in props}
+                unknown = [c for c in wanted if c not in known]
+                if unknown or not wanted:
+                    raise InputError(f"không có đề xuất tổng hợp cho: {', '.join(unknown) or '—'} (có: "
+                                     f"{', '.join(sorted(known)) or '—'}).",
+                                     f"no consolidated proposal for: {', '.join(unknown) or '—'} (there are: "
+                                     f"{', '.join(sorted(known)) or '—'}).", where="--accept")
+                props = [p for p in props if p.criterion in wanted]
             changed = accept_proposals(db, args.period, props, who=ctx.who)
             ctx.say(f"Đã nhận {changed} giá trị tổng hợp vào báo cáo của {ref.unit.name}:",
                     f"Took {changed} consolidated values into {ref.unit.name}'s report:")
             for p in props:
-                print(f"  {p.criterion}: {entry_text(current.get(p.criterion))} → {p.value}"
+                if p.value is None:  # nothing to take: the value held stays as it is
+                    kept = "kept" if ctx.lang == "en" else "giữ nguyên"
+                    print(f"  {p.criterion}: {entry_text(current.get(p.criterion))} ({kept}) "
+                          f"{proposal_text(p, ctx.lang)}")
+                    continue
+                print(f"  {p.criterion}: {entry_text(current.get(p.criterion))} → {proposal_text(p, ctx.lang)}"
                       + (f"  ({'missing' if ctx.lang == 'en' else 'thiếu'} {', '.join(p.missing)})"
                          if p.missing else ""))
             errors = check_report(db, ref).errors
@@ -222,7 +239,9 @@ def cmd_consolidate(ctx, args) -> int:
     if args.propose and not args.accept:
         for p in props:
             src = ", ".join(f"{u}={v}" for u, v in p.sources)
-            print(f"  {p.criterion} = {p.value}  ({src}{'; thiếu ' + ', '.join(p.missing) if p.missing else ''})"
+            if p.sources and p.missing:
+                src += ("; missing " if ctx.lang == "en" else "; thiếu ") + ", ".join(p.missing)
+            print(f"  {p.criterion} = {proposal_text(p, ctx.lang)}{f'  ({src})' if p.sources else ''}"
                   f"  [{'now' if ctx.lang == 'en' else 'hiện tại'}: {entry_text(current.get(p.criterion))}]")
     if args.out:
         (write_xlsx if args.out.suffix.lower() == ".xlsx" else write_csv)(cons, args.out)

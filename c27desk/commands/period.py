@@ -33,6 +33,8 @@ def register(sub) -> None:
     p.add_argument("year", type=int, nargs="?")
     for name, help_text in FIELDS.items():
         p.add_argument(f"--{name.replace('_', '-')}", dest=name, help=help_text)
+    p.add_argument("--catalogue", "--form", dest="catalogue", metavar="ID/VERSION",
+                   help="chuyển kỳ báo cáo (chưa chốt) sang biểu mẫu khác, ví dụ P27/2025.1 (xem: c27desk catalog list)")
     p.set_defaults(func=cmd_period)
 
     p = sub.add_parser("finalise", help="chốt báo cáo thành bản N / finalise as revision N")
@@ -56,12 +58,18 @@ def cmd_period(ctx, args) -> int:
     try:
         if args.action == "list":
             for per in periods.list_periods(db):
-                print(f"{per.year}  {per.catalogue_id}/{per.catalogue_version}  {per.status}  hạn {per.deadline or '—'}")
+                print(f"{per.year}  {per.catalogue_id}/{per.catalogue_version} ({per.catalogue_basis or '?'})  "
+                      f"{per.status}  hạn {per.deadline or '—'}")
             return 0
         if args.year is None:
             raise InputError("cần ghi năm, ví dụ: c27desk period set 2024 …", "a year is required, e.g. c27desk period set 2024 …")
         if args.action == "set":
+            created = periods.get_period(db, args.year) is None
             periods.ensure_period(db, args.year, who=ctx.who)
+            if args.catalogue:
+                _switch(ctx, db, args.year, args.catalogue)
+            elif created:
+                ctx.say(*periods.period_form_note(db, args.year))
             changes = {k: getattr(args, k) for k in FIELDS if getattr(args, k) is not None}
             if "recipients" in changes:
                 changes["recipients"] = changes["recipients"].replace("\\n", "\n")
@@ -75,13 +83,28 @@ def cmd_period(ctx, args) -> int:
                 ctx.say(f"Đã mở lại kỳ báo cáo {args.year}.", f"Reopened the {args.year} period.")
             return 0
         per = periods.require_period(db, args.year)
-        for name in ("year", "catalogue_id", "catalogue_version", *FIELDS, "status"):
+        for name in ("year", "catalogue_id", "catalogue_version", "catalogue_basis", *FIELDS, "status"):
             print(f"{name:<18} {getattr(per, name) or ''}")
+        vi, en = periods.period_form_note(db, args.year)
+        print(en if ctx.lang == "en" else vi)
         for rev in revisions.history(db, *(_self(db), args.year)):
             print(f"revision {rev.number:<3} {rev.status:<6} {rev.finalised_at or rev.opened_at}")
     finally:
         db.close()
     return 0
+
+
+def _switch(ctx, db, year: int, key: str) -> None:
+    from c27desk.workflow import switch_form
+
+    cat_id, version = periods.parse_form_key(key)
+    done = switch_form(db, year, cat_id, version, who=ctx.who)
+    ctx.say(f"Kỳ báo cáo {year}: đã chuyển từ biểu mẫu {done.old} sang {done.new}, mang theo {done.carried} giá trị.",
+            f"Period {year}: moved from form {done.old} to {done.new}, carrying {done.carried} value(s).")
+    if done.dropped:
+        ctx.say(f"Không mang sang được {len(done.dropped)} giá trị:", f"{len(done.dropped)} value(s) not carried:")
+        for cid, vi, en in done.dropped:
+            print(f"  {cid}: {en if ctx.lang == 'en' else vi}")
 
 
 def _self(db) -> str:
@@ -134,7 +157,10 @@ def cmd_carry(ctx, args) -> int:
                              f"nếu đúng là vậy, ghi rõ --from {previous}.",
                              f"the latest year with values is {previous}, {args.period - previous} years before "
                              f"{args.period}; if that is right, say --from {previous}.")
+        created = periods.get_period(db, args.period) is None
         periods.ensure_period(db, args.period, who=ctx.who)
+        if created:
+            ctx.say(*periods.period_form_note(db, args.period))
         ref = open_report(db, args.period)
         n = carry_forward(db, ref, who=ctx.who, from_year=args.from_year)
     finally:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from c27desk.catalogs import shipped_catalogues
 from c27desk.demo import DEMO_YEAR, create_demo
 from c27desk.errors import InputError
 from c27desk.model.units import make_unit
-from c27desk.store import units
+from c27desk.store import periods, units
 from c27desk.store.database import set_setting
 
 
@@ -18,6 +19,7 @@ def register(sub) -> None:
     p.add_argument("--place", default="", help="địa danh ghi ở dòng ngày tháng")
     p.add_argument("--parent-body", default="", help="cơ quan chủ quản ghi trên tên đơn vị (ví dụ ĐẢNG BỘ TỈNH …)")
     p.add_argument("--doc-symbol", default="", help="ký hiệu văn bản, ví dụ TU, HU")
+    p.add_argument("--period", type=int, metavar="YEAR", help="tạo luôn kỳ báo cáo của năm này")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", help="cơ sở dữ liệu mẫu của Tỉnh ủy Đồng Nai năm 2023 / demo database")
@@ -38,10 +40,23 @@ def cmd_init(ctx, args) -> int:
     try:
         units.save_unit(db, unit, is_self=True, who=ctx.who)
         set_setting(db, "initialised", "1")
+        note = None
+        if args.period is not None:
+            periods.ensure_period(db, args.period, who=ctx.who)
+            note = periods.period_form_note(db, args.period)
     finally:
         db.close()
     ctx.say(f"Đã tạo đơn vị {unit.code} – {unit.name} trong {ctx.db_path}.",
             f"Unit {unit.code} – {unit.name} set up in {ctx.db_path}.")
+    if note is None:  # which form a year will use is said when its period is made; here, what is at hand
+        newest = max(shipped_catalogues(), key=lambda c: c.year)
+        note = (f"Biểu mẫu có sẵn: {newest.key} (năm {newest.year}). Năm sau chưa có biểu mẫu riêng sẽ dùng lại "
+                "biểu mẫu này, ghi lại năm, và chương trình sẽ báo; biểu mẫu cấp trên gửi: c27desk catalog install "
+                "TỆP.c27form.",
+                f"Form at hand: {newest.key} ({newest.year}). A later year without a form of its own reuses it, "
+                "re-dated, and the program says so; a form sent by the office above: c27desk catalog install "
+                "FILE.c27form.")
+    ctx.say(*note)
     return 0
 
 

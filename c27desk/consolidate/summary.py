@@ -60,6 +60,7 @@ class Consolidation:
     deadline: str | None
     units: list[UnitStatus]
     criteria: list[CriterionSummary]
+    level: str = ""  # the office's own level: which of the form's roll-up rules apply
 
     @property
     def received(self) -> list[UnitStatus]:
@@ -87,10 +88,10 @@ def consolidate(db: Database, year: int) -> Consolidation:
                 status.signer, status.signed_at, status.received_at = got.signer, got.signed_at, got.received_at
                 if period.deadline:
                     status.late = _local_day(got.received_at) > date.fromisoformat(period.deadline)
-            report = check(cat, status.entries)
+            report = check(periods.period_catalogue(db, year, child.level), status.entries)
             status.errors, status.warnings = len(report.errors), len(report.warnings)
         statuses.append(status)
-    return Consolidation(year, cat, period.deadline, statuses, summarise(cat, statuses))
+    return Consolidation(year, cat, period.deadline, statuses, summarise(cat, statuses), me.level)
 
 
 def summarise(cat: Catalogue, statuses: list[UnitStatus]) -> list[CriterionSummary]:
@@ -121,36 +122,56 @@ def summarise(cat: Catalogue, statuses: list[UnitStatus]) -> list[CriterionSumma
 
 @dataclass(frozen=True)
 class Proposal:
-    """A value the catalogue says comes from the child units, with where it came from."""
+    """A value the form's roll-up rules make from the child units, with where it came from.
+
+    ``value`` is None when no child of the levels concerned has an answer yet: a sum of nothing
+    is not 0, so such a proposal stays unanswered and says which units are missing.
+    """
 
     criterion: str
-    value: str
+    value: str | None
     sources: tuple[tuple[str, str], ...]  # (unit code, value) that make it up
-    missing: tuple[str, ...]  # child units of that level without a received value
+    missing: tuple[str, ...]  # child units of those levels without a received answer
 
 
 def proposals(cons: Consolidation) -> list[Proposal]:
+    """Every criterion the form rolls up into the office's level, in the form's order."""
+    rules: dict[str, list] = {}
+    for rule in cons.catalogue.rollups:
+        if rule.parent in (cons.level, "*"):
+            rules.setdefault(rule.into, []).append(rule)
     out = []
     for crit in cons.catalogue.criteria:
-        spec = crit.from_children
-        if not spec:
+        if crit.id not in rules:
             continue
-        level_units = [u for u in cons.units if u.unit.level == spec["level"]]
-        if spec["op"] == "count":
-            out.append(Proposal(crit.id, str(len(level_units)), tuple((u.unit.code, "1") for u in level_units), ()))
-            continue
-        sources, missing, total = [], [], Decimal(0)
-        for st in level_units:
-            entry = st.entries.get(spec["source"])
-            if entry is None or entry.state != "answered" or entry.value is None:
-                missing.append(st.unit.code)
+        sources: list[tuple[str, str]] = []
+        missing: list[str] = []
+        total = Decimal(0)
+        for rule in rules[crit.id]:
+            level_units = [u for u in cons.units if u.unit.level == rule.child]
+            if rule.op == "count":
+                sources += [(u.unit.code, "1") for u in level_units]
+                total += len(level_units)
                 continue
-            sources.append((st.unit.code, entry.value))
-            total += Decimal(entry.value)
+            for st in level_units:
+                entry = st.entries.get(rule.source)
+                if entry is None or entry.state != "answered" or entry.value is None:
+                    missing.append(st.unit.code)
+                    continue
+                sources.append((st.unit.code, entry.value))
+                total += Decimal(entry.value)
         # written in the one number grammar's canonical form, so accepting it reads back the same value
-        out.append(Proposal(crit.id, format_amount(total) if sources else "0", tuple(sources),
-                            tuple(missing)))
+        value = format_amount(total) if sources else None
+        out.append(Proposal(crit.id, value, tuple(sources), tuple(missing)))
     return out
+
+
+def proposal_text(p: Proposal, lang: str = "vi") -> str:
+    """The proposed value as people read it: the number, or why there is none."""
+    if p.value is not None:
+        return p.value
+    who = ", ".join(p.missing) or "—"
+    return f"(no answers yet: {who})" if lang == "en" else f"(chưa có số liệu: {who})"
 
 
 def accept_proposals(db: Database, year: int, chosen: list[Proposal], *, who: str) -> int:
@@ -159,9 +180,11 @@ def accept_proposals(db: Database, year: int, chosen: list[Proposal], *, who: st
     from c27desk.store import values
 
     me = units.require_self_unit(db)
-    cat = periods.period_catalogue(db, year)
+    cat = periods.period_catalogue(db, year, me.level)
     changes = []
     for p in chosen:
+        if p.value is None or cat.get(p.criterion) is None:
+            continue  # nothing to take: no child has answered
         note = f"Tổng hợp từ {len(p.sources)} đơn vị" + (f", thiếu {', '.join(p.missing)}" if p.missing else "")
         changes.append((p.criterion, make_entry(cat.get(p.criterion), p.value, note)))
     return values.save_entries(db, me.code, year, changes, who=who, action="accept")

@@ -104,13 +104,16 @@ def _check_catalogue(db: Database, manifest: Manifest) -> object:
     if period is None or period.status != "open":
         raise refuse("PERIOD_CLOSED", str(manifest.year))
     try:
-        cat = periods.load_catalogue(db, manifest.catalogue_id, manifest.catalogue_version)
+        child = units.get_unit(db, manifest.unit_code)
+        cat = periods.load_catalogue(db, manifest.catalogue_id, manifest.catalogue_version, year=manifest.year,
+                                     level=child.level if child else None)
     except C27Error:
         raise refuse("CATALOGUE_MISMATCH", f"{manifest.catalogue_id}/{manifest.catalogue_version}") from None
     if cat.content_hash != manifest.catalogue_hash:
         raise refuse("CATALOGUE_MISMATCH", f"{cat.key}: hash")
     if (period.catalogue_id, period.catalogue_version) != (cat.id, cat.version):
-        raise refuse("CATALOGUE_MISMATCH", f"{cat.key} ≠ {period.catalogue_id}/{period.catalogue_version}")
+        raise refuse("CATALOGUE_MISMATCH", f"{cat.key} ≠ {period.catalogue_id}/{period.catalogue_version}; "
+                     f"c27desk period set {manifest.year} --catalogue {cat.key}")
     return cat
 
 

@@ -41,14 +41,19 @@ def package_name(unit: str, year: int, revision: int) -> str:
 
 def build_package(parts: PackageParts) -> bytes:
     """The zip bytes; identical parts give identical bytes."""
+    return build_zip([(name, parts.member(name)) for name in MEMBERS])
+
+
+def build_zip(members: list[tuple[str, bytes]]) -> bytes:
+    """A reproducible zip of ``members`` in the order given (also used for signed forms, ``.c27form``)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zf:
-        for name in MEMBERS:
+        for name, body in members:
             info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = (stat.S_IFREG | 0o644) << 16
             info.create_system = 3
-            zf.writestr(info, parts.member(name), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            zf.writestr(info, body, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
     return out.getvalue()
 
 
@@ -68,8 +73,18 @@ def _read_limited(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> byt
 
 def read_package(raw: bytes) -> PackageParts:
     """The four members of a package, or ImportRefusedError saying exactly what is wrong."""
-    if len(raw) > MAX_FILE:
-        raise refuse("TOO_LARGE", f"{len(raw)} bytes > {MAX_FILE}")
+    parts = read_members(raw, MAX_MEMBER, MAX_FILE)
+    if parts[DATA][:2] == b"PK" or parts[MANIFEST][:2] == b"PK":
+        raise refuse("UNSAFE_MEMBER", "gói lồng trong gói / nested archive")
+    if not parts[APPENDIX].startswith(b"%PDF-"):
+        raise refuse("MALFORMED", f"{APPENDIX} không phải PDF / is not a PDF")
+    return PackageParts(parts[MANIFEST], parts[SIGNATURE], parts[DATA], parts[APPENDIX])
+
+
+def read_members(raw: bytes, limits: dict[str, int], max_file: int) -> dict[str, bytes]:
+    """Exactly the members named in ``limits`` (name -> size limit), read defensively, or a coded refusal."""
+    if len(raw) > max_file:
+        raise refuse("TOO_LARGE", f"{len(raw)} bytes > {max_file}")
     if not raw.startswith(b"PK\x03\x04"):
         raise refuse("MALFORMED", "không phải tệp zip / not a zip file")
     try:
@@ -91,27 +106,23 @@ def read_package(raw: bytes) -> PackageParts:
     if len(set(names)) != len(names):
         dup = sorted({n for n in names if names.count(n) > 1})
         raise refuse("UNSAFE_MEMBER", f"trùng tên / duplicate names {dup}")
-    extra = sorted(set(names) - set(MEMBERS))
+    extra = sorted(set(names) - set(limits))
     if extra:
         raise refuse("UNSAFE_MEMBER", f"thành phần lạ / unexpected members {extra}")
-    missing = [m for m in MEMBERS if m not in names]
+    missing = [m for m in limits if m not in names]
     if missing:
         raise refuse("MALFORMED", f"thiếu / missing {missing}")
     declared = sum(i.file_size for i in infos)
-    if declared > MAX_FILE * 2:
+    if declared > max_file * 2:
         raise refuse("TOO_LARGE", f"khai báo / declared {declared} bytes")
     parts = {}
     try:
         for info in infos:
-            limit = MAX_MEMBER[info.filename]
+            limit = limits[info.filename]
             if info.file_size > limit:
                 raise refuse("TOO_LARGE", f"{info.filename}: {info.file_size} bytes > {limit}")
             parts[info.filename] = _read_limited(zf, info, limit)
     except (*_ZIP_ERRORS, zlib.error, RuntimeError) as exc:
         raise refuse("MALFORMED", f"không giải nén được / cannot inflate ({type(exc).__name__})") from None
-    if parts[DATA][:2] == b"PK" or parts[MANIFEST][:2] == b"PK":
-        raise refuse("UNSAFE_MEMBER", "gói lồng trong gói / nested archive")
-    if not parts[APPENDIX].startswith(b"%PDF-"):
-        raise refuse("MALFORMED", f"{APPENDIX} không phải PDF / is not a PDF")
-    return PackageParts(parts[MANIFEST], parts[SIGNATURE], parts[DATA], parts[APPENDIX])
+    return parts
 

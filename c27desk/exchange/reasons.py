@@ -43,6 +43,12 @@ REASONS: dict[str, tuple[str, str]] = {
                           "revision {detail} was received with other content; the unit must send a newer one."),
     "INVALID_VALUES": ("số liệu không hợp lệ: {detail}.", "invalid values: {detail}."),
     "NOT_FOUND": ("không đọc được tệp {detail}.", "cannot read file {detail}."),
+    "UNSIGNED": ("biểu mẫu chưa được ký số, hoặc tệp không phải biểu mẫu đã ký (.c27form).",
+                 "the form is not signed, or the file is not a signed form (.c27form)."),
+    "INVALID_FORM": ("biểu mẫu không hợp lệ: {detail}.", "the form is not valid: {detail}."),
+    "FORM_CONFLICT": ("đã có biểu mẫu {detail} với nội dung khác; không ghi đè (biểu mẫu mới phải có phiên bản mới).",
+                      "a different form {detail} is already installed; not overwritten (a new form needs a new "
+                      "version)."),
 }
 
 

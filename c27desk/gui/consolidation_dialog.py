@@ -35,8 +35,8 @@ from c27desk.consolidate.export import (
     write_csv,
     write_xlsx,
 )
-from c27desk.consolidate.summary import Consolidation, accept_proposals, proposals
-from c27desk.errors import C27Error
+from c27desk.consolidate.summary import Consolidation, accept_proposals, proposal_text, proposals
+from c27desk.errors import C27Error, current_language
 from c27desk.store.clock import current_user
 
 PROBLEM = QColor("#f8d7da")
@@ -88,7 +88,7 @@ class ConsolidationDialog(QDialog):
         self.texts_table.horizontalHeader().setStretchLastSection(True)
         tabs.addTab(self.texts_table, self.tr("Văn bản"))
         self.proposals = proposals(cons)
-        prop_rows = [[p.criterion, p.value, ", ".join(f"{u}: {v}" for u, v in p.sources),
+        prop_rows = [[p.criterion, proposal_text(p, current_language()), ", ".join(f"{u}: {v}" for u, v in p.sources),
                       ", ".join(p.missing)] for p in self.proposals]
         self.proposal_table = _table(self, [self.tr("Tiêu chí"), self.tr("Giá trị đề xuất"), self.tr("Nguồn"),
                                             self.tr("Đơn vị chưa có số liệu")], prop_rows,

@@ -25,8 +25,9 @@ class EntryDelegate(QStyledItemDelegate):
         if index.column() == COL_VALUE and crit is not None and crit.kind == "status":
             combo = QComboBox(parent)
             combo.setObjectName("codeEditor")
+            inferred = self.tr("(suy ra)")  # short: the details pane says the whole of it
             for code in crit.codes:
-                combo.addItem(f"{code.code} – {code.meaning}", code.code)
+                combo.addItem(f"{code.code} – {code.meaning}" + (f" {inferred}" if code.inferred else ""), code.code)
             combo.addItem(self.tr("N/A – Không áp dụng"), "N/A")
             combo.setMaxVisibleItems(12)
             view = combo.view()

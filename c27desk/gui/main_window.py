@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         action("reopen", None, self._reopen)
         action("revisions", None, self._show_revisions)
         action("backup", None, self._backup_now)
+        action("install_form", None, self._install_form)
         action("quit", QKeySequence.StandardKey.Quit, self.close)
         action("lang_vi", None, lambda: self.set_language("vi"))
         action("lang_en", None, lambda: self.set_language("en"))
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        self.menu_file.addActions([self.act["backup"], self.act["quit"]])
+        self.menu_file.addActions([self.act["install_form"], self.act["backup"], self.act["quit"]])
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addActions([undo, redo, self.act["find"], self.act["confirm"], self.act["confirm_all"]])
         self.menu_report = bar.addMenu("")
@@ -237,6 +238,7 @@ class MainWindow(QMainWindow):
             "carry": self.tr("Chuyển số liệu năm trước sang"), "finalise": self.tr("Chốt báo cáo…"),
             "reopen": self.tr("Mở lại báo cáo"), "revisions": self.tr("Lịch sử các bản"),
             "backup": self.tr("Sao lưu ngay"), "quit": self.tr("Thoát"), "lang_vi": "Tiếng Việt",
+            "install_form": self.tr("Cài biểu mẫu do cấp trên gửi (.c27form)…"),
             "lang_en": "English", "about": self.tr("Giới thiệu"),
         }
         for key, text in texts.items():
@@ -287,8 +289,22 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.period_dialog = PeriodDialog(self.db, self.session.year, read_only=self.read_only, parent=self)
-        self.period_dialog.accepted.connect(lambda: self.save_state.setText(self.tr("Đã lưu thông tin báo cáo.")))
+        self.period_dialog.accepted.connect(self._period_saved)
         self.period_dialog.open()
+
+    def _period_saved(self) -> None:
+        done = self.period_dialog.switched
+        if done is None:
+            self.save_state.setText(self.tr("Đã lưu thông tin báo cáo."))
+            return
+        self.load_period(self.period_dialog.year)
+        text = (self.tr("Đã chuyển sang biểu mẫu %1, mang theo %2 giá trị.").replace("%1", done.new)
+                .replace("%2", str(done.carried)))
+        if done.dropped:
+            en = i18n.current_language() == "en"
+            lost = "; ".join(f"{cid}: {reason_en if en else reason_vi}" for cid, reason_vi, reason_en in done.dropped)
+            text += " " + self.tr("Không mang sang được: %1").replace("%1", lost)
+        self.save_state.setText(text)
 
     def load_period(self, year: int) -> None:
         try:
@@ -302,6 +318,9 @@ class MainWindow(QMainWindow):
         self.table.move_to(0, COL_VALUE)
         self.table.resizeRowsToContents()
         self.save_state.setText(self.tr("Mọi thay đổi được lưu ngay khi nhập."))
+        if self.session.ref.catalogue.year != year:  # an earlier year's form, re-dated: say so, never silently
+            vi, en = periods.period_form_note(self.db, year)
+            self.save_state.setText(en if i18n.current_language() == "en" else vi)
         self.loaded.emit()
 
     # -- overview: tree, problems, banner, status ------------------------------------------------
@@ -408,11 +427,13 @@ class MainWindow(QMainWindow):
         entry = self.model.entries.get(cid)
         e = html.escape
         t_suggest, t_codes, t_unit = self.tr("Gợi ý diễn giải"), self.tr("Các mã thực hiện"), self.tr("đơn vị")
+        t_inferred = self.tr("(ý nghĩa suy ra, chưa có biểu mẫu chính thức)")
         t_decimal = self.tr("Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.")
         parts = [f"<h3>{e(crit.id)}</h3><p><b>{e(crit.text)}</b></p>"]
         if crit.kind == "status":
             rows = "".join(
                 f"<tr><td><b>{'▶ ' if entry and entry.value == c.code else ''}{c.code}</b></td><td>{e(c.meaning)}"
+                + (f" <i style='color:#8a6d00'>{t_inferred}</i>" if c.inferred else "")
                 + (f"<br><i>{t_suggest}: {e(c.suggestion)}</i>" if c.suggestion else "") + "</td></tr>"
                 for c in crit.codes)
             parts.append(f"<p>{t_codes}:</p><table cellpadding='3'>{rows}</table>")
@@ -514,6 +535,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "c27desk", exc.message())
             return
         self.refresh_periods(year)
+        vi, en = periods.period_form_note(self.db, year)  # which form the year uses, and why: never silently
+        self.save_state.setText(en if i18n.current_language() == "en" else vi)
         if any(y < year for y in years):
             answer = QMessageBox.question(self, self.tr("Chuyển số liệu"),
                                           self.tr("Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu "
@@ -610,6 +633,35 @@ class MainWindow(QMainWindow):
 
         self._background(job, lambda p: self.save_state.setText(self.tr("Đã sao lưu: %1").replace("%1", str(p))),
                          self.tr("Đang sao lưu…"))
+
+    def _install_form(self) -> None:
+        """Install a signed form from the office above: the same service and checks as ``catalog install``."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from c27desk.exchange.forms import install_form
+        from c27desk.fileio import read_file
+        from c27desk.store.clock import current_user
+
+        if self.read_only:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Cài biểu mẫu"), "",
+                                              self.tr("Biểu mẫu đã ký (*.c27form)"))
+        if not path:
+            return
+        try:
+            got = install_form(self.db, read_file(path), who=current_user())
+        except C27Error as exc:  # refused with its code; nothing was written
+            QMessageBox.warning(self, self.tr("Không cài được biểu mẫu"),
+                                f"[{exc.code}] {exc.message()}" if exc.code else exc.message())
+            return
+        text = (self.tr("Đã cài biểu mẫu %1 cho năm %2, do %3 ban hành.").replace("%1", got.catalogue.key)
+                .replace("%2", str(got.for_year)).replace("%3", got.publisher))
+        period = periods.get_period(self.db, got.for_year)
+        if period is not None and (period.catalogue_id, period.catalogue_version) != (got.catalogue.id,
+                                                                                      got.catalogue.version):
+            text += " " + self.tr("Năm %1 đang dùng biểu mẫu khác: đổi trong Báo cáo → Thông tin báo cáo.").replace(
+                "%1", str(got.for_year))
+        self.save_state.setText(text)
 
     def _about(self) -> None:
         unit = units.self_unit(self.db)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from c27desk.errors import C27Error
+from c27desk.catalogs import shipped_catalogues
+from c27desk.errors import C27Error, current_language
 from c27desk.model.document_number import compose_number, normalise_report_number
-from c27desk.store import periods
+from c27desk.store import periods, revisions, units
 from c27desk.store.clock import current_user
 from c27desk.store.units import self_unit
 
@@ -70,6 +72,28 @@ class PeriodDialog(QDialog):
         self.recipients.setReadOnly(read_only)
         self.recipients.setTabChangesFocus(True)
         form.addRow(self.tr("Nơi nhận (mỗi dòng một nơi)"), self.recipients)
+        # the form the year uses, why, and (while nothing is finalised) the choice of another held form
+        vi, en = periods.period_form_note(db, year)
+        self.form_note = QLabel(en if current_language() == "en" else vi, self)
+        self.form_note.setObjectName("formNote")
+        self.form_note.setWordWrap(True)
+        self.form_combo = QComboBox(self)
+        self.form_combo.setObjectName("formCombo")
+        current = f"{period.catalogue_id}/{period.catalogue_version}"
+        keys = {current} | {f.key for f in periods.held_forms(db) if f.year <= year}
+        keys |= {c.key for c in shipped_catalogues() if c.year <= year}
+        for key in sorted(keys):
+            self.form_combo.addItem(key, key)
+        self.form_combo.setCurrentIndex(self.form_combo.findData(current))
+        me = units.self_unit(db)
+        locked = me is None or revisions.latest_final(db, me.code, year) is not None
+        self.form_combo.setEnabled(not read_only and not locked)
+        if locked and not read_only:
+            self.form_combo.setToolTip(self.tr("Báo cáo đã có bản chốt: không đổi biểu mẫu được nữa."))
+        form.addRow(self.tr("Biểu mẫu"), self.form_combo)
+        form.addRow("", self.form_note)
+        self.current_form = current
+        self.switched = None
         self.error = QLabel(self)
         self.error.setObjectName("periodError")
         self.error.setWordWrap(True)
@@ -105,6 +129,11 @@ class PeriodDialog(QDialog):
         changes["recipients"] = self.recipients.toPlainText().strip()
         try:
             periods.update_period(self.db, self.year, who=current_user(), **changes)
+            chosen = self.form_combo.currentData()
+            if chosen and chosen != self.current_form:
+                from c27desk.workflow import switch_form
+
+                self.switched = switch_form(self.db, self.year, *periods.parse_form_key(chosen), who=current_user())
         except C27Error as exc:  # shown beside the fields; nothing was saved
             self.error.setText(exc.message())
             if exc.where in self.fields:

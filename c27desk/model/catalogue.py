@@ -3,6 +3,12 @@
 A catalogue is data, not code: next year's form is another file. Parsing checks the
 whole structure and names the offending entry, because a broken catalogue would
 otherwise surface as wrong reports much later.
+
+A form is written once and read for a year and a level: year-bound wording is a token
+relative to the report's year (``{năm}``, ``{năm+1}``, ``{năm-1}``), so one form serves
+several years without ever printing another year's wording; a criterion may be asked of
+some levels only and worded per level. The content hash is taken over the form as
+written (tokens, all levels), so every office can tell it holds the same form.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from c27desk.errors import CatalogueError
@@ -22,6 +28,12 @@ NUMERIC_KINDS = ("count", "amount")
 SEVERITIES = ("error", "warning")
 OPERATORS = ("<=", "<", ">=", ">", "==")
 CODE_RE = re.compile(r"^[A-Z]$")
+LEVEL_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
+YEAR_TOKEN = re.compile(r"\{năm(?:([+-])([0-9]))?\}")
+BRACED = re.compile(r"\{[^{}]*\}")
+#: where a code's meaning comes from: the official form, the seed report's own explanation, or inferred by us
+BASES = ("official", "seed", "inferred")
+ROLLUP_OPS = ("sum", "count")
 ID_RE = re.compile(r"^[A-Z]+(\.[0-9]+)+$|^[IVX]+$")
 
 
@@ -30,6 +42,11 @@ class Code:
     code: str
     meaning: str
     suggestion: str | None = None
+    basis: str = "inferred"
+
+    @property
+    def inferred(self) -> bool:
+        return self.basis == "inferred"
 
 
 @dataclass(frozen=True)
@@ -44,6 +61,8 @@ class Criterion:
     codes: tuple[Code, ...] = ()
     suggestions: tuple[str, ...] = ()
     from_children: Mapping[str, Any] | None = None
+    levels: tuple[str, ...] = ()  # the levels that answer it; empty = every level
+    text_by_level: Mapping[str, str] | None = None  # the wording a level sees where it differs
 
     def code(self, letter: str) -> Code | None:
         return next((c for c in self.codes if c.code == letter), None)
@@ -86,6 +105,17 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Rollup:
+    """How a parent level's criterion is made from its children of one level: sum of a criterion, or a count."""
+
+    parent: str
+    child: str
+    into: str
+    op: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
 class Catalogue:
     id: str
     version: str
@@ -97,6 +127,17 @@ class Catalogue:
     previous: Mapping[str, Any] | None = None
     notes: tuple[str, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    report_year: int = 0  # the year the wording is written for (the form's own year unless re-dated)
+    level: str | None = None  # the level this view is for; None = every criterion of the form
+    levels: tuple[str, ...] = ()  # the levels the form is written for
+    rollups: tuple[Rollup, ...] = ()
+    not_asked: tuple[str, ...] = ()  # criteria of the form this level does not answer
+    not_asked_text: str | None = None  # printed in their place when the form keeps their rows; None: left out
+    printed_sections: tuple[Section, ...] | None = None  # what the appendix prints, when it differs from sections
+
+    def walk_printed(self) -> Iterator[tuple[Section, int]]:
+        """The appendix's sections: this level's, plus the rows it is not asked when the form prints them."""
+        yield from _walk(self.printed_sections if self.printed_sections is not None else self.sections, 0)
 
     @property
     def key(self) -> str:
@@ -124,13 +165,7 @@ class Catalogue:
 
     def walk_sections(self) -> Iterator[tuple[Section, int]]:
         """Every section and sub-section in document order, with its depth (0 for I … VIII)."""
-
-        def walk(sections: tuple[Section, ...], depth: int) -> Iterator[tuple[Section, int]]:
-            for s in sections:
-                yield s, depth
-                yield from walk(s.sections, depth + 1)
-
-        yield from walk(self.sections, 0)
+        yield from _walk(self.sections, 0)
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s, _ in self.walk_sections() if s.id == section_id), None)
@@ -143,6 +178,12 @@ class Catalogue:
         if mapping is None:  # same ids as last year unless said otherwise
             return {c.id: c.id for c in self.criteria}
         return dict(mapping)
+
+
+def _walk(sections: tuple[Section, ...], depth: int) -> Iterator[tuple[Section, int]]:
+    for s in sections:
+        yield s, depth
+        yield from _walk(s.sections, depth + 1)
 
 
 def content_hash(data: Mapping[str, Any]) -> str:
@@ -169,8 +210,51 @@ def _text(obj: Mapping[str, Any], key: str, where: str, *, required: bool = True
     return value
 
 
-def parse_catalogue(data: Any, source: str = "catalogue") -> Catalogue:
-    """Build a Catalogue from decoded JSON, or raise CatalogueError naming the bad entry."""
+def render_year(text: str, year: int) -> str:
+    """Year tokens replaced: ``{năm}`` is the report's year, ``{năm+1}`` the next one, ``{năm-1}`` the last."""
+
+    def one(m: re.Match[str]) -> str:
+        sign, n = m.group(1), int(m.group(2) or 0)
+        return str(year + n if sign == "+" else year - n)
+
+    return YEAR_TOKEN.sub(one, text)
+
+
+_LITERAL_KEYS = ("notes", "source")
+
+
+def _render(obj: Any, year: int) -> Any:
+    if isinstance(obj, str):
+        return render_year(obj, year)
+    if isinstance(obj, list):
+        return [_render(x, year) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _render(v, year) for k, v in obj.items()}
+    return obj
+
+
+def _check_tokens(obj: Any, where: str) -> None:
+    """A brace that is not a year token is a typo ({nam}, {năm+}) that would print as is: refuse it."""
+    if isinstance(obj, str):
+        for m in BRACED.finditer(obj):
+            if not YEAR_TOKEN.fullmatch(m.group(0)):
+                raise _fail(where, f"“{m.group(0)}” không phải mã năm hợp lệ (dùng {{năm}}, {{năm+1}}, {{năm-1}}).",
+                            f"“{m.group(0)}” is not a valid year token (use {{năm}}, {{năm+1}}, {{năm-1}}).")
+    elif isinstance(obj, list):
+        for i, x in enumerate(obj):
+            _check_tokens(x, f"{where}[{i + 1}]")
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            _check_tokens(v, f"{where} › {obj.get('id', k) if isinstance(v, (dict, list)) else k}")
+
+
+def parse_catalogue(data: Any, source: str = "catalogue", *, year: int | None = None,
+                    level: str | None = None) -> Catalogue:
+    """Build a Catalogue from decoded JSON, or raise CatalogueError naming the bad entry.
+
+    ``year`` renders the wording for that report year (default: the form's own year); ``level``
+    keeps only what that level answers, in the wording that level sees.
+    """
     if not isinstance(data, dict):
         raise _fail(source, "tệp danh mục phải là một đối tượng JSON.", "a catalogue must be a JSON object.")
     if data.get("format") != 1:
@@ -179,25 +263,49 @@ def parse_catalogue(data: Any, source: str = "catalogue") -> Catalogue:
             f"định dạng danh mục “{data.get('format')}” không được hỗ trợ (cần 1).",
             f"catalogue format “{data.get('format')}” is not supported (expected 1).",
         )
+    form_year = data.get("year")
+    if not isinstance(form_year, int) or not 2000 <= form_year <= 2100:
+        raise _fail(source, "năm báo cáo (“year”) không hợp lệ.", "“year” is not a valid year.")
+    if year is not None and year < form_year:
+        raise _fail(source, f"biểu mẫu dùng từ năm {form_year}, không dùng được cho năm {year}.",
+                    f"the form applies from {form_year} and cannot be used for {year}.")
+    _check_tokens(data, source)
+    template = data
+    # notes and source speak about the form itself (and may show the tokens): never re-dated
+    data = {k: v if k in _LITERAL_KEYS else _render(v, year or form_year) for k, v in data.items()}
+    form_levels = _parse_levels(data.get("levels"), source)
+    if level is not None and form_levels and level not in form_levels:
+        level = None  # a level the form does not know sees the whole form
     cat_id = _text(data, "id", source)
     version = _text(data, "version", source)
-    year = data.get("year")
-    if not isinstance(year, int) or not 2000 <= year <= 2100:
-        raise _fail(source, "năm báo cáo (“year”) không hợp lệ.", "“year” is not a valid year.")
     title = _text(data, "title", source)
     scales = _parse_scales(data.get("scales") or {}, source)
     seen: dict[str, str] = {}
     raw_sections = data.get("sections")
     if not isinstance(raw_sections, list) or not raw_sections:
         raise _fail(source, "danh mục không có phần nào (“sections”).", "the catalogue has no “sections”.")
-    sections = tuple(_parse_section(s, None, scales, seen, source) for s in raw_sections)
+    sections = tuple(_parse_section(s, None, scales, seen, source, form_levels) for s in raw_sections)
     criteria_ids = {cid for cid, kind in seen.items() if kind != "section"}
     if not criteria_ids:
         raise _fail(source, "danh mục không có tiêu chí nào.", "the catalogue has no criteria.")
-    kinds = {c.id: c.kind for s in sections for c in s.all_criteria()}
+    all_criteria = [c for s in sections for c in s.all_criteria()]
+    kinds = {c.id: c.kind for c in all_criteria}
     rules = tuple(_parse_rule(r, i, kinds, source) for i, r in enumerate(data.get("rules") or []))
-    for crit in (c for s in sections for c in s.all_criteria() if c.from_children is not None):
+    for crit in (c for c in all_criteria if c.from_children is not None):
         _check_from_children(crit, kinds, source)
+    rollups = _parse_rollups(data.get("rollup"), {c.id: c for c in all_criteria}, form_levels, source)
+    rollups += tuple(Rollup("*", c.from_children["level"], c.id, c.from_children["op"], c.from_children.get("source"))
+                     for c in all_criteria if c.from_children is not None)  # forms written before "rollup"
+    not_asked: tuple[str, ...] = ()
+    not_asked_text = _parse_not_asked(data.get("not_asked"), source)
+    printed = None
+    if level is not None:
+        not_asked = tuple(c.id for c in all_criteria if c.levels and level not in c.levels)
+        if not_asked_text is not None:
+            printed = tuple(_for_level(s, level, keep_all=True) for s in sections)
+        sections = tuple(s for s in (_for_level(s, level) for s in sections) if s is not None)
+        # a rule written over a criterion this level is not asked means something else at this level: left out
+        rules = tuple(r for r in rules if not set(r.criteria) & set(not_asked))
     rule_ids = [r.id for r in rules]
     dup = {r for r in rule_ids if rule_ids.count(r) > 1}
     if dup:
@@ -221,15 +329,98 @@ def parse_catalogue(data: Any, source: str = "catalogue") -> Catalogue:
     return Catalogue(
         id=cat_id,
         version=version,
-        year=year,
+        year=form_year,
         title=title,
         sections=sections,
         rules=rules,
-        content_hash=content_hash(data),
+        content_hash=content_hash(template),
         previous=previous,
         notes=tuple(clean(n) for n in notes if isinstance(n, str)),
-        raw=data,
+        raw=template,
+        report_year=year or form_year,
+        level=level,
+        levels=form_levels,
+        rollups=rollups,
+        not_asked=not_asked,
+        not_asked_text=not_asked_text,
+        printed_sections=printed,
     )
+
+
+def _parse_not_asked(raw: Any, source: str) -> str | None:
+    """``not_asked``: {"print": "omit"} leaves a level's unasked rows out of its appendix (the default);
+    {"print": "row", "text": "—"} keeps them, with that text in the value column."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or raw.get("print") not in ("omit", "row"):
+        raise _fail(source, "“not_asked.print” phải là omit hoặc row.", "“not_asked.print” must be omit or row.")
+    if raw["print"] == "omit":
+        return None
+    text = raw.get("text", "")
+    if not isinstance(text, str):
+        raise _fail(source, "“not_asked.text” phải là chuỗi.", "“not_asked.text” must be a string.")
+    return clean(text)
+
+
+def _parse_levels(raw: Any, source: str) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(x, str) and LEVEL_RE.match(x) for x in raw):
+        raise _fail(source, "“levels” phải là danh sách mã cấp (ví dụ tinh, huyen, xa).",
+                    "“levels” must be a list of level codes (e.g. tinh, huyen, xa).")
+    return tuple(raw)
+
+
+def _for_level(section: Section, level: str, *, keep_all: bool = False) -> Section | None:
+    """The section as ``level`` sees it: criteria it does not answer left out (kept with ``keep_all``, for
+    printing), its own wording used."""
+    criteria = tuple(c for c in section.criteria if keep_all or not c.levels or level in c.levels)
+    subs = tuple(s for s in (_for_level(s, level, keep_all=keep_all) for s in section.sections) if s is not None)
+    if not criteria and not subs:
+        return None
+    criteria = tuple(_worded_for(c, level) for c in criteria)
+    return Section(section.id, section.label, section.title, criteria, subs, section.parent_id)
+
+
+def _worded_for(crit: Criterion, level: str) -> Criterion:
+    text = (crit.text_by_level or {}).get(level)
+    return replace(crit, text=text) if text else crit
+
+
+def _parse_rollups(raw: Any, criteria: dict[str, Criterion], levels: tuple[str, ...],
+                   source: str) -> tuple[Rollup, ...]:
+    """``rollup``: [{"parent": "tinh", "child": "huyen", "into": "II.3", "op": "sum", "from": "II.1"}, …]."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise _fail(source, "“rollup” phải là một danh sách.", "“rollup” must be a list.")
+    out = []
+    for i, item in enumerate(raw):
+        where = f"{source}: rollup #{i + 1}"
+        if not isinstance(item, dict):
+            raise _fail(where, "mỗi quy tắc tổng hợp phải là một đối tượng.", "each roll-up rule must be an object.")
+        parent, child, into, op, src = (item.get(k) for k in ("parent", "child", "into", "op", "from"))
+        for name, lvl in (("parent", parent), ("child", child)):
+            if not isinstance(lvl, str) or not LEVEL_RE.match(lvl) or (levels and lvl not in levels):
+                raise _fail(where, f"“{name}” {lvl!r} không phải cấp của biểu mẫu.",
+                            f"“{name}” {lvl!r} is not a level of the form.")
+        if op not in ROLLUP_OPS:
+            raise _fail(where, f"“op” phải là sum hoặc count, không phải {op!r}.", f"“op” must be sum or count, not {op!r}.")
+        target = criteria.get(into) if isinstance(into, str) else None
+        if target is None or not target.is_numeric:
+            raise _fail(where, f"“into” {into!r} không phải tiêu chí số của biểu mẫu.",
+                        f"“into” {into!r} is not a numeric criterion of the form.")
+        if target.levels and parent not in target.levels:
+            raise _fail(where, f"cấp {parent} không trả lời tiêu chí {into}.", f"level {parent} does not answer {into}.")
+        if op == "sum":
+            origin = criteria.get(src) if isinstance(src, str) else None
+            if origin is None or not origin.is_numeric:
+                raise _fail(where, f"“from” {src!r} không phải tiêu chí số của biểu mẫu.",
+                            f"“from” {src!r} is not a numeric criterion of the form.")
+            if origin.levels and child not in origin.levels:
+                raise _fail(where, f"cấp {child} không trả lời tiêu chí {src}.", f"level {child} does not answer {src}.")
+        out.append(Rollup(parent, child, into, op, src if op == "sum" else None))
+    return tuple(out)
 
 
 def _parse_scales(raw: Any, source: str) -> dict[str, tuple[Code, ...]]:
@@ -254,11 +445,16 @@ def _parse_code(raw: Any, where: str) -> Code:
     letter = _text(raw, "code", where)
     if not CODE_RE.match(letter):
         raise _fail(where, f"mã “{letter}” phải là một chữ cái hoa.", f"code “{letter}” must be one capital letter.")
-    return Code(letter, _text(raw, "meaning", where))
+    basis = raw.get("basis", "inferred")
+    if basis not in BASES:
+        raise _fail(where, f"nguồn ý nghĩa “{basis}” của mã {letter} không hợp lệ (cần một trong: {', '.join(BASES)}).",
+                    f"meaning basis “{basis}” of code {letter} is invalid (expected one of: {', '.join(BASES)}).")
+    return Code(letter, _text(raw, "meaning", where), basis=basis)
 
 
 def _parse_section(
-    raw: Any, parent: str | None, scales: dict[str, tuple[Code, ...]], seen: dict[str, str], source: str
+    raw: Any, parent: str | None, scales: dict[str, tuple[Code, ...]], seen: dict[str, str], source: str,
+    levels: tuple[str, ...] = (),
 ) -> Section:
     if not isinstance(raw, dict):
         raise _fail(source, "mỗi phần phải là một đối tượng.", "each section must be an object.")
@@ -269,12 +465,12 @@ def _parse_section(
     seen[sid] = "section"
     criteria = []
     for item in raw.get("criteria") or []:
-        crit = _parse_criterion(item, sid, scales, source)
+        crit = _parse_criterion(item, sid, scales, source, levels)
         if crit.id in seen:
             raise _fail(f"{source}: tiêu chí {crit.id}", "mã tiêu chí bị trùng.", "duplicate criterion id.")
         seen[crit.id] = crit.kind
         criteria.append(crit)
-    subs = tuple(_parse_section(s, sid, scales, seen, source) for s in raw.get("sections") or [])
+    subs = tuple(_parse_section(s, sid, scales, seen, source, levels) for s in raw.get("sections") or [])
     if not criteria and not subs:
         raise _fail(where, "không có tiêu chí nào.", "holds no criteria.")
     return Section(
@@ -287,7 +483,8 @@ def _parse_section(
     )
 
 
-def _parse_criterion(raw: Any, section_id: str, scales: dict[str, tuple[Code, ...]], source: str) -> Criterion:
+def _parse_criterion(raw: Any, section_id: str, scales: dict[str, tuple[Code, ...]], source: str,
+                     form_levels: tuple[str, ...] = ()) -> Criterion:
     if not isinstance(raw, dict):
         raise _fail(f"{source}: phần {section_id}", "mỗi tiêu chí phải là một đối tượng.", "each criterion must be an object.")
     cid = _text(raw, "id", f"{source}: phần {section_id}")
@@ -319,7 +516,7 @@ def _parse_criterion(raw: Any, section_id: str, scales: dict[str, tuple[Code, ..
         for letter in sugg:
             if letter not in letters:
                 raise _fail(where, f"gợi ý cho mã “{letter}” không có trong thang mã.", f"suggestion for code “{letter}” not in the scale.")
-        codes = tuple(Code(c.code, c.meaning, clean(sugg[c.code]) if c.code in sugg else None) for c in codes)
+        codes = tuple(replace(c, suggestion=clean(sugg[c.code]) if c.code in sugg else None) for c in codes)
     elif kind == "text":
         sugg = raw.get("suggestions") or []
         if not isinstance(sugg, list):
@@ -328,7 +525,18 @@ def _parse_criterion(raw: Any, section_id: str, scales: dict[str, tuple[Code, ..
     from_children = raw.get("from_children")
     if from_children is not None and (kind not in NUMERIC_KINDS or not isinstance(from_children, dict)):
         raise _fail(where, "“from_children” chỉ dùng cho tiêu chí số.", "“from_children” is only for numeric criteria.")
+    levels = _parse_levels(raw.get("levels"), where)
+    text_by_level = raw.get("text_by_level")
+    if text_by_level is not None and (not isinstance(text_by_level, dict)
+                                      or not all(isinstance(v, str) and v.strip() for v in text_by_level.values())):
+        raise _fail(where, "“text_by_level” phải là bảng cấp → cách ghi.", "“text_by_level” must map levels to wording.")
+    for lvl in (*levels, *(text_by_level or {})):
+        if form_levels and lvl not in form_levels:
+            raise _fail(where, f"cấp “{lvl}” không có trong “levels” của biểu mẫu.",
+                        f"level “{lvl}” is not among the form's “levels”.")
     return Criterion(
+        levels=levels,
+        text_by_level={k: clean(v) for k, v in text_by_level.items()} if text_by_level else None,
         id=cid,
         stt=_text(raw, "stt", where),
         text=text,

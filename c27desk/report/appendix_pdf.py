@@ -239,7 +239,7 @@ def _table(content: AppendixContent, st: dict[str, ParagraphStyle]) -> Table:
                              ("TOPPADDING", (0, first + 1), (-1, last), 0)])
         commands.append(("LINEBELOW", (0, last), (-1, last), 0.5, colors.black))
 
-    for section, depth in content.catalogue.walk_sections():
+    for section, depth in content.catalogue.walk_printed():
         r = len(rows)
         add([_paragraphs(section.label, st["cell_section"]), _paragraphs(section.title, st["cell_section"]), "", ""], 1)
         # a section heading never ends a page: keep it with the heading below it or its first criterion's start
@@ -248,7 +248,9 @@ def _table(content: AppendixContent, st: dict[str, ParagraphStyle]) -> Table:
             commands.append(("BACKGROUND", (0, r), (-1, len(rows) - 1), colors.Color(0.93, 0.93, 0.93)))
         for crit in section.criteria:
             entry = content.entries.get(crit.id)
-            value, explanation = display_value(crit, entry), display_explanation(crit, entry)
+            explanation = display_explanation(crit, entry)
+            value = (display_value(crit, entry) if crit.id not in content.catalogue.not_asked
+                     else content.catalogue.not_asked_text or "")
             number, wording = _paragraphs(crit.stt, st["cell_center"]), _paragraphs(crit.text, st["cell"])
             if len(value) > LONG_VALUE:
                 # a free text of sentences or paragraphs would be a ribbon in the code column: it takes the

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields
+from enum import StrEnum
 
 from sqlite_utils import Database
 
-from c27desk.catalogs import catalogue_for_year, find_shipped
+from c27desk.catalogs import find_shipped, shipped_catalogues
 from c27desk.errors import InputError, StoreError
-from c27desk.model.catalogue import Catalogue, parse_catalogue
+from c27desk.model.catalogue import Catalogue, parse_catalogue, render_year
 from c27desk.model.document_number import normalise_report_number
 from c27desk.model.text import MAX_EXPLANATION_CHARS, MAX_LINE_CHARS, checked_text
 from c27desk.store.audit import log
+from c27desk.store.clock import now
 from c27desk.store.units import self_unit
 
 
@@ -30,6 +32,7 @@ class Period:
     signer_name: str = ""
     recipients: str = ""
     status: str = "open"
+    catalogue_basis: str = ""  # own | redated | published | chosen (see FormBasis)
 
 
 EDITABLE = ("deadline", "report_number", "report_date", "place", "signer_authority", "signer_title",
@@ -37,38 +40,139 @@ EDITABLE = ("deadline", "report_number", "report_date", "place", "signer_authori
 _COLS = ", ".join(f.name for f in fields(Period))
 
 
-def store_catalogue(db: Database, cat: Catalogue) -> None:
-    """Keep a copy of the catalogue in the database; a same id+version with other content is refused."""
+def store_catalogue(db: Database, cat: Catalogue, *, origin: str = "shipped", detail: str = "",
+                    for_year: int | None = None) -> bool:
+    """Keep a copy of the catalogue in the database; a same id+version with other content is refused.
+
+    Returns True when the form was new here. A form already held keeps its first origin, except
+    that a publication for a year is recorded (the office above said: use this form that year).
+    """
     row = db.execute("SELECT hash FROM catalogues WHERE id = ? AND version = ?", [cat.id, cat.version]).fetchone()
+    shipped = find_shipped(cat.id, cat.version)  # held as surely as a stored copy: never shadowed
+    held = row[0] if row else shipped.content_hash if shipped else None
+    if held is not None and held != cat.content_hash:
+        raise StoreError(
+            f"biểu mẫu {cat.key} đã có với nội dung khác biểu mẫu cùng mã và phiên bản này; không ghi đè. "
+            "Biểu mẫu mới phải có phiên bản mới.",
+            f"form {cat.key} is already held with other content than this form of the same id and version; not "
+            "overwritten. A new form needs a new version.",
+            code="CATALOGUE_MISMATCH",
+        )
     if row:
-        if row[0] != cat.content_hash:
-            raise StoreError(
-                f"danh mục {cat.key} trong cơ sở dữ liệu khác với tệp danh mục cùng phiên bản.",
-                f"catalogue {cat.key} in the database differs from the file of the same version.",
-                code="CATALOGUE_MISMATCH",
-            )
-        return
+        if for_year is not None:
+            db.execute("UPDATE catalogues SET for_year = ?, origin = ?, origin_detail = ? WHERE id = ? AND version = ?",
+                       [for_year, origin, detail, cat.id, cat.version])
+        return False
     db["catalogues"].insert({
-        "id": cat.id, "version": cat.version, "year": cat.year, "hash": cat.content_hash, "title": cat.title,
-        "body": json.dumps(cat.raw, ensure_ascii=False),
+        "id": cat.id, "version": cat.version, "year": cat.year, "hash": cat.content_hash,
+        "title": render_year(cat.raw.get("title", cat.title), cat.year),  # as the form reads for its own year
+        "body": json.dumps(cat.raw, ensure_ascii=False), "origin": origin, "origin_detail": detail,
+        "for_year": for_year, "added_at": now(),
     })
+    return True
 
 
-_CACHE: dict[tuple[str, str, str], Catalogue] = {}
+@dataclass(frozen=True)
+class HeldForm:
+    id: str
+    version: str
+    year: int
+    hash: str
+    title: str
+    origin: str
+    origin_detail: str
+    for_year: int | None
+    added_at: str | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.id}/{self.version}"
 
 
-def load_catalogue(db: Database, cat_id: str, version: str) -> Catalogue:
+def held_forms(db: Database) -> list[HeldForm]:
+    """Every form the database holds (copies of shipped ones, published and installed ones)."""
+    rows = db.execute("SELECT id, version, year, hash, title, origin, origin_detail, for_year, added_at "
+                      "FROM catalogues ORDER BY year, id, version")
+    return [HeldForm(*r) for r in rows]
+
+
+def parse_form_key(text: str) -> tuple[str, str]:
+    cat_id, sep, version = (text or "").strip().partition("/")
+    if not sep or not cat_id or not version:
+        raise InputError(f"“{text}” không phải mã biểu mẫu dạng MÃ/PHIÊN_BẢN (ví dụ P27/2023.2).",
+                         f"“{text}” is not a form key of the form ID/VERSION (e.g. P27/2023.2).", where="--catalogue")
+    return cat_id, version
+
+
+_CACHE: dict[tuple[str, str, str, int | None, str | None], Catalogue] = {}
+
+
+def load_catalogue(db: Database, cat_id: str, version: str, *, year: int | None = None,
+                   level: str | None = None) -> Catalogue:
+    """A held (else shipped) form, worded for ``year`` and seen by ``level`` when given."""
     row = db.execute("SELECT hash, body FROM catalogues WHERE id = ? AND version = ?", [cat_id, version]).fetchone()
     if row is None:
         shipped = find_shipped(cat_id, version)
         if shipped is None:
             raise StoreError(f"không có danh mục {cat_id}/{version}.", f"no catalogue {cat_id}/{version}.",
                              code="CATALOGUE_MISSING")
-        return shipped
-    key = (cat_id, version, row[0])
+        row = (shipped.content_hash, None)
+    key = (cat_id, version, row[0], year, level)
     if key not in _CACHE:
-        _CACHE[key] = parse_catalogue(json.loads(row[1]), source=f"{cat_id}/{version}")
+        body = json.loads(row[1]) if row[1] is not None else find_shipped(cat_id, version).raw
+        _CACHE[key] = parse_catalogue(body, source=f"{cat_id}/{version}", year=year, level=level)
     return _CACHE[key]
+
+
+class FormBasis(StrEnum):
+    """Why a period uses its form: said to the user and kept on the period."""
+
+    OWN = "own"
+    REDATED = "redated"
+    PUBLISHED = "published"
+    CHOSEN = "chosen"
+
+
+def choose_form(db: Database, year: int) -> tuple[Catalogue, FormBasis]:
+    """The form a new period for ``year`` uses: the one published for that year by the office above,
+    else a form written for that year, else the latest earlier form re-dated — never silently."""
+    published = db.execute("SELECT id, version FROM catalogues WHERE for_year = ? ORDER BY added_at DESC LIMIT 1",
+                           [year]).fetchone()
+    if published:
+        return load_catalogue(db, published[0], published[1], year=year), FormBasis.PUBLISHED
+    candidates = {(c.id, c.version): c for c in shipped_catalogues() if c.year <= year}
+    for form in held_forms(db):
+        if form.year <= year and (form.id, form.version) not in candidates:
+            candidates[(form.id, form.version)] = load_catalogue(db, form.id, form.version)
+    if not candidates:
+        raise StoreError(f"không có biểu mẫu nào dùng được cho năm {year}.", f"no form can be used for {year}.",
+                         code="CATALOGUE_MISSING")
+    best = max(candidates.values(), key=lambda c: (c.year, _version_key(c.version)))
+    basis = FormBasis.OWN if best.year == year else FormBasis.REDATED
+    return parse_catalogue(best.raw, source=best.key, year=year), basis
+
+
+def _version_key(version: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in version.replace("-", ".").split("."))
+
+
+def form_note(year: int, cat: Catalogue, basis: str, origin: str = "installed") -> tuple[str, str]:
+    """One line saying which form a year uses and why (for init, carry-forward, period set and the window)."""
+    if basis == FormBasis.PUBLISHED and origin == "published":
+        return (f"Năm {year} dùng biểu mẫu {cat.key} do đơn vị này ban hành cho năm {year}.",
+                f"{year} uses form {cat.key}, published by this unit for {year}.")
+    if basis == FormBasis.PUBLISHED:
+        return (f"Năm {year} dùng biểu mẫu {cat.key} do cấp trên ban hành cho năm {year}.",
+                f"{year} uses form {cat.key}, published by the office above for {year}.")
+    if basis == FormBasis.CHOSEN:
+        return (f"Năm {year} dùng biểu mẫu {cat.key} (biểu mẫu năm {cat.year}) theo lựa chọn của người dùng.",
+                f"{year} uses form {cat.key} (the {cat.year} form), as chosen by the user.")
+    if cat.year != year:
+        return (f"Năm {year} chưa có biểu mẫu riêng: dùng biểu mẫu {cat.key} của năm {cat.year}, ghi lại năm theo năm "
+                f"{year}. Khi cấp trên gửi biểu mẫu mới: c27desk catalog install TỆP.c27form.",
+                f"{year} has no form of its own: it uses form {cat.key} of {cat.year}, re-dated to {year}. When the "
+                "office above sends a new form: c27desk catalog install FILE.c27form.")
+    return (f"Năm {year} dùng biểu mẫu {cat.key} của năm {year}.", f"{year} uses form {cat.key}, written for {year}.")
 
 
 def get_period(db: Database, year: int) -> Period | None:
@@ -93,21 +197,25 @@ def list_periods(db: Database) -> list[Period]:
 
 
 def ensure_period(db: Database, year: int, catalogue: Catalogue | None = None, *, who: str) -> Period:
-    """The period for ``year``, created with the shipped catalogue for that year if new.
+    """The period for ``year``, created if new with the form ``choose_form`` picks (or the one given);
+    the choice and its reason are recorded on the period and in the audit log.
 
     A new period starts with the unit's place, so that a unit set up with ``init --place`` has
     its date line filled in every year without being asked again."""
     existing = get_period(db, year)
     if existing:
         return existing
-    cat = catalogue or catalogue_for_year(year)
+    if catalogue is None:
+        cat, basis = choose_form(db, year)
+    else:
+        cat, basis = catalogue, FormBasis.OWN if catalogue.year == year else FormBasis.REDATED
     me = self_unit(db)
     with db.atomic():
         store_catalogue(db, cat)
         # the place on the date line is the unit's (init --place) until the user says otherwise
-        db.execute("INSERT INTO periods(year, catalogue_id, catalogue_version, place) VALUES (?, ?, ?, ?)",
-                   [year, cat.id, cat.version, me.place if me else ""])
-        log(db, "period", who=who, year=year, detail=f"catalogue={cat.key}")
+        db.execute("INSERT INTO periods(year, catalogue_id, catalogue_version, catalogue_basis, place) "
+                   "VALUES (?, ?, ?, ?, ?)", [year, cat.id, cat.version, str(basis), me.place if me else ""])
+        log(db, "period", who=who, year=year, detail=f"catalogue={cat.key};basis={basis}")
     return require_period(db, year)
 
 
@@ -203,6 +311,14 @@ def update_period(db: Database, year: int, *, who: str, **changes: str | None) -
     return require_period(db, year)
 
 
-def period_catalogue(db: Database, year: int) -> Catalogue:
+def period_catalogue(db: Database, year: int, level: str | None = None) -> Catalogue:
+    """The period's form worded for its year (and for ``level``, when given)."""
     period = require_period(db, year)
-    return load_catalogue(db, period.catalogue_id, period.catalogue_version)
+    return load_catalogue(db, period.catalogue_id, period.catalogue_version, year=year, level=level)
+
+
+def period_form_note(db: Database, year: int) -> tuple[str, str]:
+    period = require_period(db, year)
+    row = db.execute("SELECT origin FROM catalogues WHERE id = ? AND version = ?",
+                     [period.catalogue_id, period.catalogue_version]).fetchone()
+    return form_note(year, period_catalogue(db, year), period.catalogue_basis, row[0] if row else "shipped")

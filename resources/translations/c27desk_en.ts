@@ -147,16 +147,16 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="260" />
-        <source>Đang in trang %1/%2…</source>
-        <translation>Printing page %1/%2…</translation>
-    </message>
-    <message>
         <location filename="../../c27desk/gui/preview.py" line="251" />
         <location filename="../../c27desk/gui/preview.py" line="281" />
         <location filename="../../c27desk/gui/preview.py" line="293" />
         <source>In phụ lục</source>
         <translation>Print the appendix</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/preview.py" line="260" />
+        <source>Đang in trang %1/%2…</source>
+        <translation>Printing page %1/%2…</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/preview.py" line="281" />
@@ -253,7 +253,12 @@
 <context>
     <name>EntryDelegate</name>
     <message>
-        <location filename="../../c27desk/gui/delegates.py" line="30" />
+        <location filename="../../c27desk/gui/delegates.py" line="28" />
+        <source>(suy ra)</source>
+        <translation>(inferred)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/delegates.py" line="31" />
         <source>N/A – Không áp dụng</source>
         <translation>N/A – Not applicable</translation>
     </message>
@@ -482,390 +487,435 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="217" />
+        <location filename="../../c27desk/gui/main_window.py" line="218" />
         <source>c27desk – Báo cáo Chương trình 27</source>
         <translation>c27desk – Program 27 report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="218" />
+        <location filename="../../c27desk/gui/main_window.py" line="219" />
         <source>Năm báo cáo: </source>
         <translation>Reporting year: </translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="219" />
+        <location filename="../../c27desk/gui/main_window.py" line="220" />
         <source>Lọc theo nội dung (Ctrl+F)</source>
         <translation>Filter by text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="223" />
+        <location filename="../../c27desk/gui/main_window.py" line="224" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="223" />
+        <location filename="../../c27desk/gui/main_window.py" line="224" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="223" />
+        <location filename="../../c27desk/gui/main_window.py" line="224" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="224" />
+        <location filename="../../c27desk/gui/main_window.py" line="225" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="227" />
+        <location filename="../../c27desk/gui/main_window.py" line="228" />
         <source>Lỗi và cảnh báo</source>
         <translation>Errors and warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="228" />
+        <location filename="../../c27desk/gui/main_window.py" line="229" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="229" />
+        <location filename="../../c27desk/gui/main_window.py" line="230" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="230" />
+        <location filename="../../c27desk/gui/main_window.py" line="231" />
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="231" />
+        <location filename="../../c27desk/gui/main_window.py" line="232" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="232" />
+        <location filename="../../c27desk/gui/main_window.py" line="233" />
         <source>T&amp;rợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <location filename="../../c27desk/gui/main_window.py" line="235" />
         <source>Tìm / lọc</source>
         <translation>Find / filter</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <location filename="../../c27desk/gui/main_window.py" line="235" />
         <source>Xác nhận giá trị chuyển sang</source>
         <translation>Confirm carried value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="235" />
+        <location filename="../../c27desk/gui/main_window.py" line="236" />
         <source>Xác nhận tất cả giá trị chuyển sang</source>
         <translation>Confirm all carried values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="235" />
+        <location filename="../../c27desk/gui/main_window.py" line="236" />
         <source>Thêm năm báo cáo…</source>
         <translation>Add reporting year…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="236" />
+        <location filename="../../c27desk/gui/main_window.py" line="237" />
         <source>Thông tin báo cáo (số, ngày, người ký, nơi nhận)…</source>
         <translation>Report details (number, date, signer, recipients)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="237" />
+        <location filename="../../c27desk/gui/main_window.py" line="238" />
         <source>Chuyển số liệu năm trước sang</source>
         <translation>Carry forward last year's values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="237" />
+        <location filename="../../c27desk/gui/main_window.py" line="238" />
         <source>Chốt báo cáo…</source>
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="238" />
+        <location filename="../../c27desk/gui/main_window.py" line="239" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="238" />
-        <location filename="../../c27desk/gui/main_window.py" line="603" />
+        <location filename="../../c27desk/gui/main_window.py" line="239" />
+        <location filename="../../c27desk/gui/main_window.py" line="626" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="239" />
+        <location filename="../../c27desk/gui/main_window.py" line="240" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="239" />
+        <location filename="../../c27desk/gui/main_window.py" line="240" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="240" />
-        <location filename="../../c27desk/gui/main_window.py" line="620" />
+        <location filename="../../c27desk/gui/main_window.py" line="241" />
+        <source>Cài biểu mẫu do cấp trên gửi (.c27form)…</source>
+        <translation>Install a form sent by the office above (.c27form)…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="242" />
+        <location filename="../../c27desk/gui/main_window.py" line="672" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="246" />
+        <location filename="../../c27desk/gui/main_window.py" line="248" />
         <source>&amp;Tổng hợp</source>
         <translation>&amp;Consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="247" />
+        <location filename="../../c27desk/gui/main_window.py" line="249" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="248" />
+        <location filename="../../c27desk/gui/main_window.py" line="250" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="261" />
+        <location filename="../../c27desk/gui/main_window.py" line="263" />
         <source>Không tìm thấy bản dịch.</source>
         <translation>The translation was not found.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="290" />
+        <location filename="../../c27desk/gui/main_window.py" line="298" />
         <source>Đã lưu thông tin báo cáo.</source>
         <translation>Report details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="304" />
+        <location filename="../../c27desk/gui/main_window.py" line="301" />
+        <source>Đã chuyển sang biểu mẫu %1, mang theo %2 giá trị.</source>
+        <translation>Moved to form %1, carrying %2 value(s).</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="306" />
+        <source>Không mang sang được: %1</source>
+        <translation>Not carried: %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="320" />
         <source>Mọi thay đổi được lưu ngay khi nhập.</source>
         <translation>Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="311" />
-        <location filename="../../c27desk/gui/main_window.py" line="336" />
+        <location filename="../../c27desk/gui/main_window.py" line="330" />
+        <location filename="../../c27desk/gui/main_window.py" line="355" />
         <source>Tất cả các phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="344" />
+        <location filename="../../c27desk/gui/main_window.py" line="363" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="344" />
+        <location filename="../../c27desk/gui/main_window.py" line="363" />
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="350" />
+        <location filename="../../c27desk/gui/main_window.py" line="369" />
         <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
         <translation>Unconfirmed: %s (carried from last year)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="354" />
+        <location filename="../../c27desk/gui/main_window.py" line="373" />
         <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
         <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="364" />
+        <location filename="../../c27desk/gui/main_window.py" line="383" />
         <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
         <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="366" />
+        <location filename="../../c27desk/gui/main_window.py" line="385" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="368" />
+        <location filename="../../c27desk/gui/main_window.py" line="387" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="410" />
+        <location filename="../../c27desk/gui/main_window.py" line="429" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="410" />
+        <location filename="../../c27desk/gui/main_window.py" line="429" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="410" />
+        <location filename="../../c27desk/gui/main_window.py" line="429" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="411" />
+        <location filename="../../c27desk/gui/main_window.py" line="430" />
+        <source>(ý nghĩa suy ra, chưa có biểu mẫu chính thức)</source>
+        <translation>(inferred meaning, no official form yet)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="431" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="428" />
+        <location filename="../../c27desk/gui/main_window.py" line="449" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="429" />
+        <location filename="../../c27desk/gui/main_window.py" line="450" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="436" />
+        <location filename="../../c27desk/gui/main_window.py" line="457" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="442" />
+        <location filename="../../c27desk/gui/main_window.py" line="463" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="442" />
+        <location filename="../../c27desk/gui/main_window.py" line="463" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="442" />
+        <location filename="../../c27desk/gui/main_window.py" line="463" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="443" />
+        <location filename="../../c27desk/gui/main_window.py" line="464" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="443" />
+        <location filename="../../c27desk/gui/main_window.py" line="464" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="443" />
+        <location filename="../../c27desk/gui/main_window.py" line="464" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="444" />
+        <location filename="../../c27desk/gui/main_window.py" line="465" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="444" />
+        <location filename="../../c27desk/gui/main_window.py" line="465" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="450" />
+        <location filename="../../c27desk/gui/main_window.py" line="471" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="455" />
+        <location filename="../../c27desk/gui/main_window.py" line="476" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="470" />
+        <location filename="../../c27desk/gui/main_window.py" line="491" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="508" />
+        <location filename="../../c27desk/gui/main_window.py" line="529" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="508" />
+        <location filename="../../c27desk/gui/main_window.py" line="529" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="518" />
+        <location filename="../../c27desk/gui/main_window.py" line="541" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="519" />
+        <location filename="../../c27desk/gui/main_window.py" line="542" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="533" />
+        <location filename="../../c27desk/gui/main_window.py" line="556" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="536" />
+        <location filename="../../c27desk/gui/main_window.py" line="559" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="545" />
+        <location filename="../../c27desk/gui/main_window.py" line="568" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="560" />
+        <location filename="../../c27desk/gui/main_window.py" line="583" />
         <source>Xác nhận cảnh báo</source>
         <translation>Acknowledge warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="561" />
+        <location filename="../../c27desk/gui/main_window.py" line="584" />
         <source>Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?</source>
         <translation>The report still has these warnings. Finalise anyway?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="569" />
+        <location filename="../../c27desk/gui/main_window.py" line="592" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="580" />
+        <location filename="../../c27desk/gui/main_window.py" line="603" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="581" />
+        <location filename="../../c27desk/gui/main_window.py" line="604" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="593" />
+        <location filename="../../c27desk/gui/main_window.py" line="616" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="596" />
+        <location filename="../../c27desk/gui/main_window.py" line="619" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="596" />
+        <location filename="../../c27desk/gui/main_window.py" line="619" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="596" />
+        <location filename="../../c27desk/gui/main_window.py" line="619" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="602" />
+        <location filename="../../c27desk/gui/main_window.py" line="625" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="611" />
+        <location filename="../../c27desk/gui/main_window.py" line="634" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="612" />
+        <location filename="../../c27desk/gui/main_window.py" line="635" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="616" />
+        <location filename="../../c27desk/gui/main_window.py" line="647" />
+        <source>Cài biểu mẫu</source>
+        <translation>Install a form</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="648" />
+        <source>Biểu mẫu đã ký (*.c27form)</source>
+        <translation>Signed forms (*.c27form)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="654" />
+        <source>Không cài được biểu mẫu</source>
+        <translation>The form was not installed</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="657" />
+        <source>Đã cài biểu mẫu %1 cho năm %2, do %3 ban hành.</source>
+        <translation>Installed form %1 for %2, published by %3.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="662" />
+        <source>Năm %1 đang dùng biểu mẫu khác: đổi trong Báo cáo → Thông tin báo cáo.</source>
+        <translation>%1 uses another form: change it in Report → Report details.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="668" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -873,52 +923,62 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="40" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="42" />
         <source>Thông tin báo cáo năm %1</source>
         <translation>Report details for %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="45" />
         <source>Số báo cáo</source>
         <translation>Report number</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="45" />
         <source>Ngày báo cáo</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="44" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="46" />
         <source>Địa danh</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="44" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="46" />
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="45" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="47" />
         <source>Chức vụ người ký</source>
         <translation>Signer's title</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="45" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="47" />
         <source>Họ tên người ký</source>
         <translation>Signer's name</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="46" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="48" />
         <source>Hạn nộp (đơn vị cấp trên)</source>
         <translation>Deadline (office above)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="72" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="74" />
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Recipients (one per line)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="99" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="92" />
+        <source>Báo cáo đã có bản chốt: không đổi biểu mẫu được nữa.</source>
+        <translation>The report has a finalised revision: its form can no longer change.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="93" />
+        <source>Biểu mẫu</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="123" />
         <source>In trên phụ lục: Số %1</source>
         <translation>Printed on the appendix: Số %1</translation>
     </message>

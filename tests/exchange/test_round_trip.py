@@ -155,21 +155,21 @@ def test_values_breaking_the_forms_rules_are_refused_even_when_properly_signed(o
     unit = tmp_path / "u.sqlite3"
     assert run(unit, "init", "--unit-code", "HU-BIENHOA", "--unit-name", "Huyện ủy Biên Hòa", "--level", "huyen",
                "--parent", "TU-DONGNAI") == 0
-    from tests.conftest import DEMO_CSV
+    from tests.exchange.support import district_csv
 
-    assert run(unit, "values", "load", str(DEMO_CSV), "--period", str(YEAR)) == 0
+    assert run(unit, "values", "load", str(district_csv(unit)), "--period", str(YEAR)) == 0
     assert run(unit, "period", "set", str(YEAR), "--report-number", "7", "--report-date", "2024-02-15",
                "--place", "Biên Hòa", "--signer-title", "BÍ THƯ",
                "--signer-name", "Nguyễn Văn An") == 0
-    # more computers with antivirus (IV.12) than computers in use: an error at entry
-    assert run(unit, "values", "load", str(_csv(tmp_path, "IV.12,5000,\n")), "--period", str(YEAR)) == 0
+    # IV.10 greater than the computers in use (II.1): an error at entry
+    assert run(unit, "values", "load", str(_csv(tmp_path, "IV.10,5000,\n")), "--period", str(YEAR)) == 0
     with monkeypatch.context() as patched:
         patched.setattr(workflow, "check", lambda *_a, **_k: CheckReport())
         assert run(unit, "finalise", "--period", str(YEAR)) == 0
     package = _package(unit, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "usb")
     before = state(office)
     code, text, _ = cli("import", str(package), "--accept-new-signer", db=office)
-    assert code == 1 and "[INVALID_VALUES]" in text and "IV.12" in text
+    assert code == 1 and "[INVALID_VALUES]" in text and "IV.10" in text
     assert state(office) == before
 
 

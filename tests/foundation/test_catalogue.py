@@ -108,7 +108,8 @@ def test_next_years_catalogue_carries_forward_through_its_map(demo_db, cat):
     data["rules"] = [r for r in data["rules"] if "VI.9" not in r["left"] + r["right"]]
     mapping = {c: c for c in expected_ids() if c != "VI.9"}
     mapping["VI.10"] = "VI.9"
-    data["previous"] = {"id": "P27", "version": "2023.1", "map": mapping}
+    data["previous"] = {"id": "P27", "version": "2023.2", "map": mapping}
+    data["rollup"] = [r for r in data["rollup"] if "VI.9" not in (r["into"], r.get("from"))]
     cat2024 = parse_catalogue(data, "p27-2024.json")
 
     db = open_database(demo_db)
