@@ -9,6 +9,8 @@ def register(sub) -> None:
     p = sub.add_parser("gui", help="mở cửa sổ chương trình / open the window")
     p.add_argument("--screenshot", type=Path, metavar="PNG", help="chụp cửa sổ ra tệp PNG rồi thoát")
     p.add_argument("--period", type=int, metavar="YEAR")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                   help="gói báo cáo .c27 (mở hộp nhận gói) hoặc mẫu biểu .c27form")
     p.set_defaults(func=cmd_gui)
 
 
@@ -23,4 +25,4 @@ def cmd_gui(ctx, args) -> int:
             f"cannot open the window (Qt is missing: {exc}).",
             code="NO_GUI",
         ) from exc
-    return run_gui(ctx.db_path, screenshot=args.screenshot, period=args.period)
+    return run_gui(ctx.db_path, screenshot=args.screenshot, period=args.period, open_files=args.files)

@@ -6,19 +6,45 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from c27desk.errors import C27Error
-from c27desk.gui import i18n
+from c27desk.gui import desktop_files, i18n
+from c27desk.resources import app_root
 from c27desk.store import backup, lock, periods, units
 from c27desk.store.database import CorruptDatabaseError, connect, open_database
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """The program's icon in every size drawn (scripts/make_icons.py), so Qt never scales a 256 px
+    picture down to a 16 px blur in the title bar or the task bar."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(app_root() / "resources" / "icons" / f"c27desk-{size}.png"))
+    return icon
+
+
+def _windows_taskbar_identity() -> None:
+    """Run from Python (not the built .exe), Windows groups the window under python.exe and shows
+    its icon in the task bar; an application id of our own makes it show c27desk's."""
+    if sys.platform == "win32":
+        import ctypes
+
+        try:
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("c27desk")
+        except (AttributeError, OSError):
+            pass  # an old or trimmed Windows: the icon in the title bar is still ours
 
 
 def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("c27desk")
     app.setOrganizationName("c27desk")
+    _windows_taskbar_identity()
+    app.setWindowIcon(app_icon())  # every window and dialog inherits it
     font = app.font()
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)  # readable before Windows scaling is applied
@@ -65,7 +91,10 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
     return db, instance, read_only
 
 
-def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None = None) -> int:
+def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None = None,
+            open_files: list[Path] | None = None) -> int:
+    """The window on ``db_path``; ``open_files`` are files the desktop asked us to open (a .c27
+    package double-clicked in Explorer), opened in the window once it shows."""
     from c27desk.gui.main_window import MainWindow, settle
     from c27desk.gui.setup_dialog import SetupDialog
 
@@ -108,6 +137,10 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
             settle(window, 0)
             return 0
         QTimer.singleShot(0, window.table.setFocus)
+        if open_files:
+            desktop_files.open_files(window, [Path(p) for p in open_files])
+        else:  # opened through a file: the association evidently works already
+            desktop_files.offer_association_once(window)
         return app.exec()
     finally:
         db.close()

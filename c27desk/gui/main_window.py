@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         action("lang_vi", None, lambda: self.set_language("vi"))
         action("lang_en", None, lambda: self.set_language("en"))
         action("about", None, self._about)
+        action("associate", None, self._associate_files)
 
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
@@ -196,6 +197,8 @@ class MainWindow(QMainWindow):
         self.menu_exchange.addActions([self.exchange.act_import, self.exchange.act_consolidate])
         self.menu_settings = bar.addMenu("")
         self.menu_settings.addActions([self.act["lang_vi"], self.act["lang_en"]])
+        self.menu_settings.addSeparator()
+        self.menu_settings.addAction(self.act["associate"])
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act["about"])
         self.toolbar.addActions([undo, redo, self.act["finalise"], self.appendix.act_preview])
@@ -238,6 +241,7 @@ class MainWindow(QMainWindow):
             "reopen": self.tr("Mở lại báo cáo"), "revisions": self.tr("Lịch sử các bản"),
             "backup": self.tr("Sao lưu ngay"), "quit": self.tr("Thoát"), "lang_vi": "Tiếng Việt",
             "lang_en": "English", "about": self.tr("Giới thiệu"),
+            "associate": self.tr("Mở tệp .c27 và .c27form bằng c27desk…"),
         }
         for key, text in texts.items():
             self.act[key].setText(text)
@@ -594,6 +598,11 @@ class MainWindow(QMainWindow):
 
         self._background(job, lambda p: self.save_state.setText(self.tr("Đã sao lưu: %1").replace("%1", str(p))),
                          self.tr("Đang sao lưu…"))
+
+    def _associate_files(self) -> None:
+        from c27desk.gui.desktop_files import associate
+
+        associate(self)
 
     def _about(self) -> None:
         unit = units.self_unit(self.db)
