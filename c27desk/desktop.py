@@ -141,7 +141,7 @@ def freedesktop_files(command: list[str]) -> dict[str, str]:
         "Name=c27desk",
         "Comment=Báo cáo Chương trình 27",
         "Comment[en]=Program 27 report",
-        f"Exec={' '.join(_desktop_quote(a) for a in command)} %f",
+        f"Exec={' '.join(_desktop_quote(a) for a in command)} %F",
         f"Icon={_icon_file('c27desk-256.png')}",
         "Terminal=false",
         "Categories=Office;",
@@ -170,9 +170,22 @@ def register_freedesktop(command: list[str], *, refresh: bool = True) -> list[st
         written.append(str(path))
     if refresh:
         for tool, folder in (("update-mime-database", "mime"), ("update-desktop-database", "applications")):
-            if shutil.which(tool):
-                subprocess.run([tool, str(home / folder)], capture_output=True, check=False, timeout=60)
+            _quietly(tool, str(home / folder))
+        for t in FILE_TYPES:  # the default handler (in the user's mimeapps.list): a file manager asks no question
+            if not _quietly("xdg-mime", "default", f"{APP_ID}.desktop", t.mime):
+                _quietly("gio", "mime", t.mime, f"{APP_ID}.desktop")
     return written
+
+
+def _quietly(*command: str) -> bool:
+    """Run a desktop tool if it is installed; True when it ran and succeeded. The files written
+    already are the association: these tools only make the desktop notice them sooner."""
+    if not shutil.which(command[0]):
+        return False
+    try:
+        return subprocess.run(command, capture_output=True, check=False, timeout=60).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
 
 
 def register_file_types(lang: str = "vi") -> list[str]:

@@ -81,6 +81,7 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
                 interactive=interactive):
             if interactive:
                 QMessageBox.critical(None, "c27desk", exc.message())
+                exc.shown_in_window = True
             raise
         raw = connect(db_path)
         try:
@@ -94,19 +95,28 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
 def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None = None,
             open_files: list[Path] | None = None) -> int:
     """The window on ``db_path``; ``open_files`` are files the desktop asked us to open (a .c27
-    package double-clicked in Explorer), opened in the window once it shows."""
-    from c27desk.gui.main_window import MainWindow, settle
-    from c27desk.gui.setup_dialog import SetupDialog
+    package double-clicked in Explorer), opened in the window once it shows.
 
+    A failure is shown in a box as well as raised: the windowed c27desk.exe has no console, so
+    without the box a double-click that fails would seem to do nothing."""
     app = _application()
     i18n.install_language(i18n.saved_language())
     interactive = screenshot is None
     try:
-        opened = open_for_window(Path(db_path), interactive=interactive)
+        return _run_window(app, Path(db_path), screenshot=screenshot, period=period, open_files=open_files)
     except C27Error as exc:
-        if interactive:
+        if interactive and not getattr(exc, "shown_in_window", False):
             QMessageBox.critical(None, "c27desk", exc.message())
         raise
+
+
+def _run_window(app: QApplication, db_path: Path, *, screenshot: Path | None, period: int | None,
+                open_files: list[Path] | None) -> int:
+    from c27desk.gui.main_window import MainWindow, settle
+    from c27desk.gui.setup_dialog import SetupDialog
+
+    interactive = screenshot is None
+    opened = open_for_window(db_path, interactive=interactive)
     if opened is None:
         return 1
     db, instance, read_only = opened
@@ -137,9 +147,9 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
             settle(window, 0)
             return 0
         QTimer.singleShot(0, window.table.setFocus)
-        if open_files:
+        if open_files:  # started through a file: the association, if wanted, evidently works already
             desktop_files.open_files(window, [Path(p) for p in open_files])
-        else:  # opened through a file: the association evidently works already
+        else:
             desktop_files.offer_association_once(window)
         return app.exec()
     finally:

@@ -87,7 +87,7 @@ def test_freedesktop_files_in_the_users_data_folder(tmp_path):
     entry = configparser.ConfigParser(interpolation=None)
     entry.read(home / "applications/c27desk.desktop", encoding="utf-8")
     section = entry["Desktop Entry"]
-    assert section["Exec"] == f'"{tmp_path}/my apps/c27desk" --lang 50%% %f'
+    assert section["Exec"] == f'"{tmp_path}/my apps/c27desk" --lang 50%% %F'
     assert section["MimeType"] == "application/x-c27desk-package;application/x-c27desk-form;"
     assert Path(section["Icon"]).is_file()
     ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
