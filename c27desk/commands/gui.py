@@ -17,6 +17,7 @@ def register(sub) -> None:
 def cmd_gui(ctx, args) -> int:
     try:
         from c27desk.gui.app import run_gui
+        from c27desk.gui.desktop_files import request_open
     except ImportError as exc:
         from c27desk.errors import C27Error
 
@@ -25,4 +26,5 @@ def cmd_gui(ctx, args) -> int:
             f"cannot open the window (Qt is missing: {exc}).",
             code="NO_GUI",
         ) from exc
-    return run_gui(ctx.db_path, screenshot=args.screenshot, period=args.period, open_files=args.files)
+    request_open(args.files)  # opened once the window shows (after the unit's setup, if that comes first)
+    return run_gui(ctx.db_path, screenshot=args.screenshot, period=args.period)

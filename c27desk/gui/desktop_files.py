@@ -1,4 +1,5 @@
-"""Files the desktop hands to the window, and the offer to make double-clicking them work.
+"""The program on the desktop: its icon, the files the desktop hands to the window, and the offer
+to make double-clicking them work.
 
 ``c27desk FILE.c27`` (a package double-clicked in Explorer) opens the import dialog with the file
 already checked; a ``.c27form`` (a form published by the office above) is installed from the
@@ -8,21 +9,66 @@ after the user agrees: the window asks once, and the settings menu can do it aga
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox
 
 from c27desk import desktop
 from c27desk.errors import C27Error, current_language
 from c27desk.gui.config import settings
+from c27desk.resources import app_root
 
 OFFERED_KEY = "desktop/association_offered"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """The program's icon in every size drawn (scripts/make_icons.py), so Qt never scales a 256 px
+    picture down to a 16 px blur in the title bar or the task bar."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(app_root() / "resources" / "icons" / f"c27desk-{size}.png"))
+    return icon
+
+
+def windows_taskbar_identity() -> None:
+    """Run from Python (not the built .exe), Windows groups the window under python.exe and shows
+    its icon in the task bar; an application id of our own makes it show c27desk's."""
+    if sys.platform == "win32":
+        import ctypes
+
+        try:
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("c27desk")
+        except (AttributeError, OSError):
+            pass  # an old or trimmed Windows: the icon in the title bar is still ours
 
 
 def _cli_name() -> str:
     command = desktop.window_command()
     return "c27desk-cli" if len(command) == 1 else "c27desk"
+
+
+_requested: list[Path] = []
+
+
+def request_open(paths: list[Path]) -> None:
+    """Files to open once the window shows. They arrive before the window exists (on the command
+    line, from a double-click), so they wait here for ``window_shown``."""
+    _requested[:] = [Path(p) for p in paths]
+
+
+def window_shown(window) -> None:
+    """The window is up: open the files requested, or else offer the association (started through
+    a file, the association, if wanted, evidently works already)."""
+    paths = list(_requested)
+    _requested.clear()
+    if paths:
+        open_files(window, paths)
+    else:
+        offer_association_once(window)
 
 
 def open_files(window, paths: list[Path]) -> None:

@@ -107,11 +107,3 @@ def test_declining_the_offer_writes_nothing_and_the_settings_menu_still_can(demo
     assert window_run(["--db", str(demo_db)], later) == 0
     assert desktop_file.exists() and told
 
-
-def test_a_failure_before_the_window_is_shown_in_a_box_as_the_windowed_program_has_no_console(
-        demo_db, monkeypatch, capsys):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _p, _t, text: shown.append(text)))
-    assert cli.main(["--db", str(demo_db), "gui", "--period", "1999"]) == 1
-    assert len(shown) == 1 and "1999" in shown[0]
-    assert "1999" in capsys.readouterr().err  # and on the console, for c27desk-cli
