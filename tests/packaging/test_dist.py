@@ -24,14 +24,29 @@ def _run(*args, cwd: Path, env: dict | None = None) -> str:
     return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
 
 
+SKIP_DIRS = {".git", ".venv", "build", "dist", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis"}
+
+
+def _project_files() -> list[str]:
+    """What a checkout holds: the files git knows or would add; outside git (an unpacked sdist),
+    the tree without caches, builds and databases."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=ROOT,
+                            capture_output=True)
+    if listed.returncode == 0:
+        return [n for n in listed.stdout.decode().split("\0") if n]
+    names = []
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info")]
+        names += [(Path(folder) / f).relative_to(ROOT).as_posix() for f in files if ".sqlite3" not in f]
+    return names
+
+
 @pytest.fixture(scope="module")
 def dists(tmp_path_factory) -> tuple[Path, Path]:
     """The sdist of the working tree (files git knows or would add), and the wheel built from it."""
     work = tmp_path_factory.mktemp("dist")
     tree = work / "tree"
-    names = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=ROOT,
-                           capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, names):
+    for name in _project_files():
         if (ROOT / name).is_file():
             (tree / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, tree / name)
