@@ -1,6 +1,7 @@
 """The command line: the same services as the window, headless.
 
-``c27desk`` alone opens the window. Every command exits 0 on success and non-zero with a
+``c27desk`` alone opens the window, and so does ``c27desk FILE.c27`` (what Windows runs when a
+package or form is double-clicked), with the file opened in it. Every command exits 0 on success and non-zero with a
 one-line reason on failure (Vietnamese, or English with ``--lang en``). Sub-commands live
 in ``c27desk/commands/``, one module each, and are found at start-up.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from c27desk import __version__, commands
+from c27desk.desktop import opens
 from c27desk.errors import C27Error, current_language
 from c27desk.store import faults, lock
 from c27desk.store.clock import current_user
@@ -85,14 +87,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def route_opened_files(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``c27desk [OPTIONS] FILE.c27 …`` → ``c27desk [OPTIONS] gui FILE.c27 …``: a file where the
+    command belongs is one the desktop asks us to open. Anything else is left to the parser."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--":
+            return argv
+        if token.startswith("-"):
+            action = parser._option_string_actions.get(token)  # argparse has no public lookup
+            i += 2 if action is not None and action.nargs != 0 and "=" not in token else 1
+            continue
+        return [*argv[:i], "gui", *argv[i:]] if opens(token) else argv
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = route_opened_files(parser, list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if args.lang:
         os.environ["C27DESK_LANG"] = args.lang
     ctx = Context(db_path=args.db or default_db_path(), lang=current_language())
     if args.command is None:
-        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+        args = parser.parse_args([*argv, "gui"])
     try:
         return int(args.func(ctx, args) or EXIT_OK)
     except C27Error as exc:

@@ -60,7 +60,7 @@ def _steps(tmp: Path) -> Iterator[Step]:
     from c27desk.report.signing import P12Spec
     from c27desk.report.trial_keys import make_trial_keys
     from c27desk.report.verify import verify_pdf
-    from c27desk.resources import resource_path
+    from c27desk.resources import app_root, migrations_dir, missing_resources
     from c27desk.store import exchange, periods, revisions, units
     from c27desk.store.database import open_database
     from c27desk.workflow import finalise_report, load_values, open_report
@@ -74,9 +74,9 @@ def _steps(tmp: Path) -> Iterator[Step]:
         done, clock = Step(name, detail, now - clock), now
         return done
 
-    for part in (("fonts", "LiberationSerif-Regular.ttf"), ("catalogs", "p27-2023.json"),
-                 ("demo", "dongnai-2023.csv"), ("translations", "c27desk_en.qm"), ("icc", "sRGB.icc")):
-        _check(resource_path(*part).is_file(), f"thiếu tài nguyên / missing resource {'/'.join(part)}")
+    missing = missing_resources()
+    _check(not missing, f"thiếu tài nguyên / missing resources {', '.join(missing)} in {app_root() / 'resources'}")
+    _check(any(migrations_dir().glob("0001_*.sql")), f"thiếu / missing migrations in {migrations_dir()}")
     yield step("resources", f"c27desk {__version__}: phông chữ, danh mục, bản dịch, ICC")
 
     unit_db_path = tmp / "unit.sqlite3"

@@ -39,6 +39,26 @@ EN = {
     "&Sửa": "&Edit",
     "&Báo cáo": "&Report",
     "&Cài đặt": "&Settings",
+    # files handed over by the desktop, and the file association (gui/desktop_files.py)
+    "Mở tệp .c27 và .c27form bằng c27desk…": "Open .c27 and .c27form files with c27desk…",
+    "Không tìm thấy tệp:": "File not found:",
+    "c27desk chỉ mở gói báo cáo .c27 và mẫu biểu .c27form:": "c27desk opens only .c27 report packages and .c27form forms:",
+    "Cài biểu mẫu do cấp trên gửi từ tệp này?": "Install the form sent by the office above from this file?",
+    "Cơ sở dữ liệu đang mở ở một cửa sổ c27desk khác. Hãy cài biểu mẫu từ cửa sổ đó "
+    "(Tệp → Cài biểu mẫu do cấp trên gửi…):":
+        "The database is open in another c27desk window. Install the form from that window "
+        "(File → Install a form sent by the office above…):",
+    "Cơ sở dữ liệu đang mở ở một cửa sổ c27desk khác. Hãy nhận gói từ cửa sổ đó "
+    "(Tổng hợp → Nhận gói báo cáo của đơn vị trực thuộc…):":
+        "The database is open in another c27desk window. Receive the packages from that window "
+        "(Consolidation → Import child units' packages…):",
+    "Từ nay bấm đúp vào tệp .c27 hoặc .c27form sẽ mở c27desk (chỉ với tài khoản này). Đã ghi:":
+        "From now on, double-clicking a .c27 or .c27form file opens c27desk (for this account only). Written:",
+    "Mở gói báo cáo (.c27) và mẫu biểu (.c27form) bằng c27desk khi bấm đúp vào tệp?\n\n"
+    "Chỉ áp dụng cho tài khoản của bạn, không cần quyền quản trị. Có thể làm lại sau trong menu Cài đặt.":
+        "Open report packages (.c27) and forms (.c27form) with c27desk when they are double-clicked?\n\n"
+        "This applies to your account only and needs no administrator rights. You can do it later from the "
+        "Settings menu.",
     "T&rợ giúp": "&Help",
     "Tìm / lọc": "Find / filter",
     "Xác nhận giá trị chuyển sang": "Confirm carried value",

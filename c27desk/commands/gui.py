@@ -9,12 +9,15 @@ def register(sub) -> None:
     p = sub.add_parser("gui", help="mở cửa sổ chương trình / open the window")
     p.add_argument("--screenshot", type=Path, metavar="PNG", help="chụp cửa sổ ra tệp PNG rồi thoát")
     p.add_argument("--period", type=int, metavar="YEAR")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                   help="gói báo cáo .c27 (mở hộp nhận gói) hoặc mẫu biểu .c27form")
     p.set_defaults(func=cmd_gui)
 
 
 def cmd_gui(ctx, args) -> int:
     try:
         from c27desk.gui.app import run_gui
+        from c27desk.gui.desktop_files import request_open
     except ImportError as exc:
         from c27desk.errors import C27Error
 
@@ -23,4 +26,5 @@ def cmd_gui(ctx, args) -> int:
             f"cannot open the window (Qt is missing: {exc}).",
             code="NO_GUI",
         ) from exc
+    request_open(args.files)  # opened once the window shows (after the unit's setup, if that comes first)
     return run_gui(ctx.db_path, screenshot=args.screenshot, period=args.period)

@@ -19,6 +19,10 @@ def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("c27desk")
     app.setOrganizationName("c27desk")
+    from c27desk.gui.desktop_files import app_icon, windows_taskbar_identity
+
+    windows_taskbar_identity()
+    app.setWindowIcon(app_icon())  # every window and dialog inherits it
     font = app.font()
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)  # readable before Windows scaling is applied
@@ -166,6 +170,9 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
             settle(window, 0)
             return 0
         QTimer.singleShot(0, window.table.setFocus)
+        from c27desk.gui.desktop_files import window_shown
+
+        window_shown(window)  # files the desktop handed over, or the offer to associate them
         return app.exec()
     finally:
         sys.excepthook = previous_hook

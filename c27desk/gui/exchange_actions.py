@@ -20,7 +20,7 @@ class ExchangeActions(QObject):
         self.window = window
         self.dialog = None
         self.act_export = self._action("export", self.export)
-        self.act_import = self._action("import", self.open_import)
+        self.act_import = self._action("import", lambda: self.open_import())
         self.act_consolidate = self._action("consolidate", self.open_consolidation)
         self.retranslate()
 
@@ -88,11 +88,14 @@ class ExchangeActions(QObject):
         QMessageBox.information(self.window, self.tr("Xuất gói báo cáo"), message)
 
     # -- import and consolidation ---------------------------------------------------------------
-    def open_import(self) -> None:
+    def open_import(self, paths: list[Path] | None = None) -> None:
+        """The import dialog; with ``paths`` (files the desktop handed us) they are checked at once."""
         from c27desk.gui.import_dialog import ImportDialog
 
         self.dialog = ImportDialog(self.window.db_path, parent=self.window)
         self.dialog.show()
+        if paths:
+            self.dialog.set_paths(list(paths))
 
     def open_consolidation(self) -> None:
         from c27desk.consolidate.summary import consolidate

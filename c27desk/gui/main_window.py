@@ -171,11 +171,12 @@ class MainWindow(QMainWindow):
         action("reopen", None, self._reopen)
         action("revisions", None, self._show_revisions)
         action("backup", None, self._backup_now)
-        action("install_form", None, self._install_form)
+        action("install_form", None, lambda: self._install_form())
         action("quit", QKeySequence.StandardKey.Quit, self.close)
         action("lang_vi", None, lambda: self.set_language("vi"))
         action("lang_en", None, lambda: self.set_language("en"))
         action("about", None, self._about)
+        action("associate", None, self._associate_files)
 
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
         self.menu_exchange.addActions([self.exchange.act_import, self.exchange.act_consolidate])
         self.menu_settings = bar.addMenu("")
         self.menu_settings.addActions([self.act["lang_vi"], self.act["lang_en"]])
+        self.menu_settings.addSeparator()
+        self.menu_settings.addAction(self.act["associate"])
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act["about"])
         self.toolbar.addActions([undo, redo, self.act["finalise"], self.appendix.act_preview])
@@ -240,6 +243,7 @@ class MainWindow(QMainWindow):
             "backup": self.tr("Sao lưu ngay"), "quit": self.tr("Thoát"), "lang_vi": "Tiếng Việt",
             "install_form": self.tr("Cài biểu mẫu do cấp trên gửi (.c27form)…"),
             "lang_en": "English", "about": self.tr("Giới thiệu"),
+            "associate": self.tr("Mở tệp .c27 và .c27form bằng c27desk…"),
         }
         for key, text in texts.items():
             self.act[key].setText(text)
@@ -634,8 +638,10 @@ class MainWindow(QMainWindow):
         self._background(job, lambda p: self.save_state.setText(self.tr("Đã sao lưu: %1").replace("%1", str(p))),
                          self.tr("Đang sao lưu…"))
 
-    def _install_form(self) -> None:
-        """Install a signed form from the office above: the same service and checks as ``catalog install``."""
+    def _install_form(self, path: str | None = None) -> None:
+        """Install a signed form from the office above: the same service and checks as ``catalog install``.
+
+        ``path`` is given when the user double-clicked a .c27form file; else a file dialog asks."""
         from PySide6.QtWidgets import QFileDialog
 
         from c27desk.exchange.forms import install_form
@@ -644,8 +650,9 @@ class MainWindow(QMainWindow):
 
         if self.read_only:
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Cài biểu mẫu"), "",
-                                              self.tr("Biểu mẫu đã ký (*.c27form)"))
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Cài biểu mẫu"), "",
+                                                  self.tr("Biểu mẫu đã ký (*.c27form)"))
         if not path:
             return
         try:
@@ -662,6 +669,11 @@ class MainWindow(QMainWindow):
             text += " " + self.tr("Năm %1 đang dùng biểu mẫu khác: đổi trong Báo cáo → Thông tin báo cáo.").replace(
                 "%1", str(got.for_year))
         self.save_state.setText(text)
+
+    def _associate_files(self) -> None:
+        from c27desk.gui.desktop_files import associate
+
+        associate(self)
 
     def _about(self) -> None:
         unit = units.self_unit(self.db)

@@ -361,7 +361,7 @@
         <translation>Exported and re-checked %1 (revision %2).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="111" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="114" />
         <source>Đang tổng hợp…</source>
         <translation>Consolidating…</translation>
     </message>
@@ -487,435 +487,440 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="218" />
+        <location filename="../../c27desk/gui/main_window.py" line="221" />
         <source>c27desk – Báo cáo Chương trình 27</source>
         <translation>c27desk – Program 27 report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="219" />
+        <location filename="../../c27desk/gui/main_window.py" line="222" />
         <source>Năm báo cáo: </source>
         <translation>Reporting year: </translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="220" />
+        <location filename="../../c27desk/gui/main_window.py" line="223" />
         <source>Lọc theo nội dung (Ctrl+F)</source>
         <translation>Filter by text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="224" />
+        <location filename="../../c27desk/gui/main_window.py" line="227" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="224" />
+        <location filename="../../c27desk/gui/main_window.py" line="227" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="224" />
+        <location filename="../../c27desk/gui/main_window.py" line="227" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="225" />
+        <location filename="../../c27desk/gui/main_window.py" line="228" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="228" />
+        <location filename="../../c27desk/gui/main_window.py" line="231" />
         <source>Lỗi và cảnh báo</source>
         <translation>Errors and warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="229" />
+        <location filename="../../c27desk/gui/main_window.py" line="232" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="230" />
+        <location filename="../../c27desk/gui/main_window.py" line="233" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="231" />
+        <location filename="../../c27desk/gui/main_window.py" line="234" />
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="232" />
+        <location filename="../../c27desk/gui/main_window.py" line="235" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="233" />
+        <location filename="../../c27desk/gui/main_window.py" line="236" />
         <source>T&amp;rợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="235" />
+        <location filename="../../c27desk/gui/main_window.py" line="238" />
         <source>Tìm / lọc</source>
         <translation>Find / filter</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="235" />
+        <location filename="../../c27desk/gui/main_window.py" line="238" />
         <source>Xác nhận giá trị chuyển sang</source>
         <translation>Confirm carried value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="236" />
+        <location filename="../../c27desk/gui/main_window.py" line="239" />
         <source>Xác nhận tất cả giá trị chuyển sang</source>
         <translation>Confirm all carried values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="236" />
+        <location filename="../../c27desk/gui/main_window.py" line="239" />
         <source>Thêm năm báo cáo…</source>
         <translation>Add reporting year…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="237" />
+        <location filename="../../c27desk/gui/main_window.py" line="240" />
         <source>Thông tin báo cáo (số, ngày, người ký, nơi nhận)…</source>
         <translation>Report details (number, date, signer, recipients)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="238" />
+        <location filename="../../c27desk/gui/main_window.py" line="241" />
         <source>Chuyển số liệu năm trước sang</source>
         <translation>Carry forward last year's values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="238" />
+        <location filename="../../c27desk/gui/main_window.py" line="241" />
         <source>Chốt báo cáo…</source>
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="239" />
+        <location filename="../../c27desk/gui/main_window.py" line="242" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="239" />
-        <location filename="../../c27desk/gui/main_window.py" line="626" />
+        <location filename="../../c27desk/gui/main_window.py" line="242" />
+        <location filename="../../c27desk/gui/main_window.py" line="630" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="240" />
+        <location filename="../../c27desk/gui/main_window.py" line="243" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="240" />
+        <location filename="../../c27desk/gui/main_window.py" line="243" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="241" />
+        <location filename="../../c27desk/gui/main_window.py" line="244" />
         <source>Cài biểu mẫu do cấp trên gửi (.c27form)…</source>
         <translation>Install a form sent by the office above (.c27form)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="242" />
-        <location filename="../../c27desk/gui/main_window.py" line="672" />
+        <location filename="../../c27desk/gui/main_window.py" line="245" />
+        <location filename="../../c27desk/gui/main_window.py" line="684" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="248" />
+        <location filename="../../c27desk/gui/main_window.py" line="246" />
+        <source>Mở tệp .c27 và .c27form bằng c27desk…</source>
+        <translation>Open .c27 and .c27form files with c27desk…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="252" />
         <source>&amp;Tổng hợp</source>
         <translation>&amp;Consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="249" />
+        <location filename="../../c27desk/gui/main_window.py" line="253" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="250" />
+        <location filename="../../c27desk/gui/main_window.py" line="254" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="263" />
+        <location filename="../../c27desk/gui/main_window.py" line="267" />
         <source>Không tìm thấy bản dịch.</source>
         <translation>The translation was not found.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="298" />
+        <location filename="../../c27desk/gui/main_window.py" line="302" />
         <source>Đã lưu thông tin báo cáo.</source>
         <translation>Report details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="301" />
+        <location filename="../../c27desk/gui/main_window.py" line="305" />
         <source>Đã chuyển sang biểu mẫu %1, mang theo %2 giá trị.</source>
         <translation>Moved to form %1, carrying %2 value(s).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="306" />
+        <location filename="../../c27desk/gui/main_window.py" line="310" />
         <source>Không mang sang được: %1</source>
         <translation>Not carried: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="320" />
+        <location filename="../../c27desk/gui/main_window.py" line="324" />
         <source>Mọi thay đổi được lưu ngay khi nhập.</source>
         <translation>Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="330" />
-        <location filename="../../c27desk/gui/main_window.py" line="355" />
+        <location filename="../../c27desk/gui/main_window.py" line="334" />
+        <location filename="../../c27desk/gui/main_window.py" line="359" />
         <source>Tất cả các phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="363" />
+        <location filename="../../c27desk/gui/main_window.py" line="367" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="363" />
+        <location filename="../../c27desk/gui/main_window.py" line="367" />
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="369" />
+        <location filename="../../c27desk/gui/main_window.py" line="373" />
         <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
         <translation>Unconfirmed: %s (carried from last year)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="373" />
+        <location filename="../../c27desk/gui/main_window.py" line="377" />
         <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
         <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="383" />
+        <location filename="../../c27desk/gui/main_window.py" line="387" />
         <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
         <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="385" />
+        <location filename="../../c27desk/gui/main_window.py" line="389" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="387" />
+        <location filename="../../c27desk/gui/main_window.py" line="391" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="429" />
+        <location filename="../../c27desk/gui/main_window.py" line="433" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="429" />
+        <location filename="../../c27desk/gui/main_window.py" line="433" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="429" />
+        <location filename="../../c27desk/gui/main_window.py" line="433" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="430" />
+        <location filename="../../c27desk/gui/main_window.py" line="434" />
         <source>(ý nghĩa suy ra, chưa có biểu mẫu chính thức)</source>
         <translation>(inferred meaning, no official form yet)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="431" />
+        <location filename="../../c27desk/gui/main_window.py" line="435" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="449" />
+        <location filename="../../c27desk/gui/main_window.py" line="453" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="450" />
+        <location filename="../../c27desk/gui/main_window.py" line="454" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="457" />
+        <location filename="../../c27desk/gui/main_window.py" line="461" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="463" />
+        <location filename="../../c27desk/gui/main_window.py" line="467" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="463" />
+        <location filename="../../c27desk/gui/main_window.py" line="467" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="463" />
+        <location filename="../../c27desk/gui/main_window.py" line="467" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="464" />
+        <location filename="../../c27desk/gui/main_window.py" line="468" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="464" />
+        <location filename="../../c27desk/gui/main_window.py" line="468" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="464" />
+        <location filename="../../c27desk/gui/main_window.py" line="468" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="465" />
+        <location filename="../../c27desk/gui/main_window.py" line="469" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="465" />
+        <location filename="../../c27desk/gui/main_window.py" line="469" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="471" />
+        <location filename="../../c27desk/gui/main_window.py" line="475" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="476" />
+        <location filename="../../c27desk/gui/main_window.py" line="480" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="491" />
+        <location filename="../../c27desk/gui/main_window.py" line="495" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="529" />
+        <location filename="../../c27desk/gui/main_window.py" line="533" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="529" />
+        <location filename="../../c27desk/gui/main_window.py" line="533" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="541" />
+        <location filename="../../c27desk/gui/main_window.py" line="545" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="542" />
+        <location filename="../../c27desk/gui/main_window.py" line="546" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="556" />
+        <location filename="../../c27desk/gui/main_window.py" line="560" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="559" />
+        <location filename="../../c27desk/gui/main_window.py" line="563" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="568" />
+        <location filename="../../c27desk/gui/main_window.py" line="572" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="583" />
+        <location filename="../../c27desk/gui/main_window.py" line="587" />
         <source>Xác nhận cảnh báo</source>
         <translation>Acknowledge warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="584" />
+        <location filename="../../c27desk/gui/main_window.py" line="588" />
         <source>Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?</source>
         <translation>The report still has these warnings. Finalise anyway?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="592" />
+        <location filename="../../c27desk/gui/main_window.py" line="596" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="603" />
+        <location filename="../../c27desk/gui/main_window.py" line="607" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="604" />
+        <location filename="../../c27desk/gui/main_window.py" line="608" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="616" />
+        <location filename="../../c27desk/gui/main_window.py" line="620" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="619" />
+        <location filename="../../c27desk/gui/main_window.py" line="623" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="619" />
+        <location filename="../../c27desk/gui/main_window.py" line="623" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="619" />
+        <location filename="../../c27desk/gui/main_window.py" line="623" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="625" />
+        <location filename="../../c27desk/gui/main_window.py" line="629" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="634" />
+        <location filename="../../c27desk/gui/main_window.py" line="638" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="635" />
+        <location filename="../../c27desk/gui/main_window.py" line="639" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="647" />
+        <location filename="../../c27desk/gui/main_window.py" line="654" />
         <source>Cài biểu mẫu</source>
         <translation>Install a form</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="648" />
+        <location filename="../../c27desk/gui/main_window.py" line="655" />
         <source>Biểu mẫu đã ký (*.c27form)</source>
         <translation>Signed forms (*.c27form)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="654" />
+        <location filename="../../c27desk/gui/main_window.py" line="661" />
         <source>Không cài được biểu mẫu</source>
         <translation>The form was not installed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="657" />
+        <location filename="../../c27desk/gui/main_window.py" line="664" />
         <source>Đã cài biểu mẫu %1 cho năm %2, do %3 ban hành.</source>
         <translation>Installed form %1 for %2, published by %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="662" />
+        <location filename="../../c27desk/gui/main_window.py" line="669" />
         <source>Năm %1 đang dùng biểu mẫu khác: đổi trong Báo cáo → Thông tin báo cáo.</source>
         <translation>%1 uses another form: change it in Report → Report details.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="668" />
+        <location filename="../../c27desk/gui/main_window.py" line="680" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -1147,37 +1152,37 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="39" />
+        <location filename="../../c27desk/gui/app.py" line="43" />
         <source>Cơ sở dữ liệu bị hỏng.</source>
         <translation>The database is damaged.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="43" />
+        <location filename="../../c27desk/gui/app.py" line="47" />
         <source>Khôi phục từ bản sao lưu tốt gần nhất (%s)? Tệp hỏng được giữ nguyên để kiểm tra sau.</source>
         <translation>Restore the newest good backup (%s)? The damaged file is kept as it is for later inspection.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="46" />
+        <location filename="../../c27desk/gui/app.py" line="50" />
         <source>Tệp hỏng sẽ được giữ trong thư mục: %s</source>
         <translation>The damaged file will be kept in the folder: %s</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="50" />
+        <location filename="../../c27desk/gui/app.py" line="54" />
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="51" />
+        <location filename="../../c27desk/gui/app.py" line="55" />
         <source>Không khôi phục</source>
         <translation>Do not restore</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="53" />
+        <location filename="../../c27desk/gui/app.py" line="57" />
         <source>Không có bản sao lưu tốt để khôi phục.</source>
         <translation>There is no good backup to restore.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="80" />
+        <location filename="../../c27desk/gui/app.py" line="84" />
         <source>Mở ở chế độ chỉ xem?</source>
         <translation>Open read-only?</translation>
     </message>
@@ -1223,6 +1228,48 @@
         <location filename="../../c27desk/gui/appendix_actions.py" line="47" />
         <source>Mã kiểm tra: %1 (%2)</source>
         <translation>Check code: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>desktop</name>
+    <message>
+        <location filename="../../c27desk/gui/desktop_files.py" line="83" />
+        <source>Không tìm thấy tệp:</source>
+        <translation>File not found:</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/desktop_files.py" line="86" />
+        <source>c27desk chỉ mở gói báo cáo .c27 và mẫu biểu .c27form:</source>
+        <translation>c27desk opens only .c27 report packages and .c27form forms:</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/desktop_files.py" line="89" />
+        <source>Cài biểu mẫu do cấp trên gửi từ tệp này?</source>
+        <translation>Install the form sent by the office above from this file?</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/desktop_files.py" line="91" />
+        <source>Cơ sở dữ liệu đang mở ở một cửa sổ c27desk khác. Hãy cài biểu mẫu từ cửa sổ đó (Tệp → Cài biểu mẫu do cấp trên gửi…):</source>
+        <translation>The database is open in another c27desk window. Install the form from that window (File → Install a form sent by the office above…):</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/desktop_files.py" line="100" />
+        <source>Cơ sở dữ liệu đang mở ở một cửa sổ c27desk khác. Hãy nhận gói từ cửa sổ đó (Tổng hợp → Nhận gói báo cáo của đơn vị trực thuộc…):</source>
+        <translation>The database is open in another c27desk window. Receive the packages from that window (Consolidation → Import child units' packages…):</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/desktop_files.py" line="115" />
+        <source>Từ nay bấm đúp vào tệp .c27 hoặc .c27form sẽ mở c27desk (chỉ với tài khoản này). Đã ghi:</source>
+        <translation>From now on, double-clicking a .c27 or .c27form file opens c27desk (for this account only). Written:</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/desktop_files.py" line="129" />
+        <source>Mở gói báo cáo (.c27) và mẫu biểu (.c27form) bằng c27desk khi bấm đúp vào tệp?
+
+Chỉ áp dụng cho tài khoản của bạn, không cần quyền quản trị. Có thể làm lại sau trong menu Cài đặt.</source>
+        <translation>Open report packages (.c27) and forms (.c27form) with c27desk when they are double-clicked?
+
+This applies to your account only and needs no administrator rights. You can do it later from the Settings menu.</translation>
     </message>
 </context>
 </TS>
