@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from c27desk.errors import InputError
 from c27desk.store import periods, revisions
-from c27desk.store.units import require_self_unit
+from c27desk.store.units import report_unit, require_self_unit
 from c27desk.workflow import (
     FinaliseRefusedError,
     carry_forward,
     finalise_report,
     open_report,
     previous_year_with_values,
+    reopen_report,
 )
 
 FIELDS = {
@@ -46,6 +47,8 @@ def register(sub) -> None:
     p = sub.add_parser("carry-forward", help="chuyển số liệu năm trước sang (chưa xác nhận)")
     p.add_argument("--period", type=int, required=True, metavar="YEAR")
     p.add_argument("--from", dest="from_year", type=int, metavar="YEAR")
+    p.add_argument("--from-predecessors", action="store_true",
+                   help="lấy số liệu của các đơn vị tiền thân (đổi mã, hợp nhất), cộng dồn nếu cộng được")
     p.set_defaults(func=cmd_carry)
 
 
@@ -75,7 +78,7 @@ def cmd_period(ctx, args) -> int:
         per = periods.require_period(db, args.year)
         for name in ("year", "catalogue_id", "catalogue_version", *FIELDS, "status"):
             print(f"{name:<18} {getattr(per, name) or ''}")
-        for rev in revisions.history(db, *(_self(db), args.year)):
+        for rev in revisions.history(db, report_unit(db, args.year).code, args.year):
             print(f"revision {rev.number:<3} {rev.status:<6} {rev.finalised_at or rev.opened_at}")
     finally:
         db.close()
@@ -98,6 +101,11 @@ def cmd_finalise(ctx, args) -> int:
             raise
     finally:
         db.close()
+    if rev.renumbered_from is not None:
+        ctx.say(f"Lưu ý: bản {rev.renumbered_from} đã được xuất trước đây với nội dung khác (có thể do khôi phục bản "
+                f"sao lưu cũ), nên báo cáo được chốt thành bản {rev.number}.",
+                f"Note: revision {rev.renumbered_from} was exported earlier with other content (an older backup "
+                f"restored?), so the report is finalised as revision {rev.number}.")
     ctx.say(f"Đã chốt báo cáo năm {args.period}, bản {rev.number}.", f"Report {args.period} finalised as revision {rev.number}.")
     return 0
 
@@ -106,7 +114,7 @@ def cmd_reopen(ctx, args) -> int:
     db = ctx.open(create=False)
     try:
         ref = open_report(db, args.period)
-        rev = revisions.reopen(db, ref.unit.code, ref.year, who=ctx.who)
+        rev = reopen_report(db, ref, who=ctx.who)
     finally:
         db.close()
     ctx.say(f"Đã mở lại báo cáo năm {args.period}: đang sửa bản {rev.number}.",
@@ -118,7 +126,7 @@ def cmd_carry(ctx, args) -> int:
     db = ctx.open(create=False)
     try:
         previous = previous_year_with_values(db, _self(db), args.period)
-        if args.from_year is None and previous is not None and args.period - previous > 1:
+        if args.from_year is None and not args.from_predecessors and previous is not None and args.period - previous > 1:
             # most likely a typo (2031 for 2024): say so before a period is created
             raise InputError(f"năm gần nhất có số liệu là {previous}, cách {args.period} {args.period - previous} năm; "
                              f"nếu đúng là vậy, ghi rõ --from {previous}.",
@@ -126,7 +134,7 @@ def cmd_carry(ctx, args) -> int:
                              f"{args.period}; if that is right, say --from {previous}.")
         periods.ensure_period(db, args.period, who=ctx.who)
         ref = open_report(db, args.period)
-        n = carry_forward(db, ref, who=ctx.who, from_year=args.from_year)
+        n = carry_forward(db, ref, who=ctx.who, from_year=args.from_year, from_predecessors=args.from_predecessors)
     finally:
         db.close()
     ctx.say(f"Đã chuyển {n} giá trị sang năm {args.period}; hãy xác nhận từng giá trị trước khi chốt.",

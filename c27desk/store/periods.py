@@ -12,6 +12,7 @@ from c27desk.errors import InputError, StoreError
 from c27desk.model.catalogue import Catalogue, parse_catalogue
 from c27desk.model.text import clean
 from c27desk.store.audit import log
+from c27desk.store.backup import backed_up
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def parse_day(text: str, field: str) -> str:
                      f"{en} “{text}” is not a valid date; write 20/02/2024 or 2024-02-20.", where=field)
 
 
+@backed_up("report-details")
 def update_period(db: Database, year: int, *, who: str, **changes: str | None) -> Period:
     bad = [k for k in changes if k not in EDITABLE]
     if bad:
