@@ -145,14 +145,20 @@ def predecessor_answers(db: Database, code: str, year: int) -> dict[str, Entry]:
     return revisions.snapshot(db, code, year, final.number) if final else {}
 
 
+def require_predecessors(db: Database, code: str) -> list[units.Link]:
+    """The units ``code`` replaced; checked before anything (a period, say) is created for the carry."""
+    links = units.predecessors(db, code)
+    if not links:
+        raise StoreError(f"đơn vị {code} không có đơn vị tiền thân trong sổ đơn vị (units rename/merge).",
+                         f"unit {code} has no predecessor in the register (units rename/merge).",
+                         code="NO_PREDECESSOR")
+    return links
+
+
 def _carry_from_predecessors(db: Database, ref: ReportRef, *, who: str, from_year: int | None) -> int:
     from c27desk.model.succession import combine
 
-    links = units.predecessors(db, ref.unit.code)
-    if not links:
-        raise StoreError(f"đơn vị {ref.unit.code} không có đơn vị tiền thân trong sổ đơn vị (units rename/merge).",
-                         f"unit {ref.unit.code} has no predecessor in the register (units rename/merge).",
-                         code="NO_PREDECESSOR")
+    links = require_predecessors(db, ref.unit.code)
     source_year = from_year or ref.year - 1
     sources = [(lk.predecessor, predecessor_answers(db, lk.predecessor, source_year)) for lk in links]
     empty = [code for code, got in sources if not got]

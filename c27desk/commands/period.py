@@ -12,6 +12,7 @@ from c27desk.workflow import (
     open_report,
     previous_year_with_values,
     reopen_report,
+    require_predecessors,
 )
 
 FIELDS = {
@@ -125,6 +126,8 @@ def cmd_reopen(ctx, args) -> int:
 def cmd_carry(ctx, args) -> int:
     db = ctx.open(create=False)
     try:
+        if args.from_predecessors:
+            require_predecessors(db, _self(db))
         previous = previous_year_with_values(db, _self(db), args.period)
         if args.from_year is None and not args.from_predecessors and previous is not None and args.period - previous > 1:
             # most likely a typo (2031 for 2024): say so before a period is created

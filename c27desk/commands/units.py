@@ -84,19 +84,12 @@ def _add(ctx, args, db, me) -> None:
         raise InputError(f"đã có đơn vị {old.code} ({old.name}, {old.level}); không ghi đè (đổi tên: units rename).",
                          f"unit {old.code} ({old.name}, {old.level}) already exists; it is not overwritten "
                          "(to rename: units rename).", code="EXISTS")
-    cert = certs.load_pem_file(args.cert) if args.cert else None  # checked before anything is written
-    if cert is not None:
-        from c27desk.store import exchange
-
-        others = [u for u in exchange.units_pinned_to(db, certs.fingerprint(cert)) if u != unit.code]
-        if others:
-            raise InputError(f"chứng thư số này đã ghi nhận cho đơn vị {', '.join(others)}.",
-                             f"this certificate is already pinned to {', '.join(others)}.",
-                             code="SIGNER_OF_OTHER_UNIT")
-    if old is None:
-        units.save_unit(db, unit, who=ctx.who)
-    if cert is not None:
-        pin_certificate(db, unit.code, cert, who=ctx.who)
+    cert = certs.load_pem_file(args.cert) if args.cert else None  # read before anything is written
+    with db.atomic():  # a certificate already pinned to another unit undoes the whole add
+        if old is None:
+            units.save_unit(db, unit, who=ctx.who)
+        if cert is not None:
+            pin_certificate(db, unit.code, cert, who=ctx.who)
     _list(ctx, args, db, me)
 
 

@@ -35,7 +35,7 @@ def keep(db_path: Path, raw: bytes) -> str:
 # -- the decision taken on each file, kept beside it so that a restored database can replay it ------
 @dataclass(frozen=True)
 class Decision:
-    outcome: str  # accepted | already | refused
+    outcome: str  # accepted | already | superseded | refused
     reason: str  # the refusal's code
     signer_accepted: bool  # the operator confirmed a new or renewed signer for this file
     at: str
@@ -51,6 +51,9 @@ def note_decision(db_path: Path, digest: str, decision: Decision) -> None:
     body = json.dumps({"outcome": decision.outcome, "reason": decision.reason,
                        "signer_accepted": decision.signer_accepted, "at": decision.at}, ensure_ascii=False)
     target = decision_path(path_for(db_path, digest))
+    earlier = read_decision(path_for(db_path, digest))
+    if earlier is not None and earlier.outcome == "accepted":
+        return  # the first acceptance is the decision to replay; later sightings of the file change nothing
     if target.parent.is_dir():
         atomic_write_bytes(target, body.encode("utf-8"))
 

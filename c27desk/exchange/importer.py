@@ -261,7 +261,7 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
                 exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="refused",
                                     reason=refused.code or "", message=refused.en, unit=unit, year=year,
                                     revision=revision)
-            _note(db_path, digest, "refused", refused.code or "")
+            _note(db_path, digest, kind, refused.code or "")
         return outcome
     m = plan.manifest
     outcome = ImportOutcome(file_name, digest, "already" if plan.already else "accepted", unit=m.unit_code,

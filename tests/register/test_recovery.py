@@ -63,7 +63,7 @@ def test_replaying_the_archive_after_a_restore_reproduces_each_decision(office, 
     assert code == 1 and "ALREADY IMPORTED" in out and "REFUSED" in out  # judged again: still no confirmed signer
 
 
-def test_check_says_when_a_child_revision_made_sent_values_stale(office, child_keys, cli, tmp_path):
+def test_check_says_when_a_child_revision_made_sent_values_stale(office, child_keys, cli, tmp_path, qtbot):
     spec = child_keys["HU-BIENHOA"].p12_spec()
     unit = make_child(tmp_path / "u.sqlite3", "HU-BIENHOA", "Huyện ủy Biên Hòa")
     export(unit, spec, tmp_path / "r1")
@@ -84,6 +84,18 @@ def test_check_says_when_a_child_revision_made_sent_values_stale(office, child_k
     assert "Revision 1 of this office's report holds the old values" in out
     code, out, _ = cli("--lang", "vi", "check", "--period", str(YEAR), db=office)
     assert "SỐ LIỆU ĐÃ CŨ" in out and "Bản 1 báo cáo của đơn vị đang giữ số liệu cũ" in out
+    # ... and the consolidation window says the same above its tabs
+    from c27desk.consolidate.summary import consolidate
+    from c27desk.gui.consolidation_dialog import ConsolidationDialog
+    from c27desk.store.database import open_database
+
+    db = open_database(office)
+    try:
+        dialog = ConsolidationDialog(db, consolidate(db, YEAR))
+        qtbot.addWidget(dialog)
+        assert not dialog.stale.isHidden() and "II.3: 402 → 500 (sau khi nhận HU-BIENHOA r2)" in dialog.stale.text()
+    finally:
+        db.close()
 
 
 def test_a_merged_away_units_history_comes_in_without_replacing_own_data(office, bienhoa, cli):

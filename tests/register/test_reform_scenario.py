@@ -133,7 +133,9 @@ def test_2023_2024_then_the_2025_reform(world, tmp_path, capsys, monkeypatch):
     keys = {**keys, "TU-DN": renewed}
     year_up_the_chain(dbs, keys, 2025, tmp_path, {"XA-12": "II.1,1130,\n"})
 
-    # history reads the same after the reform
+    # history reads the same after the reform, even when an old file is imported again
+    code, out = cli(capsys, p, "import", str(tmp_path / "usb-2023" / "HU-A"))
+    assert code == 0 and out.startswith("ĐÃ CÓ")
     for (office, year), seen in before.items():
         assert cli(capsys, dbs[office], "consolidate", "--period", str(year)) == seen
     code, out = cli(capsys, p, "consolidate", "--period", "2025")
