@@ -120,7 +120,9 @@ class UnitsDialog(QDialog):
 
     # -- showing ---------------------------------------------------------------------------------
     def shown_units(self) -> list[units.Unit]:
-        return [u for u in units.tree(self.db, self.year.value()) if u.parent is not None]
+        me = units.self_unit(self.db)
+        return [u for u in units.tree(self.db, self.year.value())
+                if u.parent is not None and (me is None or u.code != me.code)]
 
     def refresh(self) -> None:
         self.rows = self.shown_units()

@@ -68,3 +68,34 @@ def test_merge_selected_units_and_revoke_a_pin(qtbot, office, child_keys, open_w
     dialog.signers.selectRow(0)
     qtbot.mouseClick(button(dialog, "Thu hồi chứng thư đã chọn"), Qt.MouseButton.LeftButton)
     assert dialog.signers.rowCount() == 0 and state(office)["unit_signers"] == []
+
+
+def test_the_window_asks_before_exporting_with_a_changed_certificate(qtbot, bienhoa, child_keys, open_window,
+                                                                    tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from tests.exchange.support import YEAR, export, run
+    from tests.signing_support import PASSPHRASE, make_unit_keys
+
+    export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "first")  # the certificate it remembers
+    assert run(bienhoa, "reopen", "--period", str(YEAR)) == 0
+    assert run(bienhoa, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
+    renewed = make_unit_keys(tmp_path / "renewed", "HU-BIENHOA", "Huyện ủy Biên Hòa")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    asked, shown = [], []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda _p, _t, text: asked.append(text) or QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text: shown.append(text)))
+    window = open_window(bienhoa)
+    window.exchange.act_export.trigger()
+    dialog = window.exchange.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog.use_p12.setChecked(True)
+    dialog.p12_path.setText(str(renewed.p12))
+    qtbot.keyClicks(dialog.secret, PASSPHRASE)
+    qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=30000)
+    assert len(asked) == 1 and "chứng thư số khác với lần xuất trước" in asked[0]
+    assert (usb / "HU-BIENHOA_2023_r2.c27").exists()
