@@ -69,6 +69,15 @@ def all_units(db: Database) -> list[Unit]:
     return [_unit(r) for r in db.execute(f"SELECT {_COLS} FROM units ORDER BY is_self DESC, code")]
 
 
+def _add_office_above(db: Database, code: str, child_level: str, who: str) -> None:
+    """The parent is usually the office above, which is not otherwise in this database: a placeholder."""
+    parent_level = "tinh" if child_level != "tinh" else "trung-uong"
+    db.execute("INSERT INTO units(code, name, level, parent, place, is_self, created_at) VALUES (?, ?, ?, NULL, '', 0, ?)",
+               [code, code, parent_level, now()])
+    db.execute("INSERT INTO unit_versions(code, from_year, name, level, parent, at, who) VALUES (?, 0, ?, ?, NULL, ?, ?)",
+               [code, code, parent_level, now(), who])
+
+
 def save_unit(db: Database, unit: Unit, *, is_self: bool = False, who: str) -> None:
     """Insert or update a unit; the level must exist, and a parent if named must exist or be added later."""
     if db.execute("SELECT 1 FROM levels WHERE code = ?", [unit.level]).fetchone() is None:
@@ -88,14 +97,7 @@ def save_unit(db: Database, unit: Unit, *, is_self: bool = False, who: str) -> N
             )
     with db.atomic():
         if unit.parent and get_unit(db, unit.parent) is None:
-            # The parent is usually the office above, which is not otherwise in this database.
-            parent_level = "tinh" if unit.level != "tinh" else "trung-uong"
-            db.execute(
-                "INSERT INTO units(code, name, level, parent, place, is_self, created_at) VALUES (?, ?, ?, NULL, '', 0, ?)",
-                [unit.parent, unit.parent, parent_level, now()],
-            )
-            db.execute("INSERT INTO unit_versions(code, from_year, name, level, parent, at, who) "
-                       "VALUES (?, 0, ?, ?, NULL, ?, ?)", [unit.parent, unit.parent, parent_level, now(), who])
+            _add_office_above(db, unit.parent, unit.level, who)
         old = get_unit(db, unit.code)
         db.execute(
             f"INSERT INTO units({_COLS}, is_self, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -240,6 +242,9 @@ def move(db: Database, code: str, parent: str, year: int, *, who: str, level: st
         unit = _require(db, code, year)
         if parent == unit.code:
             raise InputError(f"đơn vị {code} không thể trực thuộc chính nó.", f"unit {code} cannot be its own parent.")
+        me = self_unit(db)
+        if get_unit(db, parent) is None and me is not None and me.code == unit.code:
+            _add_office_above(db, parent, level or unit.level, who)  # a commune's own database: its new office
         if unit_in(db, parent, year) is None:
             raise StoreError(f"đơn vị cấp trên {parent} không tồn tại vào năm {year}.",
                              f"the parent unit {parent} does not exist in {year}.", code="UNKNOWN_UNIT")

@@ -99,3 +99,11 @@ def test_an_existing_database_migrates_with_every_unit_valid_from_the_beginning(
         assert db.execute("SELECT code, from_year FROM unit_versions").fetchall() == [("TU-X", 0)]
     finally:
         db.close()
+
+
+def test_a_communes_own_database_moves_to_an_office_it_does_not_hold_yet(cli, db_path):
+    assert cli("init", "--unit-code", "XA-1", "--unit-name", "Đảng ủy xã 1", "--level", "xa", "--parent", "HU-A")[0] == 0
+    code, out, _ = cli("--lang", "en", "units", "move", "--code", "XA-1", "--parent", "TU-DN", "--from", "2025")
+    assert code == 0 and out.strip() == "From 2025, XA-1 reports to TU-DN (level xa)."
+    assert tree(db_path, 2024)["XA-1"] == ("Đảng ủy xã 1", "HU-A")
+    assert tree(db_path, 2025)["XA-1"] == ("Đảng ủy xã 1", "TU-DN")
