@@ -275,7 +275,8 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
             if plan.pin:  # a renewal accepted on a revision already held: the pin is what changes
                 exchange.pin_signer(db, m.unit_code, plan.signer_fingerprint, plan.signer_subject, plan.signer_pem,
                                     who=who)
-                outcome.message = f"đã ghi nhận chứng thư số mới / new certificate pinned: {plan.signer_subject}"
+                outcome.message = C27Error(f"đã ghi nhận chứng thư số mới: {plan.signer_subject}",
+                                           f"new certificate pinned: {plan.signer_subject}").message()
             exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="already",
                                 unit=m.unit_code, year=m.year, revision=m.revision, signer=plan.signer_subject,
                                 signed_at=plan.signed_at, message=outcome.message)
@@ -310,11 +311,19 @@ def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str,
     out = []
     for path in archive.archived_files(folder):
         decision = archive.read_decision(path)
-        raw = read_received(path)
+        try:
+            raw = read_received(path)
+        except ImportRefusedError as refused:
+            out.append(ImportOutcome(path.name, "", "refused", refused.code or "", refused.message()))
+            continue
         if decision is not None and decision.outcome == "refused" and not rejudge:
             unit, year, revision = _claimed_identity(raw)
             said = C27Error("đã từ chối trước đây (--rejudge để xét lại)", "refused before (--rejudge to judge again)")
-            out.append(ImportOutcome(path.name, sha256(raw), "kept-refused", decision.reason, said.message(),
+            digest = receive(db, db_path, raw, path.name)
+            with db.atomic():  # the restored import log says again what became of it
+                exchange.log_import(db, who=who, sha256=digest, file_name=path.name, outcome="refused",
+                                    reason=decision.reason, message=said.en, unit=unit, year=year, revision=revision)
+            out.append(ImportOutcome(path.name, digest, "kept-refused", decision.reason, said.message(),
                                      unit=unit, year=year, revision=revision))
             continue
         accept = decision is not None and decision.signer_accepted
