@@ -108,3 +108,24 @@ def test_a_merged_away_units_history_comes_in_without_replacing_own_data(office,
     assert held_values(office, "HU-BIENHOA") == held_values(bienhoa, "HU-BIENHOA")
     code, _, err = cli("units", "history", str(office), db=office)
     assert code == 1 and "restore" in err
+
+
+def test_a_merged_away_offices_archive_is_replayed_into_its_successor(office, child_keys, cli, tmp_path):
+    other = tmp_path / "binhphuoc.sqlite3"  # the province merged into Đồng Nai, with its own received package
+    assert run(other, "init", "--unit-code", "TU-BINHPHUOC", "--unit-name", "Tỉnh ủy Bình Phước", "--level", "tinh",
+               "--parent", "TW") == 0
+    assert run(other, "units", "add", "--code", "HU-BIENHOA", "--name", "Huyện ủy Biên Hòa", "--level", "huyen") == 0
+    assert run(other, "trust", "add-ca", str(child_keys["HU-BIENHOA"].ca_pem)) == 0
+    assert run(other, "period", "set", str(YEAR)) == 0
+    unit = make_child(tmp_path / "u.sqlite3", "HU-BIENHOA", "Huyện ủy Biên Hòa")
+    export(unit, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "usb")
+    assert run(other, "import", str(tmp_path / "usb"), "--accept-new-signer") == 0
+
+    assert cli("units", "add", "--code", "TU-BINHPHUOC", "--name", "Tỉnh ủy Bình Phước", "--level", "tinh",
+               db=office)[0] == 0
+    assert cli("units", "merge", "TU-BINHPHUOC", "--into", "TU-DONGNAI", "--from", "2025", db=office)[0] == 0
+    assert cli("units", "move", "--code", "HU-BIENHOA", "--parent", "TU-BINHPHUOC", "--from", "2000",
+               db=office)[0] == 0  # in 2023 the district belonged to Bình Phước
+    code, out, _ = cli("import", "--archive", str(other.with_name("binhphuoc-archive")), db=office)
+    assert code == 0 and out.startswith("ĐÃ NHẬN"), out
+    assert held_values(office, "HU-BIENHOA") == held_values(unit, "HU-BIENHOA")
