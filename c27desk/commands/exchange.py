@@ -81,6 +81,12 @@ def cmd_import(ctx, args) -> int:
     try:
         files = list(package_files(args.paths))
         if not files:
+            nested = [p for p in args.paths if p.is_dir() and any(p.glob("*/*.c27"))]
+            if nested:  # an archive keeps its files in sub-folders: that is what --archive replays
+                raise InputError(f"không có tệp .c27 nào ngay trong {nested[0]}; đây là kho lưu? Dùng "
+                                 f"“c27desk import --archive {nested[0]}”.",
+                                 f"no .c27 file directly in {nested[0]}; an archive? Use "
+                                 f"“c27desk import --archive {nested[0]}”.")
             raise InputError("không có tệp .c27 nào để nhận.", "no .c27 file to import.")
         for path in files:
             try:
