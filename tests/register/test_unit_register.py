@@ -107,3 +107,10 @@ def test_a_communes_own_database_moves_to_an_office_it_does_not_hold_yet(cli, db
     assert code == 0 and out.strip() == "From 2025, XA-1 reports to TU-DN (level xa)."
     assert tree(db_path, 2024)["XA-1"] == ("Đảng ủy xã 1", "HU-A")
     assert tree(db_path, 2025)["XA-1"] == ("Đảng ủy xã 1", "TU-DN")
+
+
+def test_a_register_change_is_backed_up(province, cli):
+    from c27desk.store import backup
+
+    assert cli("units", "retire", "--code", "XA-2", "--from", "2025")[0] == 0
+    assert backup.list_backups(province)[0].name.endswith("-after-units.sqlite3")
