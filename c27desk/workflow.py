@@ -5,7 +5,7 @@ Each function works on an open database and does its writing in one transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
@@ -15,7 +15,8 @@ from c27desk.model.units import Unit
 from c27desk.model.validation import CheckReport, check
 from c27desk.model.values import CARRIED, Entry, make_entry
 from c27desk.report.values_csv import parse_values_csv
-from c27desk.store import periods, revisions, units, values
+from c27desk.store import ledger, periods, revisions, units, values
+from c27desk.store.backup import backed_up, database_file
 from c27desk.store.periods import Period
 
 
@@ -33,7 +34,8 @@ class ReportRef:
 
 
 def open_report(db: Database, year: int, unit_code: str | None = None) -> ReportRef:
-    unit = units.get_unit(db, unit_code) if unit_code else units.require_self_unit(db)
+    unit = (units.unit_in(db, unit_code, year) or units.get_unit(db, unit_code)) if unit_code \
+        else units.report_unit(db, year)
     if unit is None:
         raise StoreError(f"không có đơn vị {unit_code}.", f"no unit {unit_code}.", code="UNKNOWN_UNIT")
     period = periods.require_period(db, year)
@@ -100,10 +102,20 @@ class FinaliseRefusedError(StoreError):
         self.report = report
 
 
+@backed_up("finalise")
 def finalise_report(db: Database, ref: ReportRef, *, who: str, acknowledge_warnings: bool = False) -> revisions.Revision:
-    """Validate and lock the report as its current revision number (refusals: see require_finalisable)."""
+    """Validate and lock the report as its current revision number (refusals: see require_finalisable), or
+    as the next free one when that number was already exported with other content (an older backup
+    restored): the result's ``renumbered_from`` then says so."""
     entries = require_finalisable(db, ref, acknowledge_warnings=acknowledge_warnings)
-    return revisions.finalise(db, ref.unit.code, ref.year, entries, who=who)
+    planned = revisions.current(db, ref.unit.code, ref.year)
+    planned_number = planned.number if planned is not None else 1
+    path = database_file(db)
+    number = planned_number if path is None else ledger.number_for(
+        path, ref.unit.code, ref.year, planned_number, revisions.entries_hash(entries))
+    rev = revisions.finalise(db, ref.unit.code, ref.year, entries, who=who,
+                             number=number if number != planned_number else None)
+    return replace(rev, renumbered_from=planned_number) if number != planned_number else rev
 
 
 def require_finalisable(db: Database, ref: ReportRef, *, acknowledge_warnings: bool = False) -> dict[str, Entry]:
@@ -135,17 +147,28 @@ def require_finalisable(db: Database, ref: ReportRef, *, acknowledge_warnings: b
     return entries
 
 
+@backed_up("reopen")
+def reopen_report(db: Database, ref: ReportRef, *, who: str) -> revisions.Revision:
+    """Make the finalised revision N editable as N+1."""
+    return revisions.reopen(db, ref.unit.code, ref.year, who=who)
+
+
 def previous_year_with_values(db: Database, unit: str, year: int) -> int | None:
     row = db.execute("SELECT max(year) FROM value_entries WHERE unit = ? AND year < ?", [unit, year]).fetchone()
     return row[0] if row and row[0] is not None else None
 
 
-def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | None = None) -> int:
+def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | None = None,
+                  from_predecessors: bool = False) -> int:
     """Fill unanswered criteria from last year's answers, each marked unconfirmed.
 
     The catalogue's ``previous.map`` says which old id feeds which new one (same ids when
-    absent); an old value that is no longer valid under the new catalogue is skipped.
+    absent); an old value that is no longer valid under the new catalogue is skipped. With
+    ``from_predecessors`` a unit formed by a code change or a merger starts from the answers of
+    the units it replaced (summed where they add up, each with where it came from).
     """
+    if from_predecessors:
+        return _carry_from_predecessors(db, ref, who=who, from_year=from_year)
     source_year = from_year or previous_year_with_values(db, ref.unit.code, ref.year)
     if source_year is None:
         raise StoreError("không có số liệu năm trước để chuyển sang.", "there are no earlier values to carry forward.",
@@ -184,6 +207,44 @@ def _redated_explanation(old: Entry, old_cat: Catalogue | None, crit) -> str:
     if was is not None and now_code is not None and was.suggestion and old.explanation == was.suggestion:
         return now_code.suggestion or old.explanation
     return old.explanation
+
+
+def predecessor_answers(db: Database, code: str, year: int) -> dict[str, Entry]:
+    """A predecessor's answers for a year: kept here as its own report, else its newest revision received."""
+    held = values.entries(db, code, year)
+    if held:
+        return held
+    final = revisions.latest_final(db, code, year)
+    return revisions.snapshot(db, code, year, final.number) if final else {}
+
+
+def require_predecessors(db: Database, code: str) -> list[units.Link]:
+    """The units ``code`` replaced; checked before anything (a period, say) is created for the carry."""
+    links = units.predecessors(db, code)
+    if not links:
+        raise StoreError(f"đơn vị {code} không có đơn vị tiền thân trong sổ đơn vị (units rename/merge).",
+                         f"unit {code} has no predecessor in the register (units rename/merge).",
+                         code="NO_PREDECESSOR")
+    return links
+
+
+def _carry_from_predecessors(db: Database, ref: ReportRef, *, who: str, from_year: int | None) -> int:
+    from c27desk.model.succession import combine
+
+    links = require_predecessors(db, ref.unit.code)
+    source_year = from_year or ref.year - 1
+    sources = [(lk.predecessor, predecessor_answers(db, lk.predecessor, source_year)) for lk in links]
+    empty = [code for code, got in sources if not got]
+    if len(empty) == len(sources):
+        raise StoreError(f"chưa có số liệu năm {source_year} của {', '.join(empty)} trong cơ sở dữ liệu này "
+                         "(units history TỆP để đưa vào).",
+                         f"there are no {source_year} figures of {', '.join(empty)} in this database "
+                         "(units history FILE brings them in).", code="NOTHING_TO_CARRY")
+    current = values.entries(db, ref.unit.code, ref.year)
+    combined = combine(ref.catalogue, [s for s in sources if s[1]], ref.catalogue.carry_map() or None)
+    changes = [(cid, e) for cid, e in combined.items() if cid not in current]
+    with db.atomic():
+        return values.save_entries(db, ref.unit.code, ref.year, changes, who=who, action="carry")
 
 
 # what usually stays the same from one year's report to the next; number, date and deadline do not

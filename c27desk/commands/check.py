@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from c27desk.consolidate.summary import staleness, staleness_lines
 from c27desk.workflow import check_report, open_report
 
 
@@ -17,6 +18,7 @@ def cmd_check(ctx, args) -> int:
     try:
         ref = open_report(db, args.period, args.unit)
         report = check_report(db, ref)
+        stale = staleness(db, args.period) if args.unit is None else None
     finally:
         db.close()
     en = ctx.lang == "en"
@@ -33,6 +35,11 @@ def cmd_check(ctx, args) -> int:
     if report.missing:
         ids = ", ".join(report.missing[:30]) + (" …" if len(report.missing) > 30 else "")
         print(f"{'Not answered' if en else 'Chưa trả lời'}: {ids}")
+    if stale is not None and stale.values:
+        print("STALE: units sent new revisions after these values were taken:" if en else
+              "SỐ LIỆU ĐÃ CŨ: đơn vị trực thuộc gửi bản mới sau khi các giá trị này được nhận:")
+        for line in staleness_lines(stale, ctx.lang):
+            print(f"  {line}")
     pct = 100 * report.answered / report.total if report.total else 0
     complete = report.complete
     if en:

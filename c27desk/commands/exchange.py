@@ -1,4 +1,4 @@
-"""``export``, ``import``, ``trust``, ``units``, ``consolidate``: between a unit and the office above."""
+"""``export``, ``import``, ``trust``, ``consolidate``: between a unit and the office above."""
 
 from __future__ import annotations
 
@@ -15,11 +15,16 @@ def register(sub) -> None:
     p.add_argument("--period", type=int, required=True, metavar="YEAR")
     p.add_argument("--out", type=Path, required=True, metavar="DIR_OR_FILE")
     p.add_argument("--resign", action="store_true", help="ký lại dù bản này đã được xuất trước đây")
+    p.add_argument("--accept-signer", action="store_true",
+                   help="xác nhận chứng thư số dù khác lần xuất trước hoặc ghi tên đơn vị khác")
     add_signing_options(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help="nhận gói báo cáo của đơn vị trực thuộc / import child units' packages")
-    p.add_argument("paths", type=Path, nargs="+", metavar="FILE_OR_FOLDER")
+    p.add_argument("paths", type=Path, nargs="*", metavar="FILE_OR_FOLDER")
+    p.add_argument("--archive", nargs="?", const="", type=str, metavar="FOLDER",
+                   help="nhận lại toàn bộ kho lưu (mặc định: kho của cơ sở dữ liệu này) theo các quyết định đã ghi")
+    p.add_argument("--rejudge", action="store_true", help="với --archive: xét lại cả các tệp đã từ chối trước đây")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.add_argument("--accept-new-signer", action="store_true",
@@ -30,15 +35,6 @@ def register(sub) -> None:
     p.add_argument("action", choices=("add-ca", "list"))
     p.add_argument("file", type=Path, nargs="?", metavar="CA.pem")
     p.set_defaults(func=cmd_trust)
-
-    p = sub.add_parser("units", help="đơn vị trực thuộc / child units")
-    p.add_argument("action", choices=("add", "list"))
-    p.add_argument("--code")
-    p.add_argument("--name")
-    p.add_argument("--level")
-    p.add_argument("--parent", help="mặc định: đơn vị của cơ sở dữ liệu này")
-    p.add_argument("--cert", type=Path, metavar="PEM", help="chứng thư số của người ký của đơn vị (ghi nhận trước)")
-    p.set_defaults(func=cmd_units)
 
     p = sub.add_parser("consolidate", help="tổng hợp số liệu các đơn vị / consolidate child units")
     p.add_argument("--period", type=int, required=True, metavar="YEAR")
@@ -63,7 +59,8 @@ def cmd_export(ctx, args) -> int:
 
             require_signature_details(appendix_content(db, args.period))  # before the passphrase is asked
             spec = signer_spec(db, unit, args)
-        result = export_package(db, args.period, args.out, spec=spec, resign=args.resign, who=ctx.who)
+        result = export_package(db, args.period, args.out, spec=spec, resign=args.resign, who=ctx.who,
+                                confirm_signer=args.accept_signer)
     finally:
         db.close()
     reused = " (dùng lại chữ ký của lần xuất trước)" if result.reused else ""
@@ -77,11 +74,21 @@ def cmd_import(ctx, args) -> int:
     from c27desk.exchange.importer import ImportOutcome, import_bytes, package_files, read_received
     from c27desk.exchange.reasons import ImportRefusedError
 
+    if args.archive is not None:
+        return _replay(ctx, args)
+    if not args.paths:
+        raise InputError("cần tệp .c27 hoặc thư mục (hoặc --archive).", "a .c27 file or a folder is needed (or --archive).")
     db = ctx.open(create=False, write=not args.dry_run, backup_reason=None if args.dry_run else "before-import")
     outcomes: list[ImportOutcome] = []
     try:
         files = list(package_files(args.paths))
         if not files:
+            nested = [p for p in args.paths if p.is_dir() and any(p.glob("*/*.c27"))]
+            if nested:  # an archive keeps its files in sub-folders: that is what --archive replays
+                raise InputError(f"không có tệp .c27 nào ngay trong {nested[0]}; đây là kho lưu? Dùng "
+                                 f"“c27desk import --archive {nested[0]}”.",
+                                 f"no .c27 file directly in {nested[0]}; an archive? Use "
+                                 f"“c27desk import --archive {nested[0]}”.")
             raise InputError("không có tệp .c27 nào để nhận.", "no .c27 file to import.")
         for path in files:
             try:
@@ -93,6 +100,10 @@ def cmd_import(ctx, args) -> int:
                                          accept_new_signer=args.accept_new_signer))
     finally:
         db.close()
+    return _report(ctx, args, outcomes)
+
+
+def _report(ctx, args, outcomes) -> int:
     if args.json:
         print(json.dumps([o.as_json(ctx.lang) for o in outcomes], ensure_ascii=False, indent=1))
     else:
@@ -101,15 +112,38 @@ def cmd_import(ctx, args) -> int:
     return 1 if any(o.outcome == "refused" for o in outcomes) else 0
 
 
+def _replay(ctx, args) -> int:
+    """After a restore: the archive's files again, each decided as it was decided the first time."""
+    from c27desk.exchange.archive import archive_dir
+    from c27desk.exchange.importer import replay_archive
+
+    if args.paths or args.dry_run:
+        raise InputError("--archive không dùng cùng tệp/thư mục hay --dry-run.",
+                         "--archive takes no files or folders and no --dry-run.")
+    folder = Path(args.archive) if args.archive else archive_dir(ctx.db_path)
+    if not folder.is_dir():
+        raise InputError(f"không có kho lưu {folder}.", f"there is no archive folder {folder}.", code="NO_ARCHIVE")
+    db = ctx.open(create=False, backup_reason="before-import")
+    try:
+        outcomes = replay_archive(db, ctx.db_path, folder, who=ctx.who, rejudge=args.rejudge)
+    finally:
+        db.close()
+    if not outcomes:
+        raise InputError(f"kho lưu {folder} không có tệp .c27 nào.", f"the archive {folder} holds no .c27 file.")
+    return _report(ctx, args, outcomes)
+
+
 def _print_outcome(ctx, o) -> None:
     en = ctx.lang == "en"
     label = {"accepted": ("ĐÃ NHẬN", "ACCEPTED"), "already": ("ĐÃ CÓ", "ALREADY IMPORTED"),
+             "superseded": ("BẢN CŨ (đã có bản mới hơn)", "OLD (a newer revision is held)"),
+             "kept-refused": ("VẪN TỪ CHỐI", "STILL REFUSED"),
              "checked": ("HỢP LỆ (chưa ghi)", "VALID (not written)"), "refused": ("TỪ CHỐI", "REFUSED")}[o.outcome]
     head = f"{label[1 if en else 0]}: {o.file_name}"
     if o.unit:
         head += f" – {o.unit} {o.year} r{o.revision}"
-    if o.reason:
-        head += f" [{o.reason}] {o.message}"
+    if o.reason or o.message:
+        head += (f" [{o.reason}]" if o.reason else "") + f" {o.message}"
     print(head)
     from c27desk.exchange.importer import entry_text
 
@@ -141,44 +175,6 @@ def cmd_trust(ctx, args) -> int:
                     ("Trusted CA added: " if added else "CA already trusted: ") + certs.subject(cert))
         for ca in exchange.trusted_cas(db):
             print(f"{ca.fingerprint[:16]}…  {ca.subject}")
-    finally:
-        db.close()
-    return 0
-
-
-def cmd_units(ctx, args) -> int:
-    from c27desk.model.units import make_unit
-
-    db = ctx.open(create=False, write=args.action == "add")
-    try:
-        me = units.require_self_unit(db)
-        if args.action == "add":
-            if not (args.code and args.name and args.level):
-                raise InputError("cần --code, --name và --level.", "--code, --name and --level are needed.")
-            from c27desk.exchange import certs
-            from c27desk.store import exchange
-
-            unit = make_unit(args.code, args.name, args.level, args.parent or me.code)
-            old = units.get_unit(db, unit.code)
-            if old is not None and (old.name, old.level, old.parent) != (unit.name, unit.level, unit.parent):
-                raise InputError(f"đã có đơn vị {old.code} ({old.name}, {old.level}); không ghi đè.",
-                                 f"unit {old.code} ({old.name}, {old.level}) already exists; it is not overwritten.",
-                                 code="EXISTS")
-            cert = certs.load_pem_file(args.cert) if args.cert else None  # checked before anything is written
-            if cert is not None:
-                others = [u for u in exchange.units_pinned_to(db, certs.fingerprint(cert)) if u != unit.code]
-                if others:
-                    raise InputError(f"chứng thư số này đã ghi nhận cho đơn vị {', '.join(others)}.",
-                                     f"this certificate is already pinned to {', '.join(others)}.",
-                                     code="SIGNER_OF_OTHER_UNIT")
-            with db.atomic():
-                if old is None:
-                    units.save_unit(db, unit, who=ctx.who)
-                if cert is not None:
-                    exchange.pin_signer(db, unit.code, certs.fingerprint(cert), certs.subject(cert),
-                                        certs.to_pem(cert), who=ctx.who)
-        for unit in units.children(db, me.code):
-            print(f"{unit.code:<16} {unit.level:<10} {unit.name}")
     finally:
         db.close()
     return 0

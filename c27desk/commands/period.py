@@ -5,13 +5,15 @@ from __future__ import annotations
 from c27desk.commands._confirm import confirmed
 from c27desk.errors import InputError
 from c27desk.store import periods, revisions
-from c27desk.store.units import require_self_unit
+from c27desk.store.units import report_unit, require_self_unit
 from c27desk.workflow import (
     FinaliseRefusedError,
     carry_forward,
     finalise_report,
     open_report,
     previous_year_with_values,
+    reopen_report,
+    require_predecessors,
 )
 
 FIELDS = {
@@ -50,6 +52,8 @@ def register(sub) -> None:
     p = sub.add_parser("carry-forward", help="chuyển số liệu năm trước sang (chưa xác nhận)")
     p.add_argument("--period", type=int, required=True, metavar="YEAR")
     p.add_argument("--from", dest="from_year", type=int, metavar="YEAR")
+    p.add_argument("--from-predecessors", action="store_true",
+                   help="lấy số liệu của các đơn vị tiền thân (đổi mã, hợp nhất), cộng dồn nếu cộng được")
     p.set_defaults(func=cmd_carry)
 
 
@@ -87,7 +91,7 @@ def cmd_period(ctx, args) -> int:
             print(f"{name:<18} {getattr(per, name) or ''}")
         vi, en = periods.period_form_note(db, args.year)
         print(en if ctx.lang == "en" else vi)
-        for rev in revisions.history(db, *(_self(db), args.year)):
+        for rev in revisions.history(db, report_unit(db, args.year).code, args.year):
             print(f"revision {rev.number:<3} {rev.status:<6} {rev.finalised_at or rev.opened_at}")
     finally:
         db.close()
@@ -123,6 +127,11 @@ def cmd_finalise(ctx, args) -> int:
             raise
     finally:
         db.close()
+    if rev.renumbered_from is not None:
+        ctx.say(f"Lưu ý: bản {rev.renumbered_from} đã được xuất trước đây với nội dung khác (có thể do khôi phục bản "
+                f"sao lưu cũ), nên báo cáo được chốt thành bản {rev.number}.",
+                f"Note: revision {rev.renumbered_from} was exported earlier with other content (an older backup "
+                f"restored?), so the report is finalised as revision {rev.number}.")
     ctx.say(f"Đã chốt báo cáo năm {args.period}, bản {rev.number}.", f"Report {args.period} finalised as revision {rev.number}.")
     return 0
 
@@ -139,7 +148,7 @@ def cmd_reopen(ctx, args) -> int:
                          "finalised and sent again.", assume_yes=args.yes):
             ctx.say("Không mở lại; báo cáo giữ nguyên.", "Not reopened; the report is unchanged.")
             return 1
-        rev = revisions.reopen(db, ref.unit.code, ref.year, who=ctx.who)
+        rev = reopen_report(db, ref, who=ctx.who)
     finally:
         db.close()
     ctx.say(f"Đã mở lại báo cáo năm {args.period}: đang sửa bản {rev.number}.",
@@ -150,8 +159,10 @@ def cmd_reopen(ctx, args) -> int:
 def cmd_carry(ctx, args) -> int:
     db = ctx.open(create=False)
     try:
+        if args.from_predecessors:
+            require_predecessors(db, _self(db))
         previous = previous_year_with_values(db, _self(db), args.period)
-        if args.from_year is None and previous is not None and args.period - previous > 1:
+        if args.from_year is None and not args.from_predecessors and previous is not None and args.period - previous > 1:
             # most likely a typo (2031 for 2024): say so before a period is created
             raise InputError(f"năm gần nhất có số liệu là {previous}, cách {args.period} {args.period - previous} năm; "
                              f"nếu đúng là vậy, ghi rõ --from {previous}.",
@@ -162,7 +173,7 @@ def cmd_carry(ctx, args) -> int:
         if created:
             ctx.say(*periods.period_form_note(db, args.period))
         ref = open_report(db, args.period)
-        n = carry_forward(db, ref, who=ctx.who, from_year=args.from_year)
+        n = carry_forward(db, ref, who=ctx.who, from_year=args.from_year, from_predecessors=args.from_predecessors)
     finally:
         db.close()
     ctx.say(f"Đã chuyển {n} giá trị sang năm {args.period}; hãy xác nhận từng giá trị trước khi chốt.",

@@ -36,9 +36,10 @@ def cmd_load(ctx, args) -> int:
     data = read_file(args.file, max_bytes=MAX_BYTES)
     db = ctx.open(backup_reason="before-load", create=False)
     try:
-        unit = units.require_self_unit(db)
+        units.require_self_unit(db)
         periods.ensure_period(db, args.period, who=ctx.who)
-        ref = open_report(db, args.period, unit.code)
+        ref = open_report(db, args.period)
+        unit = ref.unit
         changed = load_values(db, ref, data, who=ctx.who, source=args.file.name)
         total = len(values.entries(db, unit.code, args.period))
     finally:

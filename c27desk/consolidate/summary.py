@@ -17,6 +17,7 @@ from c27desk.model.units import Unit
 from c27desk.model.validation import check
 from c27desk.model.values import Entry
 from c27desk.store import exchange, periods, revisions, units
+from c27desk.store.backup import backed_up
 from c27desk.store.clock import VN_TIME
 
 
@@ -72,12 +73,12 @@ def _local_day(iso: str) -> date:
 
 
 def consolidate(db: Database, year: int) -> Consolidation:
-    me = units.require_self_unit(db)
+    me = units.report_unit(db, year)
     period = periods.require_period(db, year)
     cat = periods.period_catalogue(db, year)
     received = exchange.received_revisions(db, year)
     statuses: list[UnitStatus] = []
-    for child in units.children(db, me.code):
+    for child in units.children(db, me.code, year):  # that year's tree: history never changes
         status = UnitStatus(child)
         rev = revisions.latest_final(db, child.code, year)
         if rev is not None:
@@ -174,12 +175,13 @@ def proposal_text(p: Proposal, lang: str = "vi") -> str:
     return f"(no answers yet: {who})" if lang == "en" else f"(chưa có số liệu: {who})"
 
 
+@backed_up("accept")
 def accept_proposals(db: Database, year: int, chosen: list[Proposal], *, who: str) -> int:
     """Take proposed values into the office's own report (audited like any edit); returns values changed."""
     from c27desk.model.values import make_entry
     from c27desk.store import values
 
-    me = units.require_self_unit(db)
+    me = units.report_unit(db, year)
     cat = periods.period_catalogue(db, year, me.level)
     changes = []
     for p in chosen:
@@ -188,3 +190,77 @@ def accept_proposals(db: Database, year: int, chosen: list[Proposal], *, who: st
         note = f"Tổng hợp từ {len(p.sources)} đơn vị" + (f", thiếu {', '.join(p.missing)}" if p.missing else "")
         changes.append((p.criterion, make_entry(cat.get(p.criterion), p.value, note)))
     return values.save_entries(db, me.code, year, changes, who=who, action="accept")
+
+
+@dataclass(frozen=True)
+class StaleValue:
+    """A value the office took from its units that their newer revisions no longer give."""
+
+    criterion: str
+    accepted: str | None  # the value taken in (and perhaps sent upward)
+    now: str  # what the units' revisions held today give
+    units: tuple[tuple[str, int], ...]  # (unit, revision) received after the value was taken
+
+
+@dataclass(frozen=True)
+class Staleness:
+    year: int
+    values: list[StaleValue]
+    sent_revision: int | None  # the office's own finalised revision holding the old values, if any
+
+    @property
+    def new_revision_needed(self) -> bool:
+        return bool(self.values) and self.sent_revision is not None
+
+
+def staleness(db: Database, year: int, cons: Consolidation | None = None) -> Staleness:
+    """Which accepted values went stale because a child sent a new revision after they were taken.
+
+    A value counts when it was taken by accepting a proposal and is still the office's value:
+    one the office has since typed over is its own decision. The office's own report needs a new
+    revision when its latest finalised revision holds the old value."""
+    from c27desk.store import values
+
+    me = units.report_unit(db, year)
+    if periods.get_period(db, year) is None:
+        return Staleness(year, [], None)
+    props = {p.criterion: p for p in proposals(cons or consolidate(db, year))}
+    own = values.entries(db, me.code, year)
+    final = revisions.latest_final(db, me.code, year)
+    sent = revisions.snapshot(db, me.code, year, final.number) if final else {}
+    received = db.execute("SELECT unit, number, received_at FROM received_revisions WHERE year = ?",
+                          [year]).fetchall()
+    found, sent_old = [], False
+    for cid, prop in props.items():
+        row = db.execute("SELECT action, new_value, at FROM audit_log WHERE unit = ? AND year = ? AND criterion = ? "
+                         "ORDER BY id DESC LIMIT 1", [me.code, year, cid]).fetchone()
+        if row is None or row[0] != "accept":
+            continue
+        _, taken, at = row
+        entry = own.get(cid)
+        if entry is None or entry.value != taken or taken == prop.value:
+            continue
+        newer = tuple(sorted((u, n) for u, n, when in received if when > at))
+        if not newer:
+            continue
+        found.append(StaleValue(cid, taken, prop.value, newer))
+        sent_old = sent_old or (cid in sent and sent[cid].value == taken)
+    return Staleness(year, found, final.number if final and sent_old else None)
+
+
+def staleness_lines(st: Staleness, lang: str) -> list[str]:
+    """How ``check`` and the window say it (one line per criterion, then what to do)."""
+    en = lang == "en"
+    lines = []
+    for v in st.values:
+        who = ", ".join(f"{u} r{n}" for u, n in v.units)
+        lines.append(f"{v.criterion}: {v.accepted} → {v.now} ({'after' if en else 'sau khi nhận'} {who})")
+    if st.new_revision_needed:
+        lines.append(f"Revision {st.sent_revision} of this office's report holds the old values: reopen it, accept "
+                     "the proposals again and send a new revision." if en else
+                     f"Bản {st.sent_revision} báo cáo của đơn vị đang giữ số liệu cũ: hãy mở lại, nhận lại các giá "
+                     "trị tổng hợp và gửi bản mới.")
+    elif st.values:
+        lines.append("Accept the proposals again (consolidate --accept)." if en else
+                     "Hãy nhận lại các giá trị tổng hợp (consolidate --accept).")
+    return lines

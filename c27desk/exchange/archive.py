@@ -7,6 +7,8 @@ atomically, and a file already there is not written twice.
 from __future__ import annotations
 
 import hashlib
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from c27desk.fileio import atomic_write_bytes
@@ -28,3 +30,49 @@ def keep(db_path: Path, raw: bytes) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(target, raw)
     return digest
+
+
+# -- the decision taken on each file, kept beside it so that a restored database can replay it ------
+@dataclass(frozen=True)
+class Decision:
+    outcome: str  # accepted | already | superseded | refused
+    reason: str  # the refusal's code
+    signer_accepted: bool  # the operator confirmed a new or renewed signer for this file
+    at: str
+
+
+def decision_path(file: Path) -> Path:
+    return Path(file).with_suffix(".json")
+
+
+def note_decision(db_path: Path, digest: str, decision: Decision) -> None:
+    """Write (atomically) what became of an archived file; the database's import log says the same,
+    but a restore of an older database loses that log while the archive stays."""
+    body = json.dumps({"outcome": decision.outcome, "reason": decision.reason,
+                       "signer_accepted": decision.signer_accepted, "at": decision.at}, ensure_ascii=False)
+    target = decision_path(path_for(db_path, digest))
+    earlier = read_decision(path_for(db_path, digest))
+    if earlier is not None and earlier.outcome == "accepted":
+        return  # the first acceptance is the decision to replay; later sightings of the file change nothing
+    if target.parent.is_dir():
+        atomic_write_bytes(target, body.encode("utf-8"))
+
+
+def read_decision(file: Path) -> Decision | None:
+    try:
+        data = json.loads(decision_path(file).read_text(encoding="utf-8"))
+        return Decision(str(data["outcome"]), str(data.get("reason", "")), bool(data.get("signer_accepted")),
+                        str(data.get("at", "")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def archived_files(folder: Path) -> list[Path]:
+    """Every package in an archive folder (kept in sub-folders by digest), oldest decision first."""
+    files = [p for p in Path(folder).rglob("*.c27") if p.is_file() and not p.is_symlink()]
+
+    def order(p: Path) -> tuple[int, str, str]:
+        d = read_decision(p)
+        return (0, d.at, p.name) if d else (1, "", p.name)
+
+    return sorted(files, key=order)

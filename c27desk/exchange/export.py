@@ -32,13 +32,26 @@ from c27desk.report.appendix_pdf import render_appendix
 from c27desk.report.sign_appendix import sign_appendix
 from c27desk.report.signing import cms_sign_detached
 from c27desk.report.verify import verify_cms_detached, verify_pdf
-from c27desk.store import exchange, revisions
+from c27desk.store import exchange, ledger, revisions
+from c27desk.store.backup import backed_up, database_file
 from c27desk.store.clock import now
 from c27desk.workflow import open_report
 
 
 class ExportError(C27Error):
     pass
+
+
+class SignerCheckError(ExportError):
+    """The certificate just used may be the wrong one; nothing was stored or written. Export again
+    with ``confirm_signer`` once the person signing has looked (``lines`` lists why)."""
+
+    def __init__(self, warnings: list[tuple[str, str]]):
+        super().__init__("cần xác nhận chứng thư số trước khi xuất: " + " ".join(w[0] for w in warnings)
+                         + " Nếu đúng, xuất lại với --accept-signer.",
+                         "the certificate needs confirming before exporting: " + " ".join(w[1] for w in warnings)
+                         + " If it is right, export again with --accept-signer.", code="SIGNER_CHECK")
+        self.warnings = warnings
 
 
 @dataclass(frozen=True)
@@ -51,10 +64,19 @@ class ExportResult:
     reused: bool  # True when the signed parts of an earlier export were reused
 
 
-def _sign_parts(db: Database, year: int, number: int, spec, who: str) -> exchange.StoredExport:
+def _sign_parts(db: Database, year: int, number: int, spec, who: str,
+                confirm_signer: bool) -> exchange.StoredExport:
+    from c27desk.exchange.signers import own_signer_warnings, remember_own_signer
+
     ref = open_report(db, year)
     content = appendix_content(db, year, revision=number)
     signed = sign_appendix(content, render_appendix(content), spec)
+    cert = signed.verification.signer_cert
+    if cert is not None:
+        warnings = own_signer_warnings(db, ref.unit.code, cert)
+        if warnings and not confirm_signer:
+            raise SignerCheckError(warnings)  # before anything signed is kept or written
+        remember_own_signer(db, ref.unit.code, cert)
     entries = revisions.snapshot(db, ref.unit.code, year, number)
     data = canonical_json(data_dict(ref.unit.code, year, number, entries))
     cat = ref.catalogue
@@ -99,14 +121,23 @@ def _read_back(path: Path) -> bytes:
         return fh.read()
 
 
+@backed_up("export")
 def export_package(db: Database, year: int, out: Path, *, spec=None, resign: bool = False,
-                   who: str) -> ExportResult:
+                   who: str, confirm_signer: bool = False) -> ExportResult:
     """Write ``UNIT_YEAR_rN.c27`` for the latest finalised revision into ``out`` (a folder or a file path)."""
     ref = open_report(db, year)
     rev = revisions.latest_final(db, ref.unit.code, year)
     if rev is None:
         raise ExportError(f"báo cáo năm {year} chưa được chốt; hãy chốt trước khi xuất.",
                           f"the {year} report is not finalised; finalise it before exporting.", code="NOT_FINAL")
+    db_file = database_file(db)
+    sent = ledger.issued(db_file, ref.unit.code, year).get(rev.number) if db_file else None
+    if sent is not None and sent != rev.content_hash:
+        raise ExportError(f"bản {rev.number} đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu "
+                          "cũ); hãy mở lại báo cáo và chốt lại để có số bản mới.",
+                          f"revision {rev.number} was exported earlier with other content (an older backup "
+                          "restored?); reopen and finalise the report again to get a new revision number.",
+                          code="REVISION_REUSED")
     stored = None if resign else exchange.stored_export(db, ref.unit.code, year, rev.number)
     reused = stored is not None
     if stored is None:
@@ -116,7 +147,7 @@ def export_package(db: Database, year: int, out: Path, *, spec=None, resign: boo
                               "a signing certificate is needed to sign the export: --sign-p12 FILE, "
                               "--pkcs11-module/--token, or --sign (the saved way to sign).",
                               code="SIGNER_NEEDED")
-        stored = _sign_parts(db, year, rev.number, spec, who)
+        stored = _sign_parts(db, year, rev.number, spec, who, confirm_signer)
     raw = build_package(PackageParts(stored.manifest, stored.signature, stored.data, stored.appendix))
     out = Path(out)
     if out.is_dir() or out.suffix.lower() != ".c27":  # a folder (the USB stick), made if missing
@@ -145,4 +176,6 @@ def export_package(db: Database, year: int, out: Path, *, spec=None, resign: boo
         vi, en = os_reason(exc)
         raise ExportError(f"không đọc lại được {target}: {vi}; tệp đã được xóa", f"cannot read back {target}: {en}; "
                           "the file was removed", code="VERIFY_FAILED") from exc
+    if db_file is not None:
+        ledger.record(db_file, ref.unit.code, year, rev.number, rev.content_hash or "")
     return ExportResult(target, ref.unit.code, year, rev.number, len(raw), reused)

@@ -70,7 +70,7 @@ class ImportPlan:
 class ImportOutcome:
     file_name: str
     sha256: str
-    outcome: str  # accepted | already | refused | checked (dry run)
+    outcome: str  # accepted | already | superseded | refused | kept-refused | checked (dry run)
     reason: str = ""
     message: str = ""
     unit: str | None = None
@@ -91,11 +91,12 @@ class ImportOutcome:
 
 
 def _check_unit(db: Database, manifest: Manifest) -> None:
-    me = units.require_self_unit(db)
-    unit = units.get_unit(db, manifest.unit_code)
+    me = units.report_unit(db, manifest.year)
+    unit = units.unit_in(db, manifest.unit_code, manifest.year)  # the tree of the package's year
     if unit is None:
-        raise refuse("UNKNOWN_UNIT", manifest.unit_code)
-    if unit.parent != me.code or unit.code == me.code:
+        raise refuse("UNKNOWN_UNIT" if units.get_unit(db, manifest.unit_code) is None else "NOT_A_CHILD",
+                     f"{manifest.unit_code} ({manifest.year})")
+    if unit.parent not in units.lineage(db, me.code) or unit.code == me.code:
         raise refuse("NOT_A_CHILD", manifest.unit_code)
 
 
@@ -254,13 +255,16 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
         plan = check_package(db, raw, file_name, accept_new_signer=accept_new_signer)
     except ImportRefusedError as refused:
         unit, year, revision = _claimed_identity(raw)
-        outcome = ImportOutcome(file_name, digest, "refused", refused.code or "", refused.message(), unit=unit,
+        # an old file left on the stick (a newer revision is held) is not a failure
+        kind = "superseded" if refused.code == "STALE_REVISION" else "refused"
+        outcome = ImportOutcome(file_name, digest, kind, refused.code or "", refused.message(), unit=unit,
                                 year=year, revision=revision)
         if not dry_run:
             with db.atomic():
                 exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="refused",
                                     reason=refused.code or "", message=refused.en, unit=unit, year=year,
                                     revision=revision)
+            _note(db_path, digest, kind, refused.code or "")
         return outcome
     m = plan.manifest
     outcome = ImportOutcome(file_name, digest, "already" if plan.already else "accepted", unit=m.unit_code,
@@ -271,9 +275,15 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
         return outcome
     if plan.already:
         with db.atomic():
+            if plan.pin:  # a renewal accepted on a revision already held: the pin is what changes
+                exchange.pin_signer(db, m.unit_code, plan.signer_fingerprint, plan.signer_subject, plan.signer_pem,
+                                    who=who)
+                outcome.message = C27Error(f"đã ghi nhận chứng thư số mới: {plan.signer_subject}",
+                                           f"new certificate pinned: {plan.signer_subject}").message()
             exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="already",
                                 unit=m.unit_code, year=m.year, revision=m.revision, signer=plan.signer_subject,
-                                signed_at=plan.signed_at)
+                                signed_at=plan.signed_at, message=outcome.message)
+        _note(db_path, digest, "already", "", signer_accepted=bool(plan.pin))
         return outcome
     if confirm is not None and not confirm(plan):
         outcome.outcome, outcome.reason = "refused", "NOT_CONFIRMED"
@@ -281,9 +291,47 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
         with db.atomic():
             exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="refused",
                                 reason="NOT_CONFIRMED", unit=m.unit_code, year=m.year, revision=m.revision)
+        _note(db_path, digest, "refused", "NOT_CONFIRMED")
         return outcome
     commit_plan(db, plan, who=who)
+    _note(db_path, digest, "accepted", "", signer_accepted=bool(plan.pin))
     return outcome
+
+
+def _note(db_path: Path, digest: str, outcome: str, reason: str, *, signer_accepted: bool = False) -> None:
+    """The decision beside the archived file, after the database has it (see ``replay_archive``)."""
+    try:
+        archive.note_decision(db_path, digest, archive.Decision(outcome, reason, signer_accepted, now()))
+    except C27Error:  # the database holds the decision; a full disk must not turn an import into a failure
+        pass
+
+
+def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str,
+                   rejudge: bool = False) -> list[ImportOutcome]:
+    """Import every archived file again in the order first decided, reproducing each decision:
+    a file refused then stays refused (unless ``rejudge``), a signer confirmed then is confirmed
+    again for that file only; a file with no recorded decision is judged like any new file."""
+    out = []
+    for path in archive.archived_files(folder):
+        decision = archive.read_decision(path)
+        try:
+            raw = read_received(path)
+        except ImportRefusedError as refused:
+            out.append(ImportOutcome(path.name, "", "refused", refused.code or "", refused.message()))
+            continue
+        if decision is not None and decision.outcome == "refused" and not rejudge:
+            unit, year, revision = _claimed_identity(raw)
+            said = C27Error("đã từ chối trước đây (--rejudge để xét lại)", "refused before (--rejudge to judge again)")
+            digest = receive(db, db_path, raw, path.name)
+            with db.atomic():  # the restored import log says again what became of it
+                exchange.log_import(db, who=who, sha256=digest, file_name=path.name, outcome="refused",
+                                    reason=decision.reason, message=said.en, unit=unit, year=year, revision=revision)
+            out.append(ImportOutcome(path.name, digest, "kept-refused", decision.reason, said.message(),
+                                     unit=unit, year=year, revision=revision))
+            continue
+        accept = decision is not None and decision.signer_accepted
+        out.append(import_bytes(db, db_path, raw, path.name, who=who, accept_new_signer=accept))
+    return out
 
 
 def package_files(paths: list[Path]) -> Iterator[Path]:

@@ -35,7 +35,14 @@ from c27desk.consolidate.export import (
     write_csv,
     write_xlsx,
 )
-from c27desk.consolidate.summary import Consolidation, accept_proposals, proposal_text, proposals
+from c27desk.consolidate.summary import (
+    Consolidation,
+    accept_proposals,
+    proposal_text,
+    proposals,
+    staleness,
+    staleness_lines,
+)
 from c27desk.errors import C27Error, current_language
 from c27desk.store.clock import current_user
 
@@ -72,6 +79,15 @@ class ConsolidationDialog(QDialog):
         got = len(cons.received)
         head = QLabel(self.tr("Đã nhận %1/%2 đơn vị; hạn nộp %3.").replace("%1", str(got))
                       .replace("%2", str(len(cons.units))).replace("%3", cons.deadline or "—"), self)
+        stale = staleness(db, cons.year, cons)
+        self.stale = QLabel(self)
+        self.stale.setObjectName("staleValues")
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet("background: #fff3cd; padding: 4px;")
+        if stale.values:  # the office's own figures no longer match what its units sent since
+            self.stale.setText(self.tr("Số liệu đã nhận vào báo cáo của đơn vị đã cũ:") + "\n"
+                               + "\n".join(staleness_lines(stale, current_language())))
+        self.stale.setVisible(bool(stale.values))
         tabs = QTabWidget(self)
         self.units_table = _table(self, list(UNIT_HEADER), unit_rows(cons), [u.has_problems for u in cons.units])
         self.units_table.setObjectName("unitsTable")
@@ -116,6 +132,7 @@ class ConsolidationDialog(QDialog):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(head)
+        layout.addWidget(self.stale)
         layout.addWidget(tabs, 1)
         layout.addLayout(buttons)
         self.resize(1000, 650)

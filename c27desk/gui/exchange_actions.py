@@ -22,6 +22,7 @@ class ExchangeActions(QObject):
         self.act_export = self._action("export", self.export)
         self.act_import = self._action("import", lambda: self.open_import())
         self.act_consolidate = self._action("consolidate", self.open_consolidation)
+        self.act_units = self._action("units", self.open_units)
         self.retranslate()
 
     def _action(self, name: str, slot) -> QAction:
@@ -34,6 +35,7 @@ class ExchangeActions(QObject):
         self.act_export.setText(self.tr("Xuất gói báo cáo (.c27)…"))
         self.act_import.setText(self.tr("Nhận gói báo cáo của đơn vị trực thuộc…"))
         self.act_consolidate.setText(self.tr("Tổng hợp các đơn vị…"))
+        self.act_units.setText(self.tr("Đơn vị trực thuộc và chứng thư số…"))
 
     # -- export --------------------------------------------------------------------------------
     def export(self, folder: str | None = None) -> None:
@@ -50,12 +52,14 @@ class ExchangeActions(QObject):
             return
         db_path, year, who = self.window.db_path, session.year, current_user()
 
-        def work(spec):
-            from c27desk.exchange.export import export_package
+        def work(spec, confirm_signer: bool = False):
+            from c27desk.exchange.export import SignerCheckError, export_package
 
             db = open_database(db_path, check_integrity=False, check_same_thread=False)
             try:
-                return export_package(db, year, Path(folder), spec=spec, who=who)
+                return export_package(db, year, Path(folder), spec=spec, who=who, confirm_signer=confirm_signer)
+            except SignerCheckError as check:  # asked in the window, then signed again if confirmed
+                return check, lambda: work(spec, True)
             finally:
                 db.close()
 
@@ -81,6 +85,15 @@ class ExchangeActions(QObject):
         self.dialog = dialog
 
     def _exported(self, result) -> None:
+        if isinstance(result, tuple):  # the certificate needs a look before anything is written
+            check, again = result
+            lang = self.window.model.lang if hasattr(self.window, "model") else None
+            text = "\n".join(f"• {vi if lang != 'en' else en}" for vi, en in check.warnings)
+            answer = QMessageBox.question(self.window, self.tr("Kiểm tra chứng thư số"),
+                                          text + "\n\n" + self.tr("Vẫn ký và xuất gói bằng chứng thư số này?"))
+            if answer == QMessageBox.StandardButton.Yes:
+                self.window._background(lambda _db: again(), self._exported, self.tr("Đang xuất gói…"))
+            return
         self.last_export = result
         message = self.tr("Đã xuất và kiểm tra lại %1 (bản %2).").replace("%1", str(result.path)) \
             .replace("%2", str(result.revision))
@@ -96,6 +109,14 @@ class ExchangeActions(QObject):
         self.dialog.show()
         if paths:
             self.dialog.set_paths(list(paths))
+
+    def open_units(self) -> None:
+        from c27desk.gui.units_dialog import UnitsDialog
+
+        session = self.window.session
+        year = session.year if session is not None else 2025
+        self.dialog = UnitsDialog(self.window.db, year, parent=self.window)
+        self.dialog.show()
 
     def open_consolidation(self) -> None:
         from c27desk.consolidate.summary import consolidate

@@ -156,7 +156,8 @@ class ImportDialog(QDialog):
         self.outcomes = outcomes
         self.files.setRowCount(len(outcomes))
         labels = {"accepted": self.tr("Đã nhận"), "already": self.tr("Đã có, không đổi"),
-                  "checked": self.tr("Hợp lệ"), "refused": self.tr("Từ chối")}
+                  "checked": self.tr("Hợp lệ"), "refused": self.tr("Từ chối"),
+                  "superseded": self.tr("Bản cũ, đã có bản mới hơn")}
         for row, o in enumerate(outcomes):
             result = labels[o.outcome] + (f" [{o.reason}] {o.message}" if o.reason else "")
             cells = [o.file_name, o.unit or "", f"r{o.revision}" if o.revision else "", result, o.signer]

@@ -44,10 +44,17 @@ from c27desk.gui.session import ReportSession
 from c27desk.gui.table_view import EntryTableView
 from c27desk.gui.workers import run_in_background
 from c27desk.model.values import display_value
-from c27desk.store import backup, periods, revisions, units
+from c27desk.store import backup, periods, units
 from c27desk.store.clock import vn_display
 from c27desk.store.database import open_database
-from c27desk.workflow import FinaliseRefusedError, carry_forward, finalise_report, open_report, require_finalisable
+from c27desk.workflow import (
+    FinaliseRefusedError,
+    carry_forward,
+    finalise_report,
+    open_report,
+    reopen_report,
+    require_finalisable,
+)
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -195,7 +202,7 @@ class MainWindow(QMainWindow):
         self.menu_report.addAction(self.exchange.act_export)
         self.menu_exchange = bar.addMenu("")
         self.menu_exchange.setObjectName("menuExchange")
-        self.menu_exchange.addActions([self.exchange.act_import, self.exchange.act_consolidate])
+        self.menu_exchange.addActions([self.exchange.act_import, self.exchange.act_consolidate, self.exchange.act_units])
         self.menu_settings = bar.addMenu("")
         self.menu_settings.addActions([self.act["lang_vi"], self.act["lang_en"]])
         self.menu_settings.addSeparator()
@@ -592,6 +599,10 @@ class MainWindow(QMainWindow):
             except C27Error as exc:
                 QMessageBox.warning(self, "c27desk", exc.message())
                 return
+            if rev.renumbered_from is not None:
+                QMessageBox.information(self, "c27desk", self.tr(
+                    "Bản %1 đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu cũ), nên báo "
+                    "cáo được chốt thành bản %2.").replace("%1", str(rev.renumbered_from)).replace("%2", str(rev.number)))
             self.load_period(year)
             self.save_state.setText(self.tr("Đã chốt báo cáo năm %1, bản %2.").replace("%1", str(year))
                                     .replace("%2", str(rev.number)))
@@ -612,7 +623,8 @@ class MainWindow(QMainWindow):
 
     def _reopen(self) -> None:
         try:
-            rev = revisions.reopen(self.db, self.session.unit, self.session.year, who=self.session.who)
+            rev = reopen_report(self.db, open_report(self.db, self.session.year, self.session.unit),
+                                who=self.session.who)
         except C27Error as exc:
             QMessageBox.warning(self, "c27desk", exc.message())
             return

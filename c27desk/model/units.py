@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from c27desk.errors import InputError
 from c27desk.model.text import MAX_LINE_CHARS, checked_text, clean
@@ -31,6 +32,31 @@ class Unit:
     place: str = ""
     parent_body: str = ""
     doc_symbol: str = ""
+    valid_from: int | None = None  # first year the unit reports (None: from the beginning)
+    valid_until: int | None = None  # first year it no longer exists (None: still exists)
+
+    def valid_in(self, year: int) -> bool:
+        return (self.valid_from is None or self.valid_from <= year) and (
+            self.valid_until is None or year < self.valid_until)
+
+
+class LinkKind(StrEnum):
+    """How an old unit became a new one: its code changed, or it was merged with others."""
+
+    RECODE = "recode"
+    MERGE = "merge"
+
+
+#: Years a register change may take effect (the programme's reports start in 2021).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def check_year(year: int, what: str = "--from") -> int:
+    """A change's first year; a typo such as 225 would silently rewrite every year's tree."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InputError(f"năm {what} “{year}” không hợp lệ (từ {FIRST_YEAR} đến {LAST_YEAR}).",
+                         f"year {what} “{year}” is invalid ({FIRST_YEAR} to {LAST_YEAR}).", where=what)
+    return year
 
 
 def normalise_unit_code(raw: str) -> str:

@@ -16,15 +16,18 @@ as ``…-damaged.sqlite3`` instead of being backed up through SQLite, which woul
 
 from __future__ import annotations
 
+import functools
 import glob
 import os
 import re
 import shutil
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from sqlite_utils import Database
 
@@ -32,6 +35,7 @@ from c27desk.errors import StoreError
 from c27desk.fileio import os_reason
 from c27desk.store.clock import vn_display
 
+T = TypeVar("T")
 KEEP_RECENT = 10
 KEEP_DAYS = 30
 STALE_TMP_SECONDS = 3600
@@ -438,3 +442,42 @@ def _log_restore(db_path: Path, source: Path, kept: Path | None, damaged: bool) 
                       + ("; it was damaged" if damaged else ""))
     finally:
         db.close()
+
+
+
+# -- a backup after each change of state that matters ---------------------------------------------
+def database_file(db: Database) -> Path | None:
+    """The file behind a connection (None for an in-memory database)."""
+    for row in db.execute("PRAGMA database_list").fetchall():
+        if row[1] == "main" and row[2]:
+            return Path(row[2])
+    return None
+
+
+def backed_up(reason: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Decorate a service whose first argument is the database: once it has succeeded, back up.
+
+    Finalising, reopening, accepting proposals, changing report details, exporting and changing
+    the unit register are each a state an accident should not lose. Inside a caller's
+    transaction nothing is copied (the caller's own service is the one to back up), and a backup
+    that cannot be written is noted in the audit log rather than reported as the change failing:
+    the change itself is committed."""
+
+    def wrap(fn: Callable[..., T]) -> Callable[..., T]:
+        @functools.wraps(fn)
+        def inner(db: Database, *args, **kwargs) -> T:
+            result = fn(db, *args, **kwargs)
+            path = database_file(db)
+            if path is not None and not db.conn.in_transaction:
+                try:
+                    make_backup(db, path, f"after-{reason}")
+                except StoreError as exc:
+                    from c27desk.store.audit import log
+
+                    with db.atomic():
+                        log(db, "backup-failed", detail=f"after-{reason}: {exc.en}")
+            return result
+
+        return inner
+
+    return wrap

@@ -149,3 +149,18 @@ def save_export(db: Database, unit: str, year: int, number: int, parts: StoredEx
                    "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    [unit, year, number, parts.manifest, parts.signature, parts.data, parts.appendix, now(), who])
         log(db, "export", who=who, unit=unit, year=year, new_value=str(number))
+
+
+def pinned_signers(db: Database) -> list[PinnedSigner]:
+    return [PinnedSigner(*r) for r in db.execute("SELECT unit, fingerprint, subject, pem, pinned_at FROM unit_signers "
+                                                 "ORDER BY unit")]
+
+
+def unpin_signer(db: Database, unit: str, *, who: str) -> PinnedSigner | None:
+    """Revoke a unit's pin: its next package needs the operator's confirmation again (audited)."""
+    with db.atomic():
+        old = pinned_signer(db, unit)
+        if old is not None:
+            db.execute("DELETE FROM unit_signers WHERE unit = ?", [unit])
+            log(db, "unpin-signer", who=who, unit=unit, old_value=old.subject, detail=old.fingerprint)
+    return old

@@ -14,6 +14,7 @@ from c27desk.model.catalogue import Catalogue, parse_catalogue, render_year
 from c27desk.model.document_number import normalise_report_number
 from c27desk.model.text import MAX_EXPLANATION_CHARS, MAX_LINE_CHARS, checked_text
 from c27desk.store.audit import log
+from c27desk.store.backup import backed_up
 from c27desk.store.clock import now
 from c27desk.store.units import self_unit
 
@@ -291,6 +292,7 @@ def _refuse_if_finalised(db: Database, year: int, fields: list[str]) -> None:
             code="REPORT_FINAL")
 
 
+@backed_up("report-details")
 def update_period(db: Database, year: int, *, who: str, **changes: str | None) -> Period:
     """Change report details (and the office's open/closed status); all checked before anything is written.
 

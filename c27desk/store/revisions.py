@@ -31,6 +31,7 @@ class Revision:
     finalised_by: str | None
     content_hash: str | None
     source: str
+    renumbered_from: int | None = None  # set by finalising when the planned number had been exported already
 
     @property
     def is_final(self) -> bool:

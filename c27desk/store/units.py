@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from sqlite_utils import Database
 
-from c27desk.errors import StoreError
-from c27desk.model.units import Unit, normalise_level_code
+from c27desk.errors import InputError, StoreError
+from c27desk.model.text import clean
+from c27desk.model.units import LinkKind, Unit, check_year, normalise_level_code, normalise_unit_code
 from c27desk.store.audit import log
+from c27desk.store.backup import backed_up
 from c27desk.store.clock import now
 
-_COLS = "code, name, level, parent, place, parent_body, doc_symbol"
+_COLS = "code, name, level, parent, place, parent_body, doc_symbol, valid_from, valid_until"
 
 
 def _unit(row) -> Unit:
@@ -49,12 +53,29 @@ def require_self_unit(db: Database) -> Unit:
     return unit
 
 
-def children(db: Database, code: str) -> list[Unit]:
-    return [_unit(r) for r in db.execute(f"SELECT {_COLS} FROM units WHERE parent = ? ORDER BY code", [code])]
+def children(db: Database, code: str, year: int | None = None) -> list[Unit]:
+    """Today's child units, or with ``year`` the units that were children in that year's tree."""
+    if year is not None:
+        return [u for u in tree(db, year) if u.parent == code]
+    return _current_children(db, code)
+
+
+def _current_children(db: Database, code: str) -> list[Unit]:
+    return [_unit(r) for r in db.execute(f"SELECT {_COLS} FROM units WHERE parent = ? AND valid_until IS NULL "
+                                         "ORDER BY code", [code])]
 
 
 def all_units(db: Database) -> list[Unit]:
     return [_unit(r) for r in db.execute(f"SELECT {_COLS} FROM units ORDER BY is_self DESC, code")]
+
+
+def _add_office_above(db: Database, code: str, child_level: str, who: str) -> None:
+    """The parent is usually the office above, which is not otherwise in this database: a placeholder."""
+    parent_level = "tinh" if child_level != "tinh" else "trung-uong"
+    db.execute("INSERT INTO units(code, name, level, parent, place, is_self, created_at) VALUES (?, ?, ?, NULL, '', 0, ?)",
+               [code, code, parent_level, now()])
+    db.execute("INSERT INTO unit_versions(code, from_year, name, level, parent, at, who) VALUES (?, 0, ?, ?, NULL, ?, ?)",
+               [code, code, parent_level, now(), who])
 
 
 def save_unit(db: Database, unit: Unit, *, is_self: bool = False, who: str) -> None:
@@ -76,19 +97,217 @@ def save_unit(db: Database, unit: Unit, *, is_self: bool = False, who: str) -> N
             )
     with db.atomic():
         if unit.parent and get_unit(db, unit.parent) is None:
-            # The parent is usually the office above, which is not otherwise in this database.
-            db.execute(
-                "INSERT INTO units(code, name, level, parent, place, is_self, created_at) VALUES (?, ?, ?, NULL, '', 0, ?)",
-                [unit.parent, unit.parent, "tinh" if unit.level != "tinh" else "trung-uong", now()],
-            )
+            _add_office_above(db, unit.parent, unit.level, who)
         old = get_unit(db, unit.code)
         db.execute(
-            f"INSERT INTO units({_COLS}, is_self, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            f"INSERT INTO units({_COLS}, is_self, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(code) DO UPDATE SET name=excluded.name, level=excluded.level, parent=excluded.parent, "
             "place=excluded.place, parent_body=excluded.parent_body, doc_symbol=excluded.doc_symbol, "
             "is_self=max(units.is_self, excluded.is_self)",
             [unit.code, unit.name, unit.level, unit.parent, unit.place, unit.parent_body, unit.doc_symbol,
-             1 if is_self else 0, now()],
+             unit.valid_from, unit.valid_until, 1 if is_self else 0, now()],
         )
+        # the newest set of attributes follows the units row; older years keep theirs
+        newest = db.execute("SELECT max(from_year) FROM unit_versions WHERE code = ?", [unit.code]).fetchone()[0]
+        db.execute("INSERT OR REPLACE INTO unit_versions(code, from_year, name, level, parent, at, who) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [unit.code, newest if newest is not None else (unit.valid_from or 0), unit.name, unit.level,
+                    unit.parent, now(), who])
         log(db, "unit", who=who, unit=unit.code, old_value=old.name if old else None, new_value=unit.name,
             detail=f"level={unit.level} parent={unit.parent or ''}")
+
+
+# -- the register over the years ------------------------------------------------------------------
+def unit_in(db: Database, code: str, year: int) -> Unit | None:
+    """The unit as it was in ``year`` (name, level, parent of that year), or None if it did not exist then."""
+    unit = get_unit(db, code)
+    if unit is None or not unit.valid_in(year):
+        return None
+    row = db.execute("SELECT name, level, parent FROM unit_versions WHERE code = ? AND from_year <= ? "
+                     "ORDER BY from_year DESC LIMIT 1", [code, year]).fetchone()
+    if row is None:
+        return unit
+    return replace(unit, name=row[0], level=row[1], parent=row[2])
+
+
+def tree(db: Database, year: int) -> list[Unit]:
+    """Every unit that existed in ``year``, each as it was that year: the tree a year's reports use."""
+    codes = [r[0] for r in db.execute("SELECT code FROM units WHERE (valid_from IS NULL OR valid_from <= ?) AND "
+                                      "(valid_until IS NULL OR ? < valid_until) ORDER BY code", [year, year])]
+    return [u for u in (unit_in(db, c, year) for c in codes) if u is not None]
+
+
+@dataclass(frozen=True)
+class Link:
+    predecessor: str
+    successor: str
+    year: int
+    kind: str
+
+
+def links(db: Database) -> list[Link]:
+    return [Link(*r) for r in db.execute("SELECT predecessor, successor, year, kind FROM unit_links "
+                                         "ORDER BY year, successor, predecessor")]
+
+
+def predecessors(db: Database, code: str) -> list[Link]:
+    return [lk for lk in links(db) if lk.successor == code]
+
+
+def successors(db: Database, code: str) -> list[Link]:
+    return [lk for lk in links(db) if lk.predecessor == code]
+
+
+def lineage(db: Database, code: str) -> set[str]:
+    """A unit and every unit it succeeded (transitively): a merged-away province's children's packages
+    belong to its successor's history."""
+    seen, queue = {code}, [code]
+    while queue:
+        for lk in predecessors(db, queue.pop()):
+            if lk.predecessor not in seen:
+                seen.add(lk.predecessor)
+                queue.append(lk.predecessor)
+    return seen
+
+
+def report_unit(db: Database, year: int) -> Unit:
+    """The unit this database reported as in ``year``: itself, or before a code change or merger the
+    predecessor whose reports this database holds (a commune keeps its old reports under its old code)."""
+    me = require_self_unit(db)
+    seen, queue = {me.code}, [me.code]
+    candidates: list[Unit] = []
+    while queue:
+        code = queue.pop(0)
+        unit = unit_in(db, code, year)
+        if unit is not None:
+            candidates.append(unit)
+        for lk in predecessors(db, code):
+            if lk.predecessor not in seen:
+                seen.add(lk.predecessor)
+                queue.append(lk.predecessor)
+    for unit in candidates:
+        if db.execute("SELECT 1 FROM revisions WHERE unit = ? AND year = ? AND source = 'local' UNION ALL "
+                      "SELECT 1 FROM value_entries WHERE unit = ? AND year = ?",
+                      [unit.code, year, unit.code, year]).fetchone():
+            return unit
+    return candidates[0] if candidates else me
+
+
+def _require(db: Database, code: str, year: int) -> Unit:
+    code = normalise_unit_code(code)
+    unit = unit_in(db, code, year)
+    if unit is None:
+        known = get_unit(db, code)
+        if known is None:
+            raise StoreError(f"không có đơn vị {code}.", f"no unit {code}.", code="UNKNOWN_UNIT")
+        raise StoreError(f"đơn vị {code} không còn tồn tại vào năm {year}.", f"unit {code} does not exist in {year}.",
+                         code="UNIT_NOT_VALID")
+    return unit
+
+
+def _set_version(db: Database, unit: Unit, year: int, *, who: str, name: str | None = None,
+                 level: str | None = None, parent: str | None = None) -> None:
+    """Attributes from ``year`` on (later versions keep theirs); the units row follows the newest."""
+    new_name = clean(name) if name is not None else unit.name
+    new_level = normalise_level_code(level) if level is not None else unit.level
+    new_parent = parent if parent is not None else unit.parent
+    if db.execute("SELECT 1 FROM levels WHERE code = ?", [new_level]).fetchone() is None:
+        raise StoreError(f"cấp “{new_level}” chưa có.", f"level “{new_level}” is unknown.", code="UNKNOWN_LEVEL")
+    db.execute("INSERT OR REPLACE INTO unit_versions(code, from_year, name, level, parent, at, who) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)", [unit.code, year, new_name, new_level, new_parent, now(), who])
+    newest = db.execute("SELECT name, level, parent FROM unit_versions WHERE code = ? ORDER BY from_year DESC "
+                        "LIMIT 1", [unit.code]).fetchone()
+    db.execute("UPDATE units SET name = ?, level = ?, parent = ? WHERE code = ?", [*newest, unit.code])
+
+
+@backed_up("units")
+def rename(db: Database, code: str, name: str, year: int, *, who: str) -> Unit:
+    """A new name from ``year``; earlier years keep the old one (the 2023 appendix still says the old name)."""
+    check_year(year)
+    if not clean(name):
+        raise InputError("chưa nhập tên mới.", "the new name is empty.", where="--name")
+    with db.atomic():
+        unit = _require(db, code, year)
+        _set_version(db, unit, year, who=who, name=name)
+        log(db, "unit-rename", who=who, unit=unit.code, year=year, old_value=unit.name, new_value=clean(name))
+    return unit_in(db, unit.code, year)  # type: ignore[return-value]
+
+
+@backed_up("units")
+def move(db: Database, code: str, parent: str, year: int, *, who: str, level: str | None = None) -> Unit:
+    """A new parent (and level) from ``year``: a commune reporting straight to the province after 2025."""
+    check_year(year)
+    parent = normalise_unit_code(parent)
+    with db.atomic():
+        unit = _require(db, code, year)
+        if parent == unit.code:
+            raise InputError(f"đơn vị {code} không thể trực thuộc chính nó.", f"unit {code} cannot be its own parent.")
+        me = self_unit(db)
+        if get_unit(db, parent) is None and me is not None and me.code == unit.code:
+            _add_office_above(db, parent, level or unit.level, who)  # a commune's own database: its new office
+        if unit_in(db, parent, year) is None:
+            raise StoreError(f"đơn vị cấp trên {parent} không tồn tại vào năm {year}.",
+                             f"the parent unit {parent} does not exist in {year}.", code="UNKNOWN_UNIT")
+        _set_version(db, unit, year, who=who, parent=parent, level=level)
+        log(db, "unit-move", who=who, unit=unit.code, year=year, old_value=unit.parent, new_value=parent,
+            detail=f"level={level or unit.level}")
+    return unit_in(db, unit.code, year)  # type: ignore[return-value]
+
+
+@backed_up("units")
+def retire(db: Database, code: str, year: int, *, who: str) -> Unit:
+    """The unit no longer exists from ``year``: it drops out of that year's tree and of every later one.
+
+    Refused while it still has children in that year (move or retire them first), so no
+    commune is left reporting to a district that is gone."""
+    check_year(year)
+    with db.atomic():
+        unit = _require(db, code, year)
+        if unit.valid_from is not None and year <= unit.valid_from:
+            raise InputError(f"đơn vị {unit.code} chỉ bắt đầu từ năm {unit.valid_from}.",
+                             f"unit {unit.code} only starts in {unit.valid_from}.", where="--from")
+        left = [c.code for c in children(db, unit.code, year)]
+        if left:
+            raise StoreError(f"đơn vị {unit.code} còn đơn vị trực thuộc vào năm {year}: {', '.join(left)}; "
+                             "hãy chuyển (units move) hoặc thôi (units retire) các đơn vị đó trước.",
+                             f"unit {unit.code} still has child units in {year}: {', '.join(left)}; move "
+                             "(units move) or retire (units retire) them first.", code="HAS_CHILDREN")
+        db.execute("UPDATE units SET valid_until = ? WHERE code = ?", [year, unit.code])
+        log(db, "unit-retire", who=who, unit=unit.code, year=year, old_value=unit.name)
+    return get_unit(db, unit.code)  # type: ignore[return-value]
+
+
+@backed_up("units")
+def succeed(db: Database, olds: list[str], new: Unit, year: int, kind: LinkKind, *, who: str) -> Unit:
+    """``olds`` end in ``year`` and ``new`` (added if not held, valid from ``year``) takes their place:
+    a code change (one old unit) or a merger (several). Children of the old units in that year move to
+    the new one; this database's own unit, if among them, becomes the new one."""
+    check_year(year)
+    olds = [normalise_unit_code(c) for c in olds]
+    if not olds or (kind == LinkKind.RECODE and len(olds) != 1) or len(set(olds)) != len(olds):
+        raise InputError("cần đúng một đơn vị cũ khi đổi mã, ít nhất một khi hợp nhất (không lặp lại).",
+                         "a code change needs exactly one old unit, a merger at least one (none repeated).")
+    if new.code in olds:
+        raise InputError(f"đơn vị mới {new.code} trùng với đơn vị cũ.", f"the new unit {new.code} is one of the old.")
+    me = self_unit(db)
+    with db.atomic():
+        old_units = [_require(db, c, year) for c in olds]
+        existing = get_unit(db, new.code)
+        if existing is None:
+            save_unit(db, replace(new, valid_from=year), who=who)
+        elif not existing.valid_in(year):
+            raise StoreError(f"đơn vị {new.code} đã có nhưng không tồn tại vào năm {year}.",
+                             f"unit {new.code} exists but not in {year}.", code="UNIT_NOT_VALID")
+        for old in old_units:
+            for child in children(db, old.code, year):
+                _set_version(db, child, year, who=who, parent=new.code)
+                log(db, "unit-move", who=who, unit=child.code, year=year, old_value=old.code, new_value=new.code)
+            db.execute("UPDATE units SET valid_until = ? WHERE code = ?", [year, old.code])
+            db.execute("INSERT OR REPLACE INTO unit_links(predecessor, successor, year, kind, at, who) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", [old.code, new.code, year, str(kind), now(), who])
+            log(db, f"unit-{kind}", who=who, unit=old.code, year=year, old_value=old.code, new_value=new.code)
+        if me is not None and me.code in olds:
+            db.execute("UPDATE units SET is_self = 0 WHERE code = ?", [me.code])
+            db.execute("UPDATE units SET is_self = 1, place = ?, parent_body = ?, doc_symbol = ? WHERE code = ?",
+                       [me.place, me.parent_body, me.doc_symbol, new.code])
+    return get_unit(db, new.code)  # type: ignore[return-value]

@@ -167,85 +167,90 @@
 <context>
     <name>ConsolidationDialog</name>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="71" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="78" />
         <source>Tổng hợp năm %1</source>
         <translation>Consolidation %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="73" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="80" />
         <source>Đã nhận %1/%2 đơn vị; hạn nộp %3.</source>
         <translation>Received %1/%2 units; deadline %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="78" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="86" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="88" />
+        <source>Số liệu đã nhận vào báo cáo của đơn vị đã cũ:</source>
+        <translation>Values taken into this office's report are out of date:</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="94" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="102" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="81" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="86" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="93" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="97" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="102" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="109" />
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="85" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="101" />
         <source>Số liệu từng đơn vị</source>
         <translation>Values by unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="86" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="102" />
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="89" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="105" />
         <source>Văn bản</source>
         <translation>Free texts</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="93" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="109" />
         <source>Giá trị đề xuất</source>
         <translation>Proposed value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="93" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="109" />
         <source>Nguồn</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="94" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="110" />
         <source>Đơn vị chưa có số liệu</source>
         <translation>Units without data</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="98" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="114" />
         <source>Nhận các giá trị đã chọn vào báo cáo của đơn vị</source>
         <translation>Take the selected values into this unit's report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="106" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="122" />
         <source>Đề xuất tổng hợp</source>
         <translation>Proposed values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="107" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="123" />
         <source>Xuất Excel (.xlsx)…</source>
         <translation>Export Excel (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="108" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="124" />
         <source>Xuất CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="109" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="125" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="126" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="143" />
         <source>Xuất tổng hợp</source>
         <translation>Export consolidation</translation>
     </message>
@@ -309,59 +314,75 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="34" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="35" />
         <source>Xuất gói báo cáo (.c27)…</source>
         <translation>Export report package (.c27)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="35" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="36" />
         <source>Nhận gói báo cáo của đơn vị trực thuộc…</source>
         <translation>Import child units' packages…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="36" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="37" />
         <source>Tổng hợp các đơn vị…</source>
         <translation>Consolidate units…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="45" />
-        <location filename="../../c27desk/gui/exchange_actions.py" line="73" />
-        <location filename="../../c27desk/gui/exchange_actions.py" line="88" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="38" />
+        <source>Đơn vị trực thuộc và chứng thư số…</source>
+        <translation>Units and certificates…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="47" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="77" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="101" />
         <source>Xuất gói báo cáo</source>
         <translation>Export report package</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="46" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="48" />
         <source>Chỉ xuất được báo cáo đã chốt. Hãy chốt báo cáo trước.</source>
         <translation>Only a finalised report can be exported. Finalise it first.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="48" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="50" />
         <source>Chọn thư mục (USB) để ghi gói</source>
         <translation>Choose the folder (USB) to write the package to</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="64" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="68" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="95" />
         <source>Đang xuất gói…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="76" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="80" />
         <source>Xuất gói báo cáo năm %1</source>
         <translation>Export the %1 report package</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="77" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="81" />
         <source>Ký số và xuất bản %1 vào %2.</source>
         <translation>Sign and export revision %1 to %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="85" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="92" />
+        <source>Kiểm tra chứng thư số</source>
+        <translation>Check the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="93" />
+        <source>Vẫn ký và xuất gói bằng chứng thư số này?</source>
+        <translation>Sign and export the package with this certificate anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/exchange_actions.py" line="98" />
         <source>Đã xuất và kiểm tra lại %1 (bản %2).</source>
         <translation>Exported and re-checked %1 (revision %2).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="114" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="135" />
         <source>Đang tổng hợp…</source>
         <translation>Consolidating…</translation>
     </message>
@@ -474,12 +495,17 @@
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="173" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="160" />
+        <source>Bản cũ, đã có bản mới hơn</source>
+        <translation>Old file, a newer revision is held</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="174" />
         <source>Đã nhận %1 tệp; từ chối %2.</source>
         <translation>Imported %1 files; refused %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="178" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="179" />
         <source>%1 tệp hợp lệ sẵn sàng nhận; %2 tệp đã nhận trước đây; %3 tệp bị từ chối.</source>
         <translation>%1 valid files ready to import; %2 imported before; %3 refused.</translation>
     </message>
@@ -487,440 +513,445 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="221" />
+        <location filename="../../c27desk/gui/main_window.py" line="228" />
         <source>c27desk – Báo cáo Chương trình 27</source>
         <translation>c27desk – Program 27 report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="222" />
+        <location filename="../../c27desk/gui/main_window.py" line="229" />
         <source>Năm báo cáo: </source>
         <translation>Reporting year: </translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="223" />
+        <location filename="../../c27desk/gui/main_window.py" line="230" />
         <source>Lọc theo nội dung (Ctrl+F)</source>
         <translation>Filter by text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="227" />
+        <location filename="../../c27desk/gui/main_window.py" line="234" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="227" />
+        <location filename="../../c27desk/gui/main_window.py" line="234" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="227" />
+        <location filename="../../c27desk/gui/main_window.py" line="234" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="228" />
+        <location filename="../../c27desk/gui/main_window.py" line="235" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="231" />
+        <location filename="../../c27desk/gui/main_window.py" line="238" />
         <source>Lỗi và cảnh báo</source>
         <translation>Errors and warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="232" />
+        <location filename="../../c27desk/gui/main_window.py" line="239" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="233" />
+        <location filename="../../c27desk/gui/main_window.py" line="240" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <location filename="../../c27desk/gui/main_window.py" line="241" />
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="235" />
+        <location filename="../../c27desk/gui/main_window.py" line="242" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="236" />
+        <location filename="../../c27desk/gui/main_window.py" line="243" />
         <source>T&amp;rợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="238" />
+        <location filename="../../c27desk/gui/main_window.py" line="245" />
         <source>Tìm / lọc</source>
         <translation>Find / filter</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="238" />
+        <location filename="../../c27desk/gui/main_window.py" line="245" />
         <source>Xác nhận giá trị chuyển sang</source>
         <translation>Confirm carried value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="239" />
+        <location filename="../../c27desk/gui/main_window.py" line="246" />
         <source>Xác nhận tất cả giá trị chuyển sang</source>
         <translation>Confirm all carried values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="239" />
+        <location filename="../../c27desk/gui/main_window.py" line="246" />
         <source>Thêm năm báo cáo…</source>
         <translation>Add reporting year…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="240" />
+        <location filename="../../c27desk/gui/main_window.py" line="247" />
         <source>Thông tin báo cáo (số, ngày, người ký, nơi nhận)…</source>
         <translation>Report details (number, date, signer, recipients)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="241" />
+        <location filename="../../c27desk/gui/main_window.py" line="248" />
         <source>Chuyển số liệu năm trước sang</source>
         <translation>Carry forward last year's values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="241" />
+        <location filename="../../c27desk/gui/main_window.py" line="248" />
         <source>Chốt báo cáo…</source>
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="242" />
+        <location filename="../../c27desk/gui/main_window.py" line="249" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="242" />
-        <location filename="../../c27desk/gui/main_window.py" line="630" />
+        <location filename="../../c27desk/gui/main_window.py" line="249" />
+        <location filename="../../c27desk/gui/main_window.py" line="642" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="243" />
+        <location filename="../../c27desk/gui/main_window.py" line="250" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="243" />
+        <location filename="../../c27desk/gui/main_window.py" line="250" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="244" />
+        <location filename="../../c27desk/gui/main_window.py" line="251" />
         <source>Cài biểu mẫu do cấp trên gửi (.c27form)…</source>
         <translation>Install a form sent by the office above (.c27form)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="245" />
-        <location filename="../../c27desk/gui/main_window.py" line="684" />
+        <location filename="../../c27desk/gui/main_window.py" line="252" />
+        <location filename="../../c27desk/gui/main_window.py" line="696" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="246" />
+        <location filename="../../c27desk/gui/main_window.py" line="253" />
         <source>Mở tệp .c27 và .c27form bằng c27desk…</source>
         <translation>Open .c27 and .c27form files with c27desk…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="252" />
+        <location filename="../../c27desk/gui/main_window.py" line="259" />
         <source>&amp;Tổng hợp</source>
         <translation>&amp;Consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="253" />
+        <location filename="../../c27desk/gui/main_window.py" line="260" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="254" />
+        <location filename="../../c27desk/gui/main_window.py" line="261" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="267" />
+        <location filename="../../c27desk/gui/main_window.py" line="274" />
         <source>Không tìm thấy bản dịch.</source>
         <translation>The translation was not found.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="302" />
+        <location filename="../../c27desk/gui/main_window.py" line="309" />
         <source>Đã lưu thông tin báo cáo.</source>
         <translation>Report details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="305" />
+        <location filename="../../c27desk/gui/main_window.py" line="312" />
         <source>Đã chuyển sang biểu mẫu %1, mang theo %2 giá trị.</source>
         <translation>Moved to form %1, carrying %2 value(s).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="310" />
+        <location filename="../../c27desk/gui/main_window.py" line="317" />
         <source>Không mang sang được: %1</source>
         <translation>Not carried: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="324" />
+        <location filename="../../c27desk/gui/main_window.py" line="331" />
         <source>Mọi thay đổi được lưu ngay khi nhập.</source>
         <translation>Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="334" />
-        <location filename="../../c27desk/gui/main_window.py" line="359" />
+        <location filename="../../c27desk/gui/main_window.py" line="341" />
+        <location filename="../../c27desk/gui/main_window.py" line="366" />
         <source>Tất cả các phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="367" />
+        <location filename="../../c27desk/gui/main_window.py" line="374" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="367" />
+        <location filename="../../c27desk/gui/main_window.py" line="374" />
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="373" />
+        <location filename="../../c27desk/gui/main_window.py" line="380" />
         <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
         <translation>Unconfirmed: %s (carried from last year)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="377" />
+        <location filename="../../c27desk/gui/main_window.py" line="384" />
         <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
         <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="387" />
+        <location filename="../../c27desk/gui/main_window.py" line="394" />
         <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
         <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="389" />
+        <location filename="../../c27desk/gui/main_window.py" line="396" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="391" />
+        <location filename="../../c27desk/gui/main_window.py" line="398" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="433" />
+        <location filename="../../c27desk/gui/main_window.py" line="440" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="433" />
+        <location filename="../../c27desk/gui/main_window.py" line="440" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="433" />
+        <location filename="../../c27desk/gui/main_window.py" line="440" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="434" />
+        <location filename="../../c27desk/gui/main_window.py" line="441" />
         <source>(ý nghĩa suy ra, chưa có biểu mẫu chính thức)</source>
         <translation>(inferred meaning, no official form yet)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="435" />
+        <location filename="../../c27desk/gui/main_window.py" line="442" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="453" />
+        <location filename="../../c27desk/gui/main_window.py" line="460" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="454" />
+        <location filename="../../c27desk/gui/main_window.py" line="461" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="461" />
+        <location filename="../../c27desk/gui/main_window.py" line="468" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="467" />
+        <location filename="../../c27desk/gui/main_window.py" line="474" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="467" />
+        <location filename="../../c27desk/gui/main_window.py" line="474" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="467" />
+        <location filename="../../c27desk/gui/main_window.py" line="474" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="468" />
+        <location filename="../../c27desk/gui/main_window.py" line="475" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="468" />
+        <location filename="../../c27desk/gui/main_window.py" line="475" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="468" />
+        <location filename="../../c27desk/gui/main_window.py" line="475" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="469" />
+        <location filename="../../c27desk/gui/main_window.py" line="476" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="469" />
+        <location filename="../../c27desk/gui/main_window.py" line="476" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="475" />
+        <location filename="../../c27desk/gui/main_window.py" line="482" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="480" />
+        <location filename="../../c27desk/gui/main_window.py" line="487" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="495" />
+        <location filename="../../c27desk/gui/main_window.py" line="502" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="533" />
+        <location filename="../../c27desk/gui/main_window.py" line="540" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="533" />
+        <location filename="../../c27desk/gui/main_window.py" line="540" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="545" />
+        <location filename="../../c27desk/gui/main_window.py" line="552" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="546" />
+        <location filename="../../c27desk/gui/main_window.py" line="553" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="560" />
+        <location filename="../../c27desk/gui/main_window.py" line="567" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="563" />
+        <location filename="../../c27desk/gui/main_window.py" line="570" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="572" />
+        <location filename="../../c27desk/gui/main_window.py" line="579" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="587" />
+        <location filename="../../c27desk/gui/main_window.py" line="594" />
         <source>Xác nhận cảnh báo</source>
         <translation>Acknowledge warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="588" />
+        <location filename="../../c27desk/gui/main_window.py" line="595" />
         <source>Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?</source>
         <translation>The report still has these warnings. Finalise anyway?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="596" />
+        <location filename="../../c27desk/gui/main_window.py" line="604" />
+        <source>Bản %1 đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu cũ), nên báo cáo được chốt thành bản %2.</source>
+        <translation>Revision %1 was exported earlier with other content (an older backup restored?), so the report is finalised as revision %2.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="607" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="607" />
+        <location filename="../../c27desk/gui/main_window.py" line="618" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="608" />
+        <location filename="../../c27desk/gui/main_window.py" line="619" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="620" />
+        <location filename="../../c27desk/gui/main_window.py" line="632" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="623" />
+        <location filename="../../c27desk/gui/main_window.py" line="635" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="623" />
+        <location filename="../../c27desk/gui/main_window.py" line="635" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="623" />
+        <location filename="../../c27desk/gui/main_window.py" line="635" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="629" />
+        <location filename="../../c27desk/gui/main_window.py" line="641" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="638" />
+        <location filename="../../c27desk/gui/main_window.py" line="650" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="639" />
+        <location filename="../../c27desk/gui/main_window.py" line="651" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="654" />
+        <location filename="../../c27desk/gui/main_window.py" line="666" />
         <source>Cài biểu mẫu</source>
         <translation>Install a form</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="655" />
+        <location filename="../../c27desk/gui/main_window.py" line="667" />
         <source>Biểu mẫu đã ký (*.c27form)</source>
         <translation>Signed forms (*.c27form)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="661" />
+        <location filename="../../c27desk/gui/main_window.py" line="673" />
         <source>Không cài được biểu mẫu</source>
         <translation>The form was not installed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="664" />
+        <location filename="../../c27desk/gui/main_window.py" line="676" />
         <source>Đã cài biểu mẫu %1 cho năm %2, do %3 ban hành.</source>
         <translation>Installed form %1 for %2, published by %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="669" />
+        <location filename="../../c27desk/gui/main_window.py" line="681" />
         <source>Năm %1 đang dùng biểu mẫu khác: đổi trong Báo cáo → Thông tin báo cáo.</source>
         <translation>%1 uses another form: change it in Report → Report details.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="680" />
+        <location filename="../../c27desk/gui/main_window.py" line="692" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -1150,6 +1181,159 @@
     </message>
 </context>
 <context>
+    <name>UnitsDialog</name>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="51" />
+        <source>Đơn vị trực thuộc qua các năm</source>
+        <translation>Units over the years</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="58" />
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="58" />
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="58" />
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="58" />
+        <source>Cấp trên</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="59" />
+        <source>Hiệu lực</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="73" />
+        <source>Từ năm</source>
+        <translation>From year</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="74" />
+        <source>Tên mới</source>
+        <translation>New name</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="75" />
+        <source>Cấp trên mới (mã)</source>
+        <translation>New parent (code)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="76" />
+        <source>Mã mới / mã sau hợp nhất</source>
+        <translation>New code / code after merging</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="78" />
+        <source>Đổi tên / đổi mã</source>
+        <translation>Rename / new code</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="78" />
+        <source>Chuyển cấp trên</source>
+        <translation>Move to parent</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="79" />
+        <source>Thôi hoạt động</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="79" />
+        <source>Hợp nhất các đơn vị đã chọn</source>
+        <translation>Merge the selected units</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="89" />
+        <source>Năm:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="100" />
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="100" />
+        <source>Người ký (chủ thể)</source>
+        <translation>Signer (subject)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="100" />
+        <source>Số hiệu</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="101" />
+        <source>Hiệu lực từ</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="101" />
+        <source>Đến</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="104" />
+        <source>Thu hồi chứng thư đã chọn</source>
+        <translation>Revoke the selected certificate</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="111" />
+        <source>Sổ đơn vị</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="112" />
+        <source>Chứng thư số đã ghi nhận</source>
+        <translation>Pinned certificates</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="113" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="167" />
+        <source>Từ năm %1, %2 đổi thành %3.</source>
+        <translation>From %1, %2 becomes %3.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="170" />
+        <source>Từ năm %1, %2 có tên mới.</source>
+        <translation>From %1, %2 has a new name.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="177" />
+        <source>Từ năm %1, %2 trực thuộc %3.</source>
+        <translation>From %1, %2 reports to %3.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="185" />
+        <source>Đơn vị %1 không còn từ năm %2.</source>
+        <translation>Unit %1 no longer exists from %2.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="198" />
+        <source>Từ năm %1, %2 hợp nhất thành %3.</source>
+        <translation>From %1, %2 are merged into %3.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="208" />
+        <source>Đã thu hồi chứng thư số của %1.</source>
+        <translation>Revoked %1's certificate.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../c27desk/gui/app.py" line="43" />
@@ -1233,37 +1417,37 @@
 <context>
     <name>desktop</name>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="83" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="78" />
         <source>Không tìm thấy tệp:</source>
         <translation>File not found:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="86" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="81" />
         <source>c27desk chỉ mở gói báo cáo .c27 và mẫu biểu .c27form:</source>
         <translation>c27desk opens only .c27 report packages and .c27form forms:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="89" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="84" />
         <source>Cài biểu mẫu do cấp trên gửi từ tệp này?</source>
         <translation>Install the form sent by the office above from this file?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="91" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="86" />
         <source>Cơ sở dữ liệu đang mở ở một cửa sổ c27desk khác. Hãy cài biểu mẫu từ cửa sổ đó (Tệp → Cài biểu mẫu do cấp trên gửi…):</source>
         <translation>The database is open in another c27desk window. Install the form from that window (File → Install a form sent by the office above…):</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="100" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="95" />
         <source>Cơ sở dữ liệu đang mở ở một cửa sổ c27desk khác. Hãy nhận gói từ cửa sổ đó (Tổng hợp → Nhận gói báo cáo của đơn vị trực thuộc…):</source>
         <translation>The database is open in another c27desk window. Receive the packages from that window (Consolidation → Import child units' packages…):</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="115" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="110" />
         <source>Từ nay bấm đúp vào tệp .c27 hoặc .c27form sẽ mở c27desk (chỉ với tài khoản này). Đã ghi:</source>
         <translation>From now on, double-clicking a .c27 or .c27form file opens c27desk (for this account only). Written:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="129" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="124" />
         <source>Mở gói báo cáo (.c27) và mẫu biểu (.c27form) bằng c27desk khi bấm đúp vào tệp?
 
 Chỉ áp dụng cho tài khoản của bạn, không cần quyền quản trị. Có thể làm lại sau trong menu Cài đặt.</source>

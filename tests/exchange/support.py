@@ -55,13 +55,14 @@ def csv_file(db: Path, rows: str) -> Path:
     return path
 
 
-def export(db: Path, spec, out: Path) -> bytes:
+def export(db: Path, spec, out: Path, *, confirm_signer: bool = False) -> bytes:
     from c27desk.exchange.export import export_package
     from c27desk.store.database import open_database
 
     handle = open_database(db)
     try:
-        return export_package(handle, YEAR, out, spec=spec, who="tester").path.read_bytes()
+        return export_package(handle, YEAR, out, spec=spec, who="tester",
+                              confirm_signer=confirm_signer).path.read_bytes()
     finally:
         handle.close()
 

@@ -1,0 +1,116 @@
+"""Bringing a merged-away unit's history into its successor's database, from that unit's backup.
+
+When a province is merged into another (or a commune into a new one), the successor keeps its
+own database and takes in the other's: its units, its own report revisions and values, and every
+revision it had received from its children, with where each came from. Nothing the successor
+already holds is replaced: a row that exists is kept and counted as skipped. Pinned certificates
+are not copied; trusting a signer stays a deliberate act (``units pin``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from c27desk.errors import StoreError
+from c27desk.store import backup, units
+from c27desk.store.audit import log
+from c27desk.store.backup import backed_up
+from c27desk.store.clock import now
+
+
+@dataclass(frozen=True)
+class Absorbed:
+    unit: str
+    units: int
+    revisions: int
+    skipped: int
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _copy(db: Database, src: sqlite3.Connection, table: str, where: str = "", params: tuple = ()) -> tuple[int, int]:
+    """Insert the source's rows the successor does not hold (by primary key); returns (added, skipped)."""
+    theirs, ours = _columns(src, table), set(_columns(db.conn, table))
+    cols = [c for c in theirs if c in ours]
+    if not cols:
+        return 0, 0
+    added = skipped = 0
+    names = ", ".join(cols)
+    for row in src.execute(f"SELECT {names} FROM {table} {where}", params).fetchall():
+        if table == "units":  # never a second own unit; parents are linked once all units are in
+            row = [0 if c == "is_self" else (None if c == "parent" else v) for c, v in zip(cols, row, strict=True)]
+        cur = db.execute(f"INSERT OR IGNORE INTO {table}({names}) VALUES ({', '.join('?' * len(cols))})", list(row))
+        if cur.rowcount:
+            added += 1
+        else:
+            skipped += 1
+    return added, skipped
+
+
+@backed_up("history")
+def absorb(db: Database, source: Path, *, who: str) -> Absorbed:
+    """Take the history held in ``source`` (another unit's database or backup) into this database."""
+    source = Path(source)
+    if not source.is_file():
+        raise StoreError(f"không có tệp {source}.", f"no such file {source}.", code="HISTORY_MISSING")
+    problem = backup.check_file(source)
+    if problem:
+        raise StoreError(f"{source} không phải cơ sở dữ liệu dùng được ({problem}); không có gì thay đổi.",
+                         f"{source} is not a usable database ({problem}); nothing changed.", code="HISTORY_BAD")
+    me = units.require_self_unit(db)
+    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"units", "revisions", "value_entries", "periods", "catalogues"} <= tables:
+            raise StoreError(f"{source} không phải cơ sở dữ liệu c27desk; không có gì thay đổi.",
+                             f"{source} is not a c27desk database; nothing changed.", code="HISTORY_BAD")
+        row = src.execute("SELECT code FROM units WHERE is_self = 1").fetchone()
+        if row is None:
+            raise StoreError(f"{source} chưa có đơn vị; không có gì thay đổi.", f"{source} has no unit; nothing changed.",
+                             code="HISTORY_BAD")
+        theirs = row[0]
+        if theirs == me.code:
+            raise StoreError(f"{source} là dữ liệu của chính đơn vị {me.code}; hãy dùng “c27desk restore”.",
+                             f"{source} is {me.code}'s own data; use “c27desk restore” instead.",
+                             code="HISTORY_SELF")
+        added_units = revisions = skipped = 0
+        with db.atomic():
+            for level in src.execute("SELECT code, name, rank, active FROM levels").fetchall():
+                db.execute("INSERT OR IGNORE INTO levels(code, name, rank, active) VALUES (?, ?, ?, ?)", list(level))
+            # their units, theirs included, as plain units (never this database's own); parents before children
+            new_codes = [c for (c,) in src.execute("SELECT code FROM units ORDER BY code").fetchall()
+                         if units.get_unit(db, c) is None]
+            for code in new_codes:
+                added_units += _copy(db, src, "units", "WHERE code = ?", (code,))[0]
+            for code in new_codes:
+                parent = src.execute("SELECT parent FROM units WHERE code = ?", [code]).fetchone()[0]
+                if parent and units.get_unit(db, parent) is not None:
+                    db.execute("UPDATE units SET parent = ? WHERE code = ?", [parent, code])
+            for code in new_codes:
+                if "unit_versions" in tables:
+                    _copy(db, src, "unit_versions", "WHERE code = ?", (code,))
+                if not db.execute("SELECT 1 FROM unit_versions WHERE code = ?", [code]).fetchone():
+                    db.execute("INSERT INTO unit_versions(code, from_year, name, level, parent, at, who) "
+                               "SELECT code, coalesce(valid_from, 0), name, level, parent, ?, ? FROM units "
+                               "WHERE code = ?", [now(), who, code])
+            if "unit_links" in tables:
+                _copy(db, src, "unit_links")
+            _copy(db, src, "catalogues")
+            _copy(db, src, "periods")
+            added, skip = _copy(db, src, "revisions")
+            revisions, skipped = added, skip
+            _copy(db, src, "value_entries", "WHERE unit = ?", (theirs,))
+            for table in ("received_files", "received_revisions"):
+                if table in tables:
+                    _copy(db, src, table)
+            log(db, "history", who=who, unit=theirs,
+                detail=f"{source.name}: {added_units} units, {revisions} revisions, {skipped} kept as held")
+    finally:
+        src.close()
+    return Absorbed(theirs, added_units, revisions, skipped)

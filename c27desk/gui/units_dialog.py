@@ -1,0 +1,208 @@
+"""The Units screen: the office's register for a chosen year, its changes, and the pinned certificates.
+
+Every change goes through the same store services as ``c27desk units …`` and takes effect from
+the year in "Từ năm", so earlier years keep their tree. A refused change says why under the
+buttons and changes nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from c27desk.errors import C27Error
+from c27desk.exchange.signers import list_signers, revoke_pin
+from c27desk.model.units import FIRST_YEAR, LAST_YEAR, LinkKind, make_unit
+from c27desk.store import units
+from c27desk.store.clock import current_user
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+
+
+class UnitsDialog(QDialog):
+    changed = Signal()
+
+    def __init__(self, db, year: int, parent=None):
+        super().__init__(parent)
+        self.setObjectName("unitsDialog")
+        self.db = db
+        self.setWindowTitle(self.tr("Đơn vị trực thuộc qua các năm"))
+        self.year = QSpinBox(self)
+        self.year.setRange(FIRST_YEAR, LAST_YEAR)
+        self.year.setValue(year)
+        self.year.valueChanged.connect(self.refresh)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("unitsTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Mã"), self.tr("Tên"), self.tr("Cấp"), self.tr("Cấp trên"),
+                                              self.tr("Hiệu lực")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.links = QLabel(self)
+        self.links.setWordWrap(True)
+        self.from_year = QSpinBox(self)
+        self.from_year.setObjectName("fromYear")
+        self.from_year.setRange(FIRST_YEAR, LAST_YEAR)
+        self.from_year.setValue(year)
+        self.new_name, self.new_parent, self.new_code = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        for edit, name in ((self.new_name, "newName"), (self.new_parent, "newParent"), (self.new_code, "newCode")):
+            edit.setObjectName(name)
+        form = QFormLayout()
+        form.addRow(self.tr("Từ năm"), self.from_year)
+        form.addRow(self.tr("Tên mới"), self.new_name)
+        form.addRow(self.tr("Cấp trên mới (mã)"), self.new_parent)
+        form.addRow(self.tr("Mã mới / mã sau hợp nhất"), self.new_code)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("Đổi tên / đổi mã"), self.rename), (self.tr("Chuyển cấp trên"), self.move),
+                           (self.tr("Thôi hoạt động"), self.retire), (self.tr("Hợp nhất các đơn vị đã chọn"), self.merge)):
+            b = QPushButton(text, self)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        self.message = QLabel(self)
+        self.message.setObjectName("unitsMessage")
+        self.message.setWordWrap(True)
+        register = QWidget(self)
+        box = QVBoxLayout(register)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Năm:"), self))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        box.addLayout(top)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.links)
+        box.addLayout(form)
+        box.addLayout(buttons)
+        box.addWidget(self.message)
+        self.signers = QTableWidget(0, 6, self)
+        self.signers.setObjectName("signersTable")
+        self.signers.setHorizontalHeaderLabels([self.tr("Đơn vị"), self.tr("Người ký (chủ thể)"), self.tr("Số hiệu"),
+                                                self.tr("Hiệu lực từ"), self.tr("Đến"), "SHA-256"])
+        self.signers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.signers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        revoke = QPushButton(self.tr("Thu hồi chứng thư đã chọn"), self)
+        revoke.clicked.connect(self.revoke)
+        signer_page = QWidget(self)
+        sbox = QVBoxLayout(signer_page)
+        sbox.addWidget(self.signers, 1)
+        sbox.addWidget(revoke)
+        tabs = QTabWidget(self)
+        tabs.addTab(register, self.tr("Sổ đơn vị"))
+        tabs.addTab(signer_page, self.tr("Chứng thư số đã ghi nhận"))
+        close = QPushButton(self.tr("Đóng"), self)
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(close)
+        self.resize(1000, 620)
+        self.refresh()
+
+    # -- showing ---------------------------------------------------------------------------------
+    def shown_units(self) -> list[units.Unit]:
+        me = units.self_unit(self.db)
+        return [u for u in units.tree(self.db, self.year.value())
+                if u.parent is not None and (me is None or u.code != me.code)]
+
+    def refresh(self) -> None:
+        self.rows = self.shown_units()
+        _fill(self.table, [[u.code, u.name, u.level, u.parent or "", self._span(u)] for u in self.rows])
+        self.links.setText("\n".join(f"{lk.predecessor} → {lk.successor} ({lk.year}, "
+                                     f"{self.tr('đổi mã') if lk.kind == LinkKind.RECODE else self.tr('hợp nhất')})"
+                                     for lk in units.links(self.db)))
+        _fill(self.signers, [[s.unit, s.info.subject, s.info.serial, s.info.not_before, s.info.not_after,
+                              s.info.fingerprint] for s in list_signers(self.db)])
+
+    def _span(self, unit: units.Unit) -> str:
+        start = str(unit.valid_from) if unit.valid_from else "…"
+        end = str(unit.valid_until - 1) if unit.valid_until else "…"
+        return f"{start} – {end}"
+
+    def selected(self) -> list[units.Unit]:
+        return [self.rows[r] for r in sorted({i.row() for i in self.table.selectedIndexes()})]
+
+    # -- changing --------------------------------------------------------------------------------
+    def _do(self, work) -> None:
+        try:
+            done = work()
+        except C27Error as exc:
+            self.message.setText(exc.message())
+            return
+        self.message.setText(done)
+        self.refresh()
+        self.changed.emit()
+
+    def _one(self) -> units.Unit:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            raise C27Error("hãy chọn đúng một đơn vị trong bảng.", "select exactly one unit in the table.")
+        return chosen[0]
+
+    def rename(self) -> None:
+        def work() -> str:
+            unit, year = self._one(), self.from_year.value()
+            if self.new_code.text().strip():
+                new = make_unit(self.new_code.text(), self.new_name.text() or unit.name, unit.level, unit.parent)
+                units.succeed(self.db, [unit.code], new, year, LinkKind.RECODE, who=current_user())
+                return self.tr("Từ năm %1, %2 đổi thành %3.").replace("%1", str(year)).replace("%2", unit.code) \
+                    .replace("%3", new.code)
+            units.rename(self.db, unit.code, self.new_name.text(), year, who=current_user())
+            return self.tr("Từ năm %1, %2 có tên mới.").replace("%1", str(year)).replace("%2", unit.code)
+        self._do(work)
+
+    def move(self) -> None:
+        def work() -> str:
+            unit, year = self._one(), self.from_year.value()
+            units.move(self.db, unit.code, self.new_parent.text(), year, who=current_user())
+            return self.tr("Từ năm %1, %2 trực thuộc %3.").replace("%1", str(year)).replace("%2", unit.code) \
+                .replace("%3", self.new_parent.text().strip().upper())
+        self._do(work)
+
+    def retire(self) -> None:
+        def work() -> str:
+            unit, year = self._one(), self.from_year.value()
+            units.retire(self.db, unit.code, year, who=current_user())
+            return self.tr("Đơn vị %1 không còn từ năm %2.").replace("%1", unit.code).replace("%2", str(year))
+        self._do(work)
+
+    def merge(self) -> None:
+        def work() -> str:
+            chosen, year = self.selected(), self.from_year.value()
+            if len(chosen) < 2:
+                raise C27Error("hãy chọn ít nhất hai đơn vị để hợp nhất.", "select at least two units to merge.")
+            held = units.get_unit(self.db, self.new_code.text().strip().upper()) if self.new_code.text().strip() \
+                else None
+            new = held or make_unit(self.new_code.text(), self.new_name.text(), chosen[0].level,
+                                    self.new_parent.text() or chosen[0].parent)
+            units.succeed(self.db, [u.code for u in chosen], new, year, LinkKind.MERGE, who=current_user())
+            return self.tr("Từ năm %1, %2 hợp nhất thành %3.").replace("%1", str(year)) \
+                .replace("%2", ", ".join(u.code for u in chosen)).replace("%3", new.code)
+        self._do(work)
+
+    def revoke(self) -> None:
+        rows = sorted({i.row() for i in self.signers.selectedIndexes()})
+        if not rows:
+            return
+        code = self.signers.item(rows[0], 0).text()
+        self._do(lambda: (revoke_pin(self.db, code, who=current_user()),
+                          self.tr("Đã thu hồi chứng thư số của %1.").replace("%1", code))[1])

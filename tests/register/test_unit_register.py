@@ -1,0 +1,116 @@
+"""The unit register over the years: changes take effect from a year, earlier years keep their tree."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from c27desk.store import units
+from c27desk.store.database import open_database
+
+
+@pytest.fixture
+def province(cli, db_path):
+    """A province with one district and two communes under it, all valid from the beginning."""
+    assert cli("init", "--unit-code", "TU-DN", "--unit-name", "Tỉnh ủy Đồng Nai", "--level", "tinh", "--parent",
+               "TW", "--place", "Đồng Nai")[0] == 0
+    for code, name, level, parent in (("HU-A", "Huyện ủy A", "huyen", "TU-DN"), ("XA-1", "Đảng ủy xã 1", "xa", "HU-A"),
+                                      ("XA-2", "Đảng ủy xã 2", "xa", "HU-A")):
+        assert cli("units", "add", "--code", code, "--name", name, "--level", level, "--parent", parent)[0] == 0
+    return db_path
+
+
+def tree(db_path, year):
+    db = open_database(db_path)
+    try:
+        return {u.code: (u.name, u.parent) for u in units.tree(db, year)}
+    finally:
+        db.close()
+
+
+def test_reform_changes_2025_and_leaves_2023_as_it_was(province, cli):
+    before = tree(province, 2023)
+    assert cli("units", "move", "--code", "XA-1", "--parent", "TU-DN", "--from", "2025")[0] == 0
+    assert cli("units", "move", "--code", "XA-2", "--parent", "TU-DN", "--from", "2025")[0] == 0
+    assert cli("units", "retire", "--code", "HU-A", "--from", "2025")[0] == 0
+    code, out, _ = cli("units", "merge", "XA-1", "XA-2", "--into", "XA-12", "--name", "Đảng ủy xã Mười Hai",
+                       "--from", "2025")
+    assert code == 0 and "XA-1, XA-2 hợp nhất thành XA-12" in out
+    assert tree(province, 2023) == before
+    assert tree(province, 2025) == {"TU-DN": ("Tỉnh ủy Đồng Nai", "TW"), "TW": ("TW", None),
+                                    "XA-12": ("Đảng ủy xã Mười Hai", "TU-DN")}
+    code, out, _ = cli("--lang", "en", "units", "list", "--year", "2025")
+    assert "XA-12" in out and "XA-1 → XA-12 (2025, merge)" in out and "HU-A " not in out
+
+
+def test_rename_keeps_the_old_name_for_earlier_years(province, cli):
+    assert cli("units", "rename", "--code", "XA-1", "--name", "Đảng ủy phường 1", "--from", "2024")[0] == 0
+    assert tree(province, 2023)["XA-1"][0] == "Đảng ủy xã 1"
+    assert tree(province, 2024)["XA-1"][0] == "Đảng ủy phường 1"
+
+
+def test_code_change_links_old_to_new_and_moves_children(province, cli):
+    code, out, _ = cli("--lang", "en", "units", "rename", "--code", "HU-A", "--new-code", "TX-A", "--from", "2024")
+    assert code == 0 and "HU-A becomes TX-A" in out
+    assert tree(province, 2024)["XA-1"] == ("Đảng ủy xã 1", "TX-A")
+    assert tree(province, 2023)["XA-1"] == ("Đảng ủy xã 1", "HU-A")
+    assert "HU-A" not in tree(province, 2024)
+
+
+@pytest.mark.parametrize("args, words", [
+    (("retire", "--code", "HU-A", "--from", "2025"), "XA-1, XA-2"),  # children still there
+    (("move", "--code", "XA-1", "--parent", "HU-NOPE", "--from", "2025"), "HU-NOPE"),
+    (("retire", "--code", "XA-9", "--from", "2025"), "XA-9"),
+    (("rename", "--code", "XA-1", "--name", "x", "--from", "225"), "225"),
+    (("merge", "--into", "XA-12", "--from", "2025"), "units merge"),
+    (("move", "--code", "XA-1", "--from", "2025"), "--parent"),
+])
+def test_bad_register_changes_say_what_and_change_nothing(province, cli, args, words):
+    conn = sqlite3.connect(province)
+    before = conn.execute("SELECT * FROM units ORDER BY code").fetchall(), conn.execute(
+        "SELECT * FROM unit_versions ORDER BY 1, 2").fetchall()
+    conn.close()
+    code, _, err = cli("units", *args)
+    assert code == 1 and words in err and "Traceback" not in err
+    conn = sqlite3.connect(province)
+    assert (conn.execute("SELECT * FROM units ORDER BY code").fetchall(),
+            conn.execute("SELECT * FROM unit_versions ORDER BY 1, 2").fetchall()) == before
+    conn.close()
+
+
+def test_an_existing_database_migrates_with_every_unit_valid_from_the_beginning(tmp_path):
+    from sqlite_utils import Database
+
+    from c27desk.store.database import migrations
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(sqlite3.connect(path))
+    mig = migrations()
+    mig._migrations = [m for m in mig._migrations if not m.name.startswith("0005")]
+    mig.apply(old)
+    old.execute("INSERT INTO units(code, name, level, parent, is_self, created_at) VALUES "
+                "('TU-X', 'Tỉnh ủy X', 'tinh', NULL, 1, '2024-01-01')")
+    old.conn.commit()
+    old.close()
+    db = open_database(path)
+    try:
+        assert [(u.code, u.valid_from, u.valid_until) for u in units.tree(db, 1990)] == [("TU-X", None, None)]
+        assert db.execute("SELECT code, from_year FROM unit_versions").fetchall() == [("TU-X", 0)]
+    finally:
+        db.close()
+
+
+def test_a_communes_own_database_moves_to_an_office_it_does_not_hold_yet(cli, db_path):
+    assert cli("init", "--unit-code", "XA-1", "--unit-name", "Đảng ủy xã 1", "--level", "xa", "--parent", "HU-A")[0] == 0
+    code, out, _ = cli("--lang", "en", "units", "move", "--code", "XA-1", "--parent", "TU-DN", "--from", "2025")
+    assert code == 0 and out.strip() == "From 2025, XA-1 reports to TU-DN (level xa)."
+    assert tree(db_path, 2024)["XA-1"] == ("Đảng ủy xã 1", "HU-A")
+    assert tree(db_path, 2025)["XA-1"] == ("Đảng ủy xã 1", "TU-DN")
+
+
+def test_a_register_change_is_backed_up(province, cli):
+    from c27desk.store import backup
+
+    assert cli("units", "retire", "--code", "XA-2", "--from", "2025")[0] == 0
+    assert backup.list_backups(province)[0].name.endswith("-after-units.sqlite3")
