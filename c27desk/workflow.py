@@ -59,8 +59,13 @@ class FinaliseRefusedError(StoreError):
         self.report = report
 
 
-def finalise_report(db: Database, ref: ReportRef, *, who: str, acknowledge_warnings: bool = False) -> revisions.Revision:
-    """Validate and lock the report as its current revision number."""
+def finalise_report(db: Database, ref: ReportRef, *, who: str, acknowledge_warnings: bool = False,
+                    dry_run: bool = False) -> revisions.Revision | None:
+    """Validate and lock the report as its current revision number.
+
+    ``dry_run`` runs the same checks and writes nothing (returns None): the window asks
+    "finalise?" only about a report these rules would accept.
+    """
     entries = values.entries(db, ref.unit.code, ref.year)
     report = check(ref.catalogue, entries)
     if report.errors:
@@ -73,6 +78,8 @@ def finalise_report(db: Database, ref: ReportRef, *, who: str, acknowledge_warni
     if report.warnings and not acknowledge_warnings:
         raise FinaliseRefusedError(f"có {len(report.warnings)} cảnh báo cần được xác nhận trước khi chốt.",
                               f"{len(report.warnings)} warning(s) must be acknowledged before finalising.", report)
+    if dry_run:
+        return None
     return revisions.finalise(db, ref.unit.code, ref.year, entries, who=who)
 
 

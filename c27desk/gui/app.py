@@ -48,9 +48,10 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
             return None
         read_only = True
     try:
-        db = open_database(db_path, backup_reason=None if read_only else "start")
+        db = open_database(db_path, backup_reason=None if read_only else "start", read_only=read_only)
     except CorruptDatabaseError as exc:
-        if exc.newest_backup is None or not _ask(
+        # restoring writes the file: only the window holding the lock may offer it
+        if read_only or exc.newest_backup is None or not _ask(
                 "c27desk", exc.message() + "\n\n" + QApplication.translate("app", "Khôi phục từ bản sao lưu này?"),
                 interactive=interactive):
             if interactive:

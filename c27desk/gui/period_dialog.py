@@ -31,7 +31,8 @@ def _shown_date(iso: str | None) -> str:
 
 
 class PeriodDialog(QDialog):
-    def __init__(self, db, year: int, *, read_only: bool = False, parent=None):
+    def __init__(self, db, year: int, *, read_only: bool = False, final: bool = False, parent=None):
+        """``final``: the revision is finalised, so its details print on a locked report: shown, not editable."""
         super().__init__(parent)
         self.setObjectName("periodDialog")
         self.db, self.year = db, year
@@ -72,6 +73,13 @@ class PeriodDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
+        if final:
+            locked = QLabel(self.tr("Báo cáo đã chốt: thông tin này chỉ xem được. Muốn sửa, hãy dùng "
+                                    "Báo cáo → Mở lại báo cáo (tạo bản mới) trước."), self)
+            locked.setObjectName("periodLocked")
+            locked.setWordWrap(True)
+            locked.setStyleSheet("background:#fff4d6; padding:6px; border:1px solid #e0c060;")
+            layout.addWidget(locked)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

@@ -82,7 +82,11 @@ def connect(path: Path, *, check_same_thread: bool = True, readonly: bool = Fals
         db = Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        if not readonly:
+        if readonly:
+            # mode=ro already refuses writes to the file; query_only makes SQLite refuse any writing statement
+            # up front, so a write attempted through a service fails before it starts
+            db.execute("PRAGMA query_only = ON")
+        else:
             db.enable_wal()
             db.execute("PRAGMA synchronous = FULL")
         return db
@@ -126,22 +130,26 @@ def open_database(
     check_integrity: bool = True,
     check_same_thread: bool = True,
     create: bool = True,
+    read_only: bool = False,
 ) -> Database:
     """Open (creating if asked), check, back up and migrate the database at ``path``.
 
     A backup is taken before any migration and, when ``backup_reason`` is given, before
-    the caller's work (start of the window, an import, a bulk load).
+    the caller's work (start of the window, an import, a bulk load). ``read_only`` (a
+    second window while another holds the instance lock) opens the file with SQLite's
+    ``mode=ro`` and ``query_only``: nothing is created, migrated, backed up or written.
     """
     path = Path(path) if path else default_db_path()
     existed = path.exists() and path.stat().st_size > 0
-    if not existed and not create:
+    if not existed and (not create or read_only):
         raise StoreError(
             f"chưa có cơ sở dữ liệu {path}; hãy chạy “c27desk init” hoặc “c27desk demo”.",
             f"there is no database at {path}; run “c27desk init” or “c27desk demo” first.",
             code="DB_MISSING",
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = connect(path, check_same_thread=check_same_thread)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = connect(path, check_same_thread=check_same_thread, readonly=read_only)
     try:
         if existed:
             try:
@@ -168,6 +176,16 @@ def open_database(
                 code="DB_TOO_NEW",
             )
         pending = mig.pending(db)
+        if read_only:
+            if pending:
+                raise StoreError(
+                    f"cơ sở dữ liệu {path} cần được nâng cấp; chỉ cửa sổ đang mở nó (không phải cửa sổ chỉ xem) "
+                    "nâng cấp được. Hãy đóng cửa sổ kia rồi mở lại.",
+                    f"the database {path} needs an upgrade, which only the window holding it (not a read-only "
+                    "window) can do. Close the other window and open it again.",
+                    code="DB_NEEDS_UPGRADE",
+                )
+            return db
         if existed and pending:
             backup.make_backup(db, path, "before-migration")
         elif existed and backup_reason:

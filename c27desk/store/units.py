@@ -10,6 +10,7 @@ from c27desk.store.audit import log
 from c27desk.store.clock import now
 
 _COLS = "code, name, level, parent, place, parent_body, doc_symbol"
+_FIELDS = ("name", "level", "parent", "place", "parent_body", "doc_symbol")  # what an update may change
 
 
 def _unit(row) -> Unit:
@@ -90,5 +91,7 @@ def save_unit(db: Database, unit: Unit, *, is_self: bool = False, who: str) -> N
             [unit.code, unit.name, unit.level, unit.parent, unit.place, unit.parent_body, unit.doc_symbol,
              1 if is_self else 0, now()],
         )
+        changed = [f"{f}: {getattr(old, f) or ''} → {getattr(unit, f) or ''}" for f in _FIELDS
+                   if old is not None and getattr(old, f) != getattr(unit, f)]
         log(db, "unit", who=who, unit=unit.code, old_value=old.name if old else None, new_value=unit.name,
-            detail=f"level={unit.level} parent={unit.parent or ''}")
+            detail="; ".join(changed) if old is not None else f"level={unit.level} parent={unit.parent or ''}")

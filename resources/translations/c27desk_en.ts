@@ -1,79 +1,153 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name />
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="54" />
+        <source>Ví dụ: %1</source>
+        <translation>Example: %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="58" />
+        <source>— Chọn cấp của đơn vị —</source>
+        <translation>— Choose the unit's level —</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="66" />
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="67" />
+        <source>Chữ không dấu, số và dấu gạch ngang; dùng trong tên tệp gửi lên cấp trên.</source>
+        <translation>Unaccented letters, digits and hyphens; used in the names of files sent upward.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="68" />
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="69" />
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="70" />
+        <source>Mã đơn vị cấp trên</source>
+        <translation>Parent unit code</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="71" />
+        <source>Mã của đơn vị nhận báo cáo (để trống nếu chưa biết).</source>
+        <translation>The code of the unit that receives the report (leave empty if unknown).</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="72" />
+        <source>Địa danh</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="73" />
+        <source>In ở dòng ngày tháng: “Tân Phú, ngày … tháng … năm …”.</source>
+        <translation>Printed in the date line: “Tân Phú, ngày … tháng … năm …”.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="74" />
+        <source>Cơ quan cấp trên (dòng đầu)</source>
+        <translation>Parent body (first line)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="75" />
+        <source>Dòng in hoa ở góc trên bên trái phụ lục, phía trên tên đơn vị (tên đảng bộ cấp trên). Để trống nếu đơn vị không ghi dòng này.</source>
+        <translation>The capitalised line at the top left of the appendix, above the unit's name (the Party committee above). Leave empty if your unit does not print it.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="77" />
+        <source>Ký hiệu văn bản</source>
+        <translation>Document symbol</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="78" />
+        <source>Chữ viết tắt của đơn vị sau số báo cáo: với “HU” số in là “Số 123-BC/HU”.</source>
+        <translation>The unit's abbreviation after the report number: with “HU” the number prints as “Số 123-BC/HU”.</translation>
+    </message>
+</context>
+<context>
     <name>AppendixActions</name>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="67" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="68" />
         <source>Xem trước / in phụ lục…</source>
         <translation>Preview / print appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="68" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="69" />
         <source>Ký số phụ lục…</source>
         <translation>Sign appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="81" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="82" />
         <source>Đang tạo phụ lục…</source>
         <translation>Making the appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="91" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="92" />
         <source>bản %1</source>
         <translation>revision %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="91" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="92" />
         <source>dự thảo</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="92" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="93" />
         <source>Phụ lục năm %1 – %2</source>
         <translation>Appendix %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="103" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="104" />
         <source>Lưu phụ lục</source>
         <translation>Save appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="111" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="112" />
         <source>Không ghi được tệp %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="113" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="114" />
         <source>Đã lưu %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="122" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="123" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="136" />
         <source>Ký số phụ lục</source>
         <translation>Sign appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="123" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="124" />
         <source>Chỉ ký được báo cáo đã chốt. Hãy chốt báo cáo trước (Báo cáo → Chốt báo cáo…).</source>
         <translation>Only a finalised report can be signed. Finalise it first (Report → Finalise report…).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="134" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="142" />
         <source>Ký số phụ lục năm %1</source>
         <translation>Sign the %1 appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="135" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="143" />
         <source>Ký số phụ lục bản %1 của %2.</source>
         <translation>Sign revision %1 of the appendix of %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="143" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="151" />
         <source>Đã ký số</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="146" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="154" />
         <source>Đã ký số và lưu %1</source>
         <translation>Signed and saved %1</translation>
     </message>
@@ -81,47 +155,47 @@
 <context>
     <name>AppendixPreview</name>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="83" />
+        <location filename="../../c27desk/gui/preview.py" line="85" />
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="86" />
+        <location filename="../../c27desk/gui/preview.py" line="88" />
         <source>◀ Trang trước</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="87" />
+        <location filename="../../c27desk/gui/preview.py" line="89" />
         <source>Trang sau ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="90" />
+        <location filename="../../c27desk/gui/preview.py" line="92" />
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="92" />
+        <location filename="../../c27desk/gui/preview.py" line="94" />
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="94" />
+        <location filename="../../c27desk/gui/preview.py" line="96" />
         <source>Ký số…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="97" />
+        <location filename="../../c27desk/gui/preview.py" line="99" />
         <source>Chỉ ký được báo cáo đã chốt.</source>
         <translation>Only a finalised report can be signed.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="98" />
+        <location filename="../../c27desk/gui/preview.py" line="100" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="102" />
+        <location filename="../../c27desk/gui/preview.py" line="104" />
         <source>Trang</source>
         <translation>Page</translation>
     </message>
@@ -129,85 +203,85 @@
 <context>
     <name>ConsolidationDialog</name>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="71" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="72" />
         <source>Tổng hợp năm %1</source>
         <translation>Consolidation %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="73" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="74" />
         <source>Đã nhận %1/%2 đơn vị; hạn nộp %3.</source>
         <translation>Received %1/%2 units; deadline %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="78" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="86" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="79" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="87" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="81" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="86" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="93" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="82" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="87" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="94" />
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="85" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="86" />
         <source>Số liệu từng đơn vị</source>
         <translation>Values by unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="86" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="87" />
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="89" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="90" />
         <source>Văn bản</source>
         <translation>Free texts</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="93" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="94" />
         <source>Giá trị đề xuất</source>
         <translation>Proposed value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="93" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="94" />
         <source>Nguồn</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="94" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="95" />
         <source>Đơn vị chưa có số liệu</source>
         <translation>Units without data</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="98" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="99" />
         <source>Nhận các giá trị đã chọn vào báo cáo của đơn vị</source>
         <translation>Take the selected values into this unit's report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="106" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="107" />
         <source>Đề xuất tổng hợp</source>
         <translation>Proposed values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="107" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="108" />
         <source>Xuất Excel (.xlsx)…</source>
         <translation>Export Excel (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="108" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="109" />
         <source>Xuất CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="109" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="110" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="126" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="132" />
         <source>Xuất tổng hợp</source>
         <translation>Export consolidation</translation>
     </message>
@@ -215,7 +289,7 @@
 <context>
     <name>EntryDelegate</name>
     <message>
-        <location filename="../../c27desk/gui/delegates.py" line="30" />
+        <location filename="../../c27desk/gui/delegates.py" line="70" />
         <source>N/A – Không áp dụng</source>
         <translation>N/A – Not applicable</translation>
     </message>
@@ -223,101 +297,185 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="96" />
+        <location filename="../../c27desk/gui/entry_model.py" line="97" />
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="96" />
+        <location filename="../../c27desk/gui/entry_model.py" line="97" />
         <source>Tên tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="96" />
+        <location filename="../../c27desk/gui/entry_model.py" line="97" />
         <source>Diễn giải tình trạng thực hiện</source>
         <translation>Explanation of status</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="97" />
+        <location filename="../../c27desk/gui/entry_model.py" line="98" />
         <source>Mã thực hiện / giá trị</source>
         <translation>Code / value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="131" />
+        <location filename="../../c27desk/gui/entry_model.py" line="132" />
         <source>Giá trị chuyển từ năm trước, chưa được xác nhận (Ctrl+Enter để xác nhận).</source>
         <translation>Value carried from last year, not yet confirmed (Ctrl+Enter to confirm).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="205" />
+        <location filename="../../c27desk/gui/entry_model.py" line="180" />
+        <source>báo cáo đang ở chế độ chỉ xem.</source>
+        <translation>the report is read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/entry_model.py" line="198" />
+        <source>cột này không sửa được.</source>
+        <translation>this column cannot be edited.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/entry_model.py" line="225" />
         <source>Sửa %s</source>
         <translation>Edit %s</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="236" />
+        <location filename="../../c27desk/gui/entry_model.py" line="256" />
         <source>Xóa %s</source>
         <translation>Clear %s</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="244" />
+        <location filename="../../c27desk/gui/entry_model.py" line="264" />
         <source>Xác nhận %s</source>
         <translation>Confirm %s</translation>
     </message>
 </context>
 <context>
+    <name>EntryTableView</name>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="70" />
+        <source>Sao chép</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="71" />
+        <source>Dán (từ Excel)</source>
+        <translation>Paste (from Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="164" />
+        <source>Không lưu: %1 (sửa lại rồi nhấn Enter, hoặc Esc để giữ giá trị cũ)</source>
+        <translation>Not saved: %1 (correct it and press Enter, or Esc to keep the old value)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="201" />
+        <source>%1 không còn trong bộ lọc đang chọn; bộ lọc không còn dòng nào.</source>
+        <translation>%1 no longer matches the chosen filter; no rows are left in it.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="206" />
+        <source>%1 không còn trong bộ lọc đang chọn; ô chọn chuyển sang %2.</source>
+        <translation>%1 no longer matches the chosen filter; the cursor moved to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="266" />
+        <source>Đã sao chép %1 ô.</source>
+        <translation>Copied %1 cell(s).</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="286" />
+        <source>Không dán được: báo cáo đang ở chế độ chỉ xem.</source>
+        <translation>Nothing pasted: the report is read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="290" />
+        <source>Không dán được: chỉ dán một cột (giá trị hoặc diễn giải) hoặc hai cột (giá trị và diễn giải), bắt đầu từ ô giá trị hoặc ô diễn giải. Không có ô nào bị thay đổi.</source>
+        <translation>Nothing pasted: paste one column (values or explanations) or two (values and explanations), starting on a value or explanation cell. No cell was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="303" />
+        <source>Dán %1 dòng</source>
+        <translation>Paste %1 row(s)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="307" />
+        <source>dòng %1</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="308" />
+        <source>không còn dòng nào bên dưới trong bảng</source>
+        <translation>no more rows below in the table</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="333" />
+        <source>Đã dán: %1 ô thay đổi.</source>
+        <translation>Pasted: %1 cell(s) changed.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="337" />
+        <source>%1 ô không nhận (giữ nguyên):</source>
+        <translation>%1 cell(s) refused (left unchanged):</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="340" />
+        <source>… và %1 ô khác.</source>
+        <translation>… and %1 more cell(s).</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="33" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="34" />
         <source>Xuất gói báo cáo (.c27)…</source>
         <translation>Export report package (.c27)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="34" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="35" />
         <source>Nhận gói báo cáo của đơn vị trực thuộc…</source>
         <translation>Import child units' packages…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="35" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="36" />
         <source>Tổng hợp các đơn vị…</source>
         <translation>Consolidate units…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="44" />
-        <location filename="../../c27desk/gui/exchange_actions.py" line="79" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="45" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="73" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="88" />
         <source>Xuất gói báo cáo</source>
         <translation>Export report package</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="45" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="46" />
         <source>Chỉ xuất được báo cáo đã chốt. Hãy chốt báo cáo trước.</source>
         <translation>Only a finalised report can be exported. Finalise it first.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="47" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="48" />
         <source>Chọn thư mục (USB) để ghi gói</source>
         <translation>Choose the folder (USB) to write the package to</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="63" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="64" />
         <source>Đang xuất gói…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="67" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="76" />
         <source>Xuất gói báo cáo năm %1</source>
         <translation>Export the %1 report package</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="68" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="77" />
         <source>Ký số và xuất bản %1 vào %2.</source>
         <translation>Sign and export revision %1 to %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="76" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="85" />
         <source>Đã xuất và kiểm tra lại %1 (bản %2).</source>
         <translation>Exported and re-checked %1 (revision %2).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="102" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="111" />
         <source>Đang tổng hợp…</source>
         <translation>Consolidating…</translation>
     </message>
@@ -443,390 +601,428 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="216" />
+        <location filename="../../c27desk/gui/main_window.py" line="233" />
         <source>c27desk – Báo cáo Chương trình 27</source>
         <translation>c27desk – Program 27 report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="217" />
+        <location filename="../../c27desk/gui/main_window.py" line="234" />
         <source>Năm báo cáo: </source>
         <translation>Reporting year: </translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="218" />
+        <location filename="../../c27desk/gui/main_window.py" line="235" />
         <source>Lọc theo nội dung (Ctrl+F)</source>
         <translation>Filter by text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="222" />
+        <location filename="../../c27desk/gui/main_window.py" line="239" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="222" />
+        <location filename="../../c27desk/gui/main_window.py" line="239" />
+        <location filename="../../c27desk/gui/main_window.py" line="652" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="222" />
+        <location filename="../../c27desk/gui/main_window.py" line="239" />
+        <location filename="../../c27desk/gui/main_window.py" line="650" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="223" />
+        <location filename="../../c27desk/gui/main_window.py" line="240" />
+        <location filename="../../c27desk/gui/main_window.py" line="654" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="226" />
+        <location filename="../../c27desk/gui/main_window.py" line="243" />
         <source>Lỗi và cảnh báo</source>
         <translation>Errors and warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="227" />
+        <location filename="../../c27desk/gui/main_window.py" line="244" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="228" />
+        <location filename="../../c27desk/gui/main_window.py" line="245" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="229" />
+        <location filename="../../c27desk/gui/main_window.py" line="246" />
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="230" />
+        <location filename="../../c27desk/gui/main_window.py" line="247" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="231" />
+        <location filename="../../c27desk/gui/main_window.py" line="248" />
         <source>T&amp;rợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="233" />
+        <location filename="../../c27desk/gui/main_window.py" line="250" />
         <source>Tìm / lọc</source>
         <translation>Find / filter</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="233" />
+        <location filename="../../c27desk/gui/main_window.py" line="250" />
         <source>Xác nhận giá trị chuyển sang</source>
         <translation>Confirm carried value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <location filename="../../c27desk/gui/main_window.py" line="251" />
         <source>Xác nhận tất cả giá trị chuyển sang</source>
         <translation>Confirm all carried values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <location filename="../../c27desk/gui/main_window.py" line="251" />
         <source>Thêm năm báo cáo…</source>
         <translation>Add reporting year…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="235" />
+        <location filename="../../c27desk/gui/main_window.py" line="252" />
         <source>Thông tin báo cáo (số, ngày, người ký, nơi nhận)…</source>
         <translation>Report details (number, date, signer, recipients)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="236" />
+        <location filename="../../c27desk/gui/main_window.py" line="253" />
         <source>Chuyển số liệu năm trước sang</source>
         <translation>Carry forward last year's values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="236" />
+        <location filename="../../c27desk/gui/main_window.py" line="253" />
         <source>Chốt báo cáo…</source>
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="237" />
+        <location filename="../../c27desk/gui/main_window.py" line="663" />
+        <source>Chưa chốt được: %1 Bảng đang lọc “%2” – các dòng cần sửa; chọn “Tất cả” để xem lại mọi dòng.</source>
+        <translation>Not finalised: %1 The table is filtered to “%2” – the rows to fix; choose “All” to see every row again.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="672" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="237" />
-        <location filename="../../c27desk/gui/main_window.py" line="586" />
+        <location filename="../../c27desk/gui/main_window.py" line="255" />
+        <location filename="../../c27desk/gui/main_window.py" line="695" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="238" />
+        <location filename="../../c27desk/gui/main_window.py" line="254" />
+        <source>Thông tin đơn vị (tên, cơ quan cấp trên, ký hiệu, địa danh)…</source>
+        <translation>Unit details (name, body above, document symbol, place)…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="255" />
+        <source>Mở lại báo cáo…</source>
+        <translation>Reopen report…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="256" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="238" />
+        <location filename="../../c27desk/gui/main_window.py" line="256" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="239" />
-        <location filename="../../c27desk/gui/main_window.py" line="603" />
+        <location filename="../../c27desk/gui/main_window.py" line="257" />
+        <location filename="../../c27desk/gui/main_window.py" line="712" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="245" />
+        <location filename="../../c27desk/gui/main_window.py" line="264" />
         <source>&amp;Tổng hợp</source>
         <translation>&amp;Consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="246" />
+        <location filename="../../c27desk/gui/main_window.py" line="265" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="247" />
+        <location filename="../../c27desk/gui/main_window.py" line="266" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="260" />
+        <location filename="../../c27desk/gui/main_window.py" line="279" />
         <source>Không tìm thấy bản dịch.</source>
         <translation>The translation was not found.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="289" />
+        <location filename="../../c27desk/gui/main_window.py" line="310" />
         <source>Đã lưu thông tin báo cáo.</source>
         <translation>Report details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="303" />
+        <location filename="../../c27desk/gui/main_window.py" line="317" />
+        <source>Đã lưu thông tin đơn vị.</source>
+        <translation>Unit details saved.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="331" />
         <source>Mọi thay đổi được lưu ngay khi nhập.</source>
         <translation>Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="310" />
-        <location filename="../../c27desk/gui/main_window.py" line="335" />
+        <location filename="../../c27desk/gui/main_window.py" line="338" />
+        <location filename="../../c27desk/gui/main_window.py" line="363" />
         <source>Tất cả các phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="343" />
+        <location filename="../../c27desk/gui/main_window.py" line="371" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="343" />
+        <location filename="../../c27desk/gui/main_window.py" line="371" />
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="349" />
+        <location filename="../../c27desk/gui/main_window.py" line="377" />
         <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
         <translation>Unconfirmed: %s (carried from last year)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="353" />
+        <location filename="../../c27desk/gui/main_window.py" line="381" />
         <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
         <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="363" />
+        <location filename="../../c27desk/gui/main_window.py" line="391" />
         <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
         <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="365" />
+        <location filename="../../c27desk/gui/main_window.py" line="393" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="367" />
+        <location filename="../../c27desk/gui/main_window.py" line="395" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="409" />
+        <location filename="../../c27desk/gui/main_window.py" line="439" />
+        <source>%1 bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.</source>
+        <translation>%1 was hidden by a filter: the table now shows all rows.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="453" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="409" />
+        <location filename="../../c27desk/gui/main_window.py" line="453" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="409" />
+        <location filename="../../c27desk/gui/main_window.py" line="453" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="410" />
+        <location filename="../../c27desk/gui/main_window.py" line="454" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="427" />
+        <location filename="../../c27desk/gui/main_window.py" line="471" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="428" />
+        <location filename="../../c27desk/gui/main_window.py" line="472" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="435" />
+        <location filename="../../c27desk/gui/main_window.py" line="479" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="441" />
+        <location filename="../../c27desk/gui/main_window.py" line="489" />
+        <source>diễn giải “%1” → “%2”</source>
+        <translation>explanation “%1” → “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="495" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="441" />
+        <location filename="../../c27desk/gui/main_window.py" line="495" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="441" />
+        <location filename="../../c27desk/gui/main_window.py" line="495" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="442" />
+        <location filename="../../c27desk/gui/main_window.py" line="496" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="442" />
+        <location filename="../../c27desk/gui/main_window.py" line="496" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="442" />
+        <location filename="../../c27desk/gui/main_window.py" line="496" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="443" />
+        <location filename="../../c27desk/gui/main_window.py" line="497" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="443" />
+        <location filename="../../c27desk/gui/main_window.py" line="497" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="449" />
+        <location filename="../../c27desk/gui/main_window.py" line="503" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="454" />
+        <location filename="../../c27desk/gui/main_window.py" line="508" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="469" />
+        <location filename="../../c27desk/gui/main_window.py" line="525" />
+        <source>Không có dòng nào khớp với bộ lọc.</source>
+        <translation>No row matches the filter.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="545" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="507" />
+        <location filename="../../c27desk/gui/main_window.py" line="583" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="507" />
+        <location filename="../../c27desk/gui/main_window.py" line="583" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="517" />
+        <location filename="../../c27desk/gui/main_window.py" line="593" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="518" />
+        <location filename="../../c27desk/gui/main_window.py" line="594" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="532" />
+        <location filename="../../c27desk/gui/main_window.py" line="608" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="535" />
+        <location filename="../../c27desk/gui/main_window.py" line="611" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="546" />
+        <location filename="../../c27desk/gui/main_window.py" line="630" />
+        <source>Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận chúng:</source>
+        <translation>The report has these warnings; finalising means you have read and accept them:</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="657" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="551" />
-        <source>Xác nhận cảnh báo</source>
-        <translation>Acknowledge warnings</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="552" />
-        <source>Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?</source>
-        <translation>The report still has these warnings. Finalise anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="560" />
+        <location filename="../../c27desk/gui/main_window.py" line="643" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="563" />
+        <location filename="../../c27desk/gui/main_window.py" line="632" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="564" />
+        <location filename="../../c27desk/gui/main_window.py" line="626" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="576" />
+        <location filename="../../c27desk/gui/main_window.py" line="673" />
+        <source>Mở lại báo cáo năm %1 để sửa? Bản %2 đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, đã gửi); mọi sửa đổi thuộc bản %3, bản này phải được chốt, ký và gửi lại. Không thể quay về bản %2.</source>
+        <translation>Reopen the %1 report for changes? Finalised revision %2 stays in the history (signed and sent copies too); every change belongs to revision %3, which must be finalised, signed and sent again. There is no going back to revision %2.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="685" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="579" />
+        <location filename="../../c27desk/gui/main_window.py" line="688" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="579" />
+        <location filename="../../c27desk/gui/main_window.py" line="688" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="579" />
+        <location filename="../../c27desk/gui/main_window.py" line="688" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="585" />
+        <location filename="../../c27desk/gui/main_window.py" line="694" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="594" />
+        <location filename="../../c27desk/gui/main_window.py" line="703" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="595" />
+        <location filename="../../c27desk/gui/main_window.py" line="704" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="599" />
+        <location filename="../../c27desk/gui/main_window.py" line="708" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -878,166 +1074,144 @@
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Recipients (one per line)</translation>
     </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="77" />
+        <source>Báo cáo đã chốt: thông tin này chỉ xem được. Muốn sửa, hãy dùng Báo cáo → Mở lại báo cáo (tạo bản mới) trước.</source>
+        <translation>The report is finalised: these details are read-only. To change them, use Report → Reopen report (a new revision) first.</translation>
+    </message>
 </context>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="30" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="110" />
         <source>Thiết lập đơn vị báo cáo</source>
         <translation>Set up the reporting unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="32" />
-        <source>Cơ sở dữ liệu chưa có đơn vị. Hãy nhập thông tin đơn vị báo cáo; có thể sửa lại sau trong phần Kỳ báo cáo.</source>
-        <translation>The database has no unit yet. Enter the reporting unit's details; you can change them later.</translation>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="112" />
+        <source>Cơ sở dữ liệu chưa có đơn vị. Hãy nhập thông tin đơn vị báo cáo; chữ xám chỉ là ví dụ. Có thể sửa lại sau: Báo cáo → Thông tin đơn vị.</source>
+        <translation>The database has no unit yet. Enter the reporting unit's details; grey text is only an example. You can change them later: Report → Unit details.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="38" />
-        <source>Huyện ủy Tân Phú</source>
-        <translation>Huyện ủy Tân Phú</translation>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="120" />
+        <source>Ví dụ: %1</source>
+        <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="51" />
-        <source>Mã đơn vị</source>
-        <translation>Unit code</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="51" />
-        <source>Tên đơn vị</source>
-        <translation>Unit name</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="51" />
-        <source>Cấp</source>
-        <translation>Level</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="52" />
-        <source>Mã đơn vị cấp trên</source>
-        <translation>Parent unit code</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="52" />
-        <source>Địa danh</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="53" />
-        <source>Cơ quan cấp trên (dòng đầu)</source>
-        <translation>Parent body (first line)</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="53" />
-        <source>Ký hiệu văn bản</source>
-        <translation>Document symbol</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="54" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="127" />
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="54" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="127" />
         <source>Chức vụ người ký</source>
         <translation>Signer's title</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="55" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="128" />
         <source>Họ tên người ký</source>
         <translation>Signer's name</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="55" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="128" />
         <source>Năm báo cáo đầu tiên</source>
         <translation>First reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="60" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="135" />
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="61" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="136" />
         <source>Thoát</source>
         <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="79" />
-        <source>Chưa tạo được</source>
-        <translation>Could not create</translation>
     </message>
 </context>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="45" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="47" />
         <source>Tệp chứng thư số (.p12, .pfx)</source>
         <translation>Certificate file (.p12, .pfx)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="46" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="48" />
         <source>Thiết bị ký số (USB token)</source>
         <translation>Signing device (USB token)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="53" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="55" />
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="67" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="69" />
         <source>(không bắt buộc)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="71" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="73" />
         <source>Ghi nhớ cách ký cho đơn vị (không lưu mật khẩu, mã PIN)</source>
         <translation>Remember how this unit signs (passphrase and PIN are never stored)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="83" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="85" />
         <source>Tệp .p12</source>
         <translation>.p12 file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="85" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="87" />
         <source>Thư viện PKCS#11</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="86" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="88" />
         <source>Nhãn token</source>
         <translation>Token label</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="87" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="89" />
         <source>Nhãn khóa</source>
         <translation>Key label</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="92" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="94" />
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="124" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="126" />
         <source>Mật khẩu tệp .p12</source>
         <translation>.p12 passphrase</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="124" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="126" />
         <source>Mã PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="127" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="129" />
         <source>Chọn tệp chứng thư số</source>
         <translation>Choose the certificate file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="128" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="130" />
         <source>Chứng thư số (*.p12 *.pfx)</source>
         <translation>Certificates (*.p12 *.pfx)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="166" />
+        <source>Thông tin đơn vị</source>
+        <translation>Unit details</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="172" />
+        <source>Thay đổi in trên các phụ lục tạo từ nay; bản đã ký không đổi.</source>
+        <translation>Changes print on appendices made from now on; signed copies do not change.</translation>
     </message>
 </context>
 <context>
@@ -1048,7 +1222,7 @@
         <translation>Open read-only?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="54" />
+        <location filename="../../c27desk/gui/app.py" line="55" />
         <source>Khôi phục từ bản sao lưu này?</source>
         <translation>Restore from this backup?</translation>
     </message>
@@ -1056,37 +1230,37 @@
 <context>
     <name>ctx</name>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="36" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="37" />
         <source>có</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="36" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="37" />
         <source>không</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="39" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="40" />
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="40" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="41" />
         <source>Thời điểm ký: %1</source>
         <translation>Signing time: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="41" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="42" />
         <source>Chữ ký nguyên vẹn, hợp lệ: %1</source>
         <translation>Signature intact and valid: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="42" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="43" />
         <source>Bao trùm toàn bộ tệp: %1</source>
         <translation>Covers the whole file: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="43" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="44" />
         <source>Thuộc tổ chức chứng thực tin cậy: %1</source>
         <translation>Chains to a trusted CA: %1</translation>
     </message>
