@@ -228,3 +228,108 @@ def test_history_shows_a_change_of_explanation_alone(qtbot, demo_db, open_window
     db = open_database(demo_db)
     assert audit.history(db, UNIT, 2023, "II.1")[0].new_explanation == "Máy để bàn"
     db.close()
+
+
+def test_jumping_to_a_hidden_row_says_that_the_filter_was_cleared(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    window.filter_mode.setCurrentIndex(EntryFilterProxy.UNCONFIRMED)
+    window.jump_to("II.3")
+    assert window.filter_mode.currentIndex() == EntryFilterProxy.ALL
+    assert "II.3" in window.notice.text() and window.notice.isVisible()
+
+
+def test_save_time_in_the_status_bar_is_gmt7(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    type_into(qtbot, window, "II.5", COL_VALUE, "250")
+    assert "GMT+7" in window.save_state.text()
+
+
+def test_report_details_of_a_finalised_report_cannot_be_edited(qtbot, final_demo, open_window):
+    window = open_window(final_demo)
+    window.act["period_details"].trigger()
+    dialog = window.period_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    assert dialog.findChild(QLineEdit, "signer_name").isReadOnly() and dialog.recipients.isReadOnly()
+    assert "Mở lại báo cáo" in dialog.findChild(type(window.notice), "periodLocked").text()
+    dialog.reject()
+
+
+def test_tab_in_the_recipients_box_moves_to_the_next_field(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    window.act["period_details"].trigger()
+    dialog = window.period_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    dialog.recipients.setFocus()
+    before = dialog.recipients.toPlainText()
+    qtbot.keyClick(dialog.recipients, Qt.Key.Key_Tab)
+    assert not dialog.recipients.hasFocus() and dialog.recipients.toPlainText() == before
+    dialog.reject()
+
+
+def test_unit_details_are_changed_from_the_window_validated_and_audited(qtbot, demo_db, open_window):
+    from c27desk.store import units
+
+    window = open_window(demo_db)
+    window.act["unit_details"].trigger()
+    dialog = window.unit_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    assert dialog.fields.code.isReadOnly()
+    dialog.fields.name.clear()
+    qtbot.keyClick(dialog.fields.doc_symbol, Qt.Key.Key_Return)
+    assert "tên đơn vị" in dialog.error.text() and dialog.isVisible()  # same rule as the command line
+    qtbot.keyClicks(dialog.fields.name, "Tinh uy Dong Nai")
+    dialog.fields.doc_symbol.clear()
+    qtbot.keyClicks(dialog.fields.doc_symbol, "TU")
+    dialog.fields.parent_body.setText("ĐẢNG CỘNG SẢN VIỆT NAM")
+    qtbot.keyClick(dialog.fields.doc_symbol, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    unit = units.self_unit(window.db)
+    assert (unit.name, unit.parent_body) == ("Tinh uy Dong Nai", "ĐẢNG CỘNG SẢN VIỆT NAM")
+    row = window.db.execute("SELECT detail FROM audit_log WHERE action = 'unit' ORDER BY id DESC").fetchone()
+    assert "name:" in row[0] and "parent_body:" in row[0]
+
+
+def test_first_start_placeholders_are_examples_and_the_level_must_be_chosen(qtbot, db_path):
+    from c27desk.gui.setup_dialog import SetupDialog
+    from c27desk.store import units
+
+    db = open_database(db_path)
+    try:
+        dialog = SetupDialog(db)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for edit in dialog.findChildren(QLineEdit):
+            assert not edit.placeholderText() or edit.placeholderText().startswith("Ví dụ:"), edit.objectName()
+        assert dialog.level.currentData() is None
+        qtbot.keyClicks(dialog.code, "XA-TANPHU")
+        qtbot.keyClicks(dialog.name, "Dang uy xa Tan Phu")
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+        assert "cấp" in dialog.error.text() and units.self_unit(db) is None
+        dialog.level.setCurrentIndex(dialog.level.findData("xa"))
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+        assert units.self_unit(db).level == "xa" and dialog.created_year is not None
+    finally:
+        db.close()
+
+
+def test_consolidation_window_fits_the_screen_and_remembers_its_size(qtbot, demo_db):
+    from PySide6.QtGui import QGuiApplication
+
+    from c27desk.gui.consolidation_dialog import ConsolidationDialog
+    from c27desk.consolidate.summary import consolidate
+
+    available = QGuiApplication.primaryScreen().availableGeometry()
+    db = open_database(demo_db)
+    try:
+        first = ConsolidationDialog(db, consolidate(db, 2023))
+        qtbot.addWidget(first)
+        first.show()
+        assert first.height() <= available.height() and first.width() <= available.width()
+        first.showNormal()
+        first.resize(640, 480)
+        first.close()
+        again = ConsolidationDialog(db, consolidate(db, 2023))
+        qtbot.addWidget(again)
+        assert (again.width(), again.height()) == (640, 480)
+    finally:
+        db.close()

@@ -211,6 +211,12 @@ def test_a_second_instance_is_told_and_opens_read_only(qtbot, demo_db, monkeypat
     try:
         db, instance, read_only = open_for_window(demo_db)
         assert read_only and instance is None and "Mở ở chế độ chỉ xem?" in asked[0]
+        import sqlite3
+
+        import pytest
+
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):  # the connection itself cannot write
+            db.execute("INSERT INTO settings(key, value) VALUES ('x', 'y')")
         window = MainWindow(db, demo_db, period=2023, read_only=True)
         qtbot.addWidget(window)
         window.show()
