@@ -260,8 +260,8 @@ EN = {
         'Nothing pasted: the report is read-only.',
     'Không dán được: chỉ dán một cột (giá trị hoặc diễn giải) hoặc hai cột (giá trị và diễn giải), bắt đầu từ ô giá trị hoặc ô diễn giải. Không có ô nào bị thay đổi.':
         'Nothing pasted: paste one column (values or explanations) or two (values and explanations), starting on a value or explanation cell. No cell was changed.',
-    'Không lưu: %1 (sửa lại rồi nhấn Enter, hoặc Esc để giữ giá trị cũ)':
-        'Not saved: %1 (correct it and press Enter, or Esc to keep the old value)',
+    'Không lưu: %1 Sửa lại rồi nhấn Enter, hoặc nhấn Esc để giữ giá trị cũ.':
+        'Not saved: %1 Correct it and press Enter, or press Esc to keep the old value.',
     'Mã của đơn vị nhận báo cáo (để trống nếu chưa biết).':
         'The code of the unit that receives the report (leave empty if unknown).',
     'Mở lại báo cáo năm %1 để sửa? Bản %2 đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, đã gửi); mọi sửa đổi thuộc bản %3, bản này phải được chốt, ký và gửi lại. Không thể quay về bản %2.':

@@ -161,9 +161,15 @@ class MainWindow(QMainWindow):
             self.act[key] = a
             return a
 
-        undo = self.model.undo_stack.createUndoAction(self)
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.model.undo_stack.createRedoAction(self)
+        # own actions rather than QUndoStack's: those name the step with Qt's untranslated "Undo"/"Redo"
+        stack = self.model.undo_stack
+        undo = action("undo", QKeySequence.StandardKey.Undo, lambda: stack.undo())
+        redo = action("redo", None, lambda: stack.redo())
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        stack.canUndoChanged.connect(undo.setEnabled)  # a read-only window's stack stays empty
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.indexChanged.connect(self._undo_texts)
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act["undo"], self.act["redo"] = undo, redo
         action("find", QKeySequence.StandardKey.Find, self._focus_filter)
@@ -262,11 +268,21 @@ class MainWindow(QMainWindow):
         self.exchange.retranslate()
         self.table.retranslate()
         self.menu_exchange.setTitle(self.tr("&Tổng hợp"))
-        self.act["undo"].setText(self.tr("Hoàn tác"))
-        self.act["redo"].setText(self.tr("Làm lại"))
+        self._undo_texts()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self._refresh_overview()
         self._show_detail(self.table.currentIndex())
+
+    def _undo_texts(self, *_index) -> None:
+        """“Hoàn tác: Sửa II.3” – the step named in the user's language."""
+        try:
+            stack = self.model.undo_stack
+            stack.undoText()
+        except RuntimeError:  # the stack is emptied while the window is torn down
+            return
+        for key, label, step in (("undo", self.tr("Hoàn tác"), stack.undoText()),
+                                 ("redo", self.tr("Làm lại"), stack.redoText())):
+            self.act[key].setText(f"{label}: {step}" if step else label)
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -161,7 +161,7 @@ class EntryTableView(QTableView):
         self.setCurrentIndex(index)
         self.scrollTo(index)
         self.showing_refusal = True
-        self.message.emit(self.tr("Không lưu: %1 (sửa lại rồi nhấn Enter, hoặc Esc để giữ giá trị cũ)")
+        self.message.emit(self.tr("Không lưu: %1 Sửa lại rồi nhấn Enter, hoặc nhấn Esc để giữ giá trị cũ.")
                           .replace("%1", reason), True)
         self.edit(index)
 

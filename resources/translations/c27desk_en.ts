@@ -361,8 +361,8 @@
     </message>
     <message>
         <location filename="../../c27desk/gui/table_view.py" line="164" />
-        <source>Không lưu: %1 (sửa lại rồi nhấn Enter, hoặc Esc để giữ giá trị cũ)</source>
-        <translation>Not saved: %1 (correct it and press Enter, or Esc to keep the old value)</translation>
+        <source>Không lưu: %1 Sửa lại rồi nhấn Enter, hoặc nhấn Esc để giữ giá trị cũ.</source>
+        <translation>Not saved: %1 Correct it and press Enter, or press Esc to keep the old value.</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/table_view.py" line="201" />
@@ -601,428 +601,428 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="233" />
+        <location filename="../../c27desk/gui/main_window.py" line="239" />
         <source>c27desk – Báo cáo Chương trình 27</source>
         <translation>c27desk – Program 27 report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <location filename="../../c27desk/gui/main_window.py" line="240" />
         <source>Năm báo cáo: </source>
         <translation>Reporting year: </translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="235" />
+        <location filename="../../c27desk/gui/main_window.py" line="241" />
         <source>Lọc theo nội dung (Ctrl+F)</source>
         <translation>Filter by text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="239" />
+        <location filename="../../c27desk/gui/main_window.py" line="245" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="239" />
-        <location filename="../../c27desk/gui/main_window.py" line="652" />
+        <location filename="../../c27desk/gui/main_window.py" line="245" />
+        <location filename="../../c27desk/gui/main_window.py" line="664" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="239" />
-        <location filename="../../c27desk/gui/main_window.py" line="650" />
+        <location filename="../../c27desk/gui/main_window.py" line="245" />
+        <location filename="../../c27desk/gui/main_window.py" line="662" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="240" />
-        <location filename="../../c27desk/gui/main_window.py" line="654" />
+        <location filename="../../c27desk/gui/main_window.py" line="246" />
+        <location filename="../../c27desk/gui/main_window.py" line="666" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="243" />
+        <location filename="../../c27desk/gui/main_window.py" line="249" />
         <source>Lỗi và cảnh báo</source>
         <translation>Errors and warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="244" />
+        <location filename="../../c27desk/gui/main_window.py" line="250" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="245" />
+        <location filename="../../c27desk/gui/main_window.py" line="251" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="246" />
+        <location filename="../../c27desk/gui/main_window.py" line="252" />
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="247" />
+        <location filename="../../c27desk/gui/main_window.py" line="253" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="248" />
+        <location filename="../../c27desk/gui/main_window.py" line="254" />
         <source>T&amp;rợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="250" />
+        <location filename="../../c27desk/gui/main_window.py" line="256" />
         <source>Tìm / lọc</source>
         <translation>Find / filter</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="250" />
+        <location filename="../../c27desk/gui/main_window.py" line="256" />
         <source>Xác nhận giá trị chuyển sang</source>
         <translation>Confirm carried value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="251" />
+        <location filename="../../c27desk/gui/main_window.py" line="257" />
         <source>Xác nhận tất cả giá trị chuyển sang</source>
         <translation>Confirm all carried values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="251" />
+        <location filename="../../c27desk/gui/main_window.py" line="257" />
         <source>Thêm năm báo cáo…</source>
         <translation>Add reporting year…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="252" />
+        <location filename="../../c27desk/gui/main_window.py" line="258" />
         <source>Thông tin báo cáo (số, ngày, người ký, nơi nhận)…</source>
         <translation>Report details (number, date, signer, recipients)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="253" />
+        <location filename="../../c27desk/gui/main_window.py" line="259" />
         <source>Chuyển số liệu năm trước sang</source>
         <translation>Carry forward last year's values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="253" />
+        <location filename="../../c27desk/gui/main_window.py" line="259" />
         <source>Chốt báo cáo…</source>
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="663" />
+        <location filename="../../c27desk/gui/main_window.py" line="675" />
         <source>Chưa chốt được: %1 Bảng đang lọc “%2” – các dòng cần sửa; chọn “Tất cả” để xem lại mọi dòng.</source>
         <translation>Not finalised: %1 The table is filtered to “%2” – the rows to fix; choose “All” to see every row again.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="672" />
+        <location filename="../../c27desk/gui/main_window.py" line="684" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="255" />
-        <location filename="../../c27desk/gui/main_window.py" line="695" />
+        <location filename="../../c27desk/gui/main_window.py" line="261" />
+        <location filename="../../c27desk/gui/main_window.py" line="707" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="254" />
+        <location filename="../../c27desk/gui/main_window.py" line="260" />
         <source>Thông tin đơn vị (tên, cơ quan cấp trên, ký hiệu, địa danh)…</source>
         <translation>Unit details (name, body above, document symbol, place)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="255" />
+        <location filename="../../c27desk/gui/main_window.py" line="261" />
         <source>Mở lại báo cáo…</source>
         <translation>Reopen report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="256" />
+        <location filename="../../c27desk/gui/main_window.py" line="262" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="256" />
+        <location filename="../../c27desk/gui/main_window.py" line="262" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="257" />
-        <location filename="../../c27desk/gui/main_window.py" line="712" />
+        <location filename="../../c27desk/gui/main_window.py" line="263" />
+        <location filename="../../c27desk/gui/main_window.py" line="724" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="264" />
+        <location filename="../../c27desk/gui/main_window.py" line="270" />
         <source>&amp;Tổng hợp</source>
         <translation>&amp;Consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="265" />
+        <location filename="../../c27desk/gui/main_window.py" line="279" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="266" />
+        <location filename="../../c27desk/gui/main_window.py" line="280" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="279" />
+        <location filename="../../c27desk/gui/main_window.py" line="291" />
         <source>Không tìm thấy bản dịch.</source>
         <translation>The translation was not found.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="310" />
+        <location filename="../../c27desk/gui/main_window.py" line="322" />
         <source>Đã lưu thông tin báo cáo.</source>
         <translation>Report details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="317" />
+        <location filename="../../c27desk/gui/main_window.py" line="329" />
         <source>Đã lưu thông tin đơn vị.</source>
         <translation>Unit details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="331" />
+        <location filename="../../c27desk/gui/main_window.py" line="343" />
         <source>Mọi thay đổi được lưu ngay khi nhập.</source>
         <translation>Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="338" />
-        <location filename="../../c27desk/gui/main_window.py" line="363" />
+        <location filename="../../c27desk/gui/main_window.py" line="350" />
+        <location filename="../../c27desk/gui/main_window.py" line="375" />
         <source>Tất cả các phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="371" />
+        <location filename="../../c27desk/gui/main_window.py" line="383" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="371" />
+        <location filename="../../c27desk/gui/main_window.py" line="383" />
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="377" />
+        <location filename="../../c27desk/gui/main_window.py" line="389" />
         <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
         <translation>Unconfirmed: %s (carried from last year)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="381" />
+        <location filename="../../c27desk/gui/main_window.py" line="393" />
         <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
         <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="391" />
+        <location filename="../../c27desk/gui/main_window.py" line="403" />
         <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
         <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="393" />
+        <location filename="../../c27desk/gui/main_window.py" line="405" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="395" />
+        <location filename="../../c27desk/gui/main_window.py" line="407" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="439" />
+        <location filename="../../c27desk/gui/main_window.py" line="451" />
         <source>%1 bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.</source>
         <translation>%1 was hidden by a filter: the table now shows all rows.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="453" />
+        <location filename="../../c27desk/gui/main_window.py" line="465" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="453" />
+        <location filename="../../c27desk/gui/main_window.py" line="465" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="453" />
+        <location filename="../../c27desk/gui/main_window.py" line="465" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="454" />
+        <location filename="../../c27desk/gui/main_window.py" line="466" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="471" />
+        <location filename="../../c27desk/gui/main_window.py" line="483" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="472" />
+        <location filename="../../c27desk/gui/main_window.py" line="484" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="479" />
+        <location filename="../../c27desk/gui/main_window.py" line="491" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="489" />
+        <location filename="../../c27desk/gui/main_window.py" line="501" />
         <source>diễn giải “%1” → “%2”</source>
         <translation>explanation “%1” → “%2”</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="495" />
+        <location filename="../../c27desk/gui/main_window.py" line="507" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="495" />
+        <location filename="../../c27desk/gui/main_window.py" line="507" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="495" />
+        <location filename="../../c27desk/gui/main_window.py" line="507" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="496" />
+        <location filename="../../c27desk/gui/main_window.py" line="508" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="496" />
+        <location filename="../../c27desk/gui/main_window.py" line="508" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="496" />
+        <location filename="../../c27desk/gui/main_window.py" line="508" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="497" />
+        <location filename="../../c27desk/gui/main_window.py" line="509" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="497" />
+        <location filename="../../c27desk/gui/main_window.py" line="509" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="503" />
+        <location filename="../../c27desk/gui/main_window.py" line="515" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="508" />
+        <location filename="../../c27desk/gui/main_window.py" line="520" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="525" />
+        <location filename="../../c27desk/gui/main_window.py" line="537" />
         <source>Không có dòng nào khớp với bộ lọc.</source>
         <translation>No row matches the filter.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="545" />
+        <location filename="../../c27desk/gui/main_window.py" line="557" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="583" />
+        <location filename="../../c27desk/gui/main_window.py" line="595" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="583" />
+        <location filename="../../c27desk/gui/main_window.py" line="595" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="593" />
+        <location filename="../../c27desk/gui/main_window.py" line="605" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="594" />
+        <location filename="../../c27desk/gui/main_window.py" line="606" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="608" />
+        <location filename="../../c27desk/gui/main_window.py" line="620" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="611" />
+        <location filename="../../c27desk/gui/main_window.py" line="623" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="630" />
+        <location filename="../../c27desk/gui/main_window.py" line="642" />
         <source>Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận chúng:</source>
         <translation>The report has these warnings; finalising means you have read and accept them:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="657" />
+        <location filename="../../c27desk/gui/main_window.py" line="669" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="643" />
+        <location filename="../../c27desk/gui/main_window.py" line="655" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="632" />
+        <location filename="../../c27desk/gui/main_window.py" line="644" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="626" />
+        <location filename="../../c27desk/gui/main_window.py" line="638" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="673" />
+        <location filename="../../c27desk/gui/main_window.py" line="685" />
         <source>Mở lại báo cáo năm %1 để sửa? Bản %2 đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, đã gửi); mọi sửa đổi thuộc bản %3, bản này phải được chốt, ký và gửi lại. Không thể quay về bản %2.</source>
         <translation>Reopen the %1 report for changes? Finalised revision %2 stays in the history (signed and sent copies too); every change belongs to revision %3, which must be finalised, signed and sent again. There is no going back to revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="685" />
+        <location filename="../../c27desk/gui/main_window.py" line="697" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="688" />
+        <location filename="../../c27desk/gui/main_window.py" line="700" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="688" />
+        <location filename="../../c27desk/gui/main_window.py" line="700" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="688" />
+        <location filename="../../c27desk/gui/main_window.py" line="700" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="694" />
+        <location filename="../../c27desk/gui/main_window.py" line="706" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="703" />
+        <location filename="../../c27desk/gui/main_window.py" line="715" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="704" />
+        <location filename="../../c27desk/gui/main_window.py" line="716" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="708" />
+        <location filename="../../c27desk/gui/main_window.py" line="720" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>

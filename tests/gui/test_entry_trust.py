@@ -315,8 +315,8 @@ def test_first_start_placeholders_are_examples_and_the_level_must_be_chosen(qtbo
 def test_consolidation_window_fits_the_screen_and_remembers_its_size(qtbot, demo_db):
     from PySide6.QtGui import QGuiApplication
 
-    from c27desk.gui.consolidation_dialog import ConsolidationDialog
     from c27desk.consolidate.summary import consolidate
+    from c27desk.gui.consolidation_dialog import ConsolidationDialog
 
     available = QGuiApplication.primaryScreen().availableGeometry()
     db = open_database(demo_db)
