@@ -151,6 +151,8 @@ EN = {
     'Ký số…': 'Sign…',
     'Chỉ ký được báo cáo đã chốt.': 'Only a finalised report can be signed.',
     'Đóng': 'Close',
+    'Lưu': 'Save',
+    'Hủy': 'Cancel',
     'Trang': 'Page',
     'Tổng hợp năm %1': 'Consolidation %1',
     'Đã nhận %1/%2 đơn vị; hạn nộp %3.': 'Received %1/%2 units; deadline %3.',
@@ -240,18 +242,18 @@ EN = {
         'The report is finalised: these details are read-only. To change them, use Report → Reopen report (a new revision) first.',
     'Chưa chốt được: %1 Bảng đang lọc “%2” – các dòng cần sửa; chọn “Tất cả” để xem lại mọi dòng.':
         'Not finalised: %1 The table is filtered to “%2” – the rows to fix; choose “All” to see every row again.',
-    'Chữ không dấu, số và dấu gạch ngang; dùng trong tên tệp gửi lên cấp trên.':
-        'Unaccented letters, digits and hyphens; used in the names of files sent upward.',
-    'Chữ viết tắt của đơn vị sau số báo cáo: với “HU” số in là “Số 123-BC/HU”.':
-        "The unit's abbreviation after the report number: with “HU” the number prints as “Số 123-BC/HU”.",
+    'Chữ không dấu, số và dấu gạch ngang;\ndùng trong tên tệp gửi lên cấp trên.':
+        'Unaccented letters, digits and hyphens;\nused in the names of files sent upward.',
+    'Chữ viết tắt của đơn vị, in sau số báo cáo:\nvới “HU” số in là “Số 123-BC/HU”.':
+        "The unit's abbreviation, printed after the report number:\nwith “HU” the number prints as “Số 123-BC/HU”.",
     'Cơ sở dữ liệu chưa có đơn vị. Hãy nhập thông tin đơn vị báo cáo; chữ xám chỉ là ví dụ. Có thể sửa lại sau: Báo cáo → Thông tin đơn vị.':
         "The database has no unit yet. Enter the reporting unit's details; grey text is only an example. You can change them later: Report → Unit details.",
     'Dán %1 dòng':
         'Paste %1 row(s)',
     'Dán (từ Excel)':
         'Paste (from Excel)',
-    'Dòng in hoa ở góc trên bên trái phụ lục, phía trên tên đơn vị (tên đảng bộ cấp trên). Để trống nếu đơn vị không ghi dòng này.':
-        "The capitalised line at the top left of the appendix, above the unit's name (the Party committee above). Leave empty if your unit does not print it.",
+    'Dòng in hoa ở góc trên bên trái phụ lục, phía trên tên đơn vị\n(tên đảng bộ cấp trên). Để trống nếu đơn vị không ghi dòng này.':
+        "The capitalised line at the top left of the appendix, above the unit's name\n(the Party committee above). Leave empty if your unit does not print it.",
     'In ở dòng ngày tháng: “Tân Phú, ngày … tháng … năm …”.':
         'Printed in the date line: “Tân Phú, ngày … tháng … năm …”.',
     'Không có dòng nào khớp với bộ lọc.':

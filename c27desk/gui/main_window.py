@@ -733,6 +733,14 @@ class MainWindow(QMainWindow):
         state = settings().value("splitter") if self.remember_geometry else None
         if state is not None:
             self.splitter.restoreState(state)
+        width = self.width()
+        if self.isMaximized() and self.screen() is not None:
+            width = self.screen().availableGeometry().width()
+        sizes = self.splitter.sizes()
+        if state is None or sum(sizes) <= 0 or sizes[1] < 0.5 * sum(sizes):
+            # the table gets most of the width: on a 1024-pixel screen fixed side panes would crush it
+            side = max(170, int(width * 0.19))
+            self.splitter.setSizes([side, max(width - 2 * side, 400), side])
 
     def closeEvent(self, event) -> None:  # noqa: N802
         # an editor still open holds the one cell being typed; commit it rather than lose it

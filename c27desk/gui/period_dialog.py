@@ -69,6 +69,11 @@ class PeriodDialog(QDialog):
         self.error.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
                                    if not read_only else QDialogButtonBox.StandardButton.Close, self)
+        for kind, text in ((QDialogButtonBox.StandardButton.Save, self.tr("Lưu")),
+                           (QDialogButtonBox.StandardButton.Cancel, self.tr("Hủy")),
+                           (QDialogButtonBox.StandardButton.Close, self.tr("Đóng"))):
+            if buttons.button(kind) is not None:
+                buttons.button(kind).setText(text)  # Qt's own buttons speak English
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons

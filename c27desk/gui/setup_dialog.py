@@ -29,20 +29,11 @@ from c27desk.store.clock import current_user
 
 
 def _hint(text: str) -> QLabel:
+    # lines broken by hand: a word-wrapped label in a form gets one line's height and is cut off
     label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color:#555; font-size:90%;")
+    label.setStyleSheet("color:#555;")
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * (text.count("\n") + 1) + 6)  # room for diacritics
     return label
-
-
-def _with_hint(edit: QWidget, hint: str) -> QWidget:
-    box = QWidget()
-    lay = QVBoxLayout(box)
-    lay.setContentsMargins(0, 0, 0, 0)
-    lay.setSpacing(1)
-    lay.addWidget(edit)
-    lay.addWidget(_hint(hint))
-    return box
 
 
 class UnitForm:
@@ -63,28 +54,34 @@ class UnitForm:
         self.parent_body = QLineEdit(objectName="parentBody",
                                      placeholderText=example.replace("%1", "ĐẢNG BỘ TỈNH ĐỒNG NAI"))
         self.doc_symbol = QLineEdit(objectName="docSymbol", placeholderText=example.replace("%1", "HU"))
-        form.addRow(tr("Mã đơn vị"), _with_hint(self.code, tr(
-            "Chữ không dấu, số và dấu gạch ngang; dùng trong tên tệp gửi lên cấp trên.")))
+        self._row(form, tr("Mã đơn vị"), self.code, tr(
+            "Chữ không dấu, số và dấu gạch ngang;\ndùng trong tên tệp gửi lên cấp trên."))
         form.addRow(tr("Tên đơn vị"), self.name)
         form.addRow(tr("Cấp"), self.level)
-        form.addRow(tr("Mã đơn vị cấp trên"), _with_hint(self.parent_code, tr(
-            "Mã của đơn vị nhận báo cáo (để trống nếu chưa biết).")))
-        form.addRow(tr("Địa danh"), _with_hint(self.place, tr(
-            "In ở dòng ngày tháng: “Tân Phú, ngày … tháng … năm …”.")))
-        form.addRow(tr("Cơ quan cấp trên (dòng đầu)"), _with_hint(self.parent_body, tr(
-            "Dòng in hoa ở góc trên bên trái phụ lục, phía trên tên đơn vị (tên đảng bộ cấp trên). "
-            "Để trống nếu đơn vị không ghi dòng này.")))
-        form.addRow(tr("Ký hiệu văn bản"), _with_hint(self.doc_symbol, tr(
-            "Chữ viết tắt của đơn vị sau số báo cáo: với “HU” số in là “Số 123-BC/HU”.")))
+        self._row(form, tr("Mã đơn vị cấp trên"), self.parent_code, tr(
+            "Mã của đơn vị nhận báo cáo (để trống nếu chưa biết)."))
+        self._row(form, tr("Địa danh"), self.place, tr(
+            "In ở dòng ngày tháng: “Tân Phú, ngày … tháng … năm …”."))
+        self._row(form, tr("Cơ quan cấp trên (dòng đầu)"), self.parent_body, tr(
+            "Dòng in hoa ở góc trên bên trái phụ lục, phía trên tên đơn vị\n"
+            "(tên đảng bộ cấp trên). Để trống nếu đơn vị không ghi dòng này."))
+        self._row(form, tr("Ký hiệu văn bản"), self.doc_symbol, tr(
+            "Chữ viết tắt của đơn vị, in sau số báo cáo:\nvới “HU” số in là “Số 123-BC/HU”."))
         if existing is not None:
             self.code.setText(existing.code)
-            self.code.setReadOnly(True)  # the code names the unit in files already sent; it never changes
+            self.code.setEnabled(False)  # the code names the unit in files already sent; it never changes
             self.name.setText(existing.name)
             self.level.setCurrentIndex(max(self.level.findData(existing.level), 0))
             self.parent_code.setText(existing.parent or "")
             self.place.setText(existing.place)
             self.parent_body.setText(existing.parent_body)
             self.doc_symbol.setText(existing.doc_symbol)
+
+    @staticmethod
+    def _row(form: QFormLayout, label: str, edit: QWidget, hint: str) -> None:
+        """The field, then its explanation on a row of its own (QFormLayout gives a wrapped label its height)."""
+        form.addRow(label, edit)
+        form.addRow("", _hint(hint))
 
     def unit(self) -> Unit:
         if self.level.currentData() is None:
@@ -173,6 +170,8 @@ class UnitDialog(QDialog):
         self.error = _error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Lưu"))  # Qt's own says “Save”
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons

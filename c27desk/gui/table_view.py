@@ -64,6 +64,8 @@ class EntryTableView(QTableView):
         self._refilter_pending = False
         self._batch = False
         self.showing_refusal = False
+        self._fitting = False
+        self._columns_set_by_user = False
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -83,9 +85,34 @@ class EntryTableView(QTableView):
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_EXPLANATION, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_VALUE, QHeaderView.ResizeMode.Interactive)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow column shows “Diễn giải tình…”, not a middle cut
+        self._fit_columns()
+        header.sectionResized.connect(self._user_resized)
+
+    def _user_resized(self, index: int, _old: int, _new: int) -> None:
+        if not self._fitting and index in (COL_EXPLANATION, COL_VALUE):
+            self._columns_set_by_user = True
+
+    def _fit_columns(self) -> None:
+        """Explanation and value take shares of the width, so the criterion text keeps about half of it
+        on a 1024-pixel screen as on a wide one (until the user drags a column border)."""
+        if self._columns_set_by_user:
+            return
         fm = self.fontMetrics()
-        header.resizeSection(COL_EXPLANATION, fm.horizontalAdvance("M") * 22)
-        header.resizeSection(COL_VALUE, fm.horizontalAdvance("Mã thực hiện / giá trị") + fm.horizontalAdvance("MM"))
+        width = self.viewport().width()
+        self._fitting = True
+        try:
+            header = self.horizontalHeader()
+            header.resizeSection(COL_EXPLANATION, max(fm.horizontalAdvance("M") * 10, int(width * 0.28)))
+            header.resizeSection(COL_VALUE, max(fm.horizontalAdvance("Không áp dụng") + fm.horizontalAdvance("MM"),
+                                                min(int(width * 0.18), fm.horizontalAdvance("Mã thực hiện / giá trị")
+                                                    + fm.horizontalAdvance("MM"))))
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _source(self):
         proxy = self.model()

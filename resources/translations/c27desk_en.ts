@@ -3,74 +3,80 @@
 <context>
     <name />
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="54" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="45" />
         <source>Ví dụ: %1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="58" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="49" />
         <source>— Chọn cấp của đơn vị —</source>
         <translation>— Choose the unit's level —</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="66" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="57" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="67" />
-        <source>Chữ không dấu, số và dấu gạch ngang; dùng trong tên tệp gửi lên cấp trên.</source>
-        <translation>Unaccented letters, digits and hyphens; used in the names of files sent upward.</translation>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="58" />
+        <source>Chữ không dấu, số và dấu gạch ngang;
+dùng trong tên tệp gửi lên cấp trên.</source>
+        <translation>Unaccented letters, digits and hyphens;
+used in the names of files sent upward.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="68" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="59" />
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="69" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="60" />
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="70" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="61" />
         <source>Mã đơn vị cấp trên</source>
         <translation>Parent unit code</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="71" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="62" />
         <source>Mã của đơn vị nhận báo cáo (để trống nếu chưa biết).</source>
         <translation>The code of the unit that receives the report (leave empty if unknown).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="72" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="63" />
         <source>Địa danh</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="73" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="64" />
         <source>In ở dòng ngày tháng: “Tân Phú, ngày … tháng … năm …”.</source>
         <translation>Printed in the date line: “Tân Phú, ngày … tháng … năm …”.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="74" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="65" />
         <source>Cơ quan cấp trên (dòng đầu)</source>
         <translation>Parent body (first line)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="75" />
-        <source>Dòng in hoa ở góc trên bên trái phụ lục, phía trên tên đơn vị (tên đảng bộ cấp trên). Để trống nếu đơn vị không ghi dòng này.</source>
-        <translation>The capitalised line at the top left of the appendix, above the unit's name (the Party committee above). Leave empty if your unit does not print it.</translation>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="66" />
+        <source>Dòng in hoa ở góc trên bên trái phụ lục, phía trên tên đơn vị
+(tên đảng bộ cấp trên). Để trống nếu đơn vị không ghi dòng này.</source>
+        <translation>The capitalised line at the top left of the appendix, above the unit's name
+(the Party committee above). Leave empty if your unit does not print it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="77" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="69" />
+        <source>Chữ viết tắt của đơn vị, in sau số báo cáo:
+với “HU” số in là “Số 123-BC/HU”.</source>
+        <translation>The unit's abbreviation, printed after the report number:
+with “HU” the number prints as “Số 123-BC/HU”.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="68" />
         <source>Ký hiệu văn bản</source>
         <translation>Document symbol</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="78" />
-        <source>Chữ viết tắt của đơn vị sau số báo cáo: với “HU” số in là “Số 123-BC/HU”.</source>
-        <translation>The unit's abbreviation after the report number: with “HU” the number prints as “Số 123-BC/HU”.</translation>
     </message>
 </context>
 <context>
@@ -350,72 +356,72 @@
 <context>
     <name>EntryTableView</name>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="70" />
+        <location filename="../../c27desk/gui/table_view.py" line="72" />
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="71" />
+        <location filename="../../c27desk/gui/table_view.py" line="73" />
         <source>Dán (từ Excel)</source>
         <translation>Paste (from Excel)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="164" />
+        <location filename="../../c27desk/gui/table_view.py" line="191" />
         <source>Không lưu: %1 Sửa lại rồi nhấn Enter, hoặc nhấn Esc để giữ giá trị cũ.</source>
         <translation>Not saved: %1 Correct it and press Enter, or press Esc to keep the old value.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="201" />
+        <location filename="../../c27desk/gui/table_view.py" line="228" />
         <source>%1 không còn trong bộ lọc đang chọn; bộ lọc không còn dòng nào.</source>
         <translation>%1 no longer matches the chosen filter; no rows are left in it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="206" />
+        <location filename="../../c27desk/gui/table_view.py" line="233" />
         <source>%1 không còn trong bộ lọc đang chọn; ô chọn chuyển sang %2.</source>
         <translation>%1 no longer matches the chosen filter; the cursor moved to %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="266" />
+        <location filename="../../c27desk/gui/table_view.py" line="293" />
         <source>Đã sao chép %1 ô.</source>
         <translation>Copied %1 cell(s).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="286" />
+        <location filename="../../c27desk/gui/table_view.py" line="313" />
         <source>Không dán được: báo cáo đang ở chế độ chỉ xem.</source>
         <translation>Nothing pasted: the report is read-only.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="290" />
+        <location filename="../../c27desk/gui/table_view.py" line="317" />
         <source>Không dán được: chỉ dán một cột (giá trị hoặc diễn giải) hoặc hai cột (giá trị và diễn giải), bắt đầu từ ô giá trị hoặc ô diễn giải. Không có ô nào bị thay đổi.</source>
         <translation>Nothing pasted: paste one column (values or explanations) or two (values and explanations), starting on a value or explanation cell. No cell was changed.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="303" />
+        <location filename="../../c27desk/gui/table_view.py" line="330" />
         <source>Dán %1 dòng</source>
         <translation>Paste %1 row(s)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="307" />
+        <location filename="../../c27desk/gui/table_view.py" line="334" />
         <source>dòng %1</source>
         <translation>line %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="308" />
+        <location filename="../../c27desk/gui/table_view.py" line="335" />
         <source>không còn dòng nào bên dưới trong bảng</source>
         <translation>no more rows below in the table</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="333" />
+        <location filename="../../c27desk/gui/table_view.py" line="360" />
         <source>Đã dán: %1 ô thay đổi.</source>
         <translation>Pasted: %1 cell(s) changed.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="337" />
+        <location filename="../../c27desk/gui/table_view.py" line="364" />
         <source>%1 ô không nhận (giữ nguyên):</source>
         <translation>%1 cell(s) refused (left unchanged):</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="340" />
+        <location filename="../../c27desk/gui/table_view.py" line="367" />
         <source>… và %1 ô khác.</source>
         <translation>… and %1 more cell(s).</translation>
     </message>
@@ -622,19 +628,19 @@
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="245" />
-        <location filename="../../c27desk/gui/main_window.py" line="664" />
+        <location filename="../../c27desk/gui/main_window.py" line="668" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="245" />
-        <location filename="../../c27desk/gui/main_window.py" line="662" />
+        <location filename="../../c27desk/gui/main_window.py" line="666" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="246" />
-        <location filename="../../c27desk/gui/main_window.py" line="666" />
+        <location filename="../../c27desk/gui/main_window.py" line="670" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
@@ -704,18 +710,18 @@
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="675" />
+        <location filename="../../c27desk/gui/main_window.py" line="679" />
         <source>Chưa chốt được: %1 Bảng đang lọc “%2” – các dòng cần sửa; chọn “Tất cả” để xem lại mọi dòng.</source>
         <translation>Not finalised: %1 The table is filtered to “%2” – the rows to fix; choose “All” to see every row again.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="684" />
+        <location filename="../../c27desk/gui/main_window.py" line="688" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="261" />
-        <location filename="../../c27desk/gui/main_window.py" line="707" />
+        <location filename="../../c27desk/gui/main_window.py" line="711" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
@@ -741,7 +747,7 @@
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="263" />
-        <location filename="../../c27desk/gui/main_window.py" line="724" />
+        <location filename="../../c27desk/gui/main_window.py" line="728" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -751,278 +757,278 @@
         <translation>&amp;Consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="279" />
+        <location filename="../../c27desk/gui/main_window.py" line="283" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="280" />
+        <location filename="../../c27desk/gui/main_window.py" line="284" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="291" />
+        <location filename="../../c27desk/gui/main_window.py" line="295" />
         <source>Không tìm thấy bản dịch.</source>
         <translation>The translation was not found.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="322" />
+        <location filename="../../c27desk/gui/main_window.py" line="326" />
         <source>Đã lưu thông tin báo cáo.</source>
         <translation>Report details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="329" />
+        <location filename="../../c27desk/gui/main_window.py" line="333" />
         <source>Đã lưu thông tin đơn vị.</source>
         <translation>Unit details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="343" />
+        <location filename="../../c27desk/gui/main_window.py" line="347" />
         <source>Mọi thay đổi được lưu ngay khi nhập.</source>
         <translation>Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="350" />
-        <location filename="../../c27desk/gui/main_window.py" line="375" />
+        <location filename="../../c27desk/gui/main_window.py" line="354" />
+        <location filename="../../c27desk/gui/main_window.py" line="379" />
         <source>Tất cả các phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="383" />
+        <location filename="../../c27desk/gui/main_window.py" line="387" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="383" />
+        <location filename="../../c27desk/gui/main_window.py" line="387" />
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="389" />
+        <location filename="../../c27desk/gui/main_window.py" line="393" />
         <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
         <translation>Unconfirmed: %s (carried from last year)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="393" />
+        <location filename="../../c27desk/gui/main_window.py" line="397" />
         <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
         <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="403" />
+        <location filename="../../c27desk/gui/main_window.py" line="407" />
         <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
         <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="405" />
+        <location filename="../../c27desk/gui/main_window.py" line="409" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="407" />
+        <location filename="../../c27desk/gui/main_window.py" line="411" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="451" />
+        <location filename="../../c27desk/gui/main_window.py" line="455" />
         <source>%1 bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.</source>
         <translation>%1 was hidden by a filter: the table now shows all rows.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="465" />
+        <location filename="../../c27desk/gui/main_window.py" line="469" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="465" />
+        <location filename="../../c27desk/gui/main_window.py" line="469" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="465" />
+        <location filename="../../c27desk/gui/main_window.py" line="469" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="466" />
+        <location filename="../../c27desk/gui/main_window.py" line="470" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="483" />
+        <location filename="../../c27desk/gui/main_window.py" line="487" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="484" />
+        <location filename="../../c27desk/gui/main_window.py" line="488" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="491" />
+        <location filename="../../c27desk/gui/main_window.py" line="495" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="501" />
+        <location filename="../../c27desk/gui/main_window.py" line="505" />
         <source>diễn giải “%1” → “%2”</source>
         <translation>explanation “%1” → “%2”</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="507" />
+        <location filename="../../c27desk/gui/main_window.py" line="511" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="507" />
+        <location filename="../../c27desk/gui/main_window.py" line="511" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="507" />
+        <location filename="../../c27desk/gui/main_window.py" line="511" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="508" />
+        <location filename="../../c27desk/gui/main_window.py" line="512" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="508" />
+        <location filename="../../c27desk/gui/main_window.py" line="512" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="508" />
+        <location filename="../../c27desk/gui/main_window.py" line="512" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="509" />
+        <location filename="../../c27desk/gui/main_window.py" line="513" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="509" />
+        <location filename="../../c27desk/gui/main_window.py" line="513" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="515" />
+        <location filename="../../c27desk/gui/main_window.py" line="519" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="520" />
+        <location filename="../../c27desk/gui/main_window.py" line="524" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="537" />
+        <location filename="../../c27desk/gui/main_window.py" line="541" />
         <source>Không có dòng nào khớp với bộ lọc.</source>
         <translation>No row matches the filter.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="557" />
+        <location filename="../../c27desk/gui/main_window.py" line="561" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="595" />
+        <location filename="../../c27desk/gui/main_window.py" line="599" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="595" />
+        <location filename="../../c27desk/gui/main_window.py" line="599" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="605" />
+        <location filename="../../c27desk/gui/main_window.py" line="609" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="606" />
+        <location filename="../../c27desk/gui/main_window.py" line="610" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="620" />
+        <location filename="../../c27desk/gui/main_window.py" line="624" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="623" />
+        <location filename="../../c27desk/gui/main_window.py" line="627" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="642" />
+        <location filename="../../c27desk/gui/main_window.py" line="646" />
         <source>Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận chúng:</source>
         <translation>The report has these warnings; finalising means you have read and accept them:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="669" />
+        <location filename="../../c27desk/gui/main_window.py" line="673" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="655" />
+        <location filename="../../c27desk/gui/main_window.py" line="659" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="644" />
+        <location filename="../../c27desk/gui/main_window.py" line="648" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="638" />
+        <location filename="../../c27desk/gui/main_window.py" line="642" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="685" />
+        <location filename="../../c27desk/gui/main_window.py" line="689" />
         <source>Mở lại báo cáo năm %1 để sửa? Bản %2 đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, đã gửi); mọi sửa đổi thuộc bản %3, bản này phải được chốt, ký và gửi lại. Không thể quay về bản %2.</source>
         <translation>Reopen the %1 report for changes? Finalised revision %2 stays in the history (signed and sent copies too); every change belongs to revision %3, which must be finalised, signed and sent again. There is no going back to revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="697" />
+        <location filename="../../c27desk/gui/main_window.py" line="701" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="700" />
+        <location filename="../../c27desk/gui/main_window.py" line="704" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="700" />
+        <location filename="../../c27desk/gui/main_window.py" line="704" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="700" />
+        <location filename="../../c27desk/gui/main_window.py" line="704" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="706" />
+        <location filename="../../c27desk/gui/main_window.py" line="710" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="715" />
+        <location filename="../../c27desk/gui/main_window.py" line="719" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="716" />
+        <location filename="../../c27desk/gui/main_window.py" line="720" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="720" />
+        <location filename="../../c27desk/gui/main_window.py" line="724" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -1075,7 +1081,22 @@
         <translation>Recipients (one per line)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="77" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="72" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="73" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="74" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="82" />
         <source>Báo cáo đã chốt: thông tin này chỉ xem được. Muốn sửa, hãy dùng Báo cáo → Mở lại báo cáo (tạo bản mới) trước.</source>
         <translation>The report is finalised: these details are read-only. To change them, use Report → Reopen report (a new revision) first.</translation>
     </message>
@@ -1083,47 +1104,47 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="110" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="107" />
         <source>Thiết lập đơn vị báo cáo</source>
         <translation>Set up the reporting unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="112" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="109" />
         <source>Cơ sở dữ liệu chưa có đơn vị. Hãy nhập thông tin đơn vị báo cáo; chữ xám chỉ là ví dụ. Có thể sửa lại sau: Báo cáo → Thông tin đơn vị.</source>
         <translation>The database has no unit yet. Enter the reporting unit's details; grey text is only an example. You can change them later: Report → Unit details.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="120" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="117" />
         <source>Ví dụ: %1</source>
         <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="127" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="124" />
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="127" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="124" />
         <source>Chức vụ người ký</source>
         <translation>Signer's title</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="128" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="125" />
         <source>Họ tên người ký</source>
         <translation>Signer's name</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="128" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="125" />
         <source>Năm báo cáo đầu tiên</source>
         <translation>First reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="135" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="132" />
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="136" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="133" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
@@ -1204,14 +1225,24 @@
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="166" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="163" />
         <source>Thông tin đơn vị</source>
         <translation>Unit details</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="172" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="169" />
         <source>Thay đổi in trên các phụ lục tạo từ nay; bản đã ký không đổi.</source>
         <translation>Changes print on appendices made from now on; signed copies do not change.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="173" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="174" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
