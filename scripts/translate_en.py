@@ -300,6 +300,12 @@ EN = {
         "— Choose the unit's level —",
     '… và %1 ô khác.':
         '… and %1 more cell(s).',
+    'Chỉ xem: cửa sổ này không lưu được thay đổi nào.':
+        'Read-only: this window cannot save any change.',
+    'Đã lưu %1; dòng này không còn trong bộ lọc đang chọn.':
+        'Saved %1; the row no longer matches the chosen filter.',
+    'Ô chọn: %1.':
+        'Cursor: %1.',
 }
 
 

@@ -344,7 +344,8 @@ class MainWindow(QMainWindow):
         settings().setValue("last_period", year)
         self.table.move_to(0, COL_VALUE)
         self.table.resizeRowsToContents()
-        self.save_state.setText(self.tr("Mọi thay đổi được lưu ngay khi nhập."))
+        self.save_state.setText(self.tr("Chỉ xem: cửa sổ này không lưu được thay đổi nào.") if self.read_only
+                                else self.tr("Mọi thay đổi được lưu ngay khi nhập."))
         self.loaded.emit()
 
     # -- overview: tree, problems, banner, status ------------------------------------------------

@@ -179,7 +179,15 @@ class EntryTableView(QTableView):
             self.next_cell(index, backwards=True)
         elif hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self.move_to(index.row() + 1, index.column())
-        self._refilter_if_pending()
+        if self._refilter_pending and not self._batch:
+            edited = self.model().mapToSource(index) if index.isValid() else QModelIndex()
+            self.refilter()
+            if edited.isValid() and not self.model().mapFromSource(edited).isValid() and not self.showing_refusal:
+                # the row just answered left the view: say so, the cursor already stands on the next one
+                current = self.currentIndex().data(CRITERION_ROLE)
+                self.message.emit(self.tr("Đã lưu %1; dòng này không còn trong bộ lọc đang chọn.")
+                                  .replace("%1", edited.data(CRITERION_ROLE))
+                                  + (" " + self.tr("Ô chọn: %1.").replace("%1", current) if current else ""), False)
 
     def _show_refused(self, cell: QPersistentModelIndex, text: str, reason: str) -> None:
         """Open the cell again with the refused text in a red frame; the reason goes to the message bar."""
@@ -196,10 +204,6 @@ class EntryTableView(QTableView):
         if self._batch or self._committing or self.state() == QAbstractItemView.State.EditingState:
             self._refilter_pending = True  # rows leave once the editor is closed and the cursor has moved
         else:
-            self.refilter()
-
-    def _refilter_if_pending(self) -> None:
-        if self._refilter_pending and not self._batch:
             self.refilter()
 
     def refilter(self) -> None:

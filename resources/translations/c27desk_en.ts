@@ -366,62 +366,72 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
         <translation>Paste (from Excel)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="191" />
+        <location filename="../../c27desk/gui/table_view.py" line="188" />
+        <source>Đã lưu %1; dòng này không còn trong bộ lọc đang chọn.</source>
+        <translation>Saved %1; the row no longer matches the chosen filter.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="190" />
+        <source>Ô chọn: %1.</source>
+        <translation>Cursor: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="199" />
         <source>Không lưu: %1 Sửa lại rồi nhấn Enter, hoặc nhấn Esc để giữ giá trị cũ.</source>
         <translation>Not saved: %1 Correct it and press Enter, or press Esc to keep the old value.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="228" />
+        <location filename="../../c27desk/gui/table_view.py" line="232" />
         <source>%1 không còn trong bộ lọc đang chọn; bộ lọc không còn dòng nào.</source>
         <translation>%1 no longer matches the chosen filter; no rows are left in it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="233" />
+        <location filename="../../c27desk/gui/table_view.py" line="237" />
         <source>%1 không còn trong bộ lọc đang chọn; ô chọn chuyển sang %2.</source>
         <translation>%1 no longer matches the chosen filter; the cursor moved to %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="293" />
+        <location filename="../../c27desk/gui/table_view.py" line="297" />
         <source>Đã sao chép %1 ô.</source>
         <translation>Copied %1 cell(s).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="313" />
+        <location filename="../../c27desk/gui/table_view.py" line="317" />
         <source>Không dán được: báo cáo đang ở chế độ chỉ xem.</source>
         <translation>Nothing pasted: the report is read-only.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="317" />
+        <location filename="../../c27desk/gui/table_view.py" line="321" />
         <source>Không dán được: chỉ dán một cột (giá trị hoặc diễn giải) hoặc hai cột (giá trị và diễn giải), bắt đầu từ ô giá trị hoặc ô diễn giải. Không có ô nào bị thay đổi.</source>
         <translation>Nothing pasted: paste one column (values or explanations) or two (values and explanations), starting on a value or explanation cell. No cell was changed.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="330" />
+        <location filename="../../c27desk/gui/table_view.py" line="334" />
         <source>Dán %1 dòng</source>
         <translation>Paste %1 row(s)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="334" />
+        <location filename="../../c27desk/gui/table_view.py" line="338" />
         <source>dòng %1</source>
         <translation>line %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="335" />
+        <location filename="../../c27desk/gui/table_view.py" line="339" />
         <source>không còn dòng nào bên dưới trong bảng</source>
         <translation>no more rows below in the table</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="360" />
+        <location filename="../../c27desk/gui/table_view.py" line="364" />
         <source>Đã dán: %1 ô thay đổi.</source>
         <translation>Pasted: %1 cell(s) changed.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="364" />
+        <location filename="../../c27desk/gui/table_view.py" line="368" />
         <source>%1 ô không nhận (giữ nguyên):</source>
         <translation>%1 cell(s) refused (left unchanged):</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="367" />
+        <location filename="../../c27desk/gui/table_view.py" line="371" />
         <source>… và %1 ô khác.</source>
         <translation>… and %1 more cell(s).</translation>
     </message>
@@ -628,19 +638,19 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="245" />
-        <location filename="../../c27desk/gui/main_window.py" line="668" />
+        <location filename="../../c27desk/gui/main_window.py" line="669" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="245" />
-        <location filename="../../c27desk/gui/main_window.py" line="666" />
+        <location filename="../../c27desk/gui/main_window.py" line="667" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="246" />
-        <location filename="../../c27desk/gui/main_window.py" line="670" />
+        <location filename="../../c27desk/gui/main_window.py" line="671" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
@@ -710,18 +720,18 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="679" />
+        <location filename="../../c27desk/gui/main_window.py" line="680" />
         <source>Chưa chốt được: %1 Bảng đang lọc “%2” – các dòng cần sửa; chọn “Tất cả” để xem lại mọi dòng.</source>
         <translation>Not finalised: %1 The table is filtered to “%2” – the rows to fix; choose “All” to see every row again.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="688" />
+        <location filename="../../c27desk/gui/main_window.py" line="689" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="261" />
-        <location filename="../../c27desk/gui/main_window.py" line="711" />
+        <location filename="../../c27desk/gui/main_window.py" line="712" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
@@ -747,7 +757,7 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="263" />
-        <location filename="../../c27desk/gui/main_window.py" line="728" />
+        <location filename="../../c27desk/gui/main_window.py" line="729" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -783,252 +793,257 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="347" />
+        <source>Chỉ xem: cửa sổ này không lưu được thay đổi nào.</source>
+        <translation>Read-only: this window cannot save any change.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="348" />
         <source>Mọi thay đổi được lưu ngay khi nhập.</source>
         <translation>Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="354" />
-        <location filename="../../c27desk/gui/main_window.py" line="379" />
+        <location filename="../../c27desk/gui/main_window.py" line="355" />
+        <location filename="../../c27desk/gui/main_window.py" line="380" />
         <source>Tất cả các phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="387" />
+        <location filename="../../c27desk/gui/main_window.py" line="388" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="387" />
+        <location filename="../../c27desk/gui/main_window.py" line="388" />
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="393" />
+        <location filename="../../c27desk/gui/main_window.py" line="394" />
         <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
         <translation>Unconfirmed: %s (carried from last year)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="397" />
+        <location filename="../../c27desk/gui/main_window.py" line="398" />
         <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
         <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="407" />
+        <location filename="../../c27desk/gui/main_window.py" line="408" />
         <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
         <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="409" />
+        <location filename="../../c27desk/gui/main_window.py" line="410" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="411" />
+        <location filename="../../c27desk/gui/main_window.py" line="412" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="455" />
+        <location filename="../../c27desk/gui/main_window.py" line="456" />
         <source>%1 bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.</source>
         <translation>%1 was hidden by a filter: the table now shows all rows.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="469" />
+        <location filename="../../c27desk/gui/main_window.py" line="470" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="469" />
+        <location filename="../../c27desk/gui/main_window.py" line="470" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="469" />
+        <location filename="../../c27desk/gui/main_window.py" line="470" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="470" />
+        <location filename="../../c27desk/gui/main_window.py" line="471" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="487" />
+        <location filename="../../c27desk/gui/main_window.py" line="488" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="488" />
+        <location filename="../../c27desk/gui/main_window.py" line="489" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="495" />
+        <location filename="../../c27desk/gui/main_window.py" line="496" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="505" />
+        <location filename="../../c27desk/gui/main_window.py" line="506" />
         <source>diễn giải “%1” → “%2”</source>
         <translation>explanation “%1” → “%2”</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="511" />
+        <location filename="../../c27desk/gui/main_window.py" line="512" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="511" />
+        <location filename="../../c27desk/gui/main_window.py" line="512" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="511" />
+        <location filename="../../c27desk/gui/main_window.py" line="512" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="512" />
+        <location filename="../../c27desk/gui/main_window.py" line="513" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="512" />
+        <location filename="../../c27desk/gui/main_window.py" line="513" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="512" />
+        <location filename="../../c27desk/gui/main_window.py" line="513" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="513" />
+        <location filename="../../c27desk/gui/main_window.py" line="514" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="513" />
+        <location filename="../../c27desk/gui/main_window.py" line="514" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="519" />
+        <location filename="../../c27desk/gui/main_window.py" line="520" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="524" />
+        <location filename="../../c27desk/gui/main_window.py" line="525" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="541" />
+        <location filename="../../c27desk/gui/main_window.py" line="542" />
         <source>Không có dòng nào khớp với bộ lọc.</source>
         <translation>No row matches the filter.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="561" />
+        <location filename="../../c27desk/gui/main_window.py" line="562" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="599" />
+        <location filename="../../c27desk/gui/main_window.py" line="600" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="599" />
+        <location filename="../../c27desk/gui/main_window.py" line="600" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="609" />
+        <location filename="../../c27desk/gui/main_window.py" line="610" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="610" />
+        <location filename="../../c27desk/gui/main_window.py" line="611" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="624" />
+        <location filename="../../c27desk/gui/main_window.py" line="625" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="627" />
+        <location filename="../../c27desk/gui/main_window.py" line="628" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="646" />
+        <location filename="../../c27desk/gui/main_window.py" line="647" />
         <source>Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận chúng:</source>
         <translation>The report has these warnings; finalising means you have read and accept them:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="673" />
+        <location filename="../../c27desk/gui/main_window.py" line="674" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="659" />
+        <location filename="../../c27desk/gui/main_window.py" line="660" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="648" />
+        <location filename="../../c27desk/gui/main_window.py" line="649" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="642" />
+        <location filename="../../c27desk/gui/main_window.py" line="643" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="689" />
+        <location filename="../../c27desk/gui/main_window.py" line="690" />
         <source>Mở lại báo cáo năm %1 để sửa? Bản %2 đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, đã gửi); mọi sửa đổi thuộc bản %3, bản này phải được chốt, ký và gửi lại. Không thể quay về bản %2.</source>
         <translation>Reopen the %1 report for changes? Finalised revision %2 stays in the history (signed and sent copies too); every change belongs to revision %3, which must be finalised, signed and sent again. There is no going back to revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="701" />
+        <location filename="../../c27desk/gui/main_window.py" line="702" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="704" />
+        <location filename="../../c27desk/gui/main_window.py" line="705" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="704" />
+        <location filename="../../c27desk/gui/main_window.py" line="705" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="704" />
+        <location filename="../../c27desk/gui/main_window.py" line="705" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="710" />
+        <location filename="../../c27desk/gui/main_window.py" line="711" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="719" />
+        <location filename="../../c27desk/gui/main_window.py" line="720" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="720" />
+        <location filename="../../c27desk/gui/main_window.py" line="721" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="724" />
+        <location filename="../../c27desk/gui/main_window.py" line="725" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>

@@ -121,6 +121,7 @@ def test_answering_in_the_unanswered_view_moves_only_to_the_next_row(qtbot, demo
     assert stored(demo_db, "II.3").value == "10"
     assert current_id(window)[1] == "II.4"  # the next row, not the one after it
     assert [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())] == ["II.4", "II.5"]
+    assert "Đã lưu II.3" in window.notice.text() and "Ô chọn: II.4" in window.notice.text()
     press_text(window.table, "2")  # the key lands on the row shown selected
     qtbot.keyClick(window.table.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.table.state() != QAbstractItemView.State.EditingState, timeout=2000)
