@@ -105,7 +105,7 @@ class EntryTableView(QTableView):
             header = self.horizontalHeader()
             header.resizeSection(COL_EXPLANATION, max(fm.horizontalAdvance("M") * 10, int(width * 0.28)))
             header.resizeSection(COL_VALUE, max(fm.horizontalAdvance("Không áp dụng") + fm.horizontalAdvance("MM"),
-                                                min(int(width * 0.18), fm.horizontalAdvance("Mã thực hiện / giá trị")
+                                                min(int(width * 0.23), fm.horizontalAdvance("Mã thực hiện / giá trị")
                                                     + fm.horizontalAdvance("MM"))))
         finally:
             self._fitting = False
