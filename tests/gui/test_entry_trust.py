@@ -28,6 +28,14 @@ def type_refused(qtbot, window, cid, column, text):
     return window.table.focusWidget()
 
 
+def open_dialog(qtbot, window, action, attribute):
+    """Open a window dialog from its menu action; the dialog once shown."""
+    window.act[action].trigger()
+    dialog = getattr(window, attribute)
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    return dialog
+
+
 def current_id(window):
     return window.proxy.mapToSource(window.table.currentIndex()).row(), window.table.currentIndex().data(
         Qt.ItemDataRole.UserRole + 1)
@@ -247,9 +255,7 @@ def test_save_time_in_the_status_bar_is_gmt7(qtbot, demo_db, open_window):
 
 def test_report_details_of_a_finalised_report_cannot_be_edited(qtbot, final_demo, open_window):
     window = open_window(final_demo)
-    window.act["period_details"].trigger()
-    dialog = window.period_dialog
-    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    dialog = open_dialog(qtbot, window, "period_details", "period_dialog")
     assert dialog.findChild(QLineEdit, "signer_name").isReadOnly() and dialog.recipients.isReadOnly()
     assert "Mở lại báo cáo" in dialog.findChild(type(window.notice), "periodLocked").text()
     dialog.reject()
@@ -257,9 +263,7 @@ def test_report_details_of_a_finalised_report_cannot_be_edited(qtbot, final_demo
 
 def test_tab_in_the_recipients_box_moves_to_the_next_field(qtbot, demo_db, open_window):
     window = open_window(demo_db)
-    window.act["period_details"].trigger()
-    dialog = window.period_dialog
-    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    dialog = open_dialog(qtbot, window, "period_details", "period_dialog")
     dialog.recipients.setFocus()
     before = dialog.recipients.toPlainText()
     qtbot.keyClick(dialog.recipients, Qt.Key.Key_Tab)
@@ -271,9 +275,7 @@ def test_unit_details_are_changed_from_the_window_validated_and_audited(qtbot, d
     from c27desk.store import units
 
     window = open_window(demo_db)
-    window.act["unit_details"].trigger()
-    dialog = window.unit_dialog
-    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    dialog = open_dialog(qtbot, window, "unit_details", "unit_dialog")
     assert not dialog.fields.code.isEnabled()
     dialog.fields.name.clear()
     qtbot.keyClick(dialog.fields.doc_symbol, Qt.Key.Key_Return)
