@@ -663,9 +663,11 @@ class MainWindow(QMainWindow):
     def _finalise_refused(self, refused: FinaliseRefusedError) -> None:
         """Say why, then show the rows to fix — and say that the filter was switched."""
         report = refused.report
-        if report.errors:
+        missing = set(report.missing)
+        # an error that only says "not answered" is fixed in the unanswered view, not among the problems
+        if any(not set(e.criteria) <= missing for e in report.errors):
             mode, name = EntryFilterProxy.PROBLEMS, self.tr("Có vấn đề")
-        elif report.missing:
+        elif missing:
             mode, name = EntryFilterProxy.UNANSWERED, self.tr("Chưa trả lời")
         elif report.unconfirmed:
             mode, name = EntryFilterProxy.UNCONFIRMED, self.tr("Chưa xác nhận")
