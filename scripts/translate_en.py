@@ -306,6 +306,8 @@ EN = {
         'Saved %1; the row no longer matches the chosen filter.',
     'Ô chọn: %1.':
         'Cursor: %1.',
+    'Cơ sở dữ liệu chưa có đơn vị và đang được mở ở cửa sổ khác; hãy thiết lập đơn vị ở cửa sổ đó.':
+        'The database has no unit yet and is open in another window; set the unit up in that window.',
 }
 
 

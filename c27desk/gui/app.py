@@ -83,6 +83,13 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
         return 1
     db, instance, read_only = opened
     try:
+        if units.self_unit(db) is None and read_only:
+            # setting up writes; the window holding the database is the one to do it
+            if interactive:
+                QMessageBox.information(None, "c27desk", QApplication.translate(
+                    "app", "Cơ sở dữ liệu chưa có đơn vị và đang được mở ở cửa sổ khác; hãy thiết lập đơn vị ở "
+                    "cửa sổ đó."))
+            return 1
         if units.self_unit(db) is None:
             dialog = SetupDialog(db)
             if screenshot is not None:

@@ -272,11 +272,14 @@ class EntryTableView(QTableView):
                 return
         super().keyPressEvent(event)
 
-    def contextMenuEvent(self, event):  # noqa: N802
+    def context_menu(self) -> QMenu:
         menu = QMenu(self)
         menu.addActions([self.act_copy, self.act_paste])
         self.act_paste.setEnabled(not self._source()[1].read_only())
-        menu.exec(event.globalPos())
+        return menu
+
+    def contextMenuEvent(self, event):  # noqa: N802
+        self.context_menu().exec(event.globalPos())
 
     # -- copy and paste -----------------------------------------------------------------------------
     def copy_selection(self) -> str:

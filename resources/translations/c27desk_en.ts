@@ -638,19 +638,19 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="245" />
-        <location filename="../../c27desk/gui/main_window.py" line="669" />
+        <location filename="../../c27desk/gui/main_window.py" line="671" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="245" />
-        <location filename="../../c27desk/gui/main_window.py" line="667" />
+        <location filename="../../c27desk/gui/main_window.py" line="669" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="246" />
-        <location filename="../../c27desk/gui/main_window.py" line="671" />
+        <location filename="../../c27desk/gui/main_window.py" line="673" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
@@ -720,18 +720,18 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="680" />
+        <location filename="../../c27desk/gui/main_window.py" line="682" />
         <source>Chưa chốt được: %1 Bảng đang lọc “%2” – các dòng cần sửa; chọn “Tất cả” để xem lại mọi dòng.</source>
         <translation>Not finalised: %1 The table is filtered to “%2” – the rows to fix; choose “All” to see every row again.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="689" />
+        <location filename="../../c27desk/gui/main_window.py" line="691" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="261" />
-        <location filename="../../c27desk/gui/main_window.py" line="712" />
+        <location filename="../../c27desk/gui/main_window.py" line="714" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
@@ -757,7 +757,7 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="263" />
-        <location filename="../../c27desk/gui/main_window.py" line="729" />
+        <location filename="../../c27desk/gui/main_window.py" line="731" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -983,7 +983,7 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
         <translation>The report has these warnings; finalising means you have read and accept them:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="674" />
+        <location filename="../../c27desk/gui/main_window.py" line="676" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
@@ -1003,47 +1003,47 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="690" />
+        <location filename="../../c27desk/gui/main_window.py" line="692" />
         <source>Mở lại báo cáo năm %1 để sửa? Bản %2 đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, đã gửi); mọi sửa đổi thuộc bản %3, bản này phải được chốt, ký và gửi lại. Không thể quay về bản %2.</source>
         <translation>Reopen the %1 report for changes? Finalised revision %2 stays in the history (signed and sent copies too); every change belongs to revision %3, which must be finalised, signed and sent again. There is no going back to revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="702" />
+        <location filename="../../c27desk/gui/main_window.py" line="704" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="705" />
+        <location filename="../../c27desk/gui/main_window.py" line="707" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="705" />
+        <location filename="../../c27desk/gui/main_window.py" line="707" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="705" />
+        <location filename="../../c27desk/gui/main_window.py" line="707" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="711" />
+        <location filename="../../c27desk/gui/main_window.py" line="713" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="720" />
+        <location filename="../../c27desk/gui/main_window.py" line="722" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="721" />
+        <location filename="../../c27desk/gui/main_window.py" line="723" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="725" />
+        <location filename="../../c27desk/gui/main_window.py" line="727" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -1271,6 +1271,11 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
         <location filename="../../c27desk/gui/app.py" line="55" />
         <source>Khôi phục từ bản sao lưu này?</source>
         <translation>Restore from this backup?</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/app.py" line="89" />
+        <source>Cơ sở dữ liệu chưa có đơn vị và đang được mở ở cửa sổ khác; hãy thiết lập đơn vị ở cửa sổ đó.</source>
+        <translation>The database has no unit yet and is open in another window; set the unit up in that window.</translation>
     </message>
 </context>
 <context>

@@ -336,3 +336,28 @@ def test_consolidation_window_fits_the_screen_and_remembers_its_size(qtbot, demo
         assert (again.width(), again.height()) == (640, 480)
     finally:
         db.close()
+
+
+def test_right_click_offers_copy_and_paste(qtbot, demo_db, open_window, monkeypatch):
+    window = open_window(demo_db)
+    menu = window.table.context_menu()
+    assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [("Sao chép", True), ("Dán (từ Excel)", True)]
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
+    window.act["finalise"].trigger()
+    assert [a.isEnabled() for a in window.table.context_menu().actions()] == [True, False]  # nothing to paste into
+
+
+def test_a_second_window_on_a_database_without_unit_does_not_start_the_setup(qtbot, db_path, monkeypatch):
+    from c27desk.gui.app import run_gui
+    from c27desk.store import lock
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text: told.append(text)))
+    open_database(db_path).close()
+    first = lock.acquire(db_path)
+    try:
+        assert run_gui(db_path) == 1
+    finally:
+        first.release()
+    assert told and "cửa sổ khác" in told[0]
