@@ -18,35 +18,46 @@ REFUSED_STYLE = "border: 2px solid #b00020; background: #fff0f0;"
 
 
 class CodeCombo(QComboBox):
-    """The code list; typing a letter picks that code, any other letter is kept as typed (shown, not chosen)."""
+    """The code list. One letter typed picks that code; anything else typed ("F", "abc") is kept as typed
+    and shown, not chosen, so the model refuses it and names the codes that exist. Backspace takes a
+    typed letter back. Arrows and the mouse still choose from the list."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("codeEditor")
-        self.typed = ""
+        self.typed = ""      # what is kept as typed when it is no code (shown as the placeholder)
+        self._keys = ""      # every letter typed since the editor opened
 
     def keep_typed(self, text: str) -> None:
-        self.typed = text
+        self.typed = self._keys = text  # a refused value shown again can be corrected letter by letter
         self.setCurrentIndex(-1)
         self.setPlaceholderText(text)
 
+    def _judge(self) -> None:
+        found = self.findData(self._keys.upper()) if self._keys else -1
+        if found < 0 and self._keys.upper() in ("N", "NA", "N/A", "KAD"):
+            found = self.findData("N/A")
+        if found >= 0:
+            self.typed = ""
+            self.setCurrentIndex(found)
+        elif self._keys:
+            self.keep_typed(self._keys)
+
     def keyPressEvent(self, event):  # noqa: N802
-        text = event.text().strip()
-        if text and text.isprintable() and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                                                     | Qt.KeyboardModifier.AltModifier):
-            found = self.findData(text.upper())
-            if found < 0 and text.upper() == "N":
-                found = self.findData("N/A")
-            if found >= 0:
-                self.typed = ""
-                self.setCurrentIndex(found)
-            else:
-                self.keep_typed(text)
+        text = event.text()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if event.key() == Qt.Key.Key_Backspace and self._keys:
+            self._keys = self._keys[:-1]
+            self._judge()
+            return
+        if plain and text and text.isprintable() and not text.isspace():
+            self._keys += text
+            self._judge()
             return
         super().keyPressEvent(event)
 
     def text_for_model(self) -> str | None:
-        """What to store: the chosen code, the letter typed when it is no code, None when nothing was chosen."""
+        """What to store: the chosen code, the letters typed when they are no code, None when nothing was chosen."""
         if self.currentIndex() >= 0:
             return self.currentData()
         return self.typed or None

@@ -361,3 +361,14 @@ def test_a_second_window_on_a_database_without_unit_does_not_start_the_setup(qtb
     finally:
         first.release()
     assert told and "cửa sổ khác" in told[0]
+
+
+def test_several_letters_in_a_status_cell_are_refused_not_read_as_the_last_one(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    editor = type_refused(qtbot, window, "IV.3", COL_VALUE, "abc")  # IV.3's codes are A, B, C
+    assert editor.typed == "abc" and "“abc”" in window.notice.text()
+    assert stored(demo_db, "IV.3").value == "A"
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)  # back to "a": one letter, a code
+    assert editor.currentData() == "A" and editor.typed == ""
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
