@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from c27desk.errors import C27Error
 from c27desk.gui import i18n
 from c27desk.store import backup, lock, periods, units
-from c27desk.store.database import CorruptDatabaseError, connect, open_database
+from c27desk.store.database import CorruptDatabaseError, connect, open_database, open_read_only
 
 
 def _application() -> QApplication:
@@ -48,7 +48,7 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
             return None
         read_only = True
     try:
-        db = open_database(db_path, backup_reason=None if read_only else "start", read_only=read_only)
+        db = open_read_only(db_path) if read_only else open_database(db_path, backup_reason="start")
     except CorruptDatabaseError as exc:
         # restoring writes the file: only the window holding the lock may offer it
         if read_only or exc.newest_backup is None or not _ask(

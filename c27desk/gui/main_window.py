@@ -45,7 +45,7 @@ from c27desk.gui.workers import run_in_background
 from c27desk.model.values import display_value
 from c27desk.store import backup, periods, revisions, units
 from c27desk.store.clock import now, vn_display
-from c27desk.store.database import open_database
+from c27desk.store.database import open_database, open_read_only
 from c27desk.workflow import FinaliseRefusedError, carry_forward, finalise_report, open_report
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -575,7 +575,10 @@ class MainWindow(QMainWindow):
         path = self.db_path
 
         def job():
-            db = open_database(path, check_integrity=False, check_same_thread=False, read_only=self.read_only)
+            if self.read_only:  # a worker of a read-only window cannot write either
+                db = open_read_only(path, check_integrity=False, check_same_thread=False)
+            else:
+                db = open_database(path, check_integrity=False, check_same_thread=False)
             try:
                 return fn(db)
             finally:

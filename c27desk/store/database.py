@@ -130,26 +130,22 @@ def open_database(
     check_integrity: bool = True,
     check_same_thread: bool = True,
     create: bool = True,
-    read_only: bool = False,
 ) -> Database:
     """Open (creating if asked), check, back up and migrate the database at ``path``.
 
     A backup is taken before any migration and, when ``backup_reason`` is given, before
-    the caller's work (start of the window, an import, a bulk load). ``read_only`` (a
-    second window while another holds the instance lock) opens the file with SQLite's
-    ``mode=ro`` and ``query_only``: nothing is created, migrated, backed up or written.
+    the caller's work (start of the window, an import, a bulk load).
     """
     path = Path(path) if path else default_db_path()
     existed = path.exists() and path.stat().st_size > 0
-    if not existed and (not create or read_only):
+    if not existed and not create:
         raise StoreError(
             f"chưa có cơ sở dữ liệu {path}; hãy chạy “c27desk init” hoặc “c27desk demo”.",
             f"there is no database at {path}; run “c27desk init” or “c27desk demo” first.",
             code="DB_MISSING",
         )
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    db = connect(path, check_same_thread=check_same_thread, readonly=read_only)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = connect(path, check_same_thread=check_same_thread)
     try:
         if existed:
             try:
@@ -176,22 +172,42 @@ def open_database(
                 code="DB_TOO_NEW",
             )
         pending = mig.pending(db)
-        if read_only:
-            if pending:
-                raise StoreError(
-                    f"cơ sở dữ liệu {path} cần được nâng cấp; chỉ cửa sổ đang mở nó (không phải cửa sổ chỉ xem) "
-                    "nâng cấp được. Hãy đóng cửa sổ kia rồi mở lại.",
-                    f"the database {path} needs an upgrade, which only the window holding it (not a read-only "
-                    "window) can do. Close the other window and open it again.",
-                    code="DB_NEEDS_UPGRADE",
-                )
-            return db
         if existed and pending:
             backup.make_backup(db, path, "before-migration")
         elif existed and backup_reason:
             backup.make_backup(db, path, backup_reason)
         if pending:
             mig.apply(db)
+        return db
+    except BaseException:
+        db.close()
+        raise
+
+
+def open_read_only(path: Path | str, *, check_integrity: bool = True, check_same_thread: bool = True) -> Database:
+    """The database for a window that must not write (another window holds it, see ``store.lock``).
+
+    SQLite's ``mode=ro`` and ``query_only`` (``connect``): any write through any service fails
+    at the connection, whatever the window shows. Nothing is created, migrated or backed up; a
+    schema other than this program's is refused (only the writing window may upgrade it).
+    """
+    path = Path(path)
+    if not (path.exists() and path.stat().st_size > 0):
+        raise StoreError(f"chưa có cơ sở dữ liệu {path}.", f"there is no database at {path}.", code="DB_MISSING")
+    db = connect(path, check_same_thread=check_same_thread, readonly=True)
+    try:
+        if check_integrity:
+            problem = integrity_problem(db)
+            if problem:
+                raise CorruptDatabaseError(path, problem, backup.newest_good_backup(path))
+        if _applied(db) != {m.name for m in migrations()._migrations}:
+            raise StoreError(
+                f"cơ sở dữ liệu {path} thuộc phiên bản khác của chương trình; chỉ cửa sổ đang mở nó mới nâng cấp "
+                "được. Hãy đóng cửa sổ kia rồi mở lại.",
+                f"the database {path} belongs to another version of the program; only the window holding it can "
+                "upgrade it. Close the other window and open it again.",
+                code="DB_NEEDS_UPGRADE",
+            )
         return db
     except BaseException:
         db.close()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessa
 from c27desk.gui.delegates import CodeCombo
 from c27desk.gui.entry_model import COL_EXPLANATION, COL_VALUE, EntryFilterProxy
 from c27desk.store import audit, values
-from c27desk.store.database import open_database
+from c27desk.store.database import open_database, open_read_only
 from tests.gui.test_entry_window import UNIT, go, press_text, stored, type_into
 
 
@@ -203,7 +203,7 @@ def test_read_only_window_cannot_write_and_its_connection_refuses_writes(qtbot, 
     from c27desk.gui.main_window import MainWindow
     from c27desk.model.values import Entry
 
-    db = open_database(demo_db, read_only=True)
+    db = open_read_only(demo_db)
     try:
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             values.save_entry(db, UNIT, 2023, "II.1", Entry("II.1", "1"), who="t")
