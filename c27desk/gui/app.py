@@ -50,8 +50,7 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
     try:
         db = open_read_only(db_path) if read_only else open_database(db_path, backup_reason="start")
     except CorruptDatabaseError as exc:
-        # restoring writes the file: only the window holding the lock may offer it
-        if read_only or exc.newest_backup is None or not _ask(
+        if exc.newest_backup is None or not _ask(
                 "c27desk", exc.message() + "\n\n" + QApplication.translate("app", "Khôi phục từ bản sao lưu này?"),
                 interactive=interactive):
             if interactive:
