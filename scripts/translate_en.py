@@ -235,6 +235,7 @@ EN = {
     'Ký số…': 'Sign…',
     'Chỉ ký được báo cáo đã chốt.': 'Only a finalised report can be signed.',
     'Đóng': 'Close',
+    'Lưu': 'Save',
     'Trang': 'Page',
     'Tổng hợp năm %1': 'Consolidation %1',
     'Đã nhận %1/%2 đơn vị; hạn nộp %3.': 'Received %1/%2 units; deadline %3.',
@@ -310,6 +311,86 @@ EN = {
     'Chữ ký nguyên vẹn, hợp lệ: %1': 'Signature intact and valid: %1',
     'Bao trùm toàn bộ tệp: %1': 'Covers the whole file: %1',
     'Thuộc tổ chức chứng thực tin cậy: %1': 'Chains to a trusted CA: %1',
+    '%1 bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.':
+        '%1 was hidden by a filter: the table now shows all rows.',
+    '%1 không còn trong bộ lọc đang chọn; bộ lọc không còn dòng nào.':
+        '%1 no longer matches the chosen filter; no rows are left in it.',
+    '%1 không còn trong bộ lọc đang chọn; ô chọn chuyển sang %2.':
+        '%1 no longer matches the chosen filter; the cursor moved to %2.',
+    '%1 ô không nhận (giữ nguyên):':
+        '%1 cell(s) refused (left unchanged):',
+    'Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận chúng:':
+        'The report has these warnings; finalising means you have read and accept them:',
+    'Báo cáo đã chốt: thông tin này chỉ xem được. Muốn sửa, hãy dùng Báo cáo → Mở lại báo cáo (tạo bản mới) trước.':
+        'The report is finalised: these details are read-only. To change them, use Report → Reopen report (a new revision) first.',
+    'Chưa chốt được: %1 Bảng đang lọc “%2” – các dòng cần sửa; chọn “Tất cả” để xem lại mọi dòng.':
+        'Not finalised: %1 The table is filtered to “%2” – the rows to fix; choose “All” to see every row again.',
+    'Chữ không dấu, số và dấu gạch ngang;\ndùng trong tên tệp gửi lên cấp trên.':
+        'Unaccented letters, digits and hyphens;\nused in the names of files sent upward.',
+    'Chữ viết tắt của đơn vị, in sau số báo cáo:\nvới “HU” số in là “Số 123-BC/HU”.':
+        "The unit's abbreviation, printed after the report number:\nwith “HU” the number prints as “Số 123-BC/HU”.",
+    'Cơ sở dữ liệu chưa có đơn vị. Hãy nhập thông tin đơn vị báo cáo; chữ xám chỉ là ví dụ. Có thể sửa lại sau: Báo cáo → Thông tin đơn vị.':
+        "The database has no unit yet. Enter the reporting unit's details; grey text is only an example. You can change them later: Report → Unit details.",
+    'Dán %1 dòng':
+        'Paste %1 row(s)',
+    'Dán (từ Excel)':
+        'Paste (from Excel)',
+    'Dòng in hoa ở góc trên bên trái phụ lục, phía trên tên đơn vị\n(tên đảng bộ cấp trên). Để trống nếu đơn vị không ghi dòng này.':
+        "The capitalised line at the top left of the appendix, above the unit's name\n(the Party committee above). Leave empty if your unit does not print it.",
+    'In ở dòng ngày tháng: “Tân Phú, ngày … tháng … năm …”.':
+        'Printed in the date line: “Tân Phú, ngày … tháng … năm …”.',
+    'Không có dòng nào khớp với bộ lọc.':
+        'No row matches the filter.',
+    'Không dán được: báo cáo đang ở chế độ chỉ xem.':
+        'Nothing pasted: the report is read-only.',
+    'Không dán được: chỉ dán một cột (giá trị hoặc diễn giải) hoặc hai cột (giá trị và diễn giải), bắt đầu từ ô giá trị hoặc ô diễn giải. Không có ô nào bị thay đổi.':
+        'Nothing pasted: paste one column (values or explanations) or two (values and explanations), starting on a value or explanation cell. No cell was changed.',
+    'Không lưu: %1 Sửa lại rồi nhấn Enter, hoặc nhấn Esc để giữ giá trị cũ.':
+        'Not saved: %1 Correct it and press Enter, or press Esc to keep the old value.',
+    'Mã của đơn vị nhận báo cáo (để trống nếu chưa biết).':
+        'The code of the unit that receives the report (leave empty if unknown).',
+    'Mở lại báo cáo năm %1 để sửa? Bản %2 đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, đã gửi); mọi sửa đổi thuộc bản %3, bản này phải được chốt, ký và gửi lại. Không thể quay về bản %2.':
+        'Reopen the %1 report for changes? Finalised revision %2 stays in the history (signed and sent copies too); every change belongs to revision %3, which must be finalised, signed and sent again. There is no going back to revision %2.',
+    'Mở lại báo cáo…':
+        'Reopen report…',
+    'Sao chép':
+        'Copy',
+    'Thay đổi in trên các phụ lục tạo từ nay; bản đã ký không đổi.':
+        'Changes print on appendices made from now on; signed copies do not change.',
+    'Thông tin đơn vị':
+        'Unit details',
+    'Thông tin đơn vị (tên, cơ quan cấp trên, ký hiệu, địa danh)…':
+        'Unit details (name, body above, document symbol, place)…',
+    'Ví dụ: %1':
+        'Example: %1',
+    'báo cáo đang ở chế độ chỉ xem.':
+        'the report is read-only.',
+    'cột này không sửa được.':
+        'this column cannot be edited.',
+    'diễn giải “%1” → “%2”':
+        'explanation “%1” → “%2”',
+    'dòng %1':
+        'line %1',
+    'không còn dòng nào bên dưới trong bảng':
+        'no more rows below in the table',
+    'Đã dán: %1 ô thay đổi.':
+        'Pasted: %1 cell(s) changed.',
+    'Đã lưu thông tin đơn vị.':
+        'Unit details saved.',
+    'Đã sao chép %1 ô.':
+        'Copied %1 cell(s).',
+    '— Chọn cấp của đơn vị —':
+        "— Choose the unit's level —",
+    '… và %1 ô khác.':
+        '… and %1 more cell(s).',
+    'Chỉ xem: cửa sổ này không lưu được thay đổi nào.':
+        'Read-only: this window cannot save any change.',
+    'Đã lưu %1; dòng này không còn trong bộ lọc đang chọn.':
+        'Saved %1; the row no longer matches the chosen filter.',
+    'Ô chọn: %1.':
+        'Cursor: %1.',
+    'Cơ sở dữ liệu chưa có đơn vị và đang được mở ở cửa sổ khác; hãy thiết lập đơn vị ở cửa sổ đó.':
+        'The database has no unit yet and is open in another window; set the unit up in that window.',
 }
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from c27desk.errors import C27Error
 from c27desk.gui import i18n
 from c27desk.store import backup, faults, lock, periods, units
-from c27desk.store.database import CorruptDatabaseError, open_database
+from c27desk.store.database import CorruptDatabaseError, open_database, open_read_only
 
 
 def _application() -> QApplication:
@@ -86,7 +86,7 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
             return None
         read_only = True
     try:
-        db = open_database(db_path, backup_reason=None if read_only else "start")
+        db = open_read_only(db_path) if read_only else open_database(db_path, backup_reason="start")
     except CorruptDatabaseError as exc:
         if read_only or exc.newest_backup is None or not _ask_restore(exc, interactive=interactive):
             if instance is not None:
@@ -144,6 +144,13 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
     if interactive:
         sys.excepthook = fault_hook(Path(db_path), previous_hook)
     try:
+        if units.self_unit(db) is None and read_only:
+            # setting up writes; the window holding the database is the one to do it
+            if interactive:
+                QMessageBox.information(None, "c27desk", QApplication.translate(
+                    "app", "Cơ sở dữ liệu chưa có đơn vị và đang được mở ở cửa sổ khác; hãy thiết lập đơn vị ở "
+                    "cửa sổ đó."))
+            return 1
         if units.self_unit(db) is None:
             dialog = SetupDialog(db)
             if screenshot is not None:

@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 
 
 def config_dir() -> Path:
@@ -22,3 +23,37 @@ def config_dir() -> Path:
 
 def settings() -> QSettings:
     return QSettings(str(config_dir() / "c27desk.ini"), QSettings.Format.IniFormat)
+
+
+def restore_window(window, key: str | None, wanted: tuple[int, int]) -> None:
+    """Give a window its remembered size and maximised state, fitted to the screen it opens on.
+
+    Without a remembered size (first start, or ``key`` None for screenshots) it takes the
+    wanted size shrunk to the available screen, and starts maximised when that screen is
+    small (1366×768 laptops): a window taller than the screen hides its status bar and buttons.
+    """
+    saved = settings().value(key) if key else None
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry() if screen is not None else None
+    if saved is not None and window.restoreGeometry(saved):
+        if available is not None and not window.isMaximized():
+            frame = window.frameGeometry()
+            if frame.width() > available.width() or frame.height() > available.height():
+                window.resize(min(window.width(), available.width()), min(window.height(), available.height()))
+                window.move(available.topLeft())
+        return
+    if available is None or key is None:
+        window.resize(*wanted)  # screenshots are made at one known size
+        return
+    width, height = min(wanted[0], available.width()), min(wanted[1], available.height())
+    window.resize(width, height)
+    window.move(available.left() + (available.width() - width) // 2, available.top() + (available.height() - height) // 2)
+    if key and (wanted[0] > available.width() or wanted[1] > available.height()):
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
+def save_window(window, key: str) -> None:
+    """Remember size, place and maximised state (Qt's saveGeometry holds all three)."""
+    s = settings()
+    s.setValue(key, window.saveGeometry())
+    s.sync()

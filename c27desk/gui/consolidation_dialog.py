@@ -44,6 +44,7 @@ from c27desk.consolidate.summary import (
     staleness_lines,
 )
 from c27desk.errors import C27Error, current_language
+from c27desk.gui.config import restore_window, save_window
 from c27desk.store.clock import current_user
 
 PROBLEM = QColor("#f8d7da")
@@ -135,8 +136,13 @@ class ConsolidationDialog(QDialog):
         layout.addWidget(self.stale)
         layout.addWidget(tabs, 1)
         layout.addLayout(buttons)
-        self.resize(1000, 650)
+        # fits the screen it opens on (a 900×1000 page view is taller than a 768-pixel laptop screen)
+        restore_window(self, "consolidation/geometry", (1000, 650))
 
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        save_window(self, "consolidation/geometry")  # closed by a button, Esc or the title bar: all hide the window
+        super().hideEvent(event)
     def save(self, suffix: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = Path(folder) / f"tong-hop-{self.cons.year}{suffix}"

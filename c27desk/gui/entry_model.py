@@ -58,6 +58,7 @@ class EntryModel(QAbstractTableModel):
         self.undo_stack = QUndoStack(self)
         self.lang = "vi"
         self._last_error: str | None = None
+        self.last_refusal: tuple[str, str] | None = None  # the latest refused edit: (criterion, reason)
 
     # -- loading -------------------------------------------------------------------------
     def load(self, session) -> None:
@@ -160,16 +161,29 @@ class EntryModel(QAbstractTableModel):
 
     # -- editing -----------------------------------------------------------------------------
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only():
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
+        before = self.undo_stack.count()
+        reason = self.try_set(index, "" if value is None else str(value))
+        if reason is not None:
+            self.last_refusal = (self.criteria[index.row()].id, reason)
+            self.refused.emit(*self.last_refusal)
+            return False
+        return self.undo_stack.count() != before
+
+    def try_set(self, index, raw: str) -> str | None:
+        """Put typed (or pasted) text in a cell; the reason it was refused, or None when taken (or unchanged).
+
+        Typing and pasting share this one path, so a pasted cell is judged exactly as a typed one.
+        """
+        if self.read_only():
+            return self.tr("báo cáo đang ở chế độ chỉ xem.")
         crit = self.criteria[index.row()]
         old = self.entries.get(crit.id)
-        raw = "" if value is None else str(value)
         if index.column() == COL_VALUE:
             explanation = old.explanation if old else ""
             if raw.strip() and crit.kind == "status":
-                letter = raw.strip()[:1].upper()
-                code = crit.code(letter)
+                code = crit.code(raw.strip().upper())
                 previous = crit.code(old.value) if old and old.value else None
                 suggestion_was_untouched = not explanation or (previous is not None and explanation == previous.suggestion)
                 if code is not None and code.suggestion and suggestion_was_untouched:
@@ -179,12 +193,12 @@ class EntryModel(QAbstractTableModel):
             explanation = raw
             new_value_text = (old.value if old and not old.is_na else ("N/A" if old else "")) or ""
             if old is None and not raw.strip():
-                return False
+                return None
         else:
-            return False
+            return self.tr("cột này không sửa được.")
         if not raw.strip() and index.column() == COL_VALUE:
             if old is None:
-                return False
+                return None
             if crit.kind == "text" and explanation:
                 new: Entry | None = Entry(crit.id, "", explanation)
             else:
@@ -193,23 +207,29 @@ class EntryModel(QAbstractTableModel):
             try:
                 new = make_entry(crit, new_value_text, explanation)
             except InputError as exc:
-                self.refused.emit(crit.id, f"{crit.id}: {exc.message(self.lang)}")
-                return False
+                return f"{crit.id}: {exc.message(self.lang)}"
         if new is not None and new.same_content(old):
-            return False
-        return self.push(crit.id, old, new)
+            return None
+        return self._push(crit.id, old, new)
 
     def push(self, criterion: str, old: Entry | None, new: Entry | None, text: str | None = None) -> bool:
         """Save a change as an undoable command; False (and a refusal) if the store refused it."""
+        error = self._push(criterion, old, new, text)
+        if error is not None:
+            self.refused.emit(criterion, error)
+            return False
+        return True
+
+    def _push(self, criterion: str, old: Entry | None, new: Entry | None, text: str | None = None) -> str | None:
         before = self.undo_stack.count()
         self.undo_stack.push(SaveEntryCommand(self, criterion, old, new, text or self.tr("Sửa %s") % criterion))
         if self._last_error:
             # the store refused it: drop the command so undo does not replay a change that never happened
             error, self._last_error = self._last_error, None
-            self.undo_stack.setIndex(before)
-            self.refused.emit(criterion, error)
-            return False
-        return True
+            if self.undo_stack.index() > before:  # inside a macro (a paste) nothing was added yet
+                self.undo_stack.setIndex(before)
+            return error
+        return None
 
     def write(self, criterion: str, entry: Entry | None, action: str) -> None:
         """Save to the database, then show what it holds (called by the undo commands)."""

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTextBrowser,
     QToolBar,
-    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -36,7 +35,7 @@ from c27desk.demo import is_demo
 from c27desk.errors import C27Error
 from c27desk.gui import i18n
 from c27desk.gui.appendix_actions import AppendixActions
-from c27desk.gui.config import settings
+from c27desk.gui.config import restore_window, save_window, settings
 from c27desk.gui.delegates import EntryDelegate
 from c27desk.gui.entry_model import COL_VALUE, CRITERION_ROLE, EntryFilterProxy, EntryModel
 from c27desk.gui.exchange_actions import ExchangeActions
@@ -45,8 +44,8 @@ from c27desk.gui.table_view import EntryTableView
 from c27desk.gui.workers import run_in_background
 from c27desk.model.values import display_value
 from c27desk.store import backup, periods, units
-from c27desk.store.clock import vn_display
-from c27desk.store.database import open_database
+from c27desk.store.clock import now, vn_display
+from c27desk.store.database import open_database, open_read_only
 from c27desk.workflow import (
     FinaliseRefusedError,
     carry_forward,
@@ -104,6 +103,11 @@ class MainWindow(QMainWindow):
         self.banner = QLabel(objectName="banner")
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
+        # refusals and notes about the cursor show here, over the table: the status bar is off-screen at 768 pixels
+        self.notice = QLabel(objectName="noticeBar")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setVisible(False)
 
         self.tree = QTreeWidget(objectName="sectionTree")
         self.tree.setColumnCount(2)
@@ -136,6 +140,7 @@ class MainWindow(QMainWindow):
         clay = QVBoxLayout(center)
         clay.setContentsMargins(0, 0, 0, 0)
         clay.addWidget(self.banner)
+        clay.addWidget(self.notice)
         clay.addWidget(self.table)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
@@ -163,9 +168,15 @@ class MainWindow(QMainWindow):
             self.act[key] = a
             return a
 
-        undo = self.model.undo_stack.createUndoAction(self)
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.model.undo_stack.createRedoAction(self)
+        # own actions rather than QUndoStack's: those name the step with Qt's untranslated "Undo"/"Redo"
+        stack = self.model.undo_stack
+        undo = action("undo", QKeySequence.StandardKey.Undo, lambda: stack.undo())
+        redo = action("redo", None, lambda: stack.redo())
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        stack.canUndoChanged.connect(undo.setEnabled)  # a read-only window's stack stays empty
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.indexChanged.connect(self._undo_texts)
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act["undo"], self.act["redo"] = undo, redo
         action("find", QKeySequence.StandardKey.Find, self._focus_filter)
@@ -174,6 +185,7 @@ class MainWindow(QMainWindow):
         action("new_period", None, self._new_period)
         action("period_details", None, self._period_details)
         action("carry", None, self._carry_forward)
+        action("unit_details", None, self._unit_details)
         action("finalise", None, self._finalise)
         action("reopen", None, self._reopen)
         action("revisions", None, self._show_revisions)
@@ -189,10 +201,12 @@ class MainWindow(QMainWindow):
         self.menu_file = bar.addMenu("")
         self.menu_file.addActions([self.act["install_form"], self.act["backup"], self.act["quit"]])
         self.menu_edit = bar.addMenu("")
-        self.menu_edit.addActions([undo, redo, self.act["find"], self.act["confirm"], self.act["confirm_all"]])
+        self.menu_edit.addActions([undo, redo, self.table.act_copy, self.table.act_paste, self.act["find"],
+                                   self.act["confirm"], self.act["confirm_all"]])
         self.menu_report = bar.addMenu("")
         self.menu_report.setObjectName("menuReport")
-        self.menu_report.addActions([self.act["new_period"], self.act["period_details"], self.act["carry"]])
+        self.menu_report.addActions([self.act["new_period"], self.act["period_details"], self.act["unit_details"],
+                                     self.act["carry"]])
         self.menu_report.addSeparator()
         self.menu_report.addActions([self.act["finalise"], self.act["reopen"], self.act["revisions"]])
         self.menu_report.addSeparator()
@@ -221,6 +235,14 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentChanged.connect(lambda cur, _prev: self._show_detail(cur))
         self.model.saved.connect(self._saved)
         self.model.refused.connect(self._refused)
+        self.table.message.connect(self.show_notice)
+        self.filter_edit.returnPressed.connect(self._enter_results)
+        self.filter_edit.installEventFilter(self)
+        # Tab goes from the filter straight into the table (the section tree is one click or Shift+Tab away)
+        QWidget.setTabOrder(self.period_combo, self.filter_mode)
+        QWidget.setTabOrder(self.filter_mode, self.filter_edit)
+        QWidget.setTabOrder(self.filter_edit, self.table)
+        QWidget.setTabOrder(self.table, self.tree)
         self.model.changed.connect(self._refresh_overview)
 
     # -- texts -------------------------------------------------------------------------------
@@ -246,7 +268,8 @@ class MainWindow(QMainWindow):
             "confirm_all": self.tr("Xác nhận tất cả giá trị chuyển sang"), "new_period": self.tr("Thêm năm báo cáo…"),
             "period_details": self.tr("Thông tin báo cáo (số, ngày, người ký, nơi nhận)…"),
             "carry": self.tr("Chuyển số liệu năm trước sang"), "finalise": self.tr("Chốt báo cáo…"),
-            "reopen": self.tr("Mở lại báo cáo"), "revisions": self.tr("Lịch sử các bản"),
+            "unit_details": self.tr("Thông tin đơn vị (tên, cơ quan cấp trên, ký hiệu, địa danh)…"),
+            "reopen": self.tr("Mở lại báo cáo…"), "revisions": self.tr("Lịch sử các bản"),
             "backup": self.tr("Sao lưu ngay"), "quit": self.tr("Thoát"), "lang_vi": "Tiếng Việt",
             "install_form": self.tr("Cài biểu mẫu do cấp trên gửi (.c27form)…"),
             "lang_en": "English", "about": self.tr("Giới thiệu"),
@@ -256,12 +279,23 @@ class MainWindow(QMainWindow):
             self.act[key].setText(text)
         self.appendix.retranslate()
         self.exchange.retranslate()
+        self.table.retranslate()
         self.menu_exchange.setTitle(self.tr("&Tổng hợp"))
-        self.act["undo"].setText(self.tr("Hoàn tác"))
-        self.act["redo"].setText(self.tr("Làm lại"))
+        self._undo_texts()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self._refresh_overview()
         self._show_detail(self.table.currentIndex())
+
+    def _undo_texts(self, *_index) -> None:
+        """“Hoàn tác: Sửa II.3” – the step named in the user's language."""
+        try:
+            stack = self.model.undo_stack
+            stack.undoText()
+        except RuntimeError:  # the stack is emptied while the window is torn down
+            return
+        for key, label, step in (("undo", self.tr("Hoàn tác"), stack.undoText()),
+                                 ("redo", self.tr("Làm lại"), stack.redoText())):
+            self.act[key].setText(f"{label}: {step}" if step else label)
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -299,7 +333,9 @@ class MainWindow(QMainWindow):
 
         if self.session is None:
             return
-        self.period_dialog = PeriodDialog(self.db, self.session.year, read_only=self.read_only, parent=self)
+        final = self.session.is_final()
+        self.period_dialog = PeriodDialog(self.db, self.session.year, read_only=self.read_only or final,
+                                          final=final, parent=self)
         self.period_dialog.accepted.connect(self._period_saved)
         self.period_dialog.open()
 
@@ -317,6 +353,13 @@ class MainWindow(QMainWindow):
             text += " " + self.tr("Không mang sang được: %1").replace("%1", lost)
         self.save_state.setText(text)
 
+    def _unit_details(self) -> None:
+        from c27desk.gui.setup_dialog import UnitDialog
+
+        self.unit_dialog = UnitDialog(self.db, parent=self)
+        self.unit_dialog.accepted.connect(lambda: self.save_state.setText(self.tr("Đã lưu thông tin đơn vị.")))
+        self.unit_dialog.open()
+
     def load_period(self, year: int) -> None:
         try:
             self.session = ReportSession.open(self.db, self.db_path, year, read_only=self.read_only)
@@ -328,10 +371,12 @@ class MainWindow(QMainWindow):
         settings().setValue("last_period", year)
         self.table.move_to(0, COL_VALUE)
         self.table.resizeRowsToContents()
-        self.save_state.setText(self.tr("Mọi thay đổi được lưu ngay khi nhập."))
+        self.save_state.setText(self.tr("Chỉ xem: cửa sổ này không lưu được thay đổi nào.") if self.read_only
+                                else self.tr("Mọi thay đổi được lưu ngay khi nhập."))
         if self.session.ref.catalogue.year != year:  # an earlier year's form, re-dated: say so, never silently
             vi, en = periods.period_form_note(self.db, year)
-            self.save_state.setText(en if i18n.current_language() == "en" else vi)
+            note = en if i18n.current_language() == "en" else vi
+            self.save_state.setText((self.save_state.text() + " " + note) if self.read_only else note)
         self.loaded.emit()
 
     # -- overview: tree, problems, banner, status ------------------------------------------------
@@ -404,7 +449,21 @@ class MainWindow(QMainWindow):
         self.act["finalise"].setEnabled(not final and not self.read_only)
         self.act["reopen"].setEnabled(final and not self.read_only)
         self.act["carry"].setEnabled(not final and not self.read_only)
-        self.appendix.act_sign.setEnabled(final)
+        self.act["confirm"].setEnabled(not final and not self.read_only)
+        self.act["confirm_all"].setEnabled(not final and not self.read_only)
+        self.table.act_paste.setEnabled(not final and not self.read_only)
+        self.appendix.act_sign.setEnabled(final and not self.read_only)
+        if self.read_only:
+            # the connection is read-only too (store.database, mode=ro): these would only fail
+            for action in self.write_actions():
+                action.setEnabled(False)
+
+    def write_actions(self) -> list[QAction]:
+        """Everything that writes to the database (disabled in a read-only window)."""
+        return [self.act[k] for k in ("new_period", "unit_details", "carry", "finalise", "reopen", "confirm",
+                                      "confirm_all", "backup", "undo", "redo")] + [
+            self.table.act_paste, self.appendix.act_sign, self.exchange.act_export, self.exchange.act_import,
+            self.exchange.act_consolidate]
 
     # -- selection and details -----------------------------------------------------------------
     def _section_chosen(self, item, _previous) -> None:
@@ -420,11 +479,13 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         proxy_index = self.proxy.mapFromSource(self.model.index(row, column))
-        if not proxy_index.isValid():  # hidden by a filter: show everything
+        if not proxy_index.isValid():  # hidden by a filter: show everything, and say so
             self.filter_edit.clear()
             self.filter_mode.setCurrentIndex(0)
             self.tree.setCurrentItem(self._tree_items[None])
             proxy_index = self.proxy.mapFromSource(self.model.index(row, column))
+            self.show_notice(self.tr("%1 bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.")
+                             .replace("%1", criterion))
         self.table.setCurrentIndex(proxy_index)
         self.table.scrollTo(proxy_index)
         self.table.setFocus()
@@ -464,10 +525,20 @@ class MainWindow(QMainWindow):
         if history:
             items = "".join(
                 f"<li>{e(vn_display(h.at, '%d/%m/%Y %H:%M'))} · {e(h.who)} · {e(self._action_label(h.action))}: "
-                f"{e(h.old_value or '∅')} → {e(h.new_value or '∅')}</li>" for h in history[:15])
+                f"{e(self._change_text(h))}</li>" for h in history[:15])
             t_history = self.tr("Lịch sử thay đổi")
             parts.append(f"<p>{t_history}:</p><ul>{items}</ul>")
         self.detail.setHtml("".join(parts))
+
+    def _change_text(self, h) -> str:
+        """old → new for the value, and the explanation when it changed too (or alone)."""
+        parts = []
+        if h.old_value != h.new_value or h.old_state != h.new_state or h.old_explanation == h.new_explanation:
+            parts.append(f"{h.old_value or '∅'} → {h.new_value or '∅'}")
+        if (h.old_explanation or "") != (h.new_explanation or ""):
+            parts.append(self.tr("diễn giải “%1” → “%2”").replace("%1", h.old_explanation or "∅")
+                         .replace("%2", h.new_explanation or "∅"))
+        return "; ".join(parts)
 
     def _action_label(self, action: str) -> str:
         labels = {
@@ -480,18 +551,40 @@ class MainWindow(QMainWindow):
     # -- editing feedback ----------------------------------------------------------------------
     def _saved(self, criterion: str) -> None:
         self.save_state.setText(self.tr("Đã lưu %1 lúc %2").replace("%1", criterion)
-                                .replace("%2", datetime.now().strftime("%H:%M:%S")))
+                                .replace("%2", vn_display(now(), "%H:%M:%S (GMT+7)")))
         self._show_detail(self.table.currentIndex())
 
     def _refused(self, criterion: str, reason: str) -> None:
         self.save_state.setText(self.tr("Không lưu: %1").replace("%1", reason))
         self.last_refusal = reason
-        rect = self.table.visualRect(self.table.currentIndex())
-        QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft()), reason, self.table)
+
+    def show_notice(self, text: str, refusal: bool = False) -> None:
+        """The message bar over the table: refusals in red, notes (filter, cursor, paste) in blue; empty hides it."""
+        self.notice.setText(text)
+        self.notice.setStyleSheet("background:#fde2e1; color:#8b0000; padding:6px; border:1px solid #d08080;"
+                                  if refusal else "background:#e8f0fe; padding:6px; border:1px solid #9ab4e0;")
+        self.notice.setVisible(bool(text))
 
     def _focus_filter(self) -> None:
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
+
+    def _enter_results(self) -> None:
+        """Enter or ↓ in the filter box: into the first row found, on its value."""
+        if self.proxy.rowCount() == 0:
+            self.show_notice(self.tr("Không có dòng nào khớp với bộ lọc."))
+            return
+        current = self.table.currentIndex()
+        if not current.isValid():
+            self.table.move_to(0, COL_VALUE)
+        self.table.scrollTo(self.table.currentIndex())
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self._enter_results()
+            return True
+        return super().eventFilter(watched, event)
 
     def _confirm_current(self) -> None:
         index = self.table.currentIndex()
@@ -515,7 +608,10 @@ class MainWindow(QMainWindow):
         path = self.db_path
 
         def job():
-            db = open_database(path, check_integrity=False, check_same_thread=False)
+            if self.read_only:  # a worker of a read-only window cannot write either
+                db = open_read_only(path, check_integrity=False, check_same_thread=False)
+            else:
+                db = open_database(path, check_integrity=False, check_same_thread=False)
             try:
                 return fn(db)
             finally:
@@ -569,59 +665,77 @@ class MainWindow(QMainWindow):
 
         self._background(job, done, self.tr("Đang chuyển số liệu năm trước…"))
 
-    def _finalise(self, acknowledge: bool = False) -> None:
+    def _finalise(self) -> None:
+        """The checks first (the service's, without writing); only a report that may be finalised is asked about."""
         year, unit, who = self.session.year, self.session.unit, self.session.who
-
-        def blocked(refused: FinaliseRefusedError) -> bool:
-            report = refused.report
-            if not (report.errors or report.missing or report.unconfirmed):
-                return False
-            QMessageBox.warning(self, self.tr("Chưa chốt được"), refused.message())
-            self.filter_mode.setCurrentIndex(
-                EntryFilterProxy.PROBLEMS if report.errors
-                else EntryFilterProxy.UNANSWERED if report.missing else EntryFilterProxy.UNCONFIRMED)
-            return True
-
-        def attempt(ack: bool) -> None:
-            try:
-                rev = finalise_report(self.db, open_report(self.db, year, unit), who=who, acknowledge_warnings=ack)
-            except FinaliseRefusedError as refused:
-                report = refused.report
-                if blocked(refused):
-                    return
-                lines = "\n".join(f"• {w.message(self.model.lang)}" for w in report.warnings[:15])
-                answer = QMessageBox.question(
-                    self, self.tr("Xác nhận cảnh báo"),
-                    self.tr("Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?") + "\n\n" + lines)
-                if answer == QMessageBox.StandardButton.Yes:
-                    attempt(True)
-                return
-            except C27Error as exc:
-                QMessageBox.warning(self, "c27desk", exc.message())
-                return
-            if rev.renumbered_from is not None:
-                QMessageBox.information(self, "c27desk", self.tr(
-                    "Bản %1 đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu cũ), nên báo "
-                    "cáo được chốt thành bản %2.").replace("%1", str(rev.renumbered_from)).replace("%2", str(rev.number)))
-            self.load_period(year)
-            self.save_state.setText(self.tr("Đã chốt báo cáo năm %1, bản %2.").replace("%1", str(year))
-                                    .replace("%2", str(rev.number)))
-
-        try:  # what blocks finalising is said before any question is asked
+        try:
             require_finalisable(self.db, open_report(self.db, year, unit), acknowledge_warnings=True)
         except FinaliseRefusedError as refused:
-            blocked(refused)
+            self._finalise_refused(refused)
             return
         except C27Error as exc:
             QMessageBox.warning(self, "c27desk", exc.message())
             return
-        answer = QMessageBox.question(self, self.tr("Chốt báo cáo"),
-                                      self.tr("Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải "
-                                              "mở lại thành bản mới.").replace("%1", str(year)))
-        if answer == QMessageBox.StandardButton.Yes:
-            attempt(acknowledge)
+        warnings = self.session.check().warnings
+        question = self.tr("Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải "
+                           "mở lại thành bản mới.").replace("%1", str(year))
+        if warnings:
+            lines = "\n".join(f"• {w.message(self.model.lang)}" for w in warnings[:15])
+            question += "\n\n" + self.tr("Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận "
+                                          "chúng:") + "\n" + lines
+        if QMessageBox.question(self, self.tr("Chốt báo cáo"), question) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            rev = finalise_report(self.db, open_report(self.db, year, unit), who=who, acknowledge_warnings=True)
+        except FinaliseRefusedError as refused:  # changed meanwhile (another window cannot write, but be sure)
+            self._finalise_refused(refused)
+            return
+        except C27Error as exc:
+            QMessageBox.warning(self, "c27desk", exc.message())
+            return
+        if rev.renumbered_from is not None:
+            QMessageBox.information(self, "c27desk", self.tr(
+                "Bản %1 đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu cũ), nên báo "
+                "cáo được chốt thành bản %2.").replace("%1", str(rev.renumbered_from)).replace("%2", str(rev.number)))
+        self.load_period(year)
+        self.save_state.setText(self.tr("Đã chốt báo cáo năm %1, bản %2.").replace("%1", str(year))
+                                .replace("%2", str(rev.number)))
+
+    def _finalise_refused(self, refused: FinaliseRefusedError) -> None:
+        """Say why, then show the rows to fix — and say that the filter was switched."""
+        report = refused.report
+        missing = set(report.missing)
+        # an error that only says "not answered" is fixed in the unanswered view, not among the problems
+        if any(not set(e.criteria) <= missing for e in report.errors):
+            mode, name = EntryFilterProxy.PROBLEMS, self.tr("Có vấn đề")
+        elif missing:
+            mode, name = EntryFilterProxy.UNANSWERED, self.tr("Chưa trả lời")
+        elif report.unconfirmed:
+            mode, name = EntryFilterProxy.UNCONFIRMED, self.tr("Chưa xác nhận")
+        else:
+            mode, name = None, ""
+        QMessageBox.warning(self, self.tr("Chưa chốt được"), refused.message())
+        if mode is not None:
+            self.filter_edit.clear()
+            self.tree.setCurrentItem(self._tree_items[None])
+            self.filter_mode.setCurrentIndex(mode)
+            self.table.move_to(0, COL_VALUE)
+            self.show_notice(self.tr("Chưa chốt được: %1 Bảng đang lọc “%2” – các dòng cần sửa; chọn “Tất cả” để "
+                                     "xem lại mọi dòng.").replace("%1", refused.message()).replace("%2", name), True)
+            self.table.setFocus()
 
     def _reopen(self) -> None:
+        rev = self.session.revision()
+        if rev is None or not rev.is_final:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Mở lại báo cáo"),
+            self.tr("Mở lại báo cáo năm %1 để sửa? Bản %2 đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, "
+                    "đã gửi); mọi sửa đổi thuộc bản %3, bản này phải được chốt, ký và gửi lại. Không thể quay về "
+                    "bản %2.").replace("%1", str(self.session.year)).replace("%2", str(rev.number))
+            .replace("%3", str(rev.number + 1)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         try:
             rev = reopen_report(self.db, open_report(self.db, self.session.year, self.session.unit),
                                 who=self.session.who)
@@ -697,15 +811,18 @@ class MainWindow(QMainWindow):
 
     # -- geometry -------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        s = settings()
-        geometry = s.value("geometry") if self.remember_geometry else None
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        state = s.value("splitter") if self.remember_geometry else None
+        restore_window(self, "geometry" if self.remember_geometry else None, (1280, 800))
+        state = settings().value("splitter") if self.remember_geometry else None
         if state is not None:
             self.splitter.restoreState(state)
+        width = self.width()
+        if self.isMaximized() and self.screen() is not None:
+            width = self.screen().availableGeometry().width()
+        sizes = self.splitter.sizes()
+        if state is None or sum(sizes) <= 0 or sizes[1] < 0.5 * sum(sizes):
+            # the table gets most of the width: on a 1024-pixel screen fixed side panes would crush it
+            side = max(170, int(width * 0.19))
+            self.splitter.setSizes([side, max(width - 2 * side, 400), side])
 
     def closeEvent(self, event) -> None:  # noqa: N802
         # an editor still open holds the one cell being typed; commit it rather than lose it
@@ -713,8 +830,8 @@ class MainWindow(QMainWindow):
         if self.table.state() == self.table.State.EditingState and editor is not None:
             self.table.commitData(editor)
         if self.remember_geometry:
+            save_window(self, "geometry")
             s = settings()
-            s.setValue("geometry", self.saveGeometry())
             s.setValue("splitter", self.splitter.saveState())
             s.sync()
         super().closeEvent(event)

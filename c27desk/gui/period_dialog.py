@@ -35,7 +35,8 @@ def _shown_date(iso: str | None) -> str:
 
 
 class PeriodDialog(QDialog):
-    def __init__(self, db, year: int, *, read_only: bool = False, parent=None):
+    def __init__(self, db, year: int, *, read_only: bool = False, final: bool = False, parent=None):
+        """``final``: the revision is finalised, so its details print on a locked report: shown, not editable."""
         super().__init__(parent)
         self.setObjectName("periodDialog")
         self.db, self.year = db, year
@@ -100,10 +101,22 @@ class PeriodDialog(QDialog):
         self.error.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
                                    if not read_only else QDialogButtonBox.StandardButton.Close, self)
+        for kind, text in ((QDialogButtonBox.StandardButton.Save, self.tr("Lưu")),
+                           (QDialogButtonBox.StandardButton.Cancel, self.tr("Hủy")),
+                           (QDialogButtonBox.StandardButton.Close, self.tr("Đóng"))):
+            if buttons.button(kind) is not None:
+                buttons.button(kind).setText(text)  # Qt's own buttons speak English
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
+        if final:
+            locked = QLabel(self.tr("Báo cáo đã chốt: thông tin này chỉ xem được. Muốn sửa, hãy dùng "
+                                    "Báo cáo → Mở lại báo cáo (tạo bản mới) trước."), self)
+            locked.setObjectName("periodLocked")
+            locked.setWordWrap(True)
+            locked.setStyleSheet("background:#fff4d6; padding:6px; border:1px solid #e0c060;")
+            layout.addWidget(locked)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes, os_reason
+from c27desk.gui.config import restore_window, save_window
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
@@ -186,7 +187,8 @@ class AppendixPreview(QDialog):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self.page_count.setText(f"/ {self.document.pageCount()}")
-        self.resize(900, 1000)
+        # fits the screen it opens on (a 900×1000 page view is taller than a 768-pixel laptop screen)
+        restore_window(self, "preview/geometry", (900, 1000))
 
         self.page.valueChanged.connect(self.go_to_page)
         self.previous.clicked.connect(lambda: self.page.setValue(self.page.value() - 1))
@@ -200,6 +202,10 @@ class AppendixPreview(QDialog):
         self.save_button.clicked.connect(self.save_requested)
         self.sign_button.clicked.connect(self.sign_requested)
         close.clicked.connect(self.accept)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        save_window(self, "preview/geometry")  # closed by a button, Esc or the title bar: all hide the window
+        super().hideEvent(event)
 
     # -- pages and zoom ------------------------------------------------------------------------
     def current_page(self) -> int:

@@ -1,23 +1,48 @@
 """The entry table view: keyboard first, like a spreadsheet.
 
 Enter and Tab commit and move on; arrows move; typing starts editing; Delete clears an
-answer; Ctrl+Enter confirms a value carried forward from last year.
+answer; Ctrl+Enter confirms a value carried forward from last year; Ctrl+C / Ctrl+V copy
+and paste blocks of cells as spreadsheets do.
+
+Three things a clerk must be able to trust:
+
+* A refused value stays in its cell, in an editor framed red, with the reason shown in the
+  message bar above the table, until it is fixed or Esc is pressed.
+* In a filtered view (unanswered, problems, unconfirmed) a row that an edit takes out of
+  the filter leaves only once the editor is closed and the cursor has moved; if the row
+  under the cursor leaves, the cursor goes to the row that took its place and the message
+  bar says so. The proxy therefore does not re-filter by itself on every change
+  (``dynamicSortFilter`` off); the view re-filters at those safe points.
+* A paste is judged cell by cell exactly as typing (``EntryModel.try_set``), as one undo step.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
+from dataclasses import dataclass, field
 
-from c27desk.gui.entry_model import COL_EXPLANATION, COL_STT, COL_TEXT, COL_VALUE
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QMenu, QTableView
+
+from c27desk.gui.entry_model import COL_EXPLANATION, COL_STT, COL_TEXT, COL_VALUE, CRITERION_ROLE
+from c27desk.model.table_text import format_cells, parse_cells
+
+
+@dataclass
+class PasteResult:
+    changed: int = 0
+    skipped_empty: int = 0
+    refused: list[tuple[str, str, str]] = field(default_factory=list)  # (criterion or line, text, why)
 
 
 class EntryTableView(QTableView):
+    message = Signal(str, bool)  # text for the message bar (empty clears it), and whether it is a refusal
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("entryTable")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setWordWrap(True)
@@ -26,6 +51,33 @@ class EntryTableView(QTableView):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setStyleSheet("QTableView::item:focus { border: 2px solid #1a73e8; }")
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        self.act_copy = QAction(self, objectName="copyCells", shortcut=QKeySequence.StandardKey.Copy)
+        self.act_paste = QAction(self, objectName="pasteCells", shortcut=QKeySequence.StandardKey.Paste)
+        for act in (self.act_copy, self.act_paste):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.addAction(act)
+        self.act_copy.triggered.connect(self.copy_selection)
+        self.act_paste.triggered.connect(self.paste_clipboard)
+        self._committing = False
+        self._refusal: tuple[QPersistentModelIndex, str, str] | None = None
+        self._refilter_pending = False
+        self._batch = False
+        self.showing_refusal = False
+        self._fitting = False
+        self._columns_set_by_user = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.act_copy.setText(self.tr("Sao chép"))
+        self.act_paste.setText(self.tr("Dán (từ Excel)"))
+
+    def setModel(self, model) -> None:  # noqa: N802
+        super().setModel(model)
+        model.setDynamicSortFilter(False)  # the view re-filters at safe points (see the module docstring)
+        source = model.sourceModel()
+        source.refused.connect(self._on_refused)
+        source.changed.connect(self._after_write)
 
     def configure_columns(self) -> None:
         header = self.horizontalHeader()
@@ -33,9 +85,34 @@ class EntryTableView(QTableView):
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_EXPLANATION, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_VALUE, QHeaderView.ResizeMode.Interactive)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow column shows “Diễn giải tình…”, not a middle cut
+        self._fit_columns()
+        header.sectionResized.connect(self._user_resized)
+
+    def _user_resized(self, index: int, _old: int, _new: int) -> None:
+        if not self._fitting and index in (COL_EXPLANATION, COL_VALUE):
+            self._columns_set_by_user = True
+
+    def _fit_columns(self) -> None:
+        """Explanation and value take shares of the width, so the criterion text keeps about half of it
+        on a 1024-pixel screen as on a wide one (until the user drags a column border)."""
+        if self._columns_set_by_user:
+            return
         fm = self.fontMetrics()
-        header.resizeSection(COL_EXPLANATION, fm.horizontalAdvance("M") * 22)
-        header.resizeSection(COL_VALUE, fm.horizontalAdvance("Mã thực hiện / giá trị") + fm.horizontalAdvance("MM"))
+        width = self.viewport().width()
+        self._fitting = True
+        try:
+            header = self.horizontalHeader()
+            header.resizeSection(COL_EXPLANATION, max(fm.horizontalAdvance("M") * 10, int(width * 0.28)))
+            header.resizeSection(COL_VALUE, max(fm.horizontalAdvance("Không áp dụng") + fm.horizontalAdvance("MM"),
+                                                min(int(width * 0.23), fm.horizontalAdvance("Mã thực hiện / giá trị")
+                                                    + fm.horizontalAdvance("MM"))))
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _source(self):
         proxy = self.model()
@@ -60,21 +137,117 @@ class EntryTableView(QTableView):
         else:
             self.move_to(index.row() + 1, COL_EXPLANATION if index.column() != COL_VALUE else COL_VALUE)
 
+    # -- committing, refusals, filtered views -----------------------------------------------------
+    def _on_refused(self, criterion: str, reason: str) -> None:
+        if not self._committing:
+            self.message.emit(reason, True)  # a refusal outside an editor (Delete, confirm): said, nothing kept
+
+    def commitData(self, editor):  # noqa: N802
+        if self._committing:
+            return  # Qt may commit again while the first commit is still saving
+        cell = getattr(editor, "cell", None)
+        delegate = self.itemDelegate()
+        text = delegate.editor_text(editor) if hasattr(delegate, "editor_text") else ""
+        source = self.model().sourceModel()
+        source.last_refusal = None
+        self._committing = True
+        try:
+            super().commitData(editor)
+        finally:
+            self._committing = False
+        if source.last_refusal is not None and cell is not None and cell.isValid():
+            self._refusal = (QPersistentModelIndex(cell), text, source.last_refusal[1])
+        elif self.showing_refusal:
+            self.showing_refusal = False
+            self.message.emit("", False)
+
     def closeEditor(self, editor, hint):  # noqa: N802
         # Enter in an editor commits and moves down, Tab moves on, as in a spreadsheet
-        index = self.currentIndex()
+        cell = getattr(editor, "cell", None)
+        index = QModelIndex(cell) if cell is not None and cell.isValid() else self.currentIndex()
+        refusal, self._refusal = self._refusal, None
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if refusal is not None and hint != QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            self._show_refused(*refusal)
+            return
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache and self.showing_refusal:
+            self.showing_refusal = False
+            self.message.emit("", False)  # Esc: the value stays as it was, the message goes
         if hint == QAbstractItemDelegate.EndEditHint.EditNextItem:
             self.next_cell(index)
         elif hint == QAbstractItemDelegate.EndEditHint.EditPreviousItem:
             self.next_cell(index, backwards=True)
         elif hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self.move_to(index.row() + 1, index.column())
+        if self._refilter_pending and not self._batch:
+            edited = self.model().mapToSource(index) if index.isValid() else QModelIndex()
+            self.refilter()
+            if edited.isValid() and not self.model().mapFromSource(edited).isValid() and not self.showing_refusal:
+                # the row just answered left the view: say so, the cursor already stands on the next one
+                current = self.currentIndex().data(CRITERION_ROLE)
+                self.message.emit(self.tr("Đã lưu %1; dòng này không còn trong bộ lọc đang chọn.")
+                                  .replace("%1", edited.data(CRITERION_ROLE))
+                                  + (" " + self.tr("Ô chọn: %1.").replace("%1", current) if current else ""), False)
 
+    def _show_refused(self, cell: QPersistentModelIndex, text: str, reason: str) -> None:
+        """Open the cell again with the refused text in a red frame; the reason goes to the message bar."""
+        index = QModelIndex(cell)
+        self.itemDelegate().refused_text[QPersistentModelIndex(index)] = text
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        self.showing_refusal = True
+        self.message.emit(self.tr("Không lưu: %1 Sửa lại rồi nhấn Enter, hoặc nhấn Esc để giữ giá trị cũ.")
+                          .replace("%1", reason), True)
+        self.edit(index)
+
+    def _after_write(self) -> None:
+        if self._batch or self._committing or self.state() == QAbstractItemView.State.EditingState:
+            self._refilter_pending = True  # rows leave once the editor is closed and the cursor has moved
+        else:
+            self.refilter()
+
+    def refilter(self) -> None:
+        """Apply the filter to changed rows, keeping the cursor on a row the user can see."""
+        self._refilter_pending = False
+        proxy, source = self._source()
+        current = self.currentIndex()
+        if not current.isValid():
+            proxy.set_filter()
+            return
+        column = current.column()
+        src_row = proxy.mapToSource(current).row()
+        proxy.set_filter()
+        still = proxy.mapFromSource(source.index(src_row, column))
+        if still.isValid():
+            if still != self.currentIndex():
+                self.setCurrentIndex(still)
+            return
+        # the row under the cursor left the filter: take the one that took its place, and say so
+        after = [proxy.mapFromSource(source.index(r, column)) for r in range(src_row + 1, source.rowCount())]
+        target = next((i for i in after if i.isValid()), None)
+        if target is None and proxy.rowCount():
+            target = proxy.index(proxy.rowCount() - 1, column)
+        left = source.criteria[src_row].id
+        if target is None:
+            self.message.emit(self.tr("%1 không còn trong bộ lọc đang chọn; bộ lọc không còn dòng nào.")
+                              .replace("%1", left), False)
+            return
+        self.setCurrentIndex(target)
+        self.scrollTo(target)
+        self.message.emit(self.tr("%1 không còn trong bộ lọc đang chọn; ô chọn chuyển sang %2.")
+                          .replace("%1", left).replace("%2", target.data(CRITERION_ROLE)), False)
+
+    # -- keys ---------------------------------------------------------------------------------------
     def keyPressEvent(self, event):  # noqa: N802
         index = self.currentIndex()
         key = event.key()
         proxy, source = self._source()
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_clipboard()
+            return
         if self.state() != QAbstractItemView.State.EditingState and index.isValid():
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -98,3 +271,105 @@ class EntryTableView(QTableView):
                     source.setData(proxy.mapToSource(index), "")
                 return
         super().keyPressEvent(event)
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addActions([self.act_copy, self.act_paste])
+        self.act_paste.setEnabled(not self._source()[1].read_only())
+        return menu
+
+    def contextMenuEvent(self, event):  # noqa: N802
+        self.context_menu().exec(event.globalPos())
+
+    # -- copy and paste -----------------------------------------------------------------------------
+    def copy_selection(self) -> str:
+        """The selected block (or the current cell) on the clipboard as tab-separated lines."""
+        indexes = self.selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid() else [])
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        proxy = self.model()
+
+        def text(r: int, c: int) -> str:
+            role = Qt.ItemDataRole.EditRole if c in (COL_EXPLANATION, COL_VALUE) else Qt.ItemDataRole.DisplayRole
+            return str(proxy.index(r, c).data(role) or "")
+
+        block = format_cells([[text(r, c) for c in cols] for r in rows])
+        QGuiApplication.clipboard().setText(block)
+        self.message.emit(self.tr("Đã sao chép %1 ô.").replace("%1", str(len(rows) * len(cols))), False)
+        return block
+
+    def paste_clipboard(self) -> PasteResult | None:
+        return self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> PasteResult | None:
+        """Fill consecutive visible rows from the current cell; every cell judged as if typed; one undo step.
+
+        One pasted column fills the current column. Two columns pasted on the explanation
+        column are explanation and value (the table's order); on the value column they are
+        value and explanation (how most spreadsheets lay them out). Empty cells are skipped:
+        a paste never clears an answer.
+        """
+        proxy, source = self._source()
+        start = self.currentIndex()
+        rows = parse_cells(text)
+        if not start.isValid() or not rows:
+            return None
+        if source.read_only():
+            self.message.emit(self.tr("Không dán được: báo cáo đang ở chế độ chỉ xem."), True)
+            return None
+        width = max(len(r) for r in rows)
+        if start.column() not in (COL_EXPLANATION, COL_VALUE) or width > 2:
+            self.message.emit(self.tr("Không dán được: chỉ dán một cột (giá trị hoặc diễn giải) hoặc hai cột "
+                                      "(giá trị và diễn giải), bắt đầu từ ô giá trị hoặc ô diễn giải. "
+                                      "Không có ô nào bị thay đổi."), True)
+            return None
+        if width == 1:
+            columns = [start.column()]
+        else:
+            columns = [COL_EXPLANATION, COL_VALUE] if start.column() == COL_EXPLANATION else [COL_VALUE, COL_EXPLANATION]
+        # the rows the user sees now; they may leave the filter as they are filled
+        targets = [proxy.mapToSource(proxy.index(start.row() + i, COL_VALUE)).row()
+                   for i in range(min(len(rows), proxy.rowCount() - start.row()))]
+        result = PasteResult()
+        self._batch = True
+        source.undo_stack.beginMacro(self.tr("Dán %1 dòng").replace("%1", str(len(targets))))
+        try:
+            for line, cells in enumerate(rows):
+                if line >= len(targets):
+                    result.refused.append((self.tr("dòng %1").replace("%1", str(line + 1)), "\t".join(cells),
+                                           self.tr("không còn dòng nào bên dưới trong bảng")))
+                    continue
+                crit = source.criteria[targets[line]]
+                pairs = dict(zip(columns, cells + [""] * (len(columns) - len(cells)), strict=True))
+                # the value first: an explanation alone cannot answer a numeric criterion
+                for column in sorted(pairs, key=lambda c: c != COL_VALUE):
+                    raw = pairs[column]
+                    if not raw.strip():
+                        result.skipped_empty += 1
+                        continue
+                    before = source.undo_stack.index(), source.entries.get(crit.id)
+                    reason = source.try_set(source.index(targets[line], column), raw)
+                    if reason is not None:
+                        result.refused.append((crit.id, raw, reason.removeprefix(f"{crit.id}: ")))
+                        break  # the row stays as it was: no explanation without its value
+                    if source.entries.get(crit.id) != before[1]:
+                        result.changed += 1
+        finally:
+            source.undo_stack.endMacro()
+            self._batch = False
+        self.refilter()
+        self.message.emit(self.paste_summary(result), bool(result.refused))
+        return result
+
+    def paste_summary(self, result: PasteResult) -> str:
+        text = self.tr("Đã dán: %1 ô thay đổi.").replace("%1", str(result.changed))
+        if result.refused:
+            shown = [f"{where}: “{what}” – {why}" for where, what, why in result.refused[:6]]
+            more = len(result.refused) - len(shown)
+            text += " " + self.tr("%1 ô không nhận (giữ nguyên):").replace("%1", str(len(result.refused)))
+            text += "\n" + "\n".join(shown)
+            if more:
+                text += "\n" + self.tr("… và %1 ô khác.").replace("%1", str(more))
+        return text

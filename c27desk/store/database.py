@@ -89,7 +89,11 @@ def connect(path: Path, *, check_same_thread: bool = True, readonly: bool = Fals
         db = Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        if not readonly:
+        if readonly:
+            # mode=ro already refuses writes to the file; query_only makes SQLite refuse any writing statement
+            # up front, so a write attempted through a service fails before it starts
+            db.execute("PRAGMA query_only = ON")
+        else:
             db.enable_wal()
             db.execute("PRAGMA synchronous = FULL")
         return db
@@ -188,6 +192,36 @@ def _open(path: Path, *, backup_reason: str | None, check_integrity: bool, check
             backup.make_backup(db, path, backup_reason)
         if pending:
             mig.apply(db)
+        return db
+    except BaseException:
+        db.close()
+        raise
+
+
+def open_read_only(path: Path | str, *, check_integrity: bool = True, check_same_thread: bool = True) -> Database:
+    """The database for a window that must not write (another window holds it, see ``store.lock``).
+
+    SQLite's ``mode=ro`` and ``query_only`` (``connect``): any write through any service fails
+    at the connection, whatever the window shows. Nothing is created, migrated or backed up; a
+    schema other than this program's is refused (only the writing window may upgrade it).
+    """
+    path = Path(path)
+    if not (path.exists() and path.stat().st_size > 0):
+        raise StoreError(f"chưa có cơ sở dữ liệu {path}.", f"there is no database at {path}.", code="DB_MISSING")
+    db = connect(path, check_same_thread=check_same_thread, readonly=True)
+    try:
+        if check_integrity:
+            problem = integrity_problem(db)
+            if problem:
+                raise CorruptDatabaseError(path, problem, backup.newest_good_backup(path))
+        if _applied(db) != {m.name for m in migrations()._migrations}:
+            raise StoreError(
+                f"cơ sở dữ liệu {path} thuộc phiên bản khác của chương trình; chỉ cửa sổ đang mở nó mới nâng cấp "
+                "được. Hãy đóng cửa sổ kia rồi mở lại.",
+                f"the database {path} belongs to another version of the program; only the window holding it can "
+                "upgrade it. Close the other window and open it again.",
+                code="DB_NEEDS_UPGRADE",
+            )
         return db
     except BaseException:
         db.close()

@@ -14,6 +14,7 @@ from c27desk.store.backup import backed_up
 from c27desk.store.clock import now
 
 _COLS = "code, name, level, parent, place, parent_body, doc_symbol, valid_from, valid_until"
+_FIELDS = ("name", "level", "parent", "place", "parent_body", "doc_symbol")  # what an update may change
 
 
 def _unit(row) -> Unit:
@@ -113,8 +114,10 @@ def save_unit(db: Database, unit: Unit, *, is_self: bool = False, who: str) -> N
                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
                    [unit.code, newest if newest is not None else (unit.valid_from or 0), unit.name, unit.level,
                     unit.parent, now(), who])
+        changed = [f"{f}: {getattr(old, f) or ''} → {getattr(unit, f) or ''}" for f in _FIELDS
+                   if old is not None and getattr(old, f) != getattr(unit, f)]
         log(db, "unit", who=who, unit=unit.code, old_value=old.name if old else None, new_value=unit.name,
-            detail=f"level={unit.level} parent={unit.parent or ''}")
+            detail="; ".join(changed) if old is not None else f"level={unit.level} parent={unit.parent or ''}")
 
 
 # -- the register over the years ------------------------------------------------------------------

@@ -1,6 +1,85 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name />
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="45" />
+        <source>Ví dụ: %1</source>
+        <translation>Example: %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="49" />
+        <source>— Chọn cấp của đơn vị —</source>
+        <translation>— Choose the unit's level —</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="57" />
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="58" />
+        <source>Chữ không dấu, số và dấu gạch ngang;
+dùng trong tên tệp gửi lên cấp trên.</source>
+        <translation>Unaccented letters, digits and hyphens;
+used in the names of files sent upward.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="59" />
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="60" />
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="61" />
+        <source>Mã đơn vị cấp trên</source>
+        <translation>Parent unit code</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="62" />
+        <source>Mã của đơn vị nhận báo cáo (để trống nếu chưa biết).</source>
+        <translation>The code of the unit that receives the report (leave empty if unknown).</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="63" />
+        <source>Địa danh</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="64" />
+        <source>In ở dòng ngày tháng: “Tân Phú, ngày … tháng … năm …”.</source>
+        <translation>Printed in the date line: “Tân Phú, ngày … tháng … năm …”.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="65" />
+        <source>Cơ quan cấp trên (dòng đầu)</source>
+        <translation>Parent body (first line)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="66" />
+        <source>Dòng in hoa ở góc trên bên trái phụ lục, phía trên tên đơn vị
+(tên đảng bộ cấp trên). Để trống nếu đơn vị không ghi dòng này.</source>
+        <translation>The capitalised line at the top left of the appendix, above the unit's name
+(the Party committee above). Leave empty if your unit does not print it.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="69" />
+        <source>Chữ viết tắt của đơn vị, in sau số báo cáo:
+với “HU” số in là “Số 123-BC/HU”.</source>
+        <translation>The unit's abbreviation, printed after the report number:
+with “HU” the number prints as “Số 123-BC/HU”.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="68" />
+        <source>Ký hiệu văn bản</source>
+        <translation>Document symbol</translation>
+    </message>
+</context>
+<context>
     <name>AppendixActions</name>
     <message>
         <location filename="../../c27desk/gui/appendix_actions.py" line="70" />
@@ -82,84 +161,84 @@
 <context>
     <name>AppendixPreview</name>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="149" />
+        <location filename="../../c27desk/gui/preview.py" line="150" />
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="152" />
+        <location filename="../../c27desk/gui/preview.py" line="153" />
         <source>◀ Trang trước</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="153" />
+        <location filename="../../c27desk/gui/preview.py" line="154" />
         <source>Trang sau ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="156" />
+        <location filename="../../c27desk/gui/preview.py" line="157" />
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="158" />
+        <location filename="../../c27desk/gui/preview.py" line="159" />
         <source>In bằng ứng dụng PDF…</source>
         <translation>Print with the PDF application…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="159" />
+        <location filename="../../c27desk/gui/preview.py" line="160" />
         <source>Giao tệp PDF cho ứng dụng đọc PDF mặc định của Windows để in.</source>
         <translation>Hands the PDF to Windows' default PDF application for printing.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="161" />
+        <location filename="../../c27desk/gui/preview.py" line="162" />
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="163" />
+        <location filename="../../c27desk/gui/preview.py" line="164" />
         <source>Ký số…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="166" />
+        <location filename="../../c27desk/gui/preview.py" line="167" />
         <source>Chỉ ký được báo cáo đã chốt.</source>
         <translation>Only a finalised report can be signed.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="167" />
+        <location filename="../../c27desk/gui/preview.py" line="168" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="171" />
+        <location filename="../../c27desk/gui/preview.py" line="172" />
         <source>Trang</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="249" />
+        <location filename="../../c27desk/gui/preview.py" line="255" />
         <source>Đang in phụ lục…</source>
         <translation>Printing the appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="249" />
+        <location filename="../../c27desk/gui/preview.py" line="255" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="251" />
-        <location filename="../../c27desk/gui/preview.py" line="281" />
-        <location filename="../../c27desk/gui/preview.py" line="293" />
+        <location filename="../../c27desk/gui/preview.py" line="257" />
+        <location filename="../../c27desk/gui/preview.py" line="287" />
+        <location filename="../../c27desk/gui/preview.py" line="299" />
         <source>In phụ lục</source>
         <translation>Print the appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="260" />
+        <location filename="../../c27desk/gui/preview.py" line="266" />
         <source>Đang in trang %1/%2…</source>
         <translation>Printing page %1/%2…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/preview.py" line="281" />
+        <location filename="../../c27desk/gui/preview.py" line="287" />
         <source>Không in được: %1</source>
         <translation>Could not print: %1</translation>
     </message>
@@ -167,90 +246,90 @@
 <context>
     <name>ConsolidationDialog</name>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="79" />
         <source>Tổng hợp năm %1</source>
         <translation>Consolidation %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="80" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="81" />
         <source>Đã nhận %1/%2 đơn vị; hạn nộp %3.</source>
         <translation>Received %1/%2 units; deadline %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="88" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="89" />
         <source>Số liệu đã nhận vào báo cáo của đơn vị đã cũ:</source>
         <translation>Values taken into this office's report are out of date:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="94" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="102" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="95" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="103" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="97" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="102" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="109" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="98" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="103" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="110" />
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="101" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="102" />
         <source>Số liệu từng đơn vị</source>
         <translation>Values by unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="102" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="103" />
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="105" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="106" />
         <source>Văn bản</source>
         <translation>Free texts</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="109" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="110" />
         <source>Giá trị đề xuất</source>
         <translation>Proposed value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="109" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="110" />
         <source>Nguồn</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="110" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="111" />
         <source>Đơn vị chưa có số liệu</source>
         <translation>Units without data</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="114" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="115" />
         <source>Nhận các giá trị đã chọn vào báo cáo của đơn vị</source>
         <translation>Take the selected values into this unit's report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="122" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="123" />
         <source>Đề xuất tổng hợp</source>
         <translation>Proposed values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="123" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="124" />
         <source>Xuất Excel (.xlsx)…</source>
         <translation>Export Excel (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="124" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="125" />
         <source>Xuất CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="125" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="126" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="143" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="149" />
         <source>Xuất tổng hợp</source>
         <translation>Export consolidation</translation>
     </message>
@@ -258,12 +337,12 @@
 <context>
     <name>EntryDelegate</name>
     <message>
-        <location filename="../../c27desk/gui/delegates.py" line="28" />
+        <location filename="../../c27desk/gui/delegates.py" line="80" />
         <source>(suy ra)</source>
         <translation>(inferred)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/delegates.py" line="31" />
+        <location filename="../../c27desk/gui/delegates.py" line="83" />
         <source>N/A – Không áp dụng</source>
         <translation>N/A – Not applicable</translation>
     </message>
@@ -271,44 +350,137 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="96" />
+        <location filename="../../c27desk/gui/entry_model.py" line="97" />
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="96" />
+        <location filename="../../c27desk/gui/entry_model.py" line="97" />
         <source>Tên tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="96" />
+        <location filename="../../c27desk/gui/entry_model.py" line="97" />
         <source>Diễn giải tình trạng thực hiện</source>
         <translation>Explanation of status</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="97" />
+        <location filename="../../c27desk/gui/entry_model.py" line="98" />
         <source>Mã thực hiện / giá trị</source>
         <translation>Code / value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="131" />
+        <location filename="../../c27desk/gui/entry_model.py" line="132" />
         <source>Giá trị chuyển từ năm trước, chưa được xác nhận (Ctrl+Enter để xác nhận).</source>
         <translation>Value carried from last year, not yet confirmed (Ctrl+Enter to confirm).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="205" />
+        <location filename="../../c27desk/gui/entry_model.py" line="180" />
+        <source>báo cáo đang ở chế độ chỉ xem.</source>
+        <translation>the report is read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/entry_model.py" line="198" />
+        <source>cột này không sửa được.</source>
+        <translation>this column cannot be edited.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/entry_model.py" line="225" />
         <source>Sửa %s</source>
         <translation>Edit %s</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="236" />
+        <location filename="../../c27desk/gui/entry_model.py" line="256" />
         <source>Xóa %s</source>
         <translation>Clear %s</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="243" />
+        <location filename="../../c27desk/gui/entry_model.py" line="263" />
         <source>Xác nhận %s</source>
         <translation>Confirm %s</translation>
+    </message>
+</context>
+<context>
+    <name>EntryTableView</name>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="72" />
+        <source>Sao chép</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="73" />
+        <source>Dán (từ Excel)</source>
+        <translation>Paste (from Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="188" />
+        <source>Đã lưu %1; dòng này không còn trong bộ lọc đang chọn.</source>
+        <translation>Saved %1; the row no longer matches the chosen filter.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="190" />
+        <source>Ô chọn: %1.</source>
+        <translation>Cursor: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="199" />
+        <source>Không lưu: %1 Sửa lại rồi nhấn Enter, hoặc nhấn Esc để giữ giá trị cũ.</source>
+        <translation>Not saved: %1 Correct it and press Enter, or press Esc to keep the old value.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="232" />
+        <source>%1 không còn trong bộ lọc đang chọn; bộ lọc không còn dòng nào.</source>
+        <translation>%1 no longer matches the chosen filter; no rows are left in it.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="237" />
+        <source>%1 không còn trong bộ lọc đang chọn; ô chọn chuyển sang %2.</source>
+        <translation>%1 no longer matches the chosen filter; the cursor moved to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="300" />
+        <source>Đã sao chép %1 ô.</source>
+        <translation>Copied %1 cell(s).</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="320" />
+        <source>Không dán được: báo cáo đang ở chế độ chỉ xem.</source>
+        <translation>Nothing pasted: the report is read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="324" />
+        <source>Không dán được: chỉ dán một cột (giá trị hoặc diễn giải) hoặc hai cột (giá trị và diễn giải), bắt đầu từ ô giá trị hoặc ô diễn giải. Không có ô nào bị thay đổi.</source>
+        <translation>Nothing pasted: paste one column (values or explanations) or two (values and explanations), starting on a value or explanation cell. No cell was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="337" />
+        <source>Dán %1 dòng</source>
+        <translation>Paste %1 row(s)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="341" />
+        <source>dòng %1</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="342" />
+        <source>không còn dòng nào bên dưới trong bảng</source>
+        <translation>no more rows below in the table</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="367" />
+        <source>Đã dán: %1 ô thay đổi.</source>
+        <translation>Pasted: %1 cell(s) changed.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="371" />
+        <source>%1 ô không nhận (giữ nguyên):</source>
+        <translation>%1 cell(s) refused (left unchanged):</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/table_view.py" line="374" />
+        <source>… và %1 ô khác.</source>
+        <translation>… and %1 more cell(s).</translation>
     </message>
 </context>
 <context>
@@ -513,445 +685,488 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="228" />
+        <location filename="../../c27desk/gui/main_window.py" line="250" />
         <source>c27desk – Báo cáo Chương trình 27</source>
         <translation>c27desk – Program 27 report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="229" />
+        <location filename="../../c27desk/gui/main_window.py" line="251" />
         <source>Năm báo cáo: </source>
         <translation>Reporting year: </translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="230" />
+        <location filename="../../c27desk/gui/main_window.py" line="252" />
         <source>Lọc theo nội dung (Ctrl+F)</source>
         <translation>Filter by text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <location filename="../../c27desk/gui/main_window.py" line="256" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <location filename="../../c27desk/gui/main_window.py" line="256" />
+        <location filename="../../c27desk/gui/main_window.py" line="712" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <location filename="../../c27desk/gui/main_window.py" line="256" />
+        <location filename="../../c27desk/gui/main_window.py" line="710" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="235" />
+        <location filename="../../c27desk/gui/main_window.py" line="257" />
+        <location filename="../../c27desk/gui/main_window.py" line="714" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="238" />
+        <location filename="../../c27desk/gui/main_window.py" line="260" />
         <source>Lỗi và cảnh báo</source>
         <translation>Errors and warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="239" />
+        <location filename="../../c27desk/gui/main_window.py" line="261" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="240" />
+        <location filename="../../c27desk/gui/main_window.py" line="262" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="241" />
+        <location filename="../../c27desk/gui/main_window.py" line="263" />
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="242" />
+        <location filename="../../c27desk/gui/main_window.py" line="264" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="243" />
+        <location filename="../../c27desk/gui/main_window.py" line="265" />
         <source>T&amp;rợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="245" />
+        <location filename="../../c27desk/gui/main_window.py" line="267" />
         <source>Tìm / lọc</source>
         <translation>Find / filter</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="245" />
+        <location filename="../../c27desk/gui/main_window.py" line="267" />
         <source>Xác nhận giá trị chuyển sang</source>
         <translation>Confirm carried value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="246" />
+        <location filename="../../c27desk/gui/main_window.py" line="268" />
         <source>Xác nhận tất cả giá trị chuyển sang</source>
         <translation>Confirm all carried values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="246" />
+        <location filename="../../c27desk/gui/main_window.py" line="268" />
         <source>Thêm năm báo cáo…</source>
         <translation>Add reporting year…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="247" />
+        <location filename="../../c27desk/gui/main_window.py" line="269" />
         <source>Thông tin báo cáo (số, ngày, người ký, nơi nhận)…</source>
         <translation>Report details (number, date, signer, recipients)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="248" />
+        <location filename="../../c27desk/gui/main_window.py" line="270" />
         <source>Chuyển số liệu năm trước sang</source>
         <translation>Carry forward last year's values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="248" />
+        <location filename="../../c27desk/gui/main_window.py" line="270" />
         <source>Chốt báo cáo…</source>
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="249" />
+        <location filename="../../c27desk/gui/main_window.py" line="723" />
+        <source>Chưa chốt được: %1 Bảng đang lọc “%2” – các dòng cần sửa; chọn “Tất cả” để xem lại mọi dòng.</source>
+        <translation>Not finalised: %1 The table is filtered to “%2” – the rows to fix; choose “All” to see every row again.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="732" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="249" />
-        <location filename="../../c27desk/gui/main_window.py" line="642" />
+        <location filename="../../c27desk/gui/main_window.py" line="272" />
+        <location filename="../../c27desk/gui/main_window.py" line="756" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="250" />
+        <location filename="../../c27desk/gui/main_window.py" line="271" />
+        <source>Thông tin đơn vị (tên, cơ quan cấp trên, ký hiệu, địa danh)…</source>
+        <translation>Unit details (name, body above, document symbol, place)…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="272" />
+        <source>Mở lại báo cáo…</source>
+        <translation>Reopen report…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="273" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="250" />
+        <location filename="../../c27desk/gui/main_window.py" line="273" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="251" />
+        <location filename="../../c27desk/gui/main_window.py" line="274" />
         <source>Cài biểu mẫu do cấp trên gửi (.c27form)…</source>
         <translation>Install a form sent by the office above (.c27form)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="252" />
-        <location filename="../../c27desk/gui/main_window.py" line="696" />
+        <location filename="../../c27desk/gui/main_window.py" line="275" />
+        <location filename="../../c27desk/gui/main_window.py" line="810" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="253" />
+        <location filename="../../c27desk/gui/main_window.py" line="276" />
         <source>Mở tệp .c27 và .c27form bằng c27desk…</source>
         <translation>Open .c27 and .c27form files with c27desk…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="259" />
+        <location filename="../../c27desk/gui/main_window.py" line="283" />
         <source>&amp;Tổng hợp</source>
         <translation>&amp;Consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="260" />
+        <location filename="../../c27desk/gui/main_window.py" line="296" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="261" />
+        <location filename="../../c27desk/gui/main_window.py" line="297" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="274" />
+        <location filename="../../c27desk/gui/main_window.py" line="308" />
         <source>Không tìm thấy bản dịch.</source>
         <translation>The translation was not found.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="309" />
+        <location filename="../../c27desk/gui/main_window.py" line="345" />
         <source>Đã lưu thông tin báo cáo.</source>
         <translation>Report details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="312" />
+        <location filename="../../c27desk/gui/main_window.py" line="348" />
         <source>Đã chuyển sang biểu mẫu %1, mang theo %2 giá trị.</source>
         <translation>Moved to form %1, carrying %2 value(s).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="317" />
+        <location filename="../../c27desk/gui/main_window.py" line="353" />
         <source>Không mang sang được: %1</source>
         <translation>Not carried: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="331" />
+        <location filename="../../c27desk/gui/main_window.py" line="360" />
+        <source>Đã lưu thông tin đơn vị.</source>
+        <translation>Unit details saved.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="374" />
+        <source>Chỉ xem: cửa sổ này không lưu được thay đổi nào.</source>
+        <translation>Read-only: this window cannot save any change.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="375" />
         <source>Mọi thay đổi được lưu ngay khi nhập.</source>
         <translation>Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="341" />
-        <location filename="../../c27desk/gui/main_window.py" line="366" />
+        <location filename="../../c27desk/gui/main_window.py" line="386" />
+        <location filename="../../c27desk/gui/main_window.py" line="411" />
         <source>Tất cả các phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="374" />
+        <location filename="../../c27desk/gui/main_window.py" line="419" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="374" />
+        <location filename="../../c27desk/gui/main_window.py" line="419" />
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="380" />
+        <location filename="../../c27desk/gui/main_window.py" line="425" />
         <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
         <translation>Unconfirmed: %s (carried from last year)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="384" />
+        <location filename="../../c27desk/gui/main_window.py" line="429" />
         <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
         <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="394" />
+        <location filename="../../c27desk/gui/main_window.py" line="439" />
         <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
         <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="396" />
+        <location filename="../../c27desk/gui/main_window.py" line="441" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="398" />
+        <location filename="../../c27desk/gui/main_window.py" line="443" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="440" />
+        <location filename="../../c27desk/gui/main_window.py" line="487" />
+        <source>%1 bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.</source>
+        <translation>%1 was hidden by a filter: the table now shows all rows.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="501" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="440" />
+        <location filename="../../c27desk/gui/main_window.py" line="501" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="440" />
+        <location filename="../../c27desk/gui/main_window.py" line="501" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="441" />
+        <location filename="../../c27desk/gui/main_window.py" line="502" />
         <source>(ý nghĩa suy ra, chưa có biểu mẫu chính thức)</source>
         <translation>(inferred meaning, no official form yet)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="442" />
+        <location filename="../../c27desk/gui/main_window.py" line="503" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="460" />
+        <location filename="../../c27desk/gui/main_window.py" line="521" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="461" />
+        <location filename="../../c27desk/gui/main_window.py" line="522" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="468" />
+        <location filename="../../c27desk/gui/main_window.py" line="529" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="474" />
+        <location filename="../../c27desk/gui/main_window.py" line="539" />
+        <source>diễn giải “%1” → “%2”</source>
+        <translation>explanation “%1” → “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="545" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="474" />
+        <location filename="../../c27desk/gui/main_window.py" line="545" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="474" />
+        <location filename="../../c27desk/gui/main_window.py" line="545" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="475" />
+        <location filename="../../c27desk/gui/main_window.py" line="546" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="475" />
+        <location filename="../../c27desk/gui/main_window.py" line="546" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="475" />
+        <location filename="../../c27desk/gui/main_window.py" line="546" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="476" />
+        <location filename="../../c27desk/gui/main_window.py" line="547" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="476" />
+        <location filename="../../c27desk/gui/main_window.py" line="547" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="482" />
+        <location filename="../../c27desk/gui/main_window.py" line="553" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="487" />
+        <location filename="../../c27desk/gui/main_window.py" line="558" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="502" />
+        <location filename="../../c27desk/gui/main_window.py" line="575" />
+        <source>Không có dòng nào khớp với bộ lọc.</source>
+        <translation>No row matches the filter.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="595" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="540" />
+        <location filename="../../c27desk/gui/main_window.py" line="636" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="540" />
+        <location filename="../../c27desk/gui/main_window.py" line="636" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="552" />
+        <location filename="../../c27desk/gui/main_window.py" line="648" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="553" />
+        <location filename="../../c27desk/gui/main_window.py" line="649" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="567" />
+        <location filename="../../c27desk/gui/main_window.py" line="663" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="570" />
+        <location filename="../../c27desk/gui/main_window.py" line="666" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="579" />
-        <source>Chưa chốt được</source>
-        <translation>Cannot finalise yet</translation>
+        <location filename="../../c27desk/gui/main_window.py" line="684" />
+        <source>Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận chúng:</source>
+        <translation>The report has these warnings; finalising means you have read and accept them:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="594" />
-        <source>Xác nhận cảnh báo</source>
-        <translation>Acknowledge warnings</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="595" />
-        <source>Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?</source>
-        <translation>The report still has these warnings. Finalise anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="604" />
+        <location filename="../../c27desk/gui/main_window.py" line="698" />
         <source>Bản %1 đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu cũ), nên báo cáo được chốt thành bản %2.</source>
         <translation>Revision %1 was exported earlier with other content (an older backup restored?), so the report is finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="607" />
+        <location filename="../../c27desk/gui/main_window.py" line="717" />
+        <source>Chưa chốt được</source>
+        <translation>Cannot finalise yet</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="701" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="618" />
+        <location filename="../../c27desk/gui/main_window.py" line="686" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="619" />
+        <location filename="../../c27desk/gui/main_window.py" line="680" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="632" />
+        <location filename="../../c27desk/gui/main_window.py" line="733" />
+        <source>Mở lại báo cáo năm %1 để sửa? Bản %2 đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, đã gửi); mọi sửa đổi thuộc bản %3, bản này phải được chốt, ký và gửi lại. Không thể quay về bản %2.</source>
+        <translation>Reopen the %1 report for changes? Finalised revision %2 stays in the history (signed and sent copies too); every change belongs to revision %3, which must be finalised, signed and sent again. There is no going back to revision %2.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="746" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="635" />
+        <location filename="../../c27desk/gui/main_window.py" line="749" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="635" />
+        <location filename="../../c27desk/gui/main_window.py" line="749" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="635" />
+        <location filename="../../c27desk/gui/main_window.py" line="749" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="641" />
+        <location filename="../../c27desk/gui/main_window.py" line="755" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="650" />
+        <location filename="../../c27desk/gui/main_window.py" line="764" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="651" />
+        <location filename="../../c27desk/gui/main_window.py" line="765" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="666" />
+        <location filename="../../c27desk/gui/main_window.py" line="780" />
         <source>Cài biểu mẫu</source>
         <translation>Install a form</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="667" />
+        <location filename="../../c27desk/gui/main_window.py" line="781" />
         <source>Biểu mẫu đã ký (*.c27form)</source>
         <translation>Signed forms (*.c27form)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="673" />
+        <location filename="../../c27desk/gui/main_window.py" line="787" />
         <source>Không cài được biểu mẫu</source>
         <translation>The form was not installed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="676" />
+        <location filename="../../c27desk/gui/main_window.py" line="790" />
         <source>Đã cài biểu mẫu %1 cho năm %2, do %3 ban hành.</source>
         <translation>Installed form %1 for %2, published by %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="681" />
+        <location filename="../../c27desk/gui/main_window.py" line="795" />
         <source>Năm %1 đang dùng biểu mẫu khác: đổi trong Báo cáo → Thông tin báo cáo.</source>
         <translation>%1 uses another form: change it in Report → Report details.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="692" />
+        <location filename="../../c27desk/gui/main_window.py" line="806" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -959,62 +1174,82 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="42" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
         <source>Thông tin báo cáo năm %1</source>
         <translation>Report details for %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="45" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="46" />
         <source>Số báo cáo</source>
         <translation>Report number</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="45" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="46" />
         <source>Ngày báo cáo</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="46" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="47" />
         <source>Địa danh</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="46" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="47" />
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="47" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="48" />
         <source>Chức vụ người ký</source>
         <translation>Signer's title</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="47" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="48" />
         <source>Họ tên người ký</source>
         <translation>Signer's name</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="48" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="49" />
         <source>Hạn nộp (đơn vị cấp trên)</source>
         <translation>Deadline (office above)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="74" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="75" />
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Recipients (one per line)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="92" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="93" />
         <source>Báo cáo đã có bản chốt: không đổi biểu mẫu được nữa.</source>
         <translation>The report has a finalised revision: its form can no longer change.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="93" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="94" />
         <source>Biểu mẫu</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="123" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="104" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="105" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="106" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="114" />
+        <source>Báo cáo đã chốt: thông tin này chỉ xem được. Muốn sửa, hãy dùng Báo cáo → Mở lại báo cáo (tạo bản mới) trước.</source>
+        <translation>The report is finalised: these details are read-only. To change them, use Report → Reopen report (a new revision) first.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/period_dialog.py" line="136" />
         <source>In trên phụ lục: Số %1</source>
         <translation>Printed on the appendix: Số %1</translation>
     </message>
@@ -1022,89 +1257,49 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="30" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="107" />
         <source>Thiết lập đơn vị báo cáo</source>
         <translation>Set up the reporting unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="32" />
-        <source>Cơ sở dữ liệu chưa có đơn vị. Hãy nhập thông tin đơn vị báo cáo; có thể sửa lại sau trong phần Kỳ báo cáo.</source>
-        <translation>The database has no unit yet. Enter the reporting unit's details; you can change them later.</translation>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="109" />
+        <source>Cơ sở dữ liệu chưa có đơn vị. Hãy nhập thông tin đơn vị báo cáo; chữ xám chỉ là ví dụ. Có thể sửa lại sau: Báo cáo → Thông tin đơn vị.</source>
+        <translation>The database has no unit yet. Enter the reporting unit's details; grey text is only an example. You can change them later: Report → Unit details.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="38" />
-        <source>Huyện ủy Tân Phú</source>
-        <translation>Huyện ủy Tân Phú</translation>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="117" />
+        <source>Ví dụ: %1</source>
+        <translation>Example: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="51" />
-        <source>Mã đơn vị</source>
-        <translation>Unit code</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="51" />
-        <source>Tên đơn vị</source>
-        <translation>Unit name</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="51" />
-        <source>Cấp</source>
-        <translation>Level</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="52" />
-        <source>Mã đơn vị cấp trên</source>
-        <translation>Parent unit code</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="52" />
-        <source>Địa danh</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="53" />
-        <source>Cơ quan cấp trên (dòng đầu)</source>
-        <translation>Parent body (first line)</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="53" />
-        <source>Ký hiệu văn bản</source>
-        <translation>Document symbol</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="54" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="124" />
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="54" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="124" />
         <source>Chức vụ người ký</source>
         <translation>Signer's title</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="55" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="125" />
         <source>Họ tên người ký</source>
         <translation>Signer's name</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="55" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="125" />
         <source>Năm báo cáo đầu tiên</source>
         <translation>First reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="60" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="132" />
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="61" />
+        <location filename="../../c27desk/gui/setup_dialog.py" line="133" />
         <source>Thoát</source>
         <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="79" />
-        <source>Chưa tạo được</source>
-        <translation>Could not create</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1373,29 @@
         <location filename="../../c27desk/gui/sign_dialog.py" line="130" />
         <source>Chứng thư số (*.p12 *.pfx)</source>
         <translation>Certificates (*.p12 *.pfx)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="163" />
+        <source>Thông tin đơn vị</source>
+        <translation>Unit details</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="169" />
+        <source>Thay đổi in trên các phụ lục tạo từ nay; bản đã ký không đổi.</source>
+        <translation>Changes print on appendices made from now on; signed copies do not change.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="173" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="174" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1587,11 @@
         <location filename="../../c27desk/gui/app.py" line="84" />
         <source>Mở ở chế độ chỉ xem?</source>
         <translation>Open read-only?</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/app.py" line="150" />
+        <source>Cơ sở dữ liệu chưa có đơn vị và đang được mở ở cửa sổ khác; hãy thiết lập đơn vị ở cửa sổ đó.</source>
+        <translation>The database has no unit yet and is open in another window; set the unit up in that window.</translation>
     </message>
 </context>
 <context>

@@ -90,9 +90,16 @@ def test_undo_and_redo_restore_values_and_are_audited(qtbot, demo_db, open_windo
 def test_invalid_count_is_refused_with_a_message_and_nothing_saved(qtbot, demo_db, open_window):
     window = open_window(demo_db)
     for bad in ("abc", "-3", "1,5"):
-        type_into(qtbot, window, "II.3", COL_VALUE, bad)
+        go(window, "II.3", COL_VALUE)
+        press_text(window.table, bad[0])
+        editor = window.table.focusWidget()
+        press_text(editor, bad[1:])
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(window.notice.isVisible, timeout=2000)  # the delegate commits on a queued call
         assert stored(demo_db, "II.3").value == "426"
         assert "Không lưu" in window.save_state.text() and "II.3" in window.last_refusal
+        qtbot.keyClick(window.table.focusWidget(), Qt.Key.Key_Escape)  # give up: the old value stays
+        assert window.table.state() != QAbstractItemView.State.EditingState
     assert "số" in window.last_refusal
 
 
@@ -204,6 +211,13 @@ def test_a_second_instance_is_told_and_opens_read_only(qtbot, demo_db, monkeypat
     try:
         db, instance, read_only = open_for_window(demo_db)
         assert read_only and instance is None and "Mở ở chế độ chỉ xem?" in asked[0]
+        import sqlite3
+
+        import pytest
+
+        with pytest.raises(sqlite3.OperationalError) as refused:  # the connection itself cannot write
+            db.execute("INSERT INTO settings(key, value) VALUES ('x', 'y')")
+        assert getattr(refused.value, "code", None) == "DB_READONLY"
         window = MainWindow(db, demo_db, period=2023, read_only=True)
         qtbot.addWidget(window)
         window.show()

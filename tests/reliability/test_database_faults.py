@@ -183,7 +183,8 @@ def test_held_by_another_program(demo_db, cli, monkeypatch):
 def test_window_shows_a_fault_as_a_refusal(qtbot, demo_db):
     """A read-only database in the window: typing a value is refused with the reason, no traceback."""
     from c27desk.gui.main_window import MainWindow
-    from tests.gui.test_entry_window import COL_VALUE, type_into
+    from tests.gui.test_entry_trust import type_refused
+    from tests.gui.test_entry_window import COL_VALUE
 
     db = database.connect(demo_db, readonly=True)
     window = MainWindow(db, demo_db, period=2023, read_only=False, remember_geometry=False)
@@ -193,7 +194,7 @@ def test_window_shows_a_fault_as_a_refusal(qtbot, demo_db):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     try:
-        type_into(qtbot, window, "II.3", COL_VALUE, "7")
+        type_refused(qtbot, window, "II.3", COL_VALUE, "7")  # kept in its cell with the reason
         assert "chỉ cho đọc" in window.last_refusal
     finally:
         window.close()
