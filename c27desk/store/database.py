@@ -194,6 +194,52 @@ def _open(path: Path, *, backup_reason: str | None, check_integrity: bool, check
         raise
 
 
+def open_readonly(path: Path | str, *, check_integrity: bool = True) -> Database:
+    """Open an existing database for reading only: no lock, no backup, no migration, no write.
+
+    Reading commands use this so they work while a window holds the database (the window's
+    writes are whole transactions in WAL mode, so a reader sees the state before or after
+    each). A file whose schema is behind this version cannot be read without migrating: the
+    caller then opens it the ordinary way, if no window holds it."""
+    path = Path(path)
+    if not (path.exists() and path.stat().st_size > 0):
+        raise StoreError(
+            f"chưa có cơ sở dữ liệu {path}; hãy chạy “c27desk init” hoặc “c27desk demo”.",
+            f"there is no database at {path}; run “c27desk init” or “c27desk demo” first.",
+            code="DB_MISSING",
+        )
+    try:
+        db = connect(path, readonly=True)
+    except faults.FAULTS as exc:
+        raise faults.explain(exc, path) from exc
+    try:
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path} không phải là cơ sở dữ liệu của c27desk ({exc}).",
+                             f"{path} is not a c27desk database ({exc}).", code="DB_NOT_DATABASE") from exc
+        if check_integrity:
+            problem = integrity_problem(db)
+            if problem:
+                raise CorruptDatabaseError(path, problem, backup.newest_good_backup(path))
+        mig = migrations()
+        unknown = _applied(db) - {m.name for m in mig._migrations}
+        if unknown or mig.pending(db):
+            raise SchemaBehindError(path)
+        return db
+    except BaseException:
+        db.close()
+        raise
+
+
+class SchemaBehindError(StoreError):
+    """The file's schema differs from this version's; reading it needs the ordinary open (migrating or refusing)."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"cơ sở dữ liệu {path} cần được nâng cấp trước khi đọc.",
+                         f"the database {path} must be upgraded before it can be read.", code="DB_SCHEMA")
+
+
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return row[0] if row else default

@@ -200,6 +200,11 @@ def update_period(db: Database, year: int, *, who: str, **changes: str | None) -
     return require_period(db, year)
 
 
+def set_receiving(db: Database, year: int, receiving: bool, *, who: str) -> Period:
+    """Open or close a year for packages from below (the command line and the window call this)."""
+    return update_period(db, year, who=who, status="open" if receiving else "closed")
+
+
 def period_catalogue(db: Database, year: int) -> Catalogue:
     period = require_period(db, year)
     return load_catalogue(db, period.catalogue_id, period.catalogue_version)
