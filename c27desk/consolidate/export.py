@@ -173,7 +173,10 @@ def _widths(ws, widths: list[int]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
-def write_xlsx(cons: Consolidation, path: Path) -> Path:
+def write_xlsx(cons: Consolidation, path: Path, *, previous=None, previous_year: int | None = None) -> Path:
+    """The workbook; ``previous`` (unit -> last year's answers) adds last year beside this on the charts."""
+    from c27desk.consolidate.charts import add_chart_sheets
+
     wb = Workbook()
     ws = wb.active
     ws.title = "Đơn vị"
@@ -194,6 +197,7 @@ def write_xlsx(cons: Consolidation, path: Path) -> Path:
     _table_sheet(texts, ["Mã tiêu chí", "Mã đơn vị", "Nội dung"], text_rows(cons), [10, 14, 80], keep_columns=2)
     for row in texts.iter_rows(min_row=2, min_col=3, max_col=3):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    add_chart_sheets(wb, cons, previous, previous_year)
     buffer = io.BytesIO()
     wb.save(buffer)
     return atomic_write_bytes(path, buffer.getvalue())

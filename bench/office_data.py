@@ -1,0 +1,72 @@
+"""An office with thousands of child units' received reports, written straight into the database.
+
+Used by ``bench_consolidation_window.py`` and the window tests of the office's desk. Real imports
+(signed packages) cost about 0.3 s a unit to make; the desk only reads what an import stores —
+units, final revisions with their snapshots, and the received-revision rows — so that is written
+directly, with varied values: most reports complete, some incomplete, some not received.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from c27desk.demo import create_demo
+from c27desk.store import periods
+from c27desk.store.clock import now
+from c27desk.store.database import open_database
+
+
+def make_office(db_path: Path, units: int, *, year: int = 2023, seed: int = 27, missing: float = 0.03,
+                incomplete: float = 0.05) -> list[str]:
+    """The demo province with ``units`` child units; returns their codes."""
+    rnd = random.Random(seed)
+    db = open_database(db_path)
+    try:
+        create_demo(db, who="bench")
+        me = db.execute("SELECT code FROM units WHERE is_self = 1").fetchone()[0]
+        cat = periods.period_catalogue(db, year)
+        stamp = now()
+        codes = [f"HU-{i:05d}" for i in range(1, units + 1)]
+        levels = ("huyen", "truc-thuoc")
+        known = {r[0] for r in db.execute("SELECT code FROM levels")}
+        unit_rows, rev_rows, file_rows, recv_rows = [], [], [], []
+        for i, code in enumerate(codes):
+            level = levels[i % 2] if levels[i % 2] in known else "huyen"
+            unit_rows.append([code, f"Đảng bộ số {i + 1}", level, me, "", 0, stamp])
+            if rnd.random() < missing:
+                continue
+            crits = cat.criteria
+            if rnd.random() < incomplete:
+                crits = rnd.sample(crits, rnd.randint(3, 100))
+            snap = {}
+            for crit in crits:
+                if rnd.random() < 0.04:
+                    snap[crit.id] = [None, "", "na"]
+                elif crit.kind == "status":
+                    code_letter = rnd.choice([c.code for c in crit.codes])
+                    snap[crit.id] = [code_letter, "Đã thực hiện", "answered"]
+                elif crit.kind == "count":
+                    snap[crit.id] = [str(rnd.randint(0, 500)), "", "answered"]
+                elif crit.is_numeric:
+                    snap[crit.id] = [str(rnd.randint(0, 90000) / 10), "", "answered"]
+                else:
+                    snap[crit.id] = ["", f"Nội dung của đơn vị {code}", "answered"]
+            digest = f"{i:064x}"
+            rev_rows.append([code, year, 1, "final", stamp, "bench", stamp, "bench", "", json.dumps(snap), "bench"])
+            file_rows.append([digest, 1000, f"{code}_{year}_r1.c27", stamp])
+            recv_rows.append([code, year, 1, digest, f"CN=Bí thư {code}", stamp, stamp])
+        with db.atomic():
+            db.conn.executemany("INSERT INTO units(code, name, level, parent, place, is_self, created_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)", unit_rows)
+            db.conn.executemany("INSERT INTO revisions(unit, year, number, status, opened_at, opened_by, finalised_at, "
+                           "finalised_by, content_hash, snapshot, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           rev_rows)
+            db.conn.executemany("INSERT INTO received_files(sha256, size, first_name, first_seen_at) VALUES (?, ?, ?, ?)",
+                           file_rows)
+            db.conn.executemany("INSERT INTO received_revisions(unit, year, number, sha256, signer, signed_at, "
+                           "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)", recv_rows)
+        return codes
+    finally:
+        db.close()

@@ -1,0 +1,53 @@
+"""Everything the office's desk shows for a year, computed in one go off the window's thread.
+
+The window only wraps these in table models; at the centre's scale (thousands of units) the
+work is here, in a worker, never in the paint path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from c27desk.consolidate.export import criterion_rows, text_rows
+from c27desk.consolidate.summary import Consolidation, Proposal, consolidate, proposals
+from c27desk.exchange.received import ReceivedReport, received_reports
+from c27desk.model.values import Entry
+from c27desk.store import periods, revisions, units, values
+
+
+@dataclass
+class DeskData:
+    cons: Consolidation
+    reports: list[ReceivedReport]
+    criterion_header: list[str]
+    criterion_rows: list[list]
+    text_rows: list[list]
+    proposals: list[Proposal]
+    current: dict[str, Entry]  # the office's own answers now, beside each proposal
+    previous: dict[str, dict[str, Entry]] = field(default_factory=dict)  # unit -> last year's final answers
+    previous_year: int | None = None
+
+
+def previous_figures(db: Database, year: int, codes: list[str]) -> tuple[int | None, dict[str, dict[str, Entry]]]:
+    """Last year's finalised answers of the given units (the nearest earlier period the office holds)."""
+    earlier = [p.year for p in periods.list_periods(db) if p.year < year]
+    if not earlier:
+        return None, {}
+    last = max(earlier)
+    out = {}
+    for code in codes:
+        rev = revisions.latest_final(db, code, last)
+        if rev is not None:
+            out[code] = revisions.snapshot(db, code, last, rev.number)
+    return last, out
+
+
+def desk_data(db: Database, year: int) -> DeskData:
+    cons = consolidate(db, year)
+    header, rows = criterion_rows(cons)
+    me = units.require_self_unit(db)
+    last, previous = previous_figures(db, year, [st.unit.code for st in cons.units])
+    return DeskData(cons, received_reports(db, year, cons), list(header), rows, text_rows(cons), proposals(cons),
+                    values.entries(db, me.code, year), previous, last)
