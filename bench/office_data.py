@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from c27desk.demo import create_demo
@@ -19,7 +20,7 @@ from c27desk.store.database import open_database
 
 
 def make_office(db_path: Path, units: int, *, year: int = 2023, seed: int = 27, missing: float = 0.03,
-                incomplete: float = 0.05) -> list[str]:
+                incomplete: float = 0.05, late: float = 0.04) -> list[str]:
     """The demo province with ``units`` child units; returns their codes."""
     rnd = random.Random(seed)
     db = open_database(db_path)
@@ -28,6 +29,10 @@ def make_office(db_path: Path, units: int, *, year: int = 2023, seed: int = 27, 
         me = db.execute("SELECT code FROM units WHERE is_self = 1").fetchone()[0]
         cat = periods.period_catalogue(db, year)
         stamp = now()
+        deadline = periods.require_period(db, year).deadline
+        day = datetime.fromisoformat(deadline) if deadline else datetime(year + 1, 1, 31)
+        on_time = (day - timedelta(days=3)).replace(hour=3, tzinfo=UTC).isoformat()
+        late_at = (day + timedelta(days=3)).replace(hour=3, tzinfo=UTC).isoformat()
         codes = [f"HU-{i:05d}" for i in range(1, units + 1)]
         levels = ("huyen", "truc-thuoc")
         known = {r[0] for r in db.execute("SELECT code FROM levels")}
@@ -56,7 +61,8 @@ def make_office(db_path: Path, units: int, *, year: int = 2023, seed: int = 27, 
             digest = f"{i:064x}"
             rev_rows.append([code, year, 1, "final", stamp, "bench", stamp, "bench", "", json.dumps(snap), "bench"])
             file_rows.append([digest, 1000, f"{code}_{year}_r1.c27", stamp])
-            recv_rows.append([code, year, 1, digest, f"CN=Bí thư {code}", stamp, stamp])
+            received = late_at if rnd.random() < late else on_time
+            recv_rows.append([code, year, 1, digest, f"CN=Bí thư {code}", on_time, received])
         with db.atomic():
             db.conn.executemany("INSERT INTO units(code, name, level, parent, place, is_self, created_at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?)", unit_rows)

@@ -101,6 +101,13 @@ def merge_appendices(db: Database, db_path: Path, year: int, out: Path) -> list[
     """Join every received appendix of ``year`` into ``out`` in unit order; returns the units included.
 
     The joined file is for printing: its signatures are not valid (see MERGED_NOTE_*)."""
+    pdf, codes = merged_appendices(db, db_path, year)
+    atomic_write_bytes(out, pdf)
+    return codes
+
+
+def merged_appendices(db: Database, db_path: Path, year: int) -> tuple[bytes, list[str]]:
+    """Every received appendix of ``year`` joined in unit order (bytes, units included), for printing."""
     import pikepdf
 
     codes = [r.unit.code for r in received_reports(db, year) if r.sha256]
@@ -114,6 +121,8 @@ def merge_appendices(db: Database, db_path: Path, year: int, out: Path) -> list[
             pdf, _rev = received_appendix(db, db_path, code, year)
             src = pikepdf.Pdf.open(io.BytesIO(pdf))
             sources.append(src)
+            # the visible signature stamp is a form widget: bake it into the page so it prints everywhere
+            src.flatten_annotations("all")
             joined.pages.extend(src.pages)
         with joined.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta["dc:title"] = f"Phụ lục báo cáo Chương trình 27 năm {year} – {len(codes)} đơn vị (bản gộp để in)"
@@ -124,5 +133,4 @@ def merge_appendices(db: Database, db_path: Path, year: int, out: Path) -> list[
         for src in sources:
             src.close()
         joined.close()
-    atomic_write_bytes(out, buffer.getvalue())
-    return codes
+    return buffer.getvalue(), codes

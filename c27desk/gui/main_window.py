@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
         self.menu_settings.addActions([self.act["lang_vi"], self.act["lang_en"]])
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act["about"])
+        from c27desk.gui.office_menu import OfficeMenu  # the office's menu (Văn phòng), kept in its own module
+
+        self.office = OfficeMenu(self)
         self.toolbar.addActions([undo, redo, self.act["finalise"], self.appendix.act_preview])
 
     def _connect(self) -> None:
