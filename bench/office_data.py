@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import random
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from c27desk.demo import create_demo
-from c27desk.store import periods
+from c27desk.model.numbers import format_amount
+from c27desk.store import periods, values
 from c27desk.store.clock import now
 from c27desk.store.database import open_database
 
@@ -29,6 +31,7 @@ def make_office(db_path: Path, units: int, *, year: int = 2023, seed: int = 27, 
         me = db.execute("SELECT code FROM units WHERE is_self = 1").fetchone()[0]
         cat = periods.period_catalogue(db, year)
         stamp = now()
+        demo = values.entries(db, me, year)
         deadline = periods.require_period(db, year).deadline
         day = datetime.fromisoformat(deadline) if deadline else datetime(year + 1, 1, 31)
         on_time = (day - timedelta(days=3)).replace(hour=3, tzinfo=UTC).isoformat()
@@ -45,19 +48,19 @@ def make_office(db_path: Path, units: int, *, year: int = 2023, seed: int = 27, 
             crits = cat.criteria
             if rnd.random() < incomplete:
                 crits = rnd.sample(crits, rnd.randint(3, 100))
+            k = rnd.randint(1, 6)  # one factor per unit keeps the form's sums and inequalities true
             snap = {}
             for crit in crits:
-                if rnd.random() < 0.04:
+                base = demo.get(crit.id)
+                if rnd.random() < 0.04 and crit.kind != "count":
                     snap[crit.id] = [None, "", "na"]
                 elif crit.kind == "status":
-                    code_letter = rnd.choice([c.code for c in crit.codes])
-                    snap[crit.id] = [code_letter, "Đã thực hiện", "answered"]
-                elif crit.kind == "count":
-                    snap[crit.id] = [str(rnd.randint(0, 500)), "", "answered"]
-                elif crit.is_numeric:
-                    snap[crit.id] = [str(rnd.randint(0, 90000) / 10), "", "answered"]
-                else:
-                    snap[crit.id] = ["", f"Nội dung của đơn vị {code}", "answered"]
+                    letter = rnd.choice([c.code for c in crit.codes])
+                    snap[crit.id] = [letter, crit.code(letter).suggestion or "Đã thực hiện", "answered"]
+                elif crit.is_numeric and base is not None and base.value:
+                    snap[crit.id] = [format_amount(Decimal(base.value) * k), base.explanation, "answered"]
+                elif base is not None:
+                    snap[crit.id] = [base.value, base.explanation, base.state]
             digest = f"{i:064x}"
             rev_rows.append([code, year, 1, "final", stamp, "bench", stamp, "bench", "", json.dumps(snap), "bench"])
             file_rows.append([digest, 1000, f"{code}_{year}_r1.c27", stamp])

@@ -45,11 +45,12 @@ class Completeness:
         }[self.state]
 
 
-def completeness(cat: Catalogue, status: UnitStatus) -> Completeness:
-    total = len(cat.criteria)
+def completeness(cat: Catalogue, status: UnitStatus, ids: frozenset[str] | None = None) -> Completeness:
+    """``ids`` (the form's criterion ids) may be passed in when counting many units."""
+    ids = ids if ids is not None else frozenset(c.id for c in cat.criteria)
+    total = len(ids)
     if status.missing:
         return Completeness(0, total, 0, ReportState.MISSING)
-    ids = {c.id for c in cat.criteria}
     answered = sum(1 for cid in status.entries if cid in ids)
     na = sum(1 for cid, e in status.entries.items() if cid in ids and e.state == NOT_APPLICABLE)
     if status.errors:

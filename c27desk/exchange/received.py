@@ -53,7 +53,8 @@ def received_reports(db: Database, year: int, cons: Consolidation | None = None)
     """Every child unit in unit order, received or not (reuses a consolidation already computed)."""
     cons = cons or consolidate(db, year)
     held = exchange.received_revisions(db, year)
-    return [ReceivedReport(st, completeness(cons.catalogue, st),
+    ids = frozenset(c.id for c in cons.catalogue.criteria)
+    return [ReceivedReport(st, completeness(cons.catalogue, st, ids),
                            held[st.unit.code].sha256 if st.unit.code in held else "") for st in cons.units]
 
 
