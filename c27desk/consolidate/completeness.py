@@ -20,6 +20,7 @@ class ReportState(StrEnum):
     MISSING = "missing"
     PROBLEM = "problem"      # the received values fail the form's checks (errors)
     INCOMPLETE = "incomplete"
+    CHECKING = "checking"    # counted, its values not yet re-checked (the desk's first screen)
     COMPLETE = "complete"
 
 
@@ -41,6 +42,7 @@ class Completeness:
             ReportState.PROBLEM: "⚠ Problem" if en else "⚠ Có vấn đề",
             ReportState.INCOMPLETE: (f"◐ Incomplete ({self.answered}/{self.total})" if en
                                      else f"◐ Chưa đầy đủ ({self.answered}/{self.total})"),
+            ReportState.CHECKING: "… Checking" if en else "… Đang kiểm tra",
             ReportState.COMPLETE: "✓ Complete" if en else "✓ Đầy đủ",
         }[self.state]
 

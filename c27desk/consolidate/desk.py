@@ -7,14 +7,17 @@ work is here, in a worker, never in the paint path.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlite_utils import Database
 
+from c27desk.consolidate.completeness import Completeness, ReportState
 from c27desk.consolidate.export import criterion_rows, text_rows
-from c27desk.consolidate.summary import Consolidation, Proposal, consolidate, proposals
+from c27desk.consolidate.summary import Consolidation, Proposal, UnitStatus, _local_day, consolidate, proposals
 from c27desk.exchange.received import ReceivedReport, received_reports
 from c27desk.model.values import Entry
 from c27desk.store import periods, revisions, units, values
+from c27desk.store.received import received_overview
 
 
 @dataclass
@@ -42,6 +45,28 @@ def previous_figures(db: Database, year: int, codes: list[str]) -> tuple[int | N
         if rev is not None:
             out[code] = revisions.snapshot(db, code, last, rev.number)
     return last, out
+
+
+def desk_overview(db: Database, year: int) -> list[ReceivedReport]:
+    """The units and how complete each received report is, from one query: the desk's first screen.
+
+    Errors and warnings need every value re-checked, which ``desk_data`` does next; until then a
+    complete report says "checking", never "complete"."""
+    me = units.require_self_unit(db)
+    period = periods.require_period(db, year)
+    total = len(periods.period_catalogue(db, year).criteria)
+    out = []
+    for row in received_overview(db, me.code, year):
+        st = UnitStatus(row.unit, row.revision, row.signer, row.signed_at, row.received_at)
+        if row.received_at and period.deadline:
+            st.late = _local_day(row.received_at) > date.fromisoformat(period.deadline)
+        if st.missing:
+            state = ReportState.MISSING
+        else:
+            state = ReportState.INCOMPLETE if row.answered < total else ReportState.CHECKING
+        out.append(ReceivedReport(st, Completeness(row.answered if row.revision else 0, total, row.not_applicable,
+                                                   state)))
+    return out
 
 
 def desk_data(db: Database, year: int) -> DeskData:

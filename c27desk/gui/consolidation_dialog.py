@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from c27desk.consolidate.desk import DeskData, desk_data
+from c27desk.consolidate.completeness import ReportState
+from c27desk.consolidate.desk import DeskData, desk_data, desk_overview
 from c27desk.consolidate.export import write_csv, write_xlsx
 from c27desk.consolidate.summary import accept_proposals
 from c27desk.errors import C27Error
@@ -154,21 +155,45 @@ class ConsolidationDialog(QDialog):
 
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> None:
-        """Compute the year off the UI thread; the tabs appear when it is done."""
+        """Compute the year off the UI thread, in two steps: the units with how complete each report is
+        (one query, shown at once), then the whole consolidation (every value re-checked), after which
+        every tab is there."""
         path, year = self.db_path, self.year
 
-        def job():
-            db = open_database(path, check_integrity=False, check_same_thread=False)
-            try:
-                return desk_data(db, year)
-            finally:
-                db.close()
+        def in_worker(fn):
+            def job():
+                db = open_database(path, check_integrity=False, check_same_thread=False)
+                try:
+                    return fn(db, year)
+                finally:
+                    db.close()
+            return job
 
         def failed(message: str) -> None:
             self.head.setText(message)
             QMessageBox.warning(self, "c27desk", message)
 
-        run_in_background(job, self.show_data, failed)
+        def overview(reports) -> None:
+            self.show_overview(reports)
+            run_in_background(in_worker(desk_data), self.show_data, failed)
+
+        run_in_background(in_worker(desk_overview), overview, failed)
+
+    def show_overview(self, reports) -> None:
+        """The units tab alone, while the values are being re-checked."""
+        if self.data is not None:
+            return
+        self.units_model = UnitsModel(reports, self.lang, self)
+        self.units_table, proxy = _view(self, self.units_model, "unitsTable")
+        self.proxies = [proxy]
+        for col, width in ((0, 110), (1, 220), (3, 190), (7, 220)):
+            self.units_table.setColumnWidth(col, width)
+        self.tabs.addTab(self.units_table, self.tr("Đơn vị"))
+        self._fill_levels(reports)
+        got = sum(1 for r in reports if not r.status.missing)
+        self.head.setText(self.tr("Năm %1: đã nhận %2/%3 đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…")
+                          .replace("%1", str(self.year)).replace("%2", str(got)).replace("%3", str(len(reports))))
+        self._filter(**self._filter_now())
 
     def show_data(self, data: DeskData) -> None:
         self.data = data
@@ -225,14 +250,9 @@ class ConsolidationDialog(QDialog):
         self.charts.set_data(data, data.reports)
         self.tabs.addTab(self.charts, self.tr("Biểu đồ"))
 
-        self.level.blockSignals(True)
-        self.level.clear()
-        self.level.addItem(self.tr("Mọi cấp"), "")
-        for code in sorted({r.unit.level for r in data.reports}):
-            self.level.addItem(code, code)
-        self.level.blockSignals(False)
+        self._fill_levels(data.reports)
         got = len(cons.received)
-        attention = sum(1 for r in data.reports if r.completeness.state != "complete" or r.status.late)
+        attention = sum(1 for r in data.reports if r.completeness.state != ReportState.COMPLETE or r.status.late)
         self.head.setText(
             self.tr("Năm %1: đã nhận %2/%3 đơn vị; %4 đơn vị cần chú ý (chưa nộp, chưa đầy đủ, có lỗi hoặc nộp muộn "
                     "— tô màu và ghi rõ ở cột Tình trạng). Hạn nộp: %5.")
@@ -240,8 +260,21 @@ class ConsolidationDialog(QDialog):
             .replace("%4", str(attention)).replace("%5", cons.deadline or "—"))
         for b in (self.save_xlsx, self.save_csv):
             b.setEnabled(True)
-        self._filter()
+        self._filter(**self._filter_now())
         self.loaded.emit()
+
+    def _fill_levels(self, reports) -> None:
+        chosen = self.level.currentData() or ""
+        self.level.blockSignals(True)
+        self.level.clear()
+        self.level.addItem(self.tr("Mọi cấp"), "")
+        for code in sorted({r.unit.level for r in reports}):
+            self.level.addItem(code, code)
+        self.level.setCurrentIndex(max(0, self.level.findData(chosen)))
+        self.level.blockSignals(False)
+
+    def _filter_now(self) -> dict:
+        return {"text": self.search.text(), "level": self.level.currentData() or "", "state": self.state.currentIndex()}
 
     def _proposal_rows(self) -> list[list]:
         current = self.data.current
@@ -252,13 +285,14 @@ class ConsolidationDialog(QDialog):
     def _filter(self, **changes) -> None:
         for proxy in self.proxies:
             proxy.set_filter(**changes)
-        if self.data is None or not self.proxies:
+        if not self.proxies:
             return
         proxy = self.proxies[0]
         shown = [proxy.index(r, 0).data(REPORT_ROLE) for r in range(proxy.rowCount())]
         self.shown.setText(self.tr("%1/%2 đơn vị").replace("%1", str(len(shown)))
-                           .replace("%2", str(len(self.data.reports))))
-        self.charts.set_reports(shown)
+                           .replace("%2", str(self.proxies[0].sourceModel().rowCount())))
+        if self.data is not None:
+            self.charts.set_reports(shown)
 
     # -- proposals ------------------------------------------------------------------------------
     def selected_proposals(self) -> list:

@@ -218,7 +218,7 @@ class UnitFilter(QSortFilterProxyModel):
             return False
         wanted = {
             self.ALL: True,
-            self.NOT_COMPLETE: state != ReportState.COMPLETE or st.late,
+            self.NOT_COMPLETE: state not in (ReportState.COMPLETE, ReportState.CHECKING) or st.late,
             self.MISSING: state == ReportState.MISSING,
             self.INCOMPLETE: state == ReportState.INCOMPLETE,
             self.PROBLEM: state == ReportState.PROBLEM,
