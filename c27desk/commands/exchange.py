@@ -218,9 +218,12 @@ def cmd_consolidate(ctx, args) -> int:
     got = len(cons.received)
     ctx.say(f"Năm {cons.year}: đã nhận {got}/{len(cons.units)} đơn vị.",
             f"Year {cons.year}: {got}/{len(cons.units)} units received.")
+    from c27desk.consolidate.completeness import completeness
+
     for st in cons.units:
         state = "CHƯA NỘP" if st.missing else f"r{st.revision}" + (" MUỘN" if st.late else "")
-        print(f"  {st.unit.code:<16} {state:<12} {st.signer}")
+        done = completeness(cons.catalogue, st)
+        print(f"  {st.unit.code:<16} {state:<12} {done.fraction():>7}  {done.label(ctx.lang):<28} {st.signer}")
     if args.propose and not args.accept:
         for p in props:
             src = ", ".join(f"{u}={v}" for u, v in p.sources)

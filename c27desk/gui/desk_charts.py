@@ -68,9 +68,10 @@ class DeskCharts(QWidget):
         if self.data is None or self.criterion.currentIndex() < 0:
             return
         crit = self.data.cons.catalogue.get(self.criterion.currentData())
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        old, self.chart = self.chart, QChart()  # a fresh chart: axes of the last one never linger
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.view.setChart(self.chart)
+        old.deleteLater()
         statuses = [r.status for r in self.reports]
         if crit.kind == "status":
             spread = code_spread(crit, statuses)

@@ -103,10 +103,20 @@ class UnitsModel(_ReportRows):
         st, c = report.status, report.completeness
         received = not st.missing
         late = ("Late" if self.lang == "en" else "Muộn") if st.late else ""
-        return (st.unit.code, st.unit.name, st.unit.level, c.label(self.lang), c.fraction(),
+        state = c.label(self.lang) + ((" · late" if self.lang == "en" else " · nộp muộn") if st.late else "")
+        return (st.unit.code, st.unit.name, st.unit.level, state, c.fraction(),
                 c.not_applicable if received else None, st.revision, signer_name(st.signer),
                 _when(st.signed_at), _when(st.received_at), late,
                 st.errors if received else None, st.warnings if received else None)[column]
+
+
+UNIT_COLUMN_WIDTHS = ((0, 110), (1, 200), (2, 80), (3, 230), (4, 80), (5, 50), (6, 50), (7, 220), (8, 120),
+                      (9, 120), (10, 70), (11, 50), (12, 70))
+
+
+def size_unit_columns(view) -> None:
+    for col, width in UNIT_COLUMN_WIDTHS:
+        view.setColumnWidth(col, width)
 
 
 class ValuesModel(_ReportRows):

@@ -37,7 +37,7 @@ from c27desk.exchange.received import (
 from c27desk.fileio import atomic_write_bytes
 from c27desk.gui import i18n
 from c27desk.gui.appendix_actions import verification_text
-from c27desk.gui.desk_models import REPORT_ROLE, UnitFilter, UnitsModel
+from c27desk.gui.desk_models import REPORT_ROLE, UnitFilter, UnitsModel, size_unit_columns
 from c27desk.gui.workers import run_in_background
 from c27desk.store.database import open_database
 
@@ -79,6 +79,7 @@ class ReceivedDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # unit order, unsorted
         self.table.setSortingEnabled(True)
         self.proxy = UnitFilter(self)
         self.table.setModel(self.proxy)
@@ -115,9 +116,7 @@ class ReceivedDialog(QDialog):
         self.reports = reports
         self.model = UnitsModel(reports, self.lang, self)
         self.proxy.setSourceModel(self.model)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        for col, width in ((0, 110), (1, 220), (3, 190), (7, 220)):
-            self.table.setColumnWidth(col, width)
+        size_unit_columns(self.table)
         got = sum(1 for r in reports if r.sha256)
         self.head.setText(self.tr("Năm %1: đã nhận %2/%3 đơn vị. Chọn một đơn vị rồi bấm Mở (hoặc bấm đúp) để xem, "
                                   "in hoặc lưu phụ lục đã ký đúng như đã nhận.")
@@ -165,7 +164,7 @@ class ReceivedDialog(QDialog):
         ok = check.ok
         verdict = self.tr("✓ Chữ ký hợp lệ, bao trùm toàn bộ tệp, thuộc CA tin cậy (kiểm tra lại lúc mở).") if ok \
             else self.tr("⚠ Chữ ký có vấn đề (kiểm tra lại lúc mở):")
-        banner = f"{verdict}\n{verification_text(self, check)}"
+        banner = verdict + "\n" + " · ".join(verification_text(self, check).splitlines())
         name = f"{report.unit.code}_{self.year}_r{rev.number}_phu-luc_da-ky.pdf"
         self.status.setText(verdict.splitlines()[0])
         self.preview = self._preview(pdf, title, banner, ok, name)

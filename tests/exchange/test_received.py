@@ -113,3 +113,18 @@ def test_trust_remove_and_period_close_open_with_checks(office, cli, tmp_path):
     assert "closed" in cli("period", "list", db=office)[1]
     assert cli("period", "open", "2023", db=office)[0] == 0
     assert "open" in cli("period", "list", db=office)[1]
+
+
+def test_completeness_in_the_workbook_and_the_consolidate_listing(office, bienhoa, longkhanh, child_keys, tmp_path,
+                                                                   cli):
+    import openpyxl
+
+    received_two(office, bienhoa, longkhanh, child_keys, tmp_path)
+    code, text, _ = cli("consolidate", "--period", str(YEAR), "--out", str(tmp_path / "t.xlsx"), db=office)
+    assert code == 0 and "120/120  ✓ Đầy đủ" in text and "✗ Chưa nộp" in text
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["Đơn vị"]
+    header = [c.value for c in sheet[2]]
+    rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=3, values_only=True)}
+    assert (rows["HU-BIENHOA"]["Đã trả lời"], rows["HU-BIENHOA"]["Số tiêu chí"]) == (120, 120)
+    assert rows["HU-BIENHOA"]["Mức đầy đủ"] == "✓ Đầy đủ" and rows["HU-NHONTRACH"]["Mức đầy đủ"] == "✗ Chưa nộp"
+    assert rows["HU-NHONTRACH"]["Đã trả lời"] is None
