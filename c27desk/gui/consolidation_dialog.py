@@ -40,11 +40,10 @@ from c27desk.exchange.importer import entry_text
 from c27desk.gui import i18n
 from c27desk.gui.desk_charts import DeskCharts
 from c27desk.gui.desk_models import REPORT_ROLE, ListModel, UnitFilter, UnitsModel, ValuesModel, size_unit_columns
-from c27desk.gui.workers import run_in_background
+from c27desk.gui.workers import run_in_background, with_database
 from c27desk.model.values import Entry
 from c27desk.store import units, values
 from c27desk.store.clock import current_user
-from c27desk.store.database import open_database
 
 
 def _view(parent, model, name: str, *, wide_last: bool = False) -> tuple[QTableView, UnitFilter]:
@@ -163,13 +162,7 @@ class ConsolidationDialog(QDialog):
         path, year = self.db_path, self.year
 
         def in_worker(fn):
-            def job():
-                db = open_database(path, check_integrity=False, check_same_thread=False)
-                try:
-                    return fn(db, year)
-                finally:
-                    db.close()
-            return job
+            return with_database(path, lambda db: fn(db, year))
 
         def failed(message: str) -> None:
             self.head.setText(message)

@@ -42,17 +42,14 @@ def _when(stamp: str) -> str:
     return vn_display(stamp, "%d/%m/%Y %H:%M") if stamp else ""
 
 
-class _ReportRows(QAbstractTableModel):
-    """Rows that are units' received reports."""
+class _Table(QAbstractTableModel):
+    """A flat table: ``rows`` and a horizontal ``header``."""
 
-    def __init__(self, reports: Sequence[ReceivedReport], lang: str, parent=None):
-        super().__init__(parent)
-        self.reports = list(reports)
-        self.lang = lang
-        self.header: list[str] = []
+    rows: list
+    header: list[str]
 
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.reports)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.header)
@@ -61,6 +58,16 @@ class _ReportRows(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.header[section]
         return None
+
+
+class _ReportRows(_Table):
+    """Rows that are units' received reports."""
+
+    def __init__(self, reports: Sequence[ReceivedReport], lang: str, parent=None):
+        super().__init__(parent)
+        self.reports = self.rows = list(reports)
+        self.lang = lang
+        self.header: list[str] = []
 
     def report_at(self, row: int) -> ReceivedReport | None:
         return self.reports[row]
@@ -157,7 +164,7 @@ class ValuesModel(_ReportRows):
         return super().data(index, role)
 
 
-class ListModel(QAbstractTableModel):
+class ListModel(_Table):
     """Rows of ready values (criteria, texts, proposals); ``unit_of`` maps a row to its unit's report."""
 
     def __init__(self, header: Sequence[str], rows: Sequence[Sequence], parent=None, *,
@@ -166,17 +173,6 @@ class ListModel(QAbstractTableModel):
         super().__init__(parent)
         self.header, self.rows = [str(h) for h in header], list(rows)
         self.unit_of, self.highlight = unit_of, highlight
-
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.header)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.header[section]
-        return None
 
     def report_at(self, row: int) -> ReceivedReport | None:
         return self.unit_of(self.rows[row]) if self.unit_of else None

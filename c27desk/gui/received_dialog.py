@@ -38,21 +38,10 @@ from c27desk.fileio import atomic_write_bytes
 from c27desk.gui import i18n
 from c27desk.gui.appendix_actions import verification_text
 from c27desk.gui.desk_models import REPORT_ROLE, UnitFilter, UnitsModel, size_unit_columns
-from c27desk.gui.workers import run_in_background
-from c27desk.store.database import open_database
+from c27desk.gui.workers import run_in_background, with_database
 
 SIGNATURE_OK = "background:#d1e7dd; border:1px solid #0f5132; padding:6px;"
 SIGNATURE_BAD = "background:#f8d7da; border:1px solid #842029; padding:6px;"
-
-
-def _in_worker(db_path: Path, fn):
-    def job():
-        db = open_database(db_path, check_integrity=False, check_same_thread=False)
-        try:
-            return fn(db)
-        finally:
-            db.close()
-    return job
 
 
 class ReceivedDialog(QDialog):
@@ -109,7 +98,7 @@ class ReceivedDialog(QDialog):
 
     def load(self) -> None:
         year = self.year
-        run_in_background(_in_worker(self.db_path, lambda db: received_reports(db, year)), self._show,
+        run_in_background(with_database(self.db_path, lambda db: received_reports(db, year)), self._show,
                           self._failed)
 
     def _show(self, reports) -> None:
@@ -155,7 +144,7 @@ class ReceivedDialog(QDialog):
             pdf, rev = received_appendix(db, self.db_path, code, year)
             return report, pdf, rev, verify_received(db, pdf)
 
-        run_in_background(_in_worker(self.db_path, fetch), self._show_appendix, self._failed)
+        run_in_background(with_database(self.db_path, fetch), self._show_appendix, self._failed)
 
     def _show_appendix(self, result) -> None:
         report, pdf, rev, check = result
@@ -174,7 +163,7 @@ class ReceivedDialog(QDialog):
     def open_all(self) -> None:
         year = self.year
         self.status.setText(self.tr("Đang gộp các phụ lục…"))
-        run_in_background(_in_worker(self.db_path, lambda db: merged_appendices(db, self.db_path, year)),
+        run_in_background(with_database(self.db_path, lambda db: merged_appendices(db, self.db_path, year)),
                           self._show_all, self._failed)
 
     def _show_all(self, result) -> None:
