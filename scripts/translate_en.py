@@ -328,6 +328,7 @@ EN = {
         "✓ Valid signature over the whole file, from a trusted CA (checked again on opening).",
     "✓ Đầy đủ": "✓ Complete",
     "✗ Chưa nộp": "✗ Not received",
+    "Trang: %1": "Sheet: %1",
 }
 
 

@@ -180,10 +180,18 @@ def _widths(ws, widths: list[int]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
-def write_xlsx(cons: Consolidation, path: Path, *, previous=None, previous_year: int | None = None) -> Path:
-    """The workbook; ``previous`` (unit -> last year's answers) adds last year beside this on the charts."""
+XLSX_STEPS = 6
+
+
+def write_xlsx(cons: Consolidation, path: Path, *, previous=None, previous_year: int | None = None,
+               progress=None) -> Path:
+    """The workbook; ``previous`` (unit -> last year's answers) adds last year beside this on the charts.
+
+    ``progress(done, sheet)`` is told before each of the XLSX_STEPS steps (thousands of units take a while)."""
     from c27desk.consolidate.charts import add_chart_sheets
 
+    step = progress or (lambda _done, _what: None)
+    step(0, "Đơn vị")
     wb = Workbook()
     ws = wb.active
     ws.title = "Đơn vị"
@@ -196,16 +204,21 @@ def write_xlsx(cons: Consolidation, path: Path, *, previous=None, previous_year:
         if st.has_problems or not str(line[-1]).startswith("✓"):  # incomplete reports stand out too
             for cell in ws[row]:
                 cell.fill = PROBLEM
-    for title, (header, rows) in (("Tiêu chí", criterion_cells(cons)), ("Số liệu", value_cells(cons))):
+    for done, title, cells_of in ((1, "Tiêu chí", criterion_cells), (2, "Số liệu", value_cells)):
+        step(done, title)
+        header, rows = cells_of(cons)
         sheet = wb.create_sheet(title)
         _table_sheet(sheet, header, rows, [10, 60] + [12] * (len(header) - 2), keep_columns=2)
         for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
             row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    step(3, "Văn bản")
     texts = wb.create_sheet("Văn bản")
     _table_sheet(texts, ["Mã tiêu chí", "Mã đơn vị", "Nội dung"], text_rows(cons), [10, 14, 80], keep_columns=2)
     for row in texts.iter_rows(min_row=2, min_col=3, max_col=3):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    step(4, "Biểu đồ")
     add_chart_sheets(wb, cons, previous, previous_year)
+    step(5, path.name)
     buffer = io.BytesIO()
     wb.save(buffer)
     return atomic_write_bytes(path, buffer.getvalue())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from c27desk.consolidate.completeness import ReportState
 from c27desk.consolidate.desk import DeskData, desk_data, desk_overview
-from c27desk.consolidate.export import write_csv, write_xlsx
+from c27desk.consolidate.export import XLSX_STEPS, write_csv, write_xlsx
 from c27desk.consolidate.summary import accept_proposals
 from c27desk.errors import C27Error
 from c27desk.exchange.importer import entry_text
@@ -65,6 +65,10 @@ def _view(parent, model, name: str, *, wide_last: bool = False) -> tuple[QTableV
     if wide_last:
         view.horizontalHeader().setStretchLastSection(True)
     return view, proxy
+
+
+class _Progress(QObject):
+    step = Signal(int, str)
 
 
 class AcceptProposalsCommand(QUndoCommand):
@@ -358,8 +362,8 @@ class ConsolidationDialog(QDialog):
             if not path:
                 return
         target, data = Path(path), self.data
-        self.progress = QProgressDialog(self.tr("Đang ghi %1 (%2 đơn vị)…").replace("%1", target.name)
-                                        .replace("%2", str(len(data.reports))), "", 0, 0, self)
+        head = self.tr("Đang ghi %1 (%2 đơn vị)…").replace("%1", target.name).replace("%2", str(len(data.reports)))
+        self.progress = QProgressDialog(head, "", 0, XLSX_STEPS if suffix == ".xlsx" else 0, self)
         self.progress.setObjectName("exportProgress")
         self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -367,9 +371,14 @@ class ConsolidationDialog(QDialog):
         for b in (self.save_xlsx, self.save_csv):
             b.setEnabled(False)
 
+        reporter = _Progress(self)  # lives on this thread: the worker's calls arrive queued
+        self._progress_head = head
+        reporter.step.connect(self._progress_step)  # a method of this dialog: queued to its thread
+
         def job():
             if suffix == ".xlsx":
-                return write_xlsx(data.cons, target, previous=data.previous, previous_year=data.previous_year)
+                return write_xlsx(data.cons, target, previous=data.previous, previous_year=data.previous_year,
+                                  progress=reporter.step.emit)
             return write_csv(data.cons, target)
 
         def finished(result) -> None:
@@ -383,6 +392,12 @@ class ConsolidationDialog(QDialog):
             QMessageBox.warning(self, "c27desk", message)
 
         run_in_background(job, finished, failed)
+
+    def _progress_step(self, done: int, what: str) -> None:
+        if self.progress is not None:
+            self.progress.setValue(done)
+            self.progress.setLabelText(self._progress_head + "\n" + self.tr("Trang: %1").replace("%1", what))
+            self.progress_seen = (done, what)
 
     def _saved(self) -> None:
         if self.progress is not None:

@@ -130,171 +130,171 @@
 <context>
     <name>ConsolidationDialog</name>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="104" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="108" />
         <source>Tổng hợp năm %1</source>
         <translation>Consolidation %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="185" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="203" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="217" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="189" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="207" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="221" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="208" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="217" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="225" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="212" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="221" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="229" />
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="214" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="218" />
         <source>Số liệu từng đơn vị</source>
         <translation>Values by unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="217" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="221" />
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="221" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="225" />
         <source>Văn bản</source>
         <translation>Free texts</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="225" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="229" />
         <source>Giá trị đề xuất</source>
         <translation>Proposed value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="226" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="230" />
         <source>Nguồn</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="226" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="230" />
         <source>Đơn vị chưa có số liệu</source>
         <translation>Units without data</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="240" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="244" />
         <source>Đề xuất tổng hợp</source>
         <translation>Proposed values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="134" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="138" />
         <source>Xuất Excel (.xlsx)…</source>
         <translation>Export Excel (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="106" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="110" />
         <source>Đang tổng hợp số liệu các đơn vị…</source>
         <translation>Consolidating the units' figures…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="111" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="115" />
         <source>Tìm đơn vị (mã hoặc tên)…</source>
         <translation>Find a unit (code or name)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="117" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="121" />
         <source>Mọi tình trạng</source>
         <translation>Any state</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="117" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="121" />
         <source>Cần chú ý (chưa nộp, chưa đầy đủ, có lỗi, muộn)</source>
         <translation>Needs attention (missing, incomplete, errors, late)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="118" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="122" />
         <source>✗ Chưa nộp</source>
         <translation>✗ Not received</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="118" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="122" />
         <source>◐ Chưa đầy đủ</source>
         <translation>◐ Incomplete</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="118" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="122" />
         <source>⚠ Có lỗi</source>
         <translation>⚠ Errors</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="118" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="122" />
         <source>Nộp muộn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="119" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="123" />
         <source>✓ Đầy đủ</source>
         <translation>✓ Complete</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="135" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="139" />
         <source>Xuất CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="136" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="140" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="188" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="192" />
         <source>Năm %1: đã nhận %2/%3 đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…</source>
         <translation>%1: %2/%3 units received. Re-checking the units' values to consolidate…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="225" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="229" />
         <source>Giá trị hiện tại của đơn vị</source>
         <translation>Office's current value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="233" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="237" />
         <source>Nhận các giá trị đã chọn vào báo cáo của đơn vị…</source>
         <translation>Take the selected values into the office's report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="244" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="248" />
         <source>Biểu đồ</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="250" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="254" />
         <source>Năm %1: đã nhận %2/%3 đơn vị; %4 đơn vị cần chú ý (chưa nộp, chưa đầy đủ, có lỗi hoặc nộp muộn — tô màu và ghi rõ ở cột Tình trạng). Hạn nộp: %5.</source>
         <translation>%1: %2/%3 units received; %4 units need attention (missing, incomplete, errors or late — coloured and written in the Report column). Deadline: %5.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="263" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="267" />
         <source>Mọi cấp</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="285" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="289" />
         <source>%1/%2 đơn vị</source>
         <translation>%1/%2 units</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="298" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="302" />
         <source>Hãy chọn (bấm vào) các dòng đề xuất cần nhận.</source>
         <translation>Select (click) the proposal rows to take.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="303" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="307" />
         <source> (thiếu %1)</source>
         <translation> (missing %1)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="307" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="311" />
         <source>Nhận giá trị tổng hợp</source>
         <translation>Take consolidated values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="308" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="312" />
         <source>Ghi %1 giá trị tổng hợp vào báo cáo năm %2 của %3?
 
 %4
@@ -307,44 +307,49 @@ Có thể hoàn tác (Ctrl+Z ở cửa sổ chính).</source>
 This can be undone (Ctrl+Z in the main window).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="312" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="316" />
         <source>Không nhận giá trị nào; báo cáo giữ nguyên.</source>
         <translation>No value taken; the report is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="321" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="325" />
         <source>Nhận %1 giá trị tổng hợp</source>
         <translation>Take %1 consolidated value(s)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="322" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="326" />
         <source>Đã ghi %1 giá trị tổng hợp vào báo cáo của %2: %3.</source>
         <translation>Wrote %1 consolidated value(s) into %2's report: %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="325" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="329" />
         <source>%1 giá trị đã bằng đề xuất, không đổi.</source>
         <translation>%1 value(s) already equal the proposal, unchanged.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="339" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="343" />
         <source>Đã hoàn tác: %1 giá trị trở lại như trước.</source>
         <translation>Undone: %1 value(s) back as they were.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="357" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="361" />
         <source>Xuất tổng hợp</source>
         <translation>Export consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="361" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="365" />
         <source>Đang ghi %1 (%2 đơn vị)…</source>
         <translation>Writing %1 (%2 units)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="378" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="386" />
         <source>Đã ghi %1.</source>
         <translation>Wrote %1.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="398" />
+        <source>Trang: %1</source>
+        <translation>Sheet: %1</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,7 @@ def test_the_desk_at_scale_filters_charts_and_exports_in_a_worker(qtbot, db_path
     out = tmp_path / "tong-hop.xlsx"
     desk.save(".xlsx", str(out))
     qtbot.waitUntil(lambda: "Đã ghi" in desk.status.text(), timeout=60000)
+    assert desk.progress_seen == (5, "tong-hop.xlsx")  # the box followed the worker's steps
     wb = openpyxl.load_workbook(out)
     assert len(wb["Đơn vị"]["A"]) == 402 and wb.sheetnames[-1] == "Biểu đồ"
     assert len(wb["Biểu đồ"]._charts) > 50
