@@ -193,3 +193,19 @@ def test_accepting_proposals_asks_old_to_new_is_one_undo_step_and_says_so(qtbot,
     assert "Đã hoàn tác" in desk.status.text()
     window.model.undo_stack.redo()
     assert window.session.entries()["II.3"].value == proposed
+
+
+def test_this_year_against_last_year_in_the_chart(qtbot, db_path, open_window):
+    make_office(db_path, 12, year=2024, earlier_years=1, missing=0.0, incomplete=0.0)
+    window = open_window(db_path, period=2024)
+    window.exchange.act_consolidate.trigger()
+    desk = window.exchange.dialog
+    qtbot.waitUntil(lambda: desk.data is not None, timeout=60000)
+    assert desk.data.previous_year == 2023 and len(desk.data.previous) == 12
+    desk.tabs.setCurrentWidget(desk.charts)
+    desk.charts.choose("II.1")
+    last, now = desk.charts.chart.series()[0].barSets()
+    assert (last.label(), now.label()) == ("2023", "2024") and last.count() == now.count() == 12
+    first = desk.data.reports[0].unit.code
+    assert last.at(0) == float(desk.data.previous[first]["II.1"].value)
+    assert "năm trước" not in desk.charts.note.text()
