@@ -97,8 +97,9 @@ class ConsolidationDialog(QDialog):
     accepted_values = Signal(int)
     loaded = Signal()
 
-    def __init__(self, db, db_path: Path, year: int, parent=None, *, undo_stack=None):
+    def __init__(self, db, db_path: Path, year: int, parent=None, *, undo_stack=None, read_only: bool = False):
         super().__init__(parent)
+        self.read_only = read_only
         self.setObjectName("consolidationDialog")
         self.db, self.db_path, self.year = db, Path(db_path), year
         self.undo_stack = undo_stack
@@ -237,6 +238,9 @@ class ConsolidationDialog(QDialog):
         self.accept_button = QPushButton(self.tr("Nhận các giá trị đã chọn vào báo cáo của đơn vị…"), self)
         self.accept_button.setObjectName("acceptProposals")
         self.accept_button.clicked.connect(self.accept_selected)
+        if self.read_only:
+            self.accept_button.setEnabled(False)
+            self.accept_button.setToolTip(self.tr("Cơ sở dữ liệu đang mở chỉ để đọc."))
         holder = QWidget(self)
         box = QVBoxLayout(holder)
         box.addWidget(self.proposal_table)

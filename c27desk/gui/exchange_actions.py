@@ -103,7 +103,7 @@ class ExchangeActions(QObject):
             return
         year = session.year
         self.dialog = ConsolidationDialog(self.window.db, self.window.db_path, year, parent=self.window,
-                                          undo_stack=self.window.model.undo_stack)
+                                          undo_stack=self.window.model.undo_stack, read_only=self.window.read_only)
         self.dialog.accepted_values.connect(lambda _n: refresh_entries(self.window, year))
         self.dialog.show()
         self.dialog.load()

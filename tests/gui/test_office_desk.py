@@ -209,3 +209,14 @@ def test_this_year_against_last_year_in_the_chart(qtbot, db_path, open_window):
     first = desk.data.reports[0].unit.code
     assert last.at(0) == float(desk.data.previous[first]["II.1"].value)
     assert "năm trước" not in desk.charts.note.text()
+
+
+def test_a_read_only_window_shows_the_desk_but_writes_nothing(qtbot, office, open_window):
+    window = open_window(office, read_only=True)
+    window.exchange.act_consolidate.trigger()
+    desk = window.exchange.dialog
+    qtbot.waitUntil(lambda: desk.data is not None, timeout=20000)
+    assert not desk.accept_button.isEnabled()
+    window.office.act_trust.trigger()
+    assert not window.office.dialog.add_button.isEnabled() and not window.office.dialog.remove_button.isEnabled()
+    assert not window.office.act_receiving.isEnabled()
