@@ -65,7 +65,7 @@ def desk_overview(db: Database, year: int) -> list[ReceivedReport]:
         else:
             state = ReportState.INCOMPLETE if row.answered < total else ReportState.CHECKING
         out.append(ReceivedReport(st, Completeness(row.answered if row.revision else 0, total, row.not_applicable,
-                                                   state)))
+                                                   state), row.sha256))
     return out
 
 

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from c27desk.consolidate.completeness import ReportState
+from c27desk.consolidate.desk import desk_overview
 from c27desk.errors import C27Error
 from c27desk.exchange.received import (
     MERGED_NOTE_EN,
@@ -54,6 +56,7 @@ class ReceivedDialog(QDialog):
         self.db_path, self.year = Path(db_path), year
         self.lang = i18n.current_language()
         self.reports = None
+        self.checked = False
         self.preview = None
         self.setWindowTitle(self.tr("Báo cáo đã nhận năm %1").replace("%1", str(year)))
         self.head = QLabel(self.tr("Đang đọc danh sách…"), self)
@@ -97,11 +100,19 @@ class ReceivedDialog(QDialog):
         close.clicked.connect(self.accept)
 
     def load(self) -> None:
+        """The list from one query first, then again once every value is re-checked (errors, 'complete')."""
         year = self.year
-        run_in_background(with_database(self.db_path, lambda db: received_reports(db, year)), self._show,
-                          self._failed)
+
+        def first(reports) -> None:
+            self._show(reports)
+            run_in_background(with_database(self.db_path, lambda db: received_reports(db, year)), self._show,
+                              self._failed)
+
+        run_in_background(with_database(self.db_path, lambda db: desk_overview(db, year)), first, self._failed)
 
     def _show(self, reports) -> None:
+        chosen = self.selected()
+        self.checked = all(r.completeness.state != ReportState.CHECKING for r in reports)
         self.reports = reports
         self.model = UnitsModel(reports, self.lang, self)
         self.proxy.setSourceModel(self.model)
@@ -111,7 +122,10 @@ class ReceivedDialog(QDialog):
                                   "in hoặc lưu phụ lục đã ký đúng như đã nhận.")
                           .replace("%1", str(self.year)).replace("%2", str(got)).replace("%3", str(len(reports))))
         self.all_button.setEnabled(got > 0)
-        self.loaded.emit()
+        if chosen is not None:
+            self.select_unit(chosen.unit.code)
+        if self.checked:
+            self.loaded.emit()
 
     def _failed(self, message: str) -> None:
         self.status.setText(message)

@@ -24,6 +24,7 @@ class ReceivedRow:
     signer: str
     signed_at: str
     received_at: str
+    sha256: str  # the accepted package in the archive
 
 
 def received_overview(db: Database, parent: str, year: int) -> list[ReceivedRow]:
@@ -32,7 +33,8 @@ def received_overview(db: Database, parent: str, year: int) -> list[ReceivedRow]
         SELECT {cols}, r.number,
                (SELECT count(*) FROM json_each(r.snapshot)),
                (SELECT count(*) FROM json_each(r.snapshot) WHERE json_extract(json_each.value, '$[2]') = 'na'),
-               coalesce(rr.signer, ''), coalesce(rr.signed_at, ''), coalesce(rr.received_at, '')
+               coalesce(rr.signer, ''), coalesce(rr.signed_at, ''), coalesce(rr.received_at, ''),
+               coalesce(rr.sha256, '')
         FROM units u
         LEFT JOIN revisions r ON r.unit = u.code AND r.year = ? AND r.status = 'final' AND r.number =
              (SELECT max(number) FROM revisions WHERE unit = u.code AND year = ? AND status = 'final')

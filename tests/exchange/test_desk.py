@@ -19,8 +19,8 @@ def test_overview_counts_match_the_full_consolidation(db_path):
     for q, f in zip(quick, full, strict=True):
         assert (q.completeness.answered, q.completeness.not_applicable) == \
                (f.completeness.answered, f.completeness.not_applicable), q.unit.code
-        assert (q.status.revision, q.status.late, q.status.received_at) == \
-               (f.status.revision, f.status.late, f.status.received_at)
+        assert (q.status.revision, q.status.late, q.status.received_at, q.sha256) == \
+               (f.status.revision, f.status.late, f.status.received_at, f.sha256)
         assert q.completeness.state != ReportState.COMPLETE  # only the full check may say complete
         if f.completeness.state == ReportState.COMPLETE:
             assert q.completeness.state == ReportState.CHECKING

@@ -74,7 +74,7 @@ def test_a_received_appendix_opens_as_received_with_its_signature_and_prints(qtb
     window = open_window(office)
     window.office.act_received.trigger()
     dialog = window.office.dialog
-    qtbot.waitUntil(lambda: dialog.reports is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.checked, timeout=20000)
     rows = {dialog.proxy.index(r, 0).data(): dialog.proxy.index(r, 3).data() for r in range(dialog.proxy.rowCount())}
     # the demo deadline has passed, so both are late: said in words beside the state
     assert rows == {"HU-BIENHOA": "✓ Đầy đủ · nộp muộn", "HU-LONGKHANH": "✓ Đầy đủ · nộp muộn",
