@@ -24,7 +24,7 @@ from c27desk.desktop import opens
 from c27desk.errors import C27Error, current_language
 from c27desk.store import faults, lock
 from c27desk.store.clock import current_user
-from c27desk.store.database import default_db_path, open_database
+from c27desk.store.database import SchemaBehindError, default_db_path, open_database, open_read_only
 
 EXIT_OK = 0
 EXIT_FAIL = 1
@@ -45,7 +45,16 @@ class Context:
 
     def open(self, *, backup_reason: str | None = None, create: bool = True, write: bool = True) -> Database:
         """Open the database; a writing command first takes the instance lock, so it is
-        refused while a window has the same database open."""
+        refused while a window has the same database open (the refusal names who holds it).
+
+        A reading command (``write=False``) opens the file read-only and takes no lock, so it
+        works beside an open window; only a file that still needs upgrading is opened the
+        ordinary way, under the lock, to migrate it first."""
+        if not write and self._lock is None:
+            try:
+                return open_read_only(self.db_path)
+            except SchemaBehindError:
+                self.open_lock()  # migrating writes: refused, with the holder's name, while a window has it
         if write and self._lock is None:
             if not create and not self.db_path.exists():
                 return open_database(self.db_path, create=False)  # raises the "no database" message

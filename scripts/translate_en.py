@@ -391,6 +391,103 @@ EN = {
         'Cursor: %1.',
     'Cơ sở dữ liệu chưa có đơn vị và đang được mở ở cửa sổ khác; hãy thiết lập đơn vị ở cửa sổ đó.':
         'The database has no unit yet and is open in another window; set the unit up in that window.',
+    # -- the office's desk, received reports, trusted CAs (Văn phòng menu)
+    " (thiếu %1)": " (missing %1)",
+    "%1 giá trị đã bằng đề xuất, không đổi.": "%1 value(s) already equal the proposal, unchanged.",
+    "%1 theo đơn vị": "%1 by unit",
+    "%1 đơn vị đã nộp trong danh sách đang lọc.": "%1 units in the filtered list have reported.",
+    "%1/%2 đơn vị": "%1/%2 units",
+    "%1: số đơn vị theo mã": "%1: units per code",
+    "&Văn phòng": "&Office",
+    "Biểu đồ": "Charts",
+    "Báo cáo đã nhận của đơn vị trực thuộc…": "Reports received from child units…",
+    "Báo cáo đã nhận năm %1": "Reports received for %1",
+    "Bỏ CA tin cậy": "Remove trusted CA",
+    "Bỏ CA đã chọn…": "Remove selected CA…",
+    "Bỏ CA “%1”? Gói báo cáo mới ký dưới CA này sẽ bị từ chối; các gói đã nhận vẫn giữ, nhưng khi mở phụ lục sẽ "
+    "hiện là không tin cậy.":
+        "Remove the CA “%1”? New packages signed under it will be refused; packages already received are kept, "
+        "but their appendices will show as untrusted when opened.",
+    "CA này đã có: %1": "CA already trusted: %1",
+    "Chưa có số liệu năm trước để so sánh.": "No figures for last year to compare with.",
+    "Chưa nhận báo cáo năm %1 của %2.": "No %1 report has been received from %2.",
+    "Chọn tệp chứng thư của CA": "Choose the CA's certificate file",
+    "Chủ thể": "Subject",
+    "Chứng thư (*.pem *.crt *.cer *.der);;Mọi tệp (*)": "Certificates (*.pem *.crt *.cer *.der);;All files (*)",
+    "Cơ sở dữ liệu đang mở chỉ để đọc.": "The database is open read-only.",
+    "Cần chú ý (chưa nộp, chưa đầy đủ, có lỗi, muộn)": "Needs attention (missing, incomplete, errors, late)",
+    "Dấu vân tay (SHA-256)": "Fingerprint (SHA-256)",
+    "Ghi %1 giá trị tổng hợp vào báo cáo năm %2 của %3?\n\n%4\n\nCó thể hoàn tác (Ctrl+Z ở cửa sổ chính).":
+        "Write %1 consolidated value(s) into the %2 report of %3?\n\n%4\n\nThis can be undone (Ctrl+Z in the "
+        "main window).",
+    "Giá trị hiện tại của đơn vị": "Office's current value",
+    "Gói báo cáo của đơn vị trực thuộc chỉ được nhận khi chữ ký thuộc một CA trong danh sách này (không dùng danh "
+    "sách của hệ điều hành).":
+        "Packages from child units are accepted only when signed under a CA in this list (the operating system's "
+        "list is never used).",
+    "Gồm %1 đơn vị theo thứ tự mã: %2.": "%1 units in code order: %2.",
+    "Hiện %1 đơn vị có số lớn nhất; lọc theo cấp hoặc tên để xem đơn vị khác.":
+        "Showing the %1 units with the largest figures; filter by level or name to see others.",
+    "Hãy chọn (bấm vào) các dòng đề xuất cần nhận.": "Select (click) the proposal rows to take.",
+    "Hãy chọn một CA.": "Select a CA.",
+    "Hãy chọn một đơn vị.": "Select a unit.",
+    "In / lưu tất cả phụ lục (một tệp PDF)…": "Print / save all appendices (one PDF)…",
+    "Khóa kỳ %1 (thôi nhận gói báo cáo)…": "Close %1 (stop receiving packages)…",
+    "Khóa kỳ %1? Sau đó mọi gói báo cáo năm %1 gửi đến sẽ bị từ chối (PERIOD_CLOSED) cho đến khi mở lại.":
+        "Close %1? Every %1 package arriving afterwards is refused (PERIOD_CLOSED) until it is reopened.",
+    "Không nhận giá trị nào; báo cáo giữ nguyên.": "No value taken; the report is unchanged.",
+    "Kỳ báo cáo": "Reporting period",
+    "Mọi cấp": "All levels",
+    "Mọi tình trạng": "Any state",
+    "Mở lại kỳ %1 để nhận gói báo cáo…": "Reopen %1 for receiving packages…",
+    "Mở lại kỳ %1 để nhận thêm gói báo cáo của đơn vị trực thuộc?":
+        "Reopen %1 to receive more packages from child units?",
+    "Mở phụ lục đã ký…": "Open signed appendix…",
+    "Nhận %1 giá trị tổng hợp": "Take %1 consolidated value(s)",
+    "Nhận các giá trị đã chọn vào báo cáo của đơn vị…": "Take the selected values into the office's report…",
+    "Nhận giá trị tổng hợp": "Take consolidated values",
+    "Năm %1: đã nhận %2/%3 đơn vị. Chọn một đơn vị rồi bấm Mở (hoặc bấm đúp) để xem, in hoặc lưu phụ lục đã ký "
+    "đúng như đã nhận.":
+        "%1: %2/%3 units received. Select a unit and press Open (or double-click) to view, print or save its "
+        "signed appendix exactly as received.",
+    "Năm %1: đã nhận %2/%3 đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…":
+        "%1: %2/%3 units received. Re-checking the units' values to consolidate…",
+    "Năm %1: đã nhận %2/%3 đơn vị; %4 đơn vị cần chú ý (chưa nộp, chưa đầy đủ, có lỗi hoặc nộp muộn — tô màu và "
+    "ghi rõ ở cột Tình trạng). Hạn nộp: %5.":
+        "%1: %2/%3 units received; %4 units need attention (missing, incomplete, errors or late — coloured and "
+        "written in the Report column). Deadline: %5.",
+    "Nộp muộn": "Late",
+    "Phụ lục của %1 đơn vị năm %2 (bản gộp để in)": "Appendices of %1 units, %2 (joined for printing)",
+    "Phụ lục đã nhận: %1 – năm %2, bản %3": "Received appendix: %1 – %2, revision %3",
+    "Số đơn vị": "Units",
+    "Thêm CA…": "Add CA…",
+    "Tiêu chí:": "Criterion:",
+    "Tìm đơn vị (mã hoặc tên)…": "Find a unit (code or name)…",
+    "Tổ chức chứng thực (CA) tin cậy": "Trusted certificate authorities (CAs)",
+    "Tổ chức chứng thực (CA) tin cậy…": "Trusted certificate authorities (CAs)…",
+    "Tổng %1 đơn vị có số liệu: %2.": "Total of the %1 units with a figure: %2.",
+    "Đang ghi %1 (%2 đơn vị)…": "Writing %1 (%2 units)…",
+    "Đang gộp các phụ lục…": "Joining the appendices…",
+    "Đang mở và kiểm tra chữ ký của %1…": "Opening %1 and checking its signature…",
+    "Đang tổng hợp số liệu các đơn vị…": "Consolidating the units' figures…",
+    "Đang đọc danh sách…": "Reading the list…",
+    "Đã bỏ CA tin cậy: %1": "Trusted CA removed: %1",
+    "Đã ghi %1 giá trị tổng hợp vào báo cáo của %2: %3.": "Wrote %1 consolidated value(s) into %2's report: %3.",
+    "Đã ghi %1.": "Wrote %1.",
+    "Đã hoàn tác: %1 giá trị trở lại như trước.": "Undone: %1 value(s) back as they were.",
+    "Đã khóa kỳ %1: không nhận thêm gói báo cáo.": "Closed %1: no more packages are received.",
+    "Đã lưu %1 (bản gộp để in).": "Saved %1 (joined for printing).",
+    "Đã lưu %1 (đúng từng byte như đã nhận).": "Saved %1 (byte for byte as received).",
+    "Đã mở lại kỳ %1 để nhận gói báo cáo.": "Reopened %1 for receiving packages.",
+    "Đã thêm CA tin cậy: %1": "Trusted CA added: %1",
+    "◐ Chưa đầy đủ": "◐ Incomplete",
+    "⚠ Chữ ký có vấn đề (kiểm tra lại lúc mở):": "⚠ The signature has problems (checked again on opening):",
+    "⚠ Có lỗi": "⚠ Errors",
+    "✓ Chữ ký hợp lệ, bao trùm toàn bộ tệp, thuộc CA tin cậy (kiểm tra lại lúc mở).":
+        "✓ Valid signature over the whole file, from a trusted CA (checked again on opening).",
+    "✓ Đầy đủ": "✓ Complete",
+    "✗ Chưa nộp": "✗ Not received",
+    "Trang: %1": "Sheet: %1",
 }
 
 

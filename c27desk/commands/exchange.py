@@ -32,8 +32,9 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("trust", help="tổ chức chứng thực tin cậy / trusted CAs")
-    p.add_argument("action", choices=("add-ca", "list"))
+    p.add_argument("action", choices=("add-ca", "list", "remove"))
     p.add_argument("file", type=Path, nargs="?", metavar="CA.pem")
+    p.add_argument("--fingerprint", help="remove: dấu vân tay của CA (16 chữ số đầu như trust list in ra)")
     p.set_defaults(func=cmd_trust)
 
     p = sub.add_parser("consolidate", help="tổng hợp số liệu các đơn vị / consolidate child units")
@@ -157,22 +158,23 @@ def _print_outcome(ctx, o) -> None:
 
 
 def cmd_trust(ctx, args) -> int:
-    from c27desk.exchange import certs
+    from c27desk.exchange import trust
     from c27desk.store import exchange
 
-    db = ctx.open(create=False, write=args.action == "add-ca")
+    db = ctx.open(create=False, write=args.action != "list")
     try:
         if args.action == "add-ca":
             if args.file is None:
                 raise InputError("cần tệp CA.pem.", "a CA.pem file is needed.")
-            cert = certs.load_pem_file(args.file)
-            if not certs.is_ca(cert):
-                raise InputError(f"{args.file} không phải chứng thư của tổ chức chứng thực (CA).",
-                                 f"{args.file} is not a CA certificate.", code="NOT_A_CA")
-            added = exchange.add_trusted_ca(db, exchange.TrustedCa(certs.fingerprint(cert), certs.subject(cert),
-                                                                   certs.to_pem(cert)), who=ctx.who)
-            ctx.say(("Đã thêm CA tin cậy: " if added else "CA này đã có: ") + certs.subject(cert),
-                    ("Trusted CA added: " if added else "CA already trusted: ") + certs.subject(cert))
+            done = trust.add_ca_file(db, args.file, who=ctx.who)
+            ctx.say(("Đã thêm CA tin cậy: " if done.changed else "CA này đã có: ") + done.ca.subject,
+                    ("Trusted CA added: " if done.changed else "CA already trusted: ") + done.ca.subject)
+        elif args.action == "remove":
+            if not args.fingerprint:
+                raise InputError("cần dấu vân tay của CA (như trust list in ra).",
+                                 "the CA's fingerprint is needed (as trust list prints it).")
+            ca = trust.remove_ca(db, args.fingerprint, who=ctx.who)
+            ctx.say(f"Đã bỏ CA tin cậy: {ca.subject}", f"Trusted CA removed: {ca.subject}")
         for ca in exchange.trusted_cas(db):
             print(f"{ca.fingerprint[:16]}…  {ca.subject}")
     finally:
@@ -229,9 +231,12 @@ def cmd_consolidate(ctx, args) -> int:
     got = len(cons.received)
     ctx.say(f"Năm {cons.year}: đã nhận {got}/{len(cons.units)} đơn vị.",
             f"Year {cons.year}: {got}/{len(cons.units)} units received.")
+    from c27desk.consolidate.completeness import completeness
+
     for st in cons.units:
         state = "CHƯA NỘP" if st.missing else f"r{st.revision}" + (" MUỘN" if st.late else "")
-        print(f"  {st.unit.code:<16} {state:<12} {st.signer}")
+        done = completeness(cons.form_for(st.unit.level), st)
+        print(f"  {st.unit.code:<16} {state:<12} {done.fraction():>7}  {done.label(ctx.lang):<28} {st.signer}")
     if args.propose and not args.accept:
         for p in props:
             src = ", ".join(f"{u}={v}" for u, v in p.sources)

@@ -58,7 +58,7 @@ def register(sub) -> None:
 
 
 def cmd_period(ctx, args) -> int:
-    db = ctx.open(create=False)
+    db = ctx.open(create=False, write=args.action not in ("list", "show"))
     try:
         if args.action == "list":
             for per in periods.list_periods(db):
@@ -79,7 +79,7 @@ def cmd_period(ctx, args) -> int:
                 changes["recipients"] = changes["recipients"].replace("\\n", "\n")
             periods.update_period(db, args.year, who=ctx.who, **changes)
         elif args.action in ("close", "open"):
-            periods.update_period(db, args.year, who=ctx.who, status="closed" if args.action == "close" else "open")
+            periods.set_receiving(db, args.year, args.action == "open", who=ctx.who)
             if args.action == "close":
                 ctx.say(f"Đã khóa kỳ báo cáo {args.year}: không nhận thêm gói báo cáo của năm này.",
                         f"Closed the {args.year} period: no more packages are taken for it.")

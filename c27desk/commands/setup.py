@@ -72,7 +72,7 @@ def cmd_demo(ctx, args) -> int:
 
 
 def cmd_levels(ctx, args) -> int:
-    db = ctx.open()
+    db = ctx.open(create=args.action == "add", write=args.action == "add")
     try:
         if args.action == "add":
             if not args.code or not args.name:

@@ -20,7 +20,7 @@ from c27desk.model.values import NOT_APPLICABLE, display_value
 from c27desk.store.clock import VN_TIME
 
 UNIT_HEADER = ("Mã đơn vị", "Tên đơn vị", "Cấp", "Tình trạng", "Bản", "Người ký", "Thời điểm ký", "Thời điểm nhận",
-               "Nộp muộn", "Số lỗi", "Số cảnh báo")
+               "Nộp muộn", "Số lỗi", "Số cảnh báo", "Đã trả lời", "Số tiêu chí", "Số N/A", "Mức đầy đủ")
 PROBLEM = PatternFill("solid", fgColor="F8D7DA")
 
 
@@ -88,13 +88,19 @@ def text_rows(cons: Consolidation) -> list[list]:
 
 
 def unit_cells(cons: Consolidation) -> list[list[Cell]]:
-    """The units' status table with typed cells (numbers, moments), for the workbook."""
+    """The units' status table with typed cells (numbers, moments), for the workbook; how complete
+    each report is comes last (answered of the form's criteria, N/A, the state in words)."""
+    from c27desk.consolidate.completeness import completeness
+
     rows: list[list[Cell]] = []
     for st in cons.units:
         state = "Chưa nộp" if st.missing else f"Đã nhận bản {st.revision}"
+        done = completeness(cons.form_for(st.unit.level), st)
         rows.append([st.unit.code, st.unit.name, st.unit.level, state, st.revision, signer_name(st.signer),
                      _moment(st.signed_at), _moment(st.received_at), "Có" if st.late else "",
-                     None if st.missing else st.errors, None if st.missing else st.warnings])
+                     None if st.missing else st.errors, None if st.missing else st.warnings,
+                     None if st.missing else done.answered, done.total,
+                     None if st.missing else done.not_applicable, done.label("vi")])
     return rows
 
 
@@ -173,27 +179,45 @@ def _widths(ws, widths: list[int]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
-def write_xlsx(cons: Consolidation, path: Path) -> Path:
+XLSX_STEPS = 6
+
+
+def write_xlsx(cons: Consolidation, path: Path, *, previous=None, previous_year: int | None = None,
+               progress=None) -> Path:
+    """The workbook; ``previous`` (unit -> last year's answers) adds last year beside this on the charts.
+
+    ``progress(done, sheet)`` is told before each of the XLSX_STEPS steps (thousands of units take a while)."""
+    from c27desk.consolidate.charts import add_chart_sheets
+
+    step = progress or (lambda _done, _what: None)
+    step(0, "Đơn vị")
     wb = Workbook()
     ws = wb.active
     ws.title = "Đơn vị"
     _put(ws, [f"Tổng hợp Chương trình 27 năm {cons.year} – hạn nộp {cons.deadline or '—'} "
               "(thời điểm theo giờ Việt Nam, GMT+7)"])
     ws["A1"].font = Font(bold=True, size=13)
-    _table_sheet(ws, list(UNIT_HEADER), unit_cells(cons), [14, 34, 8, 18, 6, 30, 17, 17, 9, 8, 10], first_row=2)
-    for row, st in enumerate(cons.units, start=3):
-        if st.has_problems:
+    cells = unit_cells(cons)
+    _table_sheet(ws, list(UNIT_HEADER), cells, [14, 34, 8, 18, 6, 30, 17, 17, 9, 8, 10, 10, 10, 8, 24], first_row=2)
+    for row, (st, line) in enumerate(zip(cons.units, cells, strict=True), start=3):
+        if st.has_problems or not str(line[-1]).startswith("✓"):  # incomplete reports stand out too
             for cell in ws[row]:
                 cell.fill = PROBLEM
-    for title, (header, rows) in (("Tiêu chí", criterion_cells(cons)), ("Số liệu", value_cells(cons))):
+    for done, title, cells_of in ((1, "Tiêu chí", criterion_cells), (2, "Số liệu", value_cells)):
+        step(done, title)
+        header, rows = cells_of(cons)
         sheet = wb.create_sheet(title)
         _table_sheet(sheet, header, rows, [10, 60] + [12] * (len(header) - 2), keep_columns=2)
         for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
             row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    step(3, "Văn bản")
     texts = wb.create_sheet("Văn bản")
     _table_sheet(texts, ["Mã tiêu chí", "Mã đơn vị", "Nội dung"], text_rows(cons), [10, 14, 80], keep_columns=2)
     for row in texts.iter_rows(min_row=2, min_col=3, max_col=3):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    step(4, "Biểu đồ")
+    add_chart_sheets(wb, cons, previous, previous_year)
+    step(5, path.name)
     buffer = io.BytesIO()
     wb.save(buffer)
     return atomic_write_bytes(path, buffer.getvalue())

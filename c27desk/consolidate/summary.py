@@ -62,6 +62,12 @@ class Consolidation:
     units: list[UnitStatus]
     criteria: list[CriterionSummary]
     level: str = ""  # the office's own level: which of the form's roll-up rules apply
+    forms: dict[str, Catalogue] = field(default_factory=dict)  # the form as each child level is asked it
+
+    def form_for(self, level: str) -> Catalogue:
+        """The criteria a unit of ``level`` answers (a district is not asked a province's): what its
+        completeness is counted against."""
+        return self.forms.get(level, self.catalogue)
 
     @property
     def received(self) -> list[UnitStatus]:
@@ -78,7 +84,10 @@ def consolidate(db: Database, year: int) -> Consolidation:
     cat = periods.period_catalogue(db, year)
     received = exchange.received_revisions(db, year)
     statuses: list[UnitStatus] = []
+    forms: dict[str, Catalogue] = {}
     for child in units.children(db, me.code, year):  # that year's tree: history never changes
+        if child.level not in forms:  # parsed once per level, not once per unit
+            forms[child.level] = periods.period_catalogue(db, year, child.level)
         status = UnitStatus(child)
         rev = revisions.latest_final(db, child.code, year)
         if rev is not None:
@@ -89,10 +98,10 @@ def consolidate(db: Database, year: int) -> Consolidation:
                 status.signer, status.signed_at, status.received_at = got.signer, got.signed_at, got.received_at
                 if period.deadline:
                     status.late = _local_day(got.received_at) > date.fromisoformat(period.deadline)
-            report = check(periods.period_catalogue(db, year, child.level), status.entries)
+            report = check(forms[child.level], status.entries)
             status.errors, status.warnings = len(report.errors), len(report.warnings)
         statuses.append(status)
-    return Consolidation(year, cat, period.deadline, statuses, summarise(cat, statuses), me.level)
+    return Consolidation(year, cat, period.deadline, statuses, summarise(cat, statuses), me.level, forms)
 
 
 def summarise(cat: Catalogue, statuses: list[UnitStatus]) -> list[CriterionSummary]:

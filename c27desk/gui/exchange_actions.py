@@ -119,17 +119,27 @@ class ExchangeActions(QObject):
         self.dialog.show()
 
     def open_consolidation(self) -> None:
-        from c27desk.consolidate.summary import consolidate
+        """The desk opens at once and computes the year in a worker (see ConsolidationDialog.load)."""
         from c27desk.gui.consolidation_dialog import ConsolidationDialog
 
         session = self.window.session
         if session is None:
             return
         year = session.year
+        self.dialog = ConsolidationDialog(self.window.db, self.window.db_path, year, parent=self.window,
+                                          undo_stack=self.window.model.undo_stack, read_only=self.window.read_only)
+        self.dialog.accepted_values.connect(lambda _n: refresh_entries(self.window, year))
+        self.dialog.show()
+        self.dialog.load()
 
-        def show(cons) -> None:
-            self.dialog = ConsolidationDialog(self.window.db, cons, parent=self.window)
-            self.dialog.accepted_values.connect(lambda _n: self.window.load_period(year))
-            self.dialog.show()
 
-        self.window._background(lambda db: consolidate(db, year), show, self.tr("Đang tổng hợp…"))
+def refresh_entries(window, year: int) -> None:
+    """Show what the database now holds in the entry table without reloading it, so its undo stack
+    (which holds the accepted proposals as one step) survives."""
+    model = window.model
+    if model.session is None or model.session.year != year:
+        return
+    model.entries = model.session.entries()
+    model._recheck()
+    model.dataChanged.emit(model.index(0, 0), model.index(max(0, model.rowCount() - 1), model.columnCount() - 1))
+    model.changed.emit()

@@ -223,6 +223,9 @@ class MainWindow(QMainWindow):
         self.menu_settings.addAction(self.act["associate"])
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act["about"])
+        from c27desk.gui.office_menu import OfficeMenu  # the office's menu (Văn phòng), kept in its own module
+
+        self.office = OfficeMenu(self)
         self.toolbar.addActions([undo, redo, self.act["finalise"], self.appendix.act_preview])
 
     def _connect(self) -> None:
@@ -462,8 +465,8 @@ class MainWindow(QMainWindow):
         """Everything that writes to the database (disabled in a read-only window)."""
         return [self.act[k] for k in ("new_period", "unit_details", "carry", "finalise", "reopen", "confirm",
                                       "confirm_all", "backup", "undo", "redo")] + [
-            self.table.act_paste, self.appendix.act_sign, self.exchange.act_export, self.exchange.act_import,
-            self.exchange.act_consolidate]
+            self.table.act_paste, self.appendix.act_sign, self.exchange.act_export, self.exchange.act_import]
+        # the consolidation desk opens read-only too: it shows everything and disables its own writes
 
     # -- selection and details -----------------------------------------------------------------
     def _section_chosen(self, item, _previous) -> None:

@@ -59,3 +59,16 @@ def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
     worker.signals.failed.connect(fail)
     QThreadPool.globalInstance().start(worker)
     return worker
+
+
+def with_database(db_path, fn: Callable[[Any], Any]) -> Callable[[], Any]:
+    """A job that runs ``fn(db)`` on its own connection (SQLite connections belong to one thread)."""
+    from c27desk.store.database import open_database
+
+    def job() -> Any:
+        db = open_database(db_path, check_integrity=False, check_same_thread=False)
+        try:
+            return fn(db)
+        finally:
+            db.close()
+    return job

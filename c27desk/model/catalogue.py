@@ -145,7 +145,12 @@ class Catalogue:
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:
-        return tuple(c for s in self.sections for c in s.all_criteria())
+        # kept once built: an office's consolidation asks for it for every one of thousands of units
+        cached = self.__dict__.get("_criteria")
+        if cached is None:
+            cached = tuple(c for s in self.sections for c in s.all_criteria())
+            object.__setattr__(self, "_criteria", cached)
+        return cached
 
     def get(self, criterion_id: str) -> Criterion | None:
         return self._index().get(criterion_id)

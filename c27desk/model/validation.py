@@ -116,11 +116,30 @@ def _rule_issue(rule: Rule, entries: Mapping[str, Entry]) -> Issue | None:
     return Issue(rule.severity, rule.criteria, rule.message_vi + detail_vi, rule.message_en + detail_vi, rule.id)
 
 
+# An entry's own verdict depends only on the catalogue's content and the entry, so it is kept: an
+# office re-checks thousands of received reports whose answers repeat (the same codes, the same
+# suggested explanations, small counts), and re-parsing each is most of a consolidation's time.
+_VERDICTS: dict[tuple, Issue | None] = {}
+_VERDICTS_MAX = 200_000
+
+
+def _entry_verdict(catalogue: Catalogue, entry: Entry) -> Issue | None:
+    key = (catalogue.content_hash, entry.criterion_id, entry.value, entry.explanation, entry.state)
+    try:
+        return _VERDICTS[key]
+    except KeyError:
+        pass
+    if len(_VERDICTS) >= _VERDICTS_MAX:
+        _VERDICTS.clear()
+    verdict = _VERDICTS[key] = _entry_issue(catalogue, entry)
+    return verdict
+
+
 def check(catalogue: Catalogue, entries: Mapping[str, Entry]) -> CheckReport:
     """Everything a user needs to know before finalising: problems and completeness."""
     report = CheckReport()
     for entry in entries.values():
-        issue = _entry_issue(catalogue, entry)
+        issue = _entry_verdict(catalogue, entry)
         if issue:
             report.issues.append(issue)
     for rule in catalogue.rules:

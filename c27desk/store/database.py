@@ -199,33 +199,56 @@ def _open(path: Path, *, backup_reason: str | None, check_integrity: bool, check
 
 
 def open_read_only(path: Path | str, *, check_integrity: bool = True, check_same_thread: bool = True) -> Database:
-    """The database for a window that must not write (another window holds it, see ``store.lock``).
+    """Open an existing database for reading only: no lock, no backup, no migration, no write.
 
-    SQLite's ``mode=ro`` and ``query_only`` (``connect``): any write through any service fails
-    at the connection, whatever the window shows. Nothing is created, migrated or backed up; a
-    schema other than this program's is refused (only the writing window may upgrade it).
-    """
+    The window that must not write (another window holds it, see ``store.lock``) and the reading
+    commands that work while a window holds the database both use this. SQLite's ``mode=ro`` and
+    ``query_only`` (``connect``): any write through any service fails at the connection. The
+    window's writes are whole transactions in WAL mode, so a reader sees the state before or after
+    each. A schema other than this program's is refused (SchemaBehindError: only the writing
+    program may upgrade it; a command then opens it the ordinary way if no window holds it)."""
     path = Path(path)
     if not (path.exists() and path.stat().st_size > 0):
-        raise StoreError(f"chưa có cơ sở dữ liệu {path}.", f"there is no database at {path}.", code="DB_MISSING")
-    db = connect(path, check_same_thread=check_same_thread, readonly=True)
+        raise StoreError(
+            f"chưa có cơ sở dữ liệu {path}; hãy chạy “c27desk init” hoặc “c27desk demo”.",
+            f"there is no database at {path}; run “c27desk init” or “c27desk demo” first.",
+            code="DB_MISSING",
+        )
     try:
+        db = connect(path, check_same_thread=check_same_thread, readonly=True)
+    except faults.FAULTS as exc:
+        raise faults.explain(exc, path) from exc
+    try:
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path} không phải là cơ sở dữ liệu của c27desk ({exc}).",
+                             f"{path} is not a c27desk database ({exc}).", code="DB_NOT_DATABASE") from exc
         if check_integrity:
             problem = integrity_problem(db)
             if problem:
                 raise CorruptDatabaseError(path, problem, backup.newest_good_backup(path))
-        if _applied(db) != {m.name for m in migrations()._migrations}:
-            raise StoreError(
-                f"cơ sở dữ liệu {path} thuộc phiên bản khác của chương trình; chỉ cửa sổ đang mở nó mới nâng cấp "
-                "được. Hãy đóng cửa sổ kia rồi mở lại.",
-                f"the database {path} belongs to another version of the program; only the window holding it can "
-                "upgrade it. Close the other window and open it again.",
-                code="DB_NEEDS_UPGRADE",
-            )
+        mig = migrations()
+        unknown = _applied(db) - {m.name for m in mig._migrations}
+        if unknown or mig.pending(db):
+            raise SchemaBehindError(path)
         return db
     except BaseException:
         db.close()
         raise
+
+
+class SchemaBehindError(StoreError):
+    """The file's schema differs from this version's: only the program that may write to it may upgrade it."""
+
+    def __init__(self, path: Path):
+        super().__init__(
+            f"cơ sở dữ liệu {path} thuộc phiên bản khác của chương trình; chỉ cửa sổ đang mở nó mới nâng cấp "
+            "được. Hãy đóng cửa sổ kia rồi mở lại.",
+            f"the database {path} belongs to another version of the program; only the window holding it can "
+            "upgrade it. Close the other window and open it again.",
+            code="DB_NEEDS_UPGRADE",
+        )
 
 
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:

@@ -70,6 +70,18 @@ def add_trusted_ca(db: Database, ca: TrustedCa, *, who: str) -> bool:
     return True
 
 
+def remove_trusted_ca(db: Database, fingerprint: str, *, who: str) -> TrustedCa | None:
+    """Stop trusting a root (audited); None when it was not trusted. Packages already accepted stay."""
+    with db.atomic():
+        row = db.execute("SELECT fingerprint, subject, pem FROM trusted_cas WHERE fingerprint = ?",
+                         [fingerprint]).fetchone()
+        if row is None:
+            return None
+        db.execute("DELETE FROM trusted_cas WHERE fingerprint = ?", [fingerprint])
+        log(db, "untrust-ca", who=who, old_value=row[1], detail=row[0])
+    return TrustedCa(*row)
+
+
 def pinned_signer(db: Database, unit: str) -> PinnedSigner | None:
     row = db.execute("SELECT unit, fingerprint, subject, pem, pinned_at FROM unit_signers WHERE unit = ?",
                      [unit]).fetchone()

@@ -313,6 +313,11 @@ def update_period(db: Database, year: int, *, who: str, **changes: str | None) -
     return require_period(db, year)
 
 
+def set_receiving(db: Database, year: int, receiving: bool, *, who: str) -> Period:
+    """Open or close a year for packages from below (the command line and the window call this)."""
+    return update_period(db, year, who=who, status="open" if receiving else "closed")
+
+
 def period_catalogue(db: Database, year: int, level: str | None = None) -> Catalogue:
     """The period's form worded for its year (and for ``level``, when given)."""
     period = require_period(db, year)

@@ -67,16 +67,16 @@ used in the names of files sent upward.</translation>
 (the Party committee above). Leave empty if your unit does not print it.</translation>
     </message>
     <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="68" />
+        <source>Ký hiệu văn bản</source>
+        <translation>Document symbol</translation>
+    </message>
+    <message>
         <location filename="../../c27desk/gui/setup_dialog.py" line="69" />
         <source>Chữ viết tắt của đơn vị, in sau số báo cáo:
 với “HU” số in là “Số 123-BC/HU”.</source>
         <translation>The unit's abbreviation, printed after the report number:
 with “HU” the number prints as “Số 123-BC/HU”.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="68" />
-        <source>Ký hiệu văn bản</source>
-        <translation>Document symbol</translation>
     </message>
 </context>
 <context>
@@ -246,92 +246,279 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
 <context>
     <name>ConsolidationDialog</name>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="79" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="110" />
         <source>Tổng hợp năm %1</source>
         <translation>Consolidation %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="81" />
-        <source>Đã nhận %1/%2 đơn vị; hạn nộp %3.</source>
-        <translation>Received %1/%2 units; deadline %3.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="89" />
-        <source>Số liệu đã nhận vào báo cáo của đơn vị đã cũ:</source>
-        <translation>Values taken into this office's report are out of date:</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="95" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="103" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="201" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="223" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="237" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="98" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="103" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="110" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="228" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="237" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="245" />
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="102" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="234" />
         <source>Số liệu từng đơn vị</source>
         <translation>Values by unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="103" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="237" />
         <source>Nội dung</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="106" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="241" />
         <source>Văn bản</source>
         <translation>Free texts</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="110" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="245" />
         <source>Giá trị đề xuất</source>
         <translation>Proposed value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="110" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="246" />
         <source>Nguồn</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="111" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="246" />
         <source>Đơn vị chưa có số liệu</source>
         <translation>Units without data</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="115" />
-        <source>Nhận các giá trị đã chọn vào báo cáo của đơn vị</source>
-        <translation>Take the selected values into this unit's report</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="123" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="263" />
         <source>Đề xuất tổng hợp</source>
         <translation>Proposed values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="124" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="145" />
         <source>Xuất Excel (.xlsx)…</source>
         <translation>Export Excel (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="125" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="112" />
+        <source>Đang tổng hợp số liệu các đơn vị…</source>
+        <translation>Consolidating the units' figures…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="122" />
+        <source>Tìm đơn vị (mã hoặc tên)…</source>
+        <translation>Find a unit (code or name)…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="128" />
+        <source>Mọi tình trạng</source>
+        <translation>Any state</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="128" />
+        <source>Cần chú ý (chưa nộp, chưa đầy đủ, có lỗi, muộn)</source>
+        <translation>Needs attention (missing, incomplete, errors, late)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="129" />
+        <source>✗ Chưa nộp</source>
+        <translation>✗ Not received</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="129" />
+        <source>◐ Chưa đầy đủ</source>
+        <translation>◐ Incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="129" />
+        <source>⚠ Có lỗi</source>
+        <translation>⚠ Errors</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="129" />
+        <source>Nộp muộn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="130" />
+        <source>✓ Đầy đủ</source>
+        <translation>✓ Complete</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="146" />
         <source>Xuất CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="126" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="147" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="149" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="204" />
+        <source>Năm %1: đã nhận %2/%3 đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…</source>
+        <translation>%1: %2/%3 units received. Re-checking the units' values to consolidate…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="212" />
+        <source>Số liệu đã nhận vào báo cáo của đơn vị đã cũ:</source>
+        <translation>Values taken into this office's report are out of date:</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="245" />
+        <source>Giá trị hiện tại của đơn vị</source>
+        <translation>Office's current value</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="253" />
+        <source>Nhận các giá trị đã chọn vào báo cáo của đơn vị…</source>
+        <translation>Take the selected values into the office's report…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="258" />
+        <source>Cơ sở dữ liệu đang mở chỉ để đọc.</source>
+        <translation>The database is open read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="267" />
+        <source>Biểu đồ</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="273" />
+        <source>Năm %1: đã nhận %2/%3 đơn vị; %4 đơn vị cần chú ý (chưa nộp, chưa đầy đủ, có lỗi hoặc nộp muộn — tô màu và ghi rõ ở cột Tình trạng). Hạn nộp: %5.</source>
+        <translation>%1: %2/%3 units received; %4 units need attention (missing, incomplete, errors or late — coloured and written in the Report column). Deadline: %5.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="286" />
+        <source>Mọi cấp</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="308" />
+        <source>%1/%2 đơn vị</source>
+        <translation>%1/%2 units</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="321" />
+        <source>Hãy chọn (bấm vào) các dòng đề xuất cần nhận.</source>
+        <translation>Select (click) the proposal rows to take.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="326" />
+        <source> (thiếu %1)</source>
+        <translation> (missing %1)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="330" />
+        <source>Nhận giá trị tổng hợp</source>
+        <translation>Take consolidated values</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="331" />
+        <source>Ghi %1 giá trị tổng hợp vào báo cáo năm %2 của %3?
+
+%4
+
+Có thể hoàn tác (Ctrl+Z ở cửa sổ chính).</source>
+        <translation>Write %1 consolidated value(s) into the %2 report of %3?
+
+%4
+
+This can be undone (Ctrl+Z in the main window).</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="335" />
+        <source>Không nhận giá trị nào; báo cáo giữ nguyên.</source>
+        <translation>No value taken; the report is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="344" />
+        <source>Nhận %1 giá trị tổng hợp</source>
+        <translation>Take %1 consolidated value(s)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="345" />
+        <source>Đã ghi %1 giá trị tổng hợp vào báo cáo của %2: %3.</source>
+        <translation>Wrote %1 consolidated value(s) into %2's report: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="348" />
+        <source>%1 giá trị đã bằng đề xuất, không đổi.</source>
+        <translation>%1 value(s) already equal the proposal, unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="362" />
+        <source>Đã hoàn tác: %1 giá trị trở lại như trước.</source>
+        <translation>Undone: %1 value(s) back as they were.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="380" />
         <source>Xuất tổng hợp</source>
         <translation>Export consolidation</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="384" />
+        <source>Đang ghi %1 (%2 đơn vị)…</source>
+        <translation>Writing %1 (%2 units)…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="406" />
+        <source>Đã ghi %1.</source>
+        <translation>Wrote %1.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="418" />
+        <source>Trang: %1</source>
+        <translation>Sheet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeskCharts</name>
+    <message>
+        <location filename="../../c27desk/gui/desk_charts.py" line="40" />
+        <source>Tiêu chí:</source>
+        <translation>Criterion:</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/desk_charts.py" line="78" />
+        <source>Số đơn vị</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/desk_charts.py" line="85" />
+        <source>%1: số đơn vị theo mã</source>
+        <translation>%1: units per code</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/desk_charts.py" line="86" />
+        <source>%1 đơn vị đã nộp trong danh sách đang lọc.</source>
+        <translation>%1 units in the filtered list have reported.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/desk_charts.py" line="104" />
+        <source>%1 theo đơn vị</source>
+        <translation>%1 by unit</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/desk_charts.py" line="106" />
+        <source>Tổng %1 đơn vị có số liệu: %2.</source>
+        <translation>Total of the %1 units with a figure: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/desk_charts.py" line="109" />
+        <source>Hiện %1 đơn vị có số lớn nhất; lọc theo cấp hoặc tên để xem đơn vị khác.</source>
+        <translation>Showing the %1 units with the largest figures; filter by level or name to see others.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/desk_charts.py" line="112" />
+        <source>Chưa có số liệu năm trước để so sánh.</source>
+        <translation>No figures for last year to compare with.</translation>
     </message>
 </context>
 <context>
@@ -553,11 +740,6 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
         <source>Đã xuất và kiểm tra lại %1 (bản %2).</source>
         <translation>Exported and re-checked %1 (revision %2).</translation>
     </message>
-    <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="135" />
-        <source>Đang tổng hợp…</source>
-        <translation>Consolidating…</translation>
-    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -685,490 +867,543 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="250" />
+        <location filename="../../c27desk/gui/main_window.py" line="253" />
         <source>c27desk – Báo cáo Chương trình 27</source>
         <translation>c27desk – Program 27 report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="251" />
+        <location filename="../../c27desk/gui/main_window.py" line="254" />
         <source>Năm báo cáo: </source>
         <translation>Reporting year: </translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="252" />
+        <location filename="../../c27desk/gui/main_window.py" line="255" />
         <source>Lọc theo nội dung (Ctrl+F)</source>
         <translation>Filter by text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="256" />
+        <location filename="../../c27desk/gui/main_window.py" line="259" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="256" />
-        <location filename="../../c27desk/gui/main_window.py" line="712" />
+        <location filename="../../c27desk/gui/main_window.py" line="259" />
+        <location filename="../../c27desk/gui/main_window.py" line="715" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="256" />
-        <location filename="../../c27desk/gui/main_window.py" line="710" />
+        <location filename="../../c27desk/gui/main_window.py" line="259" />
+        <location filename="../../c27desk/gui/main_window.py" line="713" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="257" />
-        <location filename="../../c27desk/gui/main_window.py" line="714" />
+        <location filename="../../c27desk/gui/main_window.py" line="260" />
+        <location filename="../../c27desk/gui/main_window.py" line="717" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="260" />
+        <location filename="../../c27desk/gui/main_window.py" line="263" />
         <source>Lỗi và cảnh báo</source>
         <translation>Errors and warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="261" />
+        <location filename="../../c27desk/gui/main_window.py" line="264" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="262" />
+        <location filename="../../c27desk/gui/main_window.py" line="265" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="263" />
+        <location filename="../../c27desk/gui/main_window.py" line="266" />
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="264" />
+        <location filename="../../c27desk/gui/main_window.py" line="267" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="265" />
+        <location filename="../../c27desk/gui/main_window.py" line="268" />
         <source>T&amp;rợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="267" />
+        <location filename="../../c27desk/gui/main_window.py" line="270" />
         <source>Tìm / lọc</source>
         <translation>Find / filter</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="267" />
+        <location filename="../../c27desk/gui/main_window.py" line="270" />
         <source>Xác nhận giá trị chuyển sang</source>
         <translation>Confirm carried value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="268" />
+        <location filename="../../c27desk/gui/main_window.py" line="271" />
         <source>Xác nhận tất cả giá trị chuyển sang</source>
         <translation>Confirm all carried values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="268" />
+        <location filename="../../c27desk/gui/main_window.py" line="271" />
         <source>Thêm năm báo cáo…</source>
         <translation>Add reporting year…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="269" />
+        <location filename="../../c27desk/gui/main_window.py" line="272" />
         <source>Thông tin báo cáo (số, ngày, người ký, nơi nhận)…</source>
         <translation>Report details (number, date, signer, recipients)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="270" />
+        <location filename="../../c27desk/gui/main_window.py" line="273" />
         <source>Chuyển số liệu năm trước sang</source>
         <translation>Carry forward last year's values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="270" />
+        <location filename="../../c27desk/gui/main_window.py" line="273" />
         <source>Chốt báo cáo…</source>
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="723" />
+        <location filename="../../c27desk/gui/main_window.py" line="726" />
         <source>Chưa chốt được: %1 Bảng đang lọc “%2” – các dòng cần sửa; chọn “Tất cả” để xem lại mọi dòng.</source>
         <translation>Not finalised: %1 The table is filtered to “%2” – the rows to fix; choose “All” to see every row again.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="732" />
+        <location filename="../../c27desk/gui/main_window.py" line="735" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="272" />
-        <location filename="../../c27desk/gui/main_window.py" line="756" />
+        <location filename="../../c27desk/gui/main_window.py" line="275" />
+        <location filename="../../c27desk/gui/main_window.py" line="759" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="271" />
+        <location filename="../../c27desk/gui/main_window.py" line="274" />
         <source>Thông tin đơn vị (tên, cơ quan cấp trên, ký hiệu, địa danh)…</source>
         <translation>Unit details (name, body above, document symbol, place)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="272" />
+        <location filename="../../c27desk/gui/main_window.py" line="275" />
         <source>Mở lại báo cáo…</source>
         <translation>Reopen report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="273" />
+        <location filename="../../c27desk/gui/main_window.py" line="276" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="273" />
+        <location filename="../../c27desk/gui/main_window.py" line="276" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="274" />
+        <location filename="../../c27desk/gui/main_window.py" line="277" />
         <source>Cài biểu mẫu do cấp trên gửi (.c27form)…</source>
         <translation>Install a form sent by the office above (.c27form)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="275" />
-        <location filename="../../c27desk/gui/main_window.py" line="810" />
+        <location filename="../../c27desk/gui/main_window.py" line="278" />
+        <location filename="../../c27desk/gui/main_window.py" line="813" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="276" />
+        <location filename="../../c27desk/gui/main_window.py" line="279" />
         <source>Mở tệp .c27 và .c27form bằng c27desk…</source>
         <translation>Open .c27 and .c27form files with c27desk…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="283" />
+        <location filename="../../c27desk/gui/main_window.py" line="286" />
         <source>&amp;Tổng hợp</source>
         <translation>&amp;Consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="296" />
+        <location filename="../../c27desk/gui/main_window.py" line="299" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="297" />
+        <location filename="../../c27desk/gui/main_window.py" line="300" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="308" />
+        <location filename="../../c27desk/gui/main_window.py" line="311" />
         <source>Không tìm thấy bản dịch.</source>
         <translation>The translation was not found.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="345" />
+        <location filename="../../c27desk/gui/main_window.py" line="348" />
         <source>Đã lưu thông tin báo cáo.</source>
         <translation>Report details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="348" />
+        <location filename="../../c27desk/gui/main_window.py" line="351" />
         <source>Đã chuyển sang biểu mẫu %1, mang theo %2 giá trị.</source>
         <translation>Moved to form %1, carrying %2 value(s).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="353" />
+        <location filename="../../c27desk/gui/main_window.py" line="356" />
         <source>Không mang sang được: %1</source>
         <translation>Not carried: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="360" />
+        <location filename="../../c27desk/gui/main_window.py" line="363" />
         <source>Đã lưu thông tin đơn vị.</source>
         <translation>Unit details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="374" />
+        <location filename="../../c27desk/gui/main_window.py" line="377" />
         <source>Chỉ xem: cửa sổ này không lưu được thay đổi nào.</source>
         <translation>Read-only: this window cannot save any change.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="375" />
+        <location filename="../../c27desk/gui/main_window.py" line="378" />
         <source>Mọi thay đổi được lưu ngay khi nhập.</source>
         <translation>Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="386" />
-        <location filename="../../c27desk/gui/main_window.py" line="411" />
+        <location filename="../../c27desk/gui/main_window.py" line="389" />
+        <location filename="../../c27desk/gui/main_window.py" line="414" />
         <source>Tất cả các phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="419" />
+        <location filename="../../c27desk/gui/main_window.py" line="422" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="419" />
+        <location filename="../../c27desk/gui/main_window.py" line="422" />
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="425" />
+        <location filename="../../c27desk/gui/main_window.py" line="428" />
         <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
         <translation>Unconfirmed: %s (carried from last year)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="429" />
+        <location filename="../../c27desk/gui/main_window.py" line="432" />
         <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
         <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="439" />
+        <location filename="../../c27desk/gui/main_window.py" line="442" />
         <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
         <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="441" />
+        <location filename="../../c27desk/gui/main_window.py" line="444" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="443" />
+        <location filename="../../c27desk/gui/main_window.py" line="446" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="487" />
+        <location filename="../../c27desk/gui/main_window.py" line="490" />
         <source>%1 bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.</source>
         <translation>%1 was hidden by a filter: the table now shows all rows.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="501" />
+        <location filename="../../c27desk/gui/main_window.py" line="504" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="501" />
+        <location filename="../../c27desk/gui/main_window.py" line="504" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="501" />
+        <location filename="../../c27desk/gui/main_window.py" line="504" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="502" />
+        <location filename="../../c27desk/gui/main_window.py" line="505" />
         <source>(ý nghĩa suy ra, chưa có biểu mẫu chính thức)</source>
         <translation>(inferred meaning, no official form yet)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="503" />
+        <location filename="../../c27desk/gui/main_window.py" line="506" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="521" />
+        <location filename="../../c27desk/gui/main_window.py" line="524" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="522" />
+        <location filename="../../c27desk/gui/main_window.py" line="525" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="529" />
+        <location filename="../../c27desk/gui/main_window.py" line="532" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="539" />
+        <location filename="../../c27desk/gui/main_window.py" line="542" />
         <source>diễn giải “%1” → “%2”</source>
         <translation>explanation “%1” → “%2”</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="545" />
+        <location filename="../../c27desk/gui/main_window.py" line="548" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="545" />
+        <location filename="../../c27desk/gui/main_window.py" line="548" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="545" />
+        <location filename="../../c27desk/gui/main_window.py" line="548" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="546" />
+        <location filename="../../c27desk/gui/main_window.py" line="549" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="546" />
+        <location filename="../../c27desk/gui/main_window.py" line="549" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="546" />
+        <location filename="../../c27desk/gui/main_window.py" line="549" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="547" />
+        <location filename="../../c27desk/gui/main_window.py" line="550" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="547" />
+        <location filename="../../c27desk/gui/main_window.py" line="550" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="553" />
+        <location filename="../../c27desk/gui/main_window.py" line="556" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="558" />
+        <location filename="../../c27desk/gui/main_window.py" line="561" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="575" />
+        <location filename="../../c27desk/gui/main_window.py" line="578" />
         <source>Không có dòng nào khớp với bộ lọc.</source>
         <translation>No row matches the filter.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="595" />
+        <location filename="../../c27desk/gui/main_window.py" line="598" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="636" />
+        <location filename="../../c27desk/gui/main_window.py" line="639" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="636" />
+        <location filename="../../c27desk/gui/main_window.py" line="639" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="648" />
+        <location filename="../../c27desk/gui/main_window.py" line="651" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="649" />
+        <location filename="../../c27desk/gui/main_window.py" line="652" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="663" />
+        <location filename="../../c27desk/gui/main_window.py" line="666" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="666" />
+        <location filename="../../c27desk/gui/main_window.py" line="669" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="684" />
+        <location filename="../../c27desk/gui/main_window.py" line="687" />
         <source>Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận chúng:</source>
         <translation>The report has these warnings; finalising means you have read and accept them:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="698" />
+        <location filename="../../c27desk/gui/main_window.py" line="701" />
         <source>Bản %1 đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu cũ), nên báo cáo được chốt thành bản %2.</source>
         <translation>Revision %1 was exported earlier with other content (an older backup restored?), so the report is finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="717" />
+        <location filename="../../c27desk/gui/main_window.py" line="720" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="701" />
+        <location filename="../../c27desk/gui/main_window.py" line="704" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="686" />
+        <location filename="../../c27desk/gui/main_window.py" line="689" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="680" />
+        <location filename="../../c27desk/gui/main_window.py" line="683" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="733" />
+        <location filename="../../c27desk/gui/main_window.py" line="736" />
         <source>Mở lại báo cáo năm %1 để sửa? Bản %2 đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, đã gửi); mọi sửa đổi thuộc bản %3, bản này phải được chốt, ký và gửi lại. Không thể quay về bản %2.</source>
         <translation>Reopen the %1 report for changes? Finalised revision %2 stays in the history (signed and sent copies too); every change belongs to revision %3, which must be finalised, signed and sent again. There is no going back to revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="746" />
+        <location filename="../../c27desk/gui/main_window.py" line="749" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="749" />
+        <location filename="../../c27desk/gui/main_window.py" line="752" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="749" />
+        <location filename="../../c27desk/gui/main_window.py" line="752" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="749" />
+        <location filename="../../c27desk/gui/main_window.py" line="752" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="755" />
+        <location filename="../../c27desk/gui/main_window.py" line="758" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="764" />
+        <location filename="../../c27desk/gui/main_window.py" line="767" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="765" />
+        <location filename="../../c27desk/gui/main_window.py" line="768" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="780" />
+        <location filename="../../c27desk/gui/main_window.py" line="783" />
         <source>Cài biểu mẫu</source>
         <translation>Install a form</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="781" />
+        <location filename="../../c27desk/gui/main_window.py" line="784" />
         <source>Biểu mẫu đã ký (*.c27form)</source>
         <translation>Signed forms (*.c27form)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="787" />
+        <location filename="../../c27desk/gui/main_window.py" line="790" />
         <source>Không cài được biểu mẫu</source>
         <translation>The form was not installed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="790" />
+        <location filename="../../c27desk/gui/main_window.py" line="793" />
         <source>Đã cài biểu mẫu %1 cho năm %2, do %3 ban hành.</source>
         <translation>Installed form %1 for %2, published by %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="795" />
+        <location filename="../../c27desk/gui/main_window.py" line="798" />
         <source>Năm %1 đang dùng biểu mẫu khác: đổi trong Báo cáo → Thông tin báo cáo.</source>
         <translation>%1 uses another form: change it in Report → Report details.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="806" />
+        <location filename="../../c27desk/gui/main_window.py" line="809" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeMenu</name>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="158" />
+        <source>&amp;Văn phòng</source>
+        <translation>&amp;Office</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="159" />
+        <source>Báo cáo đã nhận của đơn vị trực thuộc…</source>
+        <translation>Reports received from child units…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="160" />
+        <source>Tổ chức chứng thực (CA) tin cậy…</source>
+        <translation>Trusted certificate authorities (CAs)…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="164" />
+        <source>Mở lại kỳ %1 để nhận gói báo cáo…</source>
+        <translation>Reopen %1 for receiving packages…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="165" />
+        <source>Khóa kỳ %1 (thôi nhận gói báo cáo)…</source>
+        <translation>Close %1 (stop receiving packages)…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="189" />
+        <source>Mở lại kỳ %1 để nhận thêm gói báo cáo của đơn vị trực thuộc?</source>
+        <translation>Reopen %1 to receive more packages from child units?</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="190" />
+        <source>Khóa kỳ %1? Sau đó mọi gói báo cáo năm %1 gửi đến sẽ bị từ chối (PERIOD_CLOSED) cho đến khi mở lại.</source>
+        <translation>Close %1? Every %1 package arriving afterwards is refused (PERIOD_CLOSED) until it is reopened.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="192" />
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="199" />
+        <source>Đã mở lại kỳ %1 để nhận gói báo cáo.</source>
+        <translation>Reopened %1 for receiving packages.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="200" />
+        <source>Đã khóa kỳ %1: không nhận thêm gói báo cáo.</source>
+        <translation>Closed %1: no more packages are received.</translation>
     </message>
 </context>
 <context>
@@ -1252,6 +1487,109 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
         <location filename="../../c27desk/gui/period_dialog.py" line="136" />
         <source>In trên phụ lục: Số %1</source>
         <translation>Printed on the appendix: Số %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedDialog</name>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="61" />
+        <source>Báo cáo đã nhận năm %1</source>
+        <translation>Reports received for %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="62" />
+        <source>Đang đọc danh sách…</source>
+        <translation>Reading the list…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="66" />
+        <source>Tìm đơn vị (mã hoặc tên)…</source>
+        <translation>Find a unit (code or name)…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="78" />
+        <source>Mở phụ lục đã ký…</source>
+        <translation>Open signed appendix…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="80" />
+        <source>In / lưu tất cả phụ lục (một tệp PDF)…</source>
+        <translation>Print / save all appendices (one PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="82" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="121" />
+        <source>Năm %1: đã nhận %2/%3 đơn vị. Chọn một đơn vị rồi bấm Mở (hoặc bấm đúp) để xem, in hoặc lưu phụ lục đã ký đúng như đã nhận.</source>
+        <translation>%1: %2/%3 units received. Select a unit and press Open (or double-click) to view, print or save its signed appendix exactly as received.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="148" />
+        <source>Hãy chọn một đơn vị.</source>
+        <translation>Select a unit.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="151" />
+        <source>Chưa nhận báo cáo năm %1 của %2.</source>
+        <translation>No %1 report has been received from %2.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="155" />
+        <source>Đang mở và kiểm tra chữ ký của %1…</source>
+        <translation>Opening %1 and checking its signature…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="165" />
+        <source>Phụ lục đã nhận: %1 – năm %2, bản %3</source>
+        <translation>Received appendix: %1 – %2, revision %3</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="168" />
+        <source>✓ Chữ ký hợp lệ, bao trùm toàn bộ tệp, thuộc CA tin cậy (kiểm tra lại lúc mở).</source>
+        <translation>✓ Valid signature over the whole file, from a trusted CA (checked again on opening).</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="169" />
+        <source>⚠ Chữ ký có vấn đề (kiểm tra lại lúc mở):</source>
+        <translation>⚠ The signature has problems (checked again on opening):</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="179" />
+        <source>Đang gộp các phụ lục…</source>
+        <translation>Joining the appendices…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="186" />
+        <source>Phụ lục của %1 đơn vị năm %2 (bản gộp để in)</source>
+        <translation>Appendices of %1 units, %2 (joined for printing)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="188" />
+        <source>Gồm %1 đơn vị theo thứ tự mã: %2.</source>
+        <translation>%1 units in code order: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="216" />
+        <source>Lưu phụ lục</source>
+        <translation>Save appendix</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="222" />
+        <source>Không ghi được tệp %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="225" />
+        <source>Đã lưu %1 (đúng từng byte như đã nhận).</source>
+        <translation>Saved %1 (byte for byte as received).</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/received_dialog.py" line="226" />
+        <source>Đã lưu %1 (bản gộp để in).</source>
+        <translation>Saved %1 (joined for printing).</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1711,89 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
         <location filename="../../c27desk/gui/sign_dialog.py" line="130" />
         <source>Chứng thư số (*.p12 *.pfx)</source>
         <translation>Certificates (*.p12 *.pfx)</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="39" />
+        <source>Tổ chức chứng thực (CA) tin cậy</source>
+        <translation>Trusted certificate authorities (CAs)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="40" />
+        <source>Gói báo cáo của đơn vị trực thuộc chỉ được nhận khi chữ ký thuộc một CA trong danh sách này (không dùng danh sách của hệ điều hành).</source>
+        <translation>Packages from child units are accepted only when signed under a CA in this list (the operating system's list is never used).</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="45" />
+        <source>Chủ thể</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="45" />
+        <source>Dấu vân tay (SHA-256)</source>
+        <translation>Fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="48" />
+        <source>Thêm CA…</source>
+        <translation>Add CA…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="50" />
+        <source>Bỏ CA đã chọn…</source>
+        <translation>Remove selected CA…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="52" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="59" />
+        <source>Cơ sở dữ liệu đang mở chỉ để đọc.</source>
+        <translation>The database is open read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="85" />
+        <source>Chọn tệp chứng thư của CA</source>
+        <translation>Choose the CA's certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="86" />
+        <source>Chứng thư (*.pem *.crt *.cer *.der);;Mọi tệp (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="95" />
+        <source>Đã thêm CA tin cậy: %1</source>
+        <translation>Trusted CA added: %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="95" />
+        <source>CA này đã có: %1</source>
+        <translation>CA already trusted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="103" />
+        <source>Hãy chọn một CA.</source>
+        <translation>Select a CA.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="107" />
+        <source>Bỏ CA tin cậy</source>
+        <translation>Remove trusted CA</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="108" />
+        <source>Bỏ CA “%1”? Gói báo cáo mới ký dưới CA này sẽ bị từ chối; các gói đã nhận vẫn giữ, nhưng khi mở phụ lục sẽ hiện là không tin cậy.</source>
+        <translation>Remove the CA “%1”? New packages signed under it will be refused; packages already received are kept, but their appendices will show as untrusted when opened.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/office_menu.py" line="117" />
+        <source>Đã bỏ CA tin cậy: %1</source>
+        <translation>Trusted CA removed: %1</translation>
     </message>
 </context>
 <context>

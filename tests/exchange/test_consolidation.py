@@ -22,7 +22,7 @@ def test_xlsx_and_csv_show_units_codes_and_sums(office, bienhoa, longkhanh, chil
     assert code == 0 and "đã nhận 2/3 đơn vị" in text
 
     wb = openpyxl.load_workbook(tmp_path / "tong-hop.xlsx")
-    assert wb.sheetnames == ["Đơn vị", "Tiêu chí", "Số liệu", "Văn bản"]
+    assert wb.sheetnames == ["Đơn vị", "Tiêu chí", "Số liệu", "Văn bản", "Biểu đồ"]
     units = {row[0]: row for row in wb["Đơn vị"].iter_rows(min_row=3, values_only=True)}
     assert units["HU-NHONTRACH"][1] == "Huyện ủy Nhơn Trạch" and units["HU-NHONTRACH"][3] == "Chưa nộp"
     assert units["HU-BIENHOA"][3] == "Đã nhận bản 1" and "Huyện ủy Biên Hòa (DÙNG THỬ)" in units["HU-BIENHOA"][5]

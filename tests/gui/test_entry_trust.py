@@ -318,20 +318,19 @@ def test_first_start_placeholders_are_examples_and_the_level_must_be_chosen(qtbo
 def test_consolidation_window_fits_the_screen_and_remembers_its_size(qtbot, demo_db):
     from PySide6.QtGui import QGuiApplication
 
-    from c27desk.consolidate.summary import consolidate
     from c27desk.gui.consolidation_dialog import ConsolidationDialog
 
     available = QGuiApplication.primaryScreen().availableGeometry()
     db = open_database(demo_db)
     try:
-        first = ConsolidationDialog(db, consolidate(db, 2023))
+        first = ConsolidationDialog(db, demo_db, 2023)
         qtbot.addWidget(first)
         first.show()
         assert first.height() <= available.height() and first.width() <= available.width()
         first.showNormal()
         first.resize(640, 480)
         first.close()
-        again = ConsolidationDialog(db, consolidate(db, 2023))
+        again = ConsolidationDialog(db, demo_db, 2023)
         qtbot.addWidget(again)
         assert (again.width(), again.height()) == (640, 480)
     finally:

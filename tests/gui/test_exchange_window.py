@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from tests.exchange.support import YEAR, export, held_values
 
@@ -49,20 +49,25 @@ def test_import_a_usb_folder_then_consolidate_and_accept_a_proposal(qtbot, offic
     dialog.accept()
 
     window.exchange.act_consolidate.trigger()
-    qtbot.waitUntil(lambda: getattr(window.exchange.dialog, "objectName", lambda: "")() == "consolidationDialog",
-                    timeout=10000)
     cons = window.exchange.dialog
-    units = {cell(cons.units_table, r, 0): r for r in range(cons.units_table.rowCount())}
+    qtbot.waitUntil(lambda: cons.data is not None, timeout=20000)
+    units = {model_cell(cons.units_table, r, 0): r for r in range(cons.units_table.model().rowCount())}
     assert set(units) == {"HU-BIENHOA", "HU-LONGKHANH", "HU-NHONTRACH"}
-    missing = cons.units_table.item(units["HU-NHONTRACH"], 0)
-    assert missing.background().color().name() == "#f8d7da"
-    proposal_row = next(r for r in range(cons.proposal_table.rowCount()) if cell(cons.proposal_table, r, 0) == "II.3")
-    assert cell(cons.proposal_table, proposal_row, 1) == "402"
+    missing = cons.units_table.model().index(units["HU-NHONTRACH"], 0)
+    assert missing.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#f8d7da"
+    assert model_cell(cons.units_table, units["HU-NHONTRACH"], 3) == "✗ Chưa nộp"  # words, not colour alone
+    proposal_row = next(r for r in range(cons.proposal_model.rowCount()) if model_cell(cons.proposal_table, r, 0) == "II.3")
+    assert model_cell(cons.proposal_table, proposal_row, 1) == "402"
     cons.proposal_table.selectRow(proposal_row)
-    qtbot.mouseClick(button(cons, "Nhận các giá trị đã chọn vào báo cáo của đơn vị"), Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(button(cons, "Nhận các giá trị đã chọn vào báo cáo của đơn vị…"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session is not None and window.session.entries().get("II.3") is not None
                     and window.session.entries()["II.3"].value == "402", timeout=10000)
     assert YEAR == window.session.year
+
+
+def model_cell(view, row: int, col: int) -> str:
+    return view.model().index(row, col).data() or ""
 
 
 def test_export_from_the_window_signs_once_then_rewrites_the_same_bytes(qtbot, bienhoa, child_keys, open_window,

@@ -85,14 +85,15 @@ def test_check_says_when_a_child_revision_made_sent_values_stale(office, child_k
     code, out, _ = cli("--lang", "vi", "check", "--period", str(YEAR), db=office)
     assert "SỐ LIỆU ĐÃ CŨ" in out and "Bản 1 báo cáo của đơn vị đang giữ số liệu cũ" in out
     # ... and the consolidation window says the same above its tabs
-    from c27desk.consolidate.summary import consolidate
     from c27desk.gui.consolidation_dialog import ConsolidationDialog
     from c27desk.store.database import open_database
 
     db = open_database(office)
     try:
-        dialog = ConsolidationDialog(db, consolidate(db, YEAR))
+        dialog = ConsolidationDialog(db, office, YEAR)
         qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.loaded, timeout=20000):  # computed off the UI thread
+            dialog.load()
         assert not dialog.stale.isHidden() and "II.3: 402 → 500 (sau khi nhận HU-BIENHOA r2)" in dialog.stale.text()
     finally:
         db.close()

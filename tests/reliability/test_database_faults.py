@@ -161,6 +161,7 @@ def test_os_error_outside_a_statement_is_one_line(demo_db, cli, monkeypatch):
     assert "không có tệp" in err  # a missing source is still told as such
     monkeypatch.setattr("c27desk.store.database.open_database", broken)
     monkeypatch.setattr("c27desk.cli.open_database", broken)
+    monkeypatch.setattr("c27desk.cli.open_read_only", broken)  # reading commands open read-only
     assert "lỗi đọc/ghi thiết bị" in one_line(*cli("check", "--period", "2023", db=demo_db)[::2])
 
 

@@ -1,0 +1,203 @@
+"""The "Văn phòng" menu: the office's whole job in the window.
+
+Installed by the main window in one line, so the entry window stays about entry. Trusted CAs,
+opening and closing a year for receiving, received reports and their signed appendices, and the
+consolidation desk — each calls the same service as the command line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from c27desk.errors import C27Error
+from c27desk.exchange import trust
+from c27desk.store import exchange, periods
+from c27desk.store.clock import current_user
+
+
+class TrustDialog(QDialog):
+    """The trusted CAs: list, add (the same checks as ``trust add-ca``), remove after asking."""
+
+    def __init__(self, db, *, read_only: bool = False, parent=None):
+        super().__init__(parent)
+        self.setObjectName("trustDialog")
+        self.db = db
+        self.setWindowTitle(self.tr("Tổ chức chứng thực (CA) tin cậy"))
+        intro = QLabel(self.tr("Gói báo cáo của đơn vị trực thuộc chỉ được nhận khi chữ ký thuộc một CA trong danh sách "
+                               "này (không dùng danh sách của hệ điều hành)."), self)
+        intro.setWordWrap(True)
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("caList")
+        self.list.setHeaderLabels([self.tr("Chủ thể"), self.tr("Dấu vân tay (SHA-256)")])
+        self.list.setRootIsDecorated(False)
+        self.list.setColumnWidth(0, 420)
+        self.add_button = QPushButton(self.tr("Thêm CA…"), self)
+        self.add_button.setObjectName("addCa")
+        self.remove_button = QPushButton(self.tr("Bỏ CA đã chọn…"), self)
+        self.remove_button.setObjectName("removeCa")
+        close = QPushButton(self.tr("Đóng"), self)
+        self.status = QLabel(self)
+        self.status.setObjectName("trustStatus")
+        self.status.setWordWrap(True)
+        for b in (self.add_button, self.remove_button):
+            b.setEnabled(not read_only)
+            if read_only:
+                b.setToolTip(self.tr("Cơ sở dữ liệu đang mở chỉ để đọc."))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(lambda: self.add())
+        self.remove_button.clicked.connect(self.remove_selected)
+        close.clicked.connect(self.accept)
+        self.resize(900, 380)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for ca in exchange.trusted_cas(self.db):
+            item = QTreeWidgetItem([ca.subject, ca.fingerprint])
+            item.setToolTip(0, ca.subject)
+            self.list.addTopLevelItem(item)
+
+    def add(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp chứng thư của CA"), "",
+                                                  self.tr("Chứng thư (*.pem *.crt *.cer *.der);;Mọi tệp (*)"))
+            if not path:
+                return False
+        try:
+            done = trust.add_ca_file(self.db, Path(path), who=current_user())
+        except C27Error as exc:
+            self.status.setText(exc.message())
+            QMessageBox.warning(self, "c27desk", exc.message())
+            return False
+        self.status.setText((self.tr("Đã thêm CA tin cậy: %1") if done.changed else self.tr("CA này đã có: %1"))
+                            .replace("%1", done.ca.subject))
+        self.refresh()
+        return done.changed
+
+    def remove_selected(self) -> bool:
+        item = self.list.currentItem()
+        if item is None:
+            self.status.setText(self.tr("Hãy chọn một CA."))
+            return False
+        subject, fingerprint = item.text(0), item.text(1)
+        answer = QMessageBox.question(
+            self, self.tr("Bỏ CA tin cậy"),
+            self.tr("Bỏ CA “%1”? Gói báo cáo mới ký dưới CA này sẽ bị từ chối; các gói đã nhận vẫn giữ, nhưng khi mở "
+                    "phụ lục sẽ hiện là không tin cậy.").replace("%1", subject))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            ca = trust.remove_ca(self.db, fingerprint, who=current_user())
+        except C27Error as exc:
+            QMessageBox.warning(self, "c27desk", exc.message())
+            return False
+        self.status.setText(self.tr("Đã bỏ CA tin cậy: %1").replace("%1", ca.subject))
+        self.refresh()
+        return True
+
+
+class OfficeMenu(QObject):
+    """Builds the "Văn phòng" menu on ``window`` and runs its actions."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.dialog = None
+        self.menu = window.menuBar().addMenu("")
+        self.menu.setObjectName("menuOffice")
+        window.menuBar().insertMenu(window.menu_settings.menuAction(), self.menu)
+        self.act_received = self._action("received", self.open_received)
+        self.act_trust = self._action("trust", self.open_trust)
+        self.act_receiving = self._action("receiving", self.toggle_receiving)
+        self.menu.addActions([self.act_received, window.exchange.act_consolidate, window.exchange.act_import])
+        self.menu.addSeparator()
+        self.menu.addActions([self.act_trust, self.act_receiving])
+        self.menu.aboutToShow.connect(self.retranslate)
+        window.installEventFilter(self)
+        window.loaded.connect(self.retranslate)  # the year's name and open/closed state
+        self.retranslate()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - follow the window's language switch
+        if obj is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def _action(self, name: str, slot) -> QAction:
+        action = QAction(self.window)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def _year(self) -> int | None:
+        return self.window.session.year if self.window.session is not None else None
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("&Văn phòng"))
+        self.act_received.setText(self.tr("Báo cáo đã nhận của đơn vị trực thuộc…"))
+        self.act_trust.setText(self.tr("Tổ chức chứng thực (CA) tin cậy…"))
+        year = self._year()
+        period = periods.get_period(self.window.db, year) if year else None
+        closed = period is not None and period.status == "closed"
+        self.act_receiving.setText((self.tr("Mở lại kỳ %1 để nhận gói báo cáo…") if closed
+                                    else self.tr("Khóa kỳ %1 (thôi nhận gói báo cáo)…"))
+                                   .replace("%1", str(year or "")))
+        self.act_receiving.setEnabled(period is not None and not self.window.read_only)
+
+    def open_trust(self) -> None:
+        self.dialog = TrustDialog(self.window.db, read_only=self.window.read_only, parent=self.window)
+        self.dialog.show()
+
+    def open_received(self) -> None:
+        from c27desk.gui.received_dialog import ReceivedDialog
+
+        year = self._year()
+        if year is None:
+            return
+        self.dialog = ReceivedDialog(self.window.db_path, year, parent=self.window)
+        self.dialog.show()
+        self.dialog.load()
+
+    def toggle_receiving(self) -> bool:
+        year = self._year()
+        if year is None or self.window.read_only:
+            return False
+        period = periods.require_period(self.window.db, year)
+        receiving = period.status == "closed"
+        question = (self.tr("Mở lại kỳ %1 để nhận thêm gói báo cáo của đơn vị trực thuộc?") if receiving else
+                    self.tr("Khóa kỳ %1? Sau đó mọi gói báo cáo năm %1 gửi đến sẽ bị từ chối (PERIOD_CLOSED) cho đến "
+                            "khi mở lại.")).replace("%1", str(year))
+        if QMessageBox.question(self.window, self.tr("Kỳ báo cáo"), question) != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            periods.set_receiving(self.window.db, year, receiving, who=current_user())
+        except C27Error as exc:
+            QMessageBox.warning(self.window, "c27desk", exc.message())
+            return False
+        self.window.save_state.setText((self.tr("Đã mở lại kỳ %1 để nhận gói báo cáo.") if receiving
+                                        else self.tr("Đã khóa kỳ %1: không nhận thêm gói báo cáo."))
+                                       .replace("%1", str(year)))
+        self.retranslate()
+        return True

@@ -1,0 +1,227 @@
+"""Received reports: each child unit's signed appendix exactly as it arrived, its signature checked again.
+
+The list is the desk's units model (completeness, state in words and colour) with the same
+filter. Opening a unit shows its appendix in the program's preview (print, save) with the
+signature's status above the page; "all" joins every received appendix in unit order into one
+file to print for a meeting, and says that the joined file's signatures are not valid.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from c27desk.consolidate.completeness import ReportState
+from c27desk.consolidate.desk import desk_overview
+from c27desk.errors import C27Error
+from c27desk.exchange.received import (
+    MERGED_NOTE_EN,
+    MERGED_NOTE_VI,
+    merged_appendices,
+    received_appendix,
+    received_reports,
+    verify_received,
+)
+from c27desk.fileio import atomic_write_bytes
+from c27desk.gui import i18n
+from c27desk.gui.appendix_actions import verification_text
+from c27desk.gui.desk_models import REPORT_ROLE, UnitFilter, UnitsModel, size_unit_columns
+from c27desk.gui.workers import run_in_background, with_database
+
+SIGNATURE_OK = "background:#d1e7dd; border:1px solid #0f5132; padding:6px;"
+SIGNATURE_BAD = "background:#f8d7da; border:1px solid #842029; padding:6px;"
+
+
+class ReceivedDialog(QDialog):
+    loaded = Signal()
+    opened = Signal(object)  # the preview shown
+
+    def __init__(self, db_path: Path, year: int, parent=None):
+        super().__init__(parent)
+        self.setObjectName("receivedDialog")
+        self.db_path, self.year = Path(db_path), year
+        self.lang = i18n.current_language()
+        self.reports = None
+        self.checked = False
+        self.preview = None
+        self.setWindowTitle(self.tr("Báo cáo đã nhận năm %1").replace("%1", str(year)))
+        self.head = QLabel(self.tr("Đang đọc danh sách…"), self)
+        self.head.setWordWrap(True)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("receivedSearch")
+        self.search.setPlaceholderText(self.tr("Tìm đơn vị (mã hoặc tên)…"))
+        self.search.setClearButtonEnabled(True)
+        self.table = QTableView(self)
+        self.table.setObjectName("receivedTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # unit order, unsorted
+        self.table.setSortingEnabled(True)
+        self.proxy = UnitFilter(self)
+        self.table.setModel(self.proxy)
+        self.open_button = QPushButton(self.tr("Mở phụ lục đã ký…"), self)
+        self.open_button.setObjectName("openAppendix")
+        self.all_button = QPushButton(self.tr("In / lưu tất cả phụ lục (một tệp PDF)…"), self)
+        self.all_button.setObjectName("allAppendices")
+        close = QPushButton(self.tr("Đóng"), self)
+        self.status = QLabel(self)
+        self.status.setObjectName("receivedStatus")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        for b in (self.open_button, self.all_button, close):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.head)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.resize(1100, 600)
+        self.search.textChanged.connect(lambda t: self.proxy.set_filter(text=t))
+        self.open_button.clicked.connect(self.open_selected)
+        self.all_button.clicked.connect(self.open_all)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        close.clicked.connect(self.accept)
+
+    def load(self) -> None:
+        """The list from one query first, then again once every value is re-checked (errors, 'complete')."""
+        year = self.year
+
+        def first(reports) -> None:
+            self._show(reports)
+            run_in_background(with_database(self.db_path, lambda db: received_reports(db, year)), self._show,
+                              self._failed)
+
+        run_in_background(with_database(self.db_path, lambda db: desk_overview(db, year)), first, self._failed)
+
+    def _show(self, reports) -> None:
+        chosen = self.selected()
+        self.checked = all(r.completeness.state != ReportState.CHECKING for r in reports)
+        self.reports = reports
+        self.model = UnitsModel(reports, self.lang, self)
+        self.proxy.setSourceModel(self.model)
+        size_unit_columns(self.table)
+        got = sum(1 for r in reports if r.sha256)
+        self.head.setText(self.tr("Năm %1: đã nhận %2/%3 đơn vị. Chọn một đơn vị rồi bấm Mở (hoặc bấm đúp) để xem, "
+                                  "in hoặc lưu phụ lục đã ký đúng như đã nhận.")
+                          .replace("%1", str(self.year)).replace("%2", str(got)).replace("%3", str(len(reports))))
+        self.all_button.setEnabled(got > 0)
+        if chosen is not None:
+            self.select_unit(chosen.unit.code)
+        if self.checked:
+            self.loaded.emit()
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
+        QMessageBox.warning(self, "c27desk", message)
+
+    def select_unit(self, code: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data() == code:
+                self.table.selectRow(row)
+                return
+
+    def selected(self):
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].data(REPORT_ROLE) if rows else None
+
+    # -- one unit ------------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        report = self.selected()
+        if report is None:
+            self.status.setText(self.tr("Hãy chọn một đơn vị."))
+            return
+        if not report.sha256:
+            self.status.setText(self.tr("Chưa nhận báo cáo năm %1 của %2.").replace("%1", str(self.year))
+                                .replace("%2", report.unit.code))
+            return
+        code, year = report.unit.code, self.year
+        self.status.setText(self.tr("Đang mở và kiểm tra chữ ký của %1…").replace("%1", code))
+
+        def fetch(db):
+            pdf, rev = received_appendix(db, self.db_path, code, year)
+            return report, pdf, rev, verify_received(db, pdf)
+
+        run_in_background(with_database(self.db_path, fetch), self._show_appendix, self._failed)
+
+    def _show_appendix(self, result) -> None:
+        report, pdf, rev, check = result
+        title = self.tr("Phụ lục đã nhận: %1 – năm %2, bản %3").replace("%1", report.unit.name) \
+            .replace("%2", str(self.year)).replace("%3", str(rev.number))
+        ok = check.ok
+        verdict = self.tr("✓ Chữ ký hợp lệ, bao trùm toàn bộ tệp, thuộc CA tin cậy (kiểm tra lại lúc mở).") if ok \
+            else self.tr("⚠ Chữ ký có vấn đề (kiểm tra lại lúc mở):")
+        banner = verdict + "\n" + " · ".join(verification_text(self, check).splitlines())
+        name = f"{report.unit.code}_{self.year}_r{rev.number}_phu-luc_da-ky.pdf"
+        self.status.setText(verdict.splitlines()[0])
+        self.preview = self._preview(pdf, title, banner, ok, name)
+        self.opened.emit(self.preview)
+
+    # -- all units -------------------------------------------------------------------------------
+    def open_all(self) -> None:
+        year = self.year
+        self.status.setText(self.tr("Đang gộp các phụ lục…"))
+        run_in_background(with_database(self.db_path, lambda db: merged_appendices(db, self.db_path, year)),
+                          self._show_all, self._failed)
+
+    def _show_all(self, result) -> None:
+        pdf, codes = result
+        note = MERGED_NOTE_EN if self.lang == "en" else MERGED_NOTE_VI
+        title = self.tr("Phụ lục của %1 đơn vị năm %2 (bản gộp để in)").replace("%1", str(len(codes))) \
+            .replace("%2", str(self.year))
+        banner = self.tr("Gồm %1 đơn vị theo thứ tự mã: %2.").replace("%1", str(len(codes))) \
+            .replace("%2", ", ".join(codes[:30]) + (" …" if len(codes) > 30 else "")) + "\n⚠ " + note
+        self.status.setText(note)
+        self.preview = self._preview(pdf, title, banner, False, f"phu-luc-cac-don-vi-{self.year}_ban-gop-de-in.pdf")
+        self.opened.emit(self.preview)
+
+    # -- the program's preview, with the signature's status above the page ----------------------
+    def _preview(self, pdf: bytes, title: str, banner: str, ok: bool, name: str):
+        from c27desk.gui.preview import AppendixPreview
+
+        if self.preview is not None:
+            self.preview.close()
+        preview = AppendixPreview(pdf, title, can_sign=False, parent=self)
+        preview.sign_button.setVisible(False)  # a received appendix is the unit's; the office never re-signs it
+        label = QLabel(banner, preview)
+        label.setObjectName("signatureStatus")
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setStyleSheet(SIGNATURE_OK if ok else SIGNATURE_BAD)
+        preview.layout().insertWidget(0, label)
+        preview.save_requested.connect(lambda: self.save_pdf(pdf, name))
+        preview.resize(900, 700)
+        preview.show()
+        return preview
+
+    def save_pdf(self, pdf: bytes, name: str, path: str | None = None) -> Path | None:
+        if path is None:
+            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu phụ lục"), str(Path(folder) / name), "PDF (*.pdf)")
+            if not path:
+                return None
+        try:
+            atomic_write_bytes(Path(path), pdf)
+        except (OSError, C27Error) as exc:
+            QMessageBox.warning(self, "c27desk", self.tr("Không ghi được tệp %1: %2").replace("%1", path)
+                                .replace("%2", exc.message() if isinstance(exc, C27Error) else str(exc)))
+            return None
+        self.status.setText(self.tr("Đã lưu %1 (đúng từng byte như đã nhận).").replace("%1", path)
+                            if "ban-gop" not in name else self.tr("Đã lưu %1 (bản gộp để in).").replace("%1", path))
+        return Path(path)
