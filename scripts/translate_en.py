@@ -188,7 +188,7 @@ EN = {
     'Nhận gói báo cáo của đơn vị trực thuộc': "Import child units' packages",
     'Chọn tệp .c27…': 'Choose .c27 files…',
     'Chọn thư mục (USB)…': 'Choose a folder (USB)…',
-    'Xác nhận chứng thư số mới của người ký (lần đầu gửi hoặc gia hạn)': "Confirm the signer's new certificate (first package or renewal)",
+    "Chứng thư số mới (đánh dấu để xác nhận cho đơn vị này)": "New certificate (tick to accept it for this unit)",
     'Tệp': 'File',
     'Kết quả': 'Result',
     'Người ký': 'Signer',

@@ -28,3 +28,19 @@ def keep(db_path: Path, raw: bytes) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(target, raw)
     return digest
+
+
+def clean_partial(db_path: Path) -> int:
+    """Remove what an interrupted archive write left behind (``.*.part``); called by the one writer
+    holding the database lock before a batch, so nothing half-written lingers beside complete files."""
+    folder = archive_dir(db_path)
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for leftover in folder.glob("*/.*.part"):
+        try:
+            leftover.unlink()
+            removed += 1
+        except OSError:
+            pass  # another try at the next batch; a leftover is untidy, not harmful
+    return removed

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from c27desk.exchange.reasons import refuse
-from c27desk.model.text import nfc
+from c27desk.model.text import nfc, unsafe_characters
 
 FORMAT = "c27desk-package"
 FORMAT_VERSION = 1
@@ -22,6 +22,9 @@ MAX_VALUES = 1000
 MAX_TEXT = 4000
 _ID_RE = re.compile(r"^[A-Z0-9.\-]{1,40}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
+MAX_DEPTH = 6  # package documents nest four deep; anything deeper is not ours
+MAX_NODES = 20 * MAX_VALUES
+_TEXT_ALLOWED = "\n\t"  # explanations may run over lines
 
 
 def canonical_json(obj: Any) -> bytes:
@@ -60,15 +63,53 @@ class Manifest:
     members: dict[str, tuple[str, int]]  # name -> (sha256, size)
 
 
+def _no_duplicates(what: str):
+    """A JSON object with the same key twice means different things to different readers: refused."""
+    def hook(pairs: list[tuple[str, Any]]) -> dict:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            dup = next(k for k, _ in pairs if k in seen or seen.add(k))
+            raise refuse("MALFORMED", f"{what}: khóa trùng / duplicate key {dup[:40]!r}")
+        return obj
+    return hook
+
+
+def _check_tree(doc: Any, what: str) -> None:
+    """Depth, size and characters of every string, walked without recursion (the file sets the depth)."""
+    stack, nodes = [(doc, 1)], 0
+    while stack:
+        obj, depth = stack.pop()
+        nodes += 1
+        if depth > MAX_DEPTH or nodes > MAX_NODES:
+            raise refuse("TOO_LARGE", f"{what}: lồng quá sâu hoặc quá nhiều phần tử / nested too deep or too many items")
+        if isinstance(obj, dict):
+            for key, value in obj.items():
+                bad = unsafe_characters(key)
+                if bad:
+                    raise refuse("MALFORMED", f"{what}: ký tự không hợp lệ / invalid character {bad[0]} in a key")
+                stack.append((value, depth + 1))
+        elif isinstance(obj, list):
+            stack.extend((v, depth + 1) for v in obj)
+        elif isinstance(obj, str):
+            bad = unsafe_characters(obj, _TEXT_ALLOWED)
+            if bad:
+                raise refuse("MALFORMED", f"{what}: ký tự không hợp lệ / invalid character {bad[0]}")
+
+
 def _load(data: bytes, what: str) -> Any:
+    """Strict JSON from outside: UTF-8 without BOM, no duplicate keys, no NaN, bounded depth, visible text."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise refuse("MALFORMED", f"{what} không phải UTF-8 / is not UTF-8") from None
     try:
-        return json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
-    except (ValueError, RecursionError):
+        doc = json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)),
+                         object_pairs_hook=_no_duplicates(what))
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser's stack
         raise refuse("MALFORMED", f"{what} không phải JSON hợp lệ / is not valid JSON") from None
+    _check_tree(doc, what)
+    return doc
 
 
 def _get(obj: Any, key: str, kind: type | tuple, what: str, *, optional: bool = False) -> Any:

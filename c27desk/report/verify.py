@@ -15,7 +15,7 @@ import asyncio
 import io
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from asn1crypto import cms as asn1_cms
 from asn1crypto import x509 as asn1_x509
@@ -34,6 +34,8 @@ class PdfVerification:
     covers_whole_file: bool = False
     trusted: bool = False
     problems: list[str] = field(default_factory=list)
+    policy: tuple[str, str] | None = None  # (refusal code, detail) when the signature breaks the signing policy
+    active: list[str] = field(default_factory=list)  # JavaScript, automatic actions, attachments, XFA
 
     @property
     def ok(self) -> bool:
@@ -46,6 +48,7 @@ class CmsVerification:
     valid: bool = False
     trusted: bool = False
     problems: list[str] = field(default_factory=list)
+    policy: tuple[str, str] | None = None
 
     @property
     def ok(self) -> bool:
@@ -71,6 +74,52 @@ def _context(roots):
     return ValidationContext(trust_roots=list(roots or []), allow_fetching=False, revocation_mode="soft-fail")
 
 
+def _policy(signer_info, signed_data, signing_cert, roots) -> tuple[str, str] | None:
+    from c27desk.exchange.certs import signature_policy
+
+    certificates = [c.chosen for c in (signed_data["certificates"] or []) if c.name == "certificate"]
+    return signature_policy(signer_info, certificates, signing_cert, list(roots or []), datetime.now(UTC))
+
+
+def _policy_problem(policy: tuple[str, str]) -> str:
+    from c27desk.exchange.reasons import REASONS
+
+    code, detail = policy
+    vi, en = REASONS[code]
+    return f"[{code}] {vi.format(detail=detail).rstrip('.')} / {en.format(detail=detail).rstrip('.')}"
+
+
+# What makes a PDF do something when opened instead of only showing pages: an appendix has none of it.
+_ACTIVE_KEYS = {"/JS": "JavaScript", "/JavaScript": "JavaScript", "/OpenAction": "OpenAction", "/AA": "AA",
+                "/EmbeddedFiles": "EmbeddedFiles", "/EmbeddedFile": "EmbeddedFile", "/XFA": "XFA",
+                "/RichMedia": "RichMedia"}
+_ACTIVE_ACTIONS = {"/Launch", "/JavaScript", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/Rendition",
+                   "/Sound", "/Movie"}
+
+
+def active_content(pdf: bytes) -> list[str]:
+    """The kinds of active content anywhere in the PDF (every object, not only those reachable from pages)."""
+    import pikepdf
+
+    found: set[str] = set()
+    try:
+        with pikepdf.open(io.BytesIO(pdf)) as doc:
+            for obj in doc.objects:
+                if isinstance(obj, pikepdf.Stream):
+                    obj = obj.stream_dict
+                if not isinstance(obj, pikepdf.Dictionary):
+                    continue
+                found.update(label for key, label in _ACTIVE_KEYS.items() if key in obj)
+                action = obj.get("/S")
+                if isinstance(action, pikepdf.Name) and str(action) in _ACTIVE_ACTIONS:
+                    found.add(str(action)[1:])
+                if obj.get("/Type") == pikepdf.Name.Filespec or obj.get("/Subtype") == pikepdf.Name.FileAttachment:
+                    found.add("EmbeddedFile")
+    except Exception as exc:  # noqa: BLE001 - a PDF pikepdf cannot read cannot be shown to be harmless
+        found.add(f"unreadable ({type(exc).__name__})")
+    return sorted(found)
+
+
 def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
     """Verify the one signature a signed appendix carries; ``roots`` are the trusted CA certificates."""
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -89,12 +138,19 @@ def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
         return result
     if len(signatures) > 1:
         result.problems.append(f"tệp có {len(signatures)} chữ ký / the file carries {len(signatures)} signatures")
+    result.active = active_content(pdf)
+    if result.active:
+        result.problems.append("tệp chứa nội dung chủ động / the file holds active content: " + ", ".join(result.active))
     sig = signatures[-1]
     try:
         status = validate_pdf_signature(sig, _context(roots))
+        if status.signing_cert is not None:
+            result.policy = _policy(sig.signer_info, sig.signed_data, status.signing_cert, roots)
     except Exception as exc:  # noqa: BLE001 - hostile input must not crash the caller
         result.problems.append(f"chữ ký hỏng / damaged signature: {type(exc).__name__}")
         return result
+    if result.policy is not None:
+        result.problems.append(_policy_problem(result.policy))
     result.signer_cert = status.signing_cert
     result.signer = certificate_name(status.signing_cert) if status.signing_cert is not None else ""
     result.signing_time = status.signer_reported_dt
@@ -134,6 +190,13 @@ def verify_cms_detached(data: bytes, p7s: bytes, roots: list | None) -> CmsVerif
         return result
     result.signer_cert = status.signing_cert
     result.valid = bool(status.intact and status.valid)
+    if status.signing_cert is not None:
+        try:
+            result.policy = _policy(signed_data["signer_infos"][0], signed_data, status.signing_cert, roots)
+        except Exception as exc:  # noqa: BLE001 - a certificate too damaged to judge is a damaged signature
+            result.problems.append(f"chữ ký gói hỏng / damaged package signature: {type(exc).__name__}")
+        if result.policy is not None:
+            result.problems.append(_policy_problem(result.policy))
     result.trusted = bool(status.trusted) and roots is not None and len(roots) > 0
     if not result.valid:
         result.problems.append("chữ ký gói không khớp nội dung / the package signature does not match")

@@ -3,77 +3,78 @@
 <context>
     <name>AppendixActions</name>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="67" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="68" />
         <source>Xem trước / in phụ lục…</source>
         <translation>Preview / print appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="68" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="69" />
         <source>Ký số phụ lục…</source>
         <translation>Sign appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="81" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="82" />
         <source>Đang tạo phụ lục…</source>
         <translation>Making the appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="91" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="92" />
         <source>bản %1</source>
         <translation>revision %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="91" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="92" />
         <source>dự thảo</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="92" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="93" />
         <source>Phụ lục năm %1 – %2</source>
         <translation>Appendix %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="103" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="104" />
         <source>Lưu phụ lục</source>
         <translation>Save appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="111" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="112" />
         <source>Không ghi được tệp %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="113" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="114" />
         <source>Đã lưu %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="122" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="123" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="136" />
         <source>Ký số phụ lục</source>
         <translation>Sign appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="123" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="124" />
         <source>Chỉ ký được báo cáo đã chốt. Hãy chốt báo cáo trước (Báo cáo → Chốt báo cáo…).</source>
         <translation>Only a finalised report can be signed. Finalise it first (Report → Finalise report…).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="134" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="142" />
         <source>Ký số phụ lục năm %1</source>
         <translation>Sign the %1 appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="135" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="143" />
         <source>Ký số phụ lục bản %1 của %2.</source>
         <translation>Sign revision %1 of the appendix of %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="143" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="151" />
         <source>Đã ký số</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="146" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="154" />
         <source>Đã ký số và lưu %1</source>
         <translation>Signed and saved %1</translation>
     </message>
@@ -266,58 +267,59 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="33" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="34" />
         <source>Xuất gói báo cáo (.c27)…</source>
         <translation>Export report package (.c27)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="34" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="35" />
         <source>Nhận gói báo cáo của đơn vị trực thuộc…</source>
         <translation>Import child units' packages…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="35" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="36" />
         <source>Tổng hợp các đơn vị…</source>
         <translation>Consolidate units…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="44" />
-        <location filename="../../c27desk/gui/exchange_actions.py" line="79" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="45" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="73" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="88" />
         <source>Xuất gói báo cáo</source>
         <translation>Export report package</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="45" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="46" />
         <source>Chỉ xuất được báo cáo đã chốt. Hãy chốt báo cáo trước.</source>
         <translation>Only a finalised report can be exported. Finalise it first.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="47" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="48" />
         <source>Chọn thư mục (USB) để ghi gói</source>
         <translation>Choose the folder (USB) to write the package to</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="63" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="64" />
         <source>Đang xuất gói…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="67" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="76" />
         <source>Xuất gói báo cáo năm %1</source>
         <translation>Export the %1 report package</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="68" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="77" />
         <source>Ký số và xuất bản %1 vào %2.</source>
         <translation>Sign and export revision %1 to %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="76" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="85" />
         <source>Đã xuất và kiểm tra lại %1 (bản %2).</source>
         <translation>Exported and re-checked %1 (revision %2).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/exchange_actions.py" line="102" />
+        <location filename="../../c27desk/gui/exchange_actions.py" line="111" />
         <source>Đang tổng hợp…</source>
         <translation>Consolidating…</translation>
     </message>
@@ -325,117 +327,117 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="68" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="57" />
         <source>Nhận gói báo cáo của đơn vị trực thuộc</source>
         <translation>Import child units' packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="72" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="61" />
         <source>Chọn tệp .c27…</source>
         <translation>Choose .c27 files…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="73" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="62" />
         <source>Chọn thư mục (USB)…</source>
         <translation>Choose a folder (USB)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="74" />
-        <source>Xác nhận chứng thư số mới của người ký (lần đầu gửi hoặc gia hạn)</source>
-        <translation>Confirm the signer's new certificate (first package or renewal)</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="66" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="66" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="66" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="66" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="79" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="85" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="68" />
+        <source>Chứng thư số mới (đánh dấu để xác nhận cho đơn vị này)</source>
+        <translation>New certificate (tick to accept it for this unit)</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="74" />
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="85" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="74" />
         <source>Cũ</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="85" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="74" />
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="91" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="80" />
         <source>Nhận các tệp hợp lệ</source>
         <translation>Import the valid files</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="94" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="83" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="122" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="111" />
         <source>Chọn gói báo cáo</source>
         <translation>Choose report packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="122" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="111" />
         <source>Gói báo cáo (*.c27)</source>
         <translation>Report packages (*.c27)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="127" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="116" />
         <source>Chọn thư mục chứa gói báo cáo</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="158" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="148" />
         <source>Đã nhận</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="158" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="148" />
         <source>Đã có, không đổi</source>
         <translation>Already held, unchanged</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="159" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="149" />
         <source>Hợp lệ</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="159" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="149" />
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="173" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="170" />
         <source>Đã nhận %1 tệp; từ chối %2.</source>
         <translation>Imported %1 files; refused %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="178" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="175" />
         <source>%1 tệp hợp lệ sẵn sàng nhận; %2 tệp đã nhận trước đây; %3 tệp bị từ chối.</source>
         <translation>%1 valid files ready to import; %2 imported before; %3 refused.</translation>
     </message>
@@ -443,390 +445,390 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="216" />
+        <location filename="../../c27desk/gui/main_window.py" line="217" />
         <source>c27desk – Báo cáo Chương trình 27</source>
         <translation>c27desk – Program 27 report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="217" />
+        <location filename="../../c27desk/gui/main_window.py" line="218" />
         <source>Năm báo cáo: </source>
         <translation>Reporting year: </translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="218" />
+        <location filename="../../c27desk/gui/main_window.py" line="219" />
         <source>Lọc theo nội dung (Ctrl+F)</source>
         <translation>Filter by text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="222" />
+        <location filename="../../c27desk/gui/main_window.py" line="223" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="222" />
+        <location filename="../../c27desk/gui/main_window.py" line="223" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="222" />
+        <location filename="../../c27desk/gui/main_window.py" line="223" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="223" />
+        <location filename="../../c27desk/gui/main_window.py" line="224" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="226" />
+        <location filename="../../c27desk/gui/main_window.py" line="227" />
         <source>Lỗi và cảnh báo</source>
         <translation>Errors and warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="227" />
+        <location filename="../../c27desk/gui/main_window.py" line="228" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="228" />
+        <location filename="../../c27desk/gui/main_window.py" line="229" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="229" />
+        <location filename="../../c27desk/gui/main_window.py" line="230" />
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="230" />
+        <location filename="../../c27desk/gui/main_window.py" line="231" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="231" />
+        <location filename="../../c27desk/gui/main_window.py" line="232" />
         <source>T&amp;rợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="233" />
+        <location filename="../../c27desk/gui/main_window.py" line="234" />
         <source>Tìm / lọc</source>
         <translation>Find / filter</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="233" />
+        <location filename="../../c27desk/gui/main_window.py" line="234" />
         <source>Xác nhận giá trị chuyển sang</source>
         <translation>Confirm carried value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <location filename="../../c27desk/gui/main_window.py" line="235" />
         <source>Xác nhận tất cả giá trị chuyển sang</source>
         <translation>Confirm all carried values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="234" />
+        <location filename="../../c27desk/gui/main_window.py" line="235" />
         <source>Thêm năm báo cáo…</source>
         <translation>Add reporting year…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="235" />
+        <location filename="../../c27desk/gui/main_window.py" line="236" />
         <source>Thông tin báo cáo (số, ngày, người ký, nơi nhận)…</source>
         <translation>Report details (number, date, signer, recipients)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="236" />
+        <location filename="../../c27desk/gui/main_window.py" line="237" />
         <source>Chuyển số liệu năm trước sang</source>
         <translation>Carry forward last year's values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="236" />
+        <location filename="../../c27desk/gui/main_window.py" line="237" />
         <source>Chốt báo cáo…</source>
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="237" />
+        <location filename="../../c27desk/gui/main_window.py" line="238" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="237" />
-        <location filename="../../c27desk/gui/main_window.py" line="586" />
+        <location filename="../../c27desk/gui/main_window.py" line="238" />
+        <location filename="../../c27desk/gui/main_window.py" line="587" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="238" />
+        <location filename="../../c27desk/gui/main_window.py" line="239" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="238" />
+        <location filename="../../c27desk/gui/main_window.py" line="239" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="239" />
-        <location filename="../../c27desk/gui/main_window.py" line="603" />
+        <location filename="../../c27desk/gui/main_window.py" line="240" />
+        <location filename="../../c27desk/gui/main_window.py" line="604" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="245" />
+        <location filename="../../c27desk/gui/main_window.py" line="246" />
         <source>&amp;Tổng hợp</source>
         <translation>&amp;Consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="246" />
+        <location filename="../../c27desk/gui/main_window.py" line="247" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="247" />
+        <location filename="../../c27desk/gui/main_window.py" line="248" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="260" />
+        <location filename="../../c27desk/gui/main_window.py" line="261" />
         <source>Không tìm thấy bản dịch.</source>
         <translation>The translation was not found.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="289" />
+        <location filename="../../c27desk/gui/main_window.py" line="290" />
         <source>Đã lưu thông tin báo cáo.</source>
         <translation>Report details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="303" />
+        <location filename="../../c27desk/gui/main_window.py" line="304" />
         <source>Mọi thay đổi được lưu ngay khi nhập.</source>
         <translation>Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="310" />
-        <location filename="../../c27desk/gui/main_window.py" line="335" />
+        <location filename="../../c27desk/gui/main_window.py" line="311" />
+        <location filename="../../c27desk/gui/main_window.py" line="336" />
         <source>Tất cả các phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="343" />
+        <location filename="../../c27desk/gui/main_window.py" line="344" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="343" />
+        <location filename="../../c27desk/gui/main_window.py" line="344" />
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="349" />
+        <location filename="../../c27desk/gui/main_window.py" line="350" />
         <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
         <translation>Unconfirmed: %s (carried from last year)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="353" />
+        <location filename="../../c27desk/gui/main_window.py" line="354" />
         <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
         <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="363" />
+        <location filename="../../c27desk/gui/main_window.py" line="364" />
         <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
         <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="365" />
+        <location filename="../../c27desk/gui/main_window.py" line="366" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="367" />
+        <location filename="../../c27desk/gui/main_window.py" line="368" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="409" />
+        <location filename="../../c27desk/gui/main_window.py" line="410" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="409" />
+        <location filename="../../c27desk/gui/main_window.py" line="410" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="409" />
+        <location filename="../../c27desk/gui/main_window.py" line="410" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="410" />
+        <location filename="../../c27desk/gui/main_window.py" line="411" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="427" />
+        <location filename="../../c27desk/gui/main_window.py" line="428" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="428" />
+        <location filename="../../c27desk/gui/main_window.py" line="429" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="435" />
+        <location filename="../../c27desk/gui/main_window.py" line="436" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="441" />
+        <location filename="../../c27desk/gui/main_window.py" line="442" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="441" />
+        <location filename="../../c27desk/gui/main_window.py" line="442" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="441" />
+        <location filename="../../c27desk/gui/main_window.py" line="442" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="442" />
+        <location filename="../../c27desk/gui/main_window.py" line="443" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="442" />
+        <location filename="../../c27desk/gui/main_window.py" line="443" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="442" />
+        <location filename="../../c27desk/gui/main_window.py" line="443" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="443" />
+        <location filename="../../c27desk/gui/main_window.py" line="444" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="443" />
+        <location filename="../../c27desk/gui/main_window.py" line="444" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="449" />
+        <location filename="../../c27desk/gui/main_window.py" line="450" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="454" />
+        <location filename="../../c27desk/gui/main_window.py" line="455" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="469" />
+        <location filename="../../c27desk/gui/main_window.py" line="470" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="507" />
+        <location filename="../../c27desk/gui/main_window.py" line="508" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="507" />
+        <location filename="../../c27desk/gui/main_window.py" line="508" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="517" />
+        <location filename="../../c27desk/gui/main_window.py" line="518" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="518" />
+        <location filename="../../c27desk/gui/main_window.py" line="519" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="532" />
+        <location filename="../../c27desk/gui/main_window.py" line="533" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="535" />
+        <location filename="../../c27desk/gui/main_window.py" line="536" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="546" />
+        <location filename="../../c27desk/gui/main_window.py" line="547" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="551" />
+        <location filename="../../c27desk/gui/main_window.py" line="552" />
         <source>Xác nhận cảnh báo</source>
         <translation>Acknowledge warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="552" />
+        <location filename="../../c27desk/gui/main_window.py" line="553" />
         <source>Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?</source>
         <translation>The report still has these warnings. Finalise anyway?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="560" />
+        <location filename="../../c27desk/gui/main_window.py" line="561" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="563" />
+        <location filename="../../c27desk/gui/main_window.py" line="564" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="564" />
+        <location filename="../../c27desk/gui/main_window.py" line="565" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="576" />
+        <location filename="../../c27desk/gui/main_window.py" line="577" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="579" />
+        <location filename="../../c27desk/gui/main_window.py" line="580" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="579" />
+        <location filename="../../c27desk/gui/main_window.py" line="580" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="579" />
+        <location filename="../../c27desk/gui/main_window.py" line="580" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="585" />
+        <location filename="../../c27desk/gui/main_window.py" line="586" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="594" />
+        <location filename="../../c27desk/gui/main_window.py" line="595" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="595" />
+        <location filename="../../c27desk/gui/main_window.py" line="596" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="599" />
+        <location filename="../../c27desk/gui/main_window.py" line="600" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -834,47 +836,47 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="39" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="38" />
         <source>Thông tin báo cáo năm %1</source>
         <translation>Report details for %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="42" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="41" />
         <source>Số báo cáo</source>
         <translation>Report number</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="42" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="41" />
         <source>Ngày báo cáo</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="42" />
         <source>Địa danh</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="42" />
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="44" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
         <source>Chức vụ người ký</source>
         <translation>Signer's title</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="44" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="43" />
         <source>Họ tên người ký</source>
         <translation>Signer's name</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="45" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="44" />
         <source>Hạn nộp (đơn vị cấp trên)</source>
         <translation>Deadline (office above)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/period_dialog.py" line="65" />
+        <location filename="../../c27desk/gui/period_dialog.py" line="64" />
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Recipients (one per line)</translation>
     </message>
@@ -970,72 +972,72 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="45" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="47" />
         <source>Tệp chứng thư số (.p12, .pfx)</source>
         <translation>Certificate file (.p12, .pfx)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="46" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="48" />
         <source>Thiết bị ký số (USB token)</source>
         <translation>Signing device (USB token)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="53" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="55" />
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="67" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="69" />
         <source>(không bắt buộc)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="71" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="73" />
         <source>Ghi nhớ cách ký cho đơn vị (không lưu mật khẩu, mã PIN)</source>
         <translation>Remember how this unit signs (passphrase and PIN are never stored)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="83" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="85" />
         <source>Tệp .p12</source>
         <translation>.p12 file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="85" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="87" />
         <source>Thư viện PKCS#11</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="86" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="88" />
         <source>Nhãn token</source>
         <translation>Token label</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="87" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="89" />
         <source>Nhãn khóa</source>
         <translation>Key label</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="92" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="94" />
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="124" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="126" />
         <source>Mật khẩu tệp .p12</source>
         <translation>.p12 passphrase</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="124" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="126" />
         <source>Mã PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="127" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="129" />
         <source>Chọn tệp chứng thư số</source>
         <translation>Choose the certificate file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/sign_dialog.py" line="128" />
+        <location filename="../../c27desk/gui/sign_dialog.py" line="130" />
         <source>Chứng thư số (*.p12 *.pfx)</source>
         <translation>Certificates (*.p12 *.pfx)</translation>
     </message>
@@ -1056,37 +1058,37 @@
 <context>
     <name>ctx</name>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="36" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="37" />
         <source>có</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="36" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="37" />
         <source>không</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="39" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="40" />
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="40" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="41" />
         <source>Thời điểm ký: %1</source>
         <translation>Signing time: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="41" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="42" />
         <source>Chữ ký nguyên vẹn, hợp lệ: %1</source>
         <translation>Signature intact and valid: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="42" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="43" />
         <source>Bao trùm toàn bộ tệp: %1</source>
         <translation>Covers the whole file: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="43" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="44" />
         <source>Thuộc tổ chức chứng thực tin cậy: %1</source>
         <translation>Chains to a trusted CA: %1</translation>
     </message>

@@ -32,7 +32,7 @@ def test_round_trip_with_a_p12(office, bienhoa, child_keys, cli, tmp_path, monke
     assert state(office)["value_entries"] == before["value_entries"]
     assert state(office)["unit_signers"] == []
 
-    code, text, _ = cli("import", str(usb), "--accept-new-signer", db=office)
+    code, text, _ = cli("import", str(usb), "--accept-new-signer", "HU-BIENHOA", db=office)
     assert code == 0 and text.startswith("ĐÃ NHẬN: HU-BIENHOA_2023_r1.c27 – HU-BIENHOA 2023 r1")
     assert held_values(office, "HU-BIENHOA") == held_values(bienhoa, "HU-BIENHOA")
     assert [row[0] for row in state(office)["unit_signers"]] == ["HU-BIENHOA"]
@@ -62,7 +62,7 @@ def test_round_trip_with_a_token_and_openssl_checks_the_manifest(office, bienhoa
                            "-CAfile", str(child_keys["HU-BIENHOA"].ca_pem), "-purpose", "any", "-out", "/dev/null"],
                           capture_output=True, text=True)
     assert run_.returncode == 0, run_.stderr
-    code, text, _ = cli("import", str(package), "--accept-new-signer", db=office)
+    code, text, _ = cli("import", str(package), "--accept-new-signer", "HU-BIENHOA", db=office)
     assert code == 0, text
     assert held_values(office, "HU-BIENHOA") == held_values(bienhoa, "HU-BIENHOA")
 
@@ -80,7 +80,7 @@ def test_newer_revision_shows_its_changes_older_and_conflicting_ones_are_refused
     r2 = export(unit, spec, tmp_path / "r2")
     (tmp_path / "r1" / "HU-BIENHOA_2023_r1.c27").rename(tmp_path / "r1.c27")
     (tmp_path / "r2" / "HU-BIENHOA_2023_r2.c27").rename(tmp_path / "r2.c27")
-    assert cli("import", str(tmp_path / "r1.c27"), "--accept-new-signer", db=office)[0] == 0
+    assert cli("import", str(tmp_path / "r1.c27"), "--accept-new-signer", "HU-BIENHOA", db=office)[0] == 0
 
     code, text, _ = cli("import", str(tmp_path / "r2.c27"), "--dry-run", "--json", db=office)
     report = json.loads(text)[0]
@@ -113,7 +113,7 @@ def test_a_renewed_certificate_is_refused_until_the_operator_accepts_it(office, 
     from tests.signing_support import make_unit_keys
 
     assert cli("import", str(_package(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "a")),
-               "--accept-new-signer", db=office)[0] == 0
+               "--accept-new-signer", "HU-BIENHOA", db=office)[0] == 0
     renewed = make_unit_keys(tmp_path / "renewed", "HU-BIENHOA", "Huyện ủy Biên Hòa")
     assert cli("trust", "add-ca", str(renewed.ca_pem), db=office)[0] == 0
     assert run(bienhoa, "reopen", "--period", str(YEAR)) == 0
@@ -123,7 +123,7 @@ def test_a_renewed_certificate_is_refused_until_the_operator_accepts_it(office, 
     code, text, _ = cli("import", str(r2), db=office)
     assert code == 1 and "[SIGNER_CHANGED]" in text
     assert state(office) == before
-    code, text, _ = cli("import", str(r2), "--accept-new-signer", db=office)
+    code, text, _ = cli("import", str(r2), "--accept-new-signer", "HU-BIENHOA", db=office)
     assert code == 0, text
     assert "OU=HU-BIENHOA" in state(office)["unit_signers"][0][2]
     assert held_values(office, "HU-BIENHOA")["revision"] == 2
@@ -167,7 +167,7 @@ def test_values_breaking_the_forms_rules_are_refused_even_when_properly_signed(o
         assert run(unit, "finalise", "--period", str(YEAR)) == 0
     package = _package(unit, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "usb")
     before = state(office)
-    code, text, _ = cli("import", str(package), "--accept-new-signer", db=office)
+    code, text, _ = cli("import", str(package), "--accept-new-signer", "HU-BIENHOA", db=office)
     assert code == 1 and "[INVALID_VALUES]" in text and "IV.12" in text
     assert state(office) == before
 
