@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from c27desk.exchange.reasons import refuse
@@ -61,6 +61,14 @@ class Manifest:
     app_version: str
     content_hash: str
     members: dict[str, tuple[str, int]]  # name -> (sha256, size)
+    layout: dict[str, str] = field(default_factory=dict)  # what the appendix prints besides the values (see LAYOUT_FIELDS)
+
+
+# The unit's and the period's details the appendix prints, carried in the signed manifest so the office
+# can draw the appendix again and compare it with the signed PDF (see report/appendix_check.py).
+LAYOUT_FIELDS = ("unit_place", "parent_body", "doc_symbol", "report_number", "report_date", "place",
+                 "signer_authority", "signer_title", "signer_name", "recipients")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _no_duplicates(what: str):
@@ -160,14 +168,31 @@ def parse_manifest(data: bytes) -> Manifest:
         catalogue_id=_get(cat, "id", str, what), catalogue_version=_get(cat, "version", str, what),
         catalogue_hash=_get(cat, "hash", str, what), finalised_at=_get(doc, "finalised_at", str, what),
         exported_at=_get(doc, "exported_at", str, what), app_version=_get(doc, "app_version", str, what),
-        content_hash=_get(doc, "content_hash", str, what), members=members,
+        content_hash=_get(doc, "content_hash", str, what), members=members, layout=_layout(doc, what),
     )
 
 
+def _layout(doc: dict, what: str) -> dict[str, str]:
+    raw = _get(doc, "layout", dict, what)
+    layout = {name: _get(raw, name, str, f"{what} layout") for name in LAYOUT_FIELDS}
+    if layout["report_date"] and not _DATE.match(layout["report_date"]):
+        raise refuse("MALFORMED", f"{what}: layout.report_date")
+    return layout
+
+
+def layout_dict(unit, period) -> dict[str, str]:
+    """The layout details of ``unit`` (model Unit) and ``period`` (store Period) for the manifest."""
+    return {"unit_place": unit.place, "parent_body": unit.parent_body, "doc_symbol": unit.doc_symbol,
+            "report_number": period.report_number, "report_date": period.report_date or "", "place": period.place,
+            "signer_authority": period.signer_authority, "signer_title": period.signer_title,
+            "signer_name": period.signer_name, "recipients": period.recipients}
+
+
 def manifest_dict(*, unit: dict, year: int, revision: int, catalogue: dict, finalised_at: str, exported_at: str,
-                  app_version: str, content_hash: str, members: dict[str, bytes]) -> dict:
+                  app_version: str, content_hash: str, members: dict[str, bytes], layout: dict[str, str]) -> dict:
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION, "unit": unit, "year": year, "revision": revision,
+        "layout": layout,
         "catalogue": catalogue, "finalised_at": finalised_at, "exported_at": exported_at,
         "app_version": app_version, "content_hash": content_hash,
         "members": {name: {"sha256": sha256(data), "size": len(data)} for name, data in members.items()},

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from c27desk import __version__
 from c27desk.errors import C27Error
-from c27desk.exchange.documents import canonical_json, data_dict, manifest_dict, parse_manifest, sha256
+from c27desk.exchange.documents import canonical_json, data_dict, layout_dict, manifest_dict, parse_manifest, sha256
 from c27desk.exchange.package import (
     APPENDIX,
     DATA,
@@ -63,6 +63,7 @@ def _sign_parts(db: Database, year: int, number: int, spec, who: str) -> exchang
         year=year, revision=number, catalogue={"id": cat.id, "version": cat.version, "hash": cat.content_hash},
         finalised_at=content.generated_at, exported_at=now(), app_version=__version__,
         content_hash=content.content_hash, members={DATA: data, APPENDIX: signed.pdf},
+        layout=layout_dict(content.unit, content.period),
     ))
     signature = cms_sign_detached(manifest, spec)
     parts = exchange.StoredExport(manifest, signature, data, signed.pdf)

@@ -154,6 +154,31 @@ def accepts(acceptance: Acceptance, unit: str) -> bool:
     return acceptance is True or (not isinstance(acceptance, bool) and unit in acceptance)
 
 
+def _check_appendix_shows(pdf: bytes, manifest: Manifest, cat, entries: dict[str, Entry]) -> None:
+    """The signed appendix must show exactly this package's values: it is drawn again and compared."""
+    from c27desk.model.units import Unit
+    from c27desk.report.appendix import AppendixContent
+    from c27desk.report.appendix_check import appendix_difference
+    from c27desk.report.appendix_pdf import render_appendix
+    from c27desk.store.periods import Period
+
+    lay = manifest.layout
+    unit = Unit(manifest.unit_code, manifest.unit_name, manifest.unit_level, manifest.unit_parent,
+                place=lay["unit_place"], parent_body=lay["parent_body"], doc_symbol=lay["doc_symbol"])
+    period = Period(manifest.year, cat.id, cat.version, report_number=lay["report_number"],
+                    report_date=lay["report_date"] or None, place=lay["place"], signer_authority=lay["signer_authority"],
+                    signer_title=lay["signer_title"], signer_name=lay["signer_name"], recipients=lay["recipients"])
+    content = AppendixContent(unit, period, cat, entries, manifest.revision, True, manifest.content_hash,
+                              manifest.finalised_at, app_version=manifest.app_version)
+    try:
+        expected = render_appendix(content)
+    except Exception as exc:  # noqa: BLE001 - details no appendix of ours could have been drawn from
+        raise refuse("APPENDIX_MISMATCH", f"không vẽ lại được / cannot be drawn again ({type(exc).__name__})") from exc
+    difference = appendix_difference(pdf, expected)
+    if difference:
+        raise refuse("APPENDIX_MISMATCH", difference)
+
+
 def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer: Acceptance = False,
                   batch_claims: dict[str, set[str]] | None = None) -> ImportPlan:
     """Every check, nothing written; raises ImportRefusedError with the first reason found.
@@ -224,6 +249,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
         raise refuse("INVALID_VALUES", "; ".join(f"{', '.join(e.criteria)}: {e.message_vi}" for e in errors[:3]))
     if revisions.entries_hash(entries) != manifest.content_hash:
         raise refuse("HASH_MISMATCH", "content_hash")
+    _check_appendix_shows(parts.appendix, manifest, cat, entries)
     plan = ImportPlan(file_name, sha256(raw), manifest, entries, signer_subject, signer_fp, certs.to_pem(cms.signer_cert),
                       pdf.signing_time.isoformat() if pdf.signing_time else "", pin=pin, signer=signer)
     held = revisions.latest_final(db, manifest.unit_code, manifest.year)
