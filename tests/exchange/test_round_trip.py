@@ -196,3 +196,27 @@ def test_export_with_an_empty_signature_block_is_refused_before_the_passphrase(b
                        str(child_keys["HU-BIENHOA"].p12), db=bienhoa)
     assert code == 1 and "chưa có họ tên người ký" in err
     assert not (tmp_path / "usb").exists()
+
+
+def test_one_key_for_two_units_in_a_batch_is_never_pinned(office, bienhoa, longkhanh, child_keys, tmp_path, cli):
+    """Long Khánh's key signing a package for Biên Hòa on the same stick as Long Khánh's own package, both units
+    new, the operator accepting both: neither is taken (which one is genuine cannot be told), nothing pinned."""
+    from tests.exchange.support import forge
+
+    usb = tmp_path / "usb"
+    genuine = export(longkhanh, child_keys["HU-LONGKHANH"].p12_spec(), usb)
+    bh = export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "bh")
+    (usb / "HU-BIENHOA_2023_r1.c27").write_bytes(forge(bh, sign_with=child_keys["HU-LONGKHANH"].p12_spec()))
+    code, text, _ = cli("--lang", "en", "import", str(usb), "--accept-new-signer", "HU-BIENHOA,HU-LONGKHANH",
+                        db=office)
+    assert code == 1 and text.count("[SIGNER_OF_OTHER_UNIT]") == 2 and "in this same batch" in text
+    assert state(office)["unit_signers"] == []
+    (usb / "HU-BIENHOA_2023_r1.c27").unlink()
+    code, text, _ = cli("--lang", "en", "import", str(usb), db=office)
+    assert code == 1 and "[NEW_SIGNER]" in text and "SHA-256" in text and "serial" in text and "valid" in text
+    assert "new certificate: " in text  # the certificate the operator is asked about, in full
+    code, text, _ = cli("import", str(usb), "--accept-new-signer", "HU-BIENHOA", db=office)
+    assert code == 1 and "[NEW_SIGNER]" in text  # accepting one unit's signer accepts no other's
+    code, text, _ = cli("import", str(usb), "--accept-new-signer", "HU-LONGKHANH", db=office)
+    assert code == 0 and [row[0] for row in state(office)["unit_signers"]] == ["HU-LONGKHANH"]
+    assert genuine
