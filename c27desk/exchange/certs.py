@@ -56,14 +56,15 @@ _SHORT = {"common_name": "CN", "organizational_unit_name": "OU", "organization_n
 
 
 def subject(cert) -> str:
-    """The subject as people read it on a certificate: ``CN=…, OU=…, O=…, C=VN`` (most specific first)."""
+    """The subject as people read it on a certificate: ``CN=…, OU=…, O=…, C=VN`` (most specific first),
+    escaped for display (see model.text.shown)."""
     name = asn1_x509.Certificate.load(_der(cert)).subject
     parts = []
     for rdn in reversed(name.chosen):
         for attr in rdn:
             key = attr["type"].native
             parts.append(f"{_SHORT.get(key, key)}={attr['value'].native}")
-    return ", ".join(parts)
+    return shown(", ".join(parts), 500)  # a subject is outside text: it may hold anything
 
 
 def to_pem(cert) -> str:
@@ -112,7 +113,7 @@ class CertificateDetails:
 
 def details(cert) -> CertificateDetails:
     c = asn1_x509.Certificate.load(_der(cert))
-    return CertificateDetails(shown(subject(c)), f"{c.serial_number:X}", fingerprint(c), c.not_valid_before,
+    return CertificateDetails(subject(c), f"{c.serial_number:X}", fingerprint(c), c.not_valid_before,
                               c.not_valid_after)
 
 
@@ -155,14 +156,14 @@ def signature_policy(signer_info, certificates: list, signer, roots: list, at: d
     pool = [asn1_x509.Certificate.load(_der(c)) for c in [*certificates, *roots]]
     digest = signer_info["digest_algorithm"]["algorithm"].native
     if digest in WEAK_HASHES or _hash_of(signer_info["signature_algorithm"]) in WEAK_HASHES:
-        return "WEAK_ALGORITHM", f"{digest} / {signer_info['signature_algorithm']['algorithm'].native}"
+        return "WEAK_ALGORITHM", f"{digest}/{signer_info['signature_algorithm']['algorithm'].native}"
     chain = _chain(signer, pool)
     for depth, cert in enumerate(chain):
-        name = shown(subject(cert), 120)
+        name = subject(cert)
         if cert.not_valid_after < at:
-            return "CERT_EXPIRED", f"{name}, hết hạn / expired {cert.not_valid_after:%d/%m/%Y}"
+            return "CERT_EXPIRED", f"{name}, hết hạn/expired {cert.not_valid_after:%d/%m/%Y}"
         if cert.not_valid_before > at:
-            return "CERT_NOT_YET_VALID", f"{name}, từ / from {cert.not_valid_before:%d/%m/%Y}"
+            return "CERT_NOT_YET_VALID", f"{name}, từ/from {cert.not_valid_before:%d/%m/%Y}"
         if not cert.self_issued and _hash_of(cert["signature_algorithm"]) in WEAK_HASHES:
             return "WEAK_ALGORITHM", f"{name}: {cert['signature_algorithm']['algorithm'].native}"
         key = cert.public_key
@@ -174,13 +175,13 @@ def signature_policy(signer_info, certificates: list, signer, roots: list, at: d
             if limit is not None and depth - 1 > limit:
                 return "CERT_PATH_LENGTH", f"{name}: {depth - 1} > {limit}"
             if not cert.ca:
-                return "CERT_USAGE", f"{name}: cấp chứng thư nhưng không phải CA / issues certificates but is no CA"
+                return "CERT_USAGE", f"{name}: cấp chứng thư nhưng không phải CA/issues certificates but is no CA"
     if signer.ca:
-        return "CERT_USAGE", f"{shown(subject(signer), 120)}: chứng thư của CA / a CA certificate"
+        return "CERT_USAGE", f"{subject(signer)}: chứng thư của CA/a CA certificate"
     usage = signer.key_usage_value
     if usage is not None and not ({"digital_signature", "non_repudiation"} & set(usage.native)):
-        return "CERT_USAGE", f"{shown(subject(signer), 120)}: key usage {sorted(usage.native)}"
+        return "CERT_USAGE", f"{subject(signer)}: key usage {sorted(usage.native)}"
     eku = signer.extended_key_usage_value
     if eku is not None and not (_SIGNING_EKU & set(eku.native)):
-        return "CERT_USAGE", f"{shown(subject(signer), 120)}: extended key usage {sorted(eku.native)}"
+        return "CERT_USAGE", f"{subject(signer)}: extended key usage {sorted(eku.native)}"
     return None

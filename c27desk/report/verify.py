@@ -86,7 +86,7 @@ def _policy_problem(policy: tuple[str, str]) -> str:
 
     code, detail = policy
     vi, en = REASONS[code]
-    return f"[{code}] {vi.format(detail=detail).rstrip('.')} / {en.format(detail=detail).rstrip('.')}"
+    return f"[{code}] {vi.format(detail=detail).rstrip('.')} / [{code}] {en.format(detail=detail).rstrip('.')}"
 
 
 # What makes a PDF do something when opened instead of only showing pages: an appendix has none of it.
@@ -102,19 +102,37 @@ def active_content(pdf: bytes) -> list[str]:
     import pikepdf
 
     found: set[str] = set()
+
+    def look(obj, depth: int) -> None:
+        """One object and the direct objects inside it (indirect ones are visited on their own)."""
+        if depth > 50:
+            found.add("nesting")
+            return
+        if isinstance(obj, pikepdf.Stream):
+            obj = obj.stream_dict
+        if isinstance(obj, pikepdf.Array):
+            for item in obj:
+                if isinstance(item, pikepdf.Dictionary | pikepdf.Array) and not item.is_indirect:
+                    look(item, depth + 1)
+            return
+        if not isinstance(obj, pikepdf.Dictionary):
+            return
+        found.update(label for key, label in _ACTIVE_KEYS.items() if key in obj)
+        action = obj.get("/S")
+        if isinstance(action, pikepdf.Name) and str(action) in _ACTIVE_ACTIONS:
+            found.add(str(action)[1:])
+        if obj.get("/Type") == pikepdf.Name.Filespec or obj.get("/Subtype") == pikepdf.Name.FileAttachment:
+            found.add("EmbeddedFile")
+        for key in obj.keys():
+            value = obj.get(key)
+            if isinstance(value, pikepdf.Dictionary | pikepdf.Array) and not value.is_indirect:
+                look(value, depth + 1)
+
     try:
         with pikepdf.open(io.BytesIO(pdf)) as doc:
+            look(doc.trailer, 0)
             for obj in doc.objects:
-                if isinstance(obj, pikepdf.Stream):
-                    obj = obj.stream_dict
-                if not isinstance(obj, pikepdf.Dictionary):
-                    continue
-                found.update(label for key, label in _ACTIVE_KEYS.items() if key in obj)
-                action = obj.get("/S")
-                if isinstance(action, pikepdf.Name) and str(action) in _ACTIVE_ACTIONS:
-                    found.add(str(action)[1:])
-                if obj.get("/Type") == pikepdf.Name.Filespec or obj.get("/Subtype") == pikepdf.Name.FileAttachment:
-                    found.add("EmbeddedFile")
+                look(obj, 0)
     except Exception as exc:  # noqa: BLE001 - a PDF pikepdf cannot read cannot be shown to be harmless
         found.add(f"unreadable ({type(exc).__name__})")
     return sorted(found)
@@ -140,7 +158,9 @@ def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
         result.problems.append(f"tệp có {len(signatures)} chữ ký / the file carries {len(signatures)} signatures")
     result.active = active_content(pdf)
     if result.active:
-        result.problems.append("tệp chứa nội dung chủ động / the file holds active content: " + ", ".join(result.active))
+        kinds = ", ".join(result.active)
+        result.problems.append(f"[APPENDIX_ACTIVE_CONTENT] tệp chứa nội dung chủ động ({kinds}) / "
+                               f"[APPENDIX_ACTIVE_CONTENT] the file holds active content ({kinds})")
     sig = signatures[-1]
     try:
         status = validate_pdf_signature(sig, _context(roots))
