@@ -210,6 +210,11 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     signer_fp, signer_subject = certs.fingerprint(cms.signer_cert), certs.subject(cms.signer_cert)
     signer = certs.details(cms.signer_cert)
     _check_unit(db, manifest)
+    from c27desk.report.trial_keys import trial_unit_code
+
+    named = trial_unit_code(cms.signer_cert)  # our trial certificates name their unit: exact, never a guess
+    if named and named != manifest.unit_code:
+        raise refuse("SIGNER_OF_OTHER_UNIT", f"{named} ({signer_subject})")
     others = [u for u in exchange.units_pinned_to(db, signer_fp) if u != manifest.unit_code]
     if others:  # one unit's key signing for another is a forgery, whatever the operator clicks
         raise refuse("SIGNER_OF_OTHER_UNIT", f"{', '.join(others)} ({signer_subject})")

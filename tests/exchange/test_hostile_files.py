@@ -459,3 +459,22 @@ def test_fuzzed_json_strings_and_file_names_are_refused_with_a_code_or_accepted(
     (outcome.file_name + outcome.message).encode("utf-8")  # never a lone surrogate
     assert state(office_copy) == before
     assert attempt(office_copy, world.good, "next.c27").outcome in ("accepted", "already")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(exported_at=any_text)
+def test_fuzzed_text_in_a_field_nobody_prints_is_accepted_exactly_when_it_is_clean(world, office_copy, exported_at):
+    """``exported_at`` is signed but neither hashed into the content nor printed: clean text is accepted, text with
+    controls, invisible characters or lone surrogates is refused as MALFORMED, and nothing else happens."""
+    from c27desk.model.text import unsafe_characters
+
+    manifest = json.loads(read_package(world.good).manifest)
+    manifest["exported_at"] = exported_at
+    raw = forge(world.good, manifest=ascii_json(manifest), sign_with=world.bienhoa.p12_spec())
+    before = state(office_copy)
+    outcome = attempt(office_copy, raw, "fuzz.c27")
+    if unsafe_characters(exported_at, "\n\t"):
+        assert (outcome.outcome, outcome.reason) == ("refused", "MALFORMED"), outcome
+        assert state(office_copy) == before
+    else:
+        assert outcome.outcome in ("accepted", "already"), outcome

@@ -211,6 +211,8 @@ def test_one_key_for_two_units_in_a_batch_is_never_pinned(office, bienhoa, longk
                         db=office)
     assert code == 1 and text.count("[SIGNER_OF_OTHER_UNIT]") == 2 and "in this same batch" in text
     assert state(office)["unit_signers"] == []
+    code, text, _ = cli("import", str(usb / "HU-BIENHOA_2023_r1.c27"), "--accept-new-signer", "HU-BIENHOA", db=office)
+    assert code == 1 and "[SIGNER_OF_OTHER_UNIT]" in text  # alone too: the trial certificate names Long Khánh
     (usb / "HU-BIENHOA_2023_r1.c27").unlink()
     code, text, _ = cli("--lang", "en", "import", str(usb), db=office)
     assert code == 1 and "[NEW_SIGNER]" in text and "SHA-256" in text and "serial" in text and "valid" in text

@@ -38,7 +38,8 @@ def test_import_a_usb_folder_then_consolidate_and_accept_a_proposal(qtbot, offic
     certificate = dialog.files.item(row, 5)
     assert "SHA-256" in certificate.text() and "Biên Hòa" in certificate.text()  # what the operator confirms
     assert cell(dialog.files, 1 - row, 5) == ""  # nothing to confirm on the broken file
-    certificate.setCheckState(Qt.CheckState.Checked)  # the operator confirms the district's certificate
+    dialog.files.setCurrentCell(row, 5)
+    qtbot.keyClick(dialog.files, Qt.Key.Key_Space)  # the operator confirms the district's certificate
     qtbot.waitUntil(lambda: any(cell(dialog.files, r, 3) == "Hợp lệ" for r in range(2)), timeout=20000)
     assert dialog.import_button.isEnabled()
     row = next(r for r in range(2) if cell(dialog.files, r, 0) == "HU-BIENHOA_2023_r1.c27")
