@@ -27,6 +27,7 @@ from c27desk.fileio import os_reason
 from c27desk.model.text import shown
 from c27desk.model.validation import check
 from c27desk.model.values import Entry, make_entry
+from c27desk.report.trial_keys import trial_unit_code
 from c27desk.store import exchange, periods, revisions, units
 from c27desk.store.clock import now
 
@@ -179,6 +180,32 @@ def _check_appendix_shows(pdf: bytes, manifest: Manifest, cat, entries: dict[str
         raise refuse("APPENDIX_MISMATCH", difference)
 
 
+def _signer_pin(db: Database, unit: str, cert, signer: certs.CertificateDetails, accept_new_signer: Acceptance,
+                batch_claims: dict[str, set[str]] | None) -> str:
+    """Whether the signer is the unit's own: "" (pinned already), "first" or "renewal" (accepted for this
+    unit by the operator, pinned on commit), or a refusal. A certificate that is, or may be, another unit's
+    is refused whatever the operator accepted."""
+    subject = signer.subject
+    named = trial_unit_code(cert)  # our trial certificates name their unit: exact, never a guess
+    if named and named != unit:
+        raise refuse("SIGNER_OF_OTHER_UNIT", f"{named} ({subject})")
+    others = [u for u in exchange.units_pinned_to(db, signer.fingerprint) if u != unit]
+    if others:  # one unit's key signing for another is a forgery, whatever the operator clicks
+        raise refuse("SIGNER_OF_OTHER_UNIT", f"{', '.join(others)} ({subject})")
+    pinned = exchange.pinned_signer(db, unit)
+    if pinned is not None and pinned.fingerprint == signer.fingerprint:
+        return ""
+    elsewhere = sorted((batch_claims or {}).get(signer.fingerprint, set()) - {unit})
+    if elsewhere:  # the same key offered for two units on one stick: neither is taken on trust
+        raise refuse("SIGNER_OF_OTHER_UNIT", f"{', '.join(elsewhere)} ({subject}) — cùng đợt nhận / in this same batch")
+    if not accepts(accept_new_signer, unit):
+        if pinned is None:
+            raise refuse("NEW_SIGNER", f"{unit}: {signer.text()}", signer=signer)
+        old = certs.details(certs.load_pem(pinned.pem))
+        raise refuse("SIGNER_CHANGED", f"{old.text()} → {signer.text()}", signer=signer)
+    return "first" if pinned is None else "renewal"
+
+
 def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer: Acceptance = False,
                   batch_claims: dict[str, set[str]] | None = None) -> ImportPlan:
     """Every check, nothing written; raises ImportRefusedError with the first reason found.
@@ -210,27 +237,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     signer_fp, signer_subject = certs.fingerprint(cms.signer_cert), certs.subject(cms.signer_cert)
     signer = certs.details(cms.signer_cert)
     _check_unit(db, manifest)
-    from c27desk.report.trial_keys import trial_unit_code
-
-    named = trial_unit_code(cms.signer_cert)  # our trial certificates name their unit: exact, never a guess
-    if named and named != manifest.unit_code:
-        raise refuse("SIGNER_OF_OTHER_UNIT", f"{named} ({signer_subject})")
-    others = [u for u in exchange.units_pinned_to(db, signer_fp) if u != manifest.unit_code]
-    if others:  # one unit's key signing for another is a forgery, whatever the operator clicks
-        raise refuse("SIGNER_OF_OTHER_UNIT", f"{', '.join(others)} ({signer_subject})")
-    pinned = exchange.pinned_signer(db, manifest.unit_code)
-    pin = ""
-    if pinned is None or pinned.fingerprint != signer_fp:
-        pin = "first" if pinned is None else "renewal"
-        elsewhere = sorted((batch_claims or {}).get(signer_fp, set()) - {manifest.unit_code})
-        if elsewhere:  # the same key offered for two units on one stick: neither is taken on trust
-            raise refuse("SIGNER_OF_OTHER_UNIT", f"{', '.join(elsewhere)} ({signer_subject}) — "
-                                                 "cùng đợt nhận / in this same batch")
-        if not accepts(accept_new_signer, manifest.unit_code):
-            if pinned is None:
-                raise refuse("NEW_SIGNER", f"{manifest.unit_code}: {signer.text()}", signer=signer)
-            old = certs.details(certs.load_pem(pinned.pem))
-            raise refuse("SIGNER_CHANGED", f"{old.text()} → {signer.text()}", signer=signer)
+    pin = _signer_pin(db, manifest.unit_code, cms.signer_cert, signer, accept_new_signer, batch_claims)
     pdf = verify_pdf(parts.appendix, roots)
     if pdf.active:
         raise refuse("APPENDIX_ACTIVE_CONTENT", ", ".join(pdf.active))
@@ -254,7 +261,6 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
         raise refuse("INVALID_VALUES", "; ".join(f"{', '.join(e.criteria)}: {e.message_vi}" for e in errors[:3]))
     if revisions.entries_hash(entries) != manifest.content_hash:
         raise refuse("HASH_MISMATCH", "content_hash")
-    _check_appendix_shows(parts.appendix, manifest, cat, entries)
     plan = ImportPlan(file_name, sha256(raw), manifest, entries, signer_subject, signer_fp, certs.to_pem(cms.signer_cert),
                       pdf.signing_time.isoformat() if pdf.signing_time else "", pin=pin, signer=signer)
     held = revisions.latest_final(db, manifest.unit_code, manifest.year)
@@ -270,6 +276,8 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
         old = revisions.snapshot(db, manifest.unit_code, manifest.year, held.number)
     else:
         old = {}
+    # last: the costliest check (a whole rendering), for a revision that would be stored
+    _check_appendix_shows(parts.appendix, manifest, cat, entries)
     plan.changes = [Change(c, o, n) for c, o, n in revisions.diff_entries(old, entries)]
     return plan
 
