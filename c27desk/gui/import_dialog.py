@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from c27desk.exchange.importer import Acceptance, ImportOutcome, entry_text, import_files
@@ -65,10 +66,17 @@ class ImportDialog(QDialog):
         self.files.setObjectName("importFiles")
         self.files.setHorizontalHeaderLabels([self.tr("Tệp"), self.tr("Đơn vị"), self.tr("Bản"), self.tr("Kết quả"),
                                               self.tr("Người ký"),
-                                              self.tr("Chứng thư số mới (đánh dấu để xác nhận cho đơn vị này)")])
+                                              self.tr("Xác nhận chứng thư số mới")])
         self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files.horizontalHeader().setStretchLastSection(True)
+        self.files.horizontalHeader().moveSection(5, 3)  # the certificate to confirm before the long result text
+        # the selected file's new certificate in full, to read out to the unit on the telephone
+        self.signer_details = QLabel(self)
+        self.signer_details.setObjectName("signerDetails")
+        self.signer_details.setWordWrap(True)
+        self.signer_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.signer_details.hide()
         self.changes = QTableWidget(0, 3, self)
         self.changes.setObjectName("importChanges")
         self.changes.setHorizontalHeaderLabels([self.tr("Tiêu chí"), self.tr("Cũ"), self.tr("Mới")])
@@ -88,7 +96,12 @@ class ImportDialog(QDialog):
         top.addStretch(1)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.files)
-        split.addWidget(self.changes)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.signer_details)
+        lower_layout.addWidget(self.changes, 1)
+        split.addWidget(lower)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.import_button)
@@ -149,12 +162,14 @@ class ImportDialog(QDialog):
                   "checked": self.tr("Hợp lệ"), "refused": self.tr("Từ chối")}
         for row, o in enumerate(outcomes):
             result = labels[o.outcome] + (f" [{o.reason}] {o.message}" if o.reason else "")
+            cert = o.new_signer
             cells = [o.file_name, o.unit or "", f"r{o.revision}" if o.revision else "", result, o.signer,
-                     o.new_signer.text(saved_language()) if o.new_signer is not None else ""]
+                     f"{cert.subject}; {cert.serial}" if cert is not None else ""]
+            tips = {5: cert.text(saved_language())} if cert is not None else {}
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(shown(text, 2000))
                 item.setBackground(BAD_COLOR if o.outcome == "refused" else OK_COLOR)
-                item.setToolTip(shown(text, 2000))
+                item.setToolTip(shown(tips.get(col, text), 2000))
                 if col == 5 and o.new_signer is not None and o.unit and not committed:
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                                   | Qt.ItemFlag.ItemIsUserCheckable)
@@ -163,6 +178,8 @@ class ImportDialog(QDialog):
                 self.files.setItem(row, col, item)
         self.files.blockSignals(False)
         self.files.resizeColumnsToContents()
+        for col, widest in ((3, 420), (5, 320)):  # long texts stay readable in their tooltip and below
+            self.files.setColumnWidth(col, min(self.files.columnWidth(col), widest))
         ready = sum(1 for o in outcomes if o.outcome == "checked")
         refused = sum(1 for o in outcomes if o.outcome == "refused")
         if committed:
@@ -191,7 +208,13 @@ class ImportDialog(QDialog):
         self.check()
 
     def _show_changes(self, row: int) -> None:
-        changes = self.outcomes[row].changes if 0 <= row < len(self.outcomes) else []
+        outcome = self.outcomes[row] if 0 <= row < len(self.outcomes) else None
+        cert = outcome.new_signer if outcome is not None else None
+        self.signer_details.setVisible(cert is not None)
+        if cert is not None:
+            self.signer_details.setText(self.tr("Chứng thư số mới của %1: ").replace("%1", outcome.unit or "")
+                                        + cert.text(saved_language()))
+        changes = outcome.changes if outcome is not None else []
         self.changes.setRowCount(len(changes))
         for i, c in enumerate(changes):
             old, new = entry_text(c.old), entry_text(c.new)

@@ -327,119 +327,124 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="57" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="58" />
         <source>Nhận gói báo cáo của đơn vị trực thuộc</source>
         <translation>Import child units' packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="61" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="62" />
         <source>Chọn tệp .c27…</source>
         <translation>Choose .c27 files…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="62" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="63" />
         <source>Chọn thư mục (USB)…</source>
         <translation>Choose a folder (USB)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="66" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="66" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="66" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="66" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="68" />
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="68" />
-        <source>Chứng thư số mới (đánh dấu để xác nhận cho đơn vị này)</source>
-        <translation>New certificate (tick to accept it for this unit)</translation>
+        <location filename="../../c27desk/gui/import_dialog.py" line="69" />
+        <source>Xác nhận chứng thư số mới</source>
+        <translation>Accept the new certificate</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="74" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="82" />
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="74" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="82" />
         <source>Cũ</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="74" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="82" />
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="80" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="88" />
         <source>Nhận các tệp hợp lệ</source>
         <translation>Import the valid files</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="83" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="91" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="111" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="124" />
         <source>Chọn gói báo cáo</source>
         <translation>Choose report packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="111" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="124" />
         <source>Gói báo cáo (*.c27)</source>
         <translation>Report packages (*.c27)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="116" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="129" />
         <source>Chọn thư mục chứa gói báo cáo</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="148" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="161" />
         <source>Đã nhận</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="148" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="161" />
         <source>Đã có, không đổi</source>
         <translation>Already held, unchanged</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="149" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="162" />
         <source>Hợp lệ</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="149" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="162" />
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="170" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="187" />
         <source>Đã nhận %1 tệp; từ chối %2.</source>
         <translation>Imported %1 files; refused %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="175" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="192" />
         <source>%1 tệp hợp lệ sẵn sàng nhận; %2 tệp đã nhận trước đây; %3 tệp bị từ chối.</source>
         <translation>%1 valid files ready to import; %2 imported before; %3 refused.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="215" />
+        <source>Chứng thư số mới của %1: </source>
+        <translation>New certificate of %1: </translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,9 @@ def test_import_a_usb_folder_then_consolidate_and_accept_a_proposal(qtbot, offic
 
     row = next(r for r in range(2) if cell(dialog.files, r, 0) == "HU-BIENHOA_2023_r1.c27")
     certificate = dialog.files.item(row, 5)
-    assert "SHA-256" in certificate.text() and "Biên Hòa" in certificate.text()  # what the operator confirms
+    assert "Biên Hòa" in certificate.text() and "SHA-256" in certificate.toolTip()  # what the operator confirms
+    dialog.files.setCurrentCell(row, 0)
+    assert dialog.signer_details.isVisible() and "SHA-256" in dialog.signer_details.text()
     assert cell(dialog.files, 1 - row, 5) == ""  # nothing to confirm on the broken file
     dialog.files.setCurrentCell(row, 5)
     qtbot.keyClick(dialog.files, Qt.Key.Key_Space)  # the operator confirms the district's certificate
