@@ -154,6 +154,19 @@ def zip_with_extra(w: World, size: int) -> bytes:
     return out.getvalue()
 
 
+def zip64_members(w: World) -> bytes:
+    """The four members written with ZIP64 local headers (sizes 0xFFFFFFFF there, the real ones in an extra)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members(w.good):
+            with zf.open(zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0)), "w", force_zip64=True) as fh:
+                fh.write(data)
+    return out.getvalue()
+
+
 def many_members(n: int) -> bytes:
     import io
     import zipfile
@@ -259,6 +272,9 @@ CASES = {
     "ZIP64 end record": (lambda w: w.good[:-12] + struct.pack("<I", 0xFFFFFFFF) + w.good[-8:], "UNSAFE_MEMBER"),
     "name differing only by case": (lambda w: zip_of([*members(w.good)[:2], ("Data.json", members(w.good)[2][1]),
                                                       members(w.good)[3]]), "UNSAFE_MEMBER"),
+    "a look-alike name (Cyrillic a)": (lambda w: zip_of([*members(w.good)[:2], ("d\u0430ta.json", members(w.good)[2][1]),
+                                                         members(w.good)[3]]), "UNSAFE_MEMBER"),
+    "ZIP64 local headers": (lambda w: zip64_members(w), "MALFORMED"),
     "local name differs from the directory": (lambda w: patched(w.good, b"data.json", b"data.jsoN"), "MALFORMED"),
     "encrypted members": (lambda w: set_encrypted(w.good), "UNSAFE_MEMBER"),
     "huge extra fields": (lambda w: zip_with_extra(w, 60_000), "UNSAFE_MEMBER"),
