@@ -15,7 +15,8 @@ import io
 
 from c27desk.report.appendix_pdf import RenderedAppendix
 
-_SKIP_KEYS = {"/Parent", "/Annots", "/StructParents", "/Group"}  # page tree links and what signing may add
+_SKIP_KEYS = {"/Parent", "/Annots"}  # the page tree link (inherited keys are taken below) and the signature widget
+_INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")  # a page takes these from its parents
 MAX_OBJECTS = 20_000  # a visit budget: a page whose resources never end is not an appendix of ours
 
 
@@ -48,6 +49,18 @@ def _digest(obj, seen: dict, budget: list[int]) -> str:
     return result
 
 
+def _inherited(page, key: str):
+    """A page attribute as a viewer applies it: the page's own, else the nearest parent's (a crop box put on
+    the page tree would otherwise cut figures out of sight without changing any page). qpdf already copies
+    inherited attributes onto the pages it reads; taking them here keeps the check from resting on that."""
+    node, hops = page, 0
+    while node is not None and hops < 64:
+        if key in node:
+            return node[key]
+        node, hops = node.get("/Parent"), hops + 1
+    return None
+
+
 def _pages(pdf: bytes) -> list[tuple[str, list]]:
     import pikepdf
 
@@ -59,7 +72,8 @@ def _pages(pdf: bytes) -> list[tuple[str, list]]:
             streams = page.obj.get("/Contents")
             streams = [streams] if isinstance(streams, pikepdf.Stream) else list(streams or [])
             content = b"".join(s.read_bytes() for s in streams)
-            digest = hashlib.sha256(content + _digest(page.obj, seen, budget).encode()).hexdigest()
+            inherited = "".join(f"{key}={_digest(_inherited(page.obj, key), seen, budget)}" for key in _INHERITED)
+            digest = hashlib.sha256(content + _digest(page.obj, seen, budget).encode() + inherited.encode()).hexdigest()
             annots = []
             for annot in page.obj.get("/Annots", []):
                 rect = [float(v) for v in annot.get("/Rect", [])]

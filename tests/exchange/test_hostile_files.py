@@ -116,24 +116,49 @@ def manifest_text(raw: bytes, change) -> bytes:
     return change(read_package(raw).manifest.decode("utf-8")).encode("utf-8")
 
 
+def _r2_content(w: World):
+    from c27desk.report.appendix import appendix_content
+
+    db = open_database(w.bienhoa_db, check_integrity=False)
+    try:
+        return appendix_content(db, YEAR, revision=2)
+    finally:
+        db.close()
+
+
 def misleading_appendix(w: World) -> bytes:
     """An appendix signed by the unit itself, keywords right, but printing II.1 = 4321."""
     from dataclasses import replace
 
     from c27desk.model.values import Entry
-    from c27desk.report.appendix import appendix_content
     from c27desk.report.appendix_pdf import render_appendix
     from c27desk.report.sign_appendix import sign_appendix
 
-    db = open_database(w.bienhoa_db, check_integrity=False)
-    try:
-        content = appendix_content(db, YEAR, revision=2)
-    finally:
-        db.close()
+    content = _r2_content(w)
     entries = dict(content.entries)
     entries["II.1"] = Entry("4321", entries["II.1"].explanation, "answered")
     fake = replace(content, entries=entries)  # content_hash (and so the keywords) still those of the real values
     return sign_appendix(fake, render_appendix(fake), w.bienhoa.p12_spec()).pdf
+
+
+def cropped_appendix(w: World) -> bytes:
+    """The true appendix with a crop box on its page tree (inherited by every page, hiding the values column),
+    then signed by the unit: every page object itself is unchanged."""
+    import io
+    from dataclasses import replace
+
+    import pikepdf
+
+    from c27desk.report.appendix_pdf import render_appendix
+    from c27desk.report.sign_appendix import sign_appendix
+
+    content = _r2_content(w)
+    rendered = render_appendix(content)
+    with pikepdf.open(io.BytesIO(rendered.pdf)) as doc:
+        doc.Root.Pages.CropBox = pikepdf.Array([0, 0, 400, 842])
+        out = io.BytesIO()
+        doc.save(out)
+    return sign_appendix(content, replace(rendered, pdf=out.getvalue()), w.bienhoa.p12_spec()).pdf
 
 
 def patched(raw: bytes, old: bytes, new: bytes, count: int = 1) -> bytes:
@@ -281,6 +306,8 @@ CASES = {
     # the campaign: signed data that disagrees with its signed appendix
     "appendix printing other figures": (lambda w: forge(w.good, appendix=misleading_appendix(w),
                                                         sign_with=w.bienhoa.p12_spec()), "APPENDIX_MISMATCH"),
+    "appendix cropped by its page tree": (lambda w: forge(w.good, appendix=cropped_appendix(w),
+                                                          sign_with=w.bienhoa.p12_spec()), "APPENDIX_MISMATCH"),
     "appendix with JavaScript": (lambda w: forge(w.good, appendix=with_javascript(read_package(w.good).appendix),
                                                  sign_with=w.bienhoa.p12_spec()), "APPENDIX_ACTIVE_CONTENT"),
     "layout details not those printed": (lambda w: forge(w.good, manifest=lambda d: {
