@@ -85,9 +85,9 @@ def _no_duplicates(what: str):
 
 def _check_tree(doc: Any, what: str) -> None:
     """Depth, size and characters of every string, walked without recursion (the file sets the depth)."""
-    stack, nodes = [(doc, 1)], 0
+    stack, nodes = [(doc, 1, "")], 0
     while stack:
-        obj, depth = stack.pop()
+        obj, depth, path = stack.pop()
         nodes += 1
         if depth > MAX_DEPTH or nodes > MAX_NODES:
             raise refuse("TOO_LARGE", f"{what}: lồng quá sâu hoặc quá nhiều phần tử / nested too deep or too many items")
@@ -96,13 +96,13 @@ def _check_tree(doc: Any, what: str) -> None:
                 bad = unsafe_characters(key)
                 if bad:
                     raise refuse("MALFORMED", f"{what}: ký tự không hợp lệ / invalid character {bad[0]} in a key")
-                stack.append((value, depth + 1))
+                stack.append((value, depth + 1, f"{path}.{key}"[-80:]))
         elif isinstance(obj, list):
-            stack.extend((v, depth + 1) for v in obj)
+            stack.extend((v, depth + 1, f"{path}[]") for v in obj)
         elif isinstance(obj, str):
             bad = unsafe_characters(obj, _TEXT_ALLOWED)
             if bad:
-                raise refuse("MALFORMED", f"{what}: ký tự không hợp lệ / invalid character {bad[0]}")
+                raise refuse("MALFORMED", f"{what}{path}: ký tự không hợp lệ / invalid character {bad[0]}")
 
 
 def _load(data: bytes, what: str) -> Any:

@@ -222,3 +222,15 @@ def test_one_key_for_two_units_in_a_batch_is_never_pinned(office, bienhoa, longk
     code, text, _ = cli("import", str(usb), "--accept-new-signer", "HU-LONGKHANH", db=office)
     assert code == 0 and [row[0] for row in state(office)["unit_signers"]] == ["HU-LONGKHANH"]
     assert genuine
+
+
+def test_a_control_character_in_an_explanation_is_told_at_export_not_at_the_office(child_keys, tmp_path):
+    import pytest
+
+    from c27desk.errors import C27Error
+
+    unit = make_child(tmp_path / "bh.sqlite3", "HU-BIENHOA", "Huyện ủy Biên Hòa", changes='I.1,A,"xong\x1b[2K"\n')
+    with pytest.raises(C27Error) as refused:
+        export(unit, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "usb")
+    assert refused.value.code == "UNSENDABLE" and "U+001B" in refused.value.en and "I.1" in refused.value.en
+    assert not (tmp_path / "usb").exists() or not any((tmp_path / "usb").iterdir())
