@@ -61,13 +61,14 @@ class Manifest:
     app_version: str
     content_hash: str
     members: dict[str, tuple[str, int]]  # name -> (sha256, size)
-    layout: dict[str, str] = field(default_factory=dict)  # what the appendix prints besides the values (see LAYOUT_FIELDS)
+    # the unit's and the period's details besides the values, for drawing the appendix again (layout_dict)
+    layout: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
 
-# The unit's and the period's details the appendix prints, carried in the signed manifest so the office
-# can draw the appendix again and compare it with the signed PDF (see report/appendix_check.py).
-LAYOUT_FIELDS = ("unit_place", "parent_body", "doc_symbol", "report_number", "report_date", "place",
-                 "signer_authority", "signer_title", "signer_name", "recipients")
+# What the manifest says elsewhere (unit code, name, level, parent; year, catalogue) or what no page shows.
+_UNIT_ELSEWHERE = {"code", "name", "level", "parent"}
+_PERIOD_ELSEWHERE = {"year", "catalogue_id", "catalogue_version", "status"}
+_FIELD_RE = re.compile(r"^[a-z_]{1,40}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -172,20 +173,29 @@ def parse_manifest(data: bytes) -> Manifest:
     )
 
 
-def _layout(doc: dict, what: str) -> dict[str, str]:
+def _layout(doc: dict, what: str) -> dict[str, dict[str, str | None]]:
     raw = _get(doc, "layout", dict, what)
-    layout = {name: _get(raw, name, str, f"{what} layout") for name in LAYOUT_FIELDS}
-    if layout["report_date"] and not _DATE.match(layout["report_date"]):
-        raise refuse("MALFORMED", f"{what}: layout.report_date")
+    layout = {}
+    for part in ("unit", "period"):
+        fields_ = _get(raw, part, dict, f"{what} layout")
+        for name in fields_:
+            if not _FIELD_RE.match(name):
+                raise refuse("MALFORMED", f"{what}: layout.{part}.{name[:40]}")
+            _get(fields_, name, str, f"{what} layout.{part}", optional=True)
+        layout[part] = dict(fields_)
+    report_date = layout["period"].get("report_date")
+    if report_date and not _DATE.match(report_date):
+        raise refuse("MALFORMED", f"{what}: layout.period.report_date")
     return layout
 
 
-def layout_dict(unit, period) -> dict[str, str]:
-    """The layout details of ``unit`` (model Unit) and ``period`` (store Period) for the manifest."""
-    return {"unit_place": unit.place, "parent_body": unit.parent_body, "doc_symbol": unit.doc_symbol,
-            "report_number": period.report_number, "report_date": period.report_date or "", "place": period.place,
-            "signer_authority": period.signer_authority, "signer_title": period.signer_title,
-            "signer_name": period.signer_name, "recipients": period.recipients}
+def layout_dict(unit, period) -> dict[str, dict[str, str | None]]:
+    """Every detail of ``unit`` (model Unit) and ``period`` (store Period) the manifest does not carry
+    elsewhere, taken field by field so a detail added to either later is carried (and can be printed) too."""
+    from dataclasses import fields as fields_of
+
+    return {"unit": {f.name: getattr(unit, f.name) for f in fields_of(unit) if f.name not in _UNIT_ELSEWHERE},
+            "period": {f.name: getattr(period, f.name) for f in fields_of(period) if f.name not in _PERIOD_ELSEWHERE}}
 
 
 def manifest_dict(*, unit: dict, year: int, revision: int, catalogue: dict, finalised_at: str, exported_at: str,

@@ -164,11 +164,11 @@ def _check_appendix_shows(pdf: bytes, manifest: Manifest, cat, entries: dict[str
     from c27desk.store.periods import Period
 
     lay = manifest.layout
-    unit = Unit(manifest.unit_code, manifest.unit_name, manifest.unit_level, manifest.unit_parent,
-                place=lay["unit_place"], parent_body=lay["parent_body"], doc_symbol=lay["doc_symbol"])
-    period = Period(manifest.year, cat.id, cat.version, report_number=lay["report_number"],
-                    report_date=lay["report_date"] or None, place=lay["place"], signer_authority=lay["signer_authority"],
-                    signer_title=lay["signer_title"], signer_name=lay["signer_name"], recipients=lay["recipients"])
+    try:
+        unit = Unit(manifest.unit_code, manifest.unit_name, manifest.unit_level, manifest.unit_parent, **lay["unit"])
+        period = Period(manifest.year, cat.id, cat.version, **lay["period"])
+    except TypeError:  # a detail this version does not know: its appendix cannot be drawn here
+        raise refuse("MALFORMED", "manifest.json: layout") from None
     content = AppendixContent(unit, period, cat, entries, manifest.revision, True, manifest.content_hash,
                               manifest.finalised_at, app_version=manifest.app_version)
     try:

@@ -311,8 +311,11 @@ CASES = {
     "appendix with JavaScript": (lambda w: forge(w.good, appendix=with_javascript(read_package(w.good).appendix),
                                                  sign_with=w.bienhoa.p12_spec()), "APPENDIX_ACTIVE_CONTENT"),
     "layout details not those printed": (lambda w: forge(w.good, manifest=lambda d: {
-        **d, "layout": {**d["layout"], "signer_name": "Trần Văn B"}}, sign_with=w.bienhoa.p12_spec()),
-        "APPENDIX_MISMATCH"),
+        **d, "layout": {**d["layout"], "period": {**d["layout"]["period"], "signer_name": "Trần Văn B"}}},
+        sign_with=w.bienhoa.p12_spec()), "APPENDIX_MISMATCH"),
+    "a layout detail this version does not know": (lambda w: forge(w.good, manifest=lambda d: {
+        **d, "layout": {**d["layout"], "unit": {**d["layout"]["unit"], "motto": "x"}}},
+        sign_with=w.bienhoa.p12_spec()), "MALFORMED"),
 }
 
 
