@@ -2,9 +2,12 @@
 
 Writing: members in a fixed order with fixed times and attributes, so the same revision always
 gives the same bytes. Reading: the file arrives from a USB stick and may be damaged or hostile,
-so everything is checked before anything is trusted — total and member sizes (declared and
-actual, so a zip bomb is stopped while inflating), names (no paths, no duplicates, nothing
-extra or missing), no links, no nested archives — and every failure is a coded refusal.
+so its layout is checked before anything is trusted, in time proportional to four members whatever
+the file holds: the end record's member count first, then each central directory entry (exact
+names, no links, encryption, ZIP64 or odd extra fields, size and ratio limits), then the local
+headers from byte 0 agreeing with it back to back, so tools reading from the front see the same
+members; only then is anything inflated (at most each member's limit), and no nested archives.
+Every failure is a coded refusal.
 """
 
 from __future__ import annotations
@@ -42,14 +45,19 @@ def package_name(unit: str, year: int, revision: int) -> str:
 
 def build_package(parts: PackageParts) -> bytes:
     """The zip bytes; identical parts give identical bytes."""
+    return build_zip([(name, parts.member(name)) for name in MEMBERS])
+
+
+def build_zip(members: list[tuple[str, bytes]]) -> bytes:
+    """A reproducible zip of ``members`` in the order given."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zf:
-        for name in MEMBERS:
+        for name, body in members:
             info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = (stat.S_IFREG | 0o644) << 16
             info.create_system = 3
-            zf.writestr(info, parts.member(name), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            zf.writestr(info, body, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
     return out.getvalue()
 
 
@@ -72,7 +80,6 @@ _CENTRAL = struct.Struct("<4sHHHHHHIIIHHHHHII")
 _LOCAL = struct.Struct("<4sHHHHHIIIHH")
 MAX_RATIO, MIN_RATIO_CHECK = 200, 256 * 1024  # JSON inflates ~20:1; a bomb far more
 MAX_EXTRA = 64  # our writer puts no extra fields; a few bytes are tolerated, megabytes are not
-_NAMES = {m.encode("ascii"): m for m in MEMBERS}
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,7 @@ class _Entry:
     offset: int
 
 
-def _central_directory(raw: bytes) -> list[_Entry]:
+def _central_directory(raw: bytes, limits: dict[str, int]) -> list[_Entry]:
     """The members as the central directory declares them, checked before any name is looked at.
 
     Everything is read from fixed positions in one pass over four entries, so a file with 45,000
@@ -101,11 +108,12 @@ def _central_directory(raw: bytes) -> list[_Entry]:
         raise refuse("UNSAFE_MEMBER", "zip64 hoặc nhiều phần / ZIP64 or multi-part archive")
     if disk or cd_disk or on_disk != count or comment:
         raise refuse("MALFORMED", "zip nhiều phần / multi-part archive")
-    if count > len(MEMBERS):
-        raise refuse("UNSAFE_MEMBER", f"{count} thành phần, cần {len(MEMBERS)} / {count} members, "
-                                      f"{len(MEMBERS)} expected")
-    if count < len(MEMBERS):
-        raise refuse("MALFORMED", f"thiếu thành phần / missing members ({count} of {len(MEMBERS)})")
+    if count > len(limits):
+        raise refuse("UNSAFE_MEMBER", f"{count} thành phần, cần {len(limits)} / {count} members, "
+                                      f"{len(limits)} expected")
+    if count < len(limits):
+        raise refuse("MALFORMED", f"thiếu thành phần / missing members ({count} of {len(limits)})")
+    known = {name.encode("ascii"): name for name in limits}
     if cd_offset + cd_size != end:
         raise refuse("MALFORMED", "thư mục trung tâm sai vị trí / central directory out of place")
     entries, at = [], cd_offset
@@ -116,7 +124,7 @@ def _central_directory(raw: bytes) -> list[_Entry]:
          start_disk, _internal, external, offset) = _CENTRAL.unpack_from(raw, at)
         name_raw = raw[at + _CENTRAL.size:at + _CENTRAL.size + name_len]
         at += _CENTRAL.size + name_len + extra_len + comment_len
-        name = _NAMES.get(name_raw)
+        name = known.get(name_raw)
         if name is None:
             raise refuse("UNSAFE_MEMBER", f"thành phần lạ / unexpected member "
                                           f"{name_raw[:80].decode('utf-8', 'backslashreplace')!r}")
@@ -126,8 +134,8 @@ def _central_directory(raw: bytes) -> list[_Entry]:
             raise refuse("UNSAFE_MEMBER", f"{name!r} không phải tệp thường / not a regular file")
         if flags & 0x41:
             raise refuse("UNSAFE_MEMBER", f"{name!r} bị mã hóa / encrypted")
-        if size > MAX_MEMBER[name]:
-            raise refuse("TOO_LARGE", f"{name}: {size} bytes > {MAX_MEMBER[name]}")
+        if size > limits[name]:
+            raise refuse("TOO_LARGE", f"{name}: {size} bytes > {limits[name]}")
         if size > MIN_RATIO_CHECK and size > MAX_RATIO * compressed:
             raise refuse("TOO_LARGE", f"{name}: nén {size // max(compressed, 1)}:1 / compression ratio")
         if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or flags & 0x08:
@@ -166,33 +174,35 @@ def _check_local_headers(raw: bytes, entries: list[_Entry], cd_offset: int) -> N
 
 def read_package(raw: bytes) -> PackageParts:
     """The four members of a package, or ImportRefusedError saying exactly what is wrong."""
-    if len(raw) > MAX_FILE:
-        raise refuse("TOO_LARGE", f"{len(raw)} bytes > {MAX_FILE}")
-    if not raw.startswith(b"PK\x03\x04"):
-        raise refuse("MALFORMED", "không phải tệp zip / not a zip file")
-    _central_directory(raw)
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(raw))
-        infos = zf.infolist()
-    except _ZIP_ERRORS as exc:
-        raise refuse("MALFORMED", f"zip hỏng / broken zip ({exc})") from None
-    if sorted(i.filename for i in infos) != sorted(MEMBERS):  # zipfile read the same directory we checked
-        raise refuse("MALFORMED", "thư mục trung tâm hỏng / broken central directory")
-    declared = sum(i.file_size for i in infos)
-    if declared > MAX_FILE * 2:
-        raise refuse("TOO_LARGE", f"khai báo / declared {declared} bytes")
-    parts = {}
-    try:
-        for info in infos:
-            limit = MAX_MEMBER[info.filename]
-            if info.file_size > limit:
-                raise refuse("TOO_LARGE", f"{info.filename}: {info.file_size} bytes > {limit}")
-            parts[info.filename] = _read_limited(zf, info, limit)
-    except (*_ZIP_ERRORS, zlib.error, RuntimeError) as exc:
-        raise refuse("MALFORMED", f"không giải nén được / cannot inflate ({type(exc).__name__})") from None
+    parts = read_members(raw, MAX_MEMBER, MAX_FILE)
     if parts[DATA][:2] == b"PK" or parts[MANIFEST][:2] == b"PK":
         raise refuse("UNSAFE_MEMBER", "gói lồng trong gói / nested archive")
     if not parts[APPENDIX].startswith(b"%PDF-"):
         raise refuse("MALFORMED", f"{APPENDIX} không phải PDF / is not a PDF")
     return PackageParts(parts[MANIFEST], parts[SIGNATURE], parts[DATA], parts[APPENDIX])
 
+
+def read_members(raw: bytes, limits: dict[str, int], max_file: int) -> dict[str, bytes]:
+    """Exactly the members named in ``limits`` (name -> size limit), read defensively, or a coded refusal.
+
+    The layout is checked from the end record and central directory back to byte 0 first (see
+    _central_directory), then zipfile inflates each member, at most its limit (and checks its CRC)."""
+    if len(raw) > max_file:
+        raise refuse("TOO_LARGE", f"{len(raw)} bytes > {max_file}")
+    if not raw.startswith(b"PK\x03\x04"):
+        raise refuse("MALFORMED", "không phải tệp zip / not a zip file")
+    _central_directory(raw, limits)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(raw))
+        infos = zf.infolist()
+    except _ZIP_ERRORS as exc:
+        raise refuse("MALFORMED", f"zip hỏng / broken zip ({exc})") from None
+    if sorted(i.filename for i in infos) != sorted(limits):  # zipfile read the same directory we checked
+        raise refuse("MALFORMED", "thư mục trung tâm hỏng / broken central directory")
+    parts = {}
+    try:
+        for info in infos:
+            parts[info.filename] = _read_limited(zf, info, limits[info.filename])
+    except (*_ZIP_ERRORS, zlib.error, RuntimeError) as exc:
+        raise refuse("MALFORMED", f"không giải nén được / cannot inflate ({type(exc).__name__})") from None
+    return parts
