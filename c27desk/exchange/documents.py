@@ -17,7 +17,7 @@ from c27desk.exchange.reasons import refuse
 from c27desk.model.text import nfc, unsafe_characters
 
 FORMAT = "c27desk-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the manifest carries the appendix's layout details (the office draws it again)
 MAX_VALUES = 1000
 MAX_TEXT = 4000
 _ID_RE = re.compile(r"^[A-Z0-9.\-]{1,40}$")

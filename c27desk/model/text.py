@@ -32,10 +32,11 @@ def fold(text: str) -> str:
 # (carriage return, ESC of terminal escape sequences), DEL, bidirectional overrides and isolates (which
 # reorder what follows), lone surrogates (which no encoder accepts) and unassigned or private code points.
 _INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+_HARMLESS = "\u00ad\u200c\u200d"  # soft hyphen and zero-width (non-)joiners, as text pasted from Word holds
 
 
 def _unsafe(ch: str, allowed: str) -> bool:
-    return ch not in allowed and unicodedata.category(ch) in _INVISIBLE_CATEGORIES
+    return ch not in allowed and ch not in _HARMLESS and unicodedata.category(ch) in _INVISIBLE_CATEGORIES
 
 
 def unsafe_characters(text: str, allowed: str = "") -> list[str]:
