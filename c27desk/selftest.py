@@ -129,9 +129,9 @@ def _steps(tmp: Path) -> Iterator[Step]:
         tampered = bytearray(raw)
         tampered[len(tampered) // 2] ^= 0x01
         refused = import_bytes(office, office_path, bytes(tampered), "tampered.c27", who=who,
-                               accept_new_signer=True)
+                               accept_new_signer=frozenset({UNIT}))
         _check(refused.outcome == "refused", "gói bị sửa phải bị từ chối / a tampered package must be refused")
-        outcome = import_bytes(office, office_path, raw, result.path.name, who=who, accept_new_signer=True)
+        outcome = import_bytes(office, office_path, raw, result.path.name, who=who, accept_new_signer=frozenset({UNIT}))
         _check(outcome.outcome == "accepted", f"nhập gói / import: {outcome.reason} {outcome.message}")
         held = revisions.latest_final(office, UNIT, YEAR)
         _check(held is not None and revisions.snapshot(office, UNIT, YEAR, held.number) == expected,

@@ -27,8 +27,8 @@ def register(sub) -> None:
     p.add_argument("--rejudge", action="store_true", help="với --archive: xét lại cả các tệp đã từ chối trước đây")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    p.add_argument("--accept-new-signer", action="store_true",
-                   help="xác nhận chứng thư số mới (lần đầu nhận hoặc gia hạn) của người ký")
+    p.add_argument("--accept-new-signer", type=_unit_list, default=frozenset(), metavar="UNIT[,UNIT]",
+                   help="xác nhận chứng thư số mới (lần đầu nhận hoặc gia hạn) của người ký, cho từng đơn vị nêu tên")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("trust", help="tổ chức chứng thực tin cậy / trusted CAs")
@@ -71,34 +71,35 @@ def cmd_export(ctx, args) -> int:
     return 0
 
 
+def _unit_list(text: str) -> frozenset[str]:
+    """``--accept-new-signer HU-A,HU-B``: a new certificate is accepted for the units named, never for any."""
+    units_named = frozenset(u.strip() for u in text.split(",") if u.strip())
+    if not units_named:
+        raise InputError("--accept-new-signer cần mã đơn vị (ví dụ HU-BIENHOA).",
+                         "--accept-new-signer needs unit codes (for example HU-BIENHOA).")
+    return units_named
+
+
+
 def cmd_import(ctx, args) -> int:
-    from c27desk.exchange.importer import ImportOutcome, import_bytes, package_files, read_received
-    from c27desk.exchange.reasons import ImportRefusedError
+    from c27desk.exchange.importer import import_files, package_files
 
     if args.archive is not None:
         return _replay(ctx, args)
     if not args.paths:
         raise InputError("cần tệp .c27 hoặc thư mục (hoặc --archive).", "a .c27 file or a folder is needed (or --archive).")
+    if not list(package_files(args.paths)):
+        nested = [p for p in args.paths if p.is_dir() and any(p.glob("*/*.c27"))]
+        if nested:  # an archive keeps its files in sub-folders: that is what --archive replays
+            raise InputError(f"không có tệp .c27 nào ngay trong {nested[0]}; đây là kho lưu? Dùng "
+                             f"“c27desk import --archive {nested[0]}”.",
+                             f"no .c27 file directly in {nested[0]}; an archive? Use "
+                             f"“c27desk import --archive {nested[0]}”.")
+        raise InputError("không có tệp .c27 nào để nhận.", "no .c27 file to import.")
     db = ctx.open(create=False, write=not args.dry_run, backup_reason=None if args.dry_run else "before-import")
-    outcomes: list[ImportOutcome] = []
     try:
-        files = list(package_files(args.paths))
-        if not files:
-            nested = [p for p in args.paths if p.is_dir() and any(p.glob("*/*.c27"))]
-            if nested:  # an archive keeps its files in sub-folders: that is what --archive replays
-                raise InputError(f"không có tệp .c27 nào ngay trong {nested[0]}; đây là kho lưu? Dùng "
-                                 f"“c27desk import --archive {nested[0]}”.",
-                                 f"no .c27 file directly in {nested[0]}; an archive? Use "
-                                 f"“c27desk import --archive {nested[0]}”.")
-            raise InputError("không có tệp .c27 nào để nhận.", "no .c27 file to import.")
-        for path in files:
-            try:
-                raw = read_received(path)
-            except ImportRefusedError as refused:
-                outcomes.append(ImportOutcome(path.name, "", "refused", refused.code or "", refused.message(ctx.lang)))
-                continue
-            outcomes.append(import_bytes(db, ctx.db_path, raw, path.name, who=ctx.who, dry_run=args.dry_run,
-                                         accept_new_signer=args.accept_new_signer))
+        outcomes = import_files(db, ctx.db_path, args.paths, who=ctx.who, dry_run=args.dry_run,
+                                accept_new_signer=args.accept_new_signer)
     finally:
         db.close()
     return _report(ctx, args, outcomes)
@@ -135,24 +136,30 @@ def _replay(ctx, args) -> int:
 
 
 def _print_outcome(ctx, o) -> None:
+    """One line per file (plus its changes); every outside text passes through ``shown`` first."""
+    from c27desk.exchange.importer import entry_text
+    from c27desk.model.text import shown
+
     en = ctx.lang == "en"
     label = {"accepted": ("ĐÃ NHẬN", "ACCEPTED"), "already": ("ĐÃ CÓ", "ALREADY IMPORTED"),
              "superseded": ("BẢN CŨ (đã có bản mới hơn)", "OLD (a newer revision is held)"),
              "kept-refused": ("VẪN TỪ CHỐI", "STILL REFUSED"),
              "checked": ("HỢP LỆ (chưa ghi)", "VALID (not written)"), "refused": ("TỪ CHỐI", "REFUSED")}[o.outcome]
-    head = f"{label[1 if en else 0]}: {o.file_name}"
+    head = f"{label[1 if en else 0]}: {shown(o.file_name)}"
     if o.unit:
-        head += f" – {o.unit} {o.year} r{o.revision}"
+        head += f" – {shown(o.unit)} {o.year} r{o.revision}"
     if o.reason or o.message:
-        head += (f" [{o.reason}]" if o.reason else "") + f" {o.message}"
+        head += (f" [{o.reason}]" if o.reason else "") + f" {shown(o.message, 2000)}"
     print(head)
-    from c27desk.exchange.importer import entry_text
-
-    shown = 30
-    for c in o.changes[:shown]:
-        print(f"    {c.criterion}: {entry_text(c.old)} → {entry_text(c.new)}")
-    if len(o.changes) > shown:
-        more = len(o.changes) - shown
+    if o.new_signer is not None:
+        what = {"first": ("chứng thư số mới", "new certificate"), "renewal": ("chứng thư số gia hạn", "renewed "
+                "certificate")}.get(o.pin, ("chứng thư số", "certificate"))
+        print(f"    {what[1 if en else 0]}: {o.new_signer.text(ctx.lang)}")
+    shown_changes = 30
+    for c in o.changes[:shown_changes]:
+        print(f"    {shown(c.criterion)}: {shown(entry_text(c.old))} → {shown(entry_text(c.new))}")
+    if len(o.changes) > shown_changes:
+        more = len(o.changes) - shown_changes
         print(f"    … and {more} more changes (--json lists them all)" if en
               else f"    … và {more} thay đổi khác (--json để xem tất cả)")
 

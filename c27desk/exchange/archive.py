@@ -76,3 +76,19 @@ def archived_files(folder: Path) -> list[Path]:
         return (0, d.at, p.name) if d else (1, "", p.name)
 
     return sorted(files, key=order)
+
+
+def clean_partial(db_path: Path) -> int:
+    """Remove what an interrupted archive write left behind (``.*.part``); called by the one writer
+    holding the database lock before a batch, so nothing half-written lingers beside complete files."""
+    folder = archive_dir(db_path)
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for leftover in folder.glob("*/.*.part"):
+        try:
+            leftover.unlink()
+            removed += 1
+        except OSError:
+            pass  # another try at the next batch; a leftover is untidy, not harmful
+    return removed

@@ -8,12 +8,14 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
+from datetime import datetime
 
 from asn1crypto import pem as asn1_pem
 from asn1crypto import x509 as asn1_x509
 
 from c27desk.errors import C27Error
 from c27desk.fileio import read_file
+from c27desk.model.text import shown
 
 
 def _der(cert) -> bytes:
@@ -54,14 +56,15 @@ _SHORT = {"common_name": "CN", "organizational_unit_name": "OU", "organization_n
 
 
 def subject(cert) -> str:
-    """The subject as people read it on a certificate: ``CN=…, OU=…, O=…, C=VN`` (most specific first)."""
+    """The subject as people read it on a certificate: ``CN=…, OU=…, O=…, C=VN`` (most specific first),
+    escaped for display (see model.text.shown)."""
     name = asn1_x509.Certificate.load(_der(cert)).subject
     parts = []
     for rdn in reversed(name.chosen):
         for attr in rdn:
             key = attr["type"].native
             parts.append(f"{_SHORT.get(key, key)}={attr['value'].native}")
-    return ", ".join(parts)
+    return shown(", ".join(parts), 500)  # a subject is outside text: it may hold anything
 
 
 def to_pem(cert) -> str:
@@ -109,3 +112,100 @@ def subject_fields(cert) -> list[str]:
     """The subject's values (CN, OU, O, …) as written, for telling which unit a certificate names."""
     name = asn1_x509.Certificate.load(_der(cert)).subject
     return [str(attr["value"].native) for rdn in name.chosen for attr in rdn]
+
+
+@dataclass(frozen=True)
+class CertificateDetails:
+    """What an operator checks with a unit (by telephone) before accepting its signing certificate."""
+
+    subject: str
+    serial: str
+    fingerprint: str
+    not_before: datetime
+    not_after: datetime
+
+    def validity(self) -> str:
+        return f"{self.not_before:%d/%m/%Y} – {self.not_after:%d/%m/%Y}"
+
+    def text(self, lang: str | None = None) -> str:
+        """In one language, or with ``lang`` None both (for refusal details, shown in either)."""
+        fp = ":".join(self.fingerprint[i:i + 2] for i in range(0, len(self.fingerprint), 2)).upper()
+        serial, valid = {"vi": ("số sê-ri", "hiệu lực"), "en": ("serial", "valid")}.get(
+            lang or "", ("số sê-ri/serial", "hiệu lực/valid"))
+        return f"{self.subject}; {serial} {self.serial}; SHA-256 {fp}; {valid} {self.validity()}"
+
+
+def details(cert) -> CertificateDetails:
+    c = asn1_x509.Certificate.load(_der(cert))
+    return CertificateDetails(subject(c), f"{c.serial_number:X}", fingerprint(c), c.not_valid_before,
+                              c.not_valid_after)
+
+
+WEAK_HASHES = {"md2", "md5", "sha1"}
+MIN_RSA_BITS, MIN_EC_BITS = 2048, 256
+# extended key usages under which a certificate may sign a document (openssl's smimesign purpose accepts
+# emailProtection; document signing as RFC 9336, Adobe and Microsoft name it); "any" allows everything
+_SIGNING_EKU = {"email_protection", "any_extended_key_usage", "1.3.6.1.5.5.7.3.36", "1.2.840.113583.1.1.5",
+                "1.3.6.1.4.1.311.10.3.12", "1.3.6.1.4.1.311.80.1"}
+
+
+def _hash_of(algorithm) -> str:
+    try:
+        return algorithm.hash_algo
+    except (ValueError, KeyError):
+        return ""
+
+
+def _chain(signer: asn1_x509.Certificate, pool: list[asn1_x509.Certificate]) -> list[asn1_x509.Certificate]:
+    """The signer and its issuers by name, as far as ``pool`` goes (for telling the operator *what* is wrong;
+    whether the chain is trusted is decided by the validator, which also checks every signature)."""
+    chain, current = [signer], signer
+    while not current.self_issued and len(chain) < 8:
+        issuer = next((c for c in pool if c.subject == current.issuer and c not in chain), None)
+        if issuer is None:
+            break
+        chain.append(issuer)
+        current = issuer
+    return chain
+
+
+def signature_policy(signer_info, certificates: list, signer, roots: list, at: datetime) -> tuple[str, str] | None:
+    """The first way a signature breaks the signing policy, as (refusal code, detail), or None.
+
+    The same policy for the package's CMS and the appendix's PAdES signature, checked as ``openssl cms
+    -verify`` would: no MD5/SHA-1 anywhere, RSA ≥ 2048, every certificate of the chain valid now, a signer
+    that is no CA and whose key usage and extended key usage allow signing documents, and every CA's path
+    length respected. Codes are specific so the operator is pointed to the right fix."""
+    signer = asn1_x509.Certificate.load(_der(signer))
+    pool = [asn1_x509.Certificate.load(_der(c)) for c in [*certificates, *roots]]
+    digest = signer_info["digest_algorithm"]["algorithm"].native
+    if digest in WEAK_HASHES or _hash_of(signer_info["signature_algorithm"]) in WEAK_HASHES:
+        return "WEAK_ALGORITHM", f"{digest}/{signer_info['signature_algorithm']['algorithm'].native}"
+    chain = _chain(signer, pool)
+    for depth, cert in enumerate(chain):
+        name = subject(cert)
+        if cert.not_valid_after < at:
+            return "CERT_EXPIRED", f"{name}, hết hạn/expired {cert.not_valid_after:%d/%m/%Y}"
+        if cert.not_valid_before > at:
+            return "CERT_NOT_YET_VALID", f"{name}, từ/from {cert.not_valid_before:%d/%m/%Y}"
+        if not cert.self_issued and _hash_of(cert["signature_algorithm"]) in WEAK_HASHES:
+            return "WEAK_ALGORITHM", f"{name}: {cert['signature_algorithm']['algorithm'].native}"
+        key = cert.public_key
+        if key.algorithm == "rsa" and key.bit_size < MIN_RSA_BITS or key.algorithm == "ec" and \
+                key.bit_size < MIN_EC_BITS or key.algorithm == "dsa":
+            return "WEAK_KEY", f"{name}: {key.algorithm.upper()} {key.bit_size} bit"
+        if depth > 0:
+            limit = cert.max_path_length
+            if limit is not None and depth - 1 > limit:
+                return "CERT_PATH_LENGTH", f"{name}: {depth - 1} > {limit}"
+            if not cert.ca:
+                return "CERT_USAGE", f"{name}: cấp chứng thư nhưng không phải CA/issues certificates but is no CA"
+    if signer.ca:
+        return "CERT_USAGE", f"{subject(signer)}: chứng thư của CA/a CA certificate"
+    usage = signer.key_usage_value
+    if usage is not None and not ({"digital_signature", "non_repudiation"} & set(usage.native)):
+        return "CERT_USAGE", f"{subject(signer)}: key usage {sorted(usage.native)}"
+    eku = signer.extended_key_usage_value
+    if eku is not None and not (_SIGNING_EKU & set(eku.native)):
+        return "CERT_USAGE", f"{subject(signer)}: extended key usage {sorted(eku.native)}"
+    return None

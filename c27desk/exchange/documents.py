@@ -10,18 +10,21 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from c27desk.exchange.reasons import refuse
-from c27desk.model.text import nfc
+from c27desk.model.text import nfc, unsafe_characters
 
 FORMAT = "c27desk-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the manifest carries the appendix's layout details (the office draws it again)
 MAX_VALUES = 1000
 MAX_TEXT = 4000
 _ID_RE = re.compile(r"^[A-Z0-9.\-]{1,40}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
+MAX_DEPTH = 6  # package documents nest four deep; anything deeper is not ours
+MAX_NODES = 20 * MAX_VALUES
+_TEXT_ALLOWED = "\n\t"  # explanations may run over lines
 
 
 def canonical_json(obj: Any) -> bytes:
@@ -58,17 +61,64 @@ class Manifest:
     app_version: str
     content_hash: str
     members: dict[str, tuple[str, int]]  # name -> (sha256, size)
+    # the unit's and the period's details besides the values, for drawing the appendix again (layout_dict)
+    layout: dict[str, dict[str, str | None]] = field(default_factory=dict)
+
+
+# What the manifest says elsewhere (unit code, name, level, parent; year, catalogue) or what no page shows.
+_UNIT_ELSEWHERE = {"code", "name", "level", "parent", "valid_from", "valid_until"}  # the register's years: not printed
+_PERIOD_ELSEWHERE = {"year", "catalogue_id", "catalogue_version", "status", "catalogue_basis"}
+_FIELD_RE = re.compile(r"^[a-z_]{1,40}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _no_duplicates(what: str):
+    """A JSON object with the same key twice means different things to different readers: refused."""
+    def hook(pairs: list[tuple[str, Any]]) -> dict:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            dup = next(k for k, _ in pairs if k in seen or seen.add(k))
+            raise refuse("MALFORMED", f"{what}: khóa trùng / duplicate key {dup[:40]!r}")
+        return obj
+    return hook
+
+
+def _check_tree(doc: Any, what: str) -> None:
+    """Depth, size and characters of every string, walked without recursion (the file sets the depth)."""
+    stack, nodes = [(doc, 1, "")], 0
+    while stack:
+        obj, depth, path = stack.pop()
+        nodes += 1
+        if depth > MAX_DEPTH or nodes > MAX_NODES:
+            raise refuse("TOO_LARGE", f"{what}: lồng quá sâu hoặc quá nhiều phần tử / nested too deep or too many items")
+        if isinstance(obj, dict):
+            for key, value in obj.items():
+                bad = unsafe_characters(key)
+                if bad:
+                    raise refuse("MALFORMED", f"{what}: ký tự không hợp lệ / invalid character {bad[0]} in a key")
+                stack.append((value, depth + 1, f"{path}.{key}"[-80:]))
+        elif isinstance(obj, list):
+            stack.extend((v, depth + 1, f"{path}[]") for v in obj)
+        elif isinstance(obj, str):
+            bad = unsafe_characters(obj, _TEXT_ALLOWED)
+            if bad:
+                raise refuse("MALFORMED", f"{what}{path}: ký tự không hợp lệ / invalid character {bad[0]}")
 
 
 def _load(data: bytes, what: str) -> Any:
+    """Strict JSON from outside: UTF-8 without BOM, no duplicate keys, no NaN, bounded depth, visible text."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise refuse("MALFORMED", f"{what} không phải UTF-8 / is not UTF-8") from None
     try:
-        return json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
-    except (ValueError, RecursionError):
+        doc = json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)),
+                         object_pairs_hook=_no_duplicates(what))
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser's stack
         raise refuse("MALFORMED", f"{what} không phải JSON hợp lệ / is not valid JSON") from None
+    _check_tree(doc, what)
+    return doc
 
 
 def _get(obj: Any, key: str, kind: type | tuple, what: str, *, optional: bool = False) -> Any:
@@ -119,14 +169,40 @@ def parse_manifest(data: bytes) -> Manifest:
         catalogue_id=_get(cat, "id", str, what), catalogue_version=_get(cat, "version", str, what),
         catalogue_hash=_get(cat, "hash", str, what), finalised_at=_get(doc, "finalised_at", str, what),
         exported_at=_get(doc, "exported_at", str, what), app_version=_get(doc, "app_version", str, what),
-        content_hash=_get(doc, "content_hash", str, what), members=members,
+        content_hash=_get(doc, "content_hash", str, what), members=members, layout=_layout(doc, what),
     )
 
 
+def _layout(doc: dict, what: str) -> dict[str, dict[str, str | None]]:
+    raw = _get(doc, "layout", dict, what)
+    layout = {}
+    for part in ("unit", "period"):
+        fields_ = _get(raw, part, dict, f"{what} layout")
+        for name in fields_:
+            if not _FIELD_RE.match(name):
+                raise refuse("MALFORMED", f"{what}: layout.{part}.{name[:40]}")
+            _get(fields_, name, str, f"{what} layout.{part}", optional=True)
+        layout[part] = dict(fields_)
+    report_date = layout["period"].get("report_date")
+    if report_date and not _DATE.match(report_date):
+        raise refuse("MALFORMED", f"{what}: layout.period.report_date")
+    return layout
+
+
+def layout_dict(unit, period) -> dict[str, dict[str, str | None]]:
+    """Every detail of ``unit`` (model Unit) and ``period`` (store Period) the manifest does not carry
+    elsewhere, taken field by field so a detail added to either later is carried (and can be printed) too."""
+    from dataclasses import fields as fields_of
+
+    return {"unit": {f.name: getattr(unit, f.name) for f in fields_of(unit) if f.name not in _UNIT_ELSEWHERE},
+            "period": {f.name: getattr(period, f.name) for f in fields_of(period) if f.name not in _PERIOD_ELSEWHERE}}
+
+
 def manifest_dict(*, unit: dict, year: int, revision: int, catalogue: dict, finalised_at: str, exported_at: str,
-                  app_version: str, content_hash: str, members: dict[str, bytes]) -> dict:
+                  app_version: str, content_hash: str, members: dict[str, bytes], layout: dict[str, str]) -> dict:
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION, "unit": unit, "year": year, "revision": revision,
+        "layout": layout,
         "catalogue": catalogue, "finalised_at": finalised_at, "exported_at": exported_at,
         "app_version": app_version, "content_hash": content_hash,
         "members": {name: {"sha256": sha256(data), "size": len(data)} for name, data in members.items()},

@@ -17,7 +17,15 @@ from sqlite_utils import Database
 
 from c27desk import __version__
 from c27desk.errors import C27Error
-from c27desk.exchange.documents import canonical_json, data_dict, manifest_dict, parse_manifest, sha256
+from c27desk.exchange.documents import (
+    canonical_json,
+    data_dict,
+    layout_dict,
+    manifest_dict,
+    parse_data,
+    parse_manifest,
+    sha256,
+)
 from c27desk.exchange.package import (
     APPENDIX,
     DATA,
@@ -26,6 +34,7 @@ from c27desk.exchange.package import (
     package_name,
     read_package,
 )
+from c27desk.exchange.reasons import ImportRefusedError
 from c27desk.fileio import atomic_write_bytes, os_reason
 from c27desk.report.appendix import appendix_content
 from c27desk.report.appendix_pdf import render_appendix
@@ -64,12 +73,26 @@ class ExportResult:
     reused: bool  # True when the signed parts of an earlier export were reused
 
 
+def _receivable(parse, document: bytes) -> None:
+    """The office above reads a package strictly (see documents.py): a text it would refuse — a control
+    character pasted into an explanation, say — is named to the unit now, not discovered there."""
+    try:
+        parse(document)
+    except ImportRefusedError as refused:
+        raise ExportError(f"báo cáo có nội dung đơn vị cấp trên sẽ không nhận ({refused.detail}); hãy sửa, chốt lại "
+                          "rồi xuất.", f"the report holds something the office above would refuse ({refused.detail}); "
+                          "correct it, finalise again, then export.", code="UNSENDABLE") from None
+
+
 def _sign_parts(db: Database, year: int, number: int, spec, who: str,
                 confirm_signer: bool) -> exchange.StoredExport:
     from c27desk.exchange.signers import own_signer_warnings, remember_own_signer
 
     ref = open_report(db, year)
     content = appendix_content(db, year, revision=number)
+    entries = revisions.snapshot(db, ref.unit.code, year, number)
+    data = canonical_json(data_dict(ref.unit.code, year, number, entries))
+    _receivable(parse_data, data)  # before signing: what the office above would refuse is told here
     signed = sign_appendix(content, render_appendix(content), spec)
     cert = signed.verification.signer_cert
     if cert is not None:
@@ -77,15 +100,15 @@ def _sign_parts(db: Database, year: int, number: int, spec, who: str,
         if warnings and not confirm_signer:
             raise SignerCheckError(warnings)  # before anything signed is kept or written
         remember_own_signer(db, ref.unit.code, cert)
-    entries = revisions.snapshot(db, ref.unit.code, year, number)
-    data = canonical_json(data_dict(ref.unit.code, year, number, entries))
     cat = ref.catalogue
     manifest = canonical_json(manifest_dict(
         unit={"code": ref.unit.code, "name": ref.unit.name, "level": ref.unit.level, "parent": ref.unit.parent},
         year=year, revision=number, catalogue={"id": cat.id, "version": cat.version, "hash": cat.content_hash},
         finalised_at=content.generated_at, exported_at=now(), app_version=__version__,
         content_hash=content.content_hash, members={DATA: data, APPENDIX: signed.pdf},
+        layout=layout_dict(content.unit, content.period),
     ))
+    _receivable(parse_manifest, manifest)
     signature = cms_sign_detached(manifest, spec)
     parts = exchange.StoredExport(manifest, signature, data, signed.pdf)
     exchange.save_export(db, ref.unit.code, year, number, parts, who=who)

@@ -8,6 +8,10 @@ received bytes in the archive first, whatever the outcome, and logs the outcome.
 
 from __future__ import annotations
 
+import os
+import stat
+import struct
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +24,10 @@ from c27desk.exchange.documents import DataDoc, Manifest, parse_data, parse_mani
 from c27desk.exchange.package import APPENDIX, DATA, MAX_FILE, read_package
 from c27desk.exchange.reasons import ImportRefusedError, refuse
 from c27desk.fileio import os_reason
+from c27desk.model.text import shown
 from c27desk.model.validation import check
 from c27desk.model.values import Entry, make_entry
+from c27desk.report.trial_keys import trial_unit_code
 from c27desk.store import exchange, periods, revisions, units
 from c27desk.store.clock import now
 
@@ -64,6 +70,7 @@ class ImportPlan:
     pin: str = ""  # "", "first" or "renewal": the signer will be pinned on commit
     changes: list[Change] = field(default_factory=list)
     held_revision: int | None = None
+    signer: certs.CertificateDetails | None = None
 
 
 @dataclass
@@ -79,12 +86,18 @@ class ImportOutcome:
     signer: str = ""
     signed_at: str = ""
     changes: list[Change] = field(default_factory=list)
+    new_signer: certs.CertificateDetails | None = None  # a certificate to be (or just) pinned: shown in full
+    pin: str = ""  # "first" or "renewal" when the signer is (to be) pinned
 
     def as_json(self, lang: str = "vi") -> dict:
         return {
             "file": self.file_name, "sha256": self.sha256, "outcome": self.outcome, "reason": self.reason,
             "message": self.message, "unit": self.unit, "year": self.year, "revision": self.revision,
-            "signer": self.signer, "signed_at": self.signed_at,
+            "signer": self.signer, "signed_at": self.signed_at, "pin": self.pin,
+            "new_signer": None if self.new_signer is None else {
+                "subject": self.new_signer.subject, "serial": self.new_signer.serial,
+                "sha256": self.new_signer.fingerprint, "not_before": self.new_signer.not_before.isoformat(),
+                "not_after": self.new_signer.not_after.isoformat()},
             "changes": [{"criterion": c.criterion, "old": _entry_json(c.old), "new": _entry_json(c.new)}
                         for c in self.changes],
         }
@@ -139,8 +152,71 @@ def _entries(cat, data: DataDoc) -> dict[str, Entry]:
     return entries
 
 
-def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer: bool = False) -> ImportPlan:
-    """Every check, nothing written; raises ImportRefusedError with the first reason found."""
+Acceptance = bool | frozenset[str]  # which units' new signing certificates the operator accepts (True: any)
+
+
+def accepts(acceptance: Acceptance, unit: str) -> bool:
+    return acceptance is True or (not isinstance(acceptance, bool) and unit in acceptance)
+
+
+def _check_appendix_shows(pdf: bytes, manifest: Manifest, cat, entries: dict[str, Entry]) -> None:
+    """The signed appendix must show exactly this package's values: it is drawn again and compared."""
+    from c27desk.model.units import Unit
+    from c27desk.report.appendix import AppendixContent
+    from c27desk.report.appendix_check import appendix_difference
+    from c27desk.report.appendix_pdf import render_appendix
+    from c27desk.store.periods import Period
+
+    lay = manifest.layout
+    try:
+        unit = Unit(manifest.unit_code, manifest.unit_name, manifest.unit_level, manifest.unit_parent, **lay["unit"])
+        period = Period(manifest.year, cat.id, cat.version, **lay["period"])
+    except TypeError:  # a detail this version does not know: its appendix cannot be drawn here
+        raise refuse("MALFORMED", "manifest.json: layout") from None
+    content = AppendixContent(unit, period, cat, entries, manifest.revision, True, manifest.content_hash,
+                              manifest.finalised_at, app_version=manifest.app_version)
+    try:
+        expected = render_appendix(content)
+    except Exception as exc:  # noqa: BLE001 - details no appendix of ours could have been drawn from
+        raise refuse("APPENDIX_MISMATCH", f"không vẽ lại được / cannot be drawn again ({type(exc).__name__})") from exc
+    difference = appendix_difference(pdf, expected)
+    if difference:
+        raise refuse("APPENDIX_MISMATCH", difference)
+
+
+def _signer_pin(db: Database, unit: str, cert, signer: certs.CertificateDetails, accept_new_signer: Acceptance,
+                batch_claims: dict[str, set[str]] | None) -> str:
+    """Whether the signer is the unit's own: "" (pinned already), "first" or "renewal" (accepted for this
+    unit by the operator, pinned on commit), or a refusal. A certificate that is, or may be, another unit's
+    is refused whatever the operator accepted."""
+    subject = signer.subject
+    named = trial_unit_code(cert)  # our trial certificates name their unit: exact, never a guess
+    if named and named != unit:
+        raise refuse("SIGNER_OF_OTHER_UNIT", f"{named} ({subject})")
+    others = [u for u in exchange.units_pinned_to(db, signer.fingerprint) if u != unit]
+    if others:  # one unit's key signing for another is a forgery, whatever the operator clicks
+        raise refuse("SIGNER_OF_OTHER_UNIT", f"{', '.join(others)} ({subject})")
+    pinned = exchange.pinned_signer(db, unit)
+    if pinned is not None and pinned.fingerprint == signer.fingerprint:
+        return ""
+    elsewhere = sorted((batch_claims or {}).get(signer.fingerprint, set()) - {unit})
+    if elsewhere:  # the same key offered for two units on one stick: neither is taken on trust
+        raise refuse("SIGNER_OF_OTHER_UNIT", f"{', '.join(elsewhere)} ({subject}) — cùng đợt nhận / in this same batch")
+    if not accepts(accept_new_signer, unit):
+        if pinned is None:
+            raise refuse("NEW_SIGNER", f"{unit}: {signer.text()}", signer=signer)
+        old = certs.details(certs.load_pem(pinned.pem))
+        raise refuse("SIGNER_CHANGED", f"{old.text()} → {signer.text()}", signer=signer)
+    return "first" if pinned is None else "renewal"
+
+
+def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer: Acceptance = False,
+                  batch_claims: dict[str, set[str]] | None = None) -> ImportPlan:
+    """Every check, nothing written; raises ImportRefusedError with the first reason found.
+
+    ``batch_claims`` maps each signing certificate in the batch (validly signed files only) to the
+    units it signed for: a certificate not yet pinned is never accepted while it also speaks for
+    another unit on the same stick."""
     from c27desk.report.verify import verify_cms_detached, verify_pdf
 
     parts = read_package(raw)
@@ -158,24 +234,19 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     cms = verify_cms_detached(parts.manifest, parts.signature, roots)
     if not cms.valid or cms.signer_cert is None:
         raise refuse("BAD_SIGNATURE", "; ".join(cms.problems) or "manifest.p7s")
+    if cms.policy is not None:
+        raise refuse(*cms.policy)
     if not cms.trusted:
         raise refuse("UNTRUSTED_SIGNER", certs.subject(cms.signer_cert))
     signer_fp, signer_subject = certs.fingerprint(cms.signer_cert), certs.subject(cms.signer_cert)
+    signer = certs.details(cms.signer_cert)
     _check_unit(db, manifest)
-    others = [u for u in exchange.units_pinned_to(db, signer_fp) if u != manifest.unit_code]
-    if others:  # one unit's key signing for another is a forgery, whatever the operator clicks
-        raise refuse("SIGNER_OF_OTHER_UNIT", f"{', '.join(others)} ({signer_subject})")
-    pinned = exchange.pinned_signer(db, manifest.unit_code)
-    pin = ""
-    if pinned is None:
-        if not accept_new_signer:
-            raise refuse("NEW_SIGNER", f"{manifest.unit_code} ({signer_subject}, SHA-256 {signer_fp[:16]}…)")
-        pin = "first"
-    elif pinned.fingerprint != signer_fp:
-        if not accept_new_signer:
-            raise refuse("SIGNER_CHANGED", f"{pinned.subject} → {signer_subject}")
-        pin = "renewal"
+    pin = _signer_pin(db, manifest.unit_code, cms.signer_cert, signer, accept_new_signer, batch_claims)
     pdf = verify_pdf(parts.appendix, roots)
+    if pdf.active:
+        raise refuse("APPENDIX_ACTIVE_CONTENT", ", ".join(pdf.active))
+    if pdf.policy is not None:
+        raise refuse(*pdf.policy)
     if not (pdf.intact and pdf.valid and pdf.covers_whole_file):
         raise refuse("APPENDIX_SIGNATURE", "; ".join(pdf.problems) or APPENDIX)
     if pdf.signer_cert is None or certs.fingerprint(pdf.signer_cert) != signer_fp:
@@ -195,7 +266,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     if revisions.entries_hash(entries) != manifest.content_hash:
         raise refuse("HASH_MISMATCH", "content_hash")
     plan = ImportPlan(file_name, sha256(raw), manifest, entries, signer_subject, signer_fp, certs.to_pem(cms.signer_cert),
-                      pdf.signing_time.isoformat() if pdf.signing_time else "", pin=pin)
+                      pdf.signing_time.isoformat() if pdf.signing_time else "", pin=pin, signer=signer)
     held = revisions.latest_final(db, manifest.unit_code, manifest.year)
     if held is not None:
         plan.held_revision = held.number
@@ -209,6 +280,8 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
         old = revisions.snapshot(db, manifest.unit_code, manifest.year, held.number)
     else:
         old = {}
+    # last: the costliest check (a whole rendering), for a revision that would be stored
+    _check_appendix_shows(parts.appendix, manifest, cat, entries)
     plan.changes = [Change(c, o, n) for c, o, n in revisions.diff_entries(old, entries)]
     return plan
 
@@ -246,19 +319,37 @@ def _claimed_identity(raw: bytes) -> tuple[str | None, int | None, int | None]:
         return None, None, None
 
 
+# Faults of a hostile file that slipped past a specific check (a parser's own error): still one refused
+# file, never a stopped batch. Database and OS errors are not among them: those are the office's own.
+_FILE_FAULTS = (ValueError, TypeError, KeyError, IndexError, AttributeError, UnicodeError, RecursionError,
+                OverflowError, zlib.error, struct.error)
+
+
+def _check(db: Database, raw: bytes, file_name: str, accept_new_signer: Acceptance,
+           batch_claims: dict[str, set[str]] | None) -> ImportPlan:
+    try:
+        return check_package(db, raw, file_name, accept_new_signer=accept_new_signer, batch_claims=batch_claims)
+    except ImportRefusedError:
+        raise
+    except _FILE_FAULTS as exc:
+        raise refuse("MALFORMED", f"{type(exc).__name__}") from exc
+
+
 def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who: str, dry_run: bool = False,
-                 accept_new_signer: bool = False,
+                 accept_new_signer: Acceptance = False, batch_claims: dict[str, set[str]] | None = None,
                  confirm: Callable[[ImportPlan], bool] | None = None) -> ImportOutcome:
     """Archive, check, and (unless dry run or not confirmed) commit one file; never raises for a bad file."""
+    file_name = shown(file_name)  # a name from a stick may hold escapes or undecodable bytes
     digest = receive(db, db_path, raw, file_name) if not dry_run else sha256(raw)
     try:
-        plan = check_package(db, raw, file_name, accept_new_signer=accept_new_signer)
+        plan = _check(db, raw, file_name, accept_new_signer, batch_claims)
     except ImportRefusedError as refused:
         unit, year, revision = _claimed_identity(raw)
         # an old file left on the stick (a newer revision is held) is not a failure
         kind = "superseded" if refused.code == "STALE_REVISION" else "refused"
         outcome = ImportOutcome(file_name, digest, kind, refused.code or "", refused.message(), unit=unit,
-                                year=year, revision=revision)
+                                year=year, revision=revision, new_signer=refused.signer,
+                                pin={"NEW_SIGNER": "first", "SIGNER_CHANGED": "renewal"}.get(refused.code or "", ""))
         if not dry_run:
             with db.atomic():
                 exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="refused",
@@ -268,8 +359,9 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
         return outcome
     m = plan.manifest
     outcome = ImportOutcome(file_name, digest, "already" if plan.already else "accepted", unit=m.unit_code,
-                            year=m.year, revision=m.revision, signer=plan.signer_subject, signed_at=plan.signed_at,
-                            changes=plan.changes)
+                            year=m.year, revision=m.revision, signer=shown(plan.signer_subject),
+                            signed_at=plan.signed_at, changes=plan.changes, pin=plan.pin,
+                            new_signer=plan.signer if plan.pin else None)
     if dry_run:
         outcome.outcome = "already" if plan.already else "checked"
         return outcome
@@ -345,12 +437,73 @@ def package_files(paths: list[Path]) -> Iterator[Path]:
 
 
 def read_received(path: Path) -> bytes:
+    """A received file's bytes, read only if it is a regular file of at most MAX_FILE bytes.
+
+    The type and size come from the open handle before anything is read (``/dev/zero`` or a pipe
+    would otherwise be read until memory runs out or forever), and the read itself stops one byte
+    past the limit, so a file growing underneath is caught too."""
+    name = shown(path.name)
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
         if path.is_symlink():
-            raise refuse("UNSAFE_MEMBER", f"{path.name} là liên kết / is a link")
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            raise refuse("TOO_LARGE", f"{path.name}: {size} bytes")
-        return path.read_bytes()
+            raise refuse("UNSAFE_MEMBER", f"{name} là liên kết / is a link")
+        fd = os.open(path, flags)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise refuse("NOT_A_FILE", name)
+            if info.st_size > MAX_FILE:
+                raise refuse("TOO_LARGE", f"{name}: {info.st_size} bytes")
+            with os.fdopen(os.dup(fd), "rb") as fh:
+                raw = fh.read(MAX_FILE + 1)
+        finally:
+            os.close(fd)
     except OSError as exc:
-        raise refuse("NOT_FOUND", f"{path} ({os_reason(exc)[0]} / {os_reason(exc)[1]})") from None
+        vi, en = os_reason(exc)
+        raise refuse("NOT_FOUND", f"{shown(path)} ({vi} / {en})") from None
+    if len(raw) > MAX_FILE:
+        raise refuse("TOO_LARGE", f"{name}: > {MAX_FILE} bytes")
+    return raw
+
+
+def _batch_claims(db: Database, files: list[Path]) -> dict[str, set[str]]:
+    """Which units each signing certificate validly signs for across the batch (see check_package)."""
+    from c27desk.report.verify import verify_cms_detached
+
+    roots = [certs.load_pem(ca.pem) for ca in exchange.trusted_cas(db)]
+    claims: dict[str, set[str]] = {}
+    for path in files:
+        try:
+            parts = read_package(read_received(path))
+            manifest = parse_manifest(parts.manifest)
+        except (ImportRefusedError, *_FILE_FAULTS):
+            continue  # refused again, with its reason, when its turn comes
+        cms = verify_cms_detached(parts.manifest, parts.signature, roots)
+        if cms.valid and cms.trusted and cms.signer_cert is not None:
+            claims.setdefault(certs.fingerprint(cms.signer_cert), set()).add(manifest.unit_code)
+    return claims
+
+
+def import_files(db: Database, db_path: Path, paths: list[Path], *, who: str, dry_run: bool = False,
+                 accept_new_signer: Acceptance = False,
+                 progress: Callable[[int, int], None] | None = None) -> list[ImportOutcome]:
+    """Import (or with ``dry_run`` only check) every package named or found in the folders named.
+
+    The one loop both the command line and the window run: each file is refused or taken on its own,
+    and a file that cannot even be read is a refused line like any other, so the batch always goes on."""
+    files = list(package_files(paths))
+    if not dry_run:
+        archive.clean_partial(db_path)
+    claims = _batch_claims(db, files) if accept_new_signer else None
+    outcomes = []
+    for i, path in enumerate(files, start=1):
+        try:
+            raw = read_received(path)
+        except ImportRefusedError as refused:
+            outcomes.append(ImportOutcome(shown(path.name), "", "refused", refused.code or "", refused.message()))
+        else:
+            outcomes.append(import_bytes(db, db_path, raw, path.name, who=who, dry_run=dry_run,
+                                         accept_new_signer=accept_new_signer, batch_claims=claims))
+        if progress is not None:
+            progress(i, len(files))
+    return outcomes

@@ -2,15 +2,19 @@
 
 Writing: members in a fixed order with fixed times and attributes, so the same revision always
 gives the same bytes. Reading: the file arrives from a USB stick and may be damaged or hostile,
-so everything is checked before anything is trusted — total and member sizes (declared and
-actual, so a zip bomb is stopped while inflating), names (no paths, no duplicates, nothing
-extra or missing), no links, no nested archives — and every failure is a coded refusal.
+so its layout is checked before anything is trusted, in time proportional to four members whatever
+the file holds: the end record's member count first, then each central directory entry (exact
+names, no links, encryption, ZIP64 or odd extra fields, size and ratio limits), then the local
+headers from byte 0 agreeing with it back to back, so tools reading from the front see the same
+members; only then is anything inflated (at most each member's limit), and no nested archives.
+Every failure is a coded refusal.
 """
 
 from __future__ import annotations
 
 import io
 import stat
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -71,6 +75,103 @@ def _read_limited(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> byt
     return data
 
 
+_EOCD = struct.Struct("<4sHHHHIIH")  # end of central directory: no comment, no ZIP64 in our packages
+_CENTRAL = struct.Struct("<4sHHHHHHIIIHHHHHII")
+_LOCAL = struct.Struct("<4sHHHHHIIIHH")
+MAX_RATIO, MIN_RATIO_CHECK = 200, 256 * 1024  # JSON inflates ~20:1; a bomb far more
+MAX_EXTRA = 64  # our writer puts no extra fields; a few bytes are tolerated, megabytes are not
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    flags: int
+    method: int
+    crc: int
+    compressed: int
+    size: int
+    offset: int
+
+
+def _central_directory(raw: bytes, limits: dict[str, int]) -> list[_Entry]:
+    """The members as the central directory declares them, checked before any name is looked at.
+
+    Everything is read from fixed positions in one pass over four entries, so a file with 45,000
+    members costs as much as one with five: the count in the end record decides first."""
+    end = len(raw) - _EOCD.size
+    if end < 0 or raw[end:end + 4] != b"PK\x05\x06":
+        if b"PK\x05\x06" in raw[-65_557:]:
+            raise refuse("MALFORMED", "có dữ liệu sau thư mục trung tâm / data after the central directory")
+        raise refuse("MALFORMED", "không phải tệp zip hoặc bị cắt cụt / not a zip file, or truncated")
+    _sig, disk, cd_disk, on_disk, count, cd_size, cd_offset, comment = _EOCD.unpack_from(raw, end)
+    if 0xFFFF in (disk, cd_disk, on_disk, count) or 0xFFFFFFFF in (cd_size, cd_offset):
+        raise refuse("UNSAFE_MEMBER", "zip64 hoặc nhiều phần / ZIP64 or multi-part archive")
+    if disk or cd_disk or on_disk != count or comment:
+        raise refuse("MALFORMED", "zip nhiều phần / multi-part archive")
+    if count > len(limits):
+        raise refuse("UNSAFE_MEMBER", f"{count} thành phần, cần {len(limits)} / {count} members, "
+                                      f"{len(limits)} expected")
+    if count < len(limits):
+        raise refuse("MALFORMED", f"thiếu thành phần / missing members ({count} of {len(limits)})")
+    known = {name.encode("ascii"): name for name in limits}
+    if cd_offset + cd_size != end:
+        raise refuse("MALFORMED", "thư mục trung tâm sai vị trí / central directory out of place")
+    entries, at = [], cd_offset
+    for _ in range(count):
+        if at + _CENTRAL.size > end or raw[at:at + 4] != b"PK\x01\x02":
+            raise refuse("MALFORMED", "thư mục trung tâm hỏng / broken central directory")
+        (_sig, made_by, _need, flags, method, _time, _date, crc, compressed, size, name_len, extra_len, comment_len,
+         start_disk, _internal, external, offset) = _CENTRAL.unpack_from(raw, at)
+        name_raw = raw[at + _CENTRAL.size:at + _CENTRAL.size + name_len]
+        at += _CENTRAL.size + name_len + extra_len + comment_len
+        name = known.get(name_raw)
+        if name is None:
+            raise refuse("UNSAFE_MEMBER", f"thành phần lạ / unexpected member "
+                                          f"{name_raw[:80].decode('utf-8', 'backslashreplace')!r}")
+        if extra_len > MAX_EXTRA or comment_len or start_disk:
+            raise refuse("UNSAFE_MEMBER", f"{name}: trường phụ bất thường / unusual extra fields")
+        if made_by >> 8 == 3 and stat.S_IFMT(external >> 16) not in (0, stat.S_IFREG):
+            raise refuse("UNSAFE_MEMBER", f"{name!r} không phải tệp thường / not a regular file")
+        if flags & 0x41:
+            raise refuse("UNSAFE_MEMBER", f"{name!r} bị mã hóa / encrypted")
+        if size > limits[name]:
+            raise refuse("TOO_LARGE", f"{name}: {size} bytes > {limits[name]}")
+        if size > MIN_RATIO_CHECK and size > MAX_RATIO * compressed:
+            raise refuse("TOO_LARGE", f"{name}: nén {size // max(compressed, 1)}:1 / compression ratio")
+        if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or flags & 0x08:
+            raise refuse("MALFORMED", f"{name}: cách nén không hỗ trợ / unsupported compression")
+        entries.append(_Entry(name, flags, method, crc, compressed, size, offset))
+    if at != end:
+        raise refuse("MALFORMED", "thư mục trung tâm hỏng / broken central directory")
+    names = {e.name for e in entries}
+    if len(names) != len(entries):
+        raise refuse("UNSAFE_MEMBER", "trùng tên / duplicate names")
+    _check_local_headers(raw, entries, cd_offset)
+    return entries
+
+
+def _check_local_headers(raw: bytes, entries: list[_Entry], cd_offset: int) -> None:
+    """Local headers must say what the central directory says, back to back from byte 0 to the directory:
+    a tool reading from the front then sees exactly the members this program checked, nothing before,
+    between or hidden."""
+    at = 0
+    for entry in sorted(entries, key=lambda e: e.offset):
+        if entry.offset != at or at + _LOCAL.size > cd_offset or raw[at:at + 4] != b"PK\x03\x04":
+            raise refuse("MALFORMED", "dữ liệu lạ giữa các thành phần / data before or between members")
+        (_sig, _need, flags, method, _time, _date, crc, compressed, size, name_len,
+         extra_len) = _LOCAL.unpack_from(raw, at)
+        name_raw = raw[at + _LOCAL.size:at + _LOCAL.size + name_len]
+        if (name_raw, flags, method, crc, compressed, size) != (entry.name.encode("ascii"), entry.flags,
+                                                               entry.method, entry.crc, entry.compressed, entry.size):
+            raise refuse("MALFORMED", f"{entry.name}: tiêu đề cục bộ khác thư mục trung tâm / local header "
+                                      "differs from the central directory")
+        if extra_len > MAX_EXTRA:
+            raise refuse("UNSAFE_MEMBER", f"{entry.name}: trường phụ bất thường / unusual extra fields")
+        at += _LOCAL.size + name_len + extra_len + compressed
+    if at != cd_offset:
+        raise refuse("MALFORMED", "dữ liệu lạ trước thư mục trung tâm / data before the central directory")
+
+
 def read_package(raw: bytes) -> PackageParts:
     """The four members of a package, or ImportRefusedError saying exactly what is wrong."""
     parts = read_members(raw, MAX_MEMBER, MAX_FILE)
@@ -82,47 +183,26 @@ def read_package(raw: bytes) -> PackageParts:
 
 
 def read_members(raw: bytes, limits: dict[str, int], max_file: int) -> dict[str, bytes]:
-    """Exactly the members named in ``limits`` (name -> size limit), read defensively, or a coded refusal."""
+    """Exactly the members named in ``limits`` (name -> size limit), read defensively, or a coded refusal.
+
+    The layout is checked from the end record and central directory back to byte 0 first (see
+    _central_directory), then zipfile inflates each member, at most its limit (and checks its CRC)."""
     if len(raw) > max_file:
         raise refuse("TOO_LARGE", f"{len(raw)} bytes > {max_file}")
     if not raw.startswith(b"PK\x03\x04"):
         raise refuse("MALFORMED", "không phải tệp zip / not a zip file")
+    _central_directory(raw, limits)
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
         infos = zf.infolist()
     except _ZIP_ERRORS as exc:
         raise refuse("MALFORMED", f"zip hỏng / broken zip ({exc})") from None
-    names = [i.filename for i in infos]
-    for info in infos:
-        name = info.filename
-        if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/") or ":" in name \
-                or "/" in name or "\\" in name:
-            raise refuse("UNSAFE_MEMBER", repr(name))
-        mode = info.external_attr >> 16
-        if info.create_system == 3 and stat.S_IFMT(mode) not in (0, stat.S_IFREG):
-            raise refuse("UNSAFE_MEMBER", f"{name!r} không phải tệp thường / not a regular file")
-        if info.flag_bits & 0x1:
-            raise refuse("UNSAFE_MEMBER", f"{name!r} bị mã hóa / encrypted")
-    if len(set(names)) != len(names):
-        dup = sorted({n for n in names if names.count(n) > 1})
-        raise refuse("UNSAFE_MEMBER", f"trùng tên / duplicate names {dup}")
-    extra = sorted(set(names) - set(limits))
-    if extra:
-        raise refuse("UNSAFE_MEMBER", f"thành phần lạ / unexpected members {extra}")
-    missing = [m for m in limits if m not in names]
-    if missing:
-        raise refuse("MALFORMED", f"thiếu / missing {missing}")
-    declared = sum(i.file_size for i in infos)
-    if declared > max_file * 2:
-        raise refuse("TOO_LARGE", f"khai báo / declared {declared} bytes")
+    if sorted(i.filename for i in infos) != sorted(limits):  # zipfile read the same directory we checked
+        raise refuse("MALFORMED", "thư mục trung tâm hỏng / broken central directory")
     parts = {}
     try:
         for info in infos:
-            limit = limits[info.filename]
-            if info.file_size > limit:
-                raise refuse("TOO_LARGE", f"{info.filename}: {info.file_size} bytes > {limit}")
-            parts[info.filename] = _read_limited(zf, info, limit)
+            parts[info.filename] = _read_limited(zf, info, limits[info.filename])
     except (*_ZIP_ERRORS, zlib.error, RuntimeError) as exc:
         raise refuse("MALFORMED", f"không giải nén được / cannot inflate ({type(exc).__name__})") from None
     return parts
-

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -25,38 +24,29 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
-from c27desk.exchange.importer import ImportOutcome, entry_text, import_bytes, package_files, read_received
-from c27desk.exchange.reasons import ImportRefusedError
+from c27desk.exchange.importer import Acceptance, ImportOutcome, entry_text, import_files
+from c27desk.gui.i18n import saved_language
 from c27desk.gui.workers import run_in_background
+from c27desk.model.text import shown
 from c27desk.store.clock import current_user
 from c27desk.store.database import open_database
 
 OK_COLOR, BAD_COLOR = QColor("#d4edda"), QColor("#f8d7da")
 
 
-def check_files(db_path: Path, paths: list[Path], *, accept_new_signer: bool, commit: bool,
+def check_files(db_path: Path, paths: list[Path], *, accept_new_signer: Acceptance, commit: bool,
                 progress=None) -> list[ImportOutcome]:
     """Run on a worker with its own connection: check (or import) each file, in order."""
     db = open_database(db_path, check_integrity=False, check_same_thread=False,
                        backup_reason="before-import" if commit else None)
-    out = []
     try:
-        files = list(package_files(paths))
-        for i, path in enumerate(files, start=1):
-            try:
-                raw = read_received(path)
-            except ImportRefusedError as refused:
-                out.append(ImportOutcome(path.name, "", "refused", refused.code or "", refused.message()))
-                continue
-            out.append(import_bytes(db, db_path, raw, path.name, who=current_user(), dry_run=not commit,
-                                    accept_new_signer=accept_new_signer))
-            if progress is not None:
-                progress(i, len(files))
+        return import_files(db, db_path, paths, who=current_user(), dry_run=not commit,
+                            accept_new_signer=accept_new_signer, progress=progress)
     finally:
         db.close()
-    return out
 
 
 class ImportDialog(QDialog):
@@ -71,15 +61,22 @@ class ImportDialog(QDialog):
         self.outcomes: list[ImportOutcome] = []
         pick_files = QPushButton(self.tr("Chọn tệp .c27…"), self)
         pick_folder = QPushButton(self.tr("Chọn thư mục (USB)…"), self)
-        self.accept_signer = QCheckBox(self.tr("Xác nhận chứng thư số mới của người ký (lần đầu gửi hoặc gia hạn)"),
-                                       self)
-        self.files = QTableWidget(0, 5, self)
+        self.accepted: set[str] = set()  # units whose new signing certificate the operator confirmed
+        self.files = QTableWidget(0, 6, self)
         self.files.setObjectName("importFiles")
         self.files.setHorizontalHeaderLabels([self.tr("Tệp"), self.tr("Đơn vị"), self.tr("Bản"), self.tr("Kết quả"),
-                                              self.tr("Người ký")])
+                                              self.tr("Người ký"),
+                                              self.tr("Xác nhận chứng thư số mới")])
         self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files.horizontalHeader().setStretchLastSection(True)
+        self.files.horizontalHeader().moveSection(5, 3)  # the certificate to confirm before the long result text
+        # the selected file's new certificate in full, to read out to the unit on the telephone
+        self.signer_details = QLabel(self)
+        self.signer_details.setObjectName("signerDetails")
+        self.signer_details.setWordWrap(True)
+        self.signer_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.signer_details.hide()
         self.changes = QTableWidget(0, 3, self)
         self.changes.setObjectName("importChanges")
         self.changes.setHorizontalHeaderLabels([self.tr("Tiêu chí"), self.tr("Cũ"), self.tr("Mới")])
@@ -96,10 +93,15 @@ class ImportDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(pick_files)
         top.addWidget(pick_folder)
-        top.addWidget(self.accept_signer, 1)
+        top.addStretch(1)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.files)
-        split.addWidget(self.changes)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.signer_details)
+        lower_layout.addWidget(self.changes, 1)
+        split.addWidget(lower)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.import_button)
@@ -113,7 +115,7 @@ class ImportDialog(QDialog):
 
         pick_files.clicked.connect(self._pick_files)
         pick_folder.clicked.connect(self._pick_folder)
-        self.accept_signer.toggled.connect(lambda _on: self.check())
+        self.files.itemChanged.connect(self._signer_ticked)
         self.files.currentCellChanged.connect(lambda row, *_: self._show_changes(row))
         self.import_button.clicked.connect(self.commit)
         close.clicked.connect(self.accept)
@@ -136,7 +138,7 @@ class ImportDialog(QDialog):
         self.progress.show()
         self.progress.setRange(0, 0)
         self.import_button.setEnabled(False)
-        paths, accept, db_path = list(self.paths), self.accept_signer.isChecked(), self.db_path
+        paths, accept, db_path = list(self.paths), frozenset(self.accepted), self.db_path
         run_in_background(lambda: check_files(db_path, paths, accept_new_signer=accept, commit=commit),
                           lambda result: self._done(result, commit), self._failed)
 
@@ -154,19 +156,31 @@ class ImportDialog(QDialog):
     def _done(self, outcomes: list[ImportOutcome], committed: bool) -> None:
         self.progress.hide()
         self.outcomes = outcomes
+        self.files.blockSignals(True)  # filling the table is not the operator ticking a certificate
         self.files.setRowCount(len(outcomes))
         labels = {"accepted": self.tr("Đã nhận"), "already": self.tr("Đã có, không đổi"),
                   "checked": self.tr("Hợp lệ"), "refused": self.tr("Từ chối"),
                   "superseded": self.tr("Bản cũ, đã có bản mới hơn")}
         for row, o in enumerate(outcomes):
             result = labels[o.outcome] + (f" [{o.reason}] {o.message}" if o.reason else "")
-            cells = [o.file_name, o.unit or "", f"r{o.revision}" if o.revision else "", result, o.signer]
+            cert = o.new_signer
+            cells = [o.file_name, o.unit or "", f"r{o.revision}" if o.revision else "", result, o.signer,
+                     f"{cert.subject}; {cert.serial}" if cert is not None else ""]
+            tips = {5: cert.text(saved_language())} if cert is not None else {}
             for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(shown(text, 2000))
                 item.setBackground(BAD_COLOR if o.outcome == "refused" else OK_COLOR)
-                item.setToolTip(text)
+                item.setToolTip(shown(tips.get(col, text), 2000))
+                if col == 5 and o.new_signer is not None and o.unit and not committed:
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                                  | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Checked if o.unit in self.accepted else Qt.CheckState.Unchecked)
+                    item.setData(Qt.ItemDataRole.UserRole, o.unit)
                 self.files.setItem(row, col, item)
+        self.files.blockSignals(False)
         self.files.resizeColumnsToContents()
+        for col, widest in ((3, 420), (5, 320)):  # long texts stay readable in their tooltip and below
+            self.files.setColumnWidth(col, min(self.files.columnWidth(col), widest))
         ready = sum(1 for o in outcomes if o.outcome == "checked")
         refused = sum(1 for o in outcomes if o.outcome == "refused")
         if committed:
@@ -183,10 +197,27 @@ class ImportDialog(QDialog):
             self.files.setCurrentCell(0, 0)
             self._show_changes(0)
 
+    def _signer_ticked(self, item: QTableWidgetItem) -> None:
+        """The operator confirms (or withdraws) one unit's certificate, seen in full in that row: check again."""
+        unit = item.data(Qt.ItemDataRole.UserRole)
+        if item.column() != 5 or not unit:
+            return
+        if item.checkState() == Qt.CheckState.Checked:
+            self.accepted.add(unit)
+        else:
+            self.accepted.discard(unit)
+        self.check()
+
     def _show_changes(self, row: int) -> None:
-        changes = self.outcomes[row].changes if 0 <= row < len(self.outcomes) else []
+        outcome = self.outcomes[row] if 0 <= row < len(self.outcomes) else None
+        cert = outcome.new_signer if outcome is not None else None
+        self.signer_details.setVisible(cert is not None)
+        if cert is not None:
+            self.signer_details.setText(self.tr("Chứng thư số mới của %1: ").replace("%1", outcome.unit or "")
+                                        + cert.text(saved_language()))
+        changes = outcome.changes if outcome is not None else []
         self.changes.setRowCount(len(changes))
         for i, c in enumerate(changes):
             old, new = entry_text(c.old), entry_text(c.new)
             for col, text in enumerate((c.criterion, old, new)):
-                self.changes.setItem(i, col, QTableWidgetItem(text))
+                self.changes.setItem(i, col, QTableWidgetItem(shown(text, 2000)))

@@ -70,3 +70,40 @@ def checked_text(raw: str | None, what: tuple[str, str], *, max_chars: int, mult
         raise InputError(f"{vi} dài {len(text)} ký tự, quá {max_chars} ký tự in được trên phụ lục.",
                          f"{en} is {len(text)} characters long, more than the {max_chars} the appendix can print.")
     return text
+
+
+# Characters that change what a screen or a log shows rather than showing themselves: C0/C1 controls
+# (carriage return, ESC of terminal escape sequences), DEL, bidirectional overrides and isolates (which
+# reorder what follows), lone surrogates (which no encoder accepts) and unassigned or private code points.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+_HARMLESS = "\u00ad\u200c\u200d"  # soft hyphen and zero-width (non-)joiners, as text pasted from Word holds
+
+
+def _unsafe(ch: str, allowed: str) -> bool:
+    return ch not in allowed and ch not in _HARMLESS and unicodedata.category(ch) in _INVISIBLE_CATEGORIES
+
+
+def unsafe_characters(text: str, allowed: str = "") -> list[str]:
+    """The characters of ``text`` that must not come from outside (see ``shown``), as ``U+XXXX`` names.
+
+    ``allowed`` lets a multi-line field keep its line feeds and tabs."""
+    return sorted({f"U+{ord(ch):04X}" for ch in text if _unsafe(ch, allowed)})
+
+
+def shown(text: object, limit: int = 200) -> str:
+    """Text from outside (a file name, a certificate subject, a refusal detail) made safe to show anywhere.
+
+    Every display path — terminal, window, log and audit rows — passes outside text through this one
+    function: invisible and control characters become visible ``\\xNN``/``\\uNNNN`` escapes (so ``\\r\\x1b[2K``
+    cannot erase a line and print a fake result, and a lone surrogate cannot crash an encoder), and very
+    long text is cut with an ellipsis."""
+    text = str(text)
+    out = []
+    for ch in text[: limit + 1]:
+        if _unsafe(ch, " "):
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    result = "".join(out)
+    return result if len(text) <= limit else result[:limit] + "…"

@@ -186,8 +186,10 @@ def signer_certificate(spec: SignerSpec) -> asn1_x509.Certificate:
 
 def certificate_name(cert: asn1_x509.Certificate) -> str:
     """The person or body a certificate names: its common name, else the whole subject."""
+    from c27desk.model.text import shown
+
     subject = cert.subject.native
-    return str(subject.get("common_name") or cert.subject.human_friendly)
+    return shown(subject.get("common_name") or cert.subject.human_friendly)  # outside text, shown safely
 
 
 def _wrap(text: str, width: int) -> str:

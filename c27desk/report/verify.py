@@ -15,7 +15,7 @@ import asyncio
 import io
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from asn1crypto import cms as asn1_cms
 from asn1crypto import x509 as asn1_x509
@@ -36,6 +36,8 @@ class PdfVerification:
     problems: list[str] = field(default_factory=list)
     described: str = ""  # "TU-DONGNAI, 2023, revision 1" from the document's metadata (what the file says it is)
     check_code: str = ""  # the content hash our renderer put in the metadata (no longer printed on the page)
+    policy: tuple[str, str] | None = None  # (refusal code, detail) when the signature breaks the signing policy
+    active: list[str] = field(default_factory=list)  # JavaScript, automatic actions, attachments, XFA
 
     @property
     def ok(self) -> bool:
@@ -61,6 +63,7 @@ class CmsVerification:
     valid: bool = False
     trusted: bool = False
     problems: list[str] = field(default_factory=list)
+    policy: tuple[str, str] | None = None
 
     @property
     def ok(self) -> bool:
@@ -86,6 +89,70 @@ def _context(roots):
     return ValidationContext(trust_roots=list(roots or []), allow_fetching=False, revocation_mode="soft-fail")
 
 
+def _policy(signer_info, signed_data, signing_cert, roots) -> tuple[str, str] | None:
+    from c27desk.exchange.certs import signature_policy
+
+    certificates = [c.chosen for c in (signed_data["certificates"] or []) if c.name == "certificate"]
+    return signature_policy(signer_info, certificates, signing_cert, list(roots or []), datetime.now(UTC))
+
+
+def _policy_problem(policy: tuple[str, str]) -> str:
+    from c27desk.exchange.reasons import REASONS
+
+    code, detail = policy
+    vi, en = REASONS[code]
+    return f"[{code}] {vi.format(detail=detail).rstrip('.')} / [{code}] {en.format(detail=detail).rstrip('.')}"
+
+
+# What makes a PDF do something when opened instead of only showing pages: an appendix has none of it.
+_ACTIVE_KEYS = {"/JS": "JavaScript", "/JavaScript": "JavaScript", "/OpenAction": "OpenAction", "/AA": "AA",
+                "/EmbeddedFiles": "EmbeddedFiles", "/EmbeddedFile": "EmbeddedFile", "/XFA": "XFA",
+                "/RichMedia": "RichMedia"}
+_ACTIVE_ACTIONS = {"/Launch", "/JavaScript", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/Rendition",
+                   "/Sound", "/Movie"}
+
+
+def active_content(pdf: bytes) -> list[str]:
+    """The kinds of active content anywhere in the PDF (every object, not only those reachable from pages)."""
+    import pikepdf
+
+    found: set[str] = set()
+
+    def look(obj, depth: int) -> None:
+        """One object and the direct objects inside it (indirect ones are visited on their own)."""
+        if depth > 50:
+            found.add("nesting")
+            return
+        if isinstance(obj, pikepdf.Stream):
+            obj = obj.stream_dict
+        if isinstance(obj, pikepdf.Array):
+            for item in obj:
+                if isinstance(item, pikepdf.Dictionary | pikepdf.Array) and not item.is_indirect:
+                    look(item, depth + 1)
+            return
+        if not isinstance(obj, pikepdf.Dictionary):
+            return
+        found.update(label for key, label in _ACTIVE_KEYS.items() if key in obj)
+        action = obj.get("/S")
+        if isinstance(action, pikepdf.Name) and str(action) in _ACTIVE_ACTIONS:
+            found.add(str(action)[1:])
+        if obj.get("/Type") == pikepdf.Name.Filespec or obj.get("/Subtype") == pikepdf.Name.FileAttachment:
+            found.add("EmbeddedFile")
+        for key in obj.keys():
+            value = obj.get(key)
+            if isinstance(value, pikepdf.Dictionary | pikepdf.Array) and not value.is_indirect:
+                look(value, depth + 1)
+
+    try:
+        with pikepdf.open(io.BytesIO(pdf)) as doc:
+            look(doc.trailer, 0)
+            for obj in doc.objects:
+                look(obj, 0)
+    except Exception as exc:  # noqa: BLE001 - a PDF pikepdf cannot read cannot be shown to be harmless
+        found.add(f"unreadable ({type(exc).__name__})")
+    return sorted(found)
+
+
 def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
     """Verify the one signature a signed appendix carries; ``roots`` are the trusted CA certificates."""
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -104,13 +171,22 @@ def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
         return result
     if len(signatures) > 1:
         result.problems.append(f"tệp có {len(signatures)} chữ ký / the file carries {len(signatures)} signatures")
+    result.active = active_content(pdf)
+    if result.active:
+        kinds = ", ".join(result.active)
+        result.problems.append(f"[APPENDIX_ACTIVE_CONTENT] tệp chứa nội dung chủ động ({kinds}) / "
+                               f"[APPENDIX_ACTIVE_CONTENT] the file holds active content ({kinds})")
     sig = signatures[-1]
     result.described, result.check_code = _identity(reader)
     try:
         status = validate_pdf_signature(sig, _context(roots))
+        if status.signing_cert is not None:
+            result.policy = _policy(sig.signer_info, sig.signed_data, status.signing_cert, roots)
     except Exception as exc:  # noqa: BLE001 - hostile input must not crash the caller
         result.problems.append(f"chữ ký hỏng / damaged signature: {type(exc).__name__}")
         return result
+    if result.policy is not None:
+        result.problems.append(_policy_problem(result.policy))
     result.signer_cert = status.signing_cert
     result.signer = certificate_name(status.signing_cert) if status.signing_cert is not None else ""
     result.signing_time = status.signer_reported_dt
@@ -150,6 +226,13 @@ def verify_cms_detached(data: bytes, p7s: bytes, roots: list | None) -> CmsVerif
         return result
     result.signer_cert = status.signing_cert
     result.valid = bool(status.intact and status.valid)
+    if status.signing_cert is not None:
+        try:
+            result.policy = _policy(signed_data["signer_infos"][0], signed_data, status.signing_cert, roots)
+        except Exception as exc:  # noqa: BLE001 - a certificate too damaged to judge is a damaged signature
+            result.problems.append(f"chữ ký gói hỏng / damaged package signature: {type(exc).__name__}")
+        if result.policy is not None:
+            result.problems.append(_policy_problem(result.policy))
     result.trusted = bool(status.trusted) and roots is not None and len(roots) > 0
     if not result.valid:
         result.problems.append("chữ ký gói không khớp nội dung / the package signature does not match")

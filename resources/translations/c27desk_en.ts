@@ -744,124 +744,129 @@ This can be undone (Ctrl+Z in the main window).</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="68" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="58" />
         <source>Nhận gói báo cáo của đơn vị trực thuộc</source>
         <translation>Import child units' packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="72" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="62" />
         <source>Chọn tệp .c27…</source>
         <translation>Choose .c27 files…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="73" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="63" />
         <source>Chọn thư mục (USB)…</source>
         <translation>Choose a folder (USB)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="74" />
-        <source>Xác nhận chứng thư số mới của người ký (lần đầu gửi hoặc gia hạn)</source>
-        <translation>Confirm the signer's new certificate (first package or renewal)</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="79" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="68" />
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="85" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="69" />
+        <source>Xác nhận chứng thư số mới</source>
+        <translation>Accept the new certificate</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="82" />
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="85" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="82" />
         <source>Cũ</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="85" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="82" />
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="91" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="88" />
         <source>Nhận các tệp hợp lệ</source>
         <translation>Import the valid files</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="94" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="91" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="122" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="124" />
         <source>Chọn gói báo cáo</source>
         <translation>Choose report packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="122" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="124" />
         <source>Gói báo cáo (*.c27)</source>
         <translation>Report packages (*.c27)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="127" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="129" />
         <source>Chọn thư mục chứa gói báo cáo</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="158" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="161" />
         <source>Đã nhận</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="158" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="161" />
         <source>Đã có, không đổi</source>
         <translation>Already held, unchanged</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="159" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="162" />
         <source>Hợp lệ</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="159" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="162" />
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="160" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="163" />
         <source>Bản cũ, đã có bản mới hơn</source>
         <translation>Old file, a newer revision is held</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="174" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="188" />
         <source>Đã nhận %1 tệp; từ chối %2.</source>
         <translation>Imported %1 files; refused %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="179" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="193" />
         <source>%1 tệp hợp lệ sẵn sàng nhận; %2 tệp đã nhận trước đây; %3 tệp bị từ chối.</source>
         <translation>%1 valid files ready to import; %2 imported before; %3 refused.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/import_dialog.py" line="216" />
+        <source>Chứng thư số mới của %1: </source>
+        <translation>New certificate of %1: </translation>
     </message>
 </context>
 <context>

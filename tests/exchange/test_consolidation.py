@@ -13,7 +13,7 @@ from tests.exchange.support import YEAR, export, held_values, run
 def import_both(office, bienhoa, longkhanh, child_keys, tmp_path):
     for db, code in ((bienhoa, "HU-BIENHOA"), (longkhanh, "HU-LONGKHANH")):
         export(db, child_keys[code].p12_spec(), tmp_path / "usb")
-    assert run(office, "import", str(tmp_path / "usb"), "--accept-new-signer") == 0
+    assert run(office, "import", str(tmp_path / "usb"), "--accept-new-signer", "HU-BIENHOA,HU-LONGKHANH") == 0
 
 
 def test_xlsx_and_csv_show_units_codes_and_sums(office, bienhoa, longkhanh, child_keys, tmp_path, cli):

@@ -36,6 +36,7 @@ class World:
     bienhoa: object      # Biên Hòa's keys
     longkhanh: object    # Long Khánh's keys
     rogue: object        # keys under a CA nobody trusts, naming Biên Hòa
+    bienhoa_db: Path     # the district's own database (to draw a misleading appendix)
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +66,7 @@ def world(tmp_path_factory, child_keys) -> World:
         assert run(bienhoa, "finalise", "--period", str(YEAR), "--accept-warnings") == 0
         good = export(bienhoa, bh.p12_spec(), folder / "bh2")
         rogue = make_unit_keys(folder / "rogue", "HU-BIENHOA", "Huyện ủy Biên Hòa")
-        yield World(office, good, other, bh, lk, rogue)
+        yield World(office, good, other, bh, lk, rogue, bienhoa)
 
 
 @pytest.fixture
@@ -108,6 +109,109 @@ def set_value(cid: str, value):
     def change(doc: dict) -> None:
         doc["values"][cid]["value"] = value
     return change
+
+
+def manifest_text(raw: bytes, change) -> bytes:
+    """The manifest as text, changed by ``change`` (for JSON no canonical writer would produce)."""
+    return change(read_package(raw).manifest.decode("utf-8")).encode("utf-8")
+
+
+def _r2_content(w: World):
+    from c27desk.report.appendix import appendix_content
+
+    db = open_database(w.bienhoa_db, check_integrity=False)
+    try:
+        return appendix_content(db, YEAR, revision=2)
+    finally:
+        db.close()
+
+
+def misleading_appendix(w: World) -> bytes:
+    """An appendix signed by the unit itself, keywords right, but printing II.1 = 4321."""
+    from dataclasses import replace
+
+    from c27desk.model.values import Entry
+    from c27desk.report.appendix_pdf import render_appendix
+    from c27desk.report.sign_appendix import sign_appendix
+
+    content = _r2_content(w)
+    entries = dict(content.entries)
+    entries["II.1"] = Entry("4321", entries["II.1"].explanation, "answered")
+    fake = replace(content, entries=entries)  # content_hash (and so the keywords) still those of the real values
+    return sign_appendix(fake, render_appendix(fake), w.bienhoa.p12_spec()).pdf
+
+
+def cropped_appendix(w: World) -> bytes:
+    """The true appendix with a crop box on its page tree (inherited by every page, hiding the values column),
+    then signed by the unit: every page object itself is unchanged."""
+    import io
+    from dataclasses import replace
+
+    import pikepdf
+
+    from c27desk.report.appendix_pdf import render_appendix
+    from c27desk.report.sign_appendix import sign_appendix
+
+    content = _r2_content(w)
+    rendered = render_appendix(content)
+    with pikepdf.open(io.BytesIO(rendered.pdf)) as doc:
+        doc.Root.Pages.CropBox = pikepdf.Array([0, 0, 400, 842])
+        out = io.BytesIO()
+        doc.save(out)
+    return sign_appendix(content, replace(rendered, pdf=out.getvalue()), w.bienhoa.p12_spec()).pdf
+
+
+def patched(raw: bytes, old: bytes, new: bytes, count: int = 1) -> bytes:
+    assert raw.count(old) >= count, old
+    return raw.replace(old, new, count)
+
+
+def zip_with_extra(w: World, size: int) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members(w.good):
+            info = zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0))
+            info.extra = struct.pack("<HH", 0xCAFE, size) + b"\0" * size
+            zf.writestr(info, data)
+    return out.getvalue()
+
+
+def zip64_members(w: World) -> bytes:
+    """The four members written with ZIP64 local headers (sizes 0xFFFFFFFF there, the real ones in an extra)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members(w.good):
+            with zf.open(zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0)), "w", force_zip64=True) as fh:
+                fh.write(data)
+    return out.getvalue()
+
+
+def many_members(n: int) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zf:
+        for _ in range(n):
+            zf.writestr(zipfile.ZipInfo("data.json", date_time=(2021, 1, 1, 0, 0, 0)), b"")
+    return out.getvalue()
+
+
+def set_encrypted(raw: bytes) -> bytes:
+    """The encryption flag in the central directory and local header of every member."""
+    out = bytearray(raw)
+    for sig, at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        i = out.find(sig)
+        while i >= 0:
+            out[i + at] |= 1
+            i = out.find(sig, i + 4)
+    return bytes(out)
 
 
 CASES = {
@@ -164,7 +268,68 @@ CASES = {
                                      sign_with=w.bienhoa.p12_spec()), "UNKNOWN_UNIT"),
     "not a child": (lambda w: forge(w.good, manifest=lambda d: {**d, "unit": {**d["unit"], "code": "TU-DONGNAI"}},
                                     sign_with=w.bienhoa.p12_spec()), "NOT_A_CHILD"),
+    # the campaign: text that cannot be encoded or that steers a screen, signed by the unit itself
+    "lone surrogate in the manifest": (lambda w: forge(w.good, manifest=manifest_text(
+        w.good, lambda t: t.replace("Huyện ủy Biên Hòa", "\\ud800")), sign_with=w.bienhoa.p12_spec()), "MALFORMED"),
+    "terminal escape in the unit name": (lambda w: forge(w.good, manifest=lambda d: {
+        **d, "unit": {**d["unit"], "name": "\r\x1b[2KACCEPTED"}}, sign_with=w.bienhoa.p12_spec()), "MALFORMED"),
+    "right-to-left override in an explanation": (lambda w: forge(w.good, data=with_values(
+        w.good, lambda d: d["values"]["I.1"].update(explanation="abc\u202edef")), sign_with=w.bienhoa.p12_spec()),
+        "MALFORMED"),
+    "duplicate JSON key": (lambda w: forge(w.good, manifest=manifest_text(
+        w.good, lambda t: t.replace('"year":', '"year":1999,"year":')), sign_with=w.bienhoa.p12_spec()), "MALFORMED"),
+    "byte order mark": (lambda w: forge(w.good, manifest=b"\xef\xbb\xbf" + read_package(w.good).manifest,
+                                        sign_with=w.bienhoa.p12_spec()), "MALFORMED"),
+    "JSON nested 40 deep": (lambda w: forge(w.good, manifest=lambda d: {**d, "x": json.loads("[" * 40 + "]" * 40)},
+                                            sign_with=w.bienhoa.p12_spec()), "TOO_LARGE"),
+    "JSON nested 30,000 deep": (lambda w: forge(w.good, manifest=b'{"x":' + b"[" * 30_000 + b"]" * 30_000 + b"}",
+                                                sign_with=w.bienhoa.p12_spec()), "MALFORMED"),
+    "year as a string": (lambda w: forge(w.good, manifest=lambda d: {**d, "year": str(d["year"])},
+                                         sign_with=w.bienhoa.p12_spec()), "MALFORMED"),
+    "a 5000-digit number": (lambda w: forge(w.good, manifest=manifest_text(
+        w.good, lambda t: t.replace('"revision":2', '"revision":' + "9" * 5000)), sign_with=w.bienhoa.p12_spec()),
+        "MALFORMED"),
+    # the campaign: zip tricks
+    "data before the first member": (lambda w: b"PK\x03\x04" + b"\0" * 60 + w.good, "MALFORMED"),
+    "data after the central directory": (lambda w: w.good + b"PK\x03\x04hidden", "MALFORMED"),
+    "a zip comment": (lambda w: w.good[:-2] + struct.pack("<H", 5) + b"hello", "MALFORMED"),
+    "45,000 members": (lambda w: many_members(45_000), "UNSAFE_MEMBER"),
+    "ZIP64 end record": (lambda w: w.good[:-12] + struct.pack("<I", 0xFFFFFFFF) + w.good[-8:], "UNSAFE_MEMBER"),
+    "name differing only by case": (lambda w: zip_of([*members(w.good)[:2], ("Data.json", members(w.good)[2][1]),
+                                                      members(w.good)[3]]), "UNSAFE_MEMBER"),
+    "a look-alike name (Cyrillic a)": (lambda w: zip_of([*members(w.good)[:2], ("d\u0430ta.json", members(w.good)[2][1]),
+                                                         members(w.good)[3]]), "UNSAFE_MEMBER"),
+    "ZIP64 local headers": (lambda w: zip64_members(w), "MALFORMED"),
+    "local name differs from the directory": (lambda w: patched(w.good, b"data.json", b"data.jsoN"), "MALFORMED"),
+    "encrypted members": (lambda w: set_encrypted(w.good), "UNSAFE_MEMBER"),
+    "huge extra fields": (lambda w: zip_with_extra(w, 60_000), "UNSAFE_MEMBER"),
+    # the campaign: signed data that disagrees with its signed appendix
+    "appendix printing other figures": (lambda w: forge(w.good, appendix=misleading_appendix(w),
+                                                        sign_with=w.bienhoa.p12_spec()), "APPENDIX_MISMATCH"),
+    "appendix cropped by its page tree": (lambda w: forge(w.good, appendix=cropped_appendix(w),
+                                                          sign_with=w.bienhoa.p12_spec()), "APPENDIX_MISMATCH"),
+    "appendix with JavaScript": (lambda w: forge(w.good, appendix=with_javascript(read_package(w.good).appendix),
+                                                 sign_with=w.bienhoa.p12_spec()), "APPENDIX_ACTIVE_CONTENT"),
+    "layout details not those printed": (lambda w: forge(w.good, manifest=lambda d: {
+        **d, "layout": {**d["layout"], "period": {**d["layout"]["period"], "signer_name": "Trần Văn B"}}},
+        sign_with=w.bienhoa.p12_spec()), "APPENDIX_MISMATCH"),
+    "a layout detail this version does not know": (lambda w: forge(w.good, manifest=lambda d: {
+        **d, "layout": {**d["layout"], "unit": {**d["layout"]["unit"], "motto": "x"}}},
+        sign_with=w.bienhoa.p12_spec()), "MALFORMED"),
 }
+
+
+def with_javascript(pdf: bytes) -> bytes:
+    """The signed appendix with an OpenAction JavaScript appended as an incremental update."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        doc.Root.OpenAction = doc.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS="app.alert(1)"))
+        out = io.BytesIO()
+        doc.save(out)
+    return out.getvalue()
 
 
 def _r1(world: World) -> bytes:
@@ -258,3 +423,104 @@ def test_fuzzed_package_bytes_never_crash_and_never_change_data(world, office_co
         return
     assert outcome.outcome == "refused" and outcome.reason
     assert state(office_copy) == before
+
+
+def test_devices_pipes_and_hostile_names_are_one_refused_line_each_and_the_batch_goes_on(world, office_copy, tmp_path,
+                                                                                          cli):
+    import os
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    fake = os.fsencode(str(usb)) + b"/\r\x1b[2KACCEPTED: r\xff.c27"  # a carriage return, an escape, not UTF-8
+    with open(fake, "wb") as fh:
+        fh.write(CASES["lone surrogate in the manifest"][0](world))
+    os.mkfifo(tmp_path / "pipe.c27")  # would block a plain open() forever (in a folder it is not even listed)
+    (usb / "z.c27").write_bytes(world.good)
+    before = state(office_copy)
+    code, text, _ = cli("--lang", "en", "import", "/dev/zero", str(tmp_path / "pipe.c27"), str(usb), db=office_copy)
+    lines = text.splitlines()
+    assert code == 1
+    assert lines[0].startswith("REFUSED: zero [NOT_A_FILE]")
+    assert any(line.startswith("REFUSED: \\x0d\\x1b[2KACCEPTED: r\\udcff.c27") and "[MALFORMED]" in line
+               for line in lines)
+    assert any(line.startswith("REFUSED: pipe.c27 [NOT_A_FILE]") for line in lines)
+    assert lines[-1].startswith("ACCEPTED: z.c27")
+    assert "\x1b" not in text and "\r" not in text
+    after = state(office_copy)
+    assert len(after["received_revisions"]) == len(before["received_revisions"]) + 1  # z.c27 only
+    db = open_database(office_copy, check_integrity=False)
+    try:
+        logged = [(r.file_name, r.reason) for r in exchange_store.import_log(db)[-2:]]
+    finally:
+        db.close()
+    assert logged == [("\\x0d\\x1b[2KACCEPTED: r\\udcff.c27", "MALFORMED"), ("z.c27", "")]
+
+
+def test_a_zip_of_45000_names_is_refused_at_once(world):
+    import time
+
+    raw = many_members(45_000)
+    started = time.perf_counter()
+    with pytest.raises(Exception) as refused:
+        read_package(raw)
+    assert refused.value.code == "UNSAFE_MEMBER" and time.perf_counter() - started < 0.05
+
+
+def test_interrupted_archive_writes_are_cleaned_before_a_batch(world, office_copy, tmp_path, cli):
+    from c27desk.exchange.archive import archive_dir
+
+    leftover = archive_dir(office_copy) / "ab" / ".abcdef.c27.x1y2.part"
+    leftover.parent.mkdir(parents=True, exist_ok=True)
+    leftover.write_bytes(b"half")
+    (tmp_path / "a.c27").write_bytes(world.good)
+    assert cli("import", str(tmp_path / "a.c27"), db=office_copy)[0] == 0
+    assert not leftover.exists()
+
+
+any_text = st.text(st.characters(exclude_categories=()), max_size=40)  # lone surrogates and controls included
+
+
+def ascii_json(doc: dict) -> bytes:
+    return json.dumps(doc, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(unit_name=any_text, explanation=any_text, file_name=st.text(st.characters(exclude_categories=()), min_size=1,
+                                                                    max_size=30))
+def test_fuzzed_json_strings_and_file_names_are_refused_with_a_code_or_accepted(world, office_copy, unit_name,
+                                                                                explanation, file_name):
+    """Any text in the signed documents and any file name: a coded refusal (or acceptance), nothing changed on
+    refusal, never an exception, and the next file still goes through."""
+    data = data_doc(world.good)
+    data["values"]["I.1"]["explanation"] = explanation
+    new_data = ascii_json(data)
+    manifest = json.loads(read_package(world.good).manifest)
+    manifest["unit"]["name"] = unit_name
+    manifest["members"]["data.json"] = {"sha256": sha256(new_data), "size": len(new_data)}
+    raw = forge(world.good, manifest=ascii_json(manifest), data=new_data, sign_with=world.bienhoa.p12_spec())
+    before = state(office_copy)
+    outcome = attempt(office_copy, raw, file_name)
+    assert outcome.outcome == "refused" and outcome.reason, outcome  # content no longer matches hash or appendix
+    assert "\x1b" not in outcome.file_name + outcome.message and "\r" not in outcome.file_name + outcome.message
+    (outcome.file_name + outcome.message).encode("utf-8")  # never a lone surrogate
+    assert state(office_copy) == before
+    assert attempt(office_copy, world.good, "next.c27").outcome in ("accepted", "already")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(exported_at=any_text)
+def test_fuzzed_text_in_a_field_nobody_prints_is_accepted_exactly_when_it_is_clean(world, office_copy, exported_at):
+    """``exported_at`` is signed but neither hashed into the content nor printed: clean text is accepted, text with
+    controls, invisible characters or lone surrogates is refused as MALFORMED, and nothing else happens."""
+    from c27desk.model.text import unsafe_characters
+
+    manifest = json.loads(read_package(world.good).manifest)
+    manifest["exported_at"] = exported_at
+    raw = forge(world.good, manifest=ascii_json(manifest), sign_with=world.bienhoa.p12_spec())
+    before = state(office_copy)
+    outcome = attempt(office_copy, raw, "fuzz.c27")
+    if unsafe_characters(exported_at, "\n\t"):
+        assert (outcome.outcome, outcome.reason) == ("refused", "MALFORMED"), outcome
+        assert state(office_copy) == before
+    else:
+        assert outcome.outcome in ("accepted", "already"), outcome

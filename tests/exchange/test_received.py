@@ -18,7 +18,7 @@ from tests.exchange.support import YEAR, export, run
 def received_two(office, bienhoa, longkhanh, child_keys, tmp_path) -> dict[str, bytes]:
     packages = {code: export(db, child_keys[code].p12_spec(), tmp_path / "usb")
                 for db, code in ((bienhoa, "HU-BIENHOA"), (longkhanh, "HU-LONGKHANH"))}
-    assert run(office, "import", str(tmp_path / "usb"), "--accept-new-signer") == 0
+    assert run(office, "import", str(tmp_path / "usb"), "--accept-new-signer", "HU-BIENHOA,HU-LONGKHANH") == 0
     return {code: read_package(raw).appendix for code, raw in packages.items()}
 
 

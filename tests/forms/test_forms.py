@@ -120,7 +120,7 @@ def test_publish_install_use_export_import_on_the_new_form(office, bienhoa, chil
     code, _, err = cli("export", "--period", "2024", "--out", str(tmp_path / "usb2"), "--sign-p12",
                        str(child_keys["HU-BIENHOA"].p12), db=bienhoa)
     assert code == 0, err
-    code, out, err = cli("import", str(tmp_path / "usb2"), "--accept-new-signer", db=office)
+    code, out, err = cli("import", str(tmp_path / "usb2"), "--accept-new-signer", "HU-BIENHOA", db=office)
     assert code == 0 and "HU-BIENHOA" in out, out + err
     got = revisions.latest_final(open_database(office), "HU-BIENHOA", 2024)
     assert got is not None and got.number == 1

@@ -34,7 +34,14 @@ def test_import_a_usb_folder_then_consolidate_and_accept_a_proposal(qtbot, offic
     assert "[MALFORMED]" in results["hong.c27"]
     assert not dialog.import_button.isEnabled()
 
-    dialog.accept_signer.click()  # the operator confirms the district's certificate
+    row = next(r for r in range(2) if cell(dialog.files, r, 0) == "HU-BIENHOA_2023_r1.c27")
+    certificate = dialog.files.item(row, 5)
+    assert "Biên Hòa" in certificate.text() and "SHA-256" in certificate.toolTip()  # what the operator confirms
+    dialog.files.setCurrentCell(row, 0)
+    assert dialog.signer_details.isVisible() and "SHA-256" in dialog.signer_details.text()
+    assert cell(dialog.files, 1 - row, 5) == ""  # nothing to confirm on the broken file
+    dialog.files.setCurrentCell(row, 5)
+    qtbot.keyClick(dialog.files, Qt.Key.Key_Space)  # the operator confirms the district's certificate
     qtbot.waitUntil(lambda: any(cell(dialog.files, r, 3) == "Hợp lệ" for r in range(2)), timeout=20000)
     assert dialog.import_button.isEnabled()
     row = next(r for r in range(2) if cell(dialog.files, r, 0) == "HU-BIENHOA_2023_r1.c27")

@@ -70,7 +70,7 @@ def test_a_received_appendix_opens_as_received_with_its_signature_and_prints(qtb
     sent = {}
     for db, code in ((bienhoa, "HU-BIENHOA"), (longkhanh, "HU-LONGKHANH")):
         sent[code] = read_package(export(db, child_keys[code].p12_spec(), tmp_path / "usb")).appendix
-    assert run(office, "import", str(tmp_path / "usb"), "--accept-new-signer") == 0
+    assert run(office, "import", str(tmp_path / "usb"), "--accept-new-signer", "HU-BIENHOA,HU-LONGKHANH") == 0
     window = open_window(office)
     window.office.act_received.trigger()
     dialog = window.office.dialog

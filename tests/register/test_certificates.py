@@ -39,7 +39,7 @@ def test_revoke_and_pin_are_deliberate_and_audited(office, child_keys, cli):
 
 def test_a_renewal_is_accepted_on_a_revision_already_held(office, bienhoa, child_keys, tmp_path, cli):
     assert cli("import", str(_one_export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "a")),
-               "--accept-new-signer", db=office)[0] == 0
+               "--accept-new-signer", "HU-BIENHOA", db=office)[0] == 0
     renewed = make_unit_keys(tmp_path / "renewed", "HU-BIENHOA", "Huyện ủy Biên Hòa")
     assert cli("trust", "add-ca", str(renewed.ca_pem), db=office)[0] == 0
     from c27desk.exchange.export import export_package
@@ -49,7 +49,7 @@ def test_a_renewal_is_accepted_on_a_revision_already_held(office, bienhoa, child
         export_package(db, YEAR, tmp_path / "b", spec=renewed.p12_spec(), resign=True, who="t", confirm_signer=True)
     finally:
         db.close()
-    code, out, _ = cli("import", str(tmp_path / "b"), "--accept-new-signer", db=office)
+    code, out, _ = cli("import", str(tmp_path / "b"), "--accept-new-signer", "HU-BIENHOA", db=office)
     assert code == 0 and out.startswith("ĐÃ CÓ") and "đã ghi nhận chứng thư số mới" in out
     from c27desk.exchange import certs
 

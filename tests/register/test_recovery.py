@@ -22,7 +22,7 @@ def test_each_change_of_state_is_backed_up(demo_db, cli, tmp_path):
 def test_accepting_proposals_and_exporting_are_backed_up(office, bienhoa, child_keys, cli, tmp_path):
     export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "usb")
     assert "after-export" in " ".join(p.name for p in backup.list_backups(bienhoa))
-    assert cli("import", str(tmp_path / "usb"), "--accept-new-signer", db=office)[0] == 0
+    assert cli("import", str(tmp_path / "usb"), "--accept-new-signer", "HU-BIENHOA", db=office)[0] == 0
     assert cli("consolidate", "--period", str(YEAR), "--accept", db=office)[0] == 0
     assert "after-accept" in " ".join(p.name for p in backup.list_backups(office))
 
@@ -48,7 +48,7 @@ def test_replaying_the_archive_after_a_restore_reproduces_each_decision(office, 
     export(longkhanh, child_keys["HU-LONGKHANH"].p12_spec(), tmp_path / "usb2")
     assert cli("backup", db=office)[0] == 0
     older = shutil.copy(backup.list_backups(office)[0], tmp_path / "older.sqlite3")
-    assert cli("import", str(tmp_path / "usb"), "--accept-new-signer", db=office)[0] == 0
+    assert cli("import", str(tmp_path / "usb"), "--accept-new-signer", "HU-BIENHOA,HU-LONGKHANH", db=office)[0] == 0
     assert cli("import", str(tmp_path / "usb2"), db=office)[0] == 1  # NEW_SIGNER: refused, not confirmed
     code, _, err = cli("import", str(office.with_name(f"{office.stem}-archive")), db=office)
     assert code == 1 and "import --archive" in err  # sub-folders: a plain import finds none, and says what will
@@ -67,7 +67,7 @@ def test_check_says_when_a_child_revision_made_sent_values_stale(office, child_k
     spec = child_keys["HU-BIENHOA"].p12_spec()
     unit = make_child(tmp_path / "u.sqlite3", "HU-BIENHOA", "Huyện ủy Biên Hòa")
     export(unit, spec, tmp_path / "r1")
-    assert cli("import", str(tmp_path / "r1"), "--accept-new-signer", db=office)[0] == 0
+    assert cli("import", str(tmp_path / "r1"), "--accept-new-signer", "HU-BIENHOA", db=office)[0] == 0
     assert cli("consolidate", "--period", str(YEAR), "--accept", db=office)[0] == 0
     assert run(office, "values", "load", str(csv_file(office, "IV.12,300,\nIV.13,300,\n")), "--period",
                str(YEAR)) == 0  # with one district in, fewer computers than the demo's antivirus licences
@@ -120,7 +120,7 @@ def test_a_merged_away_offices_archive_is_replayed_into_its_successor(office, ch
     assert run(other, "period", "set", str(YEAR)) == 0
     unit = make_child(tmp_path / "u.sqlite3", "HU-BIENHOA", "Huyện ủy Biên Hòa")
     export(unit, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "usb")
-    assert run(other, "import", str(tmp_path / "usb"), "--accept-new-signer") == 0
+    assert run(other, "import", str(tmp_path / "usb"), "--accept-new-signer", "HU-BIENHOA") == 0
 
     assert cli("units", "add", "--code", "TU-BINHPHUOC", "--name", "Tỉnh ủy Bình Phước", "--level", "tinh",
                db=office)[0] == 0

@@ -83,18 +83,22 @@ def year_up_the_chain(dbs, keys, year: int, tmp_path: Path, communes: dict[str, 
         own_report(dbs[code], year, extra)
         send(dbs[code], year, keys[code], usb / code)
     first = year == 2023
-    sign = ("--accept-new-signer",) if first else ()
+    def sign(*codes: str) -> tuple[str, ...]:  # a new signer is accepted per unit, naming it
+        return ("--accept-new-signer", ",".join(codes)) if first else ()
+
     if year < 2025:
-        assert run(dbs["HU-A"], "import", *(str(usb / c) for c in communes), *sign) == 0
+        assert run(dbs["HU-A"], "import", *(str(usb / c) for c in communes), *sign(*communes)) == 0
         own_report(dbs["HU-A"], year)
         send(dbs["HU-A"], year, keys["HU-A"], usb / "HU-A")
-        assert run(dbs["TU-DN"], "import", str(usb / "HU-A"), *sign) == 0
+        assert run(dbs["TU-DN"], "import", str(usb / "HU-A"), *sign("HU-A")) == 0
     else:
-        assert run(dbs["TU-DN"], "import", *(str(usb / c) for c in communes), "--accept-new-signer") == 0
+        assert run(dbs["TU-DN"], "import", *(str(usb / c) for c in communes), "--accept-new-signer",
+                   ",".join(communes)) == 0
     own_report(dbs["TU-DN"], year)
     renewed = ("--accept-signer",) if year == 2025 else ()  # the province's program noticed the new certificate
     send(dbs["TU-DN"], year, keys["TU-DN"], usb / "TU-DN", *renewed)
-    assert run(dbs["TW"], "import", str(usb / "TU-DN"), *(sign or ("--accept-new-signer",) * (year == 2025))) == 0
+    renewal = ("--accept-new-signer", "TU-DN") if first or year == 2025 else ()
+    assert run(dbs["TW"], "import", str(usb / "TU-DN"), *renewal) == 0
 
 
 def test_2023_2024_then_the_2025_reform(world, tmp_path, capsys, monkeypatch):

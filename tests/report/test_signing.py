@@ -257,3 +257,33 @@ def test_a_p12_without_a_key_or_not_a_p12_at_all_is_told_apart(unit_keys, tmp_pa
             signer_certificate(P12Spec(path, PASSPHRASE))
         assert err.value.code == code
     assert signer_certificate(unit_keys.p12_spec()).subject.native["organizational_unit_name"] == "TU-DONGNAI"
+
+
+def test_verify_refuses_sha1_and_active_content_with_their_codes(final_demo, cli, unit_keys, tmp_path, monkeypatch):
+    """The appendix's signature meets the same policy as a package's: SHA-1 is weak, JavaScript is refused."""
+    import io
+
+    import pikepdf
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    unsigned = tmp_path / "chua-ky.pdf"
+    assert cli("appendix", "--period", "2023", "--out", str(unsigned))[0] == 0
+    signer = signers.SimpleSigner.load_pkcs12(str(unit_keys.p12), passphrase=PASSPHRASE.encode())
+    out = io.BytesIO()
+    signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(unsigned.read_bytes())),
+                     signers.PdfSignatureMetadata(field_name="Sig", md_algorithm="sha1"), signer=signer, output=out)
+    sha1 = tmp_path / "sha1.pdf"
+    sha1.write_bytes(out.getvalue())
+    code, text, _ = cli("--lang", "en", "verify", str(sha1), "--trust", str(unit_keys.ca_pem))
+    assert code == 1 and "PROBLEM: [WEAK_ALGORITHM] a weak signing or hash algorithm" in text and "sha1" in text
+
+    monkeypatch.setenv("C27DESK_PIN", PASSPHRASE)
+    signed = tmp_path / "phu-luc.pdf"
+    assert cli("appendix", "--period", "2023", "--out", str(signed), "--sign-p12", str(unit_keys.p12))[0] == 0
+    with pikepdf.open(signed) as doc:
+        doc.Root.Names = pikepdf.Dictionary(JavaScript=pikepdf.Dictionary(Names=pikepdf.Array(
+            ["a", pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS="app.alert(1)")])))
+        doc.save(tmp_path / "js.pdf")
+    code, text, _ = cli("--lang", "vi", "verify", str(tmp_path / "js.pdf"), "--trust", str(unit_keys.ca_pem))
+    assert code == 1 and "VẤN ĐỀ: [APPENDIX_ACTIVE_CONTENT] tệp chứa nội dung chủ động (JavaScript)" in text
