@@ -13,7 +13,7 @@ from c27desk.errors import InputError, StoreError
 from c27desk.model.catalogue import Catalogue
 from c27desk.model.units import Unit
 from c27desk.model.validation import CheckReport, check
-from c27desk.model.values import CARRIED, Entry, make_entry
+from c27desk.model.values import CARRIED, CARRIED_NA, Entry, make_entry
 from c27desk.report.values_csv import parse_values_csv
 from c27desk.store import periods, revisions, units, values
 from c27desk.store.periods import Period
@@ -161,7 +161,7 @@ def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | No
         if old is None or crit.id in current:
             continue
         if old.is_na:
-            changes.append((crit.id, Entry(crit.id, None, old.explanation, CARRIED)))
+            changes.append((crit.id, Entry(crit.id, None, old.explanation, CARRIED_NA)))
             continue
         try:
             carried = make_entry(crit, old.value, _redated_explanation(old, old_cat, crit), state=CARRIED)

@@ -12,7 +12,7 @@ from c27desk.catalogs import find_shipped, shipped_catalogues
 from c27desk.errors import InputError, StoreError
 from c27desk.model.catalogue import Catalogue, parse_catalogue, render_year
 from c27desk.model.document_number import normalise_report_number
-from c27desk.model.text import MAX_EXPLANATION_CHARS, MAX_LINE_CHARS, checked_text
+from c27desk.model.text import MAX_EXPLANATION_CHARS, MAX_LINE_CHARS, checked_text, shown
 from c27desk.store.audit import log
 from c27desk.store.clock import now
 from c27desk.store.units import self_unit
@@ -99,8 +99,8 @@ def held_forms(db: Database) -> list[HeldForm]:
 def parse_form_key(text: str) -> tuple[str, str]:
     cat_id, sep, version = (text or "").strip().partition("/")
     if not sep or not cat_id or not version:
-        raise InputError(f"“{text}” không phải mã biểu mẫu dạng MÃ/PHIÊN_BẢN (ví dụ P27/2023.2).",
-                         f"“{text}” is not a form key of the form ID/VERSION (e.g. P27/2023.2).", where="--catalogue")
+        raise InputError(f"“{shown(text)}” không phải mã biểu mẫu dạng MÃ/PHIÊN_BẢN (ví dụ P27/2023.2).",
+                         f"“{shown(text)}” is not a form key of the form ID/VERSION (e.g. P27/2023.2).", where="--catalogue")
     return cat_id, version
 
 
@@ -243,8 +243,8 @@ def parse_day(text: str, field: str) -> str:
         except ValueError:
             continue
     vi, en = DATE_FIELDS.get(field, (field, field))
-    raise InputError(f"{vi} “{text}” không phải ngày hợp lệ; ghi dạng 20/02/2024 hoặc 2024-02-20.",
-                     f"{en} “{text}” is not a valid date; write 20/02/2024 or 2024-02-20.", where=field)
+    raise InputError(f"{vi} “{shown(text)}” không phải ngày hợp lệ; ghi dạng 20/02/2024 hoặc 2024-02-20.",
+                     f"{en} “{shown(text)}” is not a valid date; write 20/02/2024 or 2024-02-20.", where=field)
 
 
 def _checked_changes(db: Database, changes: dict[str, str | None]) -> dict[str, str | None]:

@@ -75,7 +75,14 @@ def snapshot(db: Database, unit: str, year: int, number: int) -> dict[str, Entry
     if row is None or row[0] is None:
         raise StoreError(f"bản {number} chưa được chốt.", f"revision {number} is not finalised.", code="NOT_FINAL")
     data = json.loads(row[0])
-    return {cid: Entry(cid, v[0], v[1], v[2]) for cid, v in data.items()}
+    return {cid: _snapshot_entry(cid, *v) for cid, v in data.items()}
+
+
+def _snapshot_entry(cid: str, value: str | None, explanation: str, state: str) -> Entry:
+    # earlier builds could finalise a carried "not applicable" as 'answered' with no value: it meant N/A
+    if state == "answered" and value is None:
+        state = "na"
+    return Entry(cid, value, explanation, state)
 
 
 def require_editable(db: Database, unit: str, year: int) -> None:
