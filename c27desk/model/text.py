@@ -56,6 +56,10 @@ def fold(text: str) -> str:
 MAX_EXPLANATION_CHARS = 1000
 MAX_TEXT_VALUE_CHARS = 2000
 MAX_LINE_CHARS = 200
+#: the signature block is a column of half the page, wrapped in it: the authority and title take at
+#: most a few lines there, the name (one bold line) at most two
+SIGNER_LINE_CHARS = 80
+SIGNER_NAME_CHARS = 60
 
 #: Every character a stored text may hold, besides the line break of a multi-line field: what each
 #: face of the bundled Liberation Serif draws (a test checks every one against the fonts' cmaps) and

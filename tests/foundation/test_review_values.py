@@ -206,3 +206,10 @@ def test_trial_keys_name_follows_the_unit_name_rules(cli, tmp_path, monkeypatch)
     for name in ("Evil\x1b[31mRED\u202eabc", "N" * 300):
         code, out, err = cli("keys", "demo", "--out", str(tmp_path / "k"), "--unit-code", "X1", "--unit-name", name)
         assert code != 0 and "\x1b" not in err and not (tmp_path / "k").exists()
+
+
+def test_deadline_may_change_after_finalising_printed_details_may_not(cli, final_demo):
+    code, out, err = cli("period", "set", "2023", "--deadline", "2024-03-15", db=final_demo)
+    assert code == 0, err
+    code, out, err = cli("period", "set", "2023", "--place", "Biên Hòa", db=final_demo)
+    assert code != 0
