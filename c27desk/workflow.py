@@ -103,7 +103,20 @@ class FinaliseRefusedError(StoreError):
 def finalise_report(db: Database, ref: ReportRef, *, who: str, acknowledge_warnings: bool = False) -> revisions.Revision:
     """Validate and lock the report as its current revision number (refusals: see require_finalisable)."""
     entries = require_finalisable(db, ref, acknowledge_warnings=acknowledge_warnings)
-    return revisions.finalise(db, ref.unit.code, ref.year, entries, who=who)
+    return revisions.finalise(db, ref.unit.code, ref.year, entries, who=who, printed=printed_details(ref))
+
+
+#: what the appendix prints from the unit's record and the report's details (frozen when finalising)
+UNIT_PRINTED = ("name", "level", "place", "parent_body", "doc_symbol")
+PERIOD_PRINTED = ("report_number", "report_date", "place", "signer_authority", "signer_title", "signer_name",
+                  "recipients")
+
+
+def printed_details(ref: ReportRef) -> dict:
+    """The unit's and the report's details that appear on the appendix, as finalising freezes them: a
+    finalised revision prints these, whatever ``init`` or a later revision changes afterwards."""
+    return {"unit": {f: getattr(ref.unit, f) for f in UNIT_PRINTED},
+            "period": {f: getattr(ref.period, f) for f in PERIOD_PRINTED}}
 
 
 def require_finalisable(db: Database, ref: ReportRef, *, acknowledge_warnings: bool = False) -> dict[str, Entry]:

@@ -402,7 +402,7 @@ def render_appendix(content: AppendixContent) -> RenderedAppendix:
     meta = {
         "title": title, "author": nfc(content.unit.name), "subject": nfc(f"Chương trình 27 – năm {content.year}"),
         "keywords": f"c27desk;{content.unit.code};{content.year};revision={content.revision or 0};"
-                    f"hash={content.content_hash}",
+                    f"hash={content.content_hash};printed={content.printed_hash}",
         "creator": f"c27desk {content.app_version}",
     }
     doc = SimpleDocTemplate(

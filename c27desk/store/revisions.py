@@ -85,6 +85,14 @@ def _snapshot_entry(cid: str, value: str | None, explanation: str, state: str) -
     return Entry(cid, value, explanation, state)
 
 
+def printed_details(db: Database, unit: str, year: int, number: int) -> dict | None:
+    """What revision ``number`` printed besides its values, as frozen when it was finalised
+    (``{"unit": {...}, "period": {...}}``); None for a revision received from a unit."""
+    row = db.execute("SELECT printed FROM revisions WHERE unit = ? AND year = ? AND number = ?",
+                     [unit, year, number]).fetchone()
+    return json.loads(row[0]) if row and row[0] else None
+
+
 def require_editable(db: Database, unit: str, year: int) -> None:
     rev = current(db, unit, year)
     if rev is not None and rev.is_final:
@@ -108,8 +116,11 @@ def ensure_open(db: Database, unit: str, year: int, *, who: str) -> Revision:
 
 
 def finalise(db: Database, unit: str, year: int, entries: dict[str, Entry], *, who: str, source: str = "local",
-             number: int | None = None) -> Revision:
-    """Lock the current content as the current revision number; validation is the caller's job."""
+             number: int | None = None, printed: dict | None = None) -> Revision:
+    """Lock the current content as the current revision number; validation is the caller's job.
+
+    ``printed``: the unit's and the report's details as the appendix prints them, frozen with the
+    values (see ``printed_details``)."""
     with db.atomic():
         rev = current(db, unit, year)
         if rev is not None and rev.is_final:
@@ -125,8 +136,10 @@ def finalise(db: Database, unit: str, year: int, entries: dict[str, Entry], *, w
                           ensure_ascii=False)
         db.execute(
             "UPDATE revisions SET status = 'final', finalised_at = ?, finalised_by = ?, content_hash = ?, "
-            "snapshot = ?, source = ? WHERE unit = ? AND year = ? AND number = ?",
-            [now(), who, digest, snap, source, unit, year, target],
+            "snapshot = ?, source = ?, printed = ? WHERE unit = ? AND year = ? AND number = ?",
+            [now(), who, digest, snap, source,
+             json.dumps(printed, ensure_ascii=False, sort_keys=True) if printed is not None else None,
+             unit, year, target],
         )
         log(db, "finalise", who=who, unit=unit, year=year, new_value=str(target), detail=digest)
     final = current(db, unit, year)

@@ -213,3 +213,39 @@ def test_deadline_may_change_after_finalising_printed_details_may_not(cli, final
     assert code == 0, err
     code, out, err = cli("period", "set", "2023", "--place", "Biên Hòa", db=final_demo)
     assert code != 0
+
+
+def _appendix_text(cli, db, tmp_path, name, *extra):
+    import subprocess
+
+    out = tmp_path / f"{name}.pdf"
+    code, _, err = cli("appendix", "--period", "2023", "--out", str(out), *extra, db=db)
+    assert code == 0, err
+    return subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_finalised_revision_prints_its_frozen_details(cli, final_demo, tmp_path):
+    before = _appendix_text(cli, final_demo, tmp_path, "before")
+    code, out, err = cli("--lang", "en", "init", "--unit-code", "TU-DONGNAI", "--unit-name", "Đổi tên",
+                         "--doc-symbol", "XY", db=final_demo)
+    assert code == 0, err
+    assert "name “Tỉnh ủy Đồng Nai” → “Đổi tên”" in out and "parent body" not in out  # left out: kept
+    code, out, err = cli("--lang", "en", "init", "--unit-code", "TU-DONGNAI", db=final_demo)
+    assert "unchanged" in out
+    after = _appendix_text(cli, final_demo, tmp_path, "after")
+    assert after == before and "127-BC/TU" in after and "Đổi tên" not in after and "ĐẢNG BỘ TỈNH ĐỒNG NAI" in after
+    draft = _appendix_text(cli, final_demo, tmp_path, "draft", "--draft")
+    assert "Đổi tên" in draft.replace("\n", " ") and "BC/XY" in draft and "ĐẢNG BỘ TỈNH ĐỒNG NAI" in draft
+
+
+def test_check_code_covers_the_printed_header(final_demo):
+    from dataclasses import replace
+
+    from c27desk.report.appendix import appendix_content
+    from c27desk.store.database import open_database
+
+    db = open_database(final_demo)
+    content = appendix_content(db, 2023)
+    db.close()
+    other = replace(content, unit=replace(content.unit, name="Đổi tên"))
+    assert other.content_hash == content.content_hash and other.printed_hash != content.printed_hash
