@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from c27desk.errors import InputError, StoreError
 from c27desk.model.catalogue import Catalogue
+from c27desk.model.text import shown
 from c27desk.model.units import Unit
 from c27desk.model.validation import CheckReport, check
 from c27desk.model.values import CARRIED, CARRIED_NA, Entry, make_entry
@@ -76,7 +77,7 @@ def confirm_carried(db: Database, ref: ReportRef, criteria: list[str] | None, *,
     if criteria is None:
         chosen = waiting
     else:
-        unknown = [c for c in criteria if ref.catalogue.get(c) is None]
+        unknown = [shown(c, 40) for c in criteria if ref.catalogue.get(c) is None]
         if unknown:
             raise InputError(f"không có tiêu chí {', '.join(unknown)} trong danh mục {ref.catalogue.key}.",
                              f"no criterion {', '.join(unknown)} in catalogue {ref.catalogue.key}.")
