@@ -57,7 +57,7 @@ def test_no_answered_entry_without_a_value():
 def test_migration_reads_earlier_carried_na_as_na():
     con = sqlite3.connect(":memory:")
     files = sorted(migrations_dir().glob("[0-9][0-9][0-9][0-9]_*.sql"))
-    upgrade = next(f for f in files if f.stem == "0005_carried_na")
+    upgrade = next(f for f in files if f.stem == "0006_carried_na")
     for f in files[: files.index(upgrade)]:
         for st in _sql_statements(f.read_text(encoding="utf-8")):
             con.execute(st)
