@@ -249,3 +249,24 @@ def test_check_code_covers_the_printed_header(final_demo):
     db.close()
     other = replace(content, unit=replace(content.unit, name="Đổi tên"))
     assert other.content_hash == content.content_hash and other.printed_hash != content.printed_hash
+
+
+def test_migration_freezes_the_details_of_revisions_already_finalised():
+    con = sqlite3.connect(":memory:")
+    files = sorted(migrations_dir().glob("[0-9][0-9][0-9][0-9]_*.sql"))
+    upgrade = next(f for f in files if f.stem == "0007_printed_details")
+    for f in files[: files.index(upgrade)]:
+        for st in _sql_statements(f.read_text(encoding="utf-8")):
+            con.execute(st)
+    con.execute("INSERT INTO units(code, name, level, place, parent_body, doc_symbol, created_at) "
+                "VALUES ('U', 'Huyện ủy', 'huyen', 'Tân Phú', 'ĐẢNG BỘ', 'HU', 'x')")
+    con.execute("INSERT INTO periods(year, catalogue_id, catalogue_version, report_number, signer_name) "
+                "VALUES (2023, 'P27', '1', '45', 'Nguyễn Văn A')")
+    con.execute("INSERT INTO revisions(unit, year, number, status, opened_at, opened_by) VALUES "
+                "('U', 2023, 1, 'final', 'x', 'x'), ('U', 2023, 2, 'open', 'x', 'x')")
+    for st in _sql_statements(upgrade.read_text(encoding="utf-8")):
+        con.execute(st)
+    rows = dict(con.execute("SELECT number, printed FROM revisions").fetchall())
+    assert rows[2] is None
+    frozen = json.loads(rows[1])
+    assert frozen["unit"]["doc_symbol"] == "HU" and frozen["period"]["signer_name"] == "Nguyễn Văn A"
