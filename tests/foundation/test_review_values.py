@@ -54,13 +54,19 @@ def test_no_answered_entry_without_a_value():
     assert Entry("I.3", "A", "x", CARRIED).confirmed().state == ANSWERED
 
 
-def test_migration_reads_earlier_carried_na_as_na():
+def _migrated_up_to(stem: str):
+    """A database with every migration before ``stem`` applied (foreign keys off), and ``stem``'s file."""
     con = sqlite3.connect(":memory:")
     files = sorted(migrations_dir().glob("[0-9][0-9][0-9][0-9]_*.sql"))
-    upgrade = next(f for f in files if f.stem == "0006_carried_na")
+    upgrade = next(f for f in files if f.stem == stem)
     for f in files[: files.index(upgrade)]:
         for st in _sql_statements(f.read_text(encoding="utf-8")):
             con.execute(st)
+    return con, upgrade
+
+
+def test_migration_reads_earlier_carried_na_as_na():
+    con, upgrade = _migrated_up_to("0006_carried_na")
     rows = [("I.1", None, "carried"), ("I.2", None, "answered"), ("I.3", "A", "carried"), ("I.4", None, "na")]
     con.executemany("INSERT INTO value_entries VALUES ('U', 2024, ?, ?, '', ?, 'x', 'x')", rows)
     for st in _sql_statements(upgrade.read_text(encoding="utf-8")):
@@ -252,12 +258,7 @@ def test_check_code_covers_the_printed_header(final_demo):
 
 
 def test_migration_freezes_the_details_of_revisions_already_finalised():
-    con = sqlite3.connect(":memory:")
-    files = sorted(migrations_dir().glob("[0-9][0-9][0-9][0-9]_*.sql"))
-    upgrade = next(f for f in files if f.stem == "0007_printed_details")
-    for f in files[: files.index(upgrade)]:
-        for st in _sql_statements(f.read_text(encoding="utf-8")):
-            con.execute(st)
+    con, upgrade = _migrated_up_to("0007_printed_details")
     con.execute("INSERT INTO units(code, name, level, place, parent_body, doc_symbol, created_at) "
                 "VALUES ('U', 'Huyện ủy', 'huyen', 'Tân Phú', 'ĐẢNG BỘ', 'HU', 'x')")
     con.execute("INSERT INTO periods(year, catalogue_id, catalogue_version, report_number, signer_name) "
