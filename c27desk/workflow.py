@@ -11,9 +11,10 @@ from sqlite_utils import Database
 
 from c27desk.errors import InputError, StoreError
 from c27desk.model.catalogue import Catalogue
+from c27desk.model.text import shown
 from c27desk.model.units import Unit
 from c27desk.model.validation import CheckReport, check
-from c27desk.model.values import CARRIED, Entry, make_entry
+from c27desk.model.values import CARRIED, CARRIED_NA, Entry, make_entry
 from c27desk.report.values_csv import parse_values_csv
 from c27desk.store import ledger, periods, revisions, units, values
 from c27desk.store.backup import backed_up, database_file
@@ -78,7 +79,7 @@ def confirm_carried(db: Database, ref: ReportRef, criteria: list[str] | None, *,
     if criteria is None:
         chosen = waiting
     else:
-        unknown = [c for c in criteria if ref.catalogue.get(c) is None]
+        unknown = [shown(c, 40) for c in criteria if ref.catalogue.get(c) is None]
         if unknown:
             raise InputError(f"không có tiêu chí {', '.join(unknown)} trong danh mục {ref.catalogue.key}.",
                              f"no criterion {', '.join(unknown)} in catalogue {ref.catalogue.key}.")
@@ -114,8 +115,22 @@ def finalise_report(db: Database, ref: ReportRef, *, who: str, acknowledge_warni
     number = planned_number if path is None else ledger.number_for(
         path, ref.unit.code, ref.year, planned_number, revisions.entries_hash(entries))
     rev = revisions.finalise(db, ref.unit.code, ref.year, entries, who=who,
-                             number=number if number != planned_number else None)
+                             number=number if number != planned_number else None, printed=printed_details(ref))
     return replace(rev, renumbered_from=planned_number) if number != planned_number else rev
+
+
+
+#: what the appendix prints from the unit's record and the report's details (frozen when finalising)
+UNIT_PRINTED = ("name", "level", "place", "parent_body", "doc_symbol")
+PERIOD_PRINTED = ("report_number", "report_date", "place", "signer_authority", "signer_title", "signer_name",
+                  "recipients")
+
+
+def printed_details(ref: ReportRef) -> dict:
+    """The unit's and the report's details that appear on the appendix, as finalising freezes them: a
+    finalised revision prints these, whatever ``init`` or a later revision changes afterwards."""
+    return {"unit": {f: getattr(ref.unit, f) for f in UNIT_PRINTED},
+            "period": {f: getattr(ref.period, f) for f in PERIOD_PRINTED}}
 
 
 def require_finalisable(db: Database, ref: ReportRef, *, acknowledge_warnings: bool = False) -> dict[str, Entry]:
@@ -184,7 +199,7 @@ def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | No
         if old is None or crit.id in current:
             continue
         if old.is_na:
-            changes.append((crit.id, Entry(crit.id, None, old.explanation, CARRIED)))
+            changes.append((crit.id, Entry(crit.id, None, old.explanation, CARRIED_NA)))
             continue
         try:
             carried = make_entry(crit, old.value, _redated_explanation(old, old_cat, crit), state=CARRIED)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from c27desk.catalogs import shipped_catalogues
 from c27desk.demo import DEMO_YEAR, create_demo
 from c27desk.errors import InputError
-from c27desk.model.units import make_unit
+from c27desk.model.text import shown
+from c27desk.model.units import make_unit, normalise_unit_code
 from c27desk.store import periods, units
 from c27desk.store.database import set_setting
 
@@ -13,12 +16,13 @@ from c27desk.store.database import set_setting
 def register(sub) -> None:
     p = sub.add_parser("init", help="tạo cơ sở dữ liệu cho đơn vị / set up the database for a unit")
     p.add_argument("--unit-code", required=True)
-    p.add_argument("--unit-name", required=True)
-    p.add_argument("--level", required=True, help="mã cấp, ví dụ tinh, xa (xem: c27desk levels)")
+    # on a unit already set up, only the options given change (the others keep what is stored)
+    p.add_argument("--unit-name", help="tên đơn vị (bắt buộc khi tạo mới)")
+    p.add_argument("--level", help="mã cấp, ví dụ tinh, xa (xem: c27desk levels; bắt buộc khi tạo mới)")
     p.add_argument("--parent", help="mã đơn vị cấp trên")
-    p.add_argument("--place", default="", help="địa danh ghi ở dòng ngày tháng")
-    p.add_argument("--parent-body", default="", help="cơ quan chủ quản ghi trên tên đơn vị (ví dụ ĐẢNG BỘ TỈNH …)")
-    p.add_argument("--doc-symbol", default="", help="ký hiệu văn bản, ví dụ TU, HU")
+    p.add_argument("--place", help="địa danh ghi ở dòng ngày tháng")
+    p.add_argument("--parent-body", help="cơ quan chủ quản ghi trên tên đơn vị (ví dụ ĐẢNG BỘ TỈNH …)")
+    p.add_argument("--doc-symbol", help="ký hiệu văn bản, ví dụ TU, HU")
     p.add_argument("--period", type=int, metavar="YEAR", help="tạo luôn kỳ báo cáo của năm này")
     p.set_defaults(func=cmd_init)
 
@@ -33,11 +37,23 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_levels)
 
 
+_FIELDS = {"name": ("tên", "name"), "level": ("cấp", "level"), "parent": ("cấp trên", "parent"),
+           "place": ("địa danh", "place"), "parent_body": ("cơ quan chủ quản", "parent body"),
+           "doc_symbol": ("ký hiệu văn bản", "document symbol")}
+
+
 def cmd_init(ctx, args) -> int:
-    unit = make_unit(args.unit_code, args.unit_name, args.level, args.parent, args.place, args.parent_body,
-                     args.doc_symbol)
+    given = {"name": args.unit_name, "level": args.level, "parent": args.parent, "place": args.place,
+             "parent_body": args.parent_body, "doc_symbol": args.doc_symbol}
     db = ctx.open()
     try:
+        old = units.get_unit(db, normalise_unit_code(args.unit_code))
+        if old is None and (args.unit_name is None or args.level is None):
+            raise InputError("đơn vị mới cần --unit-name và --level.", "a new unit needs --unit-name and --level.")
+        base = asdict(old) if old is not None else {}
+        merged = {k: (v if v is not None else base.get(k, "")) for k, v in given.items()}
+        unit = make_unit(args.unit_code, merged["name"], merged["level"], merged["parent"] or None, merged["place"],
+                         merged["parent_body"], merged["doc_symbol"])
         units.save_unit(db, unit, is_self=True, who=ctx.who)
         set_setting(db, "initialised", "1")
         note = None
@@ -46,8 +62,20 @@ def cmd_init(ctx, args) -> int:
             note = periods.period_form_note(db, args.period)
     finally:
         db.close()
-    ctx.say(f"Đã tạo đơn vị {unit.code} – {unit.name} trong {ctx.db_path}.",
-            f"Unit {unit.code} – {unit.name} set up in {ctx.db_path}.")
+    if old is None:
+        ctx.say(f"Đã tạo đơn vị {unit.code} – {unit.name} trong {ctx.db_path}.",
+                f"Unit {unit.code} – {unit.name} set up in {ctx.db_path}.")
+    else:
+        changed = [k for k in _FIELDS if (getattr(old, k) or "") != (getattr(unit, k) or "")]
+        if changed:
+            ctx.say("Đã sửa đơn vị " + unit.code + ": " + "; ".join(
+                        f"{_FIELDS[k][0]} “{shown(getattr(old, k) or '')}” → “{shown(getattr(unit, k) or '')}”"
+                        for k in changed) + ". Các bản đã chốt vẫn in như lúc chốt.",
+                    f"Unit {unit.code} changed: " + "; ".join(
+                        f"{_FIELDS[k][1]} “{shown(getattr(old, k) or '')}” → “{shown(getattr(unit, k) or '')}”"
+                        for k in changed) + ". Finalised revisions still print as they were finalised.")
+        else:
+            ctx.say(f"Đơn vị {unit.code} không thay đổi.", f"Unit {unit.code} is unchanged.")
     if note is None:  # which form a year will use is said when its period is made; here, what is at hand
         newest = max(shipped_catalogues(), key=lambda c: c.year)
         note = (f"Biểu mẫu có sẵn: {newest.key} (năm {newest.year}). Năm sau chưa có biểu mẫu riêng sẽ dùng lại "

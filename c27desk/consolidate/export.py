@@ -16,7 +16,8 @@ from openpyxl.utils import get_column_letter
 
 from c27desk.consolidate.summary import Consolidation, UnitStatus
 from c27desk.fileio import atomic_write_bytes
-from c27desk.model.values import NOT_APPLICABLE, display_value
+from c27desk.model.text import spreadsheet_safe
+from c27desk.model.values import display_value
 from c27desk.store.clock import VN_TIME
 
 UNIT_HEADER = ("Mã đơn vị", "Tên đơn vị", "Cấp", "Tình trạng", "Bản", "Người ký", "Thời điểm ký", "Thời điểm nhận",
@@ -32,7 +33,6 @@ AMOUNT_FORMAT = "#,##0.###"  # Excel shows its own locale's separators: 1.234,5 
 MOMENT_FORMAT = "dd/mm/yyyy hh:mm"
 XLSX_TEXT_LIMIT = 32767  # Excel's longest cell text
 # what a spreadsheet may read as the start of a formula, in a CSV cell (OWASP's list)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _fmt(value) -> str:
@@ -64,7 +64,7 @@ def _moment(stamp: str) -> datetime | str | None:
 def _number(criterion, entry) -> Cell:
     """A numeric answer as a number; anything else (code, N/A, text) as the text people read."""
     shown = display_value(criterion, entry)
-    if entry is None or entry.state == NOT_APPLICABLE or not criterion.is_numeric or not entry.value:
+    if entry is None or entry.is_na or not criterion.is_numeric or not entry.value:
         return shown or None
     try:
         value = Decimal(entry.value)
@@ -228,7 +228,7 @@ def csv_text(value: Cell) -> str | int:
     = + - @, a tab or a carriage return) gets a leading apostrophe, the usual neutralisation;
     numbers and moments are written as the window shows them and are never touched."""
     if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_START) else value
+        return spreadsheet_safe(value)
     return _shown(value)
 
 

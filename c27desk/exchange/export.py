@@ -102,7 +102,8 @@ def _sign_parts(db: Database, year: int, number: int, spec, who: str,
         remember_own_signer(db, ref.unit.code, cert)
     cat = ref.catalogue
     manifest = canonical_json(manifest_dict(
-        unit={"code": ref.unit.code, "name": ref.unit.name, "level": ref.unit.level, "parent": ref.unit.parent},
+        # the details the revision was finalised with, as its appendix prints them
+        unit={"code": ref.unit.code, "name": content.unit.name, "level": content.unit.level, "parent": ref.unit.parent},
         year=year, revision=number, catalogue={"id": cat.id, "version": cat.version, "hash": cat.content_hash},
         finalised_at=content.generated_at, exported_at=now(), app_version=__version__,
         content_hash=content.content_hash, members={DATA: data, APPENDIX: signed.pdf},

@@ -253,7 +253,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
         raise refuse("APPENDIX_MISMATCH", "ký bởi người khác / signed by someone else")
     keywords = certs.pdf_keywords(parts.appendix)
     expected = f"c27desk;{manifest.unit_code};{manifest.year};revision={manifest.revision};hash={manifest.content_hash}"
-    if keywords != expected:
+    if keywords != expected and not keywords.startswith(expected + ";printed="):
         raise refuse("APPENDIX_MISMATCH", "đơn vị, năm, số bản hoặc nội dung / unit, year, revision or content")
     cat = _check_catalogue(db, manifest)
     data = parse_data(parts.data)

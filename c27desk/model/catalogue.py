@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from c27desk.errors import CatalogueError
-from c27desk.model.text import clean
+from c27desk.model.text import clean, shown
 
 KINDS = ("status", "count", "amount", "text")
 NUMERIC_KINDS = ("count", "amount")
@@ -407,8 +407,8 @@ def _parse_rollups(raw: Any, criteria: dict[str, Criterion], levels: tuple[str, 
         parent, child, into, op, src = (item.get(k) for k in ("parent", "child", "into", "op", "from"))
         for name, lvl in (("parent", parent), ("child", child)):
             if not isinstance(lvl, str) or not LEVEL_RE.match(lvl) or (levels and lvl not in levels):
-                raise _fail(where, f"“{name}” {lvl!r} không phải cấp của biểu mẫu.",
-                            f"“{name}” {lvl!r} is not a level of the form.")
+                raise _fail(where, f"“{shown(str(name))}” {lvl!r} không phải cấp của biểu mẫu.",
+                            f"“{shown(str(name))}” {lvl!r} is not a level of the form.")
         if op not in ROLLUP_OPS:
             raise _fail(where, f"“op” phải là sum hoặc count, không phải {op!r}.", f"“op” must be sum or count, not {op!r}.")
         target = criteria.get(into) if isinstance(into, str) else None
@@ -433,7 +433,7 @@ def _parse_scales(raw: Any, source: str) -> dict[str, tuple[Code, ...]]:
         raise _fail(source, "“scales” phải là một bảng.", "“scales” must be an object.")
     scales: dict[str, tuple[Code, ...]] = {}
     for name, codes in raw.items():
-        where = f"{source}: thang mã “{name}”"
+        where = f"{source}: thang mã “{shown(str(name))}”"
         if not isinstance(codes, list) or not codes:
             raise _fail(where, "không có mã nào.", "has no codes.")
         parsed = tuple(_parse_code(c, where) for c in codes)
@@ -449,11 +449,11 @@ def _parse_code(raw: Any, where: str) -> Code:
         raise _fail(where, "mỗi mã phải là một đối tượng.", "each code must be an object.")
     letter = _text(raw, "code", where)
     if not CODE_RE.match(letter):
-        raise _fail(where, f"mã “{letter}” phải là một chữ cái hoa.", f"code “{letter}” must be one capital letter.")
+        raise _fail(where, f"mã “{shown(str(letter))}” phải là một chữ cái hoa.", f"code “{shown(str(letter))}” must be one capital letter.")
     basis = raw.get("basis", "inferred")
     if basis not in BASES:
-        raise _fail(where, f"nguồn ý nghĩa “{basis}” của mã {letter} không hợp lệ (cần một trong: {', '.join(BASES)}).",
-                    f"meaning basis “{basis}” of code {letter} is invalid (expected one of: {', '.join(BASES)}).")
+        raise _fail(where, f"nguồn ý nghĩa “{shown(str(basis))}” của mã {letter} không hợp lệ (cần một trong: {', '.join(BASES)}).",
+                    f"meaning basis “{shown(str(basis))}” of code {letter} is invalid (expected one of: {', '.join(BASES)}).")
     return Code(letter, _text(raw, "meaning", where), basis=basis)
 
 
@@ -500,8 +500,8 @@ def _parse_criterion(raw: Any, section_id: str, scales: dict[str, tuple[Code, ..
     if kind not in KINDS:
         raise _fail(
             where,
-            f"loại “{kind}” không hợp lệ (cần một trong: {', '.join(KINDS)}).",
-            f"unknown kind “{kind}” (expected one of: {', '.join(KINDS)}).",
+            f"loại “{shown(str(kind))}” không hợp lệ (cần một trong: {', '.join(KINDS)}).",
+            f"unknown kind “{shown(str(kind))}” (expected one of: {', '.join(KINDS)}).",
         )
     text = _text(raw, "text", where)
     codes: tuple[Code, ...] = ()
@@ -513,14 +513,14 @@ def _parse_criterion(raw: Any, section_id: str, scales: dict[str, tuple[Code, ..
         elif scale in scales:
             codes = scales[scale]
         else:
-            raise _fail(where, f"thang mã “{scale}” không tồn tại.", f"scale “{scale}” does not exist.")
+            raise _fail(where, f"thang mã “{shown(str(scale))}” không tồn tại.", f"scale “{shown(str(scale))}” does not exist.")
         sugg = raw.get("suggestions") or {}
         if not isinstance(sugg, dict):
             raise _fail(where, "“suggestions” phải là bảng mã → diễn giải.", "“suggestions” must map codes to texts.")
         letters = {c.code for c in codes}
         for letter in sugg:
             if letter not in letters:
-                raise _fail(where, f"gợi ý cho mã “{letter}” không có trong thang mã.", f"suggestion for code “{letter}” not in the scale.")
+                raise _fail(where, f"gợi ý cho mã “{shown(str(letter))}” không có trong thang mã.", f"suggestion for code “{shown(str(letter))}” not in the scale.")
         codes = tuple(replace(c, suggestion=clean(sugg[c.code]) if c.code in sugg else None) for c in codes)
     elif kind == "text":
         sugg = raw.get("suggestions") or []
@@ -537,8 +537,8 @@ def _parse_criterion(raw: Any, section_id: str, scales: dict[str, tuple[Code, ..
         raise _fail(where, "“text_by_level” phải là bảng cấp → cách ghi.", "“text_by_level” must map levels to wording.")
     for lvl in (*levels, *(text_by_level or {})):
         if form_levels and lvl not in form_levels:
-            raise _fail(where, f"cấp “{lvl}” không có trong “levels” của biểu mẫu.",
-                        f"level “{lvl}” is not among the form's “levels”.")
+            raise _fail(where, f"cấp “{shown(str(lvl))}” không có trong “levels” của biểu mẫu.",
+                        f"level “{shown(str(lvl))}” is not among the form's “levels”.")
     return Criterion(
         levels=levels,
         text_by_level={k: clean(v) for k, v in text_by_level.items()} if text_by_level else None,
@@ -576,10 +576,10 @@ def _parse_rule(raw: Any, index: int, kinds: dict[str, str], source: str) -> Rul
     where = f"{source}: quy tắc {rid}"
     severity = raw.get("severity")
     if severity not in SEVERITIES:
-        raise _fail(where, f"mức “{severity}” không hợp lệ.", f"unknown severity “{severity}”.")
+        raise _fail(where, f"mức “{shown(str(severity))}” không hợp lệ.", f"unknown severity “{shown(str(severity))}”.")
     op = raw.get("op")
     if op not in OPERATORS:
-        raise _fail(where, f"phép so sánh “{op}” không hợp lệ.", f"unknown operator “{op}”.")
+        raise _fail(where, f"phép so sánh “{shown(str(op))}” không hợp lệ.", f"unknown operator “{shown(str(op))}”.")
     sides = []
     for side in ("left", "right"):
         ids = raw.get(side)

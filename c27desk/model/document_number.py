@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 
 from c27desk.errors import InputError
-from c27desk.model.text import clean
+from c27desk.model.text import clean, shown
 
 KIND = "BC"  # báo cáo
 BLANK = "\u00a0" * 6  # room to write a number by hand on a draft
-_NUMBER = re.compile(r"\d{1,6}")
-_FULL = re.compile(r"(?P<number>\d{1,6})-(?P<kind>[^/\s-]+)(?:/(?P<symbol>[^\s]+))?")
+# ASCII digits only: a full-width "１２" would be stored and printed as typed, not as the number 12
+_NUMBER = re.compile(r"[0-9]{1,6}")
+_FULL = re.compile(r"(?P<number>[^-]+)-(?P<kind>[^/\s-]+)(?:/(?P<symbol>[^\s]+))?")
 
 
 def document_symbol(unit_symbol: str) -> str:
@@ -40,23 +41,29 @@ def normalise_report_number(typed: str | None, unit_symbol: str) -> str:
     text = re.sub(r"^(?i:số)[:.]?", "", text)
     if not text:
         return ""
-    if _NUMBER.fullmatch(text):
-        return text
     expected = compose_number("45", unit_symbol)
+    if _NUMBER.fullmatch(text):
+        if not text.strip("0"):
+            raise InputError(f"số báo cáo “{shown(typed or '')}” không hợp lệ: số phải lớn hơn 0 (ví dụ 45).",
+                             f"report number “{shown(typed or '')}” is not valid: the number must be above 0 "
+                             "(e.g. 45).", where="report_number")
+        return text
     full = _FULL.fullmatch(text)
-    if full is None:
+    if full is None or not _NUMBER.fullmatch(full["number"]):
         raise InputError(
-            f"số báo cáo “{typed}” không hợp lệ; ghi số (ví dụ 45) hoặc cả ký hiệu ({expected}).",
-            f"report number “{typed}” is not valid; type the number (e.g. 45) or the whole number ({expected}).",
+            f"số báo cáo “{shown(typed or '')}” không hợp lệ; ghi số bằng chữ số 0-9 (ví dụ 45) hoặc cả ký hiệu "
+            f"({expected}).",
+            f"report number “{shown(typed or '')}” is not valid; type the number in digits 0-9 (e.g. 45) or the "
+            f"whole number ({expected}).",
             where="report_number")
     written = f"{full['kind']}/{full['symbol']}" if full["symbol"] else full["kind"]
     if written.upper() != document_symbol(unit_symbol).upper():
         raise InputError(
-            f"ký hiệu “{written}” trong số báo cáo “{typed}” không phải ký hiệu báo cáo của đơn vị "
-            f"({document_symbol(unit_symbol)}); ghi số (ví dụ 45) hoặc {expected}."
-            + ("" if unit_symbol else " Đơn vị chưa có ký hiệu văn bản (c27desk init --doc-symbol)."),
-            f"the symbol “{written}” in report number “{typed}” is not the unit's report symbol "
-            f"({document_symbol(unit_symbol)}); type the number (e.g. 45) or {expected}."
-            + ("" if unit_symbol else " The unit has no document symbol set (c27desk init --doc-symbol)."),
+            f"số báo cáo “{shown(typed or '')}” ghi ký hiệu “{written}”, nhưng báo cáo của đơn vị này được đánh "
+            f"số dạng {expected}; hãy ghi số (ví dụ 45) hoặc {expected}."
+            + ("" if unit_symbol else " Đơn vị chưa có ký hiệu văn bản; đặt bằng c27desk init --doc-symbol."),
+            f"report number “{shown(typed or '')}” is written with the symbol “{written}”, but this unit's reports "
+            f"are numbered like {expected}; type the number (e.g. 45) or {expected}."
+            + ("" if unit_symbol else " The unit has no document symbol yet; set it with c27desk init --doc-symbol."),
             where="report_number")
     return normalise_report_number(full["number"], unit_symbol)

@@ -25,6 +25,8 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from c27desk.errors import InputError
+from c27desk.model.text import char_code
+from c27desk.model.text import shown as quoted
 
 MAX_COUNT = 10**9
 MAX_AMOUNT = Decimal(10) ** 13
@@ -35,7 +37,9 @@ _DEC = re.compile(r"^([0-9]+)[.,]([0-9]+)$", re.ASCII)
 _MINUS = ("-", "\u2212", "\u2012", "\u2013", "\u2014", "\ufe63", "\uff0d")
 _INNER_SPACE_NAMES = {"\n": ("xuống dòng", "a line break"), "\r": ("xuống dòng", "a line break"),
                       "\t": ("dấu tab", "a tab"), "\u00a0": ("dấu cách không ngắt", "a non-breaking space"),
-                      "\u202f": ("dấu cách hẹp không ngắt", "a narrow non-breaking space")}
+                      "\u202f": ("dấu cách hẹp không ngắt", "a narrow non-breaking space"),
+                      "\u200b": ("dấu cách độ rộng 0 (U+200B)", "a zero-width space (U+200B)"),
+                      "\ufeff": ("ký tự BOM (U+FEFF)", "a byte-order mark (U+FEFF)")}
 
 
 def _is_space(ch: str) -> bool:
@@ -52,18 +56,13 @@ def _trim(raw: str) -> str:
     return raw[start:end]
 
 
-def _shown(raw: str) -> str:
-    """The input as quoted in a message: line breaks and tabs made visible, kept short."""
-    text = raw.replace("\r", "").replace("\n", "↵").replace("\t", "⇥")
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
 def _refuse_common(text: str, raw: str) -> None:
     """The reasons shared by counts and amounts, in the order a user most needs to hear them."""
-    shown = _shown(raw)
+    shown = quoted(raw, 40)
     inner = next((ch for ch in text if _is_space(ch)), None)
     if inner is not None:
-        vi_name, en_name = _INNER_SPACE_NAMES.get(inner, ("dấu cách", "a space"))
+        vi_name, en_name = _INNER_SPACE_NAMES.get(inner, ("dấu cách", "a space") if inner == " " else
+                                                  (f"ký tự trắng {char_code(inner)}", f"a blank character {char_code(inner)}"))
         if inner in "\r\n":
             raise InputError(
                 f"“{shown}” có {vi_name} ở giữa: đây là nhiều số trong một ô (dán cả cột?); mỗi ô chỉ ghi một số.",
@@ -100,17 +99,17 @@ def parse_count(raw: str) -> int:
         value = int(text)
         if value >= MAX_COUNT:
             raise InputError(
-                f"“{text}” quá lớn cho một số lượng.", f"“{text}” is too large for a count."
+                f"“{quoted(text)}” quá lớn cho một số lượng.", f"“{quoted(text)}” is too large for a count."
             )
         return value
     if _DEC.match(text) or re.match(r"^[0-9]+([.,][0-9]+)+$", text):
         raise InputError(
-            f"“{text}” không phải số nguyên; số lượng viết liền, không có dấu phân cách hoặc phần thập phân.",
-            f"“{text}” is not a whole number; write counts as plain digits, no separators or decimals.",
+            f"“{quoted(text)}” không phải số nguyên; số lượng viết liền, không có dấu phân cách hoặc phần thập phân.",
+            f"“{quoted(text)}” is not a whole number; write counts as plain digits, no separators or decimals.",
         )
     raise InputError(
-        f"“{text}” không phải là số; số lượng phải là số nguyên lớn hơn hoặc bằng 0.",
-        f"“{text}” is not a number; a count must be a whole number, 0 or more.",
+        f"“{quoted(text)}” không phải là số; số lượng phải là số nguyên lớn hơn hoặc bằng 0.",
+        f"“{quoted(text)}” is not a number; a count must be a whole number, 0 or more.",
     )
 
 
@@ -127,37 +126,40 @@ def parse_amount(raw: str) -> Decimal:
         if not m:
             if re.match(r"^[0-9]+([.,][0-9]+){2,}$", text):
                 raise InputError(
-                    f"“{text}”: không dùng dấu phân cách hàng nghìn; hãy viết liền các chữ số, "
+                    f"“{quoted(text)}”: không dùng dấu phân cách hàng nghìn; hãy viết liền các chữ số, "
                     "dùng dấu phẩy cho phần thập phân (ví dụ 265500 hoặc 195,2).",
-                    f"“{text}”: thousands separators are not accepted; write the digits together "
+                    f"“{quoted(text)}”: thousands separators are not accepted; write the digits together "
                     "and use a comma or point only for decimals (e.g. 265500 or 195.2).",
                 )
             raise InputError(
-                f"“{text}” không phải là số tiền hợp lệ (ví dụ hợp lệ: 265500 hoặc 195,2).",
-                f"“{text}” is not a valid amount (valid examples: 265500 or 195.2).",
+                f"“{quoted(text)}” không phải là số tiền hợp lệ (ví dụ hợp lệ: 265500 hoặc 195,2).",
+                f"“{quoted(text)}” is not a valid amount (valid examples: 265500 or 195.2).",
             )
         whole, frac = m.group(1), m.group(2)
         if len(frac) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0"):
-            as_decimal = _format(Decimal(f"{whole}.{frac}"))
+            # the decimal reading spelled the way the program writes it (a fourth, zero decimal), which
+            # is not ambiguous: suggesting "265.123" again would suggest the refused input
+            as_decimal = f"{whole}.{frac}0"
             as_thousands = whole + frac
             raise InputError(
-                f"“{text}” không rõ nghĩa: có thể là {as_thousands} hoặc {as_decimal.replace('.', ',')}. "
+                f"“{quoted(text)}” không rõ nghĩa: có thể là {as_thousands} hoặc {whole},{frac}. "
                 f"Hãy viết {as_thousands} (không dùng dấu phân cách hàng nghìn) "
-                f"hoặc {as_decimal.replace('.', ',')} (bỏ số 0 cuối).",
-                f"“{text}” is ambiguous: it may mean {as_thousands} or {as_decimal}. "
-                f"Write {as_thousands} (no thousands separator) or {as_decimal} (drop the trailing zero).",
+                f"hoặc {as_decimal.replace('.', ',')} (thêm một số 0 ở cuối để rõ là số thập phân).",
+                f"“{quoted(text)}” is ambiguous: it may mean {as_thousands} or {whole}.{frac}. "
+                f"Write {as_thousands} (no thousands separator) or {as_decimal} (or {as_decimal.replace('.', ',')}; "
+                "a fourth, zero decimal makes it a decimal).",
             )
         if len(frac.rstrip("0")) > AMOUNT_DECIMALS:
             raise InputError(
-                f"“{text}” có quá {AMOUNT_DECIMALS} chữ số thập phân.",
-                f"“{text}” has more than {AMOUNT_DECIMALS} decimals.",
+                f"“{quoted(text)}” có quá {AMOUNT_DECIMALS} chữ số thập phân.",
+                f"“{quoted(text)}” has more than {AMOUNT_DECIMALS} decimals.",
             )
         try:
             value = Decimal(f"{whole}.{frac}")
         except InvalidOperation as exc:  # pragma: no cover - regex guarantees digits
-            raise InputError(f"“{text}” không phải là số.", f"“{text}” is not a number.") from exc
+            raise InputError(f"“{quoted(text)}” không phải là số.", f"“{quoted(text)}” is not a number.") from exc
     if value >= MAX_AMOUNT:
-        raise InputError(f"“{text}” quá lớn.", f"“{text}” is too large.")
+        raise InputError(f"“{quoted(text)}” quá lớn.", f"“{quoted(text)}” is too large.")
     return value
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from c27desk.errors import InputError
-from c27desk.model.text import MAX_LINE_CHARS, checked_text, clean
+from c27desk.model.text import MAX_LINE_CHARS, checked_text, clean, shown
 
 UNIT_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,31}$")
 LEVEL_CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
@@ -64,8 +64,8 @@ def normalise_unit_code(raw: str) -> str:
     code = clean(raw).upper()
     if not UNIT_CODE_RE.match(code):
         raise InputError(
-            f"mã đơn vị “{raw}” không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang, tối đa 32 ký tự.",
-            f"unit code “{raw}” is invalid: use unaccented letters, digits and hyphens, at most 32 characters.",
+            f"mã đơn vị “{shown(raw)}” không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang, tối đa 32 ký tự.",
+            f"unit code “{shown(raw)}” is invalid: use unaccented letters, digits and hyphens, at most 32 characters.",
         )
     return code
 
@@ -74,18 +74,24 @@ def normalise_level_code(raw: str) -> str:
     code = clean(raw).lower()
     if not LEVEL_CODE_RE.match(code):
         raise InputError(
-            f"mã cấp “{raw}” không hợp lệ (ví dụ: tinh, xa).",
-            f"level code “{raw}” is invalid (e.g. tinh, xa).",
+            f"mã cấp “{shown(raw)}” không hợp lệ (ví dụ: tinh, xa).",
+            f"level code “{shown(raw)}” is invalid (e.g. tinh, xa).",
         )
     return code
+
+
+def unit_name(raw: str | None) -> str:
+    """A unit's name as stored and printed (and written into a certificate): one printable line."""
+    name = checked_text(raw, ("tên đơn vị", "the unit name"), max_chars=MAX_LINE_CHARS)
+    if not name:
+        raise InputError("chưa nhập tên đơn vị.", "the unit name is empty.")
+    return name
 
 
 def make_unit(code: str, name: str, level: str, parent: str | None = None, place: str = "",
               parent_body: str = "", doc_symbol: str = "") -> Unit:
     """A unit as typed; every text is one printable line (they all appear on the appendix's heading)."""
-    name = checked_text(name, ("tên đơn vị", "the unit name"), max_chars=MAX_LINE_CHARS)
-    if not name:
-        raise InputError("chưa nhập tên đơn vị.", "the unit name is empty.")
+    name = unit_name(name)
     return Unit(
         code=normalise_unit_code(code),
         name=name,

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from c27desk.errors import InputError
 from c27desk.model.catalogue import Catalogue, Rule
-from c27desk.model.values import NOT_APPLICABLE, Entry, make_entry
+from c27desk.model.values import Entry, make_entry
 
 ERROR = "error"
 WARNING = "warning"
@@ -84,7 +84,7 @@ def _entry_issue(catalogue: Catalogue, entry: Entry) -> Issue | None:
             f"{entry.criterion_id}: tiêu chí không có trong danh mục {catalogue.key}.",
             f"{entry.criterion_id}: criterion not in catalogue {catalogue.key}.",
         )
-    if entry.state == NOT_APPLICABLE:
+    if entry.is_na:
         return None
     try:
         make_entry(crit, entry.value, entry.explanation, state=entry.state)

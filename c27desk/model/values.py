@@ -2,7 +2,10 @@
 
 Three situations stay distinct: no entry at all (not answered), an answer whose value is
 zero, and an answer "not applicable" (state ``na``, no value). A value carried forward
-from last year is an entry in state ``carried`` until the user confirms or changes it.
+from last year is an entry in state ``carried`` until the user confirms or changes it; a
+carried "not applicable" is state ``carried_na`` (no value), which confirming makes ``na``.
+No entry is ever "answered" without a value: the constructor refuses it, so no path (carry,
+confirm, load, import) can turn a missing value into an answer.
 """
 
 from __future__ import annotations
@@ -13,12 +16,13 @@ from decimal import Decimal
 from c27desk.errors import InputError
 from c27desk.model.catalogue import Criterion
 from c27desk.model.numbers import format_amount, parse_amount, parse_count
-from c27desk.model.text import MAX_EXPLANATION_CHARS, MAX_TEXT_VALUE_CHARS, checked_text, clean, nfc
+from c27desk.model.text import MAX_EXPLANATION_CHARS, MAX_TEXT_VALUE_CHARS, checked_text, clean, nfc, shown
 
 ANSWERED = "answered"
 NOT_APPLICABLE = "na"
 CARRIED = "carried"
-STATES = (ANSWERED, NOT_APPLICABLE, CARRIED)
+CARRIED_NA = "carried_na"
+STATES = (ANSWERED, NOT_APPLICABLE, CARRIED, CARRIED_NA)
 
 #: What a CSV cell or a table cell holds for "not applicable" (canonical first).
 NA_TOKENS = ("N/A", "KAD")  # KAD: "Không áp dụng"
@@ -35,17 +39,28 @@ class Entry:
     explanation: str = ""
     state: str = ANSWERED
 
+    def __post_init__(self) -> None:
+        # a programming error, never a user's: every user path goes through make_entry
+        if self.state not in STATES:
+            raise ValueError(f"unknown state {self.state!r} for {self.criterion_id}")
+        if self.state in (NOT_APPLICABLE, CARRIED_NA):
+            if self.value is not None:
+                raise ValueError(f"{self.criterion_id}: a not-applicable entry holds no value")
+        elif self.value is None:
+            raise ValueError(f"{self.criterion_id}: an {self.state} entry needs a value")
+
     @property
     def is_na(self) -> bool:
-        return self.state == NOT_APPLICABLE
+        """Not applicable, confirmed or still carried from last year."""
+        return self.state in (NOT_APPLICABLE, CARRIED_NA)
 
     @property
     def is_unconfirmed(self) -> bool:
-        return self.state == CARRIED
+        return self.state in (CARRIED, CARRIED_NA)
 
     def number(self) -> Decimal | None:
         """The numeric value of a count or amount answer, None otherwise."""
-        if self.value is None or self.state == NOT_APPLICABLE:
+        if self.value is None or self.is_na:
             return None
         try:
             return Decimal(self.value)
@@ -53,8 +68,16 @@ class Entry:
             return None
 
     def confirmed(self) -> Entry:
-        """This carried-forward answer accepted as this year's (the window's Ctrl+Enter, ``values confirm``)."""
-        return Entry(self.criterion_id, self.value, self.explanation, ANSWERED)
+        """This carried-forward answer accepted as this year's (the window's Ctrl+Enter, ``values confirm``):
+        a carried "not applicable" stays not applicable."""
+        if not self.is_unconfirmed:
+            return self
+        return Entry(self.criterion_id, self.value, self.explanation,
+                     NOT_APPLICABLE if self.state == CARRIED_NA else ANSWERED)
+
+    def carried(self) -> Entry:
+        """This answer as carried into next year, waiting for confirmation."""
+        return Entry(self.criterion_id, self.value, self.explanation, CARRIED_NA if self.is_na else CARRIED)
 
     def same_content(self, other: Entry | None) -> bool:
         return other is not None and (self.value, self.explanation, self.state) == (
@@ -80,9 +103,9 @@ def canonical_value(criterion: Criterion, raw: str) -> str:
             allowed = ", ".join(c.code for c in criterion.codes)
             na = " hoặc ".join(NA_TOKENS)
             raise InputError(
-                f"mã “{text}” không có cho tiêu chí {criterion.id} (các mã có: {allowed}; hoặc {na} nếu không áp "
+                f"mã “{shown(text)}” không có cho tiêu chí {criterion.id} (các mã có: {allowed}; hoặc {na} nếu không áp "
                 "dụng).",
-                f"code “{text}” does not exist for criterion {criterion.id} (the codes are: {allowed}; or "
+                f"code “{shown(text)}” does not exist for criterion {criterion.id} (the codes are: {allowed}; or "
                 f"{' or '.join(NA_TOKENS)} if not applicable).",
             )
         return letter
@@ -96,9 +119,11 @@ def make_entry(criterion: Criterion, raw_value: str | None, raw_explanation: str
     answered with an explanation alone (the seed's "Không có"); other kinds need a value.
     """
     value_text = raw_value or ""
+    carried = state in (CARRIED, CARRIED_NA)
+    state = CARRIED if carried else ANSWERED
     explanation = checked_text(raw_explanation, EXPLANATION, max_chars=MAX_EXPLANATION_CHARS, multiline=True)
     if clean(value_text).upper() in NA_TOKENS:
-        return Entry(criterion.id, None, explanation, NOT_APPLICABLE)
+        return Entry(criterion.id, None, explanation, CARRIED_NA if carried else NOT_APPLICABLE)
     if not clean(value_text):
         if criterion.kind == "text" and explanation:
             return Entry(criterion.id, "", explanation, state)
@@ -114,7 +139,7 @@ def display_value(criterion: Criterion, entry: Entry | None, lang: str = "vi") -
     """The value as shown in the table and on paper (decimal comma in Vietnamese)."""
     if entry is None:
         return ""
-    if entry.state == NOT_APPLICABLE:
+    if entry.is_na:
         return "Không áp dụng" if lang == "vi" else "N/A"
     value = entry.value or ""
     if criterion.kind == "amount" and lang == "vi":

@@ -6,7 +6,9 @@ command line and the export all print the same thing from the same data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlite_utils import Database
@@ -19,7 +21,7 @@ from c27desk.model.units import Unit
 from c27desk.model.values import Entry
 from c27desk.store import revisions, values
 from c27desk.store.periods import Period
-from c27desk.workflow import open_report
+from c27desk.workflow import PERIOD_PRINTED, UNIT_PRINTED, open_report
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,16 @@ class AppendixContent:
     content_hash: str  # of the entries, in the PDF metadata (and shown by verify) to tie paper to data
     generated_at: str  # ISO time; the finalisation time for a final revision, so output is reproducible
     app_version: str = __version__
+
+    @property
+    def printed_hash(self) -> str:
+        """A digest of every detail printed besides the values (unit, number, date, signer …): in the
+        PDF's metadata beside the values' hash, so that two papers with different headers never share
+        a check code."""
+        details = {"unit": {f: getattr(self.unit, f) for f in ("code", *UNIT_PRINTED)},
+                   "period": {f: getattr(self.period, f) for f in PERIOD_PRINTED}}
+        canonical = json.dumps(details, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     @property
     def year(self) -> int:
@@ -65,7 +77,12 @@ def appendix_content(db: Database, year: int, *, unit_code: str | None = None, r
             raise StoreError(f"bản {revision} của báo cáo năm {year} chưa được chốt.",
                              f"revision {revision} of the {year} report is not finalised.", code="NOT_FINAL")
         entries = revisions.snapshot(db, code, year, revision)
-        return AppendixContent(ref.unit, ref.period, ref.catalogue, entries, revision, True,
+        unit, period = ref.unit, ref.period
+        frozen = revisions.printed_details(db, code, year, revision)
+        if frozen:  # as finalised: a later init or reopened revision does not reprint an earlier paper
+            unit = replace(unit, **{k: v for k, v in frozen.get("unit", {}).items() if k in UNIT_PRINTED})
+            period = replace(period, **{k: v for k, v in frozen.get("period", {}).items() if k in PERIOD_PRINTED})
+        return AppendixContent(unit, period, ref.catalogue, entries, revision, True,
                                revisions.entries_hash(entries), rev.finalised_at or rev.opened_at)
     entries = values.entries(db, code, year)
     from c27desk.store.clock import now

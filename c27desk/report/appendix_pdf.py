@@ -112,13 +112,43 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(nfc(text)).replace("\n", "<br/>"), style)
 
 
+def wrapped_lines(text: str, face: str, size: float, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width``: at spaces, and inside a word only when the
+    word alone is wider than the line (a name typed without spaces must not run off the page)."""
+    lines: list[str] = []
+    for word in nfc(text).split():
+        line = f"{lines[-1]} {word}" if lines else word
+        if lines and stringWidth(line, face, size) <= width:
+            lines[-1] = line
+            continue
+        piece = ""
+        for ch in word:
+            if piece and stringWidth(piece + ch, face, size) > width:
+                lines.append(piece)
+                piece = ""
+            piece += ch
+        lines.append(piece)
+    return lines
+
+
+SIGNER_LEADING = 17
+
+
 class _SignatureBlock(Flowable):
-    """Authority and title, an empty box for the signature, the signer's name; remembers where it was drawn."""
+    """Authority and title, an empty box for the signature, the signer's name; remembers where it was drawn.
+
+    Each line is wrapped inside the column (the longest authority, title and name a user may type
+    take several lines), so nothing runs over "Nơi nhận" or past the page edge, and the box for
+    the stamp stays between the title's last line and the name's first."""
 
     def __init__(self, lines_above: list[str], name: str, width: float, found: list):
         super().__init__()
-        self.lines_above, self.name, self.width, self.found = lines_above, name, width, found
-        self.height = 17 * len(lines_above) + SIGNATURE_SPACE + 20
+        self.width, self.found = width, found
+        room = width - 6  # a little air at the column's edges
+        self.lines_above = [w for line in lines_above for w in wrapped_lines(line, SERIF_BOLD, BODY_PT, room)]
+        self.name_lines = wrapped_lines(name, SERIF_BOLD, BODY_PT, room)
+        self.height = SIGNER_LEADING * len(self.lines_above) + SIGNATURE_SPACE + SIGNER_LEADING * max(
+            1, len(self.name_lines)) + 3
 
     def wrap(self, available_width, available_height):
         return self.width, self.height
@@ -128,11 +158,12 @@ class _SignatureBlock(Flowable):
         y = self.height - 14
         c.setFont(SERIF_BOLD, BODY_PT)  # authority, title and name: 14 pt bold (36-HD)
         for line in self.lines_above:
-            c.drawCentredString(self.width / 2, y, nfc(line))
-            y -= 17
+            c.drawCentredString(self.width / 2, y, line)
+            y -= SIGNER_LEADING
         top = y + 8
         bottom = top - SIGNATURE_SPACE
-        c.drawCentredString(self.width / 2, bottom - 12, nfc(self.name))
+        for i, line in enumerate(self.name_lines):
+            c.drawCentredString(self.width / 2, bottom - 12 - SIGNER_LEADING * i, line)
         # record the box in page coordinates for the signing step
         x0, y0 = c.absolutePosition(0, 0)
         left = x0 + (self.width - STAMP_W) / 2
@@ -371,7 +402,7 @@ def render_appendix(content: AppendixContent) -> RenderedAppendix:
     meta = {
         "title": title, "author": nfc(content.unit.name), "subject": nfc(f"Chương trình 27 – năm {content.year}"),
         "keywords": f"c27desk;{content.unit.code};{content.year};revision={content.revision or 0};"
-                    f"hash={content.content_hash}",
+                    f"hash={content.content_hash};printed={content.printed_hash}",
         "creator": f"c27desk {content.app_version}",
     }
     doc = SimpleDocTemplate(

@@ -21,6 +21,8 @@ from cryptography.x509.oid import NameOID
 
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes
+from c27desk.model.text import shown
+from c27desk.model.units import unit_name as model_unit_name
 
 TRIAL = "DÙNG THỬ"
 TRIAL_ISSUER_ORG = f"c27desk - {TRIAL}, không dùng cho báo cáo thật"
@@ -85,8 +87,9 @@ def make_trial_keys(out_dir: Path, unit_code: str, unit_name: str, passphrase: s
 
     Keys are never overwritten; a second unit in the same folder gets its certificate from the same CA."""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", unit_code or ""):
-        raise C27Error(f"mã đơn vị “{unit_code}” không dùng được làm tên tệp.",
-                       f"unit code “{unit_code}” cannot be used in a file name.", code="INVALID_UNIT")
+        raise C27Error(f"mã đơn vị “{shown(unit_code or '')}” không dùng được làm tên tệp.",
+                       f"unit code “{shown(unit_code or '')}” cannot be used in a file name.", code="INVALID_UNIT")
+    unit_name = model_unit_name(unit_name)  # the same rules as a unit's printed name: no escapes, no bidi
     if len(passphrase) < 4:
         raise C27Error("mật khẩu cần ít nhất 4 ký tự.", "the passphrase needs at least 4 characters.",
                        code="WEAK_PASSPHRASE")

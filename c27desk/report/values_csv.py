@@ -30,8 +30,8 @@ from dataclasses import dataclass
 
 from c27desk.errors import C27Error, InputError
 from c27desk.model.catalogue import Catalogue
-from c27desk.model.text import clean
-from c27desk.model.values import NA_TOKENS, NOT_APPLICABLE, Entry, make_entry
+from c27desk.model.text import clean, shown, spreadsheet_safe, spreadsheet_text
+from c27desk.model.values import NA_TOKENS, Entry, make_entry
 
 HEADER = ("criterion", "value", "explanation")
 #: a file without the explanation column: explanations already stored are kept
@@ -73,6 +73,11 @@ def _decode(data: bytes, source: str) -> str:
     if len(data) > MAX_BYTES:
         raise ValuesFileError(source, [RowProblem(1, f"tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB.",
                                                   f"the file is larger than {MAX_BYTES // 1024 // 1024} MB.")])
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) >= 4 and (data[1::2][:8].count(0) >= 3
+                                                                               or data[0::2][:8].count(0) >= 3)):
+        raise ValuesFileError(source, [RowProblem(
+            1, "tệp là UTF-16; hãy lưu lại dạng UTF-8 (trong Excel: “CSV UTF-8”).",
+            "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel).")])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -128,17 +133,17 @@ def _records(text: str):
                     record.multiline[len(record.fields)] = quote_line
                 record.fields.append("".join(buf))
                 if i < n and text[i] not in ",\r\n":
-                    raise _CsvSyntaxError(line, f"có chữ ngay sau dấu ngoặc kép đóng (“{text[i:i + 20]}”); ô có dấu ngoặc "
+                    raise _CsvSyntaxError(line, f"có chữ ngay sau dấu ngoặc kép đóng (“{shown(text[i:i + 20], 20)}”); ô có dấu ngoặc "
                                         "kép phải được bao cả ô trong ngoặc kép, với \"\" cho mỗi dấu bên trong.",
-                                  f"text right after a closing quote (“{text[i:i + 20]}”); a cell holding a quote "
+                                  f"text right after a closing quote (“{shown(text[i:i + 20], 20)}”); a cell holding a quote "
                                   "must be quoted whole, with \"\" for each quote inside.")
             else:
                 j = i
                 while j < n and text[j] not in ",\r\n":
                     if text[j] == '"':
-                        raise _CsvSyntaxError(line, f"dấu ngoặc kép lẻ giữa ô “{text[i:j + 1]}…”; ô có dấu ngoặc kép phải "
+                        raise _CsvSyntaxError(line, f"dấu ngoặc kép lẻ giữa ô “{shown(text[i:j + 1], 40)}…”; ô có dấu ngoặc kép phải "
                                             "được bao cả ô trong ngoặc kép, với \"\" cho mỗi dấu bên trong.",
-                                      f"stray quote inside the cell “{text[i:j + 1]}…”; a cell holding a quote must "
+                                      f"stray quote inside the cell “{shown(text[i:j + 1], 40)}…”; a cell holding a quote must "
                                       "be quoted whole, with \"\" for each quote inside.")
                     j += 1
                 record.fields.append(text[i:j])
@@ -167,9 +172,9 @@ def _swallowed_row(record: _Record, catalogue: Catalogue, columns: int) -> RowPr
                 return RowProblem(
                     quote_line,
                     f"dấu ngoặc kép mở ở dòng {quote_line} chưa được đóng trước dòng {quote_line + offset} "
-                    f"(“{text_line[:30]}” là một dòng giá trị khác); hãy đóng ngoặc kép cho ô đó.",
+                    f"(“{shown(text_line, 30)}” là một dòng giá trị khác); hãy đóng ngoặc kép cho ô đó.",
                     f"the quote opened on line {quote_line} is not closed before line {quote_line + offset} "
-                    f"(“{text_line[:30]}” is another value row); close the quote in that cell.")
+                    f"(“{shown(text_line, 30)}” is another value row); close the quote in that cell.")
     return None
 
 
@@ -181,7 +186,8 @@ def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
     no explanation column."""
     text = _decode(data, source)
     if "\x00" in text:
-        raise ValuesFileError(source, [RowProblem(1, "tệp chứa ký tự NUL, không phải CSV.",
+        raise ValuesFileError(source, [RowProblem(text[: text.index("\x00")].count("\n") + 1,
+                                                  "tệp chứa ký tự NUL, không phải CSV.",
                                                   "the file holds NUL characters; it is not CSV.")])
     stored = stored or {}
     problems: list[RowProblem] = []
@@ -197,9 +203,9 @@ def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
                     problems.append(RowProblem(
                         line,
                         f"dòng tiêu đề phải là “{','.join(HEADER)}” (hoặc “{','.join(SHORT_HEADER)}” để giữ diễn "
-                        f"giải đã có) (đang là “{','.join(row)[:80]}”).",
+                        f"giải đã có) (đang là “{shown(','.join(row), 80)}”).",
                         f"the header must be “{','.join(HEADER)}” (or “{','.join(SHORT_HEADER)}” to keep the "
-                        f"explanations already stored) (found “{','.join(row)[:80]}”).",
+                        f"explanations already stored) (found “{shown(','.join(row), 80)}”).",
                     ))
                     break
                 header = got
@@ -220,8 +226,8 @@ def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
             cid = clean(row[0])
             crit = catalogue.get(cid)
             if crit is None:
-                problems.append(RowProblem(line, f"tiêu chí “{cid[:40]}” không có trong danh mục {catalogue.key}.",
-                                           f"criterion “{cid[:40]}” is not in catalogue {catalogue.key}."))
+                problems.append(RowProblem(line, f"tiêu chí “{shown(cid, 40)}” không có trong danh mục {catalogue.key}.",
+                                           f"criterion “{shown(cid, 40)}” is not in catalogue {catalogue.key}."))
                 continue
             if cid in seen:
                 problems.append(RowProblem(line, f"tiêu chí {cid} lặp lại (đã có ở dòng {seen[cid]}).",
@@ -229,9 +235,9 @@ def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
                 continue
             seen[cid] = line
             old = stored.get(cid)
-            explanation = row[2] if len(header) == 3 else (old.explanation if old else "")
+            explanation = spreadsheet_text(row[2]) if len(header) == 3 else (old.explanation if old else "")
             try:
-                result.append(make_entry(crit, row[1], explanation))
+                result.append(make_entry(crit, spreadsheet_text(row[1]), explanation))
             except InputError as exc:
                 problems.append(RowProblem(line, f"{cid}: {exc.vi}", f"{cid}: {exc.en}"))
     except _CsvSyntaxError as bad:
@@ -246,7 +252,7 @@ def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
 
 
 def _cell_value(entry: Entry) -> str:
-    if entry.state == NOT_APPLICABLE:
+    if entry.is_na:
         return NA_TOKENS[0]
     return entry.value or ""
 
@@ -258,7 +264,7 @@ def dump_values_csv(catalogue: Catalogue, entries: Mapping[str, Entry]) -> str:
     for crit in catalogue.criteria:
         entry = entries.get(crit.id)
         if entry is not None:
-            writer.writerow([crit.id, _cell_value(entry), entry.explanation])
+            writer.writerow([crit.id, spreadsheet_safe(_cell_value(entry)), spreadsheet_safe(entry.explanation)])
     return out.getvalue()
 
 

@@ -54,7 +54,10 @@ def _identity(reader) -> tuple[str, str]:
     if len(parts) < 5 or parts[0] != "c27desk":
         return "", ""
     named = dict(p.split("=", 1) for p in parts[3:] if "=" in p)
-    return f"{parts[1]}, {parts[2]}, r{named.get('revision', '?')}", named.get("hash", "")[:16]
+    code = named.get("hash", "")[:16]
+    if code and named.get("printed"):  # the header's details too: papers with different headers differ here
+        code += "-" + named["printed"][:8]
+    return f"{parts[1]}, {parts[2]}, r{named.get('revision', '?')}", code
 
 
 @dataclass

@@ -12,7 +12,14 @@ from c27desk.catalogs import find_shipped, shipped_catalogues
 from c27desk.errors import InputError, StoreError
 from c27desk.model.catalogue import Catalogue, parse_catalogue, render_year
 from c27desk.model.document_number import normalise_report_number
-from c27desk.model.text import MAX_EXPLANATION_CHARS, MAX_LINE_CHARS, checked_text
+from c27desk.model.text import (
+    MAX_EXPLANATION_CHARS,
+    MAX_LINE_CHARS,
+    SIGNER_LINE_CHARS,
+    SIGNER_NAME_CHARS,
+    checked_text,
+    shown,
+)
 from c27desk.store.audit import log
 from c27desk.store.backup import backed_up
 from c27desk.store.clock import now
@@ -100,8 +107,8 @@ def held_forms(db: Database) -> list[HeldForm]:
 def parse_form_key(text: str) -> tuple[str, str]:
     cat_id, sep, version = (text or "").strip().partition("/")
     if not sep or not cat_id or not version:
-        raise InputError(f"“{text}” không phải mã biểu mẫu dạng MÃ/PHIÊN_BẢN (ví dụ P27/2023.2).",
-                         f"“{text}” is not a form key of the form ID/VERSION (e.g. P27/2023.2).", where="--catalogue")
+        raise InputError(f"“{shown(text)}” không phải mã biểu mẫu dạng MÃ/PHIÊN_BẢN (ví dụ P27/2023.2).",
+                         f"“{shown(text)}” is not a form key of the form ID/VERSION (e.g. P27/2023.2).", where="--catalogue")
     return cat_id, version
 
 
@@ -231,6 +238,11 @@ TEXT_FIELDS = {
 }
 
 DATE_FIELDS = {"deadline": ("hạn nộp", "deadline"), "report_date": ("ngày báo cáo", "report date")}
+#: what is not on the unit's own printed report, so it may change after finalising: the deadline is the
+#: one the office sets for its units' packages, the status whether it still accepts them
+NOT_PRINTED = ("status", "deadline")
+_MAX_CHARS = {"signer_authority": SIGNER_LINE_CHARS, "signer_title": SIGNER_LINE_CHARS,
+              "signer_name": SIGNER_NAME_CHARS, "recipients": MAX_EXPLANATION_CHARS}
 _DATE_FORMS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
 
 
@@ -244,8 +256,8 @@ def parse_day(text: str, field: str) -> str:
         except ValueError:
             continue
     vi, en = DATE_FIELDS.get(field, (field, field))
-    raise InputError(f"{vi} “{text}” không phải ngày hợp lệ; ghi dạng 20/02/2024 hoặc 2024-02-20.",
-                     f"{en} “{text}” is not a valid date; write 20/02/2024 or 2024-02-20.", where=field)
+    raise InputError(f"{vi} “{shown(text)}” không phải ngày hợp lệ; ghi dạng 20/02/2024 hoặc 2024-02-20.",
+                     f"{en} “{shown(text)}” is not a valid date; write 20/02/2024 or 2024-02-20.", where=field)
 
 
 def _checked_changes(db: Database, changes: dict[str, str | None]) -> dict[str, str | None]:
@@ -261,7 +273,7 @@ def _checked_changes(db: Database, changes: dict[str, str | None]) -> dict[str, 
             elif key in TEXT_FIELDS:
                 multiline = key == "recipients"
                 out[key] = checked_text(value, TEXT_FIELDS[key], multiline=multiline,
-                                        max_chars=MAX_EXPLANATION_CHARS if multiline else MAX_LINE_CHARS)
+                                        max_chars=_MAX_CHARS.get(key, MAX_LINE_CHARS))
                 if key == "report_number" and out[key]:  # the bare number only: the symbol is the unit's
                     unit = self_unit(db)
                     out[key] = normalise_report_number(out[key], unit.doc_symbol if unit else "")
@@ -304,7 +316,7 @@ def update_period(db: Database, year: int, *, who: str, **changes: str | None) -
         current = {key: db.execute(f"SELECT {key} FROM periods WHERE year = ?", [year]).fetchone()[0]
                    for key in checked}
         real = {k: v for k, v in checked.items() if (current[k] or None) != (v or None)}
-        details = [k for k in real if k != "status"]
+        details = [k for k in real if k not in NOT_PRINTED]
         if details:
             _refuse_if_finalised(db, year, details)
         for key, value in real.items():

@@ -76,7 +76,22 @@ def snapshot(db: Database, unit: str, year: int, number: int) -> dict[str, Entry
     if row is None or row[0] is None:
         raise StoreError(f"bản {number} chưa được chốt.", f"revision {number} is not finalised.", code="NOT_FINAL")
     data = json.loads(row[0])
-    return {cid: Entry(cid, v[0], v[1], v[2]) for cid, v in data.items()}
+    return {cid: _snapshot_entry(cid, *v) for cid, v in data.items()}
+
+
+def _snapshot_entry(cid: str, value: str | None, explanation: str, state: str) -> Entry:
+    # earlier builds could finalise a carried "not applicable" as 'answered' with no value: it meant N/A
+    if state == "answered" and value is None:
+        state = "na"
+    return Entry(cid, value, explanation, state)
+
+
+def printed_details(db: Database, unit: str, year: int, number: int) -> dict | None:
+    """What revision ``number`` printed besides its values, as frozen when it was finalised
+    (``{"unit": {...}, "period": {...}}``); None for a revision received from a unit."""
+    row = db.execute("SELECT printed FROM revisions WHERE unit = ? AND year = ? AND number = ?",
+                     [unit, year, number]).fetchone()
+    return json.loads(row[0]) if row and row[0] else None
 
 
 def require_editable(db: Database, unit: str, year: int) -> None:
@@ -102,8 +117,11 @@ def ensure_open(db: Database, unit: str, year: int, *, who: str) -> Revision:
 
 
 def finalise(db: Database, unit: str, year: int, entries: dict[str, Entry], *, who: str, source: str = "local",
-             number: int | None = None) -> Revision:
-    """Lock the current content as the current revision number; validation is the caller's job."""
+             number: int | None = None, printed: dict | None = None) -> Revision:
+    """Lock the current content as the current revision number; validation is the caller's job.
+
+    ``printed``: the unit's and the report's details as the appendix prints them, frozen with the
+    values (see ``printed_details``)."""
     with db.atomic():
         rev = current(db, unit, year)
         if rev is not None and rev.is_final:
@@ -119,8 +137,10 @@ def finalise(db: Database, unit: str, year: int, entries: dict[str, Entry], *, w
                           ensure_ascii=False)
         db.execute(
             "UPDATE revisions SET status = 'final', finalised_at = ?, finalised_by = ?, content_hash = ?, "
-            "snapshot = ?, source = ? WHERE unit = ? AND year = ? AND number = ?",
-            [now(), who, digest, snap, source, unit, year, target],
+            "snapshot = ?, source = ?, printed = ? WHERE unit = ? AND year = ? AND number = ?",
+            [now(), who, digest, snap, source,
+             json.dumps(printed, ensure_ascii=False, sort_keys=True) if printed is not None else None,
+             unit, year, target],
         )
         log(db, "finalise", who=who, unit=unit, year=year, new_value=str(target), detail=digest)
     final = current(db, unit, year)

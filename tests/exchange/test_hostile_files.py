@@ -441,7 +441,7 @@ def test_devices_pipes_and_hostile_names_are_one_refused_line_each_and_the_batch
     lines = text.splitlines()
     assert code == 1
     assert lines[0].startswith("REFUSED: zero [NOT_A_FILE]")
-    assert any(line.startswith("REFUSED: \\x0d\\x1b[2KACCEPTED: r\\udcff.c27") and "[MALFORMED]" in line
+    assert any(line.startswith("REFUSED: ↵\\x1b[2KACCEPTED: r\\udcff.c27") and "[MALFORMED]" in line
                for line in lines)
     assert any(line.startswith("REFUSED: pipe.c27 [NOT_A_FILE]") for line in lines)
     assert lines[-1].startswith("ACCEPTED: z.c27")
@@ -453,7 +453,7 @@ def test_devices_pipes_and_hostile_names_are_one_refused_line_each_and_the_batch
         logged = [(r.file_name, r.reason) for r in exchange_store.import_log(db)[-2:]]
     finally:
         db.close()
-    assert logged == [("\\x0d\\x1b[2KACCEPTED: r\\udcff.c27", "MALFORMED"), ("z.c27", "")]
+    assert logged == [("↵\\x1b[2KACCEPTED: r\\udcff.c27", "MALFORMED"), ("z.c27", "")]
 
 
 def test_a_zip_of_45000_names_is_refused_at_once(world):

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from c27desk.errors import C27Error
-from c27desk.model.text import MAX_EXPLANATION_CHARS, MAX_LINE_CHARS, MAX_TEXT_VALUE_CHARS
+from c27desk.model.text import (
+    MAX_EXPLANATION_CHARS,
+    MAX_LINE_CHARS,
+    MAX_TEXT_VALUE_CHARS,
+    SIGNER_LINE_CHARS,
+    SIGNER_NAME_CHARS,
+)
 from c27desk.model.values import make_entry
 from c27desk.store import periods, values
 from c27desk.store.database import open_database
@@ -31,8 +37,10 @@ def _set(db_path, *, text_value: bool) -> None:
         changes.append((text.id, make_entry(text, fill(MAX_TEXT_VALUE_CHARS), fill(MAX_EXPLANATION_CHARS))))
     values.save_entries(db, "TU-DONGNAI", 2023, changes, who="tester")
     line = fill(MAX_LINE_CHARS, lines=False)
-    periods.update_period(db, 2023, who="tester", place=line, signer_authority=line, signer_title=line,
-                          signer_name=line, report_number="999999", recipients=fill(MAX_EXPLANATION_CHARS))
+    signer = fill(SIGNER_LINE_CHARS, lines=False)
+    periods.update_period(db, 2023, who="tester", place=line, signer_authority=signer, signer_title=signer,
+                          signer_name=fill(SIGNER_NAME_CHARS, lines=False), report_number="999999",
+                          recipients=fill(MAX_EXPLANATION_CHARS))
     db.close()
 
 
@@ -81,3 +89,32 @@ def test_an_appendix_that_cannot_be_laid_out_is_a_clear_refusal(demo_db, monkeyp
     with pytest.raises(C27Error) as info:
         render_appendix(content)
     assert info.value.code == "APPENDIX_LAYOUT" and text.id in info.value.vi and "quá dài" in info.value.vi
+
+
+def test_longest_signer_fields_wrap_inside_their_column(demo_db, tmp_path):
+    """Authority and title at their limit, a name of 60 letters without a space, 30 recipients: every
+    line of the signature block stays in its column, clear of "Nơi nhận" and of the stamp's box."""
+    from c27desk.report.appendix import appendix_content
+    from c27desk.report.appendix_pdf import BODY_W, MARGIN_L, render_appendix
+    from tests.report.pdf_layout import page_layout
+
+    db = open_database(demo_db)
+    with pytest.raises(C27Error):  # longer than the column can hold in a few lines
+        periods.update_period(db, 2023, who="tester", signer_name="W" * (SIGNER_NAME_CHARS + 1))
+    periods.update_period(db, 2023, who="tester", signer_authority="Q" * SIGNER_LINE_CHARS,
+                          signer_title="T" * SIGNER_LINE_CHARS, signer_name="W" * SIGNER_NAME_CHARS,
+                          recipients="\n".join(f"- Ban Tuyên giáo huyện số {i}" for i in range(30)))
+    rendered = render_appendix(appendix_content(db, 2023, draft=True))
+    db.close()
+    out = tmp_path / "a.pdf"
+    out.write_bytes(rendered.pdf)
+    box = rendered.signature_box
+    runs, _ = page_layout(out, box.page)
+    column = MARGIN_L + BODY_W * 0.45
+    signer = [r for r in runs if r.font == "LiberationSerif-Bold" and r.text.strip("QTW") == "" and r.text]
+    assert sum(len(r.text) for r in signer) == 2 * SIGNER_LINE_CHARS + SIGNER_NAME_CHARS
+    for r in signer:
+        assert column <= r.x and r.x + r.width <= MARGIN_L + BODY_W + 0.5, r
+        assert r.y + r.size * 0.8 < box.y1 or r.y - r.size * 0.25 > box.y2, r  # never inside the stamp's box
+    recipients = [r for r in runs if "Ban Tuyên giáo" in r.text]
+    assert recipients and all(r.x + r.width <= column for r in recipients)
