@@ -45,12 +45,14 @@ def answer_box(qtbot, key, seen: list) -> None:
 def test_damaged_database_question_fits_the_screen_and_yes_restores(qtbot, damaged):
     damaged_bytes = damaged.read_bytes()
     seen: list = []
+    newest = backup.newest_good_backup(damaged)
     answer_box(qtbot, Qt.Key.Key_Return, seen)
     db, instance, read_only = open_for_window(damaged)
     try:
         width, height, text, informative, details = seen[0]
         assert width <= 1000 and height <= 600, (width, height)
         assert text == "Cơ sở dữ liệu bị hỏng." and "bản sao lưu tốt gần nhất" in informative
+        assert newest.name in informative  # the file it would restore, by name
         assert str(damaged) in details and "before-restore" in details
         assert not read_only
         assert values.get_entry(db, "TU-DONGNAI", 2023, "II.1").value == "402"
