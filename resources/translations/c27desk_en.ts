@@ -593,7 +593,7 @@
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="242" />
-        <location filename="../../c27desk/gui/main_window.py" line="630" />
+        <location filename="../../c27desk/gui/main_window.py" line="635" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
@@ -614,7 +614,7 @@
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="245" />
-        <location filename="../../c27desk/gui/main_window.py" line="684" />
+        <location filename="../../c27desk/gui/main_window.py" line="689" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -696,231 +696,236 @@
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="389" />
+        <source>Chỉ xem: cơ sở dữ liệu nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?).</source>
+        <translation>View only: the database is in a read-only folder or on read-only media (a locked stick?).</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="391" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="391" />
+        <location filename="../../c27desk/gui/main_window.py" line="393" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="433" />
+        <location filename="../../c27desk/gui/main_window.py" line="435" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="433" />
+        <location filename="../../c27desk/gui/main_window.py" line="435" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="433" />
+        <location filename="../../c27desk/gui/main_window.py" line="435" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="434" />
+        <location filename="../../c27desk/gui/main_window.py" line="436" />
         <source>(ý nghĩa suy ra, chưa có biểu mẫu chính thức)</source>
         <translation>(inferred meaning, no official form yet)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="435" />
+        <location filename="../../c27desk/gui/main_window.py" line="437" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="453" />
+        <location filename="../../c27desk/gui/main_window.py" line="455" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="454" />
+        <location filename="../../c27desk/gui/main_window.py" line="456" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="461" />
+        <location filename="../../c27desk/gui/main_window.py" line="463" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="467" />
+        <location filename="../../c27desk/gui/main_window.py" line="469" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="467" />
+        <location filename="../../c27desk/gui/main_window.py" line="469" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="467" />
+        <location filename="../../c27desk/gui/main_window.py" line="469" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="468" />
+        <location filename="../../c27desk/gui/main_window.py" line="470" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="468" />
+        <location filename="../../c27desk/gui/main_window.py" line="470" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="468" />
+        <location filename="../../c27desk/gui/main_window.py" line="470" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="469" />
+        <location filename="../../c27desk/gui/main_window.py" line="471" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="469" />
+        <location filename="../../c27desk/gui/main_window.py" line="471" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="475" />
+        <location filename="../../c27desk/gui/main_window.py" line="477" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="480" />
+        <location filename="../../c27desk/gui/main_window.py" line="482" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="495" />
+        <location filename="../../c27desk/gui/main_window.py" line="497" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="533" />
+        <location filename="../../c27desk/gui/main_window.py" line="538" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="533" />
+        <location filename="../../c27desk/gui/main_window.py" line="538" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="545" />
+        <location filename="../../c27desk/gui/main_window.py" line="550" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="546" />
+        <location filename="../../c27desk/gui/main_window.py" line="551" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="560" />
+        <location filename="../../c27desk/gui/main_window.py" line="565" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="563" />
+        <location filename="../../c27desk/gui/main_window.py" line="568" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="572" />
+        <location filename="../../c27desk/gui/main_window.py" line="577" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="587" />
+        <location filename="../../c27desk/gui/main_window.py" line="592" />
         <source>Xác nhận cảnh báo</source>
         <translation>Acknowledge warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="588" />
+        <location filename="../../c27desk/gui/main_window.py" line="593" />
         <source>Báo cáo còn các cảnh báo sau. Vẫn chốt báo cáo?</source>
         <translation>The report still has these warnings. Finalise anyway?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="596" />
+        <location filename="../../c27desk/gui/main_window.py" line="601" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="607" />
+        <location filename="../../c27desk/gui/main_window.py" line="612" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="608" />
+        <location filename="../../c27desk/gui/main_window.py" line="613" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="620" />
+        <location filename="../../c27desk/gui/main_window.py" line="625" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="623" />
+        <location filename="../../c27desk/gui/main_window.py" line="628" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="623" />
+        <location filename="../../c27desk/gui/main_window.py" line="628" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="623" />
+        <location filename="../../c27desk/gui/main_window.py" line="628" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="629" />
+        <location filename="../../c27desk/gui/main_window.py" line="634" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="638" />
+        <location filename="../../c27desk/gui/main_window.py" line="643" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="639" />
+        <location filename="../../c27desk/gui/main_window.py" line="644" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="654" />
+        <location filename="../../c27desk/gui/main_window.py" line="659" />
         <source>Cài biểu mẫu</source>
         <translation>Install a form</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="655" />
+        <location filename="../../c27desk/gui/main_window.py" line="660" />
         <source>Biểu mẫu đã ký (*.c27form)</source>
         <translation>Signed forms (*.c27form)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="661" />
+        <location filename="../../c27desk/gui/main_window.py" line="666" />
         <source>Không cài được biểu mẫu</source>
         <translation>The form was not installed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="664" />
+        <location filename="../../c27desk/gui/main_window.py" line="669" />
         <source>Đã cài biểu mẫu %1 cho năm %2, do %3 ban hành.</source>
         <translation>Installed form %1 for %2, published by %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="669" />
+        <location filename="../../c27desk/gui/main_window.py" line="674" />
         <source>Năm %1 đang dùng biểu mẫu khác: đổi trong Báo cáo → Thông tin báo cáo.</source>
         <translation>%1 uses another form: change it in Report → Report details.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="680" />
+        <location filename="../../c27desk/gui/main_window.py" line="685" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -1152,37 +1157,37 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="43" />
+        <location filename="../../c27desk/gui/app.py" line="50" />
         <source>Cơ sở dữ liệu bị hỏng.</source>
         <translation>The database is damaged.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="47" />
+        <location filename="../../c27desk/gui/app.py" line="54" />
         <source>Khôi phục từ bản sao lưu tốt gần nhất (%s)? Tệp hỏng được giữ nguyên để kiểm tra sau.</source>
         <translation>Restore the newest good backup (%s)? The damaged file is kept as it is for later inspection.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="50" />
+        <location filename="../../c27desk/gui/app.py" line="57" />
         <source>Tệp hỏng sẽ được giữ trong thư mục: %s</source>
         <translation>The damaged file will be kept in the folder: %s</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="54" />
+        <location filename="../../c27desk/gui/app.py" line="61" />
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="55" />
+        <location filename="../../c27desk/gui/app.py" line="62" />
         <source>Không khôi phục</source>
         <translation>Do not restore</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="57" />
+        <location filename="../../c27desk/gui/app.py" line="64" />
         <source>Không có bản sao lưu tốt để khôi phục.</source>
         <translation>There is no good backup to restore.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="84" />
+        <location filename="../../c27desk/gui/app.py" line="98" />
         <source>Mở ở chế độ chỉ xem?</source>
         <translation>Open read-only?</translation>
     </message>
@@ -1233,37 +1238,37 @@
 <context>
     <name>desktop</name>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="83" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="78" />
         <source>Không tìm thấy tệp:</source>
         <translation>File not found:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="86" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="81" />
         <source>c27desk chỉ mở gói báo cáo .c27 và mẫu biểu .c27form:</source>
         <translation>c27desk opens only .c27 report packages and .c27form forms:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="89" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="84" />
         <source>Cài biểu mẫu do cấp trên gửi từ tệp này?</source>
         <translation>Install the form sent by the office above from this file?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="91" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="86" />
         <source>Cơ sở dữ liệu đang mở ở một cửa sổ c27desk khác. Hãy cài biểu mẫu từ cửa sổ đó (Tệp → Cài biểu mẫu do cấp trên gửi…):</source>
         <translation>The database is open in another c27desk window. Install the form from that window (File → Install a form sent by the office above…):</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="100" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="95" />
         <source>Cơ sở dữ liệu đang mở ở một cửa sổ c27desk khác. Hãy nhận gói từ cửa sổ đó (Tổng hợp → Nhận gói báo cáo của đơn vị trực thuộc…):</source>
         <translation>The database is open in another c27desk window. Receive the packages from that window (Consolidation → Import child units' packages…):</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="115" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="110" />
         <source>Từ nay bấm đúp vào tệp .c27 hoặc .c27form sẽ mở c27desk (chỉ với tài khoản này). Đã ghi:</source>
         <translation>From now on, double-clicking a .c27 or .c27form file opens c27desk (for this account only). Written:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/desktop_files.py" line="129" />
+        <location filename="../../c27desk/gui/desktop_files.py" line="124" />
         <source>Mở gói báo cáo (.c27) và mẫu biểu (.c27form) bằng c27desk khi bấm đúp vào tệp?
 
 Chỉ áp dụng cho tài khoản của bạn, không cần quyền quản trị. Có thể làm lại sau trong menu Cài đặt.</source>
