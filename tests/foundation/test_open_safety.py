@@ -225,3 +225,31 @@ def test_a_log_that_cannot_be_read_on_the_stick_is_named(tmp_path, demo_db):
         assert info.value.code == "DB_WAL_UNREADABLE" and "copy.sqlite3-wal" in info.value.message("en")
     finally:
         subprocess.run(["umount", str(where)], check=False)
+
+
+def test_a_hard_link_to_a_held_database_meets_the_lock(demo_db, tmp_path, cli):
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    hard = other / "hard.sqlite3"
+    os.link(demo_db, hard)
+    held = lock.acquire(demo_db)
+    try:
+        code, _, err = cli("--lang", "en", "values", "load", str(DEMO_CSV), "--period", "2023", db=hard)
+        assert code == 1 and "open in another c27desk window" in err, err
+    finally:
+        held.release()
+    assert cli("values", "load", str(DEMO_CSV), "--period", "2023", db=hard)[0] == 0  # free once released
+
+
+def test_a_reused_file_number_does_not_block_another_database(demo_db, tmp_path, monkeypatch):
+    """The identity lock names the file it was taken for; a new file that happens to get the same
+    number after the first was replaced is not refused."""
+    held = lock.acquire(demo_db)
+    assert held.identity is not None
+    try:
+        stranger = tmp_path / "stranger.sqlite3"
+        stranger.write_bytes(b"")
+        monkeypatch.setattr(lock, "_identity_path", lambda _p: held.identity)
+        lock.acquire(stranger).release()
+    finally:
+        held.release()
