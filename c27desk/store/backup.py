@@ -397,7 +397,7 @@ def restore(db_path: Path, source: Path, *, other_unit: bool = False, now: datet
     The caller holds the instance lock. Nothing under ``db_path`` changes unless every
     check passes; the replaced state is kept in :func:`safety_dir`; the copy is put in
     place with one rename, so a crash leaves either the old file or the new one."""
-    db_path, source = Path(db_path), Path(source)
+    db_path, source = Path(os.path.realpath(db_path)), Path(source)  # a link: restore the real file, keep the link
     if source.is_dir():
         raise _refuse(source, "RESTORE_MISSING", "đây là thư mục, không phải tệp", "this is a folder, not a file")
     if source.exists() and not source.is_file():  # /dev/zero, a pipe: reading would never end or never start
