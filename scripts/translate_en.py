@@ -17,6 +17,7 @@ TS = ROOT / "resources" / "translations" / "c27desk_en.ts"
 BIN = Path(sys.executable).parent
 
 EN = {
+    "Bản sao lưu tốt gần nhất để khôi phục: %s.": "Newest good backup to restore: %s.",
     "Chỉ xem: cơ sở dữ liệu nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?).":
         "View only: the database is in a read-only folder or on read-only media (a locked stick?).",
     "N/A – Không áp dụng": "N/A – Not applicable",

@@ -60,6 +60,9 @@ def _damage_box(exc: CorruptDatabaseError, *, ask: bool) -> QMessageBox:
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         box.button(QMessageBox.StandardButton.Yes).setText(QApplication.translate("app", "Khôi phục"))
         box.button(QMessageBox.StandardButton.No).setText(QApplication.translate("app", "Không khôi phục"))
+    elif exc.newest_backup is not None:  # cannot restore from here (view only, read-only media): still name it
+        box.setInformativeText(QApplication.translate("app", "Bản sao lưu tốt gần nhất để khôi phục: %s.")
+                               % f"{backup.taken_at(exc.newest_backup)}: {exc.newest_backup.name}")
     else:
         box.setInformativeText(QApplication.translate("app", "Không có bản sao lưu tốt để khôi phục."))
     box.setDetailedText(details)

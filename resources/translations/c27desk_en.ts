@@ -1183,11 +1183,16 @@
     </message>
     <message>
         <location filename="../../c27desk/gui/app.py" line="64" />
+        <source>Bản sao lưu tốt gần nhất để khôi phục: %s.</source>
+        <translation>Newest good backup to restore: %s.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/app.py" line="67" />
         <source>Không có bản sao lưu tốt để khôi phục.</source>
         <translation>There is no good backup to restore.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="98" />
+        <location filename="../../c27desk/gui/app.py" line="101" />
         <source>Mở ở chế độ chỉ xem?</source>
         <translation>Open read-only?</translation>
     </message>
