@@ -24,7 +24,15 @@ from c27desk.desktop import opens
 from c27desk.errors import C27Error, current_language
 from c27desk.store import faults, lock
 from c27desk.store.clock import current_user
-from c27desk.store.database import SchemaBehindError, default_db_path, open_database, open_read_only
+from c27desk.store.database import (
+    SchemaBehindError,
+    default_db_path,
+    open_database,
+    open_read_only,
+    refuse_unusable,
+    resolve_db_path,
+    writable,
+)
 
 EXIT_OK = 0
 EXIT_FAIL = 1
@@ -48,12 +56,15 @@ class Context:
         refused while a window has the same database open (the refusal names who holds it).
 
         A reading command (``write=False``) opens the file read-only and takes no lock, so it
-        works beside an open window; only a file that still needs upgrading is opened the
-        ordinary way, under the lock, to migrate it first."""
+        works beside an open window and on read-only media (a write-protected stick); only a file
+        that still needs upgrading is opened the ordinary way, under the lock, to migrate it first."""
+        refuse_unusable(self.db_path)  # another program's file, a device or a pipe: before any write
         if not write and self._lock is None:
             try:
                 return open_read_only(self.db_path)
             except SchemaBehindError:
+                if not writable(self.db_path):
+                    raise  # nothing can upgrade it where it is: the message says to copy it
                 self.open_lock()  # migrating writes: refused, with the holder's name, while a window has it
         if write and self._lock is None:
             if not create and not self.db_path.exists():
@@ -64,7 +75,24 @@ class Context:
     def open_lock(self) -> None:
         """Take the instance lock without opening (restore works on a possibly damaged file)."""
         if self._lock is None:
+            try:
+                refuse_unusable(self.db_path)
+            except C27Error as exc:
+                if exc.code != "DB_NOT_DATABASE":  # an overwritten database is what restore is for
+                    raise
+            self.refuse_read_only()
             self._lock = lock.acquire(self.db_path)
+
+    def refuse_read_only(self) -> None:
+        """A command that writes (to the database or its backup folder) is refused with the reason
+        on a write-protected stick or read-only folder, where reading still works."""
+        if self.db_path.exists() and not writable(self.db_path):
+            raise C27Error(
+                f"cơ sở dữ liệu {self.db_path} nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?): đọc được "
+                "(check, values dump, cửa sổ chỉ xem) nhưng không thay đổi được.",
+                f"the database {self.db_path} is in a read-only folder or on read-only media (a locked "
+                "stick?): it can be read (check, values dump, the window in view-only mode) but not changed.",
+                code="DB_READONLY")
 
     def release(self) -> None:
         if self._lock is not None:
@@ -118,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.lang:
         os.environ["C27DESK_LANG"] = args.lang
-    ctx = Context(db_path=args.db or default_db_path(), lang=current_language())
+    ctx = Context(db_path=resolve_db_path(args.db) if args.db else default_db_path(), lang=current_language())
     if args.command is None:
         args = parser.parse_args([*argv, "gui"])
     try:

@@ -52,6 +52,9 @@ EN = {
     "Đơn vị %1 không còn từ năm %2.": "Unit %1 no longer exists from %2.",
     "Từ năm %1, %2 hợp nhất thành %3.": "From %1, %2 are merged into %3.",
     "Đã thu hồi chứng thư số của %1.": "Revoked %1's certificate.",
+    "Bản sao lưu tốt gần nhất để khôi phục: %s.": "Newest good backup to restore: %s.",
+    "Chỉ xem: cơ sở dữ liệu nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?).":
+        "View only: the database is in a read-only folder or on read-only media (a locked stick?).",
     "N/A – Không áp dụng": "N/A – Not applicable",
     "STT": "No.",
     "Tên tiêu chí": "Criterion",

@@ -121,9 +121,7 @@ def cmd_verify(ctx, args) -> int:
     pdf = read_file(args.file)
     db = None
     if ctx.db_path.exists():
-        from c27desk.store.database import open_database
-
-        db = open_database(ctx.db_path, create=False)
+        db = ctx.open(create=False, write=False)  # read-only media and foreign files as every reading command
     try:
         roots = _roots(db, args.trust)
     finally:

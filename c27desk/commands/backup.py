@@ -26,6 +26,7 @@ def cmd_backup(ctx, args) -> int:
         return 0
     db = ctx.open(create=False, write=False)
     try:
+        ctx.refuse_read_only()  # the backup folder sits beside the database
         path = backup.make_backup(db, ctx.db_path, "manual")
     finally:
         db.close()

@@ -12,7 +12,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from c27desk.errors import C27Error
 from c27desk.gui import i18n
 from c27desk.store import backup, faults, lock, periods, units
-from c27desk.store.database import CorruptDatabaseError, open_database, open_read_only
+from c27desk.store.database import (
+    CorruptDatabaseError,
+    open_database,
+    open_read_only,
+    refuse_unusable,
+    resolve_db_path,
+    writable,
+)
 
 
 def _application() -> QApplication:
@@ -46,13 +53,16 @@ def _damage_box(exc: CorruptDatabaseError, *, ask: bool) -> QMessageBox:
         stamp = backup.taken_at(exc.newest_backup)
         box.setInformativeText(QApplication.translate(
             "app", "Khôi phục từ bản sao lưu tốt gần nhất (%s)? Tệp hỏng được giữ nguyên để kiểm tra sau.")
-            % stamp)
+            % f"{stamp}: {exc.newest_backup.name}")  # the file it would restore, named as the command line does
         details += "\n\n" + QApplication.translate("app", "Tệp hỏng sẽ được giữ trong thư mục: %s") % str(
             backup.safety_dir(exc.path))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         box.button(QMessageBox.StandardButton.Yes).setText(QApplication.translate("app", "Khôi phục"))
         box.button(QMessageBox.StandardButton.No).setText(QApplication.translate("app", "Không khôi phục"))
+    elif exc.newest_backup is not None:  # cannot restore from here (view only, read-only media): still name it
+        box.setInformativeText(QApplication.translate("app", "Bản sao lưu tốt gần nhất để khôi phục: %s.")
+                               % f"{backup.taken_at(exc.newest_backup)}: {exc.newest_backup.name}")
     else:
         box.setInformativeText(QApplication.translate("app", "Không có bản sao lưu tốt để khôi phục."))
     box.setDetailedText(details)
@@ -78,6 +88,13 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
     """
     read_only = False
     instance = None
+    db_path = resolve_db_path(db_path)
+    try:
+        refuse_unusable(db_path)  # another program's file, a device: refused before the lock file is made
+    except CorruptDatabaseError:
+        pass  # an overwritten database of ours: offered for restore below, under the lock
+    if db_path.exists() and not writable(db_path):  # a write-protected stick: view only, nothing written
+        return open_read_only(db_path), None, True
     try:
         instance = lock.acquire(db_path)
     except lock.DatabaseInUseError as exc:
@@ -127,8 +144,9 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
     app = _application()
     i18n.install_language(i18n.saved_language())
     interactive = screenshot is None
+    db_path = resolve_db_path(db_path)  # the lock, backups and restore act on the real file, not a link
     try:
-        opened = open_for_window(Path(db_path), interactive=interactive)
+        opened = open_for_window(db_path, interactive=interactive)
     except CorruptDatabaseError as exc:
         if interactive and not getattr(exc, "asked", False):
             _show_damage(exc)

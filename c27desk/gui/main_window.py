@@ -45,7 +45,7 @@ from c27desk.gui.workers import run_in_background
 from c27desk.model.values import display_value
 from c27desk.store import backup, periods, units
 from c27desk.store.clock import now, vn_display
-from c27desk.store.database import open_database, open_read_only
+from c27desk.store.database import open_database, open_read_only, writable
 from c27desk.workflow import (
     FinaliseRefusedError,
     carry_forward,
@@ -440,7 +440,9 @@ class MainWindow(QMainWindow):
         rev = self.session.revision() if self.session else None
         if is_demo(self.db):
             notes.append(self.tr("DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử."))
-        if self.read_only:
+        if self.read_only and not writable(self.db_path):
+            notes.append(self.tr("Chỉ xem: cơ sở dữ liệu nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?)."))
+        elif self.read_only:
             notes.append(self.tr("Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác."))
         if rev is not None and rev.is_final:
             notes.append(self.tr("Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.")
@@ -611,7 +613,8 @@ class MainWindow(QMainWindow):
         path = self.db_path
 
         def job():
-            if self.read_only:  # a worker of a read-only window cannot write either
+            if self.read_only or not writable(path):  # a read-only window's worker cannot write either;
+                # on a write-protected stick a preview still works
                 db = open_read_only(path, check_integrity=False, check_same_thread=False)
             else:
                 db = open_database(path, check_integrity=False, check_same_thread=False)

@@ -199,20 +199,62 @@ def _refuse(source: Path, code: str, vi: str, en: str) -> StoreError:
                       f"not restoring from {source}: {en}; the database is unchanged.", code=code)
 
 
-def _columns(conn: sqlite3.Connection) -> dict[str, set[str]]:
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    return {t: {r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')} for t in tables}
+_KINDS = {"table": ("bảng", "table"), "index": ("chỉ mục", "index"), "trigger": ("trigger", "trigger"),
+          "view": ("khung nhìn", "view")}
+
+
+def _schema(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, tuple]]:
+    """Every object a file defines: (type, name) → (its SQL with whitespace collapsed, its columns).
+
+    SQLite's own objects (``sqlite_%``: sequence, statistics, automatic indexes) are left out;
+    nobody can define those, and their presence depends on use, not on the schema. So are the
+    migration record table and its index, whose form is sqlite-utils' and may vary with its
+    version (a trigger on it is not left out)."""
+    found: dict[tuple[str, str], tuple[str, tuple]] = {}
+    for kind, name, sql in conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+            "AND NOT (type IN ('table', 'index') AND tbl_name = '_sqlite_migrations')"):
+        columns: tuple = ()
+        if kind in ("table", "view"):
+            columns = tuple(tuple(r[1:]) for r in conn.execute(f'PRAGMA table_xinfo("{name}")'))
+        found[(kind, name)] = (" ".join((sql or "").split()), columns)
+    return found
+
+
+def _first_difference(have: dict, want: dict) -> tuple[str, str] | None:
+    """The first way the file's schema differs from the reference, in words (vi, en), or None."""
+    for key in sorted(set(have) | set(want)):
+        kind, name = key
+        k_vi, k_en = _KINDS.get(kind, (kind, kind))
+        if key not in want:
+            return f"có thêm {k_vi} {name}", f"it has an extra {k_en} {name}"
+        if key not in have:
+            return f"thiếu {k_vi} {name}", f"the {k_en} {name} is missing"
+        if have[key] == want[key]:
+            continue
+        have_cols = {c[0]: c for c in have[key][1]}
+        want_cols = {c[0]: c for c in want[key][1]}
+        for col in sorted(set(want_cols) - set(have_cols)):
+            return f"thiếu cột {name}.{col}", f"the column {name}.{col} is missing"
+        for col in sorted(set(have_cols) - set(want_cols)):
+            return f"có thêm cột {name}.{col}", f"it has an extra column {name}.{col}"
+        for col in sorted(want_cols):
+            if have_cols[col] != want_cols[col]:
+                return f"cột {name}.{col} khác định nghĩa", f"the column {name}.{col} is defined differently"
+        return f"{k_vi} {name} khác định nghĩa", f"the {k_en} {name} is defined differently"
+    return None
 
 
 def _check_schema(conn: sqlite3.Connection, source: Path) -> None:
-    """Refuse a file that is not a c27desk database at a level this program knows.
+    """Refuse a file whose schema is not exactly the one our migrations build at the level it claims.
 
-    The reference is the schema our own migrations build up to the level the file claims,
-    so a foreign file that merely has a table called ``units`` cannot pass."""
+    Everything counts (tables, columns, indexes, triggers, views): a planted trigger would run
+    inside this program on the next write, an extra table is not ours to carry. The reference is
+    built by the same migration steps, so a foreign file with a table called ``units`` cannot pass."""
     from c27desk.store.database import MIGRATION_SET, migrations  # database imports this module
 
-    tables = _columns(conn)
-    if "_sqlite_migrations" not in tables:
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "_sqlite_migrations" not in names:
         raise _refuse(source, "RESTORE_FOREIGN", "tệp không phải là cơ sở dữ liệu c27desk (không có sổ nâng cấp)",
                       "the file is not a c27desk database (no migration records)")
     applied = {r[0] for r in conn.execute(
@@ -220,30 +262,26 @@ def _check_schema(conn: sqlite3.Connection, source: Path) -> None:
     if not applied:
         raise _refuse(source, "RESTORE_FOREIGN", "tệp không phải là cơ sở dữ liệu c27desk",
                       "the file is not a c27desk database")
-    steps = migrations()._migrations
-    unknown = applied - {m.name for m in steps}
+    mig = migrations()
+    unknown = applied - {m.name for m in mig._migrations}
     if unknown:
         raise _refuse(source, "RESTORE_TOO_NEW",
                       f"tệp do phiên bản c27desk mới hơn ghi ({', '.join(sorted(unknown))}); hãy dùng phiên bản mới hơn",
                       f"the file was written by a newer c27desk ({', '.join(sorted(unknown))}); use a newer version")
     reference = Database(memory=True)
     try:
-        for step in steps:
+        mig.ensure_migrations_table(reference)
+        for step in mig._migrations:
             if step.name in applied:
                 step.fn(reference)
-        expected = _columns(reference.conn)
+        expected = _schema(reference.conn)
     finally:
         reference.close()
-    missing: list[str] = []
-    for table, columns in sorted(expected.items()):
-        if table not in tables:
-            missing.append(table)
-        else:
-            missing += [f"{table}.{c}" for c in sorted(columns - tables[table])]
-    if missing:
-        listed = ", ".join(missing[:5])
-        raise _refuse(source, "RESTORE_FOREIGN", f"tệp không phải là cơ sở dữ liệu c27desk (thiếu {listed})",
-                      f"the file is not a c27desk database (missing {listed})")
+    difference = _first_difference(_schema(conn), expected)
+    if difference:
+        raise _refuse(source, "RESTORE_SCHEMA",
+                      f"cấu trúc tệp khác với cơ sở dữ liệu c27desk ở cùng mức nâng cấp: {difference[0]}",
+                      f"its structure differs from a c27desk database at the same level: {difference[1]}")
 
 
 def _live_self_code(db_path: Path) -> str | None:
@@ -363,9 +401,12 @@ def restore(db_path: Path, source: Path, *, other_unit: bool = False, now: datet
     The caller holds the instance lock. Nothing under ``db_path`` changes unless every
     check passes; the replaced state is kept in :func:`safety_dir`; the copy is put in
     place with one rename, so a crash leaves either the old file or the new one."""
-    db_path, source = Path(db_path), Path(source)
+    db_path, source = Path(os.path.realpath(db_path)), Path(source)  # a link: restore the real file, keep the link
     if source.is_dir():
         raise _refuse(source, "RESTORE_MISSING", "đây là thư mục, không phải tệp", "this is a folder, not a file")
+    if source.exists() and not source.is_file():  # /dev/zero, a pipe: reading would never end or never start
+        raise _refuse(source, "RESTORE_NOT_FILE", "đây không phải là tệp thông thường (thiết bị hay ống dẫn)",
+                      "this is not a regular file (a device or a pipe)")
     if not source.is_file():
         raise StoreError(f"không có tệp {source}.", f"no such file {source}.", code="RESTORE_MISSING")
     if db_path.exists() and os.path.samefile(source, db_path):

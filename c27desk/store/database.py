@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import platformdirs
@@ -23,8 +24,95 @@ def default_db_path() -> Path:
     """``--db`` wins, then ``C27DESK_DB``, then the user's data folder."""
     env = os.environ.get("C27DESK_DB")
     if env:
-        return Path(env)
-    return Path(platformdirs.user_data_dir("c27desk", appauthor=False)) / "c27desk.sqlite3"
+        return resolve_db_path(env)
+    return resolve_db_path(Path(platformdirs.user_data_dir("c27desk", appauthor=False)) / "c27desk.sqlite3")
+
+
+def resolve_db_path(path: Path | str) -> Path:
+    """The real file behind ``path`` (symbolic links and ``..`` resolved), taken once where a path
+    enters: the instance lock, backups, safety copies and restore's rename then all act on the real
+    database, so a link to it can neither get around the lock nor be replaced by a separate file."""
+    return Path(os.path.realpath(os.path.expanduser(os.fspath(path))))
+
+
+def _not_c27desk(path: Path, why_vi: str, why_en: str, code: str = "DB_NOT_C27DESK") -> StoreError:
+    return StoreError(f"{path} không phải là cơ sở dữ liệu của c27desk ({why_vi}); tệp không bị thay đổi.",
+                      f"{path} is not a c27desk database ({why_en}); the file is unchanged.", code=code)
+
+
+def readonly_uri(path: Path, *, immutable: bool = False) -> str:
+    """The URI that opens ``path`` without writing; ``immutable`` also skips the -shm/-wal files,
+    for a folder where even those cannot be created (a write-protected stick)."""
+    return f"file:{Path(path).as_posix()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def _wal_in_use(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def refuse_unusable(path: Path) -> None:
+    """Refuse, before anything is written, a path that is neither new, empty nor a c27desk database.
+
+    Opening migrates and backs up, so another program's SQLite file would get our tables and a
+    backup folder; a device or a pipe would hang or fill memory. Only a missing or empty file is
+    initialised; a file with SQLite objects but no c27desk migration records is someone else's."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise faults.explain(exc, path) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise faults.DatabaseFaultError(f"{path} là một thư mục, không phải tệp cơ sở dữ liệu.",
+                                        f"{path} is a folder, not a database file.", code="DB_OPEN")
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"{path} không phải là một tệp thông thường (thiết bị hay ống dẫn), không dùng làm "
+                         "cơ sở dữ liệu được.",
+                         f"{path} is not a regular file (a device or a pipe) and cannot be a database.",
+                         code="DB_NOT_FILE")
+    if info.st_size == 0:
+        return
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(backup.SQLITE_HEADER))
+    except OSError as exc:
+        raise faults.explain(exc, path) from exc
+    if header != backup.SQLITE_HEADER:
+        newest = backup.newest_good_backup(path)
+        if newest is not None:  # it has backups, so it was ours: overwritten, not foreign
+            raise CorruptDatabaseError(path, "không còn là tệp SQLite / no longer an SQLite file", newest)
+        raise _not_c27desk(path, "không phải tệp SQLite", "not an SQLite file", code="DB_NOT_DATABASE")
+    try:
+        conn = sqlite3.connect(readonly_uri(path, immutable=not _wal_in_use(path)), uri=True)
+    except sqlite3.Error:
+        return  # cannot be looked at without writing: the ordinary open says why
+    try:
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")]
+        ours = "_sqlite_migrations" in names and conn.execute(
+            "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]).fetchone()[0]
+    except sqlite3.Error:
+        return  # damaged: the integrity check of the ordinary open reports it with the newest backup
+    finally:
+        conn.close()
+    if names and not ours:
+        shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+        raise _not_c27desk(path, f"không có sổ nâng cấp của c27desk; tệp chứa: {shown}",
+                           f"no c27desk migration records; it holds: {shown}")
+
+
+def writable(path: Path) -> bool:
+    """Whether the database and its folder can be written (False on a write-protected stick,
+    a read-only folder or a read-only file): the deciding question between the ordinary open
+    and :func:`open_read_only`."""
+    path = Path(path)
+    folder_ok = os.access(path.parent, os.W_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
 
 
 def _sql_statements(script: str) -> list[str]:
@@ -71,7 +159,8 @@ def _applied(db: Database) -> set[str]:
     return {r["name"] for r in db["_sqlite_migrations"].rows_where("migration_set = ?", [MIGRATION_SET])}
 
 
-def connect(path: Path, *, check_same_thread: bool = True, readonly: bool = False) -> Database:
+def connect(path: Path, *, check_same_thread: bool = True, readonly: bool = False,
+            immutable: bool = False) -> Database:
     """A configured connection: WAL, foreign keys, a busy timeout for a second process.
 
     The connection maps disk and file faults to one-line messages (see ``faults``)."""
@@ -82,7 +171,7 @@ def connect(path: Path, *, check_same_thread: bool = True, readonly: bool = Fals
             f"{path} is a folder, not a database file.", code="DB_OPEN")
     conn = None
     try:
-        target = f"file:{path.as_posix()}?mode=ro" if readonly else str(path)
+        target = readonly_uri(path, immutable=immutable) if readonly else str(path)
         conn = sqlite3.connect(target, uri=readonly, check_same_thread=check_same_thread,
                                timeout=BUSY_TIMEOUT_MS / 1000, factory=faults.Connection)
         conn.db_path = str(path)
@@ -149,43 +238,55 @@ def open_database(
         raise faults.explain(exc, path) from exc
 
 
+def _missing(path: Path) -> StoreError:
+    return StoreError(
+        f"chưa có cơ sở dữ liệu {path}; hãy chạy “c27desk init” hoặc “c27desk demo”.",
+        f"there is no database at {path}; run “c27desk init” or “c27desk demo” first.",
+        code="DB_MISSING",
+    )
+
+
+def _pending(db: Database, mig: Migrations, path: Path) -> list:
+    """The migrations still to apply; a database from a newer program is refused."""
+    unknown = _applied(db) - {m.name for m in mig._migrations}
+    if unknown:
+        raise StoreError(
+            f"cơ sở dữ liệu {path} được tạo bởi phiên bản c27desk mới hơn (có: {', '.join(sorted(unknown))}); "
+            "hãy dùng phiên bản mới hơn của chương trình.",
+            f"the database {path} was written by a newer c27desk (it has: {', '.join(sorted(unknown))}); "
+            "use a newer version of the program.",
+            code="DB_TOO_NEW",
+        )
+    return mig.pending(db)
+
+
+def _check_damage(db: Database, path: Path, *, integrity: bool = True) -> None:
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path} không phải là cơ sở dữ liệu của c27desk ({exc}).",
+            f"{path} is not a c27desk database ({exc}).",
+            code="DB_NOT_DATABASE",
+        ) from exc
+    problem = integrity_problem(db) if integrity else None
+    if problem:
+        raise CorruptDatabaseError(path, problem, backup.newest_good_backup(path))
+
+
 def _open(path: Path, *, backup_reason: str | None, check_integrity: bool, check_same_thread: bool,
           create: bool) -> Database:
+    refuse_unusable(path)
     existed = path.exists() and path.stat().st_size > 0
     if not existed and not create:
-        raise StoreError(
-            f"chưa có cơ sở dữ liệu {path}; hãy chạy “c27desk init” hoặc “c27desk demo”.",
-            f"there is no database at {path}; run “c27desk init” or “c27desk demo” first.",
-            code="DB_MISSING",
-        )
+        raise _missing(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = connect(path, check_same_thread=check_same_thread)
     try:
         if existed:
-            try:
-                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlite3.DatabaseError as exc:
-                raise StoreError(
-                    f"{path} không phải là cơ sở dữ liệu của c27desk ({exc}).",
-                    f"{path} is not a c27desk database ({exc}).",
-                    code="DB_NOT_DATABASE",
-                ) from exc
-            if check_integrity:
-                problem = integrity_problem(db)
-                if problem:
-                    raise CorruptDatabaseError(path, problem, backup.newest_good_backup(path))
+            _check_damage(db, path, integrity=check_integrity)
         mig = migrations()
-        known = {m.name for m in mig._migrations}
-        unknown = _applied(db) - known
-        if unknown:
-            raise StoreError(
-                f"cơ sở dữ liệu {path} được tạo bởi phiên bản c27desk mới hơn (có: {', '.join(sorted(unknown))}); "
-                "hãy dùng phiên bản mới hơn của chương trình.",
-                f"the database {path} was written by a newer c27desk (it has: {', '.join(sorted(unknown))}); "
-                "use a newer version of the program.",
-                code="DB_TOO_NEW",
-            )
-        pending = mig.pending(db)
+        pending = _pending(db, mig, path)
         if existed and pending:
             backup.make_backup(db, path, "before-migration")
         elif existed and backup_reason:
@@ -201,36 +302,40 @@ def _open(path: Path, *, backup_reason: str | None, check_integrity: bool, check
 def open_read_only(path: Path | str, *, check_integrity: bool = True, check_same_thread: bool = True) -> Database:
     """Open an existing database for reading only: no lock, no backup, no migration, no write.
 
-    The window that must not write (another window holds it, see ``store.lock``) and the reading
-    commands that work while a window holds the database both use this. SQLite's ``mode=ro`` and
-    ``query_only`` (``connect``): any write through any service fails at the connection. The
-    window's writes are whole transactions in WAL mode, so a reader sees the state before or after
-    each. A schema other than this program's is refused (SchemaBehindError: only the writing
-    program may upgrade it; a command then opens it the ordinary way if no window holds it)."""
-    path = Path(path)
-    if not (path.exists() and path.stat().st_size > 0):
-        raise StoreError(
-            f"chưa có cơ sở dữ liệu {path}; hãy chạy “c27desk init” hoặc “c27desk demo”.",
-            f"there is no database at {path}; run “c27desk init” or “c27desk demo” first.",
-            code="DB_MISSING",
-        )
+    One read-only open for three cases: the window that must not write (another window holds the
+    database, see ``store.lock``), the reading commands that work beside an open window, and a
+    database on read-only media (a write-protected stick, a read-only folder or file). SQLite's
+    ``mode=ro`` and ``query_only`` (``connect``): any write through any service fails at the
+    connection. ``mode=ro`` still needs the -shm beside a WAL database; where even that cannot be
+    created the file is opened ``immutable`` (safe: nothing on read-only media changes under us),
+    unless a -wal holds committed changes, which an immutable open would silently ignore. A schema
+    other than this program's is refused (SchemaBehindError: only a program that may write to the
+    file may upgrade it; a command then opens it the ordinary way if nothing else holds it)."""
+    path = resolve_db_path(path)
+    refuse_unusable(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise _missing(path)
+    wal = path.with_name(path.name + "-wal")
+    db = None
     try:
         db = connect(path, check_same_thread=check_same_thread, readonly=True)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except faults.FAULTS as exc:
-        raise faults.explain(exc, path) from exc
+        if db is not None:
+            db.close()  # an open handle would keep the stick busy
+        if writable(path):
+            raise faults.explain(exc, path) from exc
+        if _wal_in_use(path) or (wal.exists() and not os.access(wal, os.R_OK)):
+            raise StoreError(
+                f"cơ sở dữ liệu {path} có nhật ký ghi {wal.name} chưa gộp vào tệp mà ở chỗ chỉ đọc này không đọc "
+                "được; hãy chép cả thư mục sang nơi ghi được rồi mở bản chép.",
+                f"the database {path} has a write-ahead log {wal.name} not yet folded into the file, which cannot "
+                "be read on this read-only medium; copy the whole folder somewhere writable and open the copy.",
+                code="DB_WAL_UNREADABLE") from exc
+        db = connect(path, check_same_thread=check_same_thread, readonly=True, immutable=True)
     try:
-        try:
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path} không phải là cơ sở dữ liệu của c27desk ({exc}).",
-                             f"{path} is not a c27desk database ({exc}).", code="DB_NOT_DATABASE") from exc
-        if check_integrity:
-            problem = integrity_problem(db)
-            if problem:
-                raise CorruptDatabaseError(path, problem, backup.newest_good_backup(path))
-        mig = migrations()
-        unknown = _applied(db) - {m.name for m in mig._migrations}
-        if unknown or mig.pending(db):
+        _check_damage(db, path, integrity=check_integrity)
+        if _pending(db, migrations(), path):
             raise SchemaBehindError(path)
         return db
     except BaseException:
@@ -243,10 +348,12 @@ class SchemaBehindError(StoreError):
 
     def __init__(self, path: Path):
         super().__init__(
-            f"cơ sở dữ liệu {path} thuộc phiên bản khác của chương trình; chỉ cửa sổ đang mở nó mới nâng cấp "
-            "được. Hãy đóng cửa sổ kia rồi mở lại.",
-            f"the database {path} belongs to another version of the program; only the window holding it can "
-            "upgrade it. Close the other window and open it again.",
+            f"cơ sở dữ liệu {path} do phiên bản cũ hơn của chương trình ghi và cần nâng cấp; chỉ chương trình được "
+            "ghi vào tệp mới nâng cấp được: hãy đóng cửa sổ đang mở nó, hoặc nếu tệp nằm ở chỗ chỉ đọc (USB khóa "
+            "ghi), chép nó sang thư mục ghi được rồi mở bản chép.",
+            f"the database {path} was written by an older version of the program and needs an upgrade, which only "
+            "a program allowed to write to it can do: close the window that has it open, or, if it is on read-only "
+            "media (a write-protected stick), copy it to a writable folder and open the copy.",
             code="DB_NEEDS_UPGRADE",
         )
 

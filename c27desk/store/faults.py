@@ -72,6 +72,20 @@ def _nearly_full(db_path: Path | str) -> bool:
         return False
 
 
+def _with_newest_backup(db_path: Path | str, vi: str, en: str) -> tuple[str, str]:
+    """A damage message names the backup that restore would take, as the start-up check does."""
+    from c27desk.store import backup  # backup is a heavier module; only needed on damage
+
+    try:
+        newest = backup.newest_good_backup(Path(db_path))
+    except (OSError, sqlite3.Error):
+        newest = None
+    if newest is None:
+        return vi, en
+    return (f"{vi}; bản sao lưu tốt gần nhất: {newest} (c27desk restore \"{newest}\")",
+            f"{en}; newest good backup: {newest} (c27desk restore \"{newest}\")")
+
+
 def explain(exc: BaseException, db_path: Path | str) -> StoreError:
     """The one-line error to show for ``exc`` raised while working on the database at ``db_path``.
 
@@ -90,6 +104,8 @@ def explain(exc: BaseException, db_path: Path | str) -> StoreError:
         if known and known[0] == "DB_IO" and _nearly_full(db_path):
             known = next(r[1:] for r in _SQLITE if r[1] == "DB_FULL")  # SQLite says I/O when -shm cannot grow
         code, vi, en = known or ("DB_ERROR", f"cơ sở dữ liệu báo lỗi: {text}", f"the database reported: {text}")
+        if code == "DB_CORRUPT":
+            vi, en = _with_newest_backup(db_path, vi, en)
         err = DatabaseFaultError(f"cơ sở dữ liệu {db_path}: {vi}.", f"database {db_path}: {en}.", code=code)
     err.__cause__ = exc
     return err

@@ -893,19 +893,19 @@ This can be undone (Ctrl+Z in the main window).</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="259" />
-        <location filename="../../c27desk/gui/main_window.py" line="715" />
+        <location filename="../../c27desk/gui/main_window.py" line="718" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="259" />
-        <location filename="../../c27desk/gui/main_window.py" line="713" />
+        <location filename="../../c27desk/gui/main_window.py" line="716" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="260" />
-        <location filename="../../c27desk/gui/main_window.py" line="717" />
+        <location filename="../../c27desk/gui/main_window.py" line="720" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
@@ -975,18 +975,18 @@ This can be undone (Ctrl+Z in the main window).</translation>
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="726" />
+        <location filename="../../c27desk/gui/main_window.py" line="729" />
         <source>Chưa chốt được: %1 Bảng đang lọc “%2” – các dòng cần sửa; chọn “Tất cả” để xem lại mọi dòng.</source>
         <translation>Not finalised: %1 The table is filtered to “%2” – the rows to fix; choose “All” to see every row again.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="735" />
+        <location filename="../../c27desk/gui/main_window.py" line="738" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="275" />
-        <location filename="../../c27desk/gui/main_window.py" line="759" />
+        <location filename="../../c27desk/gui/main_window.py" line="762" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
@@ -1017,7 +1017,7 @@ This can be undone (Ctrl+Z in the main window).</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="278" />
-        <location filename="../../c27desk/gui/main_window.py" line="813" />
+        <location filename="../../c27desk/gui/main_window.py" line="816" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -1109,251 +1109,256 @@ This can be undone (Ctrl+Z in the main window).</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/main_window.py" line="444" />
+        <source>Chỉ xem: cơ sở dữ liệu nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?).</source>
+        <translation>View only: the database is in a read-only folder or on read-only media (a locked stick?).</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/main_window.py" line="446" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="446" />
+        <location filename="../../c27desk/gui/main_window.py" line="448" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="490" />
+        <location filename="../../c27desk/gui/main_window.py" line="492" />
         <source>%1 bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.</source>
         <translation>%1 was hidden by a filter: the table now shows all rows.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="504" />
+        <location filename="../../c27desk/gui/main_window.py" line="506" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="504" />
+        <location filename="../../c27desk/gui/main_window.py" line="506" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="504" />
+        <location filename="../../c27desk/gui/main_window.py" line="506" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="505" />
+        <location filename="../../c27desk/gui/main_window.py" line="507" />
         <source>(ý nghĩa suy ra, chưa có biểu mẫu chính thức)</source>
         <translation>(inferred meaning, no official form yet)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="506" />
+        <location filename="../../c27desk/gui/main_window.py" line="508" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="524" />
+        <location filename="../../c27desk/gui/main_window.py" line="526" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="525" />
+        <location filename="../../c27desk/gui/main_window.py" line="527" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="532" />
+        <location filename="../../c27desk/gui/main_window.py" line="534" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="542" />
+        <location filename="../../c27desk/gui/main_window.py" line="544" />
         <source>diễn giải “%1” → “%2”</source>
         <translation>explanation “%1” → “%2”</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="548" />
+        <location filename="../../c27desk/gui/main_window.py" line="550" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="548" />
+        <location filename="../../c27desk/gui/main_window.py" line="550" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="548" />
+        <location filename="../../c27desk/gui/main_window.py" line="550" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="549" />
+        <location filename="../../c27desk/gui/main_window.py" line="551" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="549" />
+        <location filename="../../c27desk/gui/main_window.py" line="551" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="549" />
+        <location filename="../../c27desk/gui/main_window.py" line="551" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="550" />
+        <location filename="../../c27desk/gui/main_window.py" line="552" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="550" />
+        <location filename="../../c27desk/gui/main_window.py" line="552" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="556" />
+        <location filename="../../c27desk/gui/main_window.py" line="558" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="561" />
+        <location filename="../../c27desk/gui/main_window.py" line="563" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="578" />
+        <location filename="../../c27desk/gui/main_window.py" line="580" />
         <source>Không có dòng nào khớp với bộ lọc.</source>
         <translation>No row matches the filter.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="598" />
+        <location filename="../../c27desk/gui/main_window.py" line="600" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="639" />
+        <location filename="../../c27desk/gui/main_window.py" line="642" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="639" />
+        <location filename="../../c27desk/gui/main_window.py" line="642" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="651" />
+        <location filename="../../c27desk/gui/main_window.py" line="654" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="652" />
+        <location filename="../../c27desk/gui/main_window.py" line="655" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="666" />
+        <location filename="../../c27desk/gui/main_window.py" line="669" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="669" />
+        <location filename="../../c27desk/gui/main_window.py" line="672" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="687" />
+        <location filename="../../c27desk/gui/main_window.py" line="690" />
         <source>Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận chúng:</source>
         <translation>The report has these warnings; finalising means you have read and accept them:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="701" />
+        <location filename="../../c27desk/gui/main_window.py" line="704" />
         <source>Bản %1 đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu cũ), nên báo cáo được chốt thành bản %2.</source>
         <translation>Revision %1 was exported earlier with other content (an older backup restored?), so the report is finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="720" />
+        <location filename="../../c27desk/gui/main_window.py" line="723" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="704" />
+        <location filename="../../c27desk/gui/main_window.py" line="707" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="689" />
+        <location filename="../../c27desk/gui/main_window.py" line="692" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="683" />
+        <location filename="../../c27desk/gui/main_window.py" line="686" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="736" />
+        <location filename="../../c27desk/gui/main_window.py" line="739" />
         <source>Mở lại báo cáo năm %1 để sửa? Bản %2 đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, đã gửi); mọi sửa đổi thuộc bản %3, bản này phải được chốt, ký và gửi lại. Không thể quay về bản %2.</source>
         <translation>Reopen the %1 report for changes? Finalised revision %2 stays in the history (signed and sent copies too); every change belongs to revision %3, which must be finalised, signed and sent again. There is no going back to revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="749" />
+        <location filename="../../c27desk/gui/main_window.py" line="752" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="752" />
+        <location filename="../../c27desk/gui/main_window.py" line="755" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="752" />
+        <location filename="../../c27desk/gui/main_window.py" line="755" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="752" />
+        <location filename="../../c27desk/gui/main_window.py" line="755" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="758" />
+        <location filename="../../c27desk/gui/main_window.py" line="761" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="767" />
+        <location filename="../../c27desk/gui/main_window.py" line="770" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="768" />
+        <location filename="../../c27desk/gui/main_window.py" line="771" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="783" />
+        <location filename="../../c27desk/gui/main_window.py" line="786" />
         <source>Cài biểu mẫu</source>
         <translation>Install a form</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="784" />
+        <location filename="../../c27desk/gui/main_window.py" line="787" />
         <source>Biểu mẫu đã ký (*.c27form)</source>
         <translation>Signed forms (*.c27form)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="790" />
+        <location filename="../../c27desk/gui/main_window.py" line="793" />
         <source>Không cài được biểu mẫu</source>
         <translation>The form was not installed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="793" />
+        <location filename="../../c27desk/gui/main_window.py" line="796" />
         <source>Đã cài biểu mẫu %1 cho năm %2, do %3 ban hành.</source>
         <translation>Installed form %1 for %2, published by %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="798" />
+        <location filename="../../c27desk/gui/main_window.py" line="801" />
         <source>Năm %1 đang dùng biểu mẫu khác: đổi trong Báo cáo → Thông tin báo cáo.</source>
         <translation>%1 uses another form: change it in Report → Report details.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="809" />
+        <location filename="../../c27desk/gui/main_window.py" line="812" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -1980,42 +1985,47 @@ This can be undone (Ctrl+Z in the main window).</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="43" />
+        <location filename="../../c27desk/gui/app.py" line="50" />
         <source>Cơ sở dữ liệu bị hỏng.</source>
         <translation>The database is damaged.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="47" />
+        <location filename="../../c27desk/gui/app.py" line="54" />
         <source>Khôi phục từ bản sao lưu tốt gần nhất (%s)? Tệp hỏng được giữ nguyên để kiểm tra sau.</source>
         <translation>Restore the newest good backup (%s)? The damaged file is kept as it is for later inspection.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="50" />
+        <location filename="../../c27desk/gui/app.py" line="57" />
         <source>Tệp hỏng sẽ được giữ trong thư mục: %s</source>
         <translation>The damaged file will be kept in the folder: %s</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="54" />
+        <location filename="../../c27desk/gui/app.py" line="61" />
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="55" />
+        <location filename="../../c27desk/gui/app.py" line="62" />
         <source>Không khôi phục</source>
         <translation>Do not restore</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="57" />
+        <location filename="../../c27desk/gui/app.py" line="64" />
+        <source>Bản sao lưu tốt gần nhất để khôi phục: %s.</source>
+        <translation>Newest good backup to restore: %s.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/app.py" line="67" />
         <source>Không có bản sao lưu tốt để khôi phục.</source>
         <translation>There is no good backup to restore.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="84" />
+        <location filename="../../c27desk/gui/app.py" line="101" />
         <source>Mở ở chế độ chỉ xem?</source>
         <translation>Open read-only?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/app.py" line="150" />
+        <location filename="../../c27desk/gui/app.py" line="168" />
         <source>Cơ sở dữ liệu chưa có đơn vị và đang được mở ở cửa sổ khác; hãy thiết lập đơn vị ở cửa sổ đó.</source>
         <translation>The database has no unit yet and is open in another window; set the unit up in that window.</translation>
     </message>

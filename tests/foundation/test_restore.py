@@ -3,6 +3,7 @@ at a level we know, and never changes the live file unless it succeeds."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -136,13 +137,55 @@ def a_folder(good: Path, tmp_path: Path) -> Path:
     return tmp_path
 
 
+def planted_trigger(good: Path, tmp_path: Path) -> Path:
+    return edited_copy(good, tmp_path / "evil.sqlite3", "CREATE TRIGGER evil AFTER INSERT ON audit_log "
+                       "BEGIN DELETE FROM value_entries; END")
+
+
+def extra_table(good: Path, tmp_path: Path) -> Path:
+    return edited_copy(good, tmp_path / "extra.sqlite3", "CREATE TABLE notes(x)")
+
+
+def extra_view(good: Path, tmp_path: Path) -> Path:
+    return edited_copy(good, tmp_path / "view.sqlite3", "CREATE VIEW v AS SELECT 1")
+
+
+def extra_index(good: Path, tmp_path: Path) -> Path:
+    return edited_copy(good, tmp_path / "index.sqlite3", "CREATE INDEX ix_evil ON value_entries(explanation)")
+
+
+def dropped_trigger(good: Path, tmp_path: Path) -> Path:
+    return edited_copy(good, tmp_path / "appendable.sqlite3", "DROP TRIGGER audit_log_append_only_delete")
+
+
+def trigger_on_migrations(good: Path, tmp_path: Path) -> Path:
+    return edited_copy(good, tmp_path / "migtrig.sqlite3", "CREATE TRIGGER sneaky AFTER INSERT ON "
+                       "_sqlite_migrations BEGIN DELETE FROM value_entries; END")
+
+
+def changed_definition(good: Path, tmp_path: Path) -> Path:
+    """The same name, a different body: the append-only guard made harmless."""
+    return edited_copy(good, tmp_path / "changed.sqlite3", "DROP TRIGGER audit_log_append_only_update",
+                       "CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log BEGIN SELECT 1; END")
+
+
+def dev_zero(good: Path, tmp_path: Path) -> Path:
+    return Path("/dev/zero")
+
+
+def a_fifo(good: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "pipe.sqlite3"
+    os.mkfifo(path)
+    return path
+
+
 @pytest.mark.parametrize(("make", "code", "words"), [
     (text_file, "RESTORE_NOT_SQLITE", "not an SQLite database"),
     (empty_file, "RESTORE_NOT_SQLITE", "not an SQLite database"),
     (lambda good, tmp: foreign_units_file(tmp), "RESTORE_FOREIGN", "not a c27desk database"),
     (no_migration_records, "RESTORE_FOREIGN", "no migration records"),
     (other_programs_migrations, "RESTORE_FOREIGN", "not a c27desk database"),
-    (missing_column, "RESTORE_FOREIGN", "value_entries.explanation"),
+    (missing_column, "RESTORE_SCHEMA", "value_entries.explanation"),
     (newer_version, "RESTORE_TOO_NEW", "0099_future"),
     (damaged_backup, "RESTORE_BAD", "integrity"),
     (truncated, "RESTORE_BAD", ""),
@@ -150,6 +193,17 @@ def a_folder(good: Path, tmp_path: Path) -> Path:
     (marker_cleared, "RESTORE_OTHER_UNIT", "marks no unit as its own"),
     (the_live_file, "RESTORE_SAME", "database in use itself"),
     (a_folder, "RESTORE_MISSING", "folder"),
+    (planted_trigger, "RESTORE_SCHEMA", "extra trigger evil"),
+    (extra_table, "RESTORE_SCHEMA", "extra table notes"),
+    (extra_view, "RESTORE_SCHEMA", "extra view v"),
+    (extra_index, "RESTORE_SCHEMA", "extra index ix_evil"),
+    (dropped_trigger, "RESTORE_SCHEMA", "trigger audit_log_append_only_delete is missing"),
+    (trigger_on_migrations, "RESTORE_SCHEMA", "extra trigger sneaky"),
+    (changed_definition, "RESTORE_SCHEMA", "trigger audit_log_append_only_update is defined differently"),
+    pytest.param(dev_zero, "RESTORE_NOT_FILE", "not a regular file", marks=pytest.mark.skipif(
+        not Path("/dev/zero").exists(), reason="no /dev/zero")),
+    pytest.param(a_fifo, "RESTORE_NOT_FILE", "not a regular file", marks=pytest.mark.skipif(
+        not hasattr(os, "mkfifo"), reason="no FIFOs here")),
 ])
 def test_refused_restore_names_the_reason_and_leaves_the_live_file_byte_identical(
         demo_db, good, tmp_path_factory, cli, make, code, words):

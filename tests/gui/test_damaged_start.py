@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from c27desk.gui.app import open_for_window
+from c27desk.gui.app import _damage_box, open_for_window
 from c27desk.store import backup, values
 from c27desk.store.database import CorruptDatabaseError, open_database
 from tests.foundation.test_restore import damage
@@ -45,12 +45,14 @@ def answer_box(qtbot, key, seen: list) -> None:
 def test_damaged_database_question_fits_the_screen_and_yes_restores(qtbot, damaged):
     damaged_bytes = damaged.read_bytes()
     seen: list = []
+    newest = backup.newest_good_backup(damaged)
     answer_box(qtbot, Qt.Key.Key_Return, seen)
     db, instance, read_only = open_for_window(damaged)
     try:
         width, height, text, informative, details = seen[0]
         assert width <= 1000 and height <= 600, (width, height)
         assert text == "Cơ sở dữ liệu bị hỏng." and "bản sao lưu tốt gần nhất" in informative
+        assert newest.name in informative  # the file it would restore, by name
         assert str(damaged) in details and "before-restore" in details
         assert not read_only
         assert values.get_entry(db, "TU-DONGNAI", 2023, "II.1").value == "402"
@@ -69,3 +71,12 @@ def test_answering_no_changes_nothing(qtbot, damaged):
         open_for_window(damaged)
     assert seen and info.value.asked
     assert damaged.read_bytes() == before and not backup.list_safety_copies(damaged)
+
+
+def test_the_box_without_a_restore_button_still_names_the_newest_backup(qtbot, damaged):
+    """A view-only window (another holds the database) cannot restore, but says which backup would."""
+    with pytest.raises(CorruptDatabaseError) as info:
+        open_database(damaged)
+    box = _damage_box(info.value, ask=False)
+    newest = backup.newest_good_backup(damaged)
+    assert newest.name in box.informativeText() and str(newest) in box.detailedText()
