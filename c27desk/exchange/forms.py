@@ -21,7 +21,7 @@ from c27desk.exchange.documents import canonical_json
 from c27desk.exchange.package import build_zip, read_members
 from c27desk.exchange.reasons import ImportRefusedError, refuse
 from c27desk.fileio import atomic_write_bytes, os_reason
-from c27desk.model.catalogue import Catalogue, parse_catalogue
+from c27desk.model.catalogue import NAME_PART_RE, Catalogue, parse_catalogue
 from c27desk.store import exchange, periods, units
 from c27desk.store.audit import log
 from c27desk.store.clock import now
@@ -42,7 +42,11 @@ class InstalledForm:
 
 
 def form_file_name(cat: Catalogue, year: int) -> str:
-    return f"{cat.id}_{cat.version}_{year}{FORM_SUFFIX}"
+    """Built only from parts ``parse_catalogue`` validated (plain characters, no path separator)."""
+    if not (NAME_PART_RE.match(cat.id) and NAME_PART_RE.match(cat.version)):
+        raise C27Error(f"mã/phiên bản biểu mẫu “{cat.key}” không dùng làm tên tệp được.",
+                       f"the form id/version “{cat.key}” cannot be used in a file name.", code="INVALID_FORM")
+    return f"{cat.id}_{cat.version}_{int(year)}{FORM_SUFFIX}"
 
 
 def publish_form(db: Database, cat: Catalogue, year: int, out: Path, spec, *, who: str) -> Path:
