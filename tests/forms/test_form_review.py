@@ -34,3 +34,56 @@ def test_publish_never_writes_outside_out(office, cli, tmp_path):
         code, _, err = cli(*cmd, db=office)
         assert code == 1 and "“version”" in err, err
     assert not list(tmp_path.glob("pwned*")) and not (tmp_path / "usb").exists()
+
+
+def _trial(cli, tmp_path, monkeypatch, code, name):
+    from tests.signing_support import PASSPHRASE
+
+    monkeypatch.setenv("C27DESK_PIN", PASSPHRASE)
+    folder = tmp_path / f"keys-{code}"
+    assert cli("keys", "demo", "--out", str(folder), "--unit-code", code, "--unit-name", name)[0] == 0
+    return next(folder.glob("*.p12")), next(p for p in folder.glob("*.pem") if "ca" in p.name.lower())
+
+
+def test_a_form_from_a_sibling_district_is_not_the_office_aboves(cli, tmp_path, monkeypatch):
+    lk, bh, office = tmp_path / "lk.sqlite3", tmp_path / "bh.sqlite3", tmp_path / "tu.sqlite3"
+    for db, code in ((lk, "HU-LONGKHANH"), (bh, "HU-BIENHOA")):
+        assert cli("init", "--unit-code", code, "--unit-name", code, "--level", "huyen", "--parent", "TU-DONGNAI",
+                   db=db)[0] == 0
+    assert cli("init", "--unit-code", "TU-DONGNAI", "--unit-name", "Tỉnh ủy", "--level", "tinh", "--parent", "TW",
+               db=office)[0] == 0
+    assert cli("period", "set", "2023", db=lk)[0] == 0 and cli("period", "set", "2023", db=office)[0] == 0
+    lk_p12, lk_ca = _trial(cli, tmp_path, monkeypatch, "HU-LONGKHANH", "Huyện ủy Long Khánh")
+    tu_p12, tu_ca = _trial(cli, tmp_path, monkeypatch, "TU-DONGNAI", "Tỉnh ủy Đồng Nai")
+    for ca in (lk_ca, tu_ca):
+        assert cli("trust", "add-ca", str(ca), db=bh)[0] == 0
+    # the district publishes under its own name with its own key: a sibling does not take it as the province's
+    assert cli("catalog", "publish", "--period", "2023", "--out", str(tmp_path / "lk.c27form"), "--sign-p12",
+               str(lk_p12), db=lk)[0] == 0
+    code, _, err = cli("catalog", "install", str(tmp_path / "lk.c27form"), db=bh)
+    assert code == 1 and "NOT_THE_OFFICE_ABOVE" in err
+    # ... nor when it writes the province's name into form.json and signs that with its own key
+    code, _, err = cli("catalog", "publish", "--period", "2023", "--out", str(tmp_path / "x.c27form"), "--sign-p12",
+                       str(lk_p12), db=office)
+    assert code == 1 and "HU-LONGKHANH" in err and not (tmp_path / "x.c27form").exists()
+    import zipfile
+
+    from c27desk.exchange.package import build_zip
+    from c27desk.report.signing import P12Spec, cms_sign_detached
+    from tests.signing_support import PASSPHRASE
+
+    with zipfile.ZipFile(tmp_path / "lk.c27form") as zf:
+        doc = json.loads(zf.read("form.json"))
+    doc["publisher"] = {"code": "TU-DONGNAI", "name": "Tỉnh ủy Đồng Nai", "level": "tinh"}
+    body = json.dumps(doc, ensure_ascii=False).encode()
+    (tmp_path / "f.c27form").write_bytes(build_zip([("form.json", body), ("form.p7s", cms_sign_detached(
+        body, P12Spec(lk_p12, PASSPHRASE)))]))
+    code, _, err = cli("catalog", "install", str(tmp_path / "f.c27form"), db=bh)
+    assert code == 1 and "SIGNER_OF_OTHER_UNIT" in err
+    # the province's own form installs, and its key is pinned for it from then on
+    assert cli("catalog", "publish", "--period", "2023", "--out", str(tmp_path / "tu.c27form"), "--sign-p12",
+               str(tu_p12), db=office)[0] == 0
+    code, _, err = cli("catalog", "install", str(tmp_path / "tu.c27form"), db=bh)
+    assert code == 0, err
+    code, out, _ = cli("units", "signers", db=bh)
+    assert "TU-DONGNAI" in out
