@@ -87,3 +87,51 @@ def test_a_form_from_a_sibling_district_is_not_the_office_aboves(cli, tmp_path, 
     assert code == 0, err
     code, out, _ = cli("units", "signers", db=bh)
     assert "TU-DONGNAI" in out
+
+
+def _workbook(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    assert cli("catalog", "to-xlsx", "--period", "2023", "--out", str(tmp_path / "f.xlsx"))[0] == 0
+    return load_workbook(tmp_path / "f.xlsx")
+
+
+def _from_xlsx(cli, tmp_path, wb):
+    wb.save(tmp_path / "g.xlsx")
+    code, _, err = cli("--lang", "en", "catalog", "from-xlsx", str(tmp_path / "g.xlsx"), "--out",
+                       str(tmp_path / "g.json"))
+    assert code == 1 and not (tmp_path / "g.json").exists()
+    return err
+
+
+def test_a_huge_sheet_is_refused_before_it_is_read(cli, tmp_path):
+    import time
+
+    wb = _workbook(cli, tmp_path)
+    wb["Quy tắc"]["XFD1048576"] = "x"
+    started = time.monotonic()
+    err = _from_xlsx(cli, tmp_path, wb)
+    assert "sheet “Quy tắc” is too large" in err and time.monotonic() - started < 20
+    wb = _workbook(cli, tmp_path)
+    ws = wb["Năm trước"]
+    for r in range(2, 5003):
+        ws.cell(r, 1, "I.1")
+    assert "sheet “Năm trước” is too large" in _from_xlsx(cli, tmp_path, wb)
+
+
+def test_a_formula_cell_is_refused_by_sheet_and_cell(cli, tmp_path):
+    wb = _workbook(cli, tmp_path)
+    wb["Biểu mẫu"]["B3"] = "=1+1"
+    wb["Tiêu chí"]["E4"] = '=HYPERLINK("http://x","Việc ban hành")'
+    err = _from_xlsx(cli, tmp_path, wb)
+    assert "Biểu mẫu!B3: the cell holds a formula" in err and "Tiêu chí!E4: the cell holds a formula" in err
+
+
+def test_problems_name_the_real_cell_after_a_column_is_inserted(cli, tmp_path):
+    wb = _workbook(cli, tmp_path)
+    wb["Tiêu chí"].insert_cols(1)
+    wb["Tiêu chí"]["A1"] = "ghi chú"
+    wb["Tiêu chí"]["E3"] = "số"  # the kind column, now E
+    wb["Thang mã"]["B2"] = 3.5
+    err = _from_xlsx(cli, tmp_path, wb)
+    assert "Tiêu chí!E3" in err and "Thang mã!B2: code “3.5” must be one capital letter" in err
