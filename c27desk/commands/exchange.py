@@ -80,8 +80,10 @@ def cmd_import(ctx, args) -> int:
         raise InputError("cần tệp .c27 hoặc thư mục (hoặc --archive).", "a .c27 file or a folder is needed (or --archive).")
     db = ctx.open(create=False, write=not args.dry_run, backup_reason=None if args.dry_run else "before-import")
     outcomes: list[ImportOutcome] = []
+    skipped: list = []
     try:
-        files = list(package_files(args.paths))
+        files = list(package_files(args.paths, skipped))
+        _say_skipped(ctx, skipped)
         if not files:
             nested = [p for p in args.paths if p.is_dir() and any(p.glob("*/*.c27"))]
             if nested:  # an archive keeps its files in sub-folders: that is what --archive replays
@@ -125,12 +127,22 @@ def _replay(ctx, args) -> int:
         raise InputError(f"không có kho lưu {folder}.", f"there is no archive folder {folder}.", code="NO_ARCHIVE")
     db = ctx.open(create=False, backup_reason="before-import")
     try:
-        outcomes = replay_archive(db, ctx.db_path, folder, who=ctx.who, rejudge=args.rejudge)
+        skipped: list = []
+        outcomes = replay_archive(db, ctx.db_path, folder, who=ctx.who, rejudge=args.rejudge, skipped=skipped)
+        _say_skipped(ctx, skipped)
     finally:
         db.close()
     if not outcomes:
         raise InputError(f"kho lưu {folder} không có tệp .c27 nào.", f"the archive {folder} holds no .c27 file.")
     return _report(ctx, args, outcomes)
+
+
+def _say_skipped(ctx, skipped) -> None:
+    """Each entry not read, with why: a link or a FIFO left out silently would look like a lost package."""
+    from c27desk.model.text import shown
+
+    for path, vi, en in skipped:
+        ctx.say(f"BỎ QUA: {shown(path.name)} – {vi}", f"SKIPPED: {shown(path.name)} – {en}")
 
 
 def _print_outcome(ctx, o) -> None:
@@ -139,11 +151,13 @@ def _print_outcome(ctx, o) -> None:
              "superseded": ("BẢN CŨ (đã có bản mới hơn)", "OLD (a newer revision is held)"),
              "kept-refused": ("VẪN TỪ CHỐI", "STILL REFUSED"),
              "checked": ("HỢP LỆ (chưa ghi)", "VALID (not written)"), "refused": ("TỪ CHỐI", "REFUSED")}[o.outcome]
-    head = f"{label[1 if en else 0]}: {o.file_name}"
+    from c27desk.model.text import shown
+
+    head = f"{label[1 if en else 0]}: {shown(o.file_name)}"
     if o.unit:
         head += f" – {o.unit} {o.year} r{o.revision}"
     if o.reason or o.message:
-        head += (f" [{o.reason}]" if o.reason else "") + f" {o.message}"
+        head += (f" [{o.reason}]" if o.reason else "") + f" {shown(o.message, 600)}"
     print(head)
     from c27desk.exchange.importer import entry_text
 

@@ -306,13 +306,13 @@ def _note(db_path: Path, digest: str, outcome: str, reason: str, *, signer_accep
         pass
 
 
-def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str,
-                   rejudge: bool = False) -> list[ImportOutcome]:
+def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str, rejudge: bool = False,
+                   skipped: list[tuple[Path, str, str]] | None = None) -> list[ImportOutcome]:
     """Import every archived file again in the order first decided, reproducing each decision:
     a file refused then stays refused (unless ``rejudge``), a signer confirmed then is confirmed
     again for that file only; a file with no recorded decision is judged like any new file."""
     out = []
-    for path in archive.archived_files(folder):
+    for path in archive.archived_files(folder, skipped):
         decision = archive.read_decision(path)
         try:
             raw = read_received(path)
@@ -334,12 +334,18 @@ def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str,
     return out
 
 
-def package_files(paths: list[Path]) -> Iterator[Path]:
-    """The ``.c27`` files named, or found directly inside folders named (a USB stick's root)."""
+def package_files(paths: list[Path], skipped: list[tuple[Path, str, str]] | None = None) -> Iterator[Path]:
+    """The ``.c27`` files named, or found directly inside folders named (a USB stick's root); a ``.c27``
+    entry that is not a plain file (a link, a FIFO, a folder) is left out and, with ``skipped``, listed
+    there with its reason (vi, en) so that nothing is left out unsaid."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.iterdir() if p.suffix.lower() == ".c27" and p.is_file()
-                              and not p.is_symlink())
+            for p in sorted(p for p in path.iterdir() if p.suffix.lower() == ".c27"):
+                reason = archive.not_plain_file(p)
+                if reason is None:
+                    yield p
+                elif skipped is not None:
+                    skipped.append((p, *reason))
         else:
             yield path
 

@@ -70,3 +70,22 @@ def checked_text(raw: str | None, what: tuple[str, str], *, max_chars: int, mult
         raise InputError(f"{vi} dài {len(text)} ký tự, quá {max_chars} ký tự in được trên phụ lục.",
                          f"{en} is {len(text)} characters long, more than the {max_chars} the appendix can print.")
     return text
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """``text`` safe to print on one terminal line or label: control and direction characters made visible
+    (``\\x1b``, ``\\u202e``), a line break as ↵, cut to ``limit`` characters with …. A file name or a
+    value from outside can hold an escape sequence that would rewrite the screen, or an override that
+    makes ``cod.exe`` read as ``exe.doc``."""
+    out = []
+    for ch in text:
+        if ch in "\n\r":
+            out.append("↵")
+        elif ch in _BIDI_CONTROLS or ch in "\u2028\u2029\u200e\u200f\u061c":
+            out.append(f"\\u{ord(ch):04x}")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") and ch not in _SPACES:
+            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    joined = "".join(out)
+    return joined if len(joined) <= limit else joined[: max(limit - 1, 0)] + "…"
