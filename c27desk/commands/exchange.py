@@ -83,7 +83,7 @@ def cmd_import(ctx, args) -> int:
     skipped: list = []
     try:
         files = list(package_files(args.paths, skipped))
-        _say_skipped(ctx, skipped)
+        _say_skipped(ctx, args, skipped)
         if not files:
             nested = [p for p in args.paths if p.is_dir() and any(p.glob("*/*.c27"))]
             if nested:  # an archive keeps its files in sub-folders: that is what --archive replays
@@ -129,7 +129,7 @@ def _replay(ctx, args) -> int:
     try:
         skipped: list = []
         outcomes = replay_archive(db, ctx.db_path, folder, who=ctx.who, rejudge=args.rejudge, skipped=skipped)
-        _say_skipped(ctx, skipped)
+        _say_skipped(ctx, args, skipped)
     finally:
         db.close()
     if not outcomes:
@@ -137,12 +137,16 @@ def _replay(ctx, args) -> int:
     return _report(ctx, args, outcomes)
 
 
-def _say_skipped(ctx, skipped) -> None:
-    """Each entry not read, with why: a link or a FIFO left out silently would look like a lost package."""
+def _say_skipped(ctx, args, skipped) -> None:
+    """Each entry not read, with why: a link or a FIFO left out silently would look like a lost package.
+    With ``--json`` stdout is the JSON alone, so the list goes to stderr."""
+    import sys
+
     from c27desk.model.text import shown
 
     for path, vi, en in skipped:
-        ctx.say(f"BỎ QUA: {shown(path.name)} – {vi}", f"SKIPPED: {shown(path.name)} – {en}")
+        line = f"SKIPPED: {shown(path.name)} – {en}" if ctx.lang == "en" else f"BỎ QUA: {shown(path.name)} – {vi}"
+        print(line, file=sys.stderr if args.json else sys.stdout)
 
 
 def _print_outcome(ctx, o) -> None:
