@@ -102,7 +102,9 @@ def _check_unit(db: Database, manifest: Manifest) -> None:
 
 def _check_catalogue(db: Database, manifest: Manifest) -> object:
     period = periods.get_period(db, manifest.year)
-    if period is None or period.status != "open":
+    if period is None:
+        raise refuse("NO_PERIOD", str(manifest.year))
+    if period.status != "open":
         raise refuse("PERIOD_CLOSED", str(manifest.year))
     try:
         child = units.get_unit(db, manifest.unit_code)

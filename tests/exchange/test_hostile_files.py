@@ -258,3 +258,14 @@ def test_fuzzed_package_bytes_never_crash_and_never_change_data(world, office_co
         return
     assert outcome.outcome == "refused" and outcome.reason
     assert state(office_copy) == before
+
+
+def test_a_package_for_a_year_with_no_period_says_so(world, office_copy):
+    import sqlite3
+
+    conn = sqlite3.connect(office_copy)  # an office that never opened the year (foreign keys off: a raw edit)
+    conn.execute("DELETE FROM periods WHERE year = ?", [YEAR])
+    conn.commit()
+    conn.close()
+    got = attempt(office_copy, world.good)
+    assert got.reason == "NO_PERIOD" and f"period set {YEAR}" in got.message
