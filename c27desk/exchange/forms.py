@@ -155,8 +155,11 @@ def _check_publisher(db: Database, code: str, year: int, cert) -> None:
     the one pinned for it, or — the first time — one that no other unit holds and that names no other
     unit. Any trusted signer is not enough (a sibling district's key is trusted too)."""
     me = units.require_self_unit(db)
-    if code not in (me.code, _office_above(db, year)):
-        raise refuse("NOT_THE_OFFICE_ABOVE", code)
+    above = _office_above(db, year)
+    if code not in (me.code, above):
+        hint = "" if above else (f" — sổ đơn vị chưa ghi cấp trên của {me.code} / the register names no office above "
+                                 f"{me.code} (c27desk units move --code {me.code} --parent … --from {year})")
+        raise refuse("NOT_THE_OFFICE_ABOVE", code + hint)
     fp = certs.fingerprint(cert)
     others = [u for u in exchange.units_pinned_to(db, fp) if u != code]
     if others:
