@@ -141,15 +141,15 @@ def _read_sheet(ws, name: str, p: _Problems) -> list[list[Any]]:
         raise _too_big(name, f"{rows_declared} dòng × {cols_declared} cột", f"{rows_declared} rows × "
                        f"{cols_declared} columns")
     out: list[list[Any]] = []
-    for r, row in enumerate(ws.iter_rows(max_col=MAX_COLS + 1), start=1):
+    for r, row in enumerate(ws.iter_rows(), start=1):
         if r > MAX_ROWS:
             raise _too_big(name, f"hơn {MAX_ROWS} dòng", f"more than {MAX_ROWS} rows")
         values = []
         for c, cell in enumerate(row, start=1):
             if c > MAX_COLS:
                 if cell.value is not None:
-                    raise _too_big(name, f"có dữ liệu ở cột {get_column_letter(c)}", f"data in column "
-                                   f"{get_column_letter(c)}")
+                    raise _too_big(name, f"có dữ liệu ở ô {get_column_letter(c)}{r}", f"data in cell "
+                                   f"{get_column_letter(c)}{r}")
                 continue
             if getattr(cell, "data_type", None) == "f":
                 p.add(name, f"{get_column_letter(c)}{r}", "ô chứa công thức; biểu mẫu chỉ nhận chữ và số.",
@@ -159,6 +159,22 @@ def _read_sheet(ws, name: str, p: _Problems) -> list[list[Any]]:
             values.append(cell.value)
         out.append(values)
     return out
+
+
+def _merged_ranges(data: bytes, p: _Problems) -> None:
+    """A merged range keeps its text in its first cell only, so a row would read as if the other columns
+    were empty and the problem would be named at the wrong cell: the range itself is named instead.
+    (Read-only mode does not expose merged ranges; by now the sheets are known to be within the caps.)"""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=False, data_only=False)
+    try:
+        for ws in book.worksheets:
+            for merged in ws.merged_cells.ranges:
+                p.add(ws.title, merged.coord, "ô gộp (merge); hãy bỏ gộp và ghi mỗi giá trị vào ô của nó.",
+                      "merged cells; unmerge them and write each value in its own cell.")
+    finally:
+        book.close()
 
 
 def _rows(wb, name: str, cols: tuple[str, ...], problems: _Problems) -> list[tuple[int, dict[str, str]]]:
@@ -198,6 +214,7 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
             wb = {ws.title: _read_sheet(ws, ws.title, p) for ws in book.worksheets}
         finally:
             book.close()
+        _merged_ranges(data, p)  # only once the workbook is known to be small
     except CatalogueError:
         raise
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same problem for the user

@@ -135,3 +135,9 @@ def test_problems_name_the_real_cell_after_a_column_is_inserted(cli, tmp_path):
     wb["Thang mã"]["B2"] = 3.5
     err = _from_xlsx(cli, tmp_path, wb)
     assert "Tiêu chí!E3" in err and "Thang mã!B2: code “3.5” must be one capital letter" in err
+
+
+def test_a_merged_range_is_named_as_the_range(cli, tmp_path):
+    wb = _workbook(cli, tmp_path)
+    wb["Tiêu chí"].merge_cells("C5:E5")
+    assert "Tiêu chí!C5:E5: merged cells" in _from_xlsx(cli, tmp_path, wb)
