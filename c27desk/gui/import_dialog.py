@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from c27desk.exchange.importer import ImportOutcome, entry_text, import_bytes, package_files, read_received
 from c27desk.exchange.reasons import ImportRefusedError
 from c27desk.gui.workers import run_in_background
+from c27desk.model.text import shown
 from c27desk.store.clock import current_user
 from c27desk.store.database import open_database
 
@@ -43,7 +44,10 @@ def check_files(db_path: Path, paths: list[Path], *, accept_new_signer: bool, co
                        backup_reason="before-import" if commit else None)
     out = []
     try:
-        files = list(package_files(paths))
+        skipped: list = []
+        files = list(package_files(paths, skipped))
+        for path, vi, en in skipped:  # not read (a link, a FIFO): listed, so nothing is left out unsaid
+            out.append(ImportOutcome(path.name, "", "refused", "SKIPPED", f"{vi} / {en}"))
         for i, path in enumerate(files, start=1):
             try:
                 raw = read_received(path)
@@ -160,7 +164,7 @@ class ImportDialog(QDialog):
                   "superseded": self.tr("Bản cũ, đã có bản mới hơn")}
         for row, o in enumerate(outcomes):
             result = labels[o.outcome] + (f" [{o.reason}] {o.message}" if o.reason else "")
-            cells = [o.file_name, o.unit or "", f"r{o.revision}" if o.revision else "", result, o.signer]
+            cells = [shown(o.file_name), o.unit or "", f"r{o.revision}" if o.revision else "", result, o.signer]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setBackground(BAD_COLOR if o.outcome == "refused" else OK_COLOR)

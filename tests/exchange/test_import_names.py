@@ -32,3 +32,13 @@ def test_archive_replay_lists_what_it_skips(demo_db, cli, tmp_path):
     os.mkfifo(archive / "pipe.c27")
     code, out, err = cli("--lang", "en", "import", "--archive", str(tmp_path / "archive"))
     assert code == 1 and "SKIPPED: pipe.c27" in out and "holds no .c27 file" in err
+
+
+def test_the_window_lists_what_it_skips(demo_db, tmp_path):
+    from c27desk.gui.import_dialog import check_files
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    os.mkfifo(usb / "pipe.c27")
+    got = check_files(demo_db, [usb], accept_new_signer=False, commit=False)
+    assert [(o.file_name, o.reason) for o in got] == [("pipe.c27", "SKIPPED")] and "FIFO" in got[0].message
