@@ -52,6 +52,8 @@ EN = {
     "Đơn vị %1 không còn từ năm %2.": "Unit %1 no longer exists from %2.",
     "Từ năm %1, %2 hợp nhất thành %3.": "From %1, %2 are merged into %3.",
     "Đã thu hồi chứng thư số của %1.": "Revoked %1's certificate.",
+    "Sửa lịch sử đơn vị?": "Change the units' history?",
+    "Vẫn thay đổi (tổng hợp các năm đó sẽ đọc khác đi)?": "Change it anyway (those years' consolidation will read differently)?",
     "N/A – Không áp dụng": "N/A – Not applicable",
     "STT": "No.",
     "Tên tiêu chí": "Criterion",

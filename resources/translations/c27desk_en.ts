@@ -562,122 +562,122 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="68" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="72" />
         <source>Nhận gói báo cáo của đơn vị trực thuộc</source>
         <translation>Import child units' packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="72" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="76" />
         <source>Chọn tệp .c27…</source>
         <translation>Choose .c27 files…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="73" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="77" />
         <source>Chọn thư mục (USB)…</source>
         <translation>Choose a folder (USB)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="74" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
         <source>Xác nhận chứng thư số mới của người ký (lần đầu gửi hoặc gia hạn)</source>
         <translation>Confirm the signer's new certificate (first package or renewal)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="82" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="82" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="82" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="82" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="79" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="83" />
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="85" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="89" />
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="85" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="89" />
         <source>Cũ</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="85" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="89" />
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="91" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="95" />
         <source>Nhận các tệp hợp lệ</source>
         <translation>Import the valid files</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="94" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="98" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="122" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="126" />
         <source>Chọn gói báo cáo</source>
         <translation>Choose report packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="122" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="126" />
         <source>Gói báo cáo (*.c27)</source>
         <translation>Report packages (*.c27)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="127" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="131" />
         <source>Chọn thư mục chứa gói báo cáo</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="158" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="162" />
         <source>Đã nhận</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="158" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="162" />
         <source>Đã có, không đổi</source>
         <translation>Already held, unchanged</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="159" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="163" />
         <source>Hợp lệ</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="159" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="163" />
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="160" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="164" />
         <source>Bản cũ, đã có bản mới hơn</source>
         <translation>Old file, a newer revision is held</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="174" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="178" />
         <source>Đã nhận %1 tệp; từ chối %2.</source>
         <translation>Imported %1 files; refused %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="179" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="183" />
         <source>%1 tệp hợp lệ sẵn sàng nhận; %2 tệp đã nhận trước đây; %3 tệp bị từ chối.</source>
         <translation>%1 valid files ready to import; %2 imported before; %3 refused.</translation>
     </message>
@@ -1401,152 +1401,162 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="51" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="52" />
         <source>Đơn vị trực thuộc qua các năm</source>
         <translation>Units over the years</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="58" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="59" />
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="58" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="59" />
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="58" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="59" />
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="58" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="59" />
         <source>Cấp trên</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="59" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="60" />
         <source>Hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="73" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="74" />
         <source>Từ năm</source>
         <translation>From year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="74" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="75" />
         <source>Tên mới</source>
         <translation>New name</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="75" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="76" />
         <source>Cấp trên mới (mã)</source>
         <translation>New parent (code)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="76" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="77" />
         <source>Mã mới / mã sau hợp nhất</source>
         <translation>New code / code after merging</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="79" />
         <source>Đổi tên / đổi mã</source>
         <translation>Rename / new code</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="79" />
         <source>Chuyển cấp trên</source>
         <translation>Move to parent</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="79" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="80" />
         <source>Thôi hoạt động</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="79" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="80" />
         <source>Hợp nhất các đơn vị đã chọn</source>
         <translation>Merge the selected units</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="89" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="90" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="100" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="101" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="100" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="101" />
         <source>Người ký (chủ thể)</source>
         <translation>Signer (subject)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="100" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="101" />
         <source>Số hiệu</source>
         <translation>Serial</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="101" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="102" />
         <source>Hiệu lực từ</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="101" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="102" />
         <source>Đến</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="104" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="105" />
         <source>Thu hồi chứng thư đã chọn</source>
         <translation>Revoke the selected certificate</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="111" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="112" />
         <source>Sổ đơn vị</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="112" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="113" />
         <source>Chứng thư số đã ghi nhận</source>
         <translation>Pinned certificates</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="113" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="114" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="167" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="171" />
+        <source>Sửa lịch sử đơn vị?</source>
+        <translation>Change the units' history?</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="172" />
+        <source>Vẫn thay đổi (tổng hợp các năm đó sẽ đọc khác đi)?</source>
+        <translation>Change it anyway (those years' consolidation will read differently)?</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="190" />
         <source>Từ năm %1, %2 đổi thành %3.</source>
         <translation>From %1, %2 becomes %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="170" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="194" />
         <source>Từ năm %1, %2 có tên mới.</source>
         <translation>From %1, %2 has a new name.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="177" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="202" />
         <source>Từ năm %1, %2 trực thuộc %3.</source>
         <translation>From %1, %2 reports to %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="185" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="210" />
         <source>Đơn vị %1 không còn từ năm %2.</source>
         <translation>Unit %1 no longer exists from %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="198" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="224" />
         <source>Từ năm %1, %2 hợp nhất thành %3.</source>
         <translation>From %1, %2 are merged into %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="208" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="234" />
         <source>Đã thu hồi chứng thư số của %1.</source>
         <translation>Revoked %1's certificate.</translation>
     </message>
