@@ -243,12 +243,40 @@ def require_predecessors(db: Database, code: str) -> list[units.Link]:
     return links
 
 
+def _predecessors_latest_year(db: Database, codes: list[str], year: int) -> int | None:
+    """The newest year before ``year`` with figures of any predecessor (its own values or a revision
+    received): a unit merged in 2025 whose predecessors last reported for 2023 starts from 2023."""
+    marks = ", ".join("?" * len(codes))
+    row = db.execute(f"SELECT max(y) FROM (SELECT year AS y FROM value_entries WHERE unit IN ({marks}) AND year < ? "
+                     f"UNION ALL SELECT year FROM revisions WHERE unit IN ({marks}) AND year < ? AND status = 'final')",
+                     [*codes, year, *codes, year]).fetchone()
+    return row[0] if row else None
+
+
+def _redated(db: Database, ref: ReportRef, code: str, source_year: int, entries: dict[str, Entry]) -> dict[str, Entry]:
+    """A predecessor's explanations that were its form's suggestion for the code it chose, re-worded for
+    this year ("… năm 2023" → "… năm 2025"), as a plain carry does; written explanations stay as written."""
+    if not periods.get_period(db, source_year):
+        return entries
+    unit = units.unit_in(db, code, source_year) or units.get_unit(db, code)
+    old_cat = periods.period_catalogue(db, source_year, unit.level if unit else None)
+    mapping = ref.catalogue.carry_map() or {}
+    out = dict(entries)
+    for crit in ref.catalogue.criteria:
+        old = entries.get(mapping.get(crit.id, crit.id))
+        if old is not None:
+            out[old.criterion_id] = replace(old, explanation=_redated_explanation(old, old_cat, crit))
+    return out
+
+
 def _carry_from_predecessors(db: Database, ref: ReportRef, *, who: str, from_year: int | None) -> int:
     from c27desk.model.succession import combine
 
     links = require_predecessors(db, ref.unit.code)
-    source_year = from_year or ref.year - 1
-    sources = [(lk.predecessor, predecessor_answers(db, lk.predecessor, source_year)) for lk in links]
+    source_year = from_year or _predecessors_latest_year(db, [lk.predecessor for lk in links], ref.year) \
+        or ref.year - 1
+    sources = [(lk.predecessor, _redated(db, ref, lk.predecessor, source_year,
+                                         predecessor_answers(db, lk.predecessor, source_year))) for lk in links]
     empty = [code for code, got in sources if not got]
     if len(empty) == len(sources):
         raise StoreError(f"chưa có số liệu năm {source_year} của {', '.join(empty)} trong cơ sở dữ liệu này "

@@ -55,6 +55,8 @@ EN = {
     "Bản sao lưu tốt gần nhất để khôi phục: %s.": "Newest good backup to restore: %s.",
     "Chỉ xem: cơ sở dữ liệu nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?).":
         "View only: the database is in a read-only folder or on read-only media (a locked stick?).",
+    "Sửa lịch sử đơn vị?": "Change the units' history?",
+    "Vẫn thay đổi (tổng hợp các năm đó sẽ đọc khác đi)?": "Change it anyway (those years' consolidation will read differently)?",
     "N/A – Không áp dụng": "N/A – Not applicable",
     "STT": "No.",
     "Tên tiêu chí": "Criterion",

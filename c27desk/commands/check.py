@@ -13,11 +13,24 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_check)
 
 
+def details_warning(db, ref) -> tuple[str, str] | None:
+    """Only for this unit's own report: a child's details are the child's business."""
+    from c27desk.report.sign_appendix import signature_details_warning
+    from c27desk.store import periods, units
+
+    me = units.report_unit(db, ref.year)
+    period = periods.get_period(db, ref.year)
+    if period is None or ref.unit.code != me.code:
+        return None
+    return signature_details_warning(period, ref.unit)
+
+
 def cmd_check(ctx, args) -> int:
     db = ctx.open(create=False, write=False)
     try:
         ref = open_report(db, args.period, args.unit)
         report = check_report(db, ref)
+        details = details_warning(db, ref)
         stale = staleness(db, args.period) if args.unit is None else None
     finally:
         db.close()
@@ -29,6 +42,8 @@ def cmd_check(ctx, args) -> int:
     for issue in report.issues:
         tag = ("ERROR" if en else "LỖI") if issue.severity == "error" else ("WARNING" if en else "CẢNH BÁO")
         print(f"{tag}: {issue.message(ctx.lang)}")
+    if details:
+        ctx.say(f"CẢNH BÁO: {details[0]}", f"WARNING: {details[1]}")
     if report.unconfirmed:
         ids = ", ".join(report.unconfirmed)
         print(f"{'Unconfirmed (carried forward)' if en else 'Chưa xác nhận (chuyển từ năm trước)'}: {ids}")

@@ -88,7 +88,10 @@ def cmd_import(ctx, args) -> int:
         return _replay(ctx, args)
     if not args.paths:
         raise InputError("cần tệp .c27 hoặc thư mục (hoặc --archive).", "a .c27 file or a folder is needed (or --archive).")
-    if not list(package_files(args.paths)):
+    skipped: list = []
+    files = list(package_files(args.paths, skipped))
+    _say_skipped(ctx, args, skipped)  # links, pipes: listed with why, never left out unsaid
+    if not files:
         nested = [p for p in args.paths if p.is_dir() and any(p.glob("*/*.c27"))]
         if nested:  # an archive keeps its files in sub-folders: that is what --archive replays
             raise InputError(f"không có tệp .c27 nào ngay trong {nested[0]}; đây là kho lưu? Dùng "
@@ -127,12 +130,26 @@ def _replay(ctx, args) -> int:
         raise InputError(f"không có kho lưu {folder}.", f"there is no archive folder {folder}.", code="NO_ARCHIVE")
     db = ctx.open(create=False, backup_reason="before-import")
     try:
-        outcomes = replay_archive(db, ctx.db_path, folder, who=ctx.who, rejudge=args.rejudge)
+        skipped: list = []
+        outcomes = replay_archive(db, ctx.db_path, folder, who=ctx.who, rejudge=args.rejudge, skipped=skipped)
+        _say_skipped(ctx, args, skipped)
     finally:
         db.close()
     if not outcomes:
         raise InputError(f"kho lưu {folder} không có tệp .c27 nào.", f"the archive {folder} holds no .c27 file.")
     return _report(ctx, args, outcomes)
+
+
+def _say_skipped(ctx, args, skipped) -> None:
+    """Each entry not read, with why: a link or a FIFO left out silently would look like a lost package.
+    With ``--json`` stdout is the JSON alone, so the list goes to stderr."""
+    import sys
+
+    from c27desk.model.text import shown
+
+    for path, vi, en in skipped:
+        line = f"SKIPPED: {shown(path.name)} – {en}" if ctx.lang == "en" else f"BỎ QUA: {shown(path.name)} – {vi}"
+        print(line, file=sys.stderr if args.json else sys.stdout)
 
 
 def _print_outcome(ctx, o) -> None:

@@ -125,6 +125,9 @@ def cmd_finalise(ctx, args) -> int:
             for issue in refused.report.issues:
                 print(f"  {issue.severity}: {issue.message(ctx.lang)}")
             raise
+        from c27desk.commands.check import details_warning
+
+        details = details_warning(db, ref)
     finally:
         db.close()
     if rev.renumbered_from is not None:
@@ -133,6 +136,8 @@ def cmd_finalise(ctx, args) -> int:
                 f"Note: revision {rev.renumbered_from} was exported earlier with other content (an older backup "
                 f"restored?), so the report is finalised as revision {rev.number}.")
     ctx.say(f"Đã chốt báo cáo năm {args.period}, bản {rev.number}.", f"Report {args.period} finalised as revision {rev.number}.")
+    if details:  # not blocking: the details can still be filled in after a reopen
+        ctx.say(f"CẢNH BÁO: {details[0]}", f"WARNING: {details[1]}")
     return 0
 
 

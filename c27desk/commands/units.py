@@ -27,6 +27,8 @@ def register(sub) -> None:
     p.add_argument("--into", metavar="CODE", help="merge: mã đơn vị sau hợp nhất")
     p.add_argument("--from", dest="from_year", type=int, metavar="YEAR", help="năm bắt đầu có hiệu lực")
     p.add_argument("--year", type=int, metavar="YEAR", help="list: cây đơn vị của năm này")
+    p.add_argument("--force-history", action="store_true",
+                   help="cho phép thay đổi từ một năm đã có báo cáo (đổi cây đơn vị của năm đó)")
     p.add_argument("--cert", type=Path, metavar="PEM", help="chứng thư số của người ký của đơn vị")
     p.set_defaults(func=cmd_units)
 
@@ -43,6 +45,11 @@ def cmd_units(ctx, args) -> int:
     db = ctx.open(create=False, write=not readonly)
     try:
         me = units.require_self_unit(db)
+        if args.force_history and args.from_year is not None:
+            vi, en = units.held_history(db, args.from_year)
+            if vi:
+                ctx.say(f"CẢNH BÁO: thay đổi này sửa cây đơn vị của các năm đã có báo cáo — {vi}",
+                        f"WARNING: this change rewrites the unit tree of years already reported on — {en}")
         handler = {"list": _list, "add": _add, "rename": _rename, "move": _move, "retire": _retire,
                    "merge": _merge, "signers": _signers, "pin": _pin, "unpin": _unpin, "history": _history}
         return handler[args.action](ctx, args, db, me) or 0
@@ -75,9 +82,14 @@ def _add(ctx, args, db, me) -> None:
 
     _need(args, "code", "name", "level")
     unit = make_unit(args.code, args.name, args.level, args.parent or me.code)
-    if args.from_year is not None:
-        from dataclasses import replace
+    from dataclasses import replace
 
+    if args.from_year is None:
+        args.from_year = units.default_year(db)
+        if args.from_year is not None:
+            ctx.say(f"Không nêu --from: đơn vị có hiệu lực từ năm {args.from_year} (kỳ báo cáo mới nhất đang mở).",
+                    f"No --from given: the unit is valid from {args.from_year} (the newest open period).")
+    if args.from_year is not None:
         unit = replace(unit, valid_from=check_year(args.from_year))
     old = units.get_unit(db, unit.code)
     if old is not None and (old.name, old.level, old.parent) != (unit.name, unit.level, unit.parent):
@@ -87,7 +99,9 @@ def _add(ctx, args, db, me) -> None:
     cert = certs.load_pem_file(args.cert) if args.cert else None  # read before anything is written
     with db.atomic():  # a certificate already pinned to another unit undoes the whole add
         if old is None:
+            units.guard_history(db, unit.valid_from or 0, force=args.force_history)
             units.save_unit(db, unit, who=ctx.who)
+            units.check_placement(db, unit.code, unit.valid_from or 0)
         if cert is not None:
             pin_certificate(db, unit.code, cert, who=ctx.who)
     _list(ctx, args, db, me)
@@ -105,25 +119,27 @@ def _rename(ctx, args, db, me) -> None:
         if old is None:
             raise InputError(f"không có đơn vị {args.code}.", f"no unit {args.code}.", code="UNKNOWN_UNIT")
         new = make_unit(args.new_code, args.name or old.name, args.level or old.level, args.parent or old.parent)
-        done = units.succeed(db, [old.code], new, args.from_year, LinkKind.RECODE, who=ctx.who)
+        done = units.succeed(db, [old.code], new, args.from_year, LinkKind.RECODE, who=ctx.who,
+                              force_history=args.force_history)
         ctx.say(f"Từ năm {args.from_year}, {old.code} đổi thành {done.code} ({done.name}).",
                 f"From {args.from_year}, {old.code} becomes {done.code} ({done.name}).")
         return
-    done = units.rename(db, args.code, args.name, args.from_year, who=ctx.who)
+    done = units.rename(db, args.code, args.name, args.from_year, who=ctx.who, force_history=args.force_history)
     ctx.say(f"Từ năm {args.from_year}, {done.code} có tên “{done.name}”.",
             f"From {args.from_year}, {done.code} is named “{done.name}”.")
 
 
 def _move(ctx, args, db, me) -> None:
     _need(args, "code", "parent", "from_year")
-    done = units.move(db, args.code, args.parent, args.from_year, who=ctx.who, level=args.level)
+    done = units.move(db, args.code, args.parent, args.from_year, who=ctx.who, level=args.level,
+                      force_history=args.force_history)
     ctx.say(f"Từ năm {args.from_year}, {done.code} trực thuộc {done.parent} (cấp {done.level}).",
             f"From {args.from_year}, {done.code} reports to {done.parent} (level {done.level}).")
 
 
 def _retire(ctx, args, db, me) -> None:
     _need(args, "code", "from_year")
-    done = units.retire(db, args.code, args.from_year, who=ctx.who)
+    done = units.retire(db, args.code, args.from_year, who=ctx.who, force_history=args.force_history)
     ctx.say(f"Đơn vị {done.code} không còn từ năm {args.from_year}; các năm trước giữ nguyên.",
             f"Unit {done.code} no longer exists from {args.from_year}; earlier years are unchanged.")
 
@@ -145,7 +161,8 @@ def _merge(ctx, args, db, me) -> None:
         new = make_unit(args.into, args.name, args.level or first.level, args.parent or first.parent)
     else:
         new = held
-    done = units.succeed(db, args.codes, new, args.from_year, LinkKind.MERGE, who=ctx.who)
+    done = units.succeed(db, args.codes, new, args.from_year, LinkKind.MERGE, who=ctx.who,
+                         force_history=args.force_history)
     olds = ", ".join(c.upper() for c in args.codes)
     ctx.say(f"Từ năm {args.from_year}, {olds} hợp nhất thành {done.code} ({done.name}).",
             f"From {args.from_year}, {olds} are merged into {done.code} ({done.name}).")

@@ -67,9 +67,36 @@ def read_decision(file: Path) -> Decision | None:
         return None
 
 
-def archived_files(folder: Path) -> list[Path]:
-    """Every package in an archive folder (kept in sub-folders by digest), oldest decision first."""
-    files = [p for p in Path(folder).rglob("*.c27") if p.is_file() and not p.is_symlink()]
+def not_plain_file(path: Path) -> tuple[str, str] | None:
+    """Why ``path`` is not read as a package (vi, en), or None for a plain file. Checked without
+    following links: a link could point anywhere, a FIFO would block the read forever."""
+    import stat
+
+    try:
+        mode = path.lstat().st_mode
+    except OSError as exc:
+        from c27desk.fileio import os_reason
+
+        return os_reason(exc)
+    if stat.S_ISLNK(mode):
+        return "là liên kết (symlink), không đọc", "a link (symlink), not read"
+    if stat.S_ISDIR(mode):
+        return "là thư mục", "a folder"
+    if not stat.S_ISREG(mode):
+        return "không phải tệp thường (FIFO, thiết bị…), không đọc", "not a regular file (FIFO, device…), not read"
+    return None
+
+
+def archived_files(folder: Path, skipped: list[tuple[Path, str, str]] | None = None) -> list[Path]:
+    """Every package in an archive folder (kept in sub-folders by digest), oldest decision first; entries
+    that are not plain files go to ``skipped`` with their reason."""
+    files = []
+    for p in Path(folder).rglob("*.c27"):
+        reason = not_plain_file(p)
+        if reason is None:
+            files.append(p)
+        elif skipped is not None:
+            skipped.append((p, *reason))
 
     def order(p: Path) -> tuple[int, str, str]:
         d = read_decision(p)

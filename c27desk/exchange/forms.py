@@ -20,8 +20,10 @@ from c27desk.exchange import certs
 from c27desk.exchange.documents import canonical_json
 from c27desk.exchange.package import build_zip, read_members
 from c27desk.exchange.reasons import ImportRefusedError, refuse
+from c27desk.exchange.signers import check_names_unit
 from c27desk.fileio import atomic_write_bytes, os_reason
-from c27desk.model.catalogue import Catalogue, parse_catalogue
+from c27desk.model.catalogue import NAME_PART_RE, Catalogue, parse_catalogue
+from c27desk.model.units import UNIT_CODE_RE
 from c27desk.store import exchange, periods, units
 from c27desk.store.audit import log
 from c27desk.store.clock import now
@@ -42,7 +44,28 @@ class InstalledForm:
 
 
 def form_file_name(cat: Catalogue, year: int) -> str:
-    return f"{cat.id}_{cat.version}_{year}{FORM_SUFFIX}"
+    """Built only from parts ``parse_catalogue`` validated (plain characters, no path separator)."""
+    if not (NAME_PART_RE.match(cat.id) and NAME_PART_RE.match(cat.version)):
+        raise C27Error(f"mã/phiên bản biểu mẫu “{cat.key}” không dùng làm tên tệp được.",
+                       f"the form id/version “{cat.key}” cannot be used in a file name.", code="INVALID_FORM")
+    return f"{cat.id}_{cat.version}_{int(year)}{FORM_SUFFIX}"
+
+
+def _check_own_signer(db: Database, code: str, body: bytes, signature: bytes) -> None:
+    """A form goes out under this unit's name only when this unit's own certificate signs it: not one
+    pinned here for another unit, not a trial certificate made for another unit."""
+    from c27desk.report.verify import verify_cms_detached
+
+    cert = verify_cms_detached(body, signature, []).signer_cert
+    if cert is None:
+        raise C27Error("không đọc được chứng thư số vừa ký.", "cannot read the certificate just used to sign.",
+                       code="BAD_SIGNATURE")
+    others = [u for u in exchange.units_pinned_to(db, certs.fingerprint(cert)) if u != code]
+    if others:
+        raise C27Error(f"chứng thư số này đã ghi nhận cho đơn vị {', '.join(others)}; biểu mẫu của {code} phải do "
+                       f"chính {code} ký.", f"this certificate is pinned to {', '.join(others)}; {code}'s form must "
+                       f"be signed by {code} itself.", code="SIGNER_OF_OTHER_UNIT")
+    check_names_unit(cert, code)
 
 
 def publish_form(db: Database, cat: Catalogue, year: int, out: Path, spec, *, who: str) -> Path:
@@ -57,7 +80,9 @@ def publish_form(db: Database, cat: Catalogue, year: int, out: Path, spec, *, wh
 
     body = canonical_json({"format": 1, "for_year": year, "form": dict(cat.raw), "published_at": now(),
                            "publisher": {"code": me.code, "name": me.name, "level": me.level}})
-    raw = build_zip([(FORM, body), (FORM_SIGNATURE, cms_sign_detached(body, spec))])
+    signature = cms_sign_detached(body, spec)
+    _check_own_signer(db, me.code, body, signature)
+    raw = build_zip([(FORM, body), (FORM_SIGNATURE, signature)])
     out = Path(out)
     target = out if out.suffix.lower() == FORM_SUFFIX else out / form_file_name(cat, year)
     try:
@@ -82,6 +107,12 @@ def _form_alone(raw: bytes) -> bool:
 
 
 def read_form(db: Database, raw: bytes) -> tuple[Catalogue, int, str, str]:
+    """The checks of ``install_form``, nothing written: the form, its year, its publisher and its signer."""
+    cat, year, who, cert, _code = _read_form(db, raw)
+    return cat, year, who, certs.subject(cert)
+
+
+def _read_form(db: Database, raw: bytes):
     """Check a ``.c27form`` without writing: structure, signature chaining to a trusted CA, the form itself.
     Returns the form, the year it is published for, the publisher and the signer; refusals carry a code."""
     if raw[:4] != b"PK\x03\x04":
@@ -113,14 +144,57 @@ def read_form(db: Database, raw: bytes) -> tuple[Catalogue, int, str, str]:
         parse_catalogue(form, source=FORM, year=year)
     except C27Error as exc:
         raise refuse("INVALID_FORM", exc.message("vi") + " / " + exc.message("en")) from None
-    who = f"{publisher.get('code', '?')} – {publisher.get('name', '?')}"
-    return cat, year, who, certs.subject(cms.signer_cert)
+    code = publisher.get("code")
+    if not isinstance(code, str) or not UNIT_CODE_RE.match(code):
+        raise refuse("MALFORMED", f"{FORM}: publisher")
+    _check_publisher(db, code, year, cms.signer_cert)
+    who = f"{code} – {publisher.get('name', '?')}"
+    return cat, year, who, cms.signer_cert, code
+
+
+def _office_above(db: Database, year: int) -> str | None:
+    """This unit's parent office in the register for ``year`` (the unit as it reported that year)."""
+    me = units.report_unit(db, year)
+    return me.parent
+
+
+def _check_publisher(db: Database, code: str, year: int, cert) -> None:
+    """A form is the office above's only when that office publishes it and its own certificate signs it:
+    the one pinned for it, or — the first time — one that no other unit holds and that names no other
+    unit. Any trusted signer is not enough (a sibling district's key is trusted too)."""
+    me = units.require_self_unit(db)
+    above = _office_above(db, year)
+    if code not in (me.code, above):
+        hint = "" if above else (f" — sổ đơn vị chưa ghi cấp trên của {me.code} / the register names no office above "
+                                 f"{me.code} (c27desk units move --code {me.code} --parent … --from {year})")
+        raise refuse("NOT_THE_OFFICE_ABOVE", code + hint)
+    fp = certs.fingerprint(cert)
+    others = [u for u in exchange.units_pinned_to(db, fp) if u != code]
+    if others:
+        raise refuse("SIGNER_OF_OTHER_UNIT", f"{', '.join(others)} ({certs.subject(cert)})")
+    try:
+        check_names_unit(cert, code)
+    except C27Error:
+        raise refuse("SIGNER_OF_OTHER_UNIT", certs.subject(cert)) from None
+    pinned = exchange.pinned_signer(db, code)
+    if pinned is not None and pinned.fingerprint != fp:
+        raise refuse("SIGNER_CHANGED", f"{pinned.subject} → {certs.subject(cert)}")
+
+
+def _pin_publisher(db: Database, code: str, cert, who: str) -> None:
+    """The office above's certificate, first seen on a form it published: pinned, so a later form signed by
+    another key is refused (a renewal is confirmed with ``units pin``)."""
+    if code != units.require_self_unit(db).code and exchange.pinned_signer(db, code) is None \
+            and units.get_unit(db, code) is not None:
+        exchange.pin_signer(db, code, certs.fingerprint(cert), certs.subject(cert), certs.to_pem(cert), who=who)
 
 
 def install_form(db: Database, raw: bytes, *, who: str) -> InstalledForm:
     """Verify and keep a published form; a different form under the same id and version is refused."""
-    cat, year, publisher, signer = read_form(db, raw)
+    cat, year, publisher, cert, code = _read_form(db, raw)
+    signer = certs.subject(cert)
     with db.atomic():
+        _pin_publisher(db, code, cert, who)
         try:
             new = periods.store_catalogue(db, cat, origin="installed", detail=f"{publisher}; {signer}",
                                           for_year=year)

@@ -79,6 +79,14 @@ def absorb(db: Database, source: Path, *, who: str) -> Absorbed:
             raise StoreError(f"{source} là dữ liệu của chính đơn vị {me.code}; hãy dùng “c27desk restore”.",
                              f"{source} is {me.code}'s own data; use “c27desk restore” instead.",
                              code="HISTORY_SELF")
+        known = {lk.predecessor for lk in units.links(db)}
+        if theirs not in known:
+            raise StoreError(f"sổ đơn vị không ghi {theirs} là đơn vị đã hợp nhất hoặc đổi mã (units merge / units "
+                             f"rename --new-code); chỉ đưa vào lịch sử của đơn vị tiền thân; không có gì thay đổi.",
+                             f"the register does not record {theirs} as merged or recoded (units merge / units rename "
+                             "--new-code); only a predecessor's history is brought in; nothing changed.",
+                             code="HISTORY_NOT_PREDECESSOR")
+        own_past = theirs in units.lineage(db, me.code)
         added_units = revisions = skipped = 0
         with db.atomic():
             for level in src.execute("SELECT code, name, rank, active FROM levels").fetchall():
@@ -103,12 +111,19 @@ def absorb(db: Database, source: Path, *, who: str) -> Absorbed:
                 _copy(db, src, "unit_links")
             _copy(db, src, "catalogues")
             _copy(db, src, "periods")
-            added, skip = _copy(db, src, "revisions")
-            revisions, skipped = added, skip
-            _copy(db, src, "value_entries", "WHERE unit = ?", (theirs,))
-            for table in ("received_files", "received_revisions"):
-                if table in tables:
-                    _copy(db, src, table)
+            # received = came with a signed package the predecessor verified; its own drafts and unsent
+            # revisions never count as received. Its own reports come in only when it is this database's
+            # own predecessor (this unit's past, for carry-forward), never as a child's received report.
+            if "received_revisions" in tables:
+                _copy(db, src, "received_files")
+                revisions, skipped = _copy(db, src, "revisions", "WHERE EXISTS (SELECT 1 FROM received_revisions r "
+                                           "WHERE r.unit = revisions.unit AND r.year = revisions.year AND "
+                                           "r.number = revisions.number) AND status = 'final'")
+                _copy(db, src, "received_revisions")
+            if own_past:
+                added, skip = _copy(db, src, "revisions", "WHERE unit = ?", (theirs,))
+                revisions, skipped = revisions + added, skipped + skip
+                _copy(db, src, "value_entries", "WHERE unit = ?", (theirs,))
             log(db, "history", who=who, unit=theirs,
                 detail=f"{source.name}: {added_units} units, {revisions} revisions, {skipped} kept as held")
     finally:

@@ -115,7 +115,9 @@ def _check_unit(db: Database, manifest: Manifest) -> None:
 
 def _check_catalogue(db: Database, manifest: Manifest) -> object:
     period = periods.get_period(db, manifest.year)
-    if period is None or period.status != "open":
+    if period is None:
+        raise refuse("NO_PERIOD", str(manifest.year))
+    if period.status != "open":
         raise refuse("PERIOD_CLOSED", str(manifest.year))
     try:
         child = units.get_unit(db, manifest.unit_code)
@@ -398,13 +400,13 @@ def _note(db_path: Path, digest: str, outcome: str, reason: str, *, signer_accep
         pass
 
 
-def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str,
-                   rejudge: bool = False) -> list[ImportOutcome]:
+def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str, rejudge: bool = False,
+                   skipped: list[tuple[Path, str, str]] | None = None) -> list[ImportOutcome]:
     """Import every archived file again in the order first decided, reproducing each decision:
     a file refused then stays refused (unless ``rejudge``), a signer confirmed then is confirmed
     again for that file only; a file with no recorded decision is judged like any new file."""
     out = []
-    for path in archive.archived_files(folder):
+    for path in archive.archived_files(folder, skipped):
         decision = archive.read_decision(path)
         try:
             raw = read_received(path)
@@ -426,12 +428,18 @@ def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str,
     return out
 
 
-def package_files(paths: list[Path]) -> Iterator[Path]:
-    """The ``.c27`` files named, or found directly inside folders named (a USB stick's root)."""
+def package_files(paths: list[Path], skipped: list[tuple[Path, str, str]] | None = None) -> Iterator[Path]:
+    """The ``.c27`` files named, or found directly inside folders named (a USB stick's root); a ``.c27``
+    entry that is not a plain file (a link, a FIFO, a folder) is left out and, with ``skipped``, listed
+    there with its reason (vi, en) so that nothing is left out unsaid."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.iterdir() if p.suffix.lower() == ".c27" and p.is_file()
-                              and not p.is_symlink())
+            for p in sorted(p for p in path.iterdir() if p.suffix.lower() == ".c27"):
+                reason = archive.not_plain_file(p)
+                if reason is None:
+                    yield p
+                elif skipped is not None:
+                    skipped.append((p, *reason))
         else:
             yield path
 
@@ -485,13 +493,14 @@ def _batch_claims(db: Database, files: list[Path]) -> dict[str, set[str]]:
 
 
 def import_files(db: Database, db_path: Path, paths: list[Path], *, who: str, dry_run: bool = False,
-                 accept_new_signer: Acceptance = False,
-                 progress: Callable[[int, int], None] | None = None) -> list[ImportOutcome]:
+                 accept_new_signer: Acceptance = False, progress: Callable[[int, int], None] | None = None,
+                 skipped: list | None = None) -> list[ImportOutcome]:
     """Import (or with ``dry_run`` only check) every package named or found in the folders named.
 
     The one loop both the command line and the window run: each file is refused or taken on its own,
-    and a file that cannot even be read is a refused line like any other, so the batch always goes on."""
-    files = list(package_files(paths))
+    and a file that cannot even be read is a refused line like any other, so the batch always goes on.
+    Entries of the folders that are not read (links, pipes) are added to ``skipped`` with why."""
+    files = list(package_files(paths, skipped))
     if not dry_run:
         archive.clean_partial(db_path)
     claims = _batch_claims(db, files) if accept_new_signer else None

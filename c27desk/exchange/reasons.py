@@ -89,6 +89,11 @@ REASONS: dict[str, tuple[str, str]] = {
     "UNKNOWN_UNIT": ("đơn vị {detail} chưa được khai báo là đơn vị trực thuộc (c27desk units add).",
                      "unit {detail} is not registered as a child unit (c27desk units add)."),
     "NOT_A_CHILD": ("đơn vị {detail} không trực thuộc đơn vị này.", "unit {detail} is not a child of this unit."),
+    "NO_PERIOD": ("chưa có kỳ báo cáo năm {detail} ở đơn vị này (tạo kỳ: c27desk period set {detail}).",
+                  "there is no {detail} reporting period here (create it: c27desk period set {detail})."),
+    "NOT_THE_OFFICE_ABOVE": ("biểu mẫu do {detail} ban hành, không phải cấp trên trực tiếp của đơn vị này trong sổ "
+                             "đơn vị; không cài.", "the form is published by {detail}, which is not this unit's "
+                             "office above in the unit register; not installed."),
     "PERIOD_CLOSED": ("kỳ báo cáo {detail} chưa mở hoặc đã khóa.", "reporting period {detail} is not open."),
     "STALE_REVISION": ("bản {detail} cũ hơn bản đang giữ; không nhận.", "revision {detail} is older than the one "
                        "held; refused."),

@@ -34,12 +34,25 @@ def list_signers(db: Database) -> list[SignerRow]:
     return out
 
 
+def check_names_unit(cert, unit_code: str) -> None:
+    """A certificate that names another unit (our trial CA writes the unit code as OU) never signs for
+    ``unit_code``: the same check export makes on the unit's own signer."""
+    from c27desk.report.trial_keys import trial_unit_code
+
+    named = trial_unit_code(certs.load_pem(certs.to_pem(cert)))
+    if named and named != unit_code:
+        raise StoreError(f"chứng thư số này cấp cho đơn vị {named}, không phải {unit_code}; một đơn vị không ký thay "
+                         "đơn vị khác.", f"this certificate was issued for unit {named}, not {unit_code}; one unit "
+                         "cannot sign for another.", code="SIGNER_OF_OTHER_UNIT")
+
+
 @backed_up("signers")
 def pin_certificate(db: Database, unit_code: str, cert, *, who: str) -> bool:
     """Pin ``cert`` for the unit (first pin or a renewal); False when it was already the unit's pin."""
     code = normalise_unit_code(unit_code)
     if units.get_unit(db, code) is None:
         raise StoreError(f"không có đơn vị {code}.", f"no unit {code}.", code="UNKNOWN_UNIT")
+    check_names_unit(cert, code)
     fp = certs.fingerprint(cert)
     others = [u for u in exchange.units_pinned_to(db, fp) if u != code]
     if others:

@@ -43,8 +43,12 @@ def check_files(db_path: Path, paths: list[Path], *, accept_new_signer: Acceptan
     db = open_database(db_path, check_integrity=False, check_same_thread=False,
                        backup_reason="before-import" if commit else None)
     try:
-        return import_files(db, db_path, paths, who=current_user(), dry_run=not commit,
-                            accept_new_signer=accept_new_signer, progress=progress)
+        skipped: list = []
+        out = import_files(db, db_path, paths, who=current_user(), dry_run=not commit,
+                           accept_new_signer=accept_new_signer, progress=progress, skipped=skipped)
+        # not read (a link, a FIFO): listed, so nothing is left out unsaid
+        return [ImportOutcome(shown(path.name), "", "refused", "SKIPPED", f"{vi} / {en}")
+                for path, vi, en in skipped] + out
     finally:
         db.close()
 

@@ -48,6 +48,7 @@ class UnitsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("unitsDialog")
         self.db = db
+        self.force_history = False  # set only while a change the user confirmed is made again
         self.setWindowTitle(self.tr("Đơn vị trực thuộc qua các năm"))
         self.year = QSpinBox(self)
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
@@ -143,14 +144,35 @@ class UnitsDialog(QDialog):
 
     # -- changing --------------------------------------------------------------------------------
     def _do(self, work) -> None:
+        """Run a change; one that would rewrite a year already reported on is asked about first (the window's
+        ``--force-history``), and made only when the user confirms, with what it changes in the question."""
+        self.force_history = False
         try:
             done = work()
         except C27Error as exc:
-            self.message.setText(exc.message())
-            return
+            if exc.code != "HISTORY_LOCKED" or not self._confirm_history(exc.message()):
+                self.message.setText(exc.message())
+                return
+            self.force_history = True
+            try:
+                done = work()
+            except C27Error as again:
+                self.message.setText(again.message())
+                return
+            finally:
+                self.force_history = False
         self.message.setText(done)
         self.refresh()
         self.changed.emit()
+
+    def _confirm_history(self, why: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(self, self.tr("Sửa lịch sử đơn vị?"),
+                                      why + "\n\n" + self.tr("Vẫn thay đổi (tổng hợp các năm đó sẽ đọc khác đi)?"),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _one(self) -> units.Unit:
         chosen = self.selected()
@@ -163,17 +185,20 @@ class UnitsDialog(QDialog):
             unit, year = self._one(), self.from_year.value()
             if self.new_code.text().strip():
                 new = make_unit(self.new_code.text(), self.new_name.text() or unit.name, unit.level, unit.parent)
-                units.succeed(self.db, [unit.code], new, year, LinkKind.RECODE, who=current_user())
+                units.succeed(self.db, [unit.code], new, year, LinkKind.RECODE, who=current_user(),
+                              force_history=self.force_history)
                 return self.tr("Từ năm %1, %2 đổi thành %3.").replace("%1", str(year)).replace("%2", unit.code) \
                     .replace("%3", new.code)
-            units.rename(self.db, unit.code, self.new_name.text(), year, who=current_user())
+            units.rename(self.db, unit.code, self.new_name.text(), year, who=current_user(),
+                         force_history=self.force_history)
             return self.tr("Từ năm %1, %2 có tên mới.").replace("%1", str(year)).replace("%2", unit.code)
         self._do(work)
 
     def move(self) -> None:
         def work() -> str:
             unit, year = self._one(), self.from_year.value()
-            units.move(self.db, unit.code, self.new_parent.text(), year, who=current_user())
+            units.move(self.db, unit.code, self.new_parent.text(), year, who=current_user(),
+                       force_history=self.force_history)
             return self.tr("Từ năm %1, %2 trực thuộc %3.").replace("%1", str(year)).replace("%2", unit.code) \
                 .replace("%3", self.new_parent.text().strip().upper())
         self._do(work)
@@ -181,7 +206,7 @@ class UnitsDialog(QDialog):
     def retire(self) -> None:
         def work() -> str:
             unit, year = self._one(), self.from_year.value()
-            units.retire(self.db, unit.code, year, who=current_user())
+            units.retire(self.db, unit.code, year, who=current_user(), force_history=self.force_history)
             return self.tr("Đơn vị %1 không còn từ năm %2.").replace("%1", unit.code).replace("%2", str(year))
         self._do(work)
 
@@ -194,7 +219,8 @@ class UnitsDialog(QDialog):
                 else None
             new = held or make_unit(self.new_code.text(), self.new_name.text(), chosen[0].level,
                                     self.new_parent.text() or chosen[0].parent)
-            units.succeed(self.db, [u.code for u in chosen], new, year, LinkKind.MERGE, who=current_user())
+            units.succeed(self.db, [u.code for u in chosen], new, year, LinkKind.MERGE, who=current_user(),
+                          force_history=self.force_history)
             return self.tr("Từ năm %1, %2 hợp nhất thành %3.").replace("%1", str(year)) \
                 .replace("%2", ", ".join(u.code for u in chosen)).replace("%3", new.code)
         self._do(work)

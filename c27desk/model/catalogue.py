@@ -215,6 +215,23 @@ def _text(obj: Mapping[str, Any], key: str, where: str, *, required: bool = True
     return value
 
 
+#: A form's id and version end up in file names (``ID_VERSION_YEAR.c27form``) and database keys.
+NAME_PART_RE = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$")
+
+
+def _name_part(obj: Mapping[str, Any], key: str, where: str) -> str:
+    """A form's id or version: plain characters only, so no form can name a path (``/../``) or carry
+    control characters into a file name or a terminal."""
+    raw = obj.get(key)
+    value = _text(obj, key, where)
+    if value != raw or not NAME_PART_RE.match(value):
+        raise _fail(where, f"trường “{key}” chỉ được gồm chữ cái không dấu, chữ số, “.”, “_”, “-” (không bắt đầu "
+                           "bằng “.”, tối đa 64 ký tự).",
+                    f"field “{key}” may only hold unaccented letters, digits, “.”, “_” and “-” (not starting "
+                    "with “.”, at most 64 characters).")
+    return value
+
+
 def render_year(text: str, year: int) -> str:
     """Year tokens replaced: ``{năm}`` is the report's year, ``{năm+1}`` the next one, ``{năm-1}`` the last."""
 
@@ -281,8 +298,8 @@ def parse_catalogue(data: Any, source: str = "catalogue", *, year: int | None = 
     form_levels = _parse_levels(data.get("levels"), source)
     if level is not None and form_levels and level not in form_levels:
         level = None  # a level the form does not know sees the whole form
-    cat_id = _text(data, "id", source)
-    version = _text(data, "version", source)
+    cat_id = _name_part(data, "id", source)
+    version = _name_part(data, "version", source)
     title = _text(data, "title", source)
     scales = _parse_scales(data.get("scales") or {}, source)
     seen: dict[str, str] = {}

@@ -16,11 +16,12 @@ from typing import Any
 
 from c27desk.errors import CatalogueError
 from c27desk.fileio import atomic_write_bytes
-from c27desk.model.catalogue import BASES, KINDS, OPERATORS, ROLLUP_OPS, SEVERITIES, parse_catalogue
+from c27desk.model.catalogue import BASES, CODE_RE, KINDS, OPERATORS, ROLLUP_OPS, SEVERITIES, parse_catalogue
 
 FORM, SECTIONS, CRITERIA, SCALES, RULES, ROLLUP, PREVIOUS = (
     "Biểu mẫu", "Phần", "Tiêu chí", "Thang mã", "Quy tắc", "Tổng hợp", "Năm trước")
 FORM_KEYS = ("id", "version", "year", "title", "source", "previous_id", "previous_version", "levels")
+FORM_COLS = ("field", "value")
 SECTION_COLS = ("id", "parent", "label", "title")
 CRIT_COLS = ("section", "id", "stt", "kind", "text", "label", "unit", "scale", "levels", "suggestions")
 SCALE_COLS = ("scale", "code", "meaning", "basis")
@@ -101,33 +102,97 @@ def form_to_xlsx(raw: dict, path: Path) -> None:
     atomic_write_bytes(path, buffer.getvalue())
 
 
+#: A form workbook is a few hundred rows; anything far larger is a mistake or an attack on memory.
+MAX_XLSX_BYTES = 5 * 1024 * 1024
+MAX_ROWS, MAX_COLS = 5000, 40
+
+
 class _Problems:
     def __init__(self) -> None:
         self.items: list[tuple[str, str]] = []
+        self.headers: dict[str, list[str]] = {}
 
     def add(self, sheet: str, cell: str, vi: str, en: str) -> None:
         self.items.append((f"{sheet}!{cell}: {vi}", f"{sheet}!{cell}: {en}"))
 
+    def col(self, sheet: str, name: str, expected: tuple[str, ...]) -> str:
+        """The letter of column ``name`` as the sheet's header row has it (a column may have been inserted)."""
+        from openpyxl.utils import get_column_letter
+
+        header = self.headers.get(sheet, [])
+        index = header.index(name) if name in header else list(expected).index(name)
+        return get_column_letter(index + 1)
+
+
+def _too_big(sheet: str, vi: str, en: str) -> CatalogueError:
+    return CatalogueError(f"trang tính “{sheet}” quá lớn ({vi}); biểu mẫu chỉ cần tối đa {MAX_ROWS} dòng, "
+                          f"{MAX_COLS} cột.", f"sheet “{sheet}” is too large ({en}); a form needs at most "
+                          f"{MAX_ROWS} rows and {MAX_COLS} columns.", where=sheet)
+
+
+def _read_sheet(ws, name: str, p: _Problems) -> list[list[Any]]:
+    """The sheet's values, bounded before anything is iterated: the declared size first, then the rows
+    as read (a workbook may declare no size). A formula cell is refused: the form holds text, and
+    ``=HYPERLINK(…)`` or ``=1+1`` would be taken as the formula's text."""
+    from openpyxl.utils import get_column_letter
+
+    rows_declared, cols_declared = ws.max_row or 0, ws.max_column or 0
+    if rows_declared > MAX_ROWS or cols_declared > MAX_COLS:
+        raise _too_big(name, f"{rows_declared} dòng × {cols_declared} cột", f"{rows_declared} rows × "
+                       f"{cols_declared} columns")
+    out: list[list[Any]] = []
+    for r, row in enumerate(ws.iter_rows(), start=1):
+        if r > MAX_ROWS:
+            raise _too_big(name, f"hơn {MAX_ROWS} dòng", f"more than {MAX_ROWS} rows")
+        values = []
+        for c, cell in enumerate(row, start=1):
+            if c > MAX_COLS:
+                if cell.value is not None:
+                    raise _too_big(name, f"có dữ liệu ở ô {get_column_letter(c)}{r}", f"data in cell "
+                                   f"{get_column_letter(c)}{r}")
+                continue
+            if getattr(cell, "data_type", None) == "f":
+                p.add(name, f"{get_column_letter(c)}{r}", "ô chứa công thức; biểu mẫu chỉ nhận chữ và số.",
+                      "the cell holds a formula; a form takes only text and numbers.")
+                values.append(None)
+                continue
+            values.append(cell.value)
+        out.append(values)
+    return out
+
+
+def _merged_ranges(data: bytes, p: _Problems) -> None:
+    """A merged range keeps its text in its first cell only, so a row would read as if the other columns
+    were empty and the problem would be named at the wrong cell: the range itself is named instead.
+    (Read-only mode does not expose merged ranges; by now the sheets are known to be within the caps.)"""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=False, data_only=False)
+    try:
+        for ws in book.worksheets:
+            for merged in ws.merged_cells.ranges:
+                p.add(ws.title, merged.coord, "ô gộp (merge); hãy bỏ gộp và ghi mỗi giá trị vào ô của nó.",
+                      "merged cells; unmerge them and write each value in its own cell.")
+    finally:
+        book.close()
+
 
 def _rows(wb, name: str, cols: tuple[str, ...], problems: _Problems) -> list[tuple[int, dict[str, str]]]:
-    if name not in wb.sheetnames:
+    if name not in wb:
         problems.add(name, "A1", "thiếu trang tính này.", "this sheet is missing.")
         return []
-    ws = wb[name]
-    header = [str(c.value or "").strip() for c in ws[1]]
+    values = wb[name]
+    header = [str(v or "").strip() for v in (values[0] if values else [])]
+    problems.headers[name] = header
     for i, col in enumerate(cols):
         if col not in header:
             problems.add(name, f"{chr(65 + i)}1", f"thiếu cột “{col}”.", f"column “{col}” is missing.")
     out = []
-    for r, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+    for r, row in enumerate(values[1:], start=2):
         cells = {header[i]: ("" if v is None else str(v).strip()) for i, v in enumerate(row) if i < len(header)}
         if any(cells.values()):
             out.append((r, cells))
     return out
-
-
-def _col(cols: tuple[str, ...] | list[str], name: str) -> str:
-    return chr(65 + list(cols).index(name))
 
 
 def _list(text: str) -> list[str]:
@@ -138,30 +203,41 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     """Read a form workbook back into the form's JSON; every problem is named by sheet and cell."""
     from openpyxl import load_workbook
 
+    if len(data) > MAX_XLSX_BYTES:
+        raise CatalogueError(f"tệp Excel quá lớn ({len(data) // 1024} KB; tối đa {MAX_XLSX_BYTES // 1024} KB).",
+                             f"the workbook is too large ({len(data) // 1024} KB; at most {MAX_XLSX_BYTES // 1024} KB).",
+                             where=source)
+    p = _Problems()
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=False, data_only=False)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        try:
+            wb = {ws.title: _read_sheet(ws, ws.title, p) for ws in book.worksheets}
+        finally:
+            book.close()
+        _merged_ranges(data, p)  # only once the workbook is known to be small
+    except CatalogueError:
+        raise
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same problem for the user
         raise CatalogueError("không đọc được tệp Excel (.xlsx).", "cannot read the Excel (.xlsx) file.",
                              where=source) from exc
-    p = _Problems()
     form: dict[str, Any] = {"format": 1}
     notes: list[str] = []
     form_rows: dict[str, int] = {}
-    for r, cells in _rows(wb, FORM, ("field", "value"), p):
+    for r, cells in _rows(wb, FORM, FORM_COLS, p):
         key, value = cells.get("field", ""), cells.get("value", "")
         if key == "note":
             notes.append(value)
         elif key in FORM_KEYS:
             form[key], form_rows[key] = value, r
         else:
-            p.add(FORM, f"A{r}", f"trường “{key}” không có trong biểu mẫu.", f"unknown field “{key}”.")
+            p.add(FORM, f"{p.col(FORM, 'field', FORM_COLS)}{r}", f"trường “{key}” không có trong biểu mẫu.", f"unknown field “{key}”.")
     for key in ("id", "version", "year", "title"):
         if not form.get(key):
             p.add(FORM, "A:B", f"thiếu dòng “{key}”.", f"no “{key}” row.")
     try:
         form["year"] = int(form.get("year") or 0)
     except ValueError:
-        p.add(FORM, f"B{form_rows.get('year', 1)}", "năm phải là số, ví dụ 2025.",
+        p.add(FORM, f"{p.col(FORM, 'value', FORM_COLS)}{form_rows.get('year', 1)}", "năm phải là số, ví dụ 2025.",
               "the year must be a number, e.g. 2025.")
     levels = _list(form.pop("levels", "") or "")
     if levels:
@@ -171,11 +247,15 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     scales: dict[str, list[dict]] = {}
     for r, c in _rows(wb, SCALES, SCALE_COLS, p):
         if not c.get("scale") or not c.get("code") or not c.get("meaning"):
-            p.add(SCALES, f"A{r}", "cần đủ thang, mã và ý nghĩa.", "scale, code and meaning are all needed.")
+            p.add(SCALES, f"{p.col(SCALES, 'scale', SCALE_COLS)}{r}", "cần đủ thang, mã và ý nghĩa.", "scale, code and meaning are all needed.")
+            continue
+        if not CODE_RE.match(c["code"]):
+            p.add(SCALES, f"{p.col(SCALES, 'code', SCALE_COLS)}{r}", f"mã “{c['code']}” phải là một chữ cái hoa.",
+                  f"code “{c['code']}” must be one capital letter.")
             continue
         basis = c.get("basis") or "inferred"
         if basis not in BASES:
-            p.add(SCALES, f"{_col(SCALE_COLS, 'basis')}{r}", f"nguồn “{basis}” phải là một trong {', '.join(BASES)}.",
+            p.add(SCALES, f"{p.col(SCALES, 'basis', SCALE_COLS)}{r}", f"nguồn “{basis}” phải là một trong {', '.join(BASES)}.",
                   f"basis “{basis}” must be one of {', '.join(BASES)}.")
         scales.setdefault(c["scale"], []).append({"code": c["code"], "meaning": c["meaning"], "basis": basis})
     sections: dict[str, dict] = {}
@@ -184,13 +264,13 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
         sec = {"id": c.get("id", ""), "label": c.get("label", ""), "title": c.get("title", ""), "criteria": [],
                "sections": []}
         if not sec["id"] or sec["id"] in sections:
-            p.add(SECTIONS, f"A{r}", "mã phần trống hoặc trùng.", "section id empty or duplicated.")
+            p.add(SECTIONS, f"{p.col(SECTIONS, 'id', SECTION_COLS)}{r}", "mã phần trống hoặc trùng.", "section id empty or duplicated.")
             continue
         sections[sec["id"]] = sec
         parent = c.get("parent", "")
         if parent:
             if parent not in sections:
-                p.add(SECTIONS, f"B{r}", f"phần cha “{parent}” chưa có ở các dòng trên.",
+                p.add(SECTIONS, f"{p.col(SECTIONS, 'parent', SECTION_COLS)}{r}", f"phần cha “{parent}” chưa có ở các dòng trên.",
                       f"parent section “{parent}” is not on a row above.")
                 continue
             sections[parent]["sections"].append(sec)
@@ -198,17 +278,17 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
             top.append(sec)
     crit_rows = _rows(wb, CRITERIA, CRIT_COLS, p)
     crit_row = {c.get("id", ""): r for r, c in crit_rows}
-    header = [str(x.value or "").strip() for x in wb[CRITERIA][1]] if CRITERIA in wb.sheetnames else []
+    header = p.headers.get(CRITERIA, [])
     for r, c in crit_rows:
         cid = c.get("id", "")
         kind = c.get("kind", "")
         if kind not in KINDS:
-            p.add(CRITERIA, f"{_col(CRIT_COLS, 'kind')}{r}", f"loại “{kind}” phải là một trong {', '.join(KINDS)}.",
+            p.add(CRITERIA, f"{p.col(CRITERIA, 'kind', CRIT_COLS)}{r}", f"loại “{kind}” phải là một trong {', '.join(KINDS)}.",
                   f"kind “{kind}” must be one of {', '.join(KINDS)}.")
             continue
         sec = sections.get(c.get("section", ""))
         if sec is None:
-            p.add(CRITERIA, f"A{r}", f"phần “{c.get('section', '')}” không có trong trang {SECTIONS}.",
+            p.add(CRITERIA, f"{p.col(CRITERIA, 'section', CRIT_COLS)}{r}", f"phần “{c.get('section', '')}” không có trong trang {SECTIONS}.",
                   f"section “{c.get('section', '')}” is not on sheet {SECTIONS}.")
             continue
         crit: dict[str, Any] = {"id": cid, "stt": c.get("stt", ""), "text": c.get("text", ""), "kind": kind}
@@ -221,7 +301,7 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
         if kind == "status":
             scale = c.get("scale", "")
             if scale not in scales:
-                p.add(CRITERIA, f"{_col(CRIT_COLS, 'scale')}{r}", f"thang mã “{scale}” không có trong trang {SCALES}.",
+                p.add(CRITERIA, f"{p.col(CRITERIA, 'scale', CRIT_COLS)}{r}", f"thang mã “{scale}” không có trong trang {SCALES}.",
                       f"scale “{scale}” is not on sheet {SCALES}.")
                 continue
             if scale.startswith("@"):
@@ -232,7 +312,7 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
             for s in sugg:
                 code, sep, text = s.partition(":")
                 if not sep or len(code.strip()) != 1:
-                    p.add(CRITERIA, f"{_col(CRIT_COLS, 'suggestions')}{r}", f"gợi ý “{s}” phải ghi dạng “A: diễn giải”.",
+                    p.add(CRITERIA, f"{p.col(CRITERIA, 'suggestions', CRIT_COLS)}{r}", f"gợi ý “{s}” phải ghi dạng “A: diễn giải”.",
                           f"suggestion “{s}” must read “A: explanation”.")
                     continue
                 pairs[code.strip()] = text.strip()
@@ -248,9 +328,9 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     rules = []
     for r, c in _rows(wb, RULES, RULE_COLS, p):
         if c.get("severity") not in SEVERITIES:
-            p.add(RULES, f"B{r}", f"mức phải là {' hoặc '.join(SEVERITIES)}.", f"severity must be {' or '.join(SEVERITIES)}.")
+            p.add(RULES, f"{p.col(RULES, 'severity', RULE_COLS)}{r}", f"mức phải là {' hoặc '.join(SEVERITIES)}.", f"severity must be {' or '.join(SEVERITIES)}.")
         if c.get("op") not in OPERATORS:
-            p.add(RULES, f"D{r}", f"phép so sánh phải là một trong {' '.join(OPERATORS)}.",
+            p.add(RULES, f"{p.col(RULES, 'op', RULE_COLS)}{r}", f"phép so sánh phải là một trong {' '.join(OPERATORS)}.",
                   f"the operator must be one of {' '.join(OPERATORS)}.")
         rule = {"id": c.get("id", ""), "severity": c.get("severity", ""), "left": _list(c.get("left", "")),
                 "op": c.get("op", ""), "right": _list(c.get("right", "")), "message": c.get("message", "")}
@@ -261,7 +341,7 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     rollup = []
     for r, c in _rows(wb, ROLLUP, ROLLUP_COLS, p):
         if c.get("op") not in ROLLUP_OPS:
-            p.add(ROLLUP, f"D{r}", "phép tổng hợp phải là sum hoặc count.", "the roll-up op must be sum or count.")
+            p.add(ROLLUP, f"{p.col(ROLLUP, 'op', ROLLUP_COLS)}{r}", "phép tổng hợp phải là sum hoặc count.", "the roll-up op must be sum or count.")
         item = {"parent": c.get("parent", ""), "child": c.get("child", ""), "into": c.get("into", ""),
                 "op": c.get("op", "")}
         if c.get("from"):
@@ -279,12 +359,12 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     try:
         parse_catalogue(form, source=source)  # the checks a form file gets
     except CatalogueError as exc:
-        raise CatalogueError(exc.vi, exc.en, where=_cell_of(exc.where or "", crit_row) or exc.where) from None
+        raise CatalogueError(exc.vi, exc.en, where=_cell_of(exc.where or "", crit_row, p) or exc.where) from None
     return form
 
 
-def _cell_of(where: str, crit_row: dict[str, int]) -> str:
+def _cell_of(where: str, crit_row: dict[str, int], p: _Problems) -> str:
     """The sheet and row behind a form error that names a criterion ("…: tiêu chí II.1")."""
     _, sep, cid = where.partition("tiêu chí ")
     row = crit_row.get(cid.strip()) if sep else None
-    return f"{CRITERIA}!B{row} ({cid.strip()})" if row else ""
+    return f"{CRITERIA}!{p.col(CRITERIA, 'id', CRIT_COLS)}{row} ({cid.strip()})" if row else ""

@@ -62,14 +62,31 @@ _SIGNATURE_DETAILS = (("report_number", "số báo cáo", "report number", "--re
                       ("signer_name", "họ tên người ký", "signer's name", "--signer-name"))
 
 
+def missing_signature_details(period, unit) -> list[tuple[str, str, str]]:
+    """The report details still empty that export will require, as (vi, en, option): ``check`` and
+    ``finalise`` say so early, without blocking, so nobody learns it only at export."""
+    printed = {"place": period.place or unit.place}  # the date line falls back to the unit's place
+    return [(vi, en, opt) for field, vi, en, opt in _SIGNATURE_DETAILS if not printed.get(field, getattr(period, field))]
+
+
+def signature_details_warning(period, unit) -> tuple[str, str] | None:
+    """A one-line (vi, en) warning naming what is missing, or None when the signature block is complete."""
+    missing = missing_signature_details(period, unit)
+    if not missing:
+        return None
+    options = " ".join(f"{m[2]} …" for m in missing)
+    return (f"khối chữ ký chưa đủ: thiếu {', '.join(m[0] for m in missing)} — phải có trước khi xuất gửi "
+            f"(c27desk period set {period.year} {options}).",
+            f"the signature block is incomplete: no {', '.join(m[1] for m in missing)} — needed before export "
+            f"(c27desk period set {period.year} {options}).")
+
+
 def require_signature_details(content: AppendixContent) -> None:
     """Refuse an appendix whose number, date or signature block is still empty: it must not go out signed.
 
     Called by sign_appendix, and earlier by the window and the command line so nobody types a PIN
     only to be told this afterwards."""
-    printed = {"place": content.period.place or content.unit.place}  # the date line falls back to the unit's place
-    missing = [(vi, en, opt) for field, vi, en, opt in _SIGNATURE_DETAILS
-               if not printed.get(field, getattr(content.period, field))]
+    missing = missing_signature_details(content.period, content.unit)
     if missing:
         options = " ".join(f"{m[2]} …" for m in missing)
         raise C27Error(

@@ -225,6 +225,12 @@ def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
                 continue
             cid = clean(row[0])
             crit = catalogue.get(cid)
+            if crit is None and cid in catalogue.not_asked:  # the form has it; this level does not answer it
+                problems.append(RowProblem(line, f"tiêu chí {cid} không hỏi cấp này (biểu mẫu {catalogue.key} chỉ hỏi "
+                                                 "cấp khác); bỏ dòng này.",
+                                           f"criterion {cid} is not asked of this level (form {catalogue.key} asks "
+                                           "it of another level); remove the row."))
+                continue
             if crit is None:
                 problems.append(RowProblem(line, f"tiêu chí “{shown(cid, 40)}” không có trong danh mục {catalogue.key}.",
                                            f"criterion “{shown(cid, 40)}” is not in catalogue {catalogue.key}."))

@@ -223,10 +223,83 @@ def _set_version(db: Database, unit: Unit, year: int, *, who: str, name: str | N
     db.execute("UPDATE units SET name = ?, level = ?, parent = ? WHERE code = ?", [*newest, unit.code])
 
 
+def held_history(db: Database, year: int) -> tuple[str, str]:
+    """What a register change from ``year`` would rewrite, as (vi, en) text, empty when nothing: each year
+    from ``year`` on for which this database holds received packages or its own finalised report (their
+    consolidation reads that year's tree)."""
+    rows = db.execute(
+        "SELECT year, sum(kind = 'r'), sum(kind = 'o') FROM ("
+        " SELECT year, 'r' AS kind FROM received_revisions WHERE year >= ?"
+        " UNION ALL SELECT year, 'o' FROM revisions WHERE year >= ? AND status = 'final' AND source = 'local')"
+        " GROUP BY year ORDER BY year", [year, year]).fetchall()
+    vi = "; ".join(f"{y}: {r} gói đã nhận" + (", báo cáo của đơn vị đã chốt" if o else "") for y, r, o in rows)
+    en = "; ".join(f"{y}: {r} received packages" + (", own report finalised" if o else "") for y, r, o in rows)
+    return vi, en
+
+
+def guard_history(db: Database, year: int, *, force: bool) -> None:
+    """Refuse a change reaching back into a year already reported on, unless forced (the command then
+    prints what it rewrites, from ``held_history``)."""
+    vi, en = held_history(db, year)
+    if vi and not force:
+        raise StoreError(f"thay đổi từ năm {year} làm đổi cây đơn vị của năm đã có báo cáo ({vi}); hãy chọn "
+                         "--from là năm chưa có báo cáo, hoặc thêm --force-history nếu thật sự cần sửa lịch sử.",
+                         f"a change from {year} rewrites the unit tree of years already reported on ({en}); "
+                         "choose a --from year with no reports, or add --force-history if history must change.",
+                         code="HISTORY_LOCKED", where="--from")
+
+
+def default_year(db: Database) -> int | None:
+    """The year a new unit starts when none is given: the newest open period (None: no period yet)."""
+    return db.execute("SELECT max(year) FROM periods WHERE status = 'open'").fetchone()[0]
+
+
+def _rank(db: Database, level: str) -> int | None:
+    row = db.execute("SELECT rank FROM levels WHERE code = ?", [level]).fetchone()
+    return row[0] if row else None
+
+
+def check_placement(db: Database, code: str, year: int) -> None:
+    """Refuse a tree in which ``code`` (as it is from ``year`` on) sits under itself, or under a unit at or
+    below its own level, or has a child at or above it: every later year's tree is checked too, since a
+    change from ``year`` holds until a later version replaces it. Called inside the change's transaction,
+    so a refusal undoes it."""
+    later = [r[0] for r in db.execute("SELECT DISTINCT from_year FROM unit_versions WHERE from_year > ?", [year])]
+    for y in sorted({year, *later}):
+        unit = unit_in(db, code, y)
+        if unit is None:
+            continue
+        chain, parent = [unit.code], unit.parent
+        while parent is not None:
+            chain.append(parent)
+            if parent == unit.code:
+                path = " → ".join(chain)
+                raise StoreError(f"thay đổi này tạo vòng lặp trong cây đơn vị năm {y}: {path}.",
+                                 f"this change makes a cycle in the {y} unit tree: {path}.", code="UNIT_CYCLE")
+            above = unit_in(db, parent, y)
+            if above is None or len(chain) > 64:
+                break
+            parent = above.parent
+        pairs = []
+        above = unit_in(db, unit.parent, y) if unit.parent else None
+        if above is not None:
+            pairs.append((above, unit))
+        pairs += [(unit, child) for child in children(db, unit.code, y)]
+        for upper, lower in pairs:
+            up_rank, low_rank = _rank(db, upper.level), _rank(db, lower.level)
+            if up_rank is not None and low_rank is not None and up_rank >= low_rank:
+                raise StoreError(f"năm {y}: {lower.code} (cấp {lower.level}) không thể trực thuộc {upper.code} "
+                                 f"(cấp {upper.level}): đơn vị cấp trên phải ở cấp cao hơn.",
+                                 f"in {y}: {lower.code} (level {lower.level}) cannot report to {upper.code} "
+                                 f"(level {upper.level}): the unit above must be at a higher level.",
+                                 code="LEVEL_ORDER")
+
+
 @backed_up("units")
-def rename(db: Database, code: str, name: str, year: int, *, who: str) -> Unit:
+def rename(db: Database, code: str, name: str, year: int, *, who: str, force_history: bool = False) -> Unit:
     """A new name from ``year``; earlier years keep the old one (the 2023 appendix still says the old name)."""
     check_year(year)
+    guard_history(db, year, force=force_history)
     if not clean(name):
         raise InputError("chưa nhập tên mới.", "the new name is empty.", where="--name")
     with db.atomic():
@@ -237,9 +310,11 @@ def rename(db: Database, code: str, name: str, year: int, *, who: str) -> Unit:
 
 
 @backed_up("units")
-def move(db: Database, code: str, parent: str, year: int, *, who: str, level: str | None = None) -> Unit:
+def move(db: Database, code: str, parent: str, year: int, *, who: str, level: str | None = None,
+         force_history: bool = False) -> Unit:
     """A new parent (and level) from ``year``: a commune reporting straight to the province after 2025."""
     check_year(year)
+    guard_history(db, year, force=force_history)
     parent = normalise_unit_code(parent)
     with db.atomic():
         unit = _require(db, code, year)
@@ -252,21 +327,24 @@ def move(db: Database, code: str, parent: str, year: int, *, who: str, level: st
             raise StoreError(f"đơn vị cấp trên {parent} không tồn tại vào năm {year}.",
                              f"the parent unit {parent} does not exist in {year}.", code="UNKNOWN_UNIT")
         _set_version(db, unit, year, who=who, parent=parent, level=level)
+        check_placement(db, unit.code, year)
         log(db, "unit-move", who=who, unit=unit.code, year=year, old_value=unit.parent, new_value=parent,
             detail=f"level={level or unit.level}")
     return unit_in(db, unit.code, year)  # type: ignore[return-value]
 
 
 @backed_up("units")
-def retire(db: Database, code: str, year: int, *, who: str) -> Unit:
+def retire(db: Database, code: str, year: int, *, who: str, force_history: bool = False) -> Unit:
     """The unit no longer exists from ``year``: it drops out of that year's tree and of every later one.
 
     Refused while it still has children in that year (move or retire them first), so no
     commune is left reporting to a district that is gone."""
     check_year(year)
+    guard_history(db, year, force=force_history)
     with db.atomic():
         unit = _require(db, code, year)
-        if unit.valid_from is not None and year <= unit.valid_from:
+        unused = not db.execute("SELECT 1 FROM revisions WHERE unit = ?", [unit.code]).fetchone()
+        if unit.valid_from is not None and (year < unit.valid_from or (year == unit.valid_from and not unused)):
             raise InputError(f"đơn vị {unit.code} chỉ bắt đầu từ năm {unit.valid_from}.",
                              f"unit {unit.code} only starts in {unit.valid_from}.", where="--from")
         left = [c.code for c in children(db, unit.code, year)]
@@ -281,11 +359,13 @@ def retire(db: Database, code: str, year: int, *, who: str) -> Unit:
 
 
 @backed_up("units")
-def succeed(db: Database, olds: list[str], new: Unit, year: int, kind: LinkKind, *, who: str) -> Unit:
+def succeed(db: Database, olds: list[str], new: Unit, year: int, kind: LinkKind, *, who: str,
+            force_history: bool = False) -> Unit:
     """``olds`` end in ``year`` and ``new`` (added if not held, valid from ``year``) takes their place:
     a code change (one old unit) or a merger (several). Children of the old units in that year move to
     the new one; this database's own unit, if among them, becomes the new one."""
     check_year(year)
+    guard_history(db, year, force=force_history)
     olds = [normalise_unit_code(c) for c in olds]
     if not olds or (kind == LinkKind.RECODE and len(olds) != 1) or len(set(olds)) != len(olds):
         raise InputError("cần đúng một đơn vị cũ khi đổi mã, ít nhất một khi hợp nhất (không lặp lại).",
@@ -296,6 +376,12 @@ def succeed(db: Database, olds: list[str], new: Unit, year: int, kind: LinkKind,
     with db.atomic():
         old_units = [_require(db, c, year) for c in olds]
         existing = get_unit(db, new.code)
+        if existing is not None and kind == LinkKind.RECODE:
+            raise StoreError(f"đã có đơn vị {new.code} ({existing.name}); đổi mã không gộp hai đơn vị — nếu {olds[0]} "
+                             f"hợp nhất vào {new.code}, dùng: units merge {olds[0]} --into {new.code} --from {year}",
+                             f"unit {new.code} ({existing.name}) already exists; a code change does not join two "
+                             f"units — if {olds[0]} merges into {new.code}, use: units merge {olds[0]} --into "
+                             f"{new.code} --from {year}", code="EXISTS")
         if existing is None:
             save_unit(db, replace(new, valid_from=year), who=who)
         elif not existing.valid_in(year):
@@ -309,6 +395,7 @@ def succeed(db: Database, olds: list[str], new: Unit, year: int, kind: LinkKind,
             db.execute("INSERT OR REPLACE INTO unit_links(predecessor, successor, year, kind, at, who) "
                        "VALUES (?, ?, ?, ?, ?, ?)", [old.code, new.code, year, str(kind), now(), who])
             log(db, f"unit-{kind}", who=who, unit=old.code, year=year, old_value=old.code, new_value=new.code)
+        check_placement(db, new.code, year)
         if me is not None and me.code in olds:
             db.execute("UPDATE units SET is_self = 0 WHERE code = ?", [me.code])
             db.execute("UPDATE units SET is_self = 1, place = ?, parent_body = ?, doc_symbol = ? WHERE code = ?",

@@ -67,16 +67,16 @@ used in the names of files sent upward.</translation>
 (the Party committee above). Leave empty if your unit does not print it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/setup_dialog.py" line="68" />
-        <source>Ký hiệu văn bản</source>
-        <translation>Document symbol</translation>
-    </message>
-    <message>
         <location filename="../../c27desk/gui/setup_dialog.py" line="69" />
         <source>Chữ viết tắt của đơn vị, in sau số báo cáo:
 với “HU” số in là “Số 123-BC/HU”.</source>
         <translation>The unit's abbreviation, printed after the report number:
 with “HU” the number prints as “Số 123-BC/HU”.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/setup_dialog.py" line="68" />
+        <source>Ký hiệu văn bản</source>
+        <translation>Document symbol</translation>
     </message>
 </context>
 <context>
@@ -251,58 +251,16 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
         <translation>Consolidation %1</translation>
     </message>
     <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="212" />
+        <source>Số liệu đã nhận vào báo cáo của đơn vị đã cũ:</source>
+        <translation>Values taken into this office's report are out of date:</translation>
+    </message>
+    <message>
         <location filename="../../c27desk/gui/consolidation_dialog.py" line="201" />
         <location filename="../../c27desk/gui/consolidation_dialog.py" line="223" />
         <location filename="../../c27desk/gui/consolidation_dialog.py" line="237" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="228" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="237" />
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="245" />
-        <source>Tiêu chí</source>
-        <translation>Criterion</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="234" />
-        <source>Số liệu từng đơn vị</source>
-        <translation>Values by unit</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="237" />
-        <source>Nội dung</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="241" />
-        <source>Văn bản</source>
-        <translation>Free texts</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="245" />
-        <source>Giá trị đề xuất</source>
-        <translation>Proposed value</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="246" />
-        <source>Nguồn</source>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="246" />
-        <source>Đơn vị chưa có số liệu</source>
-        <translation>Units without data</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="263" />
-        <source>Đề xuất tổng hợp</source>
-        <translation>Proposed values</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="145" />
-        <source>Xuất Excel (.xlsx)…</source>
-        <translation>Export Excel (.xlsx)…</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/consolidation_dialog.py" line="112" />
@@ -350,6 +308,78 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
         <translation>✓ Complete</translation>
     </message>
     <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="204" />
+        <source>Năm %1: đã nhận %2/%3 đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…</source>
+        <translation>%1: %2/%3 units received. Re-checking the units' values to consolidate…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="228" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="237" />
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="245" />
+        <source>Tiêu chí</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="234" />
+        <source>Số liệu từng đơn vị</source>
+        <translation>Values by unit</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="237" />
+        <source>Nội dung</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="241" />
+        <source>Văn bản</source>
+        <translation>Free texts</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="245" />
+        <source>Giá trị đề xuất</source>
+        <translation>Proposed value</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="245" />
+        <source>Giá trị hiện tại của đơn vị</source>
+        <translation>Office's current value</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="246" />
+        <source>Nguồn</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="246" />
+        <source>Đơn vị chưa có số liệu</source>
+        <translation>Units without data</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="384" />
+        <source>Đang ghi %1 (%2 đơn vị)…</source>
+        <translation>Writing %1 (%2 units)…</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="406" />
+        <source>Đã ghi %1.</source>
+        <translation>Wrote %1.</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="418" />
+        <source>Trang: %1</source>
+        <translation>Sheet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="263" />
+        <source>Đề xuất tổng hợp</source>
+        <translation>Proposed values</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/consolidation_dialog.py" line="145" />
+        <source>Xuất Excel (.xlsx)…</source>
+        <translation>Export Excel (.xlsx)…</translation>
+    </message>
+    <message>
         <location filename="../../c27desk/gui/consolidation_dialog.py" line="146" />
         <source>Xuất CSV…</source>
         <translation>Export CSV…</translation>
@@ -358,21 +388,6 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
         <location filename="../../c27desk/gui/consolidation_dialog.py" line="147" />
         <source>Đóng</source>
         <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="204" />
-        <source>Năm %1: đã nhận %2/%3 đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…</source>
-        <translation>%1: %2/%3 units received. Re-checking the units' values to consolidate…</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="212" />
-        <source>Số liệu đã nhận vào báo cáo của đơn vị đã cũ:</source>
-        <translation>Values taken into this office's report are out of date:</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="245" />
-        <source>Giá trị hiện tại của đơn vị</source>
-        <translation>Office's current value</translation>
     </message>
     <message>
         <location filename="../../c27desk/gui/consolidation_dialog.py" line="253" />
@@ -461,21 +476,6 @@ This can be undone (Ctrl+Z in the main window).</translation>
         <location filename="../../c27desk/gui/consolidation_dialog.py" line="380" />
         <source>Xuất tổng hợp</source>
         <translation>Export consolidation</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="384" />
-        <source>Đang ghi %1 (%2 đơn vị)…</source>
-        <translation>Writing %1 (%2 units)…</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="406" />
-        <source>Đã ghi %1.</source>
-        <translation>Wrote %1.</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/consolidation_dialog.py" line="418" />
-        <source>Trang: %1</source>
-        <translation>Sheet: %1</translation>
     </message>
 </context>
 <context>
@@ -744,127 +744,127 @@ This can be undone (Ctrl+Z in the main window).</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="58" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="62" />
         <source>Nhận gói báo cáo của đơn vị trực thuộc</source>
         <translation>Import child units' packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="62" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="66" />
         <source>Chọn tệp .c27…</source>
         <translation>Choose .c27 files…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="63" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
         <source>Chọn thư mục (USB)…</source>
         <translation>Choose a folder (USB)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="71" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="71" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="71" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="67" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="71" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="68" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="72" />
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="69" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="73" />
         <source>Xác nhận chứng thư số mới</source>
         <translation>Accept the new certificate</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="82" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="86" />
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="82" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="86" />
         <source>Cũ</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="82" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="86" />
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="88" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="92" />
         <source>Nhận các tệp hợp lệ</source>
         <translation>Import the valid files</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="91" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="95" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="124" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="128" />
         <source>Chọn gói báo cáo</source>
         <translation>Choose report packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="124" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="128" />
         <source>Gói báo cáo (*.c27)</source>
         <translation>Report packages (*.c27)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="129" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="133" />
         <source>Chọn thư mục chứa gói báo cáo</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="161" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="165" />
         <source>Đã nhận</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="161" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="165" />
         <source>Đã có, không đổi</source>
         <translation>Already held, unchanged</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="162" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="166" />
         <source>Hợp lệ</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="162" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="166" />
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="163" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="167" />
         <source>Bản cũ, đã có bản mới hơn</source>
         <translation>Old file, a newer revision is held</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="188" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="192" />
         <source>Đã nhận %1 tệp; từ chối %2.</source>
         <translation>Imported %1 files; refused %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="193" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="197" />
         <source>%1 tệp hợp lệ sẵn sàng nhận; %2 tệp đã nhận trước đây; %3 tệp bị từ chối.</source>
         <translation>%1 valid files ready to import; %2 imported before; %3 refused.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="216" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="220" />
         <source>Chứng thư số mới của %1: </source>
         <translation>New certificate of %1: </translation>
     </message>
@@ -1832,152 +1832,162 @@ This can be undone (Ctrl+Z in the main window).</translation>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="51" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="52" />
         <source>Đơn vị trực thuộc qua các năm</source>
         <translation>Units over the years</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="58" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="59" />
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="58" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="59" />
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="58" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="59" />
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="58" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="59" />
         <source>Cấp trên</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="59" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="60" />
         <source>Hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="73" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="74" />
         <source>Từ năm</source>
         <translation>From year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="74" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="75" />
         <source>Tên mới</source>
         <translation>New name</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="75" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="76" />
         <source>Cấp trên mới (mã)</source>
         <translation>New parent (code)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="76" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="77" />
         <source>Mã mới / mã sau hợp nhất</source>
         <translation>New code / code after merging</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="79" />
         <source>Đổi tên / đổi mã</source>
         <translation>Rename / new code</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="78" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="79" />
         <source>Chuyển cấp trên</source>
         <translation>Move to parent</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="79" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="80" />
         <source>Thôi hoạt động</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="79" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="80" />
         <source>Hợp nhất các đơn vị đã chọn</source>
         <translation>Merge the selected units</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="89" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="90" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="100" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="101" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="100" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="101" />
         <source>Người ký (chủ thể)</source>
         <translation>Signer (subject)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="100" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="101" />
         <source>Số hiệu</source>
         <translation>Serial</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="101" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="102" />
         <source>Hiệu lực từ</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="101" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="102" />
         <source>Đến</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="104" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="105" />
         <source>Thu hồi chứng thư đã chọn</source>
         <translation>Revoke the selected certificate</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="111" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="112" />
         <source>Sổ đơn vị</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="112" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="113" />
         <source>Chứng thư số đã ghi nhận</source>
         <translation>Pinned certificates</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="113" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="114" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="167" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="171" />
+        <source>Sửa lịch sử đơn vị?</source>
+        <translation>Change the units' history?</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="172" />
+        <source>Vẫn thay đổi (tổng hợp các năm đó sẽ đọc khác đi)?</source>
+        <translation>Change it anyway (those years' consolidation will read differently)?</translation>
+    </message>
+    <message>
+        <location filename="../../c27desk/gui/units_dialog.py" line="190" />
         <source>Từ năm %1, %2 đổi thành %3.</source>
         <translation>From %1, %2 becomes %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="170" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="194" />
         <source>Từ năm %1, %2 có tên mới.</source>
         <translation>From %1, %2 has a new name.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="177" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="202" />
         <source>Từ năm %1, %2 trực thuộc %3.</source>
         <translation>From %1, %2 reports to %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="185" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="210" />
         <source>Đơn vị %1 không còn từ năm %2.</source>
         <translation>Unit %1 no longer exists from %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="198" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="224" />
         <source>Từ năm %1, %2 hợp nhất thành %3.</source>
         <translation>From %1, %2 are merged into %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="208" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="234" />
         <source>Đã thu hồi chứng thư số của %1.</source>
         <translation>Revoked %1's certificate.</translation>
     </message>

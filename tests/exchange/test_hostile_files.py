@@ -524,3 +524,14 @@ def test_fuzzed_text_in_a_field_nobody_prints_is_accepted_exactly_when_it_is_cle
         assert state(office_copy) == before
     else:
         assert outcome.outcome in ("accepted", "already"), outcome
+
+
+def test_a_package_for_a_year_with_no_period_says_so(world, office_copy):
+    import sqlite3
+
+    conn = sqlite3.connect(office_copy)  # an office that never opened the year (foreign keys off: a raw edit)
+    conn.execute("DELETE FROM periods WHERE year = ?", [YEAR])
+    conn.commit()
+    conn.close()
+    got = attempt(office_copy, world.good)
+    assert got.reason == "NO_PERIOD" and f"period set {YEAR}" in got.message

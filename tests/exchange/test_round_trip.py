@@ -183,11 +183,15 @@ def test_units_add_checks_everything_before_writing(office, child_keys, tmp_path
     assert "HU-TANPHU" not in cli("units", "list", db=office)[1]  # a failed add adds nothing
     code, _, err = cli("units", "add", "--code", "HU-BIENHOA", "--name", "Tên khác", "--level", "huyen", db=office)
     assert code == 1 and "không ghi đè" in err
-    assert cli("units", "add", "--code", "HU-TANPHU", "--name", "Huyện ủy Tân Phú", "--level", "huyen", "--cert",
-               str(child_keys["HU-BIENHOA"].cert_pem), db=office)[0] == 0
-    code, _, err = cli("units", "add", "--code", "HU-VINHCUU", "--name", "Huyện ủy Vĩnh Cửu", "--level", "huyen",
+    code, _, err = cli("units", "add", "--code", "HU-TANPHU", "--name", "Huyện ủy Tân Phú", "--level", "huyen",
                        "--cert", str(child_keys["HU-BIENHOA"].cert_pem), db=office)
-    assert code == 1 and "HU-TANPHU" in err
+    assert code == 1 and "HU-BIENHOA" in err  # a trial certificate made for another unit
+    assert "HU-TANPHU" not in cli("units", "list", db=office)[1]
+    assert cli("units", "pin", "--code", "HU-BIENHOA", "--cert", str(child_keys["HU-BIENHOA"].cert_pem),
+               db=office)[0] == 0
+    code, _, err = cli("--lang", "en", "units", "add", "--code", "HU-VINHCUU", "--name", "Huyện ủy Vĩnh Cửu",
+                       "--level", "huyen", "--cert", str(child_keys["HU-BIENHOA"].cert_pem), db=office)
+    assert code == 1 and "HU-BIENHOA" in err
     assert "HU-VINHCUU" not in cli("units", "list", db=office)[1]
 
 

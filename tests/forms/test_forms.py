@@ -133,7 +133,8 @@ def test_a_tampered_unsigned_or_conflicting_form_is_refused(office, cli, tmp_pat
     assert cli("catalog", "publish", "--period", "2023", "--out", str(tmp_path / "f.c27form"), "--sign-p12",
                str(p12), db=office)[0] == 0
     unit = tmp_path / "unit.sqlite3"
-    assert cli("init", "--unit-code", "HU-X", "--unit-name", "Huyện ủy X", "--level", "huyen", db=unit)[0] == 0
+    assert cli("init", "--unit-code", "HU-X", "--unit-name", "Huyện ủy X", "--level", "huyen", "--parent",
+               "TU-DONGNAI", db=unit)[0] == 0
     assert cli("trust", "add-ca", str(ca), db=unit)[0] == 0
     with zipfile.ZipFile(tmp_path / "f.c27form") as zf:
         body, sig = zf.read("form.json"), zf.read("form.p7s")

@@ -60,6 +60,8 @@ def test_a_signed_form_is_installed_from_the_window_and_a_tampered_one_refused(q
     assert cli("catalog", "publish", "--period", "2024", "--file", str(tmp_path / "f.json"), "--out",
                str(tmp_path / "f.c27form"), "--sign-p12", str(tmp_path / "k" / "TRIAL-TW.p12"), db=office)[0] == 0
     assert cli("trust", "add-ca", str(tmp_path / "k" / "TRIAL-CA.pem"), db=demo_db)[0] == 0
+    # the demo province records the centre as its office above: only the office above's form is installed
+    assert cli("units", "move", "--code", "TU-DONGNAI", "--parent", "TW", "--from", "2000", db=demo_db)[0] == 0
     window = open_window(demo_db)
     chosen = [str(tmp_path / "f.c27form")]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (chosen[0], "")))

@@ -99,3 +99,10 @@ def test_a_certificate_naming_another_unit_is_flagged(office):
         assert own_signer_warnings(db, "HU-LONGKHANH", cert) == []
     finally:
         db.close()
+
+
+def test_a_trial_certificate_made_for_another_unit_is_not_pinned(office, child_keys, cli):
+    code, _, err = cli("--lang", "en", "units", "pin", "--code", "HU-LONGKHANH", "--cert",
+                       str(child_keys["HU-BIENHOA"].cert_pem), db=office)
+    assert code == 1 and "issued for unit HU-BIENHOA, not HU-LONGKHANH" in err
+    assert "HU-LONGKHANH" not in cli("units", "signers", db=office)[1]

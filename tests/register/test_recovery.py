@@ -99,19 +99,23 @@ def test_check_says_when_a_child_revision_made_sent_values_stale(office, child_k
         db.close()
 
 
-def test_a_merged_away_units_history_comes_in_without_replacing_own_data(office, bienhoa, cli):
+def test_units_history_takes_a_predecessor_only_and_none_of_its_unsent_reports(office, bienhoa, cli):
     before = state(office)
+    code, _, err = cli("units", "history", str(bienhoa), db=office)  # a live child, not merged away
+    assert code == 1 and "units merge" in err and state(office) == before
+    assert cli("units", "merge", "HU-BIENHOA", "--into", "HU-LONGKHANH", "--from", "2025", db=office)[0] == 0
     code, out, _ = cli("--lang", "en", "units", "history", str(bienhoa), db=office)
-    assert code == 0 and "Brought in HU-BIENHOA's history: 1 report revisions" in out
+    # its finalised r1 was never sent signed: it is not a received report, so it stays out of the consolidation
+    assert code == 0 and "Brought in HU-BIENHOA's history: 0 report revisions" in out
+    assert held_values(office, "HU-BIENHOA")["revision"] is None
     after = state(office)
-    assert set(before["value_entries"]) <= set(after["value_entries"])
     assert [r for r in after["units"] if r[0] == "TU-DONGNAI"] == [r for r in before["units"] if r[0] == "TU-DONGNAI"]
-    assert held_values(office, "HU-BIENHOA") == held_values(bienhoa, "HU-BIENHOA")
     code, _, err = cli("units", "history", str(office), db=office)
     assert code == 1 and "restore" in err
 
 
-def test_a_merged_away_offices_archive_is_replayed_into_its_successor(office, child_keys, cli, tmp_path):
+def _binhphuoc_merged_into(office, child_keys, cli, tmp_path):
+    """Bình Phước's province database, with a district package it received signed, merged into Đồng Nai."""
     other = tmp_path / "binhphuoc.sqlite3"  # the province merged into Đồng Nai, with its own received package
     assert run(other, "init", "--unit-code", "TU-BINHPHUOC", "--unit-name", "Tỉnh ủy Bình Phước", "--level", "tinh",
                "--parent", "TW") == 0
@@ -123,10 +127,26 @@ def test_a_merged_away_offices_archive_is_replayed_into_its_successor(office, ch
     assert run(other, "import", str(tmp_path / "usb"), "--accept-new-signer", "HU-BIENHOA") == 0
 
     assert cli("units", "add", "--code", "TU-BINHPHUOC", "--name", "Tỉnh ủy Bình Phước", "--level", "tinh",
-               db=office)[0] == 0
+               db=office)[0] == 1  # under the office itself: a province under a province is refused
+    assert cli("units", "add", "--code", "TU-BINHPHUOC", "--name", "Tỉnh ủy Bình Phước", "--level", "tinh",
+               "--parent", "TW", "--from", "2000", db=office)[0] == 0
     assert cli("units", "merge", "TU-BINHPHUOC", "--into", "TU-DONGNAI", "--from", "2025", db=office)[0] == 0
-    assert cli("units", "move", "--code", "HU-BIENHOA", "--parent", "TU-BINHPHUOC", "--from", "2000",
+    assert cli("units", "move", "--code", "HU-BIENHOA", "--parent", "TU-BINHPHUOC", "--from", str(YEAR),
                db=office)[0] == 0  # in 2023 the district belonged to Bình Phước
+    return other, unit
+
+
+def test_a_merged_away_offices_archive_is_replayed_into_its_successor(office, child_keys, cli, tmp_path):
+    other, unit = _binhphuoc_merged_into(office, child_keys, cli, tmp_path)
     code, out, _ = cli("import", "--archive", str(other.with_name("binhphuoc-archive")), db=office)
     assert code == 0 and out.startswith("ĐÃ NHẬN"), out
     assert held_values(office, "HU-BIENHOA") == held_values(unit, "HU-BIENHOA")
+
+
+def test_units_history_brings_in_the_predecessors_received_revisions_as_received(office, child_keys, cli, tmp_path):
+    other, unit = _binhphuoc_merged_into(office, child_keys, cli, tmp_path)
+    code, out, _ = cli("--lang", "en", "units", "history", str(other), db=office)
+    assert code == 0 and "1 report revisions" in out
+    assert held_values(office, "HU-BIENHOA") == held_values(unit, "HU-BIENHOA")
+    rows = state(office)["received_revisions"]
+    assert [r[:3] for r in rows] == [("HU-BIENHOA", YEAR, 1)]

@@ -112,19 +112,23 @@ def test_2023_2024_then_the_2025_reform(world, tmp_path, capsys, monkeypatch):
 
     # -- the reform, as the province records it ----------------------------------------------------
     p = dbs["TU-DN"]
-    for code in ("XA-1", "XA-2"):
+    for code in ("XA-1", "XA-2"):  # the province holds the communes from the year they report to it
         assert run(p, "units", "add", "--code", code, "--name", UNITS[code][0], "--level", "xa", "--parent",
-                   "HU-A") == 0
-        assert run(p, "units", "move", "--code", code, "--parent", "TU-DN", "--from", "2025") == 0
+                   "HU-A") == 1  # from the newest open period, 2024, already reported on: refused
+        assert run(p, "units", "add", "--code", code, "--name", UNITS[code][0], "--level", "xa", "--parent",
+                   "TU-DN", "--from", "2025") == 0
     assert run(p, "units", "retire", "--code", "HU-A", "--from", "2025") == 0
     assert run(p, "units", "merge", "XA-1", "XA-2", "--into", "XA-12", "--name", UNITS["XA-12"][0],
                "--from", "2025") == 0
     assert run(p, "trust", "add-ca", str(keys["XA-12"].ca_pem)) == 0
     # ... and the new commune, in what was commune 1's database, takes in commune 2's history
     x = dbs["XA-1"]
-    assert run(x, "units", "history", str(dbs["XA-2"])) == 0
+    assert run(x, "units", "history", str(dbs["XA-2"])) == 1  # not yet recorded as merged: refused
+    assert run(x, "units", "add", "--code", "XA-2", "--name", UNITS["XA-2"][0], "--level", "xa", "--parent",
+               "TU-DN", "--from", "2025") == 0
     assert run(x, "units", "merge", "XA-1", "XA-2", "--into", "XA-12", "--name", UNITS["XA-12"][0], "--parent",
                "TU-DN", "--from", "2025") == 0
+    assert run(x, "units", "history", str(dbs["XA-2"])) == 0
     assert run(x, "period", "set", "2025") == 0
     code, out = cli(capsys, x, "carry-forward", "--period", "2025", "--from-predecessors")
     assert code == 0, out

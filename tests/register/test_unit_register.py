@@ -8,6 +8,7 @@ import pytest
 
 from c27desk.store import units
 from c27desk.store.database import open_database
+from tests.conftest import finalise_demo
 
 
 @pytest.fixture
@@ -114,3 +115,48 @@ def test_a_register_change_is_backed_up(province, cli):
 
     assert cli("units", "retire", "--code", "XA-2", "--from", "2025")[0] == 0
     assert backup.list_backups(province)[0].name.endswith("-after-units.sqlite3")
+
+
+@pytest.mark.parametrize("args, words", [
+    (("move", "--code", "XA-2", "--parent", "XA-1", "--from", "2024"), "the unit above must be at a higher level"),
+    (("move", "--code", "TU-DN", "--parent", "XA-1", "--from", "2024"), "TU-DN → XA-1 → HU-A → TU-DN"),
+    (("move", "--code", "HU-A", "--parent", "XA-1", "--from", "2024"), "cycle"),  # a district under its commune
+    (("add", "--code", "HU-B", "--name", "B", "--level", "huyen", "--parent", "XA-1"), "cannot report to XA-1"),
+    (("rename", "--code", "XA-1", "--new-code", "XA-2", "--from", "2024"), "units merge XA-1 --into XA-2"),
+])
+def test_register_refuses_cycles_inversions_and_renames_onto_another_unit(province, cli, args, words):
+    before = tree(province, 2024)
+    code, _, err = cli("--lang", "en", "units", *args)
+    assert code == 1 and words in err, err
+    assert tree(province, 2024) == before
+
+
+@pytest.mark.parametrize("args", [
+    ("retire", "--code", "XA-2", "--from", "2020"),
+    ("rename", "--code", "XA-1", "--new-code", "XA-9", "--from", "2023"),
+    ("rename", "--code", "XA-1", "--name", "Xã Chín", "--from", "2023"),
+    ("move", "--code", "XA-1", "--parent", "TU-DONGNAI", "--from", "2023"),
+    ("add", "--code", "XA-3", "--name", "Xã 3", "--level", "xa", "--parent", "HU-A", "--from", "2023"),
+])
+def test_a_change_reaching_a_reported_year_needs_force_history(demo_db, cli, args):
+    for code, level, parent in (("HU-A", "huyen", "TU-DONGNAI"), ("XA-1", "xa", "HU-A"), ("XA-2", "xa", "HU-A")):
+        assert cli("units", "add", "--code", code, "--name", code, "--level", level, "--parent", parent,
+                   "--from", "2000")[0] == 0
+    finalise_demo(demo_db)  # the office's own 2023 report: 2023 is history from now on
+    before = tree(demo_db, 2023)
+    code, _, err = cli("--lang", "en", "units", *args)
+    assert code == 1 and "2023: 0 received packages, own report finalised" in err and "--force-history" in err
+    assert tree(demo_db, 2023) == before
+    code, out, _ = cli("--lang", "en", "units", *args, "--force-history")
+    assert code == 0 and "WARNING" in out and "2023" in out
+    assert tree(demo_db, 2023) != before
+
+
+def test_add_without_from_starts_in_the_newest_open_period_and_can_be_retired_then(province, cli):
+    assert cli("period", "set", "2024")[0] == 0
+    code, out, _ = cli("--lang", "en", "units", "add", "--code", "XA-3", "--name", "Xã 3", "--level", "xa",
+                       "--parent", "HU-A")
+    assert code == 0 and "valid from 2024" in out
+    assert "XA-3" not in tree(province, 2023) and "XA-3" in tree(province, 2024)
+    assert cli("units", "retire", "--code", "XA-3", "--from", "2024")[0] == 0  # a mistake, nothing received
+    assert "XA-3" not in tree(province, 2024)
