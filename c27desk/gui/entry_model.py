@@ -56,6 +56,7 @@ class EntryModel(QAbstractTableModel):
         self.report: CheckReport | None = None
         self.problems: dict[str, list[Issue]] = {}
         self._rows: dict[str, int] = {}
+        self._final = False  # the report's state when loaded: finalising and reopening load the model again
         self.undo_stack = QUndoStack(self)
         self.lang = "vi"
         self._last_error: str | None = None
@@ -69,6 +70,7 @@ class EntryModel(QAbstractTableModel):
         self.criteria = list(self.catalogue.criteria)
         self._rows = {c.id: i for i, c in enumerate(self.criteria)}
         self.entries = session.entries()
+        self._final = session.is_final()
         self._recheck()
         self.undo_stack.clear()
         self.endResetModel()
@@ -85,7 +87,8 @@ class EntryModel(QAbstractTableModel):
         return self._rows.get(criterion, -1)
 
     def read_only(self) -> bool:
-        return self.session is None or self.session.read_only or self.session.is_final()
+        """Asked by flags() for every cell painted, so it reads the state kept at load, not the database."""
+        return self.session is None or self.session.read_only or self._final
 
     # -- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
