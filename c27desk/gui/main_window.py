@@ -373,8 +373,7 @@ class MainWindow(QMainWindow):
         self.model.load(self.session)
         self._build_tree()
         settings().setValue("last_period", year)
-        self.table.move_to(0, COL_VALUE)
-        self.table.remeasure_rows()
+        self.table.move_to(0, COL_VALUE)  # rows are measured by the table on the model's reset
         self.save_state.setText(self.tr("Chỉ xem: cửa sổ này không lưu được thay đổi nào.") if self.read_only
                                 else self.tr("Mọi thay đổi được lưu ngay khi nhập."))
         if self.session.ref.catalogue.year != year:  # an earlier year's form, re-dated: say so, never silently

@@ -57,8 +57,12 @@ class EntryTableView(QTableView):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # heights: see remeasure_rows
         self._heights: dict[int, int] = {}  # source row → measured height, for the current column widths
+        self._measure_on_show = False
         self._remeasure = QTimer(self, singleShot=True, interval=0)
-        self._remeasure.timeout.connect(self.remeasure_rows)
+        self._remeasure.timeout.connect(self._widths_changed)
+        self._measured_widths: tuple[int, ...] = ()
+        # always there, so the viewport keeps its width and the rows need not be measured twice at start
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.horizontalHeader().sectionResized.connect(lambda *_: self._remeasure.start())
         self.setStyleSheet("QTableView::item:focus { border: 2px solid #1a73e8; }")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
@@ -89,17 +93,36 @@ class EntryTableView(QTableView):
         source.refused.connect(self._on_refused)
         source.changed.connect(self._after_write)
         source.saved.connect(self._remeasure_criterion)
-        model.modelReset.connect(self._remeasure.start)
+        model.modelReset.connect(self.remeasure_rows)
         model.layoutChanged.connect(lambda *_: self._apply_heights())
         model.rowsInserted.connect(lambda _parent, first, last: self._apply_heights(first, last))
 
     # -- row heights -----------------------------------------------------------------------------
     def remeasure_rows(self) -> None:
-        """Measure every row again (column widths, language or report changed)."""
+        """Measure every row again (column widths, language or report changed).
+
+        A hidden table is measured when it is shown: its columns get their widths only then."""
         self._remeasure.stop()
         self._heights.clear()
+        if not self.isVisible():
+            self._measure_on_show = True
+            return
         self.resizeColumnToContents(COL_STT)  # the numbers change only with the report
+        self._measured_widths = self._widths()
         self._apply_heights()
+
+    def _widths(self) -> tuple[int, ...]:
+        return tuple(self.columnWidth(c) for c in range(4))
+
+    def _widths_changed(self) -> None:
+        if self._widths() != self._measured_widths:
+            self.remeasure_rows()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._measure_on_show:
+            self._measure_on_show = False
+            self.remeasure_rows()
 
     def _apply_heights(self, first: int = 0, last: int | None = None) -> None:
         """Give the shown rows their heights, measuring only those not measured yet."""
@@ -128,7 +151,8 @@ class EntryTableView(QTableView):
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._remeasure.start()  # values read differently in the other language (and fonts measure differently)
+            self._measured_widths = ()  # values read differently in the other language (fonts measure differently)
+            self._remeasure.start()
             self.viewport().update()
 
     def configure_columns(self) -> None:

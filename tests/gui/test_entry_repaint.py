@@ -61,3 +61,18 @@ def test_rows_keep_their_wording_and_an_edited_row_grows_with_its_text(qtbot, de
     before = height(shortest)
     type_into(qtbot, window, shortest, COL_EXPLANATION, "Đã ban hành " * 15)
     assert height(shortest) > before
+
+
+def test_rows_shown_again_after_a_filter_keep_their_heights(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    table, model = window.table, window.model
+    longest = max(model.criteria, key=lambda c: len(c.text)).id
+
+    def height(cid):
+        return table.rowHeight(window.proxy.mapFromSource(model.index(model.row_of(cid), 0)).row())
+
+    before = height(longest)
+    window.filter_edit.setText("không có dòng nào như thế này")
+    assert window.proxy.rowCount() == 0
+    window.filter_edit.setText("")
+    assert height(longest) == before > table.verticalHeader().defaultSectionSize()
