@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         # after a save the pane is refreshed once events settle: Enter saves and then moves the cursor,
         # which shows the next row's details anyway, so the edited row's would be drawn for nothing
         self._detail_after_save = QTimer(self, singleShot=True, interval=0)
-        self._detail_after_save.timeout.connect(lambda: self._show_detail(self.table.currentIndex()))
+        self._detail_after_save.timeout.connect(self._detail_after_saving)
         self.detail.setOpenLinks(False)
 
         center = QWidget()
@@ -504,6 +504,10 @@ class MainWindow(QMainWindow):
         self.table.setCurrentIndex(proxy_index)
         self.table.scrollTo(proxy_index)
         self.table.setFocus()
+
+    def _detail_after_saving(self) -> None:
+        if self.isVisible():  # a closed window's connection may be closed already
+            self._show_detail(self.table.currentIndex())
 
     def _show_detail(self, proxy_index) -> None:
         self._detail_after_save.stop()
