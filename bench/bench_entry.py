@@ -80,23 +80,17 @@ def main() -> None:
 
     bare = {"t": 0.0}
     session = model.session
-    original_save, original_check = session.save, session.check
 
-    def timed_save(*a, **kw):
-        start = time.perf_counter()
-        try:
-            return original_save(*a, **kw)
-        finally:
-            bare["t"] += time.perf_counter() - start
+    def timed(work):
+        def run(*a, **kw):
+            start = time.perf_counter()
+            try:
+                return work(*a, **kw)
+            finally:
+                bare["t"] += time.perf_counter() - start
+        return run
 
-    def timed_check(*a, **kw):
-        start = time.perf_counter()
-        try:
-            return original_check(*a, **kw)
-        finally:
-            bare["t"] += time.perf_counter() - start
-
-    session.save, session.check = timed_save, timed_check
+    session.save, session.check = timed(session.save), timed(session.check)
     cells = {"n": 0}
     model.dataChanged.connect(lambda tl, br, *_: cells.__setitem__(
         "n", cells["n"] + (br.row() - tl.row() + 1) * (br.column() - tl.column() + 1)))
