@@ -49,7 +49,10 @@ run()
 VERSION_IMPORTS = """
 import json, sys
 from c27desk.cli import main
-main(["--version"])
+try:
+    main(["--version"])
+except SystemExit:  # argparse's way of answering --version
+    pass
 print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & {"PySide6", "reportlab", "pikepdf", "sqlite_utils"})))
 """
 
