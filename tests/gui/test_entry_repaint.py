@@ -76,3 +76,13 @@ def test_rows_shown_again_after_a_filter_keep_their_heights(qtbot, demo_db, open
     assert window.proxy.rowCount() == 0
     window.filter_edit.setText("")
     assert height(longest) == before > table.verticalHeader().defaultSectionSize()
+
+
+def test_another_language_measures_the_rows_again(qtbot, demo_db, open_window, monkeypatch):
+    window = open_window(demo_db)
+    measured = []
+    real = EntryTableView.sizeHintForRow
+    monkeypatch.setattr(EntryTableView, "sizeHintForRow", lambda self, row: measured.append(row) or real(self, row))
+    window.set_language("en")
+    qtbot.waitUntil(lambda: len(measured) >= window.proxy.rowCount(), timeout=3000)
+    assert window.model.lang == "en"
