@@ -16,23 +16,16 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from c27desk import __version__, commands
 from c27desk.desktop import opens
 from c27desk.errors import C27Error, current_language
 from c27desk.store import faults, lock
 from c27desk.store.clock import current_user
-from c27desk.store.database import (
-    SchemaBehindError,
-    default_db_path,
-    open_database,
-    open_read_only,
-    refuse_unusable,
-    resolve_db_path,
-    writable,
-)
+
+if TYPE_CHECKING:  # sqlite-utils (and the store) load when a command opens the database, so --version stays fast
+    from sqlite_utils import Database
 
 EXIT_OK = 0
 EXIT_FAIL = 1
@@ -58,6 +51,14 @@ class Context:
         A reading command (``write=False``) opens the file read-only and takes no lock, so it
         works beside an open window and on read-only media (a write-protected stick); only a file
         that still needs upgrading is opened the ordinary way, under the lock, to migrate it first."""
+        from c27desk.store.database import (
+            SchemaBehindError,
+            open_database,
+            open_read_only,
+            refuse_unusable,
+            writable,
+        )
+
         refuse_unusable(self.db_path)  # another program's file, a device or a pipe: before any write
         if not write and self._lock is None:
             try:
@@ -74,6 +75,8 @@ class Context:
 
     def open_lock(self) -> None:
         """Take the instance lock without opening (restore works on a possibly damaged file)."""
+        from c27desk.store.database import refuse_unusable
+
         if self._lock is None:
             try:
                 refuse_unusable(self.db_path)
@@ -86,6 +89,8 @@ class Context:
     def refuse_read_only(self) -> None:
         """A command that writes (to the database or its backup folder) is refused with the reason
         on a write-protected stick or read-only folder, where reading still works."""
+        from c27desk.store.database import writable
+
         if self.db_path.exists() and not writable(self.db_path):
             raise C27Error(
                 f"cơ sở dữ liệu {self.db_path} nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?): đọc được "
@@ -140,9 +145,28 @@ def route_opened_files(parser: argparse.ArgumentParser, argv: list[str]) -> list
     return argv
 
 
+def asks_version(argv: Sequence[str]) -> bool:
+    """``--version`` among the options before any command: answered before the command modules
+    (and what they import) are loaded, so the answer takes a few hundredths of a second."""
+    for i, token in enumerate(argv):
+        if token == "--version":
+            return True
+        if token in ("--db", "--lang") and i + 1 < len(argv):
+            continue
+        if not token.startswith("-") and not (i and argv[i - 1] in ("--db", "--lang")):
+            return False
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if asks_version(argv):
+        print(f"c27desk {__version__}")
+        return EXIT_OK
+    from c27desk.store.database import default_db_path, resolve_db_path
+
     parser = build_parser()
-    argv = route_opened_files(parser, list(sys.argv[1:] if argv is None else argv))
+    argv = route_opened_files(parser, argv)
     args = parser.parse_args(argv)
     if args.lang:
         os.environ["C27DESK_LANG"] = args.lang

@@ -14,8 +14,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes
-from c27desk.report.appendix import appendix_content
-from c27desk.report.appendix_pdf import render_appendix
 
 
 def default_pdf_name(unit: str, year: int, revision: int | None, signed: bool) -> str:
@@ -78,6 +76,10 @@ class AppendixActions(QObject):
         year, final = session.year, session.is_final()
 
         def job(db):
+            # the renderer (reportlab, pikepdf: a tenth of a second) loads on first use, not at start
+            from c27desk.report.appendix import appendix_content
+            from c27desk.report.appendix_pdf import render_appendix
+
             content = appendix_content(db, year, draft=not final)
             return content, render_appendix(content)
 

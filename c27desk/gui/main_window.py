@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
         self.table.configure_columns()
 
         self.detail = QTextBrowser(objectName="detailPane")
+        # after a save the pane is refreshed once events settle: Enter saves and then moves the cursor,
+        # which shows the next row's details anyway, so the edited row's would be drawn for nothing
+        self._detail_after_save = QTimer(self, singleShot=True, interval=0)
+        self._detail_after_save.timeout.connect(self._detail_after_saving)
         self.detail.setOpenLinks(False)
 
         center = QWidget()
@@ -372,8 +376,7 @@ class MainWindow(QMainWindow):
         self.model.load(self.session)
         self._build_tree()
         settings().setValue("last_period", year)
-        self.table.move_to(0, COL_VALUE)
-        self.table.resizeRowsToContents()
+        self.table.move_to(0, COL_VALUE)  # rows are measured by the table on the model's reset
         self.save_state.setText(self.tr("Chỉ xem: cửa sổ này không lưu được thay đổi nào.") if self.read_only
                                 else self.tr("Mọi thay đổi được lưu ngay khi nhập."))
         if self.session.ref.catalogue.year != year:  # an earlier year's form, re-dated: say so, never silently
@@ -408,26 +411,35 @@ class MainWindow(QMainWindow):
             return
         report = self.model.report
         by_id = {s.section_id: s for s in report.sections}
+        # after each edit only what changed is touched: a rebuilt list or a re-measured tree is
+        # repainted whole, inside the frame the edit has to appear in
+        tree_changed = False
         for sid, item in getattr(self, "_tree_items", {}).items():
             if sid is None:
-                item.setText(1, f"{report.answered}/{report.total}")
-                item.setText(0, self.tr("Tất cả các phần"))
-                continue
-            prog = by_id[sid]
-            mark = " ⚠" if prog.problems else (" ✓" if prog.complete else "")
-            item.setText(1, f"{prog.answered}/{prog.total}{mark}")
-        self.tree.resizeColumnToContents(1)
-        self.problems.clear()
-        for issue in report.issues:
-            prefix = self.tr("Lỗi") if issue.severity == "error" else self.tr("Cảnh báo")
-            it = QListWidgetItem(f"{prefix}: {issue.message(self.model.lang)}")
-            it.setData(Qt.ItemDataRole.UserRole, issue.criteria[0])
-            it.setForeground(Qt.GlobalColor.darkRed if issue.severity == "error" else Qt.GlobalColor.darkYellow)
-            self.problems.addItem(it)
-        for cid in report.unconfirmed:
-            it = QListWidgetItem(self.tr("Chưa xác nhận: %s (chuyển từ năm trước)") % cid)
-            it.setData(Qt.ItemDataRole.UserRole, cid)
-            self.problems.addItem(it)
+                texts = (self.tr("Tất cả các phần"), f"{report.answered}/{report.total}")
+            else:
+                prog = by_id[sid]
+                mark = " ⚠" if prog.problems else (" ✓" if prog.complete else "")
+                texts = (item.text(0), f"{prog.answered}/{prog.total}{mark}")
+            if (item.text(0), item.text(1)) != texts:
+                item.setText(0, texts[0])
+                item.setText(1, texts[1])
+                tree_changed = True
+        if tree_changed:
+            self.tree.resizeColumnToContents(1)
+        lines = [(f"{self.tr('Lỗi') if i.severity == 'error' else self.tr('Cảnh báo')}: {i.message(self.model.lang)}",
+                  i.criteria[0], Qt.GlobalColor.darkRed if i.severity == "error" else Qt.GlobalColor.darkYellow)
+                 for i in report.issues]
+        lines += [(self.tr("Chưa xác nhận: %s (chuyển từ năm trước)") % cid, cid, None) for cid in report.unconfirmed]
+        if lines != getattr(self, "_problem_lines", None):
+            self._problem_lines = lines
+            self.problems.clear()
+            for text, cid, color in lines:
+                it = QListWidgetItem(text)
+                it.setData(Qt.ItemDataRole.UserRole, cid)
+                if color is not None:
+                    it.setForeground(color)
+                self.problems.addItem(it)
         pct = 100 * report.answered / report.total if report.total else 0
         self.completeness.setText(self.tr("Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo")
                                   .replace("%1", str(report.answered)).replace("%2", str(report.total))
@@ -447,8 +459,11 @@ class MainWindow(QMainWindow):
         if rev is not None and rev.is_final:
             notes.append(self.tr("Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.")
                          .replace("%1", str(rev.number)).replace("%2", str(rev.number + 1)))
-        self.banner.setText("  ".join(notes))
-        self.banner.setStyleSheet("background:#fff4d6; padding:6px; border:1px solid #e0c060;")
+        if self.banner.text() != "  ".join(notes):
+            self.banner.setText("  ".join(notes))
+        style = "background:#fff4d6; padding:6px; border:1px solid #e0c060;"
+        if self.banner.styleSheet() != style:  # setting a style sheet re-polishes the widget, even the same one
+            self.banner.setStyleSheet(style)
         self.banner.setVisible(bool(notes))
         final = rev is not None and rev.is_final
         self.act["finalise"].setEnabled(not final and not self.read_only)
@@ -495,7 +510,12 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(proxy_index)
         self.table.setFocus()
 
+    def _detail_after_saving(self) -> None:
+        if self.isVisible():  # a closed window's connection may be closed already
+            self._show_detail(self.table.currentIndex())
+
     def _show_detail(self, proxy_index) -> None:
+        self._detail_after_save.stop()
         if self.session is None or not proxy_index.isValid():
             self.detail.setHtml("")
             return
@@ -557,7 +577,7 @@ class MainWindow(QMainWindow):
     def _saved(self, criterion: str) -> None:
         self.save_state.setText(self.tr("Đã lưu %1 lúc %2").replace("%1", criterion)
                                 .replace("%2", vn_display(now(), "%H:%M:%S (GMT+7)")))
-        self._show_detail(self.table.currentIndex())
+        self._detail_after_save.start()
 
     def _refused(self, criterion: str, reason: str) -> None:
         self.save_state.setText(self.tr("Không lưu: %1").replace("%1", reason))

@@ -14,13 +14,19 @@ Three things a clerk must be able to trust:
   bar says so. The proxy therefore does not re-filter by itself on every change
   (``dynamicSortFilter`` off); the view re-filters at those safe points.
 * A paste is judged cell by cell exactly as typing (``EntryModel.try_set``), as one undo step.
+
+Every edit must be on screen within a frame. Rows keep heights measured once (long criterion
+wording wraps onto as many lines as it needs) and re-measured only for the row just edited, or all
+of them when the column widths, the language or the report change: a header that measures its
+rows to contents re-measures all 120 rows after every change, some five thousand ``data()`` calls
+per keystroke.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QMenu, QTableView
 
@@ -49,7 +55,15 @@ class EntryTableView(QTableView):
         self.setAlternatingRowColors(True)
         self.setTabKeyNavigation(True)
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # heights: see remeasure_rows
+        self._heights: dict[int, int] = {}  # source row → measured height, for the current column widths
+        self._measure_on_show = False
+        self._remeasure = QTimer(self, singleShot=True, interval=0)
+        self._remeasure.timeout.connect(self._widths_changed)
+        self._measured_widths: tuple[int, ...] = ()
+        # always there, so the viewport keeps its width and the rows need not be measured twice at start
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.horizontalHeader().sectionResized.connect(lambda *_: self._remeasure.start())
         self.setStyleSheet("QTableView::item:focus { border: 2px solid #1a73e8; }")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
         self.act_copy = QAction(self, objectName="copyCells", shortcut=QKeySequence.StandardKey.Copy)
@@ -78,10 +92,72 @@ class EntryTableView(QTableView):
         source = model.sourceModel()
         source.refused.connect(self._on_refused)
         source.changed.connect(self._after_write)
+        source.saved.connect(self._remeasure_criterion)
+        model.modelReset.connect(self.remeasure_rows)
+        model.layoutChanged.connect(lambda *_: self._apply_heights())
+        model.rowsInserted.connect(lambda _parent, first, last: self._apply_heights(first, last))
+
+    # -- row heights -----------------------------------------------------------------------------
+    def remeasure_rows(self) -> None:
+        """Measure every row again (column widths, language or report changed).
+
+        A hidden table is measured when it is shown: its columns get their widths only then."""
+        self._remeasure.stop()
+        self._heights.clear()
+        if not self.isVisible():
+            self._measure_on_show = True
+            return
+        self.resizeColumnToContents(COL_STT)  # the numbers change only with the report
+        self._measured_widths = self._widths()
+        self._apply_heights()
+
+    def _widths(self) -> tuple[int, ...]:
+        return tuple(self.columnWidth(c) for c in range(4))
+
+    def _widths_changed(self) -> None:
+        if self._widths() != self._measured_widths:
+            self.remeasure_rows()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._measure_on_show:
+            self._measure_on_show = False
+            self.remeasure_rows()
+
+    def _apply_heights(self, first: int = 0, last: int | None = None) -> None:
+        """Give the shown rows their heights, measuring only those not measured yet."""
+        proxy = self.model()
+        if proxy is None:
+            return
+        header = self.verticalHeader()
+        last = proxy.rowCount() - 1 if last is None else last
+        for row in range(first, last + 1):
+            source_row = proxy.mapToSource(proxy.index(row, COL_STT)).row()
+            height = self._heights.get(source_row)
+            if height is None:
+                height = self._heights[source_row] = self.sizeHintForRow(row)
+            if header.sectionSize(row) != height:
+                header.resizeSection(row, height)
+
+    def _remeasure_criterion(self, criterion: str) -> None:
+        """An edit changes the height of its own row only."""
+        proxy, source = self._source()
+        source_row = source.row_of(criterion)
+        self._heights.pop(source_row, None)
+        row = proxy.mapFromSource(source.index(source_row, COL_STT)).row()
+        if row >= 0:
+            self._apply_heights(row, row)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._measured_widths = ()  # values read differently in the other language (fonts measure differently)
+            self._remeasure.start()
+            self.viewport().update()
 
     def configure_columns(self) -> None:
         header = self.horizontalHeader()
-        header.setSectionResizeMode(COL_STT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_STT, QHeaderView.ResizeMode.Fixed)  # sized once per report: remeasure_rows
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_EXPLANATION, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_VALUE, QHeaderView.ResizeMode.Interactive)

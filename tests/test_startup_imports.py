@@ -1,0 +1,27 @@
+"""What a start loads: the heavy libraries wait until they are used (bench/bench_startup.py times it)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = {"PySide6", "reportlab", "pikepdf", "pyhanko", "openpyxl", "sqlite_utils"}
+
+
+def loaded_after(code: str) -> set[str]:
+    """Every module (and each one's top-level package) loaded after running ``code`` in a fresh Python."""
+    out = subprocess.run([sys.executable, "-c", code + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"],
+                         capture_output=True, text=True, check=True)
+    modules = set(json.loads(out.stdout.splitlines()[-1]))
+    return modules | {m.split(".")[0] for m in modules}
+
+
+def test_version_loads_neither_qt_nor_the_renderer_nor_the_database():
+    assert not loaded_after("from c27desk.cli import main\nassert main(['--version']) == 0") & HEAVY
+
+
+def test_the_window_loads_no_renderer_signing_or_spreadsheet_library_before_use():
+    loaded = loaded_after("import c27desk.gui.app, c27desk.gui.main_window")
+    assert "PySide6.QtWidgets" in loaded
+    assert not loaded & {"reportlab", "pikepdf", "pyhanko", "openpyxl", "PySide6.QtPdf", "PySide6.QtPdfWidgets"}
