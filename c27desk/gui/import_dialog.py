@@ -81,6 +81,11 @@ class ImportDialog(QDialog):
         self.signer_details.setWordWrap(True)
         self.signer_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.signer_details.hide()
+        # the selected file's whole result, wrapped: a long refusal reads here, not only in a tooltip
+        self.result_details = QLabel(self)
+        self.result_details.setObjectName("resultDetails")
+        self.result_details.setWordWrap(True)
+        self.result_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.changes = QTableWidget(0, 3, self)
         self.changes.setObjectName("importChanges")
         self.changes.setHorizontalHeaderLabels([self.tr("Tiêu chí"), self.tr("Cũ"), self.tr("Mới")])
@@ -103,6 +108,7 @@ class ImportDialog(QDialog):
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.result_details)
         lower_layout.addWidget(self.signer_details)
         lower_layout.addWidget(self.changes, 1)
         split.addWidget(lower)
@@ -185,6 +191,7 @@ class ImportDialog(QDialog):
         self.files.resizeColumnsToContents()
         for col, widest in ((3, 420), (5, 320)):  # long texts stay readable in their tooltip and below
             self.files.setColumnWidth(col, min(self.files.columnWidth(col), widest))
+        self.files.horizontalScrollBar().setValue(0)  # the file names stay in sight
         ready = sum(1 for o in outcomes if o.outcome == "checked")
         refused = sum(1 for o in outcomes if o.outcome == "refused")
         if committed:
@@ -214,6 +221,8 @@ class ImportDialog(QDialog):
 
     def _show_changes(self, row: int) -> None:
         outcome = self.outcomes[row] if 0 <= row < len(self.outcomes) else None
+        result_item = self.files.item(row, 3) if outcome is not None else None
+        self.result_details.setText(f"{outcome.file_name}: {result_item.text()}" if result_item is not None else "")
         cert = outcome.new_signer if outcome is not None else None
         self.signer_details.setVisible(cert is not None)
         if cert is not None:

@@ -121,13 +121,35 @@ class UnitsDialog(QDialog):
 
     # -- showing ---------------------------------------------------------------------------------
     def shown_units(self) -> list[units.Unit]:
+        """The year's units below this office, as a tree read top-down: each unit followed by its own
+        units (a district's communes right under it), so the register reads as the hierarchy it is."""
         me = units.self_unit(self.db)
-        return [u for u in units.tree(self.db, self.year.value())
-                if u.parent is not None and (me is None or u.code != me.code)]
+        below = [u for u in units.tree(self.db, self.year.value())
+                 if u.parent is not None and (me is None or u.code != me.code)]
+        children: dict[str, list[units.Unit]] = {}
+        for u in below:
+            children.setdefault(u.parent, []).append(u)
+        codes = {u.code for u in below}
+        roots = [u for u in below if u.parent not in codes]  # children of this office (or of an office above it)
+        ordered: list[units.Unit] = []
+        self.depth: dict[str, int] = {}
+
+        def walk(unit: units.Unit, depth: int) -> None:
+            if unit.code in self.depth:  # the register refuses cycles; never loop on an old database's
+                return
+            self.depth[unit.code] = depth
+            ordered.append(unit)
+            for child in children.get(unit.code, []):
+                walk(child, depth + 1)
+
+        for root in roots:
+            walk(root, 0)
+        return ordered + [u for u in below if u.code not in self.depth]
 
     def refresh(self) -> None:
         self.rows = self.shown_units()
-        _fill(self.table, [[u.code, u.name, u.level, u.parent or "", self._span(u)] for u in self.rows])
+        _fill(self.table, [[u.code, "    " * self.depth.get(u.code, 0) + ("└ " if self.depth.get(u.code) else "")
+                            + u.name, u.level, u.parent or "", self._span(u)] for u in self.rows])
         self.links.setText("\n".join(f"{lk.predecessor} → {lk.successor} ({lk.year}, "
                                      f"{self.tr('đổi mã') if lk.kind == LinkKind.RECODE else self.tr('hợp nhất')})"
                                      for lk in units.links(self.db)))

@@ -82,78 +82,78 @@ with “HU” the number prints as “Số 123-BC/HU”.</translation>
 <context>
     <name>AppendixActions</name>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="70" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="68" />
         <source>Xem trước / in phụ lục…</source>
         <translation>Preview / print appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="71" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="69" />
         <source>Ký số phụ lục…</source>
         <translation>Sign appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="84" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="86" />
         <source>Đang tạo phụ lục…</source>
         <translation>Making the appendix…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="94" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="96" />
         <source>bản %1</source>
         <translation>revision %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="94" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="96" />
         <source>dự thảo</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="95" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="97" />
         <source>Phụ lục năm %1 – %2</source>
         <translation>Appendix %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="108" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="110" />
         <source>Lưu phụ lục</source>
         <translation>Save appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="116" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="118" />
         <source>Không ghi được tệp %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="118" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="120" />
         <source>Đã lưu %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="127" />
-        <location filename="../../c27desk/gui/appendix_actions.py" line="140" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="129" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="142" />
         <source>Ký số phụ lục</source>
         <translation>Sign appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="128" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="130" />
         <source>Chỉ ký được báo cáo đã chốt. Hãy chốt báo cáo trước (Báo cáo → Chốt báo cáo…).</source>
         <translation>Only a finalised report can be signed. Finalise it first (Report → Finalise report…).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="146" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="148" />
         <source>Ký số phụ lục năm %1</source>
         <translation>Sign the %1 appendix</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="147" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="149" />
         <source>Ký số phụ lục bản %1 của %2.</source>
         <translation>Sign revision %1 of the appendix of %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="155" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="157" />
         <source>Đã ký số</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="158" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="160" />
         <source>Đã ký số và lưu %1</source>
         <translation>Signed and saved %1</translation>
     </message>
@@ -537,52 +537,52 @@ This can be undone (Ctrl+Z in the main window).</translation>
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="97" />
+        <location filename="../../c27desk/gui/entry_model.py" line="102" />
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="97" />
+        <location filename="../../c27desk/gui/entry_model.py" line="102" />
         <source>Tên tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="97" />
+        <location filename="../../c27desk/gui/entry_model.py" line="102" />
         <source>Diễn giải tình trạng thực hiện</source>
         <translation>Explanation of status</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="98" />
+        <location filename="../../c27desk/gui/entry_model.py" line="103" />
         <source>Mã thực hiện / giá trị</source>
         <translation>Code / value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="132" />
+        <location filename="../../c27desk/gui/entry_model.py" line="137" />
         <source>Giá trị chuyển từ năm trước, chưa được xác nhận (Ctrl+Enter để xác nhận).</source>
         <translation>Value carried from last year, not yet confirmed (Ctrl+Enter to confirm).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="180" />
+        <location filename="../../c27desk/gui/entry_model.py" line="185" />
         <source>báo cáo đang ở chế độ chỉ xem.</source>
         <translation>the report is read-only.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="198" />
+        <location filename="../../c27desk/gui/entry_model.py" line="203" />
         <source>cột này không sửa được.</source>
         <translation>this column cannot be edited.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="225" />
+        <location filename="../../c27desk/gui/entry_model.py" line="230" />
         <source>Sửa %s</source>
         <translation>Edit %s</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="256" />
+        <location filename="../../c27desk/gui/entry_model.py" line="277" />
         <source>Xóa %s</source>
         <translation>Clear %s</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/entry_model.py" line="263" />
+        <location filename="../../c27desk/gui/entry_model.py" line="284" />
         <source>Xác nhận %s</source>
         <translation>Confirm %s</translation>
     </message>
@@ -590,82 +590,82 @@ This can be undone (Ctrl+Z in the main window).</translation>
 <context>
     <name>EntryTableView</name>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="72" />
+        <location filename="../../c27desk/gui/table_view.py" line="86" />
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="73" />
+        <location filename="../../c27desk/gui/table_view.py" line="87" />
         <source>Dán (từ Excel)</source>
         <translation>Paste (from Excel)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="188" />
+        <location filename="../../c27desk/gui/table_view.py" line="264" />
         <source>Đã lưu %1; dòng này không còn trong bộ lọc đang chọn.</source>
         <translation>Saved %1; the row no longer matches the chosen filter.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="190" />
+        <location filename="../../c27desk/gui/table_view.py" line="266" />
         <source>Ô chọn: %1.</source>
         <translation>Cursor: %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="199" />
+        <location filename="../../c27desk/gui/table_view.py" line="275" />
         <source>Không lưu: %1 Sửa lại rồi nhấn Enter, hoặc nhấn Esc để giữ giá trị cũ.</source>
         <translation>Not saved: %1 Correct it and press Enter, or press Esc to keep the old value.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="232" />
+        <location filename="../../c27desk/gui/table_view.py" line="308" />
         <source>%1 không còn trong bộ lọc đang chọn; bộ lọc không còn dòng nào.</source>
         <translation>%1 no longer matches the chosen filter; no rows are left in it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="237" />
+        <location filename="../../c27desk/gui/table_view.py" line="313" />
         <source>%1 không còn trong bộ lọc đang chọn; ô chọn chuyển sang %2.</source>
         <translation>%1 no longer matches the chosen filter; the cursor moved to %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="300" />
+        <location filename="../../c27desk/gui/table_view.py" line="376" />
         <source>Đã sao chép %1 ô.</source>
         <translation>Copied %1 cell(s).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="320" />
+        <location filename="../../c27desk/gui/table_view.py" line="396" />
         <source>Không dán được: báo cáo đang ở chế độ chỉ xem.</source>
         <translation>Nothing pasted: the report is read-only.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="324" />
+        <location filename="../../c27desk/gui/table_view.py" line="400" />
         <source>Không dán được: chỉ dán một cột (giá trị hoặc diễn giải) hoặc hai cột (giá trị và diễn giải), bắt đầu từ ô giá trị hoặc ô diễn giải. Không có ô nào bị thay đổi.</source>
         <translation>Nothing pasted: paste one column (values or explanations) or two (values and explanations), starting on a value or explanation cell. No cell was changed.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="337" />
+        <location filename="../../c27desk/gui/table_view.py" line="413" />
         <source>Dán %1 dòng</source>
         <translation>Paste %1 row(s)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="341" />
+        <location filename="../../c27desk/gui/table_view.py" line="417" />
         <source>dòng %1</source>
         <translation>line %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="342" />
+        <location filename="../../c27desk/gui/table_view.py" line="418" />
         <source>không còn dòng nào bên dưới trong bảng</source>
         <translation>no more rows below in the table</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="367" />
+        <location filename="../../c27desk/gui/table_view.py" line="443" />
         <source>Đã dán: %1 ô thay đổi.</source>
         <translation>Pasted: %1 cell(s) changed.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="371" />
+        <location filename="../../c27desk/gui/table_view.py" line="447" />
         <source>%1 ô không nhận (giữ nguyên):</source>
         <translation>%1 cell(s) refused (left unchanged):</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/table_view.py" line="374" />
+        <location filename="../../c27desk/gui/table_view.py" line="450" />
         <source>… và %1 ô khác.</source>
         <translation>… and %1 more cell(s).</translation>
     </message>
@@ -789,82 +789,82 @@ This can be undone (Ctrl+Z in the main window).</translation>
         <translation>Accept the new certificate</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="86" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="91" />
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="86" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="91" />
         <source>Cũ</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="86" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="91" />
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="92" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="97" />
         <source>Nhận các tệp hợp lệ</source>
         <translation>Import the valid files</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="95" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="100" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="128" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="134" />
         <source>Chọn gói báo cáo</source>
         <translation>Choose report packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="128" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="134" />
         <source>Gói báo cáo (*.c27)</source>
         <translation>Report packages (*.c27)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="133" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="139" />
         <source>Chọn thư mục chứa gói báo cáo</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="165" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="171" />
         <source>Đã nhận</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="165" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="171" />
         <source>Đã có, không đổi</source>
         <translation>Already held, unchanged</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="166" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="172" />
         <source>Hợp lệ</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="166" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="172" />
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="167" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="173" />
         <source>Bản cũ, đã có bản mới hơn</source>
         <translation>Old file, a newer revision is held</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="192" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="199" />
         <source>Đã nhận %1 tệp; từ chối %2.</source>
         <translation>Imported %1 files; refused %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="197" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="204" />
         <source>%1 tệp hợp lệ sẵn sàng nhận; %2 tệp đã nhận trước đây; %3 tệp bị từ chối.</source>
         <translation>%1 valid files ready to import; %2 imported before; %3 refused.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/import_dialog.py" line="220" />
+        <location filename="../../c27desk/gui/import_dialog.py" line="229" />
         <source>Chứng thư số mới của %1: </source>
         <translation>New certificate of %1: </translation>
     </message>
@@ -872,493 +872,483 @@ This can be undone (Ctrl+Z in the main window).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="253" />
+        <location filename="../../c27desk/gui/main_window.py" line="257" />
         <source>c27desk – Báo cáo Chương trình 27</source>
         <translation>c27desk – Program 27 report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="254" />
+        <location filename="../../c27desk/gui/main_window.py" line="258" />
         <source>Năm báo cáo: </source>
         <translation>Reporting year: </translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="255" />
+        <location filename="../../c27desk/gui/main_window.py" line="259" />
         <source>Lọc theo nội dung (Ctrl+F)</source>
         <translation>Filter by text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="259" />
+        <location filename="../../c27desk/gui/main_window.py" line="263" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="259" />
-        <location filename="../../c27desk/gui/main_window.py" line="718" />
+        <location filename="../../c27desk/gui/main_window.py" line="263" />
+        <location filename="../../c27desk/gui/main_window.py" line="738" />
         <source>Chưa trả lời</source>
         <translation>Unanswered</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="259" />
-        <location filename="../../c27desk/gui/main_window.py" line="716" />
+        <location filename="../../c27desk/gui/main_window.py" line="263" />
+        <location filename="../../c27desk/gui/main_window.py" line="736" />
         <source>Có vấn đề</source>
         <translation>Has problems</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="260" />
-        <location filename="../../c27desk/gui/main_window.py" line="720" />
+        <location filename="../../c27desk/gui/main_window.py" line="264" />
+        <location filename="../../c27desk/gui/main_window.py" line="740" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="263" />
+        <location filename="../../c27desk/gui/main_window.py" line="267" />
         <source>Lỗi và cảnh báo</source>
         <translation>Errors and warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="264" />
+        <location filename="../../c27desk/gui/main_window.py" line="268" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="265" />
+        <location filename="../../c27desk/gui/main_window.py" line="269" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="266" />
+        <location filename="../../c27desk/gui/main_window.py" line="270" />
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="267" />
+        <location filename="../../c27desk/gui/main_window.py" line="271" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="268" />
+        <location filename="../../c27desk/gui/main_window.py" line="272" />
         <source>T&amp;rợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="270" />
+        <location filename="../../c27desk/gui/main_window.py" line="274" />
         <source>Tìm / lọc</source>
         <translation>Find / filter</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="270" />
+        <location filename="../../c27desk/gui/main_window.py" line="274" />
         <source>Xác nhận giá trị chuyển sang</source>
         <translation>Confirm carried value</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="271" />
+        <location filename="../../c27desk/gui/main_window.py" line="275" />
         <source>Xác nhận tất cả giá trị chuyển sang</source>
         <translation>Confirm all carried values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="271" />
+        <location filename="../../c27desk/gui/main_window.py" line="275" />
         <source>Thêm năm báo cáo…</source>
         <translation>Add reporting year…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="272" />
+        <location filename="../../c27desk/gui/main_window.py" line="276" />
         <source>Thông tin báo cáo (số, ngày, người ký, nơi nhận)…</source>
         <translation>Report details (number, date, signer, recipients)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="273" />
+        <location filename="../../c27desk/gui/main_window.py" line="277" />
         <source>Chuyển số liệu năm trước sang</source>
         <translation>Carry forward last year's values</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="273" />
+        <location filename="../../c27desk/gui/main_window.py" line="277" />
         <source>Chốt báo cáo…</source>
         <translation>Finalise report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="729" />
+        <location filename="../../c27desk/gui/main_window.py" line="749" />
         <source>Chưa chốt được: %1 Bảng đang lọc “%2” – các dòng cần sửa; chọn “Tất cả” để xem lại mọi dòng.</source>
         <translation>Not finalised: %1 The table is filtered to “%2” – the rows to fix; choose “All” to see every row again.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="738" />
+        <location filename="../../c27desk/gui/main_window.py" line="758" />
         <source>Mở lại báo cáo</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="275" />
-        <location filename="../../c27desk/gui/main_window.py" line="762" />
+        <location filename="../../c27desk/gui/main_window.py" line="279" />
+        <location filename="../../c27desk/gui/main_window.py" line="782" />
         <source>Lịch sử các bản</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="274" />
+        <location filename="../../c27desk/gui/main_window.py" line="278" />
         <source>Thông tin đơn vị (tên, cơ quan cấp trên, ký hiệu, địa danh)…</source>
         <translation>Unit details (name, body above, document symbol, place)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="275" />
+        <location filename="../../c27desk/gui/main_window.py" line="279" />
         <source>Mở lại báo cáo…</source>
         <translation>Reopen report…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="276" />
+        <location filename="../../c27desk/gui/main_window.py" line="280" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="276" />
+        <location filename="../../c27desk/gui/main_window.py" line="280" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="277" />
+        <location filename="../../c27desk/gui/main_window.py" line="281" />
         <source>Cài biểu mẫu do cấp trên gửi (.c27form)…</source>
         <translation>Install a form sent by the office above (.c27form)…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="278" />
-        <location filename="../../c27desk/gui/main_window.py" line="816" />
+        <location filename="../../c27desk/gui/main_window.py" line="282" />
+        <location filename="../../c27desk/gui/main_window.py" line="836" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="279" />
+        <location filename="../../c27desk/gui/main_window.py" line="283" />
         <source>Mở tệp .c27 và .c27form bằng c27desk…</source>
         <translation>Open .c27 and .c27form files with c27desk…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="286" />
+        <location filename="../../c27desk/gui/main_window.py" line="290" />
         <source>&amp;Tổng hợp</source>
         <translation>&amp;Consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="299" />
+        <location filename="../../c27desk/gui/main_window.py" line="303" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="300" />
+        <location filename="../../c27desk/gui/main_window.py" line="304" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="311" />
+        <location filename="../../c27desk/gui/main_window.py" line="315" />
         <source>Không tìm thấy bản dịch.</source>
         <translation>The translation was not found.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="348" />
+        <location filename="../../c27desk/gui/main_window.py" line="352" />
         <source>Đã lưu thông tin báo cáo.</source>
         <translation>Report details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="351" />
+        <location filename="../../c27desk/gui/main_window.py" line="355" />
         <source>Đã chuyển sang biểu mẫu %1, mang theo %2 giá trị.</source>
         <translation>Moved to form %1, carrying %2 value(s).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="356" />
+        <location filename="../../c27desk/gui/main_window.py" line="360" />
         <source>Không mang sang được: %1</source>
         <translation>Not carried: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="363" />
+        <location filename="../../c27desk/gui/main_window.py" line="367" />
         <source>Đã lưu thông tin đơn vị.</source>
         <translation>Unit details saved.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="377" />
+        <location filename="../../c27desk/gui/main_window.py" line="380" />
         <source>Chỉ xem: cửa sổ này không lưu được thay đổi nào.</source>
         <translation>Read-only: this window cannot save any change.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="378" />
+        <location filename="../../c27desk/gui/main_window.py" line="381" />
         <source>Mọi thay đổi được lưu ngay khi nhập.</source>
         <translation>Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="389" />
-        <location filename="../../c27desk/gui/main_window.py" line="414" />
+        <location filename="../../c27desk/gui/main_window.py" line="392" />
+        <location filename="../../c27desk/gui/main_window.py" line="419" />
         <source>Tất cả các phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="422" />
-        <source>Lỗi</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="422" />
-        <source>Cảnh báo</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../c27desk/gui/main_window.py" line="428" />
+        <location filename="../../c27desk/gui/main_window.py" line="433" />
         <source>Chưa xác nhận: %s (chuyển từ năm trước)</source>
         <translation>Unconfirmed: %s (carried from last year)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="432" />
+        <location filename="../../c27desk/gui/main_window.py" line="444" />
         <source>Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo</source>
         <translation>Answered %1/%2 (%3%) · %4 errors · %5 warnings</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="442" />
+        <location filename="../../c27desk/gui/main_window.py" line="454" />
         <source>DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.</source>
         <translation>DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="444" />
+        <location filename="../../c27desk/gui/main_window.py" line="456" />
         <source>Chỉ xem: cơ sở dữ liệu nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?).</source>
         <translation>View only: the database is in a read-only folder or on read-only media (a locked stick?).</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="446" />
+        <location filename="../../c27desk/gui/main_window.py" line="458" />
         <source>Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.</source>
         <translation>Read-only: the database is open in another window.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="448" />
+        <location filename="../../c27desk/gui/main_window.py" line="460" />
         <source>Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.</source>
         <translation>Report finalised (revision %1) – read-only. Use “Reopen report” to edit it as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="492" />
+        <location filename="../../c27desk/gui/main_window.py" line="507" />
         <source>%1 bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.</source>
         <translation>%1 was hidden by a filter: the table now shows all rows.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="506" />
+        <location filename="../../c27desk/gui/main_window.py" line="526" />
         <source>Gợi ý diễn giải</source>
         <translation>Suggested explanation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="506" />
+        <location filename="../../c27desk/gui/main_window.py" line="526" />
         <source>Các mã thực hiện</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="506" />
+        <location filename="../../c27desk/gui/main_window.py" line="526" />
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="507" />
+        <location filename="../../c27desk/gui/main_window.py" line="527" />
         <source>(ý nghĩa suy ra, chưa có biểu mẫu chính thức)</source>
         <translation>(inferred meaning, no official form yet)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="508" />
+        <location filename="../../c27desk/gui/main_window.py" line="528" />
         <source>Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.</source>
         <translation>The decimal mark is a comma (195,2); no thousands separators.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="526" />
+        <location filename="../../c27desk/gui/main_window.py" line="546" />
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="527" />
+        <location filename="../../c27desk/gui/main_window.py" line="547" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="534" />
+        <location filename="../../c27desk/gui/main_window.py" line="554" />
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="544" />
+        <location filename="../../c27desk/gui/main_window.py" line="564" />
         <source>diễn giải “%1” → “%2”</source>
         <translation>explanation “%1” → “%2”</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="550" />
+        <location filename="../../c27desk/gui/main_window.py" line="570" />
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="550" />
+        <location filename="../../c27desk/gui/main_window.py" line="570" />
         <source>hoàn tác</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="550" />
+        <location filename="../../c27desk/gui/main_window.py" line="570" />
         <source>làm lại</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="551" />
+        <location filename="../../c27desk/gui/main_window.py" line="571" />
         <source>nạp tệp</source>
         <translation>loaded from file</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="551" />
+        <location filename="../../c27desk/gui/main_window.py" line="571" />
         <source>chuyển từ năm trước</source>
         <translation>carried from last year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="551" />
+        <location filename="../../c27desk/gui/main_window.py" line="571" />
         <source>xác nhận</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="552" />
+        <location filename="../../c27desk/gui/main_window.py" line="572" />
         <source>nhận từ đơn vị</source>
         <translation>received from unit</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="552" />
+        <location filename="../../c27desk/gui/main_window.py" line="572" />
         <source>nhận số liệu tổng hợp</source>
         <translation>accepted from consolidation</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="558" />
+        <location filename="../../c27desk/gui/main_window.py" line="578" />
         <source>Đã lưu %1 lúc %2</source>
         <translation>Saved %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="563" />
+        <location filename="../../c27desk/gui/main_window.py" line="583" />
         <source>Không lưu: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="580" />
+        <location filename="../../c27desk/gui/main_window.py" line="600" />
         <source>Không có dòng nào khớp với bộ lọc.</source>
         <translation>No row matches the filter.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="600" />
+        <location filename="../../c27desk/gui/main_window.py" line="620" />
         <source>Xác nhận tất cả</source>
         <translation>Confirm all</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="642" />
+        <location filename="../../c27desk/gui/main_window.py" line="662" />
         <source>Thêm năm báo cáo</source>
         <translation>Add reporting year</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="642" />
+        <location filename="../../c27desk/gui/main_window.py" line="662" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="654" />
+        <location filename="../../c27desk/gui/main_window.py" line="674" />
         <source>Chuyển số liệu</source>
         <translation>Carry forward</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="655" />
+        <location filename="../../c27desk/gui/main_window.py" line="675" />
         <source>Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.</source>
         <translation>Start %1 from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="669" />
+        <location filename="../../c27desk/gui/main_window.py" line="689" />
         <source>Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.</source>
         <translation>Carried %1 values from last year; please confirm each one.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="672" />
+        <location filename="../../c27desk/gui/main_window.py" line="692" />
         <source>Đang chuyển số liệu năm trước…</source>
         <translation>Carrying forward last year's values…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="690" />
+        <location filename="../../c27desk/gui/main_window.py" line="710" />
         <source>Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận chúng:</source>
         <translation>The report has these warnings; finalising means you have read and accept them:</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="704" />
+        <location filename="../../c27desk/gui/main_window.py" line="724" />
         <source>Bản %1 đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu cũ), nên báo cáo được chốt thành bản %2.</source>
         <translation>Revision %1 was exported earlier with other content (an older backup restored?), so the report is finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="723" />
+        <location filename="../../c27desk/gui/main_window.py" line="743" />
         <source>Chưa chốt được</source>
         <translation>Cannot finalise yet</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="707" />
+        <location filename="../../c27desk/gui/main_window.py" line="727" />
         <source>Đã chốt báo cáo năm %1, bản %2.</source>
         <translation>Report for %1 finalised as revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="692" />
+        <location filename="../../c27desk/gui/main_window.py" line="712" />
         <source>Chốt báo cáo</source>
         <translation>Finalise report</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="686" />
+        <location filename="../../c27desk/gui/main_window.py" line="706" />
         <source>Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.</source>
         <translation>Finalise the %1 report? Once finalised it is read-only; to change it, reopen it as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="739" />
+        <location filename="../../c27desk/gui/main_window.py" line="759" />
         <source>Mở lại báo cáo năm %1 để sửa? Bản %2 đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, đã gửi); mọi sửa đổi thuộc bản %3, bản này phải được chốt, ký và gửi lại. Không thể quay về bản %2.</source>
         <translation>Reopen the %1 report for changes? Finalised revision %2 stays in the history (signed and sent copies too); every change belongs to revision %3, which must be finalised, signed and sent again. There is no going back to revision %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="752" />
+        <location filename="../../c27desk/gui/main_window.py" line="772" />
         <source>Đang sửa bản %1.</source>
         <translation>Editing revision %1.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="755" />
+        <location filename="../../c27desk/gui/main_window.py" line="775" />
         <source>Bản</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="755" />
+        <location filename="../../c27desk/gui/main_window.py" line="775" />
         <source>đã chốt</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="755" />
+        <location filename="../../c27desk/gui/main_window.py" line="775" />
         <source>đang sửa</source>
         <translation>being edited</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="761" />
+        <location filename="../../c27desk/gui/main_window.py" line="781" />
         <source>Chưa có bản nào.</source>
         <translation>No revision yet.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="770" />
+        <location filename="../../c27desk/gui/main_window.py" line="790" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="771" />
+        <location filename="../../c27desk/gui/main_window.py" line="791" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="786" />
+        <location filename="../../c27desk/gui/main_window.py" line="806" />
         <source>Cài biểu mẫu</source>
         <translation>Install a form</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="787" />
+        <location filename="../../c27desk/gui/main_window.py" line="807" />
         <source>Biểu mẫu đã ký (*.c27form)</source>
         <translation>Signed forms (*.c27form)</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="793" />
+        <location filename="../../c27desk/gui/main_window.py" line="813" />
         <source>Không cài được biểu mẫu</source>
         <translation>The form was not installed</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="796" />
+        <location filename="../../c27desk/gui/main_window.py" line="816" />
         <source>Đã cài biểu mẫu %1 cho năm %2, do %3 ban hành.</source>
         <translation>Installed form %1 for %2, published by %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="801" />
+        <location filename="../../c27desk/gui/main_window.py" line="821" />
         <source>Năm %1 đang dùng biểu mẫu khác: đổi trong Báo cáo → Thông tin báo cáo.</source>
         <translation>%1 uses another form: change it in Report → Report details.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/main_window.py" line="812" />
+        <location filename="../../c27desk/gui/main_window.py" line="832" />
         <source>Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.</source>
         <translation>Program 27 reporting – IT application in the work of Party agencies.</translation>
     </message>
@@ -1952,42 +1942,42 @@ This can be undone (Ctrl+Z in the main window).</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="171" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="193" />
         <source>Sửa lịch sử đơn vị?</source>
         <translation>Change the units' history?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="172" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="194" />
         <source>Vẫn thay đổi (tổng hợp các năm đó sẽ đọc khác đi)?</source>
         <translation>Change it anyway (those years' consolidation will read differently)?</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="190" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="212" />
         <source>Từ năm %1, %2 đổi thành %3.</source>
         <translation>From %1, %2 becomes %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="194" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="216" />
         <source>Từ năm %1, %2 có tên mới.</source>
         <translation>From %1, %2 has a new name.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="202" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="224" />
         <source>Từ năm %1, %2 trực thuộc %3.</source>
         <translation>From %1, %2 reports to %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="210" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="232" />
         <source>Đơn vị %1 không còn từ năm %2.</source>
         <translation>Unit %1 no longer exists from %2.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="224" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="246" />
         <source>Từ năm %1, %2 hợp nhất thành %3.</source>
         <translation>From %1, %2 are merged into %3.</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/units_dialog.py" line="234" />
+        <location filename="../../c27desk/gui/units_dialog.py" line="256" />
         <source>Đã thu hồi chứng thư số của %1.</source>
         <translation>Revoked %1's certificate.</translation>
     </message>
@@ -2043,42 +2033,42 @@ This can be undone (Ctrl+Z in the main window).</translation>
 <context>
     <name>ctx</name>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="37" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="35" />
         <source>có</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="37" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="35" />
         <source>không</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="40" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="38" />
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="41" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="39" />
         <source>Thời điểm ký: %1</source>
         <translation>Signing time: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="42" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="40" />
         <source>Chữ ký nguyên vẹn, hợp lệ: %1</source>
         <translation>Signature intact and valid: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="43" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="41" />
         <source>Bao trùm toàn bộ tệp: %1</source>
         <translation>Covers the whole file: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="44" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="42" />
         <source>Thuộc tổ chức chứng thực tin cậy: %1</source>
         <translation>Chains to a trusted CA: %1</translation>
     </message>
     <message>
-        <location filename="../../c27desk/gui/appendix_actions.py" line="47" />
+        <location filename="../../c27desk/gui/appendix_actions.py" line="45" />
         <source>Mã kiểm tra: %1 (%2)</source>
         <translation>Check code: %1 (%2)</translation>
     </message>

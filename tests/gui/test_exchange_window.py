@@ -40,6 +40,9 @@ def test_import_a_usb_folder_then_consolidate_and_accept_a_proposal(qtbot, offic
     dialog.files.setCurrentCell(row, 0)
     assert dialog.signer_details.isVisible() and "SHA-256" in dialog.signer_details.text()
     assert cell(dialog.files, 1 - row, 5) == ""  # nothing to confirm on the broken file
+    dialog.files.setCurrentCell(1 - row, 0)  # the whole refusal, wrapped below the list, not only in a tooltip
+    assert dialog.result_details.text().startswith("hong.c27: ") and "[MALFORMED]" in dialog.result_details.text()
+    assert dialog.result_details.wordWrap() and dialog.files.horizontalScrollBar().value() == 0
     dialog.files.setCurrentCell(row, 5)
     qtbot.keyClick(dialog.files, Qt.Key.Key_Space)  # the operator confirms the district's certificate
     qtbot.waitUntil(lambda: any(cell(dialog.files, r, 3) == "Hợp lệ" for r in range(2)), timeout=20000)

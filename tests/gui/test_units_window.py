@@ -99,3 +99,17 @@ def test_the_window_asks_before_exporting_with_a_changed_certificate(qtbot, bien
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=30000)
     assert len(asked) == 1 and "chứng thư số khác với lần xuất trước" in asked[0]
     assert (usb / "HU-BIENHOA_2023_r2.c27").exists()
+
+
+def test_the_register_reads_as_a_tree_each_unit_above_its_own(qtbot, office, open_window, cli):
+    # a commune under Biên Hòa (as the register stood in 2023), added from that year on
+    assert cli("units", "add", "--code", "XA-ANHOA", "--name", "Đảng ủy xã An Hòa", "--level", "xa", "--parent",
+               "HU-BIENHOA", "--from", "2023", db=office)[0] == 0
+    window = open_window(office)
+    window.exchange.act_units.trigger()
+    dialog = window.exchange.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    codes = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert codes.index("XA-ANHOA") == codes.index("HU-BIENHOA") + 1  # right under its district
+    assert dialog.table.item(row_of(dialog, "XA-ANHOA"), 1).text().startswith("    └ Đảng ủy xã An Hòa")
+    assert not dialog.table.item(row_of(dialog, "HU-BIENHOA"), 1).text().startswith(" ")
