@@ -32,18 +32,16 @@ def os_reason(exc: OSError) -> tuple[str, str]:
     return text, text
 
 
-def read_file(path: Path | str, *, max_bytes: int | None = None) -> bytes:
+#: No file a user hands the program (a certificate, a form, a PDF to verify, a workbook) is this large.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+
+def read_file(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """A file's bytes, or a C27Error saying in words a user can act on why it could not be read.
 
-    With ``max_bytes`` the file must be a regular file of at most that size, checked on the open
-    handle before reading: ``/dev/zero``, a pipe or a multi-gigabyte file is refused at once
-    instead of being read until memory runs out (or waiting forever for a writer)."""
-    if max_bytes is None:
-        try:
-            return Path(path).read_bytes()
-        except OSError as exc:
-            vi, en = os_reason(exc)
-            raise C27Error(f"không đọc được {path}: {vi}.", f"cannot read {path}: {en}.", code="NOT_FOUND") from exc
+    The file must be a regular file of at most ``max_bytes``, checked on the open handle before
+    reading: ``/dev/zero``, a pipe or a multi-gigabyte file is refused at once instead of being
+    read until memory runs out (or waiting forever for a writer)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:

@@ -45,6 +45,9 @@ def spec_from(settings: SigningSettings, secret: str) -> P12Spec | Pkcs11Spec:
     if settings.method == "p12":
         path = Path(settings.p12_path or "")
         if not path.is_file():
+            if path.exists():  # a folder, a device, a pipe: not a .p12 anyone can sign with
+                raise SigningSetupError(f"{path} không phải là một tệp chứng thư số (.p12) thông thường.",
+                                        f"{path} is not a regular certificate file (.p12).", code="P12_NOT_FOUND")
             raise SigningSetupError(f"không tìm thấy tệp chứng thư số {path}.", f"certificate file {path} not found.",
                                     code="P12_NOT_FOUND")
         return P12Spec(path, secret)

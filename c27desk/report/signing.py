@@ -26,7 +26,6 @@ from asn1crypto import pkcs12 as asn1_pkcs12
 from asn1crypto import x509 as asn1_x509
 
 from c27desk.errors import C27Error
-from c27desk.fileio import os_reason
 from c27desk.store.clock import VN_TIME
 
 FIELD_NAME = "ChuKySo"
@@ -66,11 +65,12 @@ class StampText:
 def _load_p12(spec: P12Spec):
     from pyhanko.sign.signers import SimpleSigner
 
-    try:
-        raw = Path(spec.path).read_bytes()
-    except OSError as exc:
-        raise SigningError(f"không đọc được tệp chứng thư số {spec.path}: {os_reason(exc)[0]}",
-                           f"cannot read certificate file {spec.path}: {os_reason(exc)[1]}",
+    from c27desk.fileio import read_file
+
+    try:  # a .p12 is a few kilobytes: a device or a huge file is refused before it is read
+        raw = read_file(spec.path, max_bytes=1024 * 1024)
+    except C27Error as exc:
+        raise SigningError(f"không đọc được tệp chứng thư số: {exc.vi}", f"cannot read the certificate file: {exc.en}",
                            code="P12_NOT_FOUND") from exc
     try:  # the outer structure needs no passphrase: it tells a wrong file from a wrong passphrase
         pfx = asn1_pkcs12.Pfx.load(raw)

@@ -1,0 +1,42 @@
+"""Every file a user names (a certificate, a form, a PDF to verify, a .p12) is read through one reader that
+refuses a device, a pipe or an oversized file before reading it: never a hang or a memory blow-up."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from c27desk.errors import C27Error
+
+
+@pytest.mark.parametrize("args", [
+    ("units", "pin", "--code", "HU-X", "--cert", "/dev/zero"),
+    ("trust", "add-ca", "/dev/zero"),
+    ("verify", "/dev/zero"),
+    ("catalog", "install", "/dev/zero"),
+])
+def test_a_device_named_as_a_file_is_one_refused_line(demo_db, cli, args):
+    code, _, err = cli("--lang", "en", *args)
+    assert code == 1 and "/dev/zero is not a regular file" in err and "Traceback" not in err
+
+
+def test_the_one_reader_refuses_pipes_and_oversized_files(tmp_path):
+    from c27desk.fileio import read_file
+
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(C27Error) as refused:
+        read_file(tmp_path / "pipe")  # would wait forever for a writer
+    assert refused.value.code == "NOT_A_FILE"
+    (tmp_path / "big").write_bytes(b"x" * 2048)
+    with pytest.raises(C27Error) as refused:
+        read_file(tmp_path / "big", max_bytes=1024)
+    assert refused.value.code == "FILE_TOO_LARGE"
+
+
+def test_a_p12_that_is_a_device_is_refused_before_any_passphrase(final_demo, cli, monkeypatch, tmp_path):
+    monkeypatch.setenv("C27DESK_PIN", "x")
+    code, _, err = cli("--lang", "en", "appendix", "--period", "2023", "--out", str(tmp_path / "a.pdf"),
+                       "--sign-p12", "/dev/zero")
+    assert code == 1 and "/dev/zero is not a regular certificate file" in err
+    assert not (tmp_path / "a.pdf").exists()
