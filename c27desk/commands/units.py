@@ -178,8 +178,8 @@ def _signers(ctx, args, db, me) -> None:
     for row in rows:
         i = row.info
         print(f"{row.unit:<16} {i.subject}")
-        print(f"    {'serial' if en else 'số hiệu'} {i.serial}  {'valid' if en else 'hiệu lực'} {i.not_before} → "
-              f"{i.not_after}  SHA-256 {i.fingerprint}")
+        print(f"    {'serial' if en else 'số hiệu'} {i.serial}  {'valid' if en else 'hiệu lực'} {i.validity()}  "
+              f"SHA-256 {i.fingerprint}")
 
 
 def _pin(ctx, args, db, me) -> None:

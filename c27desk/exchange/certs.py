@@ -90,24 +90,6 @@ def pdf_keywords(pdf: bytes) -> str:
         return ""
 
 
-@dataclass(frozen=True)
-class CertInfo:
-    """What an operator compares on a certificate before trusting or revoking it."""
-
-    subject: str
-    serial: str  # hex, as certificate viewers show it
-    fingerprint: str  # SHA-256 of the DER, hex
-    not_before: str  # ISO dates (UTC)
-    not_after: str
-
-
-def describe(cert) -> CertInfo:
-    c = asn1_x509.Certificate.load(_der(cert))
-    validity = c["tbs_certificate"]["validity"]
-    return CertInfo(subject(cert), format(c.serial_number, "X"), fingerprint(cert),
-                    validity["not_before"].native.date().isoformat(), validity["not_after"].native.date().isoformat())
-
-
 def subject_fields(cert) -> list[str]:
     """The subject's values (CN, OU, O, …) as written, for telling which unit a certificate names."""
     name = asn1_x509.Certificate.load(_der(cert)).subject

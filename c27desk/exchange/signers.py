@@ -21,7 +21,7 @@ from c27desk.store.backup import backed_up
 class SignerRow:
     unit: str
     unit_name: str
-    info: certs.CertInfo
+    info: certs.CertificateDetails
     pinned_at: str
 
 
@@ -29,7 +29,7 @@ def list_signers(db: Database) -> list[SignerRow]:
     out = []
     for pin in exchange.pinned_signers(db):
         unit = units.get_unit(db, pin.unit)
-        out.append(SignerRow(pin.unit, unit.name if unit else "", certs.describe(certs.load_pem(pin.pem)),
+        out.append(SignerRow(pin.unit, unit.name if unit else "", certs.details(certs.load_pem(pin.pem)),
                              pin.pinned_at))
     return out
 

@@ -61,7 +61,8 @@ class _Table(QAbstractTableModel):
 
 
 class _ReportRows(_Table):
-    """Rows that are units' received reports."""
+    """Rows that are units' received reports; each subclass says what a column shows in its
+    ``cell(report, column)`` (UnitsModel: the unit's status, ValuesModel: one criterion per column)."""
 
     def __init__(self, reports: Sequence[ReceivedReport], lang: str, parent=None):
         super().__init__(parent)
@@ -71,9 +72,6 @@ class _ReportRows(_Table):
 
     def report_at(self, row: int) -> ReceivedReport | None:
         return self.reports[row]
-
-    def cell(self, report: ReceivedReport, column: int) -> object:
-        raise NotImplementedError
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

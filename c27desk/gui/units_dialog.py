@@ -153,7 +153,7 @@ class UnitsDialog(QDialog):
         self.links.setText("\n".join(f"{lk.predecessor} → {lk.successor} ({lk.year}, "
                                      f"{self.tr('đổi mã') if lk.kind == LinkKind.RECODE else self.tr('hợp nhất')})"
                                      for lk in units.links(self.db)))
-        _fill(self.signers, [[s.unit, s.info.subject, s.info.serial, s.info.not_before, s.info.not_after,
+        _fill(self.signers, [[s.unit, s.info.subject, s.info.serial, f"{s.info.not_before:%d/%m/%Y}", f"{s.info.not_after:%d/%m/%Y}",
                               s.info.fingerprint] for s in list_signers(self.db)])
 
     def _span(self, unit: units.Unit) -> str:

@@ -20,8 +20,8 @@ def test_signers_are_listed_with_what_an_operator_compares(office, child_keys, c
     assert code == 0 and out.startswith("HU-BIENHOA       CN=Huyện ủy Biên Hòa (DÙNG THỬ)")
     from c27desk.exchange import certs
 
-    info = certs.describe(certs.load_pem_file(keys.cert_pem))
-    assert f"serial {info.serial}" in out and f"SHA-256 {info.fingerprint}" in out and info.not_after in out
+    info = certs.details(certs.load_pem_file(keys.cert_pem))
+    assert f"serial {info.serial}" in out and f"SHA-256 {info.fingerprint}" in out and info.validity() in out
 
 
 def test_revoke_and_pin_are_deliberate_and_audited(office, child_keys, cli):
