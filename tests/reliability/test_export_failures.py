@@ -81,7 +81,10 @@ def test_write_failures_simulated(bienhoa, child_keys, cli, tmp_path, monkeypatc
             self.fh.write(data[: len(data) // 2])
             raise OSError(error, os.strerror(error))
 
-    monkeypatch.setattr(fileio.os, "fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode)))
+    def fdopen(fd, mode, **kw):  # writes fail; reading (the .p12, through fileio.read_file) is untouched
+        return Failing(real_fdopen(fd, mode, **kw)) if "w" in mode else real_fdopen(fd, mode, **kw)
+
+    monkeypatch.setattr(fileio.os, "fdopen", fdopen)
     code, _, err = export(cli, bienhoa, usb, child_keys["HU-BIENHOA"].p12, monkeypatch)
     expected = {errno.ENOSPC: "đã đầy", errno.EROFS: "chỉ cho đọc", errno.EIO: "lỗi đọc/ghi thiết bị"}[error]
     assert code == 1 and expected in err
