@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from c27desk import __version__, commands
 from c27desk.desktop import opens
 from c27desk.errors import C27Error, current_language
+from c27desk.i18n import set_language
 from c27desk.store import faults, lock
 from c27desk.store.clock import current_user
 
@@ -168,8 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     argv = route_opened_files(parser, argv)
     args = parser.parse_args(argv)
-    if args.lang:
-        os.environ["C27DESK_LANG"] = args.lang
+    # the language is set once, here: from --lang, else the user's standing choice (C27DESK_LANG)
+    set_language(args.lang or os.environ.get("C27DESK_LANG", "vi"))
     ctx = Context(db_path=resolve_db_path(args.db) if args.db else default_db_path(), lang=current_language())
     if args.command is None:
         args = parser.parse_args([*argv, "gui"])

@@ -1,4 +1,4 @@
-"""Errors that reach a user carry their message in Vietnamese and English.
+"""Errors that reach a user carry their message as a :class:`~c27desk.i18n.Text`: both languages.
 
 Every failure a user can cause (a bad file, a bad cell, a wrong command) is raised as a
 ``C27Error`` so that the command line and the window can show one clear line in the
@@ -7,31 +7,50 @@ user's language without knowing where it came from.
 
 from __future__ import annotations
 
-import os
+from c27desk.i18n import Lang, Text, joined, language, msg
 
 
 def current_language() -> str:
-    """The interface language: ``vi`` unless ``C27DESK_LANG`` asks for English."""
-    lang = os.environ.get("C27DESK_LANG", "vi").strip().lower()
-    return "en" if lang.startswith("en") else "vi"
+    """The interface language (set once at start by ``--lang`` or the window's setting)."""
+    return language().value
 
 
 class C27Error(Exception):
-    """A failure with a message for people, in both languages, and an optional code."""
+    """A failure with a message for people, in both languages, and an optional stable code.
 
-    def __init__(self, vi: str, en: str, *, code: str | None = None, where: str | None = None):
-        self.vi = vi
-        self.en = en
+    Built as ``C27Error(msg("…", "…", name=value), code=…, where=…)``; ``where`` says which
+    file, line, cell or field, in words a user knows (never an internal field name).
+    The older form ``C27Error(vi, en)`` still builds the same Text.
+    """
+
+    def __init__(self, text: Text | str, en: str | None = None, *, code: str | None = None,
+                 where: Text | str | None = None):
+        if not isinstance(text, Text):
+            text = msg(text.replace("{", "{{").replace("}", "}}"),
+                       (en if en is not None else text).replace("{", "{{").replace("}", "}}"))
+        self.text = text
         self.code = code
         self.where = where
-        super().__init__(self.message("en"))
+        super().__init__(self.message(Lang.EN))
+
+    @property
+    def vi(self) -> str:
+        """The message alone (without ``where``) in Vietnamese."""
+        return self.text.render(Lang.VI)
+
+    @property
+    def en(self) -> str:
+        """The message alone (without ``where``) in English."""
+        return self.text.render(Lang.EN)
+
+    def said(self) -> Text:
+        """The whole message, with where it happened, as one Text."""
+        if self.where:
+            return joined("{where}: {what}", where=self.where, what=self.text)
+        return self.text
 
     def message(self, lang: str | None = None) -> str:
-        lang = lang or current_language()
-        text = self.en if lang == "en" else self.vi
-        if self.where:
-            text = f"{self.where}: {text}"
-        return text
+        return self.said().render(lang or None)
 
     def __str__(self) -> str:
         return self.message()

@@ -6,11 +6,10 @@ event and each window re-applies its texts, so nothing typed is lost.
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from c27desk.gui.config import settings
+from c27desk.i18n import set_language
 from c27desk.resources import app_root
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
@@ -37,7 +36,7 @@ def install_language(lang: str) -> bool:
         app.installTranslator(translator)
         _translator = translator
     settings().setValue("language", lang)
-    os.environ["C27DESK_LANG"] = lang  # messages raised by the services follow the window's language
+    set_language(lang)  # messages raised by the services follow the window's language
     return True
 
 
