@@ -33,7 +33,6 @@ REQUIRED_RESOURCES = (
     "fonts/LICENSE-LiberationSerif.txt",
     "catalogs/p27-2023.json",
     "demo/dongnai-2023.csv",
-    "translations/c27desk_en.qm",
     "icc/sRGB.icc",
     "icc/LICENSE-sRGB.txt",
     "icons/c27desk.svg",

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from c27desk.errors import C27Error
 from c27desk.gui import i18n
+from c27desk.i18n import msg
 from c27desk.store import backup, faults, lock, periods, units
 from c27desk.store.database import (
     CorruptDatabaseError,
@@ -47,24 +48,28 @@ def _damage_box(exc: CorruptDatabaseError, *, ask: bool) -> QMessageBox:
     """A box that fits a 1366×768 screen: two short lines, the long paths and SQLite's words
     in the expandable details."""
     box = QMessageBox(QMessageBox.Icon.Warning if ask else QMessageBox.Icon.Critical, "c27desk",
-                      QApplication.translate("app", "Cơ sở dữ liệu bị hỏng."))
+                      str(msg("Cơ sở dữ liệu bị hỏng.", "The database is damaged.")))
     details = exc.message()
     if ask and exc.newest_backup is not None:
         stamp = backup.taken_at(exc.newest_backup)
-        box.setInformativeText(QApplication.translate(
-            "app", "Khôi phục từ bản sao lưu tốt gần nhất (%s)? Tệp hỏng được giữ nguyên để kiểm tra sau.")
-            % f"{stamp}: {exc.newest_backup.name}")  # the file it would restore, named as the command line does
-        details += "\n\n" + QApplication.translate("app", "Tệp hỏng sẽ được giữ trong thư mục: %s") % str(
-            backup.safety_dir(exc.path))
+        # the file it would restore, named as the command line does
+        box.setInformativeText(str(msg(
+            "Khôi phục từ bản sao lưu tốt gần nhất ({stamp}: {file})? Tệp hỏng được giữ nguyên để kiểm tra sau.",
+            "Restore the newest good backup ({stamp}: {file})? The damaged file is kept as it is for later "
+            "inspection.", stamp=stamp, file=exc.newest_backup.name)))
+        details += "\n\n" + str(msg("Tệp hỏng sẽ được giữ trong thư mục: {folder}",
+                                     "The damaged file will be kept in the folder: {folder}",
+                                     folder=str(backup.safety_dir(exc.path))))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        box.button(QMessageBox.StandardButton.Yes).setText(QApplication.translate("app", "Khôi phục"))
-        box.button(QMessageBox.StandardButton.No).setText(QApplication.translate("app", "Không khôi phục"))
+        box.button(QMessageBox.StandardButton.Yes).setText(str(msg("Khôi phục", "Restore")))
+        box.button(QMessageBox.StandardButton.No).setText(str(msg("Không khôi phục", "Do not restore")))
     elif exc.newest_backup is not None:  # cannot restore from here (view only, read-only media): still name it
-        box.setInformativeText(QApplication.translate("app", "Bản sao lưu tốt gần nhất để khôi phục: %s.")
-                               % f"{backup.taken_at(exc.newest_backup)}: {exc.newest_backup.name}")
+        box.setInformativeText(str(msg("Bản sao lưu tốt gần nhất để khôi phục: {stamp}: {file}.",
+                                       "Newest good backup to restore: {stamp}: {file}.",
+                                       stamp=backup.taken_at(exc.newest_backup), file=exc.newest_backup.name)))
     else:
-        box.setInformativeText(QApplication.translate("app", "Không có bản sao lưu tốt để khôi phục."))
+        box.setInformativeText(str(msg("Không có bản sao lưu tốt để khôi phục.", "There is no good backup to restore.")))
     box.setDetailedText(details)
     return box
 
@@ -98,8 +103,7 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
     try:
         instance = lock.acquire(db_path)
     except lock.DatabaseInUseError as exc:
-        if not _ask("c27desk", exc.message() + "\n\n" + QApplication.translate(
-                "app", "Mở ở chế độ chỉ xem?"), interactive=interactive) and interactive:
+        if not _ask("c27desk", exc.message() + "\n\n" + str(msg("Mở ở chế độ chỉ xem?", "Open read-only?")), interactive=interactive) and interactive:
             return None
         read_only = True
     try:
@@ -165,9 +169,7 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
         if units.self_unit(db) is None and read_only:
             # setting up writes; the window holding the database is the one to do it
             if interactive:
-                QMessageBox.information(None, "c27desk", QApplication.translate(
-                    "app", "Cơ sở dữ liệu chưa có đơn vị và đang được mở ở cửa sổ khác; hãy thiết lập đơn vị ở "
-                    "cửa sổ đó."))
+                QMessageBox.information(None, "c27desk", str(msg("Cơ sở dữ liệu chưa có đơn vị và đang được mở ở cửa sổ khác; hãy thiết lập đơn vị ở cửa sổ đó.", "The database has no unit yet and is open in another window; set the unit up in that window.")))
             return 1
         if units.self_unit(db) is None:
             dialog = SetupDialog(db)

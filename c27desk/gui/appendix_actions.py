@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes
+from c27desk.i18n import language, msg
 
 
 def default_pdf_name(unit: str, year: int, revision: int | None, signed: bool) -> str:
@@ -29,21 +30,20 @@ def trust_roots(db) -> list:
 
 
 def verification_text(ctx: QObject, v) -> str:
-    from c27desk.gui.i18n import current_language
     from c27desk.report.verify import local_time, localise
 
-    yes, no = ctx.tr("có"), ctx.tr("không")
+    yes, no = str(msg("có", "yes")), str(msg("không", "no"))
     when = local_time(v.signing_time)
     lines = [
-        ctx.tr("Người ký: %1").replace("%1", v.signer or "?"),
-        ctx.tr("Thời điểm ký: %1").replace("%1", when),
-        ctx.tr("Chữ ký nguyên vẹn, hợp lệ: %1").replace("%1", yes if v.valid and v.intact else no),
-        ctx.tr("Bao trùm toàn bộ tệp: %1").replace("%1", yes if v.covers_whole_file else no),
-        ctx.tr("Thuộc tổ chức chứng thực tin cậy: %1").replace("%1", yes if v.trusted else no),
+        str(msg("Người ký: {signer}", "Signer: {signer}", signer=v.signer or "?")),
+        str(msg("Thời điểm ký: {when}", "Signing time: {when}", when=when)),
+        str(msg("Chữ ký nguyên vẹn, hợp lệ: {answer}", "Signature intact and valid: {answer}", answer=yes if v.valid and v.intact else no)),
+        str(msg("Bao trùm toàn bộ tệp: {answer}", "Covers the whole file: {answer}", answer=yes if v.covers_whole_file else no)),
+        str(msg("Thuộc tổ chức chứng thực tin cậy: {answer}", "Chains to a trusted CA: {answer}", answer=yes if v.trusted else no)),
     ]
     if v.check_code:  # ties the paper to the data; it is in the file's metadata, not printed on the page
-        lines.append(ctx.tr("Mã kiểm tra: %1 (%2)").replace("%1", v.check_code).replace("%2", v.described))
-    return "\n".join(lines + [localise(p, current_language()) for p in v.problems])
+        lines.append(str(msg("Mã kiểm tra: {check_code} ({described})", "Check code: {check_code} ({described})", check_code=v.check_code, described=v.described)))
+    return "\n".join(lines + [localise(p, language()) for p in v.problems])
 
 
 class AppendixActions(QObject):
@@ -65,8 +65,8 @@ class AppendixActions(QObject):
         return [self.act_preview, self.act_sign]
 
     def retranslate(self) -> None:
-        self.act_preview.setText(self.tr("Xem trước / in phụ lục…"))
-        self.act_sign.setText(self.tr("Ký số phụ lục…"))
+        self.act_preview.setText(str(msg("Xem trước / in phụ lục…", "Preview / print appendix…")))
+        self.act_sign.setText(str(msg("Ký số phụ lục…", "Sign appendix…")))
 
     # -- preview -------------------------------------------------------------------------------
     def _render(self, then) -> None:
@@ -83,7 +83,7 @@ class AppendixActions(QObject):
             content = appendix_content(db, year, draft=not final)
             return content, render_appendix(content)
 
-        self.window._background(job, then, self.tr("Đang tạo phụ lục…"))
+        self.window._background(job, then, str(msg("Đang tạo phụ lục…", "Making the appendix…")))
 
     def open_preview(self) -> None:
         self._render(self._show_preview)
@@ -93,8 +93,8 @@ class AppendixActions(QObject):
 
         content, rendered = result
         self.last = result
-        state = self.tr("bản %1").replace("%1", str(content.revision)) if content.final else self.tr("dự thảo")
-        title = self.tr("Phụ lục năm %1 – %2").replace("%1", str(content.year)).replace("%2", state)
+        state = str(msg("bản {revision}", "revision {revision}", revision=content.revision)) if content.final else str(msg("dự thảo", "draft"))
+        title = str(msg("Phụ lục năm {year} – {state}", "Appendix {year} – {state}", year=content.year, state=state))
         if self.preview is not None:
             self.preview.close()
         self.preview = AppendixPreview(rendered.pdf, title, can_sign=content.final, parent=self.window,
@@ -107,7 +107,7 @@ class AppendixActions(QObject):
     def save_pdf(self, pdf: bytes, content, *, signed: bool) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = default_pdf_name(content.unit.code, content.year, content.revision, signed)
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Lưu phụ lục"), str(Path(folder) / name),
+        path, _ = QFileDialog.getSaveFileName(self.window, str(msg("Lưu phụ lục", "Save appendix")), str(Path(folder) / name),
                                               "PDF (*.pdf)")
         if not path:
             return None
@@ -115,9 +115,9 @@ class AppendixActions(QObject):
             atomic_write_bytes(Path(path), pdf)
         except OSError as exc:
             QMessageBox.warning(self.window, "c27desk",
-                                self.tr("Không ghi được tệp %1: %2").replace("%1", path).replace("%2", str(exc)))
+                                str(msg("Không ghi được tệp {path}: {exc}", "Could not write {path}: {exc}", path=path, exc=exc)))
             return None
-        self.window.save_state.setText(self.tr("Đã lưu %1").replace("%1", path))
+        self.window.say(msg("Đã lưu {path}", "Saved {path}", path=path))
         return Path(path)
 
     # -- signing -------------------------------------------------------------------------------
@@ -126,9 +126,8 @@ class AppendixActions(QObject):
         if session is None:
             return
         if not session.is_final():
-            QMessageBox.information(self.window, self.tr("Ký số phụ lục"),
-                                    self.tr("Chỉ ký được báo cáo đã chốt. Hãy chốt báo cáo trước (Báo cáo → Chốt "
-                                            "báo cáo…)."))
+            QMessageBox.information(self.window, str(msg("Ký số phụ lục", "Sign appendix")),
+                                    str(msg("Chỉ ký được báo cáo đã chốt. Hãy chốt báo cáo trước (Báo cáo → Chốt báo cáo…).", "Only a finalised report can be signed. Finalise it first (Report → Finalise report…).")))
             return
         self._render(lambda result: self.sign(*result))
 
@@ -139,14 +138,14 @@ class AppendixActions(QObject):
         try:
             require_signature_details(content)  # before anyone types a PIN
         except C27Error as exc:
-            QMessageBox.information(self.window, self.tr("Ký số phụ lục"), exc.message())
+            QMessageBox.information(self.window, str(msg("Ký số phụ lục", "Sign appendix")), exc.message())
             self.window._period_details()
             return
 
         roots = trust_roots(self.window.db)
         dialog = SignDialog(
-            self.window.db, content.unit, self.tr("Ký số phụ lục năm %1").replace("%1", str(content.year)),
-            self.tr("Ký số phụ lục bản %1 của %2.").replace("%1", str(content.revision)).replace("%2", content.unit.name),
+            self.window.db, content.unit, str(msg("Ký số phụ lục năm {year}", "Sign the {year} appendix", year=content.year)),
+            str(msg("Ký số phụ lục bản {revision} của {name}.", "Sign revision {revision} of the appendix of {name}.", revision=content.revision, name=content.unit.name)),
             lambda spec: sign_appendix(content, rendered, spec, roots), parent=self.window)
         dialog.work_done.connect(lambda signed: self._signed(content, signed))
         dialog.open()
@@ -154,7 +153,7 @@ class AppendixActions(QObject):
 
     def _signed(self, content, signed) -> None:
         self.last_verification = signed.verification
-        QMessageBox.information(self.window, self.tr("Đã ký số"), verification_text(self, signed.verification))
+        QMessageBox.information(self.window, str(msg("Đã ký số", "Signed")), verification_text(self, signed.verification))
         path = self.save_pdf(signed.pdf, content, signed=True)
         if path is not None:
-            self.window.save_state.setText(self.tr("Đã ký số và lưu %1").replace("%1", str(path)))
+            self.window.say(msg("Đã ký số và lưu {path}", "Signed and saved {path}", path=path))

@@ -37,11 +37,11 @@ from c27desk.consolidate.export import XLSX_STEPS, write_csv, write_xlsx
 from c27desk.consolidate.summary import accept_proposals, proposal_text
 from c27desk.errors import C27Error
 from c27desk.exchange.importer import entry_text
-from c27desk.gui import i18n
 from c27desk.gui.config import restore_window, save_window
 from c27desk.gui.desk_charts import DeskCharts
 from c27desk.gui.desk_models import REPORT_ROLE, ListModel, UnitFilter, UnitsModel, ValuesModel, size_unit_columns
 from c27desk.gui.workers import run_in_background, with_database
+from c27desk.i18n import language, msg
 from c27desk.model.values import Entry
 from c27desk.store import units, values
 from c27desk.store.clock import current_user
@@ -104,12 +104,12 @@ class ConsolidationDialog(QDialog):
         self.setObjectName("consolidationDialog")
         self.db, self.db_path, self.year = db, Path(db_path), year
         self.undo_stack = undo_stack
-        self.lang = i18n.current_language()
+        self.lang = language()
         self.data: DeskData | None = None
         self.progress: QProgressDialog | None = None
-        self.setWindowTitle(self.tr("Tổng hợp năm %1").replace("%1", str(year)))
+        self.setWindowTitle(str(msg("Tổng hợp năm {year}", "Consolidation {year}", year=year)))
 
-        self.head = QLabel(self.tr("Đang tổng hợp số liệu các đơn vị…"), self)
+        self.head = QLabel(str(msg("Đang tổng hợp số liệu các đơn vị…", "Consolidating the units' figures…")), self)
         self.head.setObjectName("deskHead")
         self.head.setWordWrap(True)
         self.stale = QLabel(self)  # the office's own figures no longer match what its units sent since
@@ -119,15 +119,15 @@ class ConsolidationDialog(QDialog):
         self.stale.setVisible(False)
         self.search = QLineEdit(self)
         self.search.setObjectName("unitSearch")
-        self.search.setPlaceholderText(self.tr("Tìm đơn vị (mã hoặc tên)…"))
+        self.search.setPlaceholderText(str(msg("Tìm đơn vị (mã hoặc tên)…", "Find a unit (code or name)…")))
         self.search.setClearButtonEnabled(True)
         self.level = QComboBox(self)
         self.level.setObjectName("levelFilter")
         self.state = QComboBox(self)
         self.state.setObjectName("stateFilter")
-        for text in (self.tr("Mọi tình trạng"), self.tr("Cần chú ý (chưa nộp, chưa đầy đủ, có lỗi, muộn)"),
-                     self.tr("✗ Chưa nộp"), self.tr("◐ Chưa đầy đủ"), self.tr("⚠ Có lỗi"), self.tr("Nộp muộn"),
-                     self.tr("✓ Đầy đủ")):
+        for text in (str(msg("Mọi tình trạng", "Any state")), str(msg("Cần chú ý (chưa nộp, chưa đầy đủ, có lỗi, muộn)", "Needs attention (missing, incomplete, errors, late)")),
+                     str(msg("✗ Chưa nộp", "✗ Not received")), str(msg("◐ Chưa đầy đủ", "◐ Incomplete")), str(msg("⚠ Có lỗi", "⚠ Errors")), str(msg("Nộp muộn", "Late")),
+                     str(msg("✓ Đầy đủ", "✓ Complete"))):
             self.state.addItem(text)
         self.shown = QLabel(self)
         self.shown.setObjectName("shownCount")
@@ -142,9 +142,9 @@ class ConsolidationDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("deskStatus")
         self.status.setWordWrap(True)
-        self.save_xlsx = QPushButton(self.tr("Xuất Excel (.xlsx)…"), self)
-        self.save_csv = QPushButton(self.tr("Xuất CSV…"), self)
-        close = QPushButton(self.tr("Đóng"), self)
+        self.save_xlsx = QPushButton(str(msg("Xuất Excel (.xlsx)…", "Export Excel (.xlsx)…")), self)
+        self.save_csv = QPushButton(str(msg("Xuất CSV…", "Export CSV…")), self)
+        close = QPushButton(str(msg("Đóng", "Close")), self)
         self.save_xlsx.clicked.connect(lambda: self.save(".xlsx"))
         self.save_csv.clicked.connect(lambda: self.save(".csv"))
         close.clicked.connect(self.accept)
@@ -198,18 +198,17 @@ class ConsolidationDialog(QDialog):
         self.units_table, proxy = _view(self, self.units_model, "unitsTable")
         self.proxies = [proxy]
         size_unit_columns(self.units_table)
-        self.tabs.addTab(self.units_table, self.tr("Đơn vị"))
+        self.tabs.addTab(self.units_table, str(msg("Đơn vị", "Unit")))
         self._fill_levels(reports)
         got = sum(1 for r in reports if not r.status.missing)
-        self.head.setText(self.tr("Năm %1: đã nhận %2/%3 đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…")
-                          .replace("%1", str(self.year)).replace("%2", str(got)).replace("%3", str(len(reports))))
+        self.head.setText(str(msg("Năm {year}: đã nhận {got}/{n} đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…", "{year}: {got}/{n} units received. Re-checking the units' values to consolidate…", year=self.year, got=got, n=len(reports))))
         self._filter(**self._filter_now())
 
     def show_data(self, data: DeskData) -> None:
         self.data = data
         cons = data.cons
         if data.stale:
-            self.stale.setText(self.tr("Số liệu đã nhận vào báo cáo của đơn vị đã cũ:") + "\n"
+            self.stale.setText(str(msg("Số liệu đã nhận vào báo cáo của đơn vị đã cũ:", "Values taken into this office's report are out of date:")) + "\n"
                                + "\n".join(en if self.lang == "en" else vi for vi, en in data.stale))
         self.stale.setVisible(bool(data.stale))
         self.proxies.clear()
@@ -220,60 +219,57 @@ class ConsolidationDialog(QDialog):
         self.units_table, proxy = _view(self, self.units_model, "unitsTable")
         self.proxies.append(proxy)
         size_unit_columns(self.units_table)
-        self.tabs.addTab(self.units_table, self.tr("Đơn vị"))
+        self.tabs.addTab(self.units_table, str(msg("Đơn vị", "Unit")))
 
         self.criteria_model = ListModel(data.criterion_header, data.criterion_rows, self)
         self.criteria_table, _ = _view(self, self.criteria_model, "criteriaTable")
         self.criteria_table.setColumnWidth(1, 420)
-        self.tabs.addTab(self.criteria_table, self.tr("Tiêu chí"))
+        self.tabs.addTab(self.criteria_table, str(msg("Tiêu chí", "Criterion")))
 
         self.values_model = ValuesModel(data.reports, cons.catalogue, self.lang, self)
         self.values_table, proxy = _view(self, self.values_model, "valuesTable")
         self.proxies.append(proxy)
         self.values_table.setColumnWidth(1, 200)
-        self.tabs.addTab(self.values_table, self.tr("Số liệu từng đơn vị"))
+        self.tabs.addTab(self.values_table, str(msg("Số liệu từng đơn vị", "Values by unit")))
 
         by_code = {r.unit.code: r for r in data.reports}
-        self.texts_model = ListModel([self.tr("Tiêu chí"), self.tr("Đơn vị"), self.tr("Nội dung")], data.text_rows,
+        self.texts_model = ListModel([str(msg("Tiêu chí", "Criterion")), str(msg("Đơn vị", "Unit")), str(msg("Nội dung", "Text"))], data.text_rows,
                                      self, unit_of=lambda row: by_code.get(row[1]))
         self.texts_table, proxy = _view(self, self.texts_model, "textsTable", wide_last=True)
         self.proxies.append(proxy)
-        self.tabs.addTab(self.texts_table, self.tr("Văn bản"))
+        self.tabs.addTab(self.texts_table, str(msg("Văn bản", "Free texts")))
 
         self.proposals = data.proposals
         self.proposal_model = ListModel(
-            [self.tr("Tiêu chí"), self.tr("Giá trị đề xuất"), self.tr("Giá trị hiện tại của đơn vị"),
-             self.tr("Nguồn"), self.tr("Đơn vị chưa có số liệu")],
+            [str(msg("Tiêu chí", "Criterion")), str(msg("Giá trị đề xuất", "Proposed value")), str(msg("Giá trị hiện tại của đơn vị", "Office's current value")),
+             str(msg("Nguồn", "Sources")), str(msg("Đơn vị chưa có số liệu", "Units without data"))],
             self._proposal_rows(), self, highlight=lambda r: bool(self.proposals[r].missing))
         self.proposal_table, _ = _view(self, self.proposal_model, "proposalTable", wide_last=True)
         self.proposal_table.setSortingEnabled(False)
         self.proposal_table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.proposal_table.setColumnWidth(2, 200)
         self.proposal_table.setColumnWidth(3, 360)
-        self.accept_button = QPushButton(self.tr("Nhận các giá trị đã chọn vào báo cáo của đơn vị…"), self)
+        self.accept_button = QPushButton(str(msg("Nhận các giá trị đã chọn vào báo cáo của đơn vị…", "Take the selected values into the office's report…")), self)
         self.accept_button.setObjectName("acceptProposals")
         self.accept_button.clicked.connect(self.accept_selected)
         if self.read_only:
             self.accept_button.setEnabled(False)
-            self.accept_button.setToolTip(self.tr("Cơ sở dữ liệu đang mở chỉ để đọc."))
+            self.accept_button.setToolTip(str(msg("Cơ sở dữ liệu đang mở chỉ để đọc.", "The database is open read-only.")))
         holder = QWidget(self)
         box = QVBoxLayout(holder)
         box.addWidget(self.proposal_table)
         box.addWidget(self.accept_button)
-        self.tabs.addTab(holder, self.tr("Đề xuất tổng hợp"))
+        self.tabs.addTab(holder, str(msg("Đề xuất tổng hợp", "Proposed values")))
 
         self.charts = DeskCharts(self)
         self.charts.set_data(data, data.reports)
-        self.tabs.addTab(self.charts, self.tr("Biểu đồ"))
+        self.tabs.addTab(self.charts, str(msg("Biểu đồ", "Charts")))
 
         self._fill_levels(data.reports)
         got = len(cons.received)
         attention = sum(1 for r in data.reports if r.completeness.state != ReportState.COMPLETE or r.status.late)
         self.head.setText(
-            self.tr("Năm %1: đã nhận %2/%3 đơn vị; %4 đơn vị cần chú ý (chưa nộp, chưa đầy đủ, có lỗi hoặc nộp muộn "
-                    "— tô màu và ghi rõ ở cột Tình trạng). Hạn nộp: %5.")
-            .replace("%1", str(cons.year)).replace("%2", str(got)).replace("%3", str(len(cons.units)))
-            .replace("%4", str(attention)).replace("%5", cons.deadline or "—"))
+            str(msg("Năm {year}: đã nhận {got}/{n} đơn vị; {attention} đơn vị cần chú ý (chưa nộp, chưa đầy đủ, có lỗi hoặc nộp muộn — tô màu và ghi rõ ở cột Tình trạng). Hạn nộp: {deadline}.", "{year}: {got}/{n} units received; {attention} units need attention (missing, incomplete, errors or late — coloured and written in the Report column). Deadline: {deadline}.", year=cons.year, got=got, n=len(cons.units), attention=attention, deadline=cons.deadline or "—")))
         for b in (self.save_xlsx, self.save_csv):
             b.setEnabled(True)
         self._filter(**self._filter_now())
@@ -283,7 +279,7 @@ class ConsolidationDialog(QDialog):
         chosen = self.level.currentData() or ""
         self.level.blockSignals(True)
         self.level.clear()
-        self.level.addItem(self.tr("Mọi cấp"), "")
+        self.level.addItem(str(msg("Mọi cấp", "All levels")), "")
         for code in sorted({r.unit.level for r in reports}):
             self.level.addItem(code, code)
         self.level.setCurrentIndex(max(0, self.level.findData(chosen)))
@@ -305,8 +301,7 @@ class ConsolidationDialog(QDialog):
             return
         proxy = self.proxies[0]
         shown = [proxy.index(r, 0).data(REPORT_ROLE) for r in range(proxy.rowCount())]
-        self.shown.setText(self.tr("%1/%2 đơn vị").replace("%1", str(len(shown)))
-                           .replace("%2", str(self.proxies[0].sourceModel().rowCount())))
+        self.shown.setText(str(msg("{n}/{total} đơn vị", "{n}/{total} units", n=len(shown), total=self.proxies[0].sourceModel().rowCount())))
         if self.data is not None:
             self.charts.set_reports(shown)
 
@@ -318,21 +313,21 @@ class ConsolidationDialog(QDialog):
     def accept_selected(self) -> int:
         chosen = [p for p in self.selected_proposals() if p.value is not None]  # no child answered: nothing to take
         if not chosen:
-            self.status.setText(self.tr("Hãy chọn (bấm vào) các dòng đề xuất cần nhận."))
+            self.status.setText(str(msg("Hãy chọn (bấm vào) các dòng đề xuất cần nhận.", "Select (click) the proposal rows to take.")))
             return 0
         me = units.require_self_unit(self.db)
         old = {p.criterion: values.get_entry(self.db, me.code, self.year, p.criterion) for p in chosen}
         lines = [f"{p.criterion}: {entry_text(old[p.criterion])} → {p.value}"
-                 + (self.tr(" (thiếu %1)").replace("%1", ", ".join(p.missing)) if p.missing else "")
+                 + (str(msg(" (thiếu {codes})", " (missing {codes})", codes=", ".join(p.missing))) if p.missing else "")
                  for p in chosen]
         shown = "\n".join(lines[:25]) + ("\n…" if len(lines) > 25 else "")
         answer = QMessageBox.question(
-            self, self.tr("Nhận giá trị tổng hợp"),
-            self.tr("Ghi %1 giá trị tổng hợp vào báo cáo năm %2 của %3?\n\n%4\n\nCó thể hoàn tác (Ctrl+Z ở cửa sổ "
-                    "chính).").replace("%1", str(len(chosen))).replace("%2", str(self.year))
-            .replace("%3", me.name).replace("%4", shown))
+            self, str(msg("Nhận giá trị tổng hợp", "Take consolidated values")),
+            str(msg("Ghi {n} giá trị tổng hợp vào báo cáo năm {year} của {name}?\n\n{shown}\n\nCó thể hoàn tác (Ctrl+Z ở cửa sổ chính).", "Write {n} consolidated value into the {year} report of {name}?\n\n{shown}\n\nThis can be undone (Ctrl+Z in the main window).",
+                plural="Write {n} consolidated values into the {year} report of {name}?\n\n{shown}\n\nThis can be undone "
+                "(Ctrl+Z in the main window).", n=len(chosen), year=self.year, name=me.name, shown=shown)))
         if answer != QMessageBox.StandardButton.Yes:
-            self.status.setText(self.tr("Không nhận giá trị nào; báo cáo giữ nguyên."))
+            self.status.setText(str(msg("Không nhận giá trị nào; báo cáo giữ nguyên.", "No value taken; the report is unchanged.")))
             return 0
         try:
             changed = self.apply_proposals(chosen)
@@ -341,11 +336,13 @@ class ConsolidationDialog(QDialog):
             return 0
         if changed and self.undo_stack is not None:
             self.undo_stack.push(AcceptProposalsCommand(
-                self, chosen, old, self.tr("Nhận %1 giá trị tổng hợp").replace("%1", str(changed))))
-        done = self.tr("Đã ghi %1 giá trị tổng hợp vào báo cáo của %2: %3.").replace("%1", str(changed)) \
-            .replace("%2", me.name).replace("%3", "; ".join(lines[:5]) + ("; …" if len(lines) > 5 else ""))
+                self, chosen, old, self.undo_stack.name(msg("nhận {n} giá trị tổng hợp", "take {n} consolidated value",
+                                                           plural="take {n} consolidated values", n=changed))))
+        done = str(msg("Đã ghi {n} giá trị tổng hợp vào báo cáo của {name}: {values}.",
+                       "Wrote {n} consolidated value into {name}'s report: {values}.",
+                       plural="Wrote {n} consolidated values into {name}'s report: {values}.", n=changed, name=me.name, values="; ".join(lines[:5]) + ("; …" if len(lines) > 5 else "")))
         if changed < len(chosen):
-            done += " " + self.tr("%1 giá trị đã bằng đề xuất, không đổi.").replace("%1", str(len(chosen) - changed))
+            done += " " + str(msg("{n} giá trị đã bằng đề xuất, không đổi.", "{n} value already equals the proposal, unchanged.", plural="{n} values already equal the proposal, unchanged.", n=len(chosen) - changed))
         self.status.setText(done)
         return changed
 
@@ -359,7 +356,7 @@ class ConsolidationDialog(QDialog):
         me = units.require_self_unit(self.db)
         values.save_entries(self.db, me.code, self.year, list(old.items()), who=current_user(), action="undo")
         self._after_change()
-        self.status.setText(self.tr("Đã hoàn tác: %1 giá trị trở lại như trước.").replace("%1", str(len(old))))
+        self.status.setText(str(msg("Đã hoàn tác: {n} giá trị trở lại như trước.", "Undone: {n} value back as it was.", plural="Undone: {n} values back as they were.", n=len(old))))
         self.accepted_values.emit(len(old))
 
     def _after_change(self) -> None:
@@ -377,11 +374,11 @@ class ConsolidationDialog(QDialog):
         if path is None:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             name = Path(folder) / f"tong-hop-{self.year}{suffix}"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Xuất tổng hợp"), str(name), f"*{suffix}")
+            path, _ = QFileDialog.getSaveFileName(self, str(msg("Xuất tổng hợp", "Export consolidation")), str(name), f"*{suffix}")
             if not path:
                 return
         target, data = Path(path), self.data
-        head = self.tr("Đang ghi %1 (%2 đơn vị)…").replace("%1", target.name).replace("%2", str(len(data.reports)))
+        head = str(msg("Đang ghi {name} ({n} đơn vị)…", "Writing {name} ({n} units)…", name=target.name, n=len(data.reports)))
         self.progress = QProgressDialog(head, "", 0, XLSX_STEPS if suffix == ".xlsx" else 0, self)
         self.progress.setObjectName("exportProgress")
         self.progress.setCancelButton(None)
@@ -403,7 +400,7 @@ class ConsolidationDialog(QDialog):
         def finished(result) -> None:
             self._saved()
             self.last_saved = result
-            self.status.setText(self.tr("Đã ghi %1.").replace("%1", str(result)))
+            self.status.setText(str(msg("Đã ghi {result}.", "Wrote {result}.", result=result)))
 
         def failed(message: str) -> None:
             self._saved()
@@ -415,7 +412,7 @@ class ConsolidationDialog(QDialog):
     def _progress_step(self, done: int, what: str) -> None:
         if self.progress is not None:
             self.progress.setValue(done)
-            self.progress.setLabelText(self._progress_head + "\n" + self.tr("Trang: %1").replace("%1", what))
+            self.progress.setLabelText(self._progress_head + "\n" + str(msg("Trang: {what}", "Sheet: {what}", what=what)))
             self.progress_seen = (done, what)
 
     def _saved(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
 
 from c27desk.gui.entry_model import COL_VALUE, CRITERION_ROLE
+from c27desk.i18n import msg
 
 REFUSED_STYLE = "border: 2px solid #b00020; background: #fff0f0;"
 
@@ -77,10 +78,10 @@ class EntryDelegate(QStyledItemDelegate):
         if index.column() == COL_VALUE and crit is not None and crit.kind == "status":
             combo = CodeCombo(parent)
             combo.setObjectName("codeEditor")
-            inferred = self.tr("(suy ra)")  # short: the details pane says the whole of it
+            inferred = str(msg("(suy ra)", "(inferred)"))  # short: the details pane says the whole of it
             for code in crit.codes:
                 combo.addItem(f"{code.code} – {code.meaning}" + (f" {inferred}" if code.inferred else ""), code.code)
-            combo.addItem(self.tr("N/A – Không áp dụng"), "N/A")
+            combo.addItem(str(msg("N/A – Không áp dụng", "N/A – Not applicable")), "N/A")
             combo.setMaxVisibleItems(12)
             view = combo.view()
             view.setMinimumWidth(420)

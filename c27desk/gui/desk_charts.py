@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from c27desk.consolidate.charts import MAX_BARS, code_spread, unit_figures
+from c27desk.i18n import msg
 
 THIS_YEAR = QColor("#1f77b4")
 LAST_YEAR = QColor("#bbbbbb")
@@ -37,7 +38,7 @@ class DeskCharts(QWidget):
         self.view.setObjectName("chartView")
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Tiêu chí:"), self))
+        top.addWidget(QLabel(str(msg("Tiêu chí:", "Criterion:")), self))
         top.addWidget(self.criterion, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -75,16 +76,15 @@ class DeskCharts(QWidget):
         statuses = [r.status for r in self.reports]
         if crit.kind == "status":
             spread = code_spread(crit, statuses)
-            bars = QBarSet(self.tr("Số đơn vị"))
+            bars = QBarSet(str(msg("Số đơn vị", "Units")))
             bars.setColor(THIS_YEAR)
             for _label, count in spread:
                 bars.append(count)
             categories = [label for label, _count in spread]
             series = QBarSeries()
             series.append(bars)
-            self.chart.setTitle(self.tr("%1: số đơn vị theo mã").replace("%1", crit.id))
-            self.note.setText(self.tr("%1 đơn vị đã nộp trong danh sách đang lọc.")
-                              .replace("%1", str(sum(1 for s in statuses if not s.missing))))
+            self.chart.setTitle(str(msg("{id}: số đơn vị theo mã", "{id}: units per code", id=crit.id)))
+            self.note.setText(str(msg("{n} đơn vị đã nộp trong danh sách đang lọc.", "{n} units in the filtered list have reported.", n=sum(1 for s in statuses if not s.missing))))
         else:
             figures = unit_figures(crit, statuses, self.data.previous)
             series = QBarSeries()
@@ -101,15 +101,16 @@ class DeskCharts(QWidget):
                 series.append(last_set)
             series.append(now_set)
             categories = [fig.unit for fig in figures.shown]
-            self.chart.setTitle(self.tr("%1 theo đơn vị").replace("%1", crit.id)
+            self.chart.setTitle(str(msg("{id} theo đơn vị", "{id} by unit", id=crit.id))
                                 + (f" ({crit.unit})" if crit.unit else ""))
-            note = self.tr("Tổng %1 đơn vị có số liệu: %2.").replace("%1", str(figures.count)) \
-                .replace("%2", figures.total_text)
+            note = str(msg("Tổng {n} đơn vị có số liệu: {total}.", "Total of the {n} unit with a figure: {total}.",
+                           plural="Total of the {n} units with a figure: {total}.", n=figures.count, total=figures.total))
             if figures.count > MAX_BARS:
-                note += " " + self.tr("Hiện %1 đơn vị có số lớn nhất; lọc theo cấp hoặc tên để xem đơn vị khác.") \
-                    .replace("%1", str(MAX_BARS))
+                note += " " + str(msg("Hiện {n} đơn vị có số lớn nhất; lọc theo cấp hoặc tên để xem đơn vị khác.",
+                                       "Showing the {n} units with the largest figures; filter by level or name to see "
+                                       "others.", n=MAX_BARS))
             if last_set is None:
-                note += " " + self.tr("Chưa có số liệu năm trước để so sánh.")
+                note += " " + str(msg("Chưa có số liệu năm trước để so sánh.", "No figures for last year to compare with."))
             self.note.setText(note)
         self.chart.addSeries(series)
         axis_x = QBarCategoryAxis()

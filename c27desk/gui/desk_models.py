@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from c27desk.consolidate.completeness import ReportState
 from c27desk.consolidate.export import signer_name
 from c27desk.exchange.received import ReceivedReport
+from c27desk.i18n import msg
 from c27desk.model.catalogue import Catalogue
 from c27desk.model.text import fold
 from c27desk.model.values import display_value
@@ -39,7 +40,7 @@ def report_colour(report: ReceivedReport) -> QColor | None:
 
 
 def _when(stamp: str) -> str:
-    return vn_display(stamp, "%d/%m/%Y %H:%M") if stamp else ""
+    return vn_display(stamp, "%d/%m/%Y %H:%M (GMT+7)") if stamp else ""
 
 
 class _Table(QAbstractTableModel):
@@ -98,25 +99,25 @@ class UnitsModel(_ReportRows):
 
     def __init__(self, reports, lang: str, parent=None):
         super().__init__(reports, lang, parent)
-        en = lang == "en"
-        self.header = (["Unit code", "Unit", "Level", "Report", "Answered", "N/A", "Revision", "Signed by",
-                        "Signed at", "Received at", "Late", "Errors", "Warnings"] if en else
-                       ["Mã đơn vị", "Tên đơn vị", "Cấp", "Tình trạng", "Đã trả lời", "N/A", "Bản", "Người ký",
-                        "Thời điểm ký", "Thời điểm nhận", "Nộp muộn", "Lỗi", "Cảnh báo"])
+        self.header = [str(t) for t in (
+            msg("Mã đơn vị", "Unit code"), msg("Tên đơn vị", "Unit"), msg("Cấp", "Level"), msg("Tình trạng", "Report"),
+            msg("Đã trả lời", "Answered"), msg("N/A", "N/A"), msg("Bản", "Revision"), msg("Người ký", "Signed by"),
+            msg("Thời điểm ký", "Signed at"), msg("Thời điểm nhận", "Received at"), msg("Nộp muộn", "Late"),
+            msg("Lỗi", "Errors"), msg("Cảnh báo", "Warnings"))]
 
     def cell(self, report: ReceivedReport, column: int) -> object:
         st, c = report.status, report.completeness
         received = not st.missing
-        late = ("Late" if self.lang == "en" else "Muộn") if st.late else ""
-        state = c.label(self.lang) + ((" · late" if self.lang == "en" else " · nộp muộn") if st.late else "")
+        late = str(msg("Muộn", "Late")) if st.late else ""
+        state = c.label(self.lang) + (str(msg(" · nộp muộn", " · late")) if st.late else "")
         return (st.unit.code, st.unit.name, st.unit.level, state, c.fraction(),
                 c.not_applicable if received else None, st.revision, signer_name(st.signer),
                 _when(st.signed_at), _when(st.received_at), late,
                 st.errors if received else None, st.warnings if received else None)[column]
 
 
-UNIT_COLUMN_WIDTHS = ((0, 110), (1, 200), (2, 80), (3, 230), (4, 80), (5, 50), (6, 50), (7, 220), (8, 120),
-                      (9, 120), (10, 70), (11, 50), (12, 70))
+UNIT_COLUMN_WIDTHS = ((0, 110), (1, 200), (2, 80), (3, 230), (4, 80), (5, 50), (6, 50), (7, 220), (8, 165),
+                      (9, 165), (10, 70), (11, 50), (12, 70))
 
 
 def size_unit_columns(view) -> None:
@@ -132,7 +133,7 @@ class ValuesModel(_ReportRows):
     def __init__(self, reports, catalogue: Catalogue, lang: str, parent=None):
         super().__init__(reports, lang, parent)
         self.criteria = list(catalogue.criteria)
-        fixed = ["Unit code", "Unit", "Answered"] if lang == "en" else ["Mã đơn vị", "Tên đơn vị", "Đã trả lời"]
+        fixed = [str(msg("Mã đơn vị", "Unit code")), str(msg("Tên đơn vị", "Unit")), str(msg("Đã trả lời", "Answered"))]
         self.header = fixed + [c.id for c in self.criteria]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -148,7 +149,7 @@ class ValuesModel(_ReportRows):
         if st.missing:
             return None
         crit = self.criteria[column - self.FIXED]
-        return display_value(crit, st.entries.get(crit.id))
+        return display_value(crit, st.entries.get(crit.id), self.lang)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == SORT_ROLE and index.isValid() and index.column() >= self.FIXED:

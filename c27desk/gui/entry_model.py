@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
 
 from c27desk.errors import C27Error, InputError
+from c27desk.i18n import Text, joined, msg
 from c27desk.model.catalogue import Catalogue, Criterion
 from c27desk.model.text import fold
 from c27desk.model.validation import CheckReport, Issue
@@ -24,6 +25,25 @@ WARNING_BG = QColor("#fff4d6")
 CARRIED_BG = QColor("#e8f0fe")
 LABEL_FG = QColor("#6b6b6b")
 _ROOT = QModelIndex()
+
+
+class UndoSteps(QUndoStack):
+    """The undo stack, remembering each step's message so that “Hoàn tác: sửa I.1” reads in the language
+    shown now, not in the one the step was made in (a QUndoCommand holds one plain string)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._said: dict[str, Text] = {}
+
+    def name(self, said: Text) -> str:
+        """The text to give a command or macro; :meth:`shown` turns it back into ``said`` in any language."""
+        text = said.render()
+        self._said[text] = said
+        return text
+
+    def shown(self, text: str) -> str:
+        said = self._said.get(text)
+        return text if said is None else said.render()
 
 
 class SaveEntryCommand(QUndoCommand):
@@ -44,7 +64,7 @@ class SaveEntryCommand(QUndoCommand):
 
 class EntryModel(QAbstractTableModel):
     saved = Signal(str)          # criterion id, after a successful save
-    refused = Signal(str, str)   # criterion id, reason — input not accepted, nothing saved
+    refused = Signal(str, object)   # criterion id, reason (a Text) — input not accepted, nothing saved
     changed = Signal()           # answers or problems changed (tree, status bar, problem list refresh)
 
     def __init__(self, parent=None):
@@ -57,10 +77,10 @@ class EntryModel(QAbstractTableModel):
         self.problems: dict[str, list[Issue]] = {}
         self._rows: dict[str, int] = {}
         self._final = False  # the report's state when loaded: finalising and reopening load the model again
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoSteps(self)
         self.lang = "vi"
-        self._last_error: str | None = None
-        self.last_refusal: tuple[str, str] | None = None  # the latest refused edit: (criterion, reason)
+        self._last_error: Text | None = None
+        self.last_refusal: tuple[str, Text] | None = None  # the latest refused edit: (criterion, reason)
 
     # -- loading -------------------------------------------------------------------------
     def load(self, session) -> None:
@@ -99,8 +119,9 @@ class EntryModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("STT"), self.tr("Tên tiêu chí"), self.tr("Diễn giải tình trạng thực hiện"),
-                    self.tr("Mã thực hiện / giá trị")][section]
+            return str([msg("STT", "No."), msg("Tên tiêu chí", "Criterion"),
+                        msg("Diễn giải tình trạng thực hiện", "Explanation of status"),
+                        msg("Mã thực hiện / giá trị", "Code / value")][section])
         return None
 
     def flags(self, index):
@@ -134,7 +155,8 @@ class EntryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = [i.message(self.lang) for i in self.problems.get(crit.id, [])]
             if entry and entry.is_unconfirmed:
-                tips.append(self.tr("Giá trị chuyển từ năm trước, chưa được xác nhận (Ctrl+Enter để xác nhận)."))
+                tips.append(str(msg("Giá trị chuyển từ năm trước, chưa được xác nhận (Ctrl+Enter để xác nhận).",
+                                    "Value carried from last year, not yet confirmed (Ctrl+Enter to confirm).")))
             if col == COL_TEXT:
                 tips.insert(0, crit.text)
             return "\n".join(tips) or None
@@ -176,13 +198,14 @@ class EntryModel(QAbstractTableModel):
             return False
         return self.undo_stack.count() != before
 
-    def try_set(self, index, raw: str) -> str | None:
+    def try_set(self, index, raw: str, *, named: bool = True) -> Text | None:
         """Put typed (or pasted) text in a cell; the reason it was refused, or None when taken (or unchanged).
 
         Typing and pasting share this one path, so a pasted cell is judged exactly as a typed one.
+        ``named``: the reason starts with the criterion (a paste's summary names it already).
         """
         if self.read_only():
-            return self.tr("báo cáo đang ở chế độ chỉ xem.")
+            return msg("báo cáo đang ở chế độ chỉ xem.", "the report is read-only.")
         crit = self.criteria[index.row()]
         old = self.entries.get(crit.id)
         if index.column() == COL_VALUE:
@@ -200,7 +223,7 @@ class EntryModel(QAbstractTableModel):
             if old is None and not raw.strip():
                 return None
         else:
-            return self.tr("cột này không sửa được.")
+            return msg("cột này không sửa được.", "this column cannot be edited.")
         if not raw.strip() and index.column() == COL_VALUE:
             if old is None:
                 return None
@@ -212,12 +235,12 @@ class EntryModel(QAbstractTableModel):
             try:
                 new = make_entry(crit, new_value_text, explanation)
             except InputError as exc:
-                return f"{crit.id}: {exc.message(self.lang)}"
+                return joined("{criterion}: {reason}", criterion=crit.id, reason=exc.said()) if named else exc.said()
         if new is not None and new.same_content(old):
             return None
         return self._push(crit.id, old, new)
 
-    def push(self, criterion: str, old: Entry | None, new: Entry | None, text: str | None = None) -> bool:
+    def push(self, criterion: str, old: Entry | None, new: Entry | None, text: Text | None = None) -> bool:
         """Save a change as an undoable command; False (and a refusal) if the store refused it."""
         error = self._push(criterion, old, new, text)
         if error is not None:
@@ -225,9 +248,10 @@ class EntryModel(QAbstractTableModel):
             return False
         return True
 
-    def _push(self, criterion: str, old: Entry | None, new: Entry | None, text: str | None = None) -> str | None:
+    def _push(self, criterion: str, old: Entry | None, new: Entry | None, text: Text | None = None) -> Text | None:
         before = self.undo_stack.count()
-        self.undo_stack.push(SaveEntryCommand(self, criterion, old, new, text or self.tr("Sửa %s") % criterion))
+        self.undo_stack.push(SaveEntryCommand(self, criterion, old, new, self.undo_stack.name(
+            text or msg("sửa {criterion}", "edit {criterion}", criterion=criterion))))
         if self._last_error:
             # the store refused it: drop the command so undo does not replay a change that never happened
             error, self._last_error = self._last_error, None
@@ -241,7 +265,7 @@ class EntryModel(QAbstractTableModel):
         try:
             self.session.save(criterion, entry, action=action)
         except C27Error as exc:
-            self._last_error = exc.message(self.lang)
+            self._last_error = exc.said()
             return
         if entry is None:
             self.entries.pop(criterion, None)
@@ -274,14 +298,14 @@ class EntryModel(QAbstractTableModel):
         old = self.entries.get(crit.id)
         if old is None or self.read_only():
             return False
-        return self.push(crit.id, old, None, self.tr("Xóa %s") % crit.id)
+        return self.push(crit.id, old, None, msg("xóa {criterion}", "clear {criterion}", criterion=crit.id))
 
     def confirm(self, index) -> bool:
         crit = self.criteria[index.row()]
         old = self.entries.get(crit.id)
         if old is None or not old.is_unconfirmed or self.read_only():
             return False
-        return self.push(crit.id, old, old.confirmed(), self.tr("Xác nhận %s") % crit.id)
+        return self.push(crit.id, old, old.confirmed(), msg("xác nhận {criterion}", "confirm {criterion}", criterion=crit.id))
 
 
 class EntryFilterProxy(QSortFilterProxyModel):

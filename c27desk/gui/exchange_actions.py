@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from c27desk.errors import C27Error
+from c27desk.i18n import msg
 from c27desk.store import exchange, revisions
 from c27desk.store.clock import current_user
 from c27desk.store.database import open_database
@@ -32,10 +33,10 @@ class ExchangeActions(QObject):
         return action
 
     def retranslate(self) -> None:
-        self.act_export.setText(self.tr("Xuất gói báo cáo (.c27)…"))
-        self.act_import.setText(self.tr("Nhận gói báo cáo của đơn vị trực thuộc…"))
-        self.act_consolidate.setText(self.tr("Tổng hợp các đơn vị…"))
-        self.act_units.setText(self.tr("Đơn vị trực thuộc và chứng thư số…"))
+        self.act_export.setText(str(msg("Xuất gói báo cáo (.c27)…", "Export report package (.c27)…")))
+        self.act_import.setText(str(msg("Nhận gói báo cáo của đơn vị trực thuộc…", "Import child units' packages…")))
+        self.act_consolidate.setText(str(msg("Tổng hợp các đơn vị…", "Consolidate units…")))
+        self.act_units.setText(str(msg("Đơn vị trực thuộc và chứng thư số…", "Units and certificates…")))
 
     # -- export --------------------------------------------------------------------------------
     def export(self, folder: str | None = None) -> None:
@@ -44,10 +45,10 @@ class ExchangeActions(QObject):
             return
         final = revisions.latest_final(self.window.db, session.unit, session.year)
         if final is None:
-            QMessageBox.information(self.window, self.tr("Xuất gói báo cáo"),
-                                    self.tr("Chỉ xuất được báo cáo đã chốt. Hãy chốt báo cáo trước."))
+            QMessageBox.information(self.window, str(msg("Xuất gói báo cáo", "Export report package")),
+                                    str(msg("Chỉ xuất được báo cáo đã chốt. Hãy chốt báo cáo trước.", "Only a finalised report can be exported. Finalise it first.")))
             return
-        folder = folder or QFileDialog.getExistingDirectory(self.window, self.tr("Chọn thư mục (USB) để ghi gói"))
+        folder = folder or QFileDialog.getExistingDirectory(self.window, str(msg("Chọn thư mục (USB) để ghi gói", "Choose the folder (USB) to write the package to")))
         if not folder:
             return
         db_path, year, who = self.window.db_path, session.year, current_user()
@@ -65,7 +66,7 @@ class ExchangeActions(QObject):
 
         if exchange.stored_export(self.window.db, session.unit, year, final.number) is not None:
             # signed before: the same bytes are rebuilt, no passphrase needed
-            self.window._background(lambda _db: work(None), self._exported, self.tr("Đang xuất gói…"))
+            self.window._background(lambda _db: work(None), self._exported, str(msg("Đang xuất gói…", "Exporting…")))
             return
         from c27desk.gui.sign_dialog import SignDialog
         from c27desk.report.appendix import appendix_content
@@ -74,12 +75,11 @@ class ExchangeActions(QObject):
         try:
             require_signature_details(appendix_content(self.window.db, year))  # before anyone types a PIN
         except C27Error as exc:
-            QMessageBox.information(self.window, self.tr("Xuất gói báo cáo"), exc.message())
+            QMessageBox.information(self.window, str(msg("Xuất gói báo cáo", "Export report package")), exc.message())
             self.window._period_details()
             return
-        dialog = SignDialog(self.window.db, session.ref.unit, self.tr("Xuất gói báo cáo năm %1").replace("%1", str(year)),
-                            self.tr("Ký số và xuất bản %1 vào %2.").replace("%1", str(final.number))
-                            .replace("%2", folder), work, parent=self.window)
+        dialog = SignDialog(self.window.db, session.ref.unit, str(msg("Xuất gói báo cáo năm {year}", "Export the {year} report package", year=year)),
+                            str(msg("Ký số và xuất bản {number} vào {folder}.", "Sign and export revision {number} to {folder}.", number=final.number, folder=folder)), work, parent=self.window)
         dialog.work_done.connect(self._exported)
         dialog.open()
         self.dialog = dialog
@@ -89,16 +89,15 @@ class ExchangeActions(QObject):
             check, again = result
             lang = self.window.model.lang if hasattr(self.window, "model") else None
             text = "\n".join(f"• {vi if lang != 'en' else en}" for vi, en in check.warnings)
-            answer = QMessageBox.question(self.window, self.tr("Kiểm tra chứng thư số"),
-                                          text + "\n\n" + self.tr("Vẫn ký và xuất gói bằng chứng thư số này?"))
+            answer = QMessageBox.question(self.window, str(msg("Kiểm tra chứng thư số", "Check the certificate")),
+                                          text + "\n\n" + str(msg("Vẫn ký và xuất gói bằng chứng thư số này?", "Sign and export the package with this certificate anyway?")))
             if answer == QMessageBox.StandardButton.Yes:
-                self.window._background(lambda _db: again(), self._exported, self.tr("Đang xuất gói…"))
+                self.window._background(lambda _db: again(), self._exported, str(msg("Đang xuất gói…", "Exporting…")))
             return
         self.last_export = result
-        message = self.tr("Đã xuất và kiểm tra lại %1 (bản %2).").replace("%1", str(result.path)) \
-            .replace("%2", str(result.revision))
+        message = str(msg("Đã xuất và kiểm tra lại {path} (bản {revision}).", "Exported and re-checked {path} (revision {revision}).", path=result.path, revision=result.revision))
         self.window.save_state.setText(message)
-        QMessageBox.information(self.window, self.tr("Xuất gói báo cáo"), message)
+        QMessageBox.information(self.window, str(msg("Xuất gói báo cáo", "Export report package")), message)
 
     # -- import and consolidation ---------------------------------------------------------------
     def open_import(self, paths: list[Path] | None = None) -> None:

@@ -1,19 +1,20 @@
-"""Interface language: Vietnamese is the source language; English comes from a Qt .qm file.
+"""Interface language of the window: the one program language (``c27desk.i18n``), chosen in the
+Settings menu and remembered between runs.
 
-Switching installs or removes the translator; Qt then sends every widget a LanguageChange
-event and each window re-applies its texts, so nothing typed is lost.
+Every text is a ``msg(vi, en)`` rendered when shown, so switching needs no translation file:
+the language is set, then every window is sent Qt's LanguageChange and says everything again
+(each window's retranslate method); nothing typed is lost.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 
 from c27desk.gui.config import settings
-from c27desk.i18n import set_language
-from c27desk.resources import app_root
+from c27desk.i18n import Lang, set_language
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
-_translator: QTranslator | None = None
 
 
 def saved_language() -> str:
@@ -21,24 +22,21 @@ def saved_language() -> str:
     return lang if lang in LANGUAGES else "vi"
 
 
-def install_language(lang: str) -> bool:
-    """Make ``lang`` the interface language; returns False if its translation is missing."""
-    global _translator
-    app = QCoreApplication.instance()
-    if _translator is not None:
-        app.removeTranslator(_translator)
-        _translator = None
-    if lang != "vi":
-        translator = QTranslator()
-        qm = app_root() / "resources" / "translations" / f"c27desk_{lang}.qm"
-        if not translator.load(str(qm)):
-            return False
-        app.installTranslator(translator)
-        _translator = translator
-    settings().setValue("language", lang)
-    set_language(lang)  # messages raised by the services follow the window's language
-    return True
+def install_language(lang: str) -> Lang:
+    """Make ``lang`` the interface language, remember it, and have every open window re-say its texts."""
+    chosen = set_language(lang)
+    settings().setValue("language", str(chosen))
+    notify_windows()
+    return chosen
 
 
-def current_language() -> str:
-    return "en" if _translator is not None else "vi"
+def notify_windows() -> None:
+    """Send LanguageChange to every open window (a widget passes it on to its children). Qt sends
+    it by itself only when a translator is installed, and no translator carries our texts."""
+    if not isinstance(QCoreApplication.instance(), QApplication):
+        return
+    for widget in QApplication.topLevelWidgets():
+        # open windows only: a closed one may have let go of its database, and every dialog says its
+        # texts when it is opened
+        if widget.isVisible():
+            QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))

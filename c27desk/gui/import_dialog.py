@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from c27desk.exchange.importer import Acceptance, ImportOutcome, entry_text, import_files
-from c27desk.gui.i18n import saved_language
 from c27desk.gui.workers import run_in_background
+from c27desk.i18n import language, msg
 from c27desk.model.text import shown
 from c27desk.store.clock import current_user
 from c27desk.store.database import open_database
@@ -59,18 +59,18 @@ class ImportDialog(QDialog):
     def __init__(self, db_path: Path, parent=None):
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle(self.tr("Nhận gói báo cáo của đơn vị trực thuộc"))
+        self.setWindowTitle(str(msg("Nhận gói báo cáo của đơn vị trực thuộc", "Import child units' packages")))
         self.db_path = Path(db_path)
         self.paths: list[Path] = []
         self.outcomes: list[ImportOutcome] = []
-        pick_files = QPushButton(self.tr("Chọn tệp .c27…"), self)
-        pick_folder = QPushButton(self.tr("Chọn thư mục (USB)…"), self)
+        pick_files = QPushButton(str(msg("Chọn tệp .c27…", "Choose .c27 files…")), self)
+        pick_folder = QPushButton(str(msg("Chọn thư mục (USB)…", "Choose a folder (USB)…")), self)
         self.accepted: set[str] = set()  # units whose new signing certificate the operator confirmed
         self.files = QTableWidget(0, 6, self)
         self.files.setObjectName("importFiles")
-        self.files.setHorizontalHeaderLabels([self.tr("Tệp"), self.tr("Đơn vị"), self.tr("Bản"), self.tr("Kết quả"),
-                                              self.tr("Người ký"),
-                                              self.tr("Xác nhận chứng thư số mới")])
+        self.files.setHorizontalHeaderLabels([str(msg("Tệp", "File")), str(msg("Đơn vị", "Unit")), str(msg("Bản", "Revision")), str(msg("Kết quả", "Result")),
+                                              str(msg("Người ký", "Signer")),
+                                              str(msg("Xác nhận chứng thư số mới", "Accept the new certificate"))])
         self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files.horizontalHeader().setStretchLastSection(True)
@@ -88,16 +88,16 @@ class ImportDialog(QDialog):
         self.result_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.changes = QTableWidget(0, 3, self)
         self.changes.setObjectName("importChanges")
-        self.changes.setHorizontalHeaderLabels([self.tr("Tiêu chí"), self.tr("Cũ"), self.tr("Mới")])
+        self.changes.setHorizontalHeaderLabels([str(msg("Tiêu chí", "Criterion")), str(msg("Cũ", "Old")), str(msg("Mới", "New"))])
         self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.changes.horizontalHeader().setStretchLastSection(True)
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.summary = QLabel(self)
-        self.import_button = QPushButton(self.tr("Nhận các tệp hợp lệ"), self)
+        self.import_button = QPushButton(str(msg("Nhận các tệp hợp lệ", "Import the valid files")), self)
         self.import_button.setObjectName("importButton")
         self.import_button.setEnabled(False)
-        close = QPushButton(self.tr("Đóng"), self)
+        close = QPushButton(str(msg("Đóng", "Close")), self)
 
         top = QHBoxLayout()
         top.addWidget(pick_files)
@@ -131,12 +131,12 @@ class ImportDialog(QDialog):
         close.clicked.connect(self.accept)
 
     def _pick_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn gói báo cáo"), "", self.tr("Gói báo cáo (*.c27)"))
+        names, _ = QFileDialog.getOpenFileNames(self, str(msg("Chọn gói báo cáo", "Choose report packages")), "", str(msg("Gói báo cáo (*.c27)", "Report packages (*.c27)")))
         if names:
             self.set_paths([Path(n) for n in names])
 
     def _pick_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục chứa gói báo cáo"))
+        folder = QFileDialog.getExistingDirectory(self, str(msg("Chọn thư mục chứa gói báo cáo", "Choose the folder holding the packages")))
         if folder:
             self.set_paths([Path(folder)])
 
@@ -168,15 +168,15 @@ class ImportDialog(QDialog):
         self.outcomes = outcomes
         self.files.blockSignals(True)  # filling the table is not the operator ticking a certificate
         self.files.setRowCount(len(outcomes))
-        labels = {"accepted": self.tr("Đã nhận"), "already": self.tr("Đã có, không đổi"),
-                  "checked": self.tr("Hợp lệ"), "refused": self.tr("Từ chối"),
-                  "superseded": self.tr("Bản cũ, đã có bản mới hơn")}
+        labels = {"accepted": str(msg("Đã nhận", "Imported")), "already": str(msg("Đã có, không đổi", "Already held, unchanged")),
+                  "checked": str(msg("Hợp lệ", "Valid")), "refused": str(msg("Từ chối", "Refused")),
+                  "superseded": str(msg("Bản cũ, đã có bản mới hơn", "Old file, a newer revision is held"))}
         for row, o in enumerate(outcomes):
             result = labels[o.outcome] + (f" [{o.reason}] {o.message}" if o.reason else "")
             cert = o.new_signer
             cells = [o.file_name, o.unit or "", f"r{o.revision}" if o.revision else "", result, o.signer,
                      f"{cert.subject}; {cert.serial}" if cert is not None else ""]
-            tips = {5: cert.text(saved_language())} if cert is not None else {}
+            tips = {5: cert.text(language())} if cert is not None else {}
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(shown(text, 2000))
                 item.setBackground(BAD_COLOR if o.outcome == "refused" else OK_COLOR)
@@ -196,13 +196,11 @@ class ImportDialog(QDialog):
         refused = sum(1 for o in outcomes if o.outcome == "refused")
         if committed:
             done = sum(1 for o in outcomes if o.outcome == "accepted")
-            self.summary.setText(self.tr("Đã nhận %1 tệp; từ chối %2.").replace("%1", str(done))
-                                 .replace("%2", str(refused)))
+            self.summary.setText(str(msg("Đã nhận {done} tệp; từ chối {refused}.", "Imported {done} files; refused {refused}.", done=done, refused=refused)))
             self.imported.emit(done)
         else:
             already = sum(1 for o in outcomes if o.outcome == "already")
-            self.summary.setText(self.tr("%1 tệp hợp lệ sẵn sàng nhận; %2 tệp đã nhận trước đây; %3 tệp bị từ chối.")
-                                 .replace("%1", str(ready)).replace("%2", str(already)).replace("%3", str(refused)))
+            self.summary.setText(str(msg("{ready} tệp hợp lệ sẵn sàng nhận; {already} tệp đã nhận trước đây; {refused} tệp bị từ chối.", "{ready} valid files ready to import; {already} imported before; {refused} refused.", ready=ready, already=already, refused=refused)))
         self.import_button.setEnabled(not committed and ready > 0)
         if outcomes:
             self.files.setCurrentCell(0, 0)
@@ -226,8 +224,8 @@ class ImportDialog(QDialog):
         cert = outcome.new_signer if outcome is not None else None
         self.signer_details.setVisible(cert is not None)
         if cert is not None:
-            self.signer_details.setText(self.tr("Chứng thư số mới của %1: ").replace("%1", outcome.unit or "")
-                                        + cert.text(saved_language()))
+            self.signer_details.setText(str(msg("Chứng thư số mới của {unit}: ", "New certificate of {unit}: ", unit=outcome.unit or ""))
+                                        + cert.text(language()))
         changes = outcome.changes if outcome is not None else []
         self.changes.setRowCount(len(changes))
         for i, c in enumerate(changes):

@@ -42,6 +42,7 @@ from c27desk.gui.exchange_actions import ExchangeActions
 from c27desk.gui.session import ReportSession
 from c27desk.gui.table_view import EntryTableView
 from c27desk.gui.workers import run_in_background
+from c27desk.i18n import Lang, Text, language, msg
 from c27desk.model.values import display_value
 from c27desk.store import backup, periods, units
 from c27desk.store.clock import now, vn_display
@@ -70,7 +71,9 @@ class MainWindow(QMainWindow):
         self.session: ReportSession | None = None
         self.busy = False
         self.model = EntryModel(self)
-        self.model.lang = i18n.current_language()
+        self.model.lang = language()
+        self._said: Text | str = ""  # the status bar's message and the message bar's, re-said in a new language
+        self._notice: tuple[Text | str, bool] = ("", False)
         self.proxy = EntryFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._build()
@@ -254,69 +257,77 @@ class MainWindow(QMainWindow):
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("c27desk – Báo cáo Chương trình 27"))
-        self.period_label.setText(self.tr("Năm báo cáo: "))
-        self.filter_edit.setPlaceholderText(self.tr("Lọc theo nội dung (Ctrl+F)"))
+        self.setWindowTitle(str(msg("c27desk – Báo cáo Chương trình 27", "c27desk – Program 27 report")))
+        self.period_label.setText(str(msg("Năm báo cáo: ", "Reporting year: ")))
+        self.filter_edit.setPlaceholderText(str(msg("Lọc theo nội dung (Ctrl+F)", "Filter by text (Ctrl+F)")))
         current = self.filter_mode.currentIndex()
         self.filter_mode.blockSignals(True)
         self.filter_mode.clear()
-        self.filter_mode.addItems([self.tr("Tất cả"), self.tr("Chưa trả lời"), self.tr("Có vấn đề"),
-                                   self.tr("Chưa xác nhận")])
+        self.filter_mode.addItems([str(msg("Tất cả", "All")), str(msg("Chưa trả lời", "Unanswered")),
+                                   str(msg("Có vấn đề", "Has problems")), str(msg("Chưa xác nhận", "Unconfirmed"))])
         self.filter_mode.setCurrentIndex(max(current, 0))
         self.filter_mode.blockSignals(False)
-        self.problems_label.setText(self.tr("Lỗi và cảnh báo"))
-        self.menu_file.setTitle(self.tr("&Tệp"))
-        self.menu_edit.setTitle(self.tr("&Sửa"))
-        self.menu_report.setTitle(self.tr("&Báo cáo"))
-        self.menu_settings.setTitle(self.tr("&Cài đặt"))
-        self.menu_help.setTitle(self.tr("T&rợ giúp"))
+        self.problems_label.setText(str(msg("Lỗi và cảnh báo", "Errors and warnings")))
+        self.menu_file.setTitle(str(msg("&Tệp", "&File")))
+        self.menu_edit.setTitle(str(msg("&Sửa", "&Edit")))
+        self.menu_report.setTitle(str(msg("&Báo cáo", "&Report")))
+        self.menu_settings.setTitle(str(msg("&Cài đặt", "&Settings")))
+        self.menu_help.setTitle(str(msg("T&rợ giúp", "&Help")))
         texts = {
-            "find": self.tr("Tìm / lọc"), "confirm": self.tr("Xác nhận giá trị chuyển sang"),
-            "confirm_all": self.tr("Xác nhận tất cả giá trị chuyển sang"), "new_period": self.tr("Thêm năm báo cáo…"),
-            "period_details": self.tr("Thông tin báo cáo (số, ngày, người ký, nơi nhận)…"),
-            "carry": self.tr("Chuyển số liệu năm trước sang"), "finalise": self.tr("Chốt báo cáo…"),
-            "unit_details": self.tr("Thông tin đơn vị (tên, cơ quan cấp trên, ký hiệu, địa danh)…"),
-            "reopen": self.tr("Mở lại báo cáo…"), "revisions": self.tr("Lịch sử các bản"),
-            "backup": self.tr("Sao lưu ngay"), "quit": self.tr("Thoát"), "lang_vi": "Tiếng Việt",
-            "install_form": self.tr("Cài biểu mẫu do cấp trên gửi (.c27form)…"),
-            "lang_en": "English", "about": self.tr("Giới thiệu"),
-            "associate": self.tr("Mở tệp .c27 và .c27form bằng c27desk…"),
+            "find": str(msg("Tìm / lọc", "Find / filter")), "confirm": str(msg("Xác nhận giá trị chuyển sang", "Confirm carried value")),
+            "confirm_all": str(msg("Xác nhận tất cả giá trị chuyển sang", "Confirm all carried values")), "new_period": str(msg("Thêm năm báo cáo…", "Add reporting year…")),
+            "period_details": str(msg("Thông tin báo cáo (số, ngày, người ký, nơi nhận)…", "Report details (number, date, signer, recipients)…")),
+            "carry": str(msg("Chuyển số liệu năm trước sang", "Carry forward last year's values")), "finalise": str(msg("Chốt báo cáo…", "Finalise report…")),
+            "unit_details": str(msg("Thông tin đơn vị (tên, cơ quan cấp trên, ký hiệu, địa danh)…", "Unit details (name, body above, document symbol, place)…")),
+            "reopen": str(msg("Mở lại báo cáo…", "Reopen report…")), "revisions": str(msg("Lịch sử các bản", "Revision history")),
+            "backup": str(msg("Sao lưu ngay", "Back up now")), "quit": str(msg("Thoát", "Quit")), "lang_vi": "Tiếng Việt",
+            "install_form": str(msg("Cài biểu mẫu do cấp trên gửi (.c27form)…", "Install a form sent by the office above (.c27form)…")),
+            "lang_en": "English", "about": str(msg("Giới thiệu", "About")),
+            "associate": str(msg("Mở tệp .c27 và .c27form bằng c27desk…", "Open .c27 and .c27form files with c27desk…")),
         }
         for key, text in texts.items():
             self.act[key].setText(text)
         self.appendix.retranslate()
         self.exchange.retranslate()
         self.table.retranslate()
-        self.menu_exchange.setTitle(self.tr("&Tổng hợp"))
+        self.menu_exchange.setTitle(str(msg("&Tổng hợp", "&Consolidation")))
         self._undo_texts()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self._refresh_overview()
         self._show_detail(self.table.currentIndex())
+        self.say(self._said)
+        self.show_notice(*self._notice)
+
+    def say(self, text: Text | str) -> None:
+        """The status bar's message; a message (not a plain string from elsewhere) is said again in the
+        new language when the language changes."""
+        self._said = text
+        self.save_state.setText(str(text))
 
     def _undo_texts(self, *_index) -> None:
-        """“Hoàn tác: Sửa II.3” – the step named in the user's language."""
+        """“Hoàn tác: sửa II.3” – the step named in the language shown now (the stack remembers each step's
+        message, so a step made before switching reads in the new language too)."""
         try:
             stack = self.model.undo_stack
             stack.undoText()
         except RuntimeError:  # the stack is emptied while the window is torn down
             return
-        for key, label, step in (("undo", self.tr("Hoàn tác"), stack.undoText()),
-                                 ("redo", self.tr("Làm lại"), stack.redoText())):
-            self.act[key].setText(f"{label}: {step}" if step else label)
+        for key, step, label, named in (
+                ("undo", stack.undoText(), msg("Hoàn tác", "Undo"), msg("Hoàn tác: {step}", "Undo: {step}", step="")),
+                ("redo", stack.redoText(), msg("Làm lại", "Redo"), msg("Làm lại: {step}", "Redo: {step}", step=""))):
+            if step:
+                named = msg(named.vi, named.en, step=stack.shown(step))
+            self.act[key].setText(str(named if step else label))
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
-            self.model.lang = i18n.current_language()
+            self.model.lang = language()
             self.retranslate_ui()
         super().changeEvent(event)
 
     def set_language(self, lang: str) -> None:
-        if not i18n.install_language(lang):
-            QMessageBox.warning(self, "c27desk", self.tr("Không tìm thấy bản dịch."))
-            return
-        # Qt posts LanguageChange; retranslating now means the menus never show the old language
-        self.model.lang = i18n.current_language()
-        self.retranslate_ui()
+        """The menu's language choice: every open window says everything again in ``lang``."""
+        i18n.install_language(lang)  # sends LanguageChange to every window, this one included
 
     # -- periods -------------------------------------------------------------------------------
     def refresh_periods(self, select: int | None) -> None:
@@ -349,22 +360,22 @@ class MainWindow(QMainWindow):
     def _period_saved(self) -> None:
         done = self.period_dialog.switched
         if done is None:
-            self.save_state.setText(self.tr("Đã lưu thông tin báo cáo."))
+            self.say(msg("Đã lưu thông tin báo cáo.", "Report details saved."))
             return
         self.load_period(self.period_dialog.year)
-        text = (self.tr("Đã chuyển sang biểu mẫu %1, mang theo %2 giá trị.").replace("%1", done.new)
-                .replace("%2", str(done.carried)))
+        text = msg("Đã chuyển sang biểu mẫu {form}, mang theo {n} giá trị.", "Moved to form {form}, carrying {n} value.",
+                   plural="Moved to form {form}, carrying {n} values.", form=done.new, n=done.carried)
         if done.dropped:
-            en = i18n.current_language() == "en"
-            lost = "; ".join(f"{cid}: {reason_en if en else reason_vi}" for cid, reason_vi, reason_en in done.dropped)
-            text += " " + self.tr("Không mang sang được: %1").replace("%1", lost)
-        self.save_state.setText(text)
+            lost = "; ".join(f"{cid}: {reason_en if language() == Lang.EN else reason_vi}"
+                             for cid, reason_vi, reason_en in done.dropped)
+            text += msg(" Không mang sang được: {lost}", " Not carried: {lost}", lost=lost)
+        self.say(text)
 
     def _unit_details(self) -> None:
         from c27desk.gui.setup_dialog import UnitDialog
 
         self.unit_dialog = UnitDialog(self.db, parent=self)
-        self.unit_dialog.accepted.connect(lambda: self.save_state.setText(self.tr("Đã lưu thông tin đơn vị.")))
+        self.unit_dialog.accepted.connect(lambda: self.say(msg("Đã lưu thông tin đơn vị.", "Unit details saved.")))
         self.unit_dialog.open()
 
     def load_period(self, year: int) -> None:
@@ -377,19 +388,25 @@ class MainWindow(QMainWindow):
         self._build_tree()
         settings().setValue("last_period", year)
         self.table.move_to(0, COL_VALUE)  # rows are measured by the table on the model's reset
-        self.save_state.setText(self.tr("Chỉ xem: cửa sổ này không lưu được thay đổi nào.") if self.read_only
-                                else self.tr("Mọi thay đổi được lưu ngay khi nhập."))
+        said = (msg("Chỉ xem: cửa sổ này không lưu được thay đổi nào.", "Read-only: this window cannot save any change.")
+                if self.read_only else msg("Mọi thay đổi được lưu ngay khi nhập.",
+                                           "Every change is saved as soon as it is entered."))
         if self.session.ref.catalogue.year != year:  # an earlier year's form, re-dated: say so, never silently
-            vi, en = periods.period_form_note(self.db, year)
-            note = en if i18n.current_language() == "en" else vi
-            self.save_state.setText((self.save_state.text() + " " + note) if self.read_only else note)
+            note = self._form_note(year)
+            said = (said + " " + note) if self.read_only else note
+        self.say(said)
         self.loaded.emit()
+
+    def _form_note(self, year: int) -> Text:
+        """Which form the year uses, and why (the service says it in both languages, as plain strings)."""
+        vi, en = periods.period_form_note(self.db, year)
+        return msg(vi.replace("{", "{{").replace("}", "}}"), en.replace("{", "{{").replace("}", "}}"))
 
     # -- overview: tree, problems, banner, status ------------------------------------------------
     def _build_tree(self) -> None:
         self.tree.blockSignals(True)
         self.tree.clear()
-        root = QTreeWidgetItem([self.tr("Tất cả các phần"), ""])
+        root = QTreeWidgetItem([str(msg("Tất cả các phần", "All sections")), ""])
         root.setData(0, SECTION_ROLE, None)
         self.tree.addTopLevelItem(root)
         items = {None: root}
@@ -416,7 +433,7 @@ class MainWindow(QMainWindow):
         tree_changed = False
         for sid, item in getattr(self, "_tree_items", {}).items():
             if sid is None:
-                texts = (self.tr("Tất cả các phần"), f"{report.answered}/{report.total}")
+                texts = (str(msg("Tất cả các phần", "All sections")), f"{report.answered}/{report.total}")
             else:
                 prog = by_id[sid]
                 mark = " ⚠" if prog.problems else (" ✓" if prog.complete else "")
@@ -427,10 +444,13 @@ class MainWindow(QMainWindow):
                 tree_changed = True
         if tree_changed:
             self.tree.resizeColumnToContents(1)
-        lines = [(f"{self.tr('Lỗi') if i.severity == 'error' else self.tr('Cảnh báo')}: {i.message(self.model.lang)}",
+        lines = [(str(msg("Lỗi: {problem}", "Error: {problem}", problem=i.message(self.model.lang)) if i.severity == "error"
+                      else msg("Cảnh báo: {problem}", "Warning: {problem}", problem=i.message(self.model.lang))),
                   i.criteria[0], Qt.GlobalColor.darkRed if i.severity == "error" else Qt.GlobalColor.darkYellow)
                  for i in report.issues]
-        lines += [(self.tr("Chưa xác nhận: %s (chuyển từ năm trước)") % cid, cid, None) for cid in report.unconfirmed]
+        lines += [(str(msg("Chưa xác nhận: {criterion} (chuyển từ năm trước)",
+                           "Unconfirmed: {criterion} (carried from last year)", criterion=cid)), cid, None)
+                  for cid in report.unconfirmed]
         if lines != getattr(self, "_problem_lines", None):
             self._problem_lines = lines
             self.problems.clear()
@@ -441,24 +461,27 @@ class MainWindow(QMainWindow):
                     it.setForeground(color)
                 self.problems.addItem(it)
         pct = 100 * report.answered / report.total if report.total else 0
-        self.completeness.setText(self.tr("Đã trả lời %1/%2 (%3%) · %4 lỗi · %5 cảnh báo")
-                                  .replace("%1", str(report.answered)).replace("%2", str(report.total))
-                                  .replace("%3", f"{pct:.0f}").replace("%4", str(len(report.errors)))
-                                  .replace("%5", str(len(report.warnings))))
+        self.completeness.setText(str(msg("Đã trả lời {answered}/{total} ({percent}%) · {errors} · {warnings}",
+                                          "Answered {answered}/{total} ({percent}%) · {errors} · {warnings}",
+                                          answered=report.answered, total=report.total, percent=f"{pct:.0f}",
+                                          errors=msg("{n} lỗi", "{n} error", plural="{n} errors", n=len(report.errors)),
+                                          warnings=msg("{n} cảnh báo", "{n} warning", plural="{n} warnings",
+                                                       n=len(report.warnings)))))
         self._refresh_banner()
 
     def _refresh_banner(self) -> None:
         notes = []
         rev = self.session.revision() if self.session else None
         if is_demo(self.db):
-            notes.append(self.tr("DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử."))
+            notes.append(str(msg("DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.", "DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.")))
         if self.read_only and not writable(self.db_path):
-            notes.append(self.tr("Chỉ xem: cơ sở dữ liệu nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?)."))
+            notes.append(str(msg("Chỉ xem: cơ sở dữ liệu nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?).", "View only: the database is in a read-only folder or on read-only media (a locked stick?).")))
         elif self.read_only:
-            notes.append(self.tr("Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác."))
+            notes.append(str(msg("Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.", "Read-only: the database is open in another window.")))
         if rev is not None and rev.is_final:
-            notes.append(self.tr("Báo cáo đã chốt (bản %1) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản %2.")
-                         .replace("%1", str(rev.number)).replace("%2", str(rev.number + 1)))
+            notes.append(str(msg("Báo cáo đã chốt (bản {number}) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản {next}.",
+                             "Report finalised (revision {number}) – read-only. Use “Reopen report” to edit it as "
+                             "revision {next}.", number=rev.number, next=rev.number + 1)))
         if self.banner.text() != "  ".join(notes):
             self.banner.setText("  ".join(notes))
         style = "background:#fff4d6; padding:6px; border:1px solid #e0c060;"
@@ -504,8 +527,7 @@ class MainWindow(QMainWindow):
             self.filter_mode.setCurrentIndex(0)
             self.tree.setCurrentItem(self._tree_items[None])
             proxy_index = self.proxy.mapFromSource(self.model.index(row, column))
-            self.show_notice(self.tr("%1 bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.")
-                             .replace("%1", criterion))
+            self.show_notice(msg("{criterion} bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.", "{criterion} was hidden by a filter: the table now shows all rows.", criterion=criterion))
         self.table.setCurrentIndex(proxy_index)
         self.table.scrollTo(proxy_index)
         self.table.setFocus()
@@ -523,9 +545,9 @@ class MainWindow(QMainWindow):
         crit = self.session.ref.catalogue.get(cid)
         entry = self.model.entries.get(cid)
         e = html.escape
-        t_suggest, t_codes, t_unit = self.tr("Gợi ý diễn giải"), self.tr("Các mã thực hiện"), self.tr("đơn vị")
-        t_inferred = self.tr("(ý nghĩa suy ra, chưa có biểu mẫu chính thức)")
-        t_decimal = self.tr("Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.")
+        t_suggest, t_codes, t_unit = str(msg("Gợi ý diễn giải", "Suggested explanation")), str(msg("Các mã thực hiện", "Codes")), str(msg("đơn vị", "unit"))
+        t_inferred = str(msg("(ý nghĩa suy ra, chưa có biểu mẫu chính thức)", "(inferred meaning, no official form yet)"))
+        t_decimal = str(msg("Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.", "The decimal mark is a comma (195,2); no thousands separators."))
         parts = [f"<h3>{e(crit.id)}</h3><p><b>{e(crit.text)}</b></p>"]
         if crit.kind == "status":
             rows = "".join(
@@ -543,15 +565,15 @@ class MainWindow(QMainWindow):
             color = "#b00020" if issue.severity == "error" else "#8a6d00"
             parts.append(f"<p style='color:{color}'>{e(issue.message(self.model.lang))}</p>")
         last = self.session.last_year(cid)
-        last_text = f"{e(display_value(crit, last, self.model.lang))} – {e(last.explanation)}" if last else self.tr("không có")
-        t_last = self.tr("Năm trước")
+        last_text = f"{e(display_value(crit, last, self.model.lang))} – {e(last.explanation)}" if last else str(msg("không có", "none"))
+        t_last = str(msg("Năm trước", "Last year"))
         parts.append(f"<p>{t_last}: {last_text}</p>")
         history = self.session.history(cid)
         if history:
             items = "".join(
                 f"<li>{e(vn_display(h.at, '%d/%m/%Y %H:%M'))} · {e(h.who)} · {e(self._action_label(h.action))}: "
                 f"{e(self._change_text(h))}</li>" for h in history[:15])
-            t_history = self.tr("Lịch sử thay đổi")
+            t_history = str(msg("Lịch sử thay đổi", "Change history"))
             parts.append(f"<p>{t_history}:</p><ul>{items}</ul>")
         self.detail.setHtml("".join(parts))
 
@@ -561,30 +583,33 @@ class MainWindow(QMainWindow):
         if h.old_value != h.new_value or h.old_state != h.new_state or h.old_explanation == h.new_explanation:
             parts.append(f"{h.old_value or '∅'} → {h.new_value or '∅'}")
         if (h.old_explanation or "") != (h.new_explanation or ""):
-            parts.append(self.tr("diễn giải “%1” → “%2”").replace("%1", h.old_explanation or "∅")
-                         .replace("%2", h.new_explanation or "∅"))
+            parts.append(str(msg("diễn giải “{old}” → “{new}”", "explanation “{old}” → “{new}”",
+                             old=h.old_explanation or "∅", new=h.new_explanation or "∅")))
         return "; ".join(parts)
 
     def _action_label(self, action: str) -> str:
         labels = {
-            "edit": self.tr("sửa"), "undo": self.tr("hoàn tác"), "redo": self.tr("làm lại"),
-            "load": self.tr("nạp tệp"), "carry": self.tr("chuyển từ năm trước"), "confirm": self.tr("xác nhận"),
-            "import": self.tr("nhận từ đơn vị"), "accept": self.tr("nhận số liệu tổng hợp"),
+            "edit": str(msg("sửa", "edit")), "undo": str(msg("hoàn tác", "undo")), "redo": str(msg("làm lại", "redo")),
+            "load": str(msg("nạp tệp", "loaded from file")), "carry": str(msg("chuyển từ năm trước", "carried from last year")), "confirm": str(msg("xác nhận", "confirmed")),
+            "import": str(msg("nhận từ đơn vị", "received from unit")), "accept": str(msg("nhận số liệu tổng hợp", "accepted from consolidation")),
         }
         return labels.get(action, action)
 
     # -- editing feedback ----------------------------------------------------------------------
     def _saved(self, criterion: str) -> None:
-        self.save_state.setText(self.tr("Đã lưu %1 lúc %2").replace("%1", criterion)
-                                .replace("%2", vn_display(now(), "%H:%M:%S (GMT+7)")))
+        self.say(msg("Đã lưu {criterion} lúc {time}", "Saved {criterion} at {time}", criterion=criterion,
+                     time=vn_display(now(), "%H:%M:%S (GMT+7)")))
         self._detail_after_save.start()
 
-    def _refused(self, criterion: str, reason: str) -> None:
-        self.save_state.setText(self.tr("Không lưu: %1").replace("%1", reason))
-        self.last_refusal = reason
+    def _refused(self, criterion: str, reason: Text) -> None:
+        self.say(msg("Không lưu: {reason}", "Not saved: {reason}", reason=reason))
+        self.last_refusal = str(reason)
 
-    def show_notice(self, text: str, refusal: bool = False) -> None:
-        """The message bar over the table: refusals in red, notes (filter, cursor, paste) in blue; empty hides it."""
+    def show_notice(self, text: Text | str, refusal: bool = False) -> None:
+        """The message bar over the table: refusals in red, notes (filter, cursor, paste) in blue; empty hides it.
+        A message is said again when the language changes."""
+        self._notice = (text, refusal)
+        text = str(text)
         self.notice.setText(text)
         self.notice.setStyleSheet("background:#fde2e1; color:#8b0000; padding:6px; border:1px solid #d08080;"
                                   if refusal else "background:#e8f0fe; padding:6px; border:1px solid #9ab4e0;")
@@ -597,7 +622,7 @@ class MainWindow(QMainWindow):
     def _enter_results(self) -> None:
         """Enter or ↓ in the filter box: into the first row found, on its value."""
         if self.proxy.rowCount() == 0:
-            self.show_notice(self.tr("Không có dòng nào khớp với bộ lọc."))
+            self.show_notice(msg("Không có dòng nào khớp với bộ lọc.", "No row matches the filter."))
             return
         current = self.table.currentIndex()
         if not current.isValid():
@@ -617,7 +642,7 @@ class MainWindow(QMainWindow):
             self.model.confirm(self.proxy.mapToSource(index))
 
     def _confirm_all(self) -> None:
-        self.model.undo_stack.beginMacro(self.tr("Xác nhận tất cả"))
+        self.model.undo_stack.beginMacro(self.model.undo_stack.name(msg("xác nhận tất cả", "confirm all")))
         for crit in list(self.model.criteria):
             entry = self.model.entries.get(crit.id)
             if entry is not None and entry.is_unconfirmed:
@@ -625,11 +650,11 @@ class MainWindow(QMainWindow):
         self.model.undo_stack.endMacro()
 
     # -- report actions --------------------------------------------------------------------------
-    def _background(self, fn, done, what: str) -> None:
+    def _background(self, fn, done, what: Text) -> None:
         """Run ``fn(db)`` on a worker with its own connection; the window stays usable."""
         self.busy = True
-        self.save_state.setText(what)
-        self.statusBar().showMessage(what)
+        self.say(what)
+        self.statusBar().showMessage(str(what))
         path = self.db_path
 
         def job():
@@ -651,7 +676,7 @@ class MainWindow(QMainWindow):
         def failed(message):
             self.busy = False
             self.statusBar().clearMessage()
-            self.save_state.setText(message)
+            self.say(message)
             QMessageBox.warning(self, "c27desk", message)
 
         run_in_background(job, finished, failed)
@@ -659,7 +684,7 @@ class MainWindow(QMainWindow):
     def _new_period(self) -> None:
         years = [p.year for p in periods.list_periods(self.db)]
         suggested = (max(years) + 1) if years else datetime.now().year
-        year, ok = QInputDialog.getInt(self, self.tr("Thêm năm báo cáo"), self.tr("Năm:"), suggested, 2021, 2100)
+        year, ok = QInputDialog.getInt(self, str(msg("Thêm năm báo cáo", "Add reporting year")), str(msg("Năm:", "Year:")), suggested, 2021, 2100)
         if not ok:
             return
         try:
@@ -668,13 +693,10 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "c27desk", exc.message())
             return
         self.refresh_periods(year)
-        vi, en = periods.period_form_note(self.db, year)  # which form the year uses, and why: never silently
-        self.save_state.setText(en if i18n.current_language() == "en" else vi)
+        self.say(self._form_note(year))  # which form the year uses, and why: never silently
         if any(y < year for y in years):
-            answer = QMessageBox.question(self, self.tr("Chuyển số liệu"),
-                                          self.tr("Bắt đầu năm %1 từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu "
-                                                  "“chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.")
-                                          .replace("%1", str(year)))
+            answer = QMessageBox.question(self, str(msg("Chuyển số liệu", "Carry forward")),
+                                          str(msg("Bắt đầu năm {year} từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.", "Start {year} from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.", year=year)))
             if answer == QMessageBox.StandardButton.Yes:
                 self._carry_forward()
 
@@ -686,10 +708,11 @@ class MainWindow(QMainWindow):
 
         def done(n):
             self.load_period(year)
-            self.save_state.setText(self.tr("Đã chuyển %1 giá trị từ năm trước; hãy xác nhận từng giá trị.")
-                                    .replace("%1", str(n)))
+            self.say(msg("Đã chuyển {n} giá trị từ năm trước; hãy xác nhận từng giá trị.",
+                         "Carried {n} value from last year; please confirm it.",
+                         plural="Carried {n} values from last year; please confirm each one.", n=n))
 
-        self._background(job, done, self.tr("Đang chuyển số liệu năm trước…"))
+        self._background(job, done, msg("Đang chuyển số liệu năm trước…", "Carrying forward last year's values…"))
 
     def _finalise(self) -> None:
         """The checks first (the service's, without writing); only a report that may be finalised is asked about."""
@@ -703,13 +726,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "c27desk", exc.message())
             return
         warnings = self.session.check().warnings
-        question = self.tr("Chốt báo cáo năm %1? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải "
-                           "mở lại thành bản mới.").replace("%1", str(year))
+        question = str(msg("Chốt báo cáo năm {year}? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.", "Finalise the {year} report? Once finalised it is read-only; to change it, reopen it as a new revision.", year=year))
         if warnings:
             lines = "\n".join(f"• {w.message(self.model.lang)}" for w in warnings[:15])
-            question += "\n\n" + self.tr("Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận "
-                                          "chúng:") + "\n" + lines
-        if QMessageBox.question(self, self.tr("Chốt báo cáo"), question) != QMessageBox.StandardButton.Yes:
+            question += "\n\n" + str(msg("Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận chúng:", "The report has these warnings; finalising means you have read and accept them:")) + "\n" + lines
+        if QMessageBox.question(self, str(msg("Chốt báo cáo", "Finalise report")), question) != QMessageBox.StandardButton.Yes:
             return
         try:
             rev = finalise_report(self.db, open_report(self.db, year, unit), who=who, acknowledge_warnings=True)
@@ -720,12 +741,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "c27desk", exc.message())
             return
         if rev.renumbered_from is not None:
-            QMessageBox.information(self, "c27desk", self.tr(
-                "Bản %1 đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu cũ), nên báo "
-                "cáo được chốt thành bản %2.").replace("%1", str(rev.renumbered_from)).replace("%2", str(rev.number)))
+            QMessageBox.information(self, "c27desk", str(msg("Bản {renumbered_from} đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu cũ), nên báo cáo được chốt thành bản {number}.", "Revision {renumbered_from} was exported earlier with other content (an older backup restored?), so the report is finalised as revision {number}.", renumbered_from=rev.renumbered_from, number=rev.number)))
         self.load_period(year)
-        self.save_state.setText(self.tr("Đã chốt báo cáo năm %1, bản %2.").replace("%1", str(year))
-                                .replace("%2", str(rev.number)))
+        self.say(msg("Đã chốt báo cáo năm {year}, bản {number}.", "Report for {year} finalised as revision {number}.", year=year, number=rev.number))
 
     def _finalise_refused(self, refused: FinaliseRefusedError) -> None:
         """Say why, then show the rows to fix — and say that the filter was switched."""
@@ -733,21 +751,22 @@ class MainWindow(QMainWindow):
         missing = set(report.missing)
         # an error that only says "not answered" is fixed in the unanswered view, not among the problems
         if any(not set(e.criteria) <= missing for e in report.errors):
-            mode, name = EntryFilterProxy.PROBLEMS, self.tr("Có vấn đề")
+            mode, name = EntryFilterProxy.PROBLEMS, str(msg("Có vấn đề", "Has problems"))
         elif missing:
-            mode, name = EntryFilterProxy.UNANSWERED, self.tr("Chưa trả lời")
+            mode, name = EntryFilterProxy.UNANSWERED, str(msg("Chưa trả lời", "Unanswered"))
         elif report.unconfirmed:
-            mode, name = EntryFilterProxy.UNCONFIRMED, self.tr("Chưa xác nhận")
+            mode, name = EntryFilterProxy.UNCONFIRMED, str(msg("Chưa xác nhận", "Unconfirmed"))
         else:
             mode, name = None, ""
-        QMessageBox.warning(self, self.tr("Chưa chốt được"), refused.message())
+        QMessageBox.warning(self, str(msg("Chưa chốt được", "Cannot finalise yet")), refused.message())
         if mode is not None:
             self.filter_edit.clear()
             self.tree.setCurrentItem(self._tree_items[None])
             self.filter_mode.setCurrentIndex(mode)
             self.table.move_to(0, COL_VALUE)
-            self.show_notice(self.tr("Chưa chốt được: %1 Bảng đang lọc “%2” – các dòng cần sửa; chọn “Tất cả” để "
-                                     "xem lại mọi dòng.").replace("%1", refused.message()).replace("%2", name), True)
+            self.show_notice(msg("Chưa chốt được: {why} Bảng đang lọc “{name}” – các dòng cần sửa; chọn “Tất cả” để xem lại "
+                                 "mọi dòng.", "Not finalised: {why} The table is filtered to “{name}” – the rows to fix; "
+                                 "choose “All” to see every row again.", why=refused.said(), name=name), True)
             self.table.setFocus()
 
     def _reopen(self) -> None:
@@ -755,11 +774,8 @@ class MainWindow(QMainWindow):
         if rev is None or not rev.is_final:
             return
         answer = QMessageBox.question(
-            self, self.tr("Mở lại báo cáo"),
-            self.tr("Mở lại báo cáo năm %1 để sửa? Bản %2 đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, "
-                    "đã gửi); mọi sửa đổi thuộc bản %3, bản này phải được chốt, ký và gửi lại. Không thể quay về "
-                    "bản %2.").replace("%1", str(self.session.year)).replace("%2", str(rev.number))
-            .replace("%3", str(rev.number + 1)))
+            self, str(msg("Mở lại báo cáo", "Reopen report")),
+            str(msg("Mở lại báo cáo năm {year} để sửa? Bản {number} đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, đã gửi); mọi sửa đổi thuộc bản {next}, bản này phải được chốt, ký và gửi lại. Không thể quay về bản {number}.", "Reopen the {year} report for changes? Finalised revision {number} stays in the history (signed and sent copies too); every change belongs to revision {next}, which must be finalised, signed and sent again. There is no going back to revision {number}.", year=self.session.year, number=rev.number, next=rev.number + 1)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -769,17 +785,17 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "c27desk", exc.message())
             return
         self.load_period(self.session.year)
-        self.save_state.setText(self.tr("Đang sửa bản %1.").replace("%1", str(rev.number)))
+        self.say(msg("Đang sửa bản {number}.", "Editing revision {number}.", number=rev.number))
 
     def _show_revisions(self) -> None:
-        t_rev, t_final, t_open = self.tr("Bản"), self.tr("đã chốt"), self.tr("đang sửa")
+        t_rev, t_final, t_open = str(msg("Bản", "Revision")), str(msg("đã chốt", "final")), str(msg("đang sửa", "being edited"))
         rows = [
             f"{t_rev} {r.number}: {t_final if r.is_final else t_open} · "
             f"{vn_display(r.finalised_at or r.opened_at)} · {r.finalised_by or r.opened_by}"
             f"{' · ' + r.source if r.source != 'local' else ''}"
             for r in self.session.revisions()
-        ] or [self.tr("Chưa có bản nào.")]
-        QMessageBox.information(self, self.tr("Lịch sử các bản"), "\n".join(rows))
+        ] or [str(msg("Chưa có bản nào.", "No revision yet."))]
+        QMessageBox.information(self, str(msg("Lịch sử các bản", "Revision history")), "\n".join(rows))
 
     def _backup_now(self) -> None:
         path = self.db_path
@@ -787,8 +803,8 @@ class MainWindow(QMainWindow):
         def job(db):
             return backup.make_backup(db, path, "manual")
 
-        self._background(job, lambda p: self.save_state.setText(self.tr("Đã sao lưu: %1").replace("%1", str(p))),
-                         self.tr("Đang sao lưu…"))
+        self._background(job, lambda p: self.say(msg("Đã sao lưu: {path}", "Backed up: {path}", path=p)),
+                         msg("Đang sao lưu…", "Backing up…"))
 
     def _install_form(self, path: str | None = None) -> None:
         """Install a signed form from the office above: the same service and checks as ``catalog install``.
@@ -803,24 +819,25 @@ class MainWindow(QMainWindow):
         if self.read_only:
             return
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Cài biểu mẫu"), "",
-                                                  self.tr("Biểu mẫu đã ký (*.c27form)"))
+            path, _ = QFileDialog.getOpenFileName(self, str(msg("Cài biểu mẫu", "Install a form")), "",
+                                                  str(msg("Biểu mẫu đã ký (*.c27form)", "Signed forms (*.c27form)")))
         if not path:
             return
         try:
             got = install_form(self.db, read_file(path), who=current_user())
         except C27Error as exc:  # refused with its code; nothing was written
-            QMessageBox.warning(self, self.tr("Không cài được biểu mẫu"),
+            QMessageBox.warning(self, str(msg("Không cài được biểu mẫu", "The form was not installed")),
                                 f"[{exc.code}] {exc.message()}" if exc.code else exc.message())
             return
-        text = (self.tr("Đã cài biểu mẫu %1 cho năm %2, do %3 ban hành.").replace("%1", got.catalogue.key)
-                .replace("%2", str(got.for_year)).replace("%3", got.publisher))
+        text = msg("Đã cài biểu mẫu {form} cho năm {year}, do {publisher} ban hành.",
+                   "Installed form {form} for {year}, published by {publisher}.", form=got.catalogue.key,
+                   year=got.for_year, publisher=got.publisher)
         period = periods.get_period(self.db, got.for_year)
         if period is not None and (period.catalogue_id, period.catalogue_version) != (got.catalogue.id,
                                                                                       got.catalogue.version):
-            text += " " + self.tr("Năm %1 đang dùng biểu mẫu khác: đổi trong Báo cáo → Thông tin báo cáo.").replace(
-                "%1", str(got.for_year))
-        self.save_state.setText(text)
+            text += msg(" Năm {year} đang dùng biểu mẫu khác: đổi trong Báo cáo → Thông tin báo cáo.",
+                        " {year} uses another form: change it in Report → Report details.", year=got.for_year)
+        self.say(text)
 
     def _associate_files(self) -> None:
         from c27desk.gui.desktop_files import associate
@@ -829,11 +846,10 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         unit = units.self_unit(self.db)
-        text = f"c27desk {__version__}\n" + self.tr("Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các "
-                                                     "cơ quan đảng.")
+        text = f"c27desk {__version__}\n" + str(msg("Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.", "Program 27 reporting – IT application in the work of Party agencies."))
         if unit is not None:
             text += f"\n{unit.code} – {unit.name}"
-        QMessageBox.about(self, self.tr("Giới thiệu"), f"{text}\n{self.db_path}")
+        QMessageBox.about(self, str(msg("Giới thiệu", "About")), f"{text}\n{self.db_path}")
 
     # -- geometry -------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from c27desk.errors import C27Error
 from c27desk.exchange import trust
+from c27desk.i18n import msg
 from c27desk.store import exchange, periods
 from c27desk.store.clock import current_user
 
@@ -36,27 +37,26 @@ class TrustDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("trustDialog")
         self.db = db
-        self.setWindowTitle(self.tr("Tổ chức chứng thực (CA) tin cậy"))
-        intro = QLabel(self.tr("Gói báo cáo của đơn vị trực thuộc chỉ được nhận khi chữ ký thuộc một CA trong danh sách "
-                               "này (không dùng danh sách của hệ điều hành)."), self)
+        self.setWindowTitle(str(msg("Tổ chức chứng thực (CA) tin cậy", "Trusted certificate authorities (CAs)")))
+        intro = QLabel(str(msg("Gói báo cáo của đơn vị trực thuộc chỉ được nhận khi chữ ký thuộc một CA trong danh sách này (không dùng danh sách của hệ điều hành).", "Packages from child units are accepted only when signed under a CA in this list (the operating system's list is never used).")), self)
         intro.setWordWrap(True)
         self.list = QTreeWidget(self)
         self.list.setObjectName("caList")
-        self.list.setHeaderLabels([self.tr("Chủ thể"), self.tr("Dấu vân tay (SHA-256)")])
+        self.list.setHeaderLabels([str(msg("Chủ thể", "Subject")), str(msg("Dấu vân tay (SHA-256)", "Fingerprint (SHA-256)"))])
         self.list.setRootIsDecorated(False)
         self.list.setColumnWidth(0, 420)
-        self.add_button = QPushButton(self.tr("Thêm CA…"), self)
+        self.add_button = QPushButton(str(msg("Thêm CA…", "Add CA…")), self)
         self.add_button.setObjectName("addCa")
-        self.remove_button = QPushButton(self.tr("Bỏ CA đã chọn…"), self)
+        self.remove_button = QPushButton(str(msg("Bỏ CA đã chọn…", "Remove selected CA…")), self)
         self.remove_button.setObjectName("removeCa")
-        close = QPushButton(self.tr("Đóng"), self)
+        close = QPushButton(str(msg("Đóng", "Close")), self)
         self.status = QLabel(self)
         self.status.setObjectName("trustStatus")
         self.status.setWordWrap(True)
         for b in (self.add_button, self.remove_button):
             b.setEnabled(not read_only)
             if read_only:
-                b.setToolTip(self.tr("Cơ sở dữ liệu đang mở chỉ để đọc."))
+                b.setToolTip(str(msg("Cơ sở dữ liệu đang mở chỉ để đọc.", "The database is open read-only.")))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -82,8 +82,8 @@ class TrustDialog(QDialog):
 
     def add(self, path: str | None = None) -> bool:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp chứng thư của CA"), "",
-                                                  self.tr("Chứng thư (*.pem *.crt *.cer *.der);;Mọi tệp (*)"))
+            path, _ = QFileDialog.getOpenFileName(self, str(msg("Chọn tệp chứng thư của CA", "Choose the CA's certificate file")), "",
+                                                  str(msg("Chứng thư (*.pem *.crt *.cer *.der);;Mọi tệp (*)", "Certificates (*.pem *.crt *.cer *.der);;All files (*)")))
             if not path:
                 return False
         try:
@@ -92,21 +92,21 @@ class TrustDialog(QDialog):
             self.status.setText(exc.message())
             QMessageBox.warning(self, "c27desk", exc.message())
             return False
-        self.status.setText((self.tr("Đã thêm CA tin cậy: %1") if done.changed else self.tr("CA này đã có: %1"))
-                            .replace("%1", done.ca.subject))
+        self.status.setText(str(msg("Đã thêm CA tin cậy: {subject}", "Trusted CA added: {subject}", subject=done.ca.subject)
+                                if done.changed else
+                                msg("CA này đã có: {subject}", "CA already trusted: {subject}", subject=done.ca.subject)))
         self.refresh()
         return done.changed
 
     def remove_selected(self) -> bool:
         item = self.list.currentItem()
         if item is None:
-            self.status.setText(self.tr("Hãy chọn một CA."))
+            self.status.setText(str(msg("Hãy chọn một CA.", "Select a CA.")))
             return False
         subject, fingerprint = item.text(0), item.text(1)
         answer = QMessageBox.question(
-            self, self.tr("Bỏ CA tin cậy"),
-            self.tr("Bỏ CA “%1”? Gói báo cáo mới ký dưới CA này sẽ bị từ chối; các gói đã nhận vẫn giữ, nhưng khi mở "
-                    "phụ lục sẽ hiện là không tin cậy.").replace("%1", subject))
+            self, str(msg("Bỏ CA tin cậy", "Remove trusted CA")),
+            str(msg("Bỏ CA “{subject}”? Gói báo cáo mới ký dưới CA này sẽ bị từ chối; các gói đã nhận vẫn giữ, nhưng khi mở phụ lục sẽ hiện là không tin cậy.", "Remove the CA “{subject}”? New packages signed under it will be refused; packages already received are kept, but their appendices will show as untrusted when opened.", subject=subject)))
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
@@ -114,7 +114,7 @@ class TrustDialog(QDialog):
         except C27Error as exc:
             QMessageBox.warning(self, "c27desk", exc.message())
             return False
-        self.status.setText(self.tr("Đã bỏ CA tin cậy: %1").replace("%1", ca.subject))
+        self.status.setText(str(msg("Đã bỏ CA tin cậy: {subject}", "Trusted CA removed: {subject}", subject=ca.subject)))
         self.refresh()
         return True
 
@@ -155,15 +155,16 @@ class OfficeMenu(QObject):
         return self.window.session.year if self.window.session is not None else None
 
     def retranslate(self) -> None:
-        self.menu.setTitle(self.tr("&Văn phòng"))
-        self.act_received.setText(self.tr("Báo cáo đã nhận của đơn vị trực thuộc…"))
-        self.act_trust.setText(self.tr("Tổ chức chứng thực (CA) tin cậy…"))
+        self.menu.setTitle(str(msg("&Văn phòng", "&Office")))
+        self.act_received.setText(str(msg("Báo cáo đã nhận của đơn vị trực thuộc…", "Reports received from child units…")))
+        self.act_trust.setText(str(msg("Tổ chức chứng thực (CA) tin cậy…", "Trusted certificate authorities (CAs)…")))
         year = self._year()
         period = periods.get_period(self.window.db, year) if year else None
         closed = period is not None and period.status == "closed"
-        self.act_receiving.setText((self.tr("Mở lại kỳ %1 để nhận gói báo cáo…") if closed
-                                    else self.tr("Khóa kỳ %1 (thôi nhận gói báo cáo)…"))
-                                   .replace("%1", str(year or "")))
+        year = year or ""
+        self.act_receiving.setText(str(
+            msg("Mở lại kỳ {year} để nhận gói báo cáo…", "Reopen {year} for receiving packages…", year=year) if closed
+            else msg("Khóa kỳ {year} (thôi nhận gói báo cáo)…", "Close {year} (stop receiving packages)…", year=year)))
         self.act_receiving.setEnabled(period is not None and not self.window.read_only)
 
     def open_trust(self) -> None:
@@ -186,18 +187,21 @@ class OfficeMenu(QObject):
             return False
         period = periods.require_period(self.window.db, year)
         receiving = period.status == "closed"
-        question = (self.tr("Mở lại kỳ %1 để nhận thêm gói báo cáo của đơn vị trực thuộc?") if receiving else
-                    self.tr("Khóa kỳ %1? Sau đó mọi gói báo cáo năm %1 gửi đến sẽ bị từ chối (PERIOD_CLOSED) cho đến "
-                            "khi mở lại.")).replace("%1", str(year))
-        if QMessageBox.question(self.window, self.tr("Kỳ báo cáo"), question) != QMessageBox.StandardButton.Yes:
+        question = str(msg("Mở lại kỳ {year} để nhận thêm gói báo cáo của đơn vị trực thuộc?",
+                           "Reopen {year} to receive more packages from child units?", year=year) if receiving else
+                       msg("Khóa kỳ {year}? Sau đó mọi gói báo cáo năm {year} gửi đến sẽ bị từ chối cho đến khi mở lại.",
+                           "Close {year}? Every {year} package arriving afterwards is refused until it is reopened.",
+                           year=year))
+        if QMessageBox.question(self.window, str(msg("Kỳ báo cáo", "Reporting period")), question) != QMessageBox.StandardButton.Yes:
             return False
         try:
             periods.set_receiving(self.window.db, year, receiving, who=current_user())
         except C27Error as exc:
             QMessageBox.warning(self.window, "c27desk", exc.message())
             return False
-        self.window.save_state.setText((self.tr("Đã mở lại kỳ %1 để nhận gói báo cáo.") if receiving
-                                        else self.tr("Đã khóa kỳ %1: không nhận thêm gói báo cáo."))
-                                       .replace("%1", str(year)))
+        self.window.say(msg("Đã mở lại kỳ {year} để nhận gói báo cáo.", "Reopened {year} for receiving packages.",
+                            year=year) if receiving else
+                        msg("Đã khóa kỳ {year}: không nhận thêm gói báo cáo.", "Closed {year}: no more packages are received.",
+                            year=year))
         self.retranslate()
         return True

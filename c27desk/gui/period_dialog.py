@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from c27desk.catalogs import shipped_catalogues
-from c27desk.errors import C27Error, current_language
+from c27desk.errors import C27Error
+from c27desk.i18n import Lang, language, msg
 from c27desk.model.document_number import compose_number, normalise_report_number
 from c27desk.store import periods, revisions, units
 from c27desk.store.clock import current_user
@@ -40,13 +41,13 @@ class PeriodDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("periodDialog")
         self.db, self.year = db, year
-        self.setWindowTitle(self.tr("Thông tin báo cáo năm %1").replace("%1", str(year)))
+        self.setWindowTitle(str(msg("Thông tin báo cáo năm {year}", "Report details for {year}", year=year)))
         period = periods.require_period(db, year)
         labels = {
-            "report_number": self.tr("Số báo cáo"), "report_date": self.tr("Ngày báo cáo"),
-            "place": self.tr("Địa danh"), "signer_authority": self.tr("Thẩm quyền ký"),
-            "signer_title": self.tr("Chức vụ người ký"), "signer_name": self.tr("Họ tên người ký"),
-            "deadline": self.tr("Hạn nộp (đơn vị cấp trên)"),
+            "report_number": str(msg("Số báo cáo", "Report number")), "report_date": str(msg("Ngày báo cáo", "Report date")),
+            "place": str(msg("Địa danh", "Place")), "signer_authority": str(msg("Thẩm quyền ký", "Signing authority")),
+            "signer_title": str(msg("Chức vụ người ký", "Signer's title")), "signer_name": str(msg("Họ tên người ký", "Signer's name")),
+            "deadline": str(msg("Hạn nộp (đơn vị cấp trên)", "Deadline (office above)")),
         }
         hints = {"report_number": "45", "report_date": "20/02/2024", "place": "Đồng Nai",
                  "signer_authority": "T/M BAN THƯỜNG VỤ", "signer_title": "PHÓ BÍ THƯ",
@@ -72,10 +73,10 @@ class PeriodDialog(QDialog):
         self.recipients.setPlaceholderText("- TTTU (báo cáo),\n- Lưu VPTU.")
         self.recipients.setReadOnly(read_only)
         self.recipients.setTabChangesFocus(True)
-        form.addRow(self.tr("Nơi nhận (mỗi dòng một nơi)"), self.recipients)
+        form.addRow(str(msg("Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)")), self.recipients)
         # the form the year uses, why, and (while nothing is finalised) the choice of another held form
         vi, en = periods.period_form_note(db, year)
-        self.form_note = QLabel(en if current_language() == "en" else vi, self)
+        self.form_note = QLabel(en if language() == Lang.EN else vi, self)
         self.form_note.setObjectName("formNote")
         self.form_note.setWordWrap(True)
         self.form_combo = QComboBox(self)
@@ -90,8 +91,8 @@ class PeriodDialog(QDialog):
         locked = me is None or revisions.latest_final(db, me.code, year) is not None
         self.form_combo.setEnabled(not read_only and not locked)
         if locked and not read_only:
-            self.form_combo.setToolTip(self.tr("Báo cáo đã có bản chốt: không đổi biểu mẫu được nữa."))
-        form.addRow(self.tr("Biểu mẫu"), self.form_combo)
+            self.form_combo.setToolTip(str(msg("Báo cáo đã có bản chốt: không đổi biểu mẫu được nữa.", "The report has a finalised revision: its form can no longer change.")))
+        form.addRow(str(msg("Biểu mẫu", "Form")), self.form_combo)
         form.addRow("", self.form_note)
         self.current_form = current
         self.switched = None
@@ -101,9 +102,9 @@ class PeriodDialog(QDialog):
         self.error.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
                                    if not read_only else QDialogButtonBox.StandardButton.Close, self)
-        for kind, text in ((QDialogButtonBox.StandardButton.Save, self.tr("Lưu")),
-                           (QDialogButtonBox.StandardButton.Cancel, self.tr("Hủy")),
-                           (QDialogButtonBox.StandardButton.Close, self.tr("Đóng"))):
+        for kind, text in ((QDialogButtonBox.StandardButton.Save, str(msg("Lưu", "Save"))),
+                           (QDialogButtonBox.StandardButton.Cancel, str(msg("Hủy", "Cancel"))),
+                           (QDialogButtonBox.StandardButton.Close, str(msg("Đóng", "Close")))):
             if buttons.button(kind) is not None:
                 buttons.button(kind).setText(text)  # Qt's own buttons speak English
         buttons.accepted.connect(self.save)
@@ -111,8 +112,7 @@ class PeriodDialog(QDialog):
         self.buttons = buttons
         layout = QVBoxLayout(self)
         if final:
-            locked = QLabel(self.tr("Báo cáo đã chốt: thông tin này chỉ xem được. Muốn sửa, hãy dùng "
-                                    "Báo cáo → Mở lại báo cáo (tạo bản mới) trước."), self)
+            locked = QLabel(str(msg("Báo cáo đã chốt: thông tin này chỉ xem được. Muốn sửa, hãy dùng Báo cáo → Mở lại báo cáo (tạo bản mới) trước.", "The report is finalised: these details are read-only. To change them, use Report → Reopen report (a new revision) first.")), self)
             locked.setObjectName("periodLocked")
             locked.setWordWrap(True)
             locked.setStyleSheet("background:#fff4d6; padding:6px; border:1px solid #e0c060;")
@@ -133,7 +133,7 @@ class PeriodDialog(QDialog):
             self.number_shown.setText(exc.message().removeprefix(f"{exc.where}: "))
             return
         self.number_shown.setStyleSheet("")
-        self.number_shown.setText(self.tr("In trên phụ lục: Số %1").replace("%1", compose_number(number, symbol)))
+        self.number_shown.setText(str(msg("In trên phụ lục: Số {number}", "Printed on the appendix: Số {number}", number=compose_number(number, symbol))))
 
     def save(self) -> None:
         changes: dict[str, str | None] = {name: edit.text().strip() for name, edit in self.fields.items()}

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes, os_reason
 from c27desk.gui.config import restore_window, save_window
+from c27desk.i18n import msg
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
@@ -147,29 +148,29 @@ class AppendixPreview(QDialog):
         self.page_count = QLabel(self)
         self.zoom = QComboBox(self)
         self.zoom.setObjectName("zoomCombo")
-        self.zoom.addItem(self.tr("Vừa chiều rộng"), 0.0)
+        self.zoom.addItem(str(msg("Vừa chiều rộng", "Fit width")), 0.0)
         for z in ZOOMS:
             self.zoom.addItem(f"{round(z * 100)} %", z)
-        self.previous = QPushButton(self.tr("◀ Trang trước"), self)
-        self.next = QPushButton(self.tr("Trang sau ▶"), self)
+        self.previous = QPushButton(str(msg("◀ Trang trước", "◀ Previous")), self)
+        self.next = QPushButton(str(msg("Trang sau ▶", "Next ▶")), self)
         self.zoom_out = QPushButton("−", self)
         self.zoom_in = QPushButton("+", self)
-        self.print_button = QPushButton(self.tr("In…"), self)
+        self.print_button = QPushButton(str(msg("In…", "Print…")), self)
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
-        self.system_print_button = QPushButton(self.tr("In bằng ứng dụng PDF…"), self)
-        self.system_print_button.setToolTip(self.tr("Giao tệp PDF cho ứng dụng đọc PDF mặc định của Windows để in."))
+        self.system_print_button = QPushButton(str(msg("In bằng ứng dụng PDF…", "Print with the PDF application…")), self)
+        self.system_print_button.setToolTip(str(msg("Giao tệp PDF cho ứng dụng đọc PDF mặc định của Windows để in.", "Hands the PDF to Windows' default PDF application for printing.")))
         self.system_print_button.setVisible(sys.platform == "win32")
-        self.save_button = QPushButton(self.tr("Lưu PDF…"), self)
+        self.save_button = QPushButton(str(msg("Lưu PDF…", "Save PDF…")), self)
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.sign_button = QPushButton(self.tr("Ký số…"), self)
+        self.sign_button = QPushButton(str(msg("Ký số…", "Sign…")), self)
         self.sign_button.setEnabled(can_sign)
         if not can_sign:
-            self.sign_button.setToolTip(self.tr("Chỉ ký được báo cáo đã chốt."))
-        close = QPushButton(self.tr("Đóng"), self)
+            self.sign_button.setToolTip(str(msg("Chỉ ký được báo cáo đã chốt.", "Only a finalised report can be signed.")))
+        close = QPushButton(str(msg("Đóng", "Close")), self)
 
         bar = QHBoxLayout()
         bar.addWidget(self.previous)
-        bar.addWidget(QLabel(self.tr("Trang"), self))
+        bar.addWidget(QLabel(str(msg("Trang", "Page")), self))
         bar.addWidget(self.page)
         bar.addWidget(self.page_count)
         bar.addWidget(self.next)
@@ -252,9 +253,9 @@ class AppendixPreview(QDialog):
             return
         cancelled = threading.Event()
         signals = _PrintSignals(self)
-        progress = QProgressDialog(self.tr("Đang in phụ lục…"), self.tr("Hủy"), 0, 1, self)
+        progress = QProgressDialog(str(msg("Đang in phụ lục…", "Printing the appendix…")), str(msg("Hủy", "Cancel")), 0, 1, self)
         progress.setObjectName("printProgress")
-        progress.setWindowTitle(self.tr("In phụ lục"))
+        progress.setWindowTitle(str(msg("In phụ lục", "Print the appendix")))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.setAutoClose(False)
@@ -263,7 +264,7 @@ class AppendixPreview(QDialog):
 
         def advance(done: int, total: int) -> None:
             # the label first: a window-modal setValue processes events, and with them the next page's report
-            progress.setLabelText(self.tr("Đang in trang %1/%2…").replace("%1", str(done)).replace("%2", str(total)))
+            progress.setLabelText(str(msg("Đang in trang {done}/{total}…", "Printing page {done}/{total}…", done=done, total=total)))
             progress.setMaximum(total)
             progress.setValue(done)
 
@@ -284,7 +285,7 @@ class AppendixPreview(QDialog):
         self.printing = None
         self.print_button.setEnabled(True)
         if error:
-            QMessageBox.warning(self, self.tr("In phụ lục"), self.tr("Không in được: %1").replace("%1", error))
+            QMessageBox.warning(self, str(msg("In phụ lục", "Print the appendix")), str(msg("Không in được: {error}", "Could not print: {error}", error=error)))
         self.printed.emit(printed, cancelled)
 
     def done(self, result: int) -> None:
@@ -296,4 +297,4 @@ class AppendixPreview(QDialog):
         try:
             print_with_system(self.pdf, self.pdf_name)
         except C27Error as exc:
-            QMessageBox.warning(self, self.tr("In phụ lục"), exc.message())
+            QMessageBox.warning(self, str(msg("In phụ lục", "Print the appendix")), exc.message())

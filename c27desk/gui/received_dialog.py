@@ -37,10 +37,10 @@ from c27desk.exchange.received import (
     verify_received,
 )
 from c27desk.fileio import atomic_write_bytes
-from c27desk.gui import i18n
 from c27desk.gui.appendix_actions import verification_text
 from c27desk.gui.desk_models import REPORT_ROLE, UnitFilter, UnitsModel, size_unit_columns
 from c27desk.gui.workers import run_in_background, with_database
+from c27desk.i18n import language, msg
 
 SIGNATURE_OK = "background:#d1e7dd; border:1px solid #0f5132; padding:6px;"
 SIGNATURE_BAD = "background:#f8d7da; border:1px solid #842029; padding:6px;"
@@ -54,16 +54,16 @@ class ReceivedDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("receivedDialog")
         self.db_path, self.year = Path(db_path), year
-        self.lang = i18n.current_language()
+        self.lang = language()
         self.reports = None
         self.checked = False
         self.preview = None
-        self.setWindowTitle(self.tr("Báo cáo đã nhận năm %1").replace("%1", str(year)))
-        self.head = QLabel(self.tr("Đang đọc danh sách…"), self)
+        self.setWindowTitle(str(msg("Báo cáo đã nhận năm {year}", "Reports received for {year}", year=year)))
+        self.head = QLabel(str(msg("Đang đọc danh sách…", "Reading the list…")), self)
         self.head.setWordWrap(True)
         self.search = QLineEdit(self)
         self.search.setObjectName("receivedSearch")
-        self.search.setPlaceholderText(self.tr("Tìm đơn vị (mã hoặc tên)…"))
+        self.search.setPlaceholderText(str(msg("Tìm đơn vị (mã hoặc tên)…", "Find a unit (code or name)…")))
         self.search.setClearButtonEnabled(True)
         self.table = QTableView(self)
         self.table.setObjectName("receivedTable")
@@ -75,11 +75,11 @@ class ReceivedDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.proxy = UnitFilter(self)
         self.table.setModel(self.proxy)
-        self.open_button = QPushButton(self.tr("Mở phụ lục đã ký…"), self)
+        self.open_button = QPushButton(str(msg("Mở phụ lục đã ký…", "Open signed appendix…")), self)
         self.open_button.setObjectName("openAppendix")
-        self.all_button = QPushButton(self.tr("In / lưu tất cả phụ lục (một tệp PDF)…"), self)
+        self.all_button = QPushButton(str(msg("In / lưu tất cả phụ lục (một tệp PDF)…", "Print / save all appendices (one PDF)…")), self)
         self.all_button.setObjectName("allAppendices")
-        close = QPushButton(self.tr("Đóng"), self)
+        close = QPushButton(str(msg("Đóng", "Close")), self)
         self.status = QLabel(self)
         self.status.setObjectName("receivedStatus")
         self.status.setWordWrap(True)
@@ -118,9 +118,7 @@ class ReceivedDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         size_unit_columns(self.table)
         got = sum(1 for r in reports if r.sha256)
-        self.head.setText(self.tr("Năm %1: đã nhận %2/%3 đơn vị. Chọn một đơn vị rồi bấm Mở (hoặc bấm đúp) để xem, "
-                                  "in hoặc lưu phụ lục đã ký đúng như đã nhận.")
-                          .replace("%1", str(self.year)).replace("%2", str(got)).replace("%3", str(len(reports))))
+        self.head.setText(str(msg("Năm {year}: đã nhận {got}/{n} đơn vị. Chọn một đơn vị rồi bấm Mở (hoặc bấm đúp) để xem, in hoặc lưu phụ lục đã ký đúng như đã nhận.", "{year}: {got}/{n} units received. Select a unit and press Open (or double-click) to view, print or save its signed appendix exactly as received.", year=self.year, got=got, n=len(reports))))
         self.all_button.setEnabled(got > 0)
         if chosen is not None:
             self.select_unit(chosen.unit.code)
@@ -145,14 +143,13 @@ class ReceivedDialog(QDialog):
     def open_selected(self) -> None:
         report = self.selected()
         if report is None:
-            self.status.setText(self.tr("Hãy chọn một đơn vị."))
+            self.status.setText(str(msg("Hãy chọn một đơn vị.", "Select a unit.")))
             return
         if not report.sha256:
-            self.status.setText(self.tr("Chưa nhận báo cáo năm %1 của %2.").replace("%1", str(self.year))
-                                .replace("%2", report.unit.code))
+            self.status.setText(str(msg("Chưa nhận báo cáo năm {year} của {code}.", "No {year} report has been received from {code}.", year=self.year, code=report.unit.code)))
             return
         code, year = report.unit.code, self.year
-        self.status.setText(self.tr("Đang mở và kiểm tra chữ ký của %1…").replace("%1", code))
+        self.status.setText(str(msg("Đang mở và kiểm tra chữ ký của {code}…", "Opening {code} and checking its signature…", code=code)))
 
         def fetch(db):
             pdf, rev = received_appendix(db, self.db_path, code, year)
@@ -162,11 +159,10 @@ class ReceivedDialog(QDialog):
 
     def _show_appendix(self, result) -> None:
         report, pdf, rev, check = result
-        title = self.tr("Phụ lục đã nhận: %1 – năm %2, bản %3").replace("%1", report.unit.name) \
-            .replace("%2", str(self.year)).replace("%3", str(rev.number))
+        title = str(msg("Phụ lục đã nhận: {name} – năm {year}, bản {number}", "Received appendix: {name} – {year}, revision {number}", name=report.unit.name, year=self.year, number=rev.number))
         ok = check.ok
-        verdict = self.tr("✓ Chữ ký hợp lệ, bao trùm toàn bộ tệp, thuộc CA tin cậy (kiểm tra lại lúc mở).") if ok \
-            else self.tr("⚠ Chữ ký có vấn đề (kiểm tra lại lúc mở):")
+        verdict = str(msg("✓ Chữ ký hợp lệ, bao trùm toàn bộ tệp, thuộc CA tin cậy (kiểm tra lại lúc mở).", "✓ Valid signature over the whole file, from a trusted CA (checked again on opening).")) if ok \
+            else str(msg("⚠ Chữ ký có vấn đề (kiểm tra lại lúc mở):", "⚠ The signature has problems (checked again on opening):"))
         banner = verdict + "\n" + " · ".join(verification_text(self, check).splitlines())
         name = f"{report.unit.code}_{self.year}_r{rev.number}_phu-luc_da-ky.pdf"
         self.status.setText(verdict.splitlines()[0])
@@ -176,17 +172,15 @@ class ReceivedDialog(QDialog):
     # -- all units -------------------------------------------------------------------------------
     def open_all(self) -> None:
         year = self.year
-        self.status.setText(self.tr("Đang gộp các phụ lục…"))
+        self.status.setText(str(msg("Đang gộp các phụ lục…", "Joining the appendices…")))
         run_in_background(with_database(self.db_path, lambda db: merged_appendices(db, self.db_path, year)),
                           self._show_all, self._failed)
 
     def _show_all(self, result) -> None:
         pdf, codes = result
         note = MERGED_NOTE_EN if self.lang == "en" else MERGED_NOTE_VI
-        title = self.tr("Phụ lục của %1 đơn vị năm %2 (bản gộp để in)").replace("%1", str(len(codes))) \
-            .replace("%2", str(self.year))
-        banner = self.tr("Gồm %1 đơn vị theo thứ tự mã: %2.").replace("%1", str(len(codes))) \
-            .replace("%2", ", ".join(codes[:30]) + (" …" if len(codes) > 30 else "")) + "\n⚠ " + note
+        title = str(msg("Phụ lục của {n} đơn vị năm {year} (bản gộp để in)", "Appendices of {n} units, {year} (joined for printing)", n=len(codes), year=self.year))
+        banner = str(msg("Gồm {n} đơn vị theo thứ tự mã: {codes}.", "{n} units in code order: {codes}.", n=len(codes), codes=", ".join(codes[:30]) + (" …" if len(codes) > 30 else ""))) + "\n⚠ " + note
         self.status.setText(note)
         self.preview = self._preview(pdf, title, banner, False, f"phu-luc-cac-don-vi-{self.year}_ban-gop-de-in.pdf")
         self.opened.emit(self.preview)
@@ -213,15 +207,14 @@ class ReceivedDialog(QDialog):
     def save_pdf(self, pdf: bytes, name: str, path: str | None = None) -> Path | None:
         if path is None:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu phụ lục"), str(Path(folder) / name), "PDF (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(self, str(msg("Lưu phụ lục", "Save appendix")), str(Path(folder) / name), "PDF (*.pdf)")
             if not path:
                 return None
         try:
             atomic_write_bytes(Path(path), pdf)
         except (OSError, C27Error) as exc:
-            QMessageBox.warning(self, "c27desk", self.tr("Không ghi được tệp %1: %2").replace("%1", path)
-                                .replace("%2", exc.message() if isinstance(exc, C27Error) else str(exc)))
+            QMessageBox.warning(self, "c27desk", str(msg("Không ghi được tệp {path}: {reason}", "Could not write {path}: {reason}", path=path, reason=exc.message() if isinstance(exc, C27Error) else str(exc))))
             return None
-        self.status.setText(self.tr("Đã lưu %1 (đúng từng byte như đã nhận).").replace("%1", path)
-                            if "ban-gop" not in name else self.tr("Đã lưu %1 (bản gộp để in).").replace("%1", path))
+        self.status.setText(str(msg("Đã lưu {path} (đúng từng byte như đã nhận).", "Saved {path} (byte for byte as received).", path=path))
+                            if "ban-gop" not in name else str(msg("Đã lưu {path} (bản gộp để in).", "Saved {path} (joined for printing).", path=path)))
         return Path(path)

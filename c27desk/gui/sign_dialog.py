@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from c27desk.errors import C27Error
 from c27desk.gui.workers import run_in_background
+from c27desk.i18n import msg
 from c27desk.report.sign_appendix import DEFAULT_PKCS11_MODULES, spec_from
 from c27desk.store import signing_settings
 from c27desk.store.clock import current_user
@@ -44,15 +45,15 @@ class SignDialog(QDialog):
         self.setObjectName("signDialog")
         self.db, self.unit, self.work = db, unit, work
         self.setWindowTitle(title)
-        self.use_p12 = QRadioButton(self.tr("Tệp chứng thư số (.p12, .pfx)"), self)
-        self.use_token = QRadioButton(self.tr("Thiết bị ký số (USB token)"), self)
+        self.use_p12 = QRadioButton(str(msg("Tệp chứng thư số (.p12, .pfx)", "Certificate file (.p12, .pfx)")), self)
+        self.use_token = QRadioButton(str(msg("Thiết bị ký số (USB token)", "Signing device (USB token)")), self)
         group = QButtonGroup(self)
         group.addButton(self.use_p12)
         group.addButton(self.use_token)
 
         self.p12_path = QLineEdit(self)
         self.p12_path.setObjectName("p12Path")
-        browse = QPushButton(self.tr("Chọn…"), self)
+        browse = QPushButton(str(msg("Chọn…", "Browse…")), self)
         browse.clicked.connect(self._browse_p12)
         p12_row = QWidget(self)
         row = QHBoxLayout(p12_row)
@@ -66,11 +67,11 @@ class SignDialog(QDialog):
         self.token.setObjectName("tokenLabel")
         self.key_label = QLineEdit(self)
         self.key_label.setObjectName("keyLabel")
-        self.key_label.setPlaceholderText(self.tr("(không bắt buộc)"))
+        self.key_label.setPlaceholderText(str(msg("(không bắt buộc)", "(optional)")))
         self.secret = QLineEdit(self)
         self.secret.setObjectName("secret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)  # never shown, never stored
-        self.remember = QCheckBox(self.tr("Ghi nhớ cách ký cho đơn vị (không lưu mật khẩu, mã PIN)"), self)
+        self.remember = QCheckBox(str(msg("Ghi nhớ cách ký cho đơn vị (không lưu mật khẩu, mã PIN)", "Remember how this unit signs (passphrase and PIN are never stored)")), self)
         self.remember.setChecked(True)
         self.error = QLabel(self)
         self.error.setObjectName("signError")
@@ -82,16 +83,16 @@ class SignDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.use_p12)
-        form.addRow(self.tr("Tệp .p12"), p12_row)
+        form.addRow(str(msg("Tệp .p12", ".p12 file")), p12_row)
         form.addRow(self.use_token)
-        form.addRow(self.tr("Thư viện PKCS#11"), self.module)
-        form.addRow(self.tr("Nhãn token"), self.token)
-        form.addRow(self.tr("Nhãn khóa"), self.key_label)
+        form.addRow(str(msg("Thư viện PKCS#11", "PKCS#11 module")), self.module)
+        form.addRow(str(msg("Nhãn token", "Token label")), self.token)
+        form.addRow(str(msg("Nhãn khóa", "Key label")), self.key_label)
         self.secret_label = QLabel(self)
         form.addRow(self.secret_label, self.secret)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ký số"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(str(msg("Ký số", "Sign")))
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -123,11 +124,11 @@ class SignDialog(QDialog):
         self.p12_path.setEnabled(p12)
         for widget in (self.module, self.token, self.key_label):
             widget.setEnabled(not p12)
-        self.secret_label.setText(self.tr("Mật khẩu tệp .p12") if p12 else self.tr("Mã PIN"))
+        self.secret_label.setText(str(msg("Mật khẩu tệp .p12", ".p12 passphrase")) if p12 else str(msg("Mã PIN", "PIN")))
 
     def _browse_p12(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp chứng thư số"), self.p12_path.text(),
-                                              self.tr("Chứng thư số (*.p12 *.pfx)"))
+        path, _ = QFileDialog.getOpenFileName(self, str(msg("Chọn tệp chứng thư số", "Choose the certificate file")), self.p12_path.text(),
+                                              str(msg("Chứng thư số (*.p12 *.pfx)", "Certificates (*.p12 *.pfx)")))
         if path:
             self.p12_path.setText(path)
 

@@ -31,6 +31,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from c27desk.gui.entry_model import COL_EXPLANATION, COL_STT, COL_TEXT, COL_VALUE, CRITERION_ROLE
+from c27desk.i18n import Text, joined, msg
 from c27desk.model.table_text import format_cells, parse_cells
 
 
@@ -38,11 +39,11 @@ from c27desk.model.table_text import format_cells, parse_cells
 class PasteResult:
     changed: int = 0
     skipped_empty: int = 0
-    refused: list[tuple[str, str, str]] = field(default_factory=list)  # (criterion or line, text, why)
+    refused: list[tuple[Text | str, str, Text]] = field(default_factory=list)  # (criterion or line, text, why)
 
 
 class EntryTableView(QTableView):
-    message = Signal(str, bool)  # text for the message bar (empty clears it), and whether it is a refusal
+    message = Signal(object, bool)  # Text (or "") for the message bar (empty clears it), and whether it is a refusal
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -83,8 +84,8 @@ class EntryTableView(QTableView):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.act_copy.setText(self.tr("Sao chép"))
-        self.act_paste.setText(self.tr("Dán (từ Excel)"))
+        self.act_copy.setText(str(msg("Sao chép", "Copy")))
+        self.act_paste.setText(str(msg("Dán (từ Excel)", "Paste (from Excel)")))
 
     def setModel(self, model) -> None:  # noqa: N802
         super().setModel(model)
@@ -214,7 +215,7 @@ class EntryTableView(QTableView):
             self.move_to(index.row() + 1, COL_EXPLANATION if index.column() != COL_VALUE else COL_VALUE)
 
     # -- committing, refusals, filtered views -----------------------------------------------------
-    def _on_refused(self, criterion: str, reason: str) -> None:
+    def _on_refused(self, criterion: str, reason: Text) -> None:
         if not self._committing:
             self.message.emit(reason, True)  # a refusal outside an editor (Delete, confirm): said, nothing kept
 
@@ -261,19 +262,23 @@ class EntryTableView(QTableView):
             if edited.isValid() and not self.model().mapFromSource(edited).isValid() and not self.showing_refusal:
                 # the row just answered left the view: say so, the cursor already stands on the next one
                 current = self.currentIndex().data(CRITERION_ROLE)
-                self.message.emit(self.tr("Đã lưu %1; dòng này không còn trong bộ lọc đang chọn.")
-                                  .replace("%1", edited.data(CRITERION_ROLE))
-                                  + (" " + self.tr("Ô chọn: %1.").replace("%1", current) if current else ""), False)
+                said = msg("Đã lưu {criterion}; dòng này không còn trong bộ lọc đang chọn.",
+                           "Saved {criterion}; the row no longer matches the chosen filter.",
+                           criterion=edited.data(CRITERION_ROLE))
+                if current:
+                    said += msg(" Ô chọn: {current}.", " Cursor: {current}.", current=current)
+                self.message.emit(said, False)
 
-    def _show_refused(self, cell: QPersistentModelIndex, text: str, reason: str) -> None:
+    def _show_refused(self, cell: QPersistentModelIndex, text: str, reason: Text) -> None:
         """Open the cell again with the refused text in a red frame; the reason goes to the message bar."""
         index = QModelIndex(cell)
         self.itemDelegate().refused_text[QPersistentModelIndex(index)] = text
         self.setCurrentIndex(index)
         self.scrollTo(index)
         self.showing_refusal = True
-        self.message.emit(self.tr("Không lưu: %1 Sửa lại rồi nhấn Enter, hoặc nhấn Esc để giữ giá trị cũ.")
-                          .replace("%1", reason), True)
+        self.message.emit(msg("Không lưu: {reason} Sửa lại rồi nhấn Enter, hoặc nhấn Esc để giữ giá trị cũ.",
+                              "Not saved: {reason} Correct it and press Enter, or press Esc to keep the old value.",
+                              reason=reason), True)
         self.edit(index)
 
     def _after_write(self) -> None:
@@ -305,13 +310,14 @@ class EntryTableView(QTableView):
             target = proxy.index(proxy.rowCount() - 1, column)
         left = source.criteria[src_row].id
         if target is None:
-            self.message.emit(self.tr("%1 không còn trong bộ lọc đang chọn; bộ lọc không còn dòng nào.")
-                              .replace("%1", left), False)
+            self.message.emit(msg("{left} không còn trong bộ lọc đang chọn; bộ lọc không còn dòng nào.",
+                                  "{left} no longer matches the chosen filter; no rows are left in it.", left=left), False)
             return
         self.setCurrentIndex(target)
         self.scrollTo(target)
-        self.message.emit(self.tr("%1 không còn trong bộ lọc đang chọn; ô chọn chuyển sang %2.")
-                          .replace("%1", left).replace("%2", target.data(CRITERION_ROLE)), False)
+        self.message.emit(msg("{left} không còn trong bộ lọc đang chọn; ô chọn chuyển sang {target}.",
+                              "{left} no longer matches the chosen filter; the cursor moved to {target}.", left=left,
+                              target=target.data(CRITERION_ROLE)), False)
 
     # -- keys ---------------------------------------------------------------------------------------
     def keyPressEvent(self, event):  # noqa: N802
@@ -373,7 +379,8 @@ class EntryTableView(QTableView):
 
         block = format_cells([[text(r, c) for c in cols] for r in rows])
         QGuiApplication.clipboard().setText(block)
-        self.message.emit(self.tr("Đã sao chép %1 ô.").replace("%1", str(len(rows) * len(cols))), False)
+        self.message.emit(msg("Đã sao chép {n} ô.", "Copied {n} cell.", plural="Copied {n} cells.", n=len(rows) * len(cols)),
+                          False)
         return block
 
     def paste_clipboard(self) -> PasteResult | None:
@@ -393,13 +400,11 @@ class EntryTableView(QTableView):
         if not start.isValid() or not rows:
             return None
         if source.read_only():
-            self.message.emit(self.tr("Không dán được: báo cáo đang ở chế độ chỉ xem."), True)
+            self.message.emit(msg("Không dán được: báo cáo đang ở chế độ chỉ xem.", "Nothing pasted: the report is read-only."), True)
             return None
         width = max(len(r) for r in rows)
         if start.column() not in (COL_EXPLANATION, COL_VALUE) or width > 2:
-            self.message.emit(self.tr("Không dán được: chỉ dán một cột (giá trị hoặc diễn giải) hoặc hai cột "
-                                      "(giá trị và diễn giải), bắt đầu từ ô giá trị hoặc ô diễn giải. "
-                                      "Không có ô nào bị thay đổi."), True)
+            self.message.emit(msg("Không dán được: chỉ dán một cột (giá trị hoặc diễn giải) hoặc hai cột (giá trị và diễn giải), bắt đầu từ ô giá trị hoặc ô diễn giải. Không có ô nào bị thay đổi.", "Nothing pasted: paste one column (values or explanations) or two (values and explanations), starting on a value or explanation cell. No cell was changed."), True)
             return None
         if width == 1:
             columns = [start.column()]
@@ -410,12 +415,13 @@ class EntryTableView(QTableView):
                    for i in range(min(len(rows), proxy.rowCount() - start.row()))]
         result = PasteResult()
         self._batch = True
-        source.undo_stack.beginMacro(self.tr("Dán %1 dòng").replace("%1", str(len(targets))))
+        source.undo_stack.beginMacro(source.undo_stack.name(
+            msg("dán {n} dòng", "paste {n} row", plural="paste {n} rows", n=len(targets))))
         try:
             for line, cells in enumerate(rows):
                 if line >= len(targets):
-                    result.refused.append((self.tr("dòng %1").replace("%1", str(line + 1)), "\t".join(cells),
-                                           self.tr("không còn dòng nào bên dưới trong bảng")))
+                    result.refused.append((msg("dòng {line}", "line {line}", line=line + 1), "\t".join(cells),
+                                           msg("không còn dòng nào bên dưới trong bảng", "no more rows below in the table")))
                     continue
                 crit = source.criteria[targets[line]]
                 pairs = dict(zip(columns, cells + [""] * (len(columns) - len(cells)), strict=True))
@@ -426,9 +432,9 @@ class EntryTableView(QTableView):
                         result.skipped_empty += 1
                         continue
                     before = source.undo_stack.index(), source.entries.get(crit.id)
-                    reason = source.try_set(source.index(targets[line], column), raw)
+                    reason = source.try_set(source.index(targets[line], column), raw, named=False)
                     if reason is not None:
-                        result.refused.append((crit.id, raw, reason.removeprefix(f"{crit.id}: ")))
+                        result.refused.append((crit.id, raw, reason))
                         break  # the row stays as it was: no explanation without its value
                     if source.entries.get(crit.id) != before[1]:
                         result.changed += 1
@@ -439,13 +445,17 @@ class EntryTableView(QTableView):
         self.message.emit(self.paste_summary(result), bool(result.refused))
         return result
 
-    def paste_summary(self, result: PasteResult) -> str:
-        text = self.tr("Đã dán: %1 ô thay đổi.").replace("%1", str(result.changed))
+    def paste_summary(self, result: PasteResult) -> Text:
+        text = msg("Đã dán: {n} ô thay đổi.", "Pasted: {n} cell changed.", plural="Pasted: {n} cells changed.",
+                   n=result.changed)
         if result.refused:
-            shown = [f"{where}: “{what}” – {why}" for where, what, why in result.refused[:6]]
+            shown = [joined("\n{where}: “{what}” – {why}", where=where, what=what, why=why)
+                     for where, what, why in result.refused[:6]]
             more = len(result.refused) - len(shown)
-            text += " " + self.tr("%1 ô không nhận (giữ nguyên):").replace("%1", str(len(result.refused)))
-            text += "\n" + "\n".join(shown)
+            text += msg(" {n} ô không nhận (giữ nguyên):", " {n} cell refused (left unchanged):",
+                        plural=" {n} cells refused (left unchanged):", n=len(result.refused))
+            for line in shown:
+                text += line
             if more:
-                text += "\n" + self.tr("… và %1 ô khác.").replace("%1", str(more))
+                text += msg("\n… và {n} ô khác.", "\n… and {n} more cell.", plural="\n… and {n} more cells.", n=more)
         return text

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from c27desk.errors import C27Error
 from c27desk.exchange.signers import list_signers, revoke_pin
+from c27desk.i18n import msg
 from c27desk.model.units import FIRST_YEAR, LAST_YEAR, LinkKind, make_unit
 from c27desk.store import units
 from c27desk.store.clock import current_user
@@ -49,15 +50,15 @@ class UnitsDialog(QDialog):
         self.setObjectName("unitsDialog")
         self.db = db
         self.force_history = False  # set only while a change the user confirmed is made again
-        self.setWindowTitle(self.tr("Đơn vị trực thuộc qua các năm"))
+        self.setWindowTitle(str(msg("Đơn vị trực thuộc qua các năm", "Units over the years")))
         self.year = QSpinBox(self)
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
         self.year.setValue(year)
         self.year.valueChanged.connect(self.refresh)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("unitsTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Mã"), self.tr("Tên"), self.tr("Cấp"), self.tr("Cấp trên"),
-                                              self.tr("Hiệu lực")])
+        self.table.setHorizontalHeaderLabels([str(msg("Mã", "Code")), str(msg("Tên", "Name")), str(msg("Cấp", "Level")), str(msg("Cấp trên", "Parent")),
+                                              str(msg("Hiệu lực", "Valid"))])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -71,13 +72,13 @@ class UnitsDialog(QDialog):
         for edit, name in ((self.new_name, "newName"), (self.new_parent, "newParent"), (self.new_code, "newCode")):
             edit.setObjectName(name)
         form = QFormLayout()
-        form.addRow(self.tr("Từ năm"), self.from_year)
-        form.addRow(self.tr("Tên mới"), self.new_name)
-        form.addRow(self.tr("Cấp trên mới (mã)"), self.new_parent)
-        form.addRow(self.tr("Mã mới / mã sau hợp nhất"), self.new_code)
+        form.addRow(str(msg("Từ năm", "From year")), self.from_year)
+        form.addRow(str(msg("Tên mới", "New name")), self.new_name)
+        form.addRow(str(msg("Cấp trên mới (mã)", "New parent (code)")), self.new_parent)
+        form.addRow(str(msg("Mã mới / mã sau hợp nhất", "New code / code after merging")), self.new_code)
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Đổi tên / đổi mã"), self.rename), (self.tr("Chuyển cấp trên"), self.move),
-                           (self.tr("Thôi hoạt động"), self.retire), (self.tr("Hợp nhất các đơn vị đã chọn"), self.merge)):
+        for text, slot in ((str(msg("Đổi tên / đổi mã", "Rename / new code")), self.rename), (str(msg("Chuyển cấp trên", "Move to parent")), self.move),
+                           (str(msg("Thôi hoạt động", "Retire")), self.retire), (str(msg("Hợp nhất các đơn vị đã chọn", "Merge the selected units")), self.merge)):
             b = QPushButton(text, self)
             b.clicked.connect(slot)
             buttons.addWidget(b)
@@ -87,7 +88,7 @@ class UnitsDialog(QDialog):
         register = QWidget(self)
         box = QVBoxLayout(register)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Năm:"), self))
+        top.addWidget(QLabel(str(msg("Năm:", "Year:")), self))
         top.addWidget(self.year)
         top.addStretch(1)
         box.addLayout(top)
@@ -98,20 +99,20 @@ class UnitsDialog(QDialog):
         box.addWidget(self.message)
         self.signers = QTableWidget(0, 6, self)
         self.signers.setObjectName("signersTable")
-        self.signers.setHorizontalHeaderLabels([self.tr("Đơn vị"), self.tr("Người ký (chủ thể)"), self.tr("Số hiệu"),
-                                                self.tr("Hiệu lực từ"), self.tr("Đến"), "SHA-256"])
+        self.signers.setHorizontalHeaderLabels([str(msg("Đơn vị", "Unit")), str(msg("Người ký (chủ thể)", "Signer (subject)")), str(msg("Số hiệu", "Serial")),
+                                                str(msg("Hiệu lực từ", "Valid from")), str(msg("Đến", "Until")), "SHA-256"])
         self.signers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.signers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        revoke = QPushButton(self.tr("Thu hồi chứng thư đã chọn"), self)
+        revoke = QPushButton(str(msg("Thu hồi chứng thư đã chọn", "Revoke the selected certificate")), self)
         revoke.clicked.connect(self.revoke)
         signer_page = QWidget(self)
         sbox = QVBoxLayout(signer_page)
         sbox.addWidget(self.signers, 1)
         sbox.addWidget(revoke)
         tabs = QTabWidget(self)
-        tabs.addTab(register, self.tr("Sổ đơn vị"))
-        tabs.addTab(signer_page, self.tr("Chứng thư số đã ghi nhận"))
-        close = QPushButton(self.tr("Đóng"), self)
+        tabs.addTab(register, str(msg("Sổ đơn vị", "Register")))
+        tabs.addTab(signer_page, str(msg("Chứng thư số đã ghi nhận", "Pinned certificates")))
+        close = QPushButton(str(msg("Đóng", "Close")), self)
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs, 1)
@@ -150,9 +151,10 @@ class UnitsDialog(QDialog):
         self.rows = self.shown_units()
         _fill(self.table, [[u.code, "    " * self.depth.get(u.code, 0) + ("└ " if self.depth.get(u.code) else "")
                             + u.name, u.level, u.parent or "", self._span(u)] for u in self.rows])
-        self.links.setText("\n".join(f"{lk.predecessor} → {lk.successor} ({lk.year}, "
-                                     f"{self.tr('đổi mã') if lk.kind == LinkKind.RECODE else self.tr('hợp nhất')})"
-                                     for lk in units.links(self.db)))
+        self.links.setText("\n".join(
+            f"{lk.predecessor} → {lk.successor} ({lk.year}, "
+            f"{msg('đổi mã', 'new code') if lk.kind == LinkKind.RECODE else msg('hợp nhất', 'merged')})"
+            for lk in units.links(self.db)))
         _fill(self.signers, [[s.unit, s.info.subject, s.info.serial, f"{s.info.not_before:%d/%m/%Y}", f"{s.info.not_after:%d/%m/%Y}",
                               s.info.fingerprint] for s in list_signers(self.db)])
 
@@ -190,8 +192,8 @@ class UnitsDialog(QDialog):
     def _confirm_history(self, why: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        answer = QMessageBox.question(self, self.tr("Sửa lịch sử đơn vị?"),
-                                      why + "\n\n" + self.tr("Vẫn thay đổi (tổng hợp các năm đó sẽ đọc khác đi)?"),
+        answer = QMessageBox.question(self, str(msg("Sửa lịch sử đơn vị?", "Change the units' history?")),
+                                      why + "\n\n" + str(msg("Vẫn thay đổi (tổng hợp các năm đó sẽ đọc khác đi)?", "Change it anyway (those years' consolidation will read differently)?")),
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -209,11 +211,10 @@ class UnitsDialog(QDialog):
                 new = make_unit(self.new_code.text(), self.new_name.text() or unit.name, unit.level, unit.parent)
                 units.succeed(self.db, [unit.code], new, year, LinkKind.RECODE, who=current_user(),
                               force_history=self.force_history)
-                return self.tr("Từ năm %1, %2 đổi thành %3.").replace("%1", str(year)).replace("%2", unit.code) \
-                    .replace("%3", new.code)
+                return str(msg("Từ năm {year}, {code} đổi thành {new}.", "From {year}, {code} becomes {new}.", year=year, code=unit.code, new=new.code))
             units.rename(self.db, unit.code, self.new_name.text(), year, who=current_user(),
                          force_history=self.force_history)
-            return self.tr("Từ năm %1, %2 có tên mới.").replace("%1", str(year)).replace("%2", unit.code)
+            return str(msg("Từ năm {year}, {code} có tên mới.", "From {year}, {code} has a new name.", year=year, code=unit.code))
         self._do(work)
 
     def move(self) -> None:
@@ -221,15 +222,14 @@ class UnitsDialog(QDialog):
             unit, year = self._one(), self.from_year.value()
             units.move(self.db, unit.code, self.new_parent.text(), year, who=current_user(),
                        force_history=self.force_history)
-            return self.tr("Từ năm %1, %2 trực thuộc %3.").replace("%1", str(year)).replace("%2", unit.code) \
-                .replace("%3", self.new_parent.text().strip().upper())
+            return str(msg("Từ năm {year}, {code} trực thuộc {parent}.", "From {year}, {code} reports to {parent}.", year=year, code=unit.code, parent=self.new_parent.text().strip().upper()))
         self._do(work)
 
     def retire(self) -> None:
         def work() -> str:
             unit, year = self._one(), self.from_year.value()
             units.retire(self.db, unit.code, year, who=current_user(), force_history=self.force_history)
-            return self.tr("Đơn vị %1 không còn từ năm %2.").replace("%1", unit.code).replace("%2", str(year))
+            return str(msg("Đơn vị {code} không còn từ năm {year}.", "Unit {code} no longer exists from {year}.", code=unit.code, year=year))
         self._do(work)
 
     def merge(self) -> None:
@@ -243,8 +243,7 @@ class UnitsDialog(QDialog):
                                     self.new_parent.text() or chosen[0].parent)
             units.succeed(self.db, [u.code for u in chosen], new, year, LinkKind.MERGE, who=current_user(),
                           force_history=self.force_history)
-            return self.tr("Từ năm %1, %2 hợp nhất thành %3.").replace("%1", str(year)) \
-                .replace("%2", ", ".join(u.code for u in chosen)).replace("%3", new.code)
+            return str(msg("Từ năm {year}, {codes} hợp nhất thành {code}.", "From {year}, {codes} are merged into {code}.", year=year, codes=", ".join(u.code for u in chosen), code=new.code))
         self._do(work)
 
     def revoke(self) -> None:
@@ -253,4 +252,4 @@ class UnitsDialog(QDialog):
             return
         code = self.signers.item(rows[0], 0).text()
         self._do(lambda: (revoke_pin(self.db, code, who=current_user()),
-                          self.tr("Đã thu hồi chứng thư số của %1.").replace("%1", code))[1])
+                          str(msg("Đã thu hồi chứng thư số của {code}.", "Revoked {code}'s certificate.", code=code)))[1])

@@ -283,7 +283,7 @@ def test_the_window_refuses_what_the_model_refuses(qtbot, demo_db, open_window):
     a control character — each refused with its reason, the stored answer unchanged."""
     window = open_window(demo_db)
     refused = []
-    window.model.refused.connect(lambda _cid, text: refused.append(text))
+    window.model.refused.connect(lambda _cid, text: refused.append(str(text)))
     for cid, column, raw in (("I.1", COL_VALUE, "AB"), ("II.1", COL_VALUE, "1 250"),
                              ("II.1", COL_EXPLANATION, "Máy\x1b tính")):
         before = stored(demo_db, cid)
