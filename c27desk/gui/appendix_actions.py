@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes
-from c27desk.i18n import language, msg
+from c27desk.i18n import Text, joined, msg
 
 
 def default_pdf_name(unit: str, year: int, revision: int | None, signed: bool) -> str:
@@ -29,21 +29,28 @@ def trust_roots(db) -> list:
     return [certs.load_pem(ca.pem) for ca in exchange.trusted_cas(db)]
 
 
-def verification_text(ctx: QObject, v) -> str:
+def verification_text(v, separator: str = "\n") -> Text:
     from c27desk.report.verify import local_time, localise
 
-    yes, no = str(msg("có", "yes")), str(msg("không", "no"))
+    yes, no = msg("có", "yes"), msg("không", "no")
     when = local_time(v.signing_time)
     lines = [
-        str(msg("Người ký: {signer}", "Signer: {signer}", signer=v.signer or "?")),
-        str(msg("Thời điểm ký: {when}", "Signing time: {when}", when=when)),
-        str(msg("Chữ ký nguyên vẹn, hợp lệ: {answer}", "Signature intact and valid: {answer}", answer=yes if v.valid and v.intact else no)),
-        str(msg("Bao trùm toàn bộ tệp: {answer}", "Covers the whole file: {answer}", answer=yes if v.covers_whole_file else no)),
-        str(msg("Thuộc tổ chức chứng thực tin cậy: {answer}", "Chains to a trusted CA: {answer}", answer=yes if v.trusted else no)),
+        msg("Người ký: {signer}", "Signer: {signer}", signer=v.signer or "?"),
+        msg("Thời điểm ký: {when}", "Signing time: {when}", when=when),
+        msg("Chữ ký nguyên vẹn, hợp lệ: {answer}", "Signature intact and valid: {answer}", answer=yes if v.valid and v.intact else no),
+        msg("Bao trùm toàn bộ tệp: {answer}", "Covers the whole file: {answer}", answer=yes if v.covers_whole_file else no),
+        msg("Thuộc tổ chức chứng thực tin cậy: {answer}", "Chains to a trusted CA: {answer}", answer=yes if v.trusted else no),
     ]
     if v.check_code:  # ties the paper to the data; it is in the file's metadata, not printed on the page
-        lines.append(str(msg("Mã kiểm tra: {check_code} ({described})", "Check code: {check_code} ({described})", check_code=v.check_code, described=v.described)))
-    return "\n".join(lines + [localise(p, language()) for p in v.problems])
+        lines.append(msg("Mã kiểm tra: {code} ({described})", "Check code: {code} ({described})", code=v.check_code,
+                         described=v.described))
+    # the verifier words its problems in both languages as plain strings
+    lines += [msg(localise(p, "vi").replace("{", "{{").replace("}", "}}"),
+                  localise(p, "en").replace("{", "{{").replace("}", "}}")) for p in v.problems]
+    said = lines[0]
+    for line in lines[1:]:
+        said += joined(separator + "{line}", line=line)
+    return said
 
 
 class AppendixActions(QObject):
@@ -93,8 +100,9 @@ class AppendixActions(QObject):
 
         content, rendered = result
         self.last = result
-        state = str(msg("bản {revision}", "revision {revision}", revision=content.revision)) if content.final else str(msg("dự thảo", "draft"))
-        title = str(msg("Phụ lục năm {year} – {state}", "Appendix {year} – {state}", year=content.year, state=state))
+        state = msg("bản {revision}", "revision {revision}", revision=content.revision) if content.final \
+            else msg("dự thảo", "draft")
+        title = msg("Phụ lục năm {year} – {state}", "Appendix {year} – {state}", year=content.year, state=state)
         if self.preview is not None:
             self.preview.close()
         self.preview = AppendixPreview(rendered.pdf, title, can_sign=content.final, parent=self.window,
@@ -153,7 +161,7 @@ class AppendixActions(QObject):
 
     def _signed(self, content, signed) -> None:
         self.last_verification = signed.verification
-        QMessageBox.information(self.window, str(msg("Đã ký số", "Signed")), verification_text(self, signed.verification))
+        QMessageBox.information(self.window, str(msg("Đã ký số", "Signed")), str(verification_text(signed.verification)))
         path = self.save_pdf(signed.pdf, content, signed=True)
         if path is not None:
             self.window.say(msg("Đã ký số và lưu {path}", "Signed and saved {path}", path=path))

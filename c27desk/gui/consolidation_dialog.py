@@ -40,6 +40,7 @@ from c27desk.exchange.importer import entry_text
 from c27desk.gui.config import restore_window, save_window
 from c27desk.gui.desk_charts import DeskCharts
 from c27desk.gui.desk_models import REPORT_ROLE, ListModel, UnitFilter, UnitsModel, ValuesModel, size_unit_columns
+from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background, with_database
 from c27desk.i18n import language, msg
 from c27desk.model.values import Entry
@@ -94,22 +95,23 @@ class AcceptProposalsCommand(QUndoCommand):
         self.applied = False
 
 
-class ConsolidationDialog(QDialog):
+class ConsolidationDialog(SaysAgain, QDialog):
     accepted_values = Signal(int)
     loaded = Signal()
 
     def __init__(self, db, db_path: Path, year: int, parent=None, *, undo_stack=None, read_only: bool = False):
         super().__init__(parent)
+        self.texts = ShownTexts()
         self.read_only = read_only
         self.setObjectName("consolidationDialog")
         self.db, self.db_path, self.year = db, Path(db_path), year
         self.undo_stack = undo_stack
-        self.lang = language()
         self.data: DeskData | None = None
         self.progress: QProgressDialog | None = None
-        self.setWindowTitle(str(msg("Tổng hợp năm {year}", "Consolidation {year}", year=year)))
+        self.texts.show(self.setWindowTitle, msg("Tổng hợp năm {year}", "Consolidation {year}", year=year))
 
-        self.head = QLabel(str(msg("Đang tổng hợp số liệu các đơn vị…", "Consolidating the units' figures…")), self)
+        self.head = QLabel(self)
+        self.texts.show(self.head.setText, msg("Đang tổng hợp số liệu các đơn vị…", "Consolidating the units' figures…"))
         self.head.setObjectName("deskHead")
         self.head.setWordWrap(True)
         self.stale = QLabel(self)  # the office's own figures no longer match what its units sent since
@@ -119,16 +121,19 @@ class ConsolidationDialog(QDialog):
         self.stale.setVisible(False)
         self.search = QLineEdit(self)
         self.search.setObjectName("unitSearch")
-        self.search.setPlaceholderText(str(msg("Tìm đơn vị (mã hoặc tên)…", "Find a unit (code or name)…")))
+        self.texts.show(self.search.setPlaceholderText, msg("Tìm đơn vị (mã hoặc tên)…", "Find a unit (code or name)…"))
         self.search.setClearButtonEnabled(True)
         self.level = QComboBox(self)
         self.level.setObjectName("levelFilter")
         self.state = QComboBox(self)
         self.state.setObjectName("stateFilter")
-        for text in (str(msg("Mọi tình trạng", "Any state")), str(msg("Cần chú ý (chưa nộp, chưa đầy đủ, có lỗi, muộn)", "Needs attention (missing, incomplete, errors, late)")),
-                     str(msg("✗ Chưa nộp", "✗ Not received")), str(msg("◐ Chưa đầy đủ", "◐ Incomplete")), str(msg("⚠ Có lỗi", "⚠ Errors")), str(msg("Nộp muộn", "Late")),
-                     str(msg("✓ Đầy đủ", "✓ Complete"))):
-            self.state.addItem(text)
+        for i, text in enumerate((
+                msg("Mọi tình trạng", "Any state"),
+                msg("Cần chú ý (chưa nộp, chưa đầy đủ, có lỗi, muộn)", "Needs attention (missing, incomplete, errors, late)"),
+                msg("✗ Chưa nộp", "✗ Not received"), msg("◐ Chưa đầy đủ", "◐ Incomplete"), msg("⚠ Có lỗi", "⚠ Errors"),
+                msg("Nộp muộn", "Late"), msg("✓ Đầy đủ", "✓ Complete"))):
+            self.state.addItem("")
+            self.texts.show(self.state.setItemText, i, text)
         self.shown = QLabel(self)
         self.shown.setObjectName("shownCount")
         bar = QHBoxLayout()
@@ -142,9 +147,12 @@ class ConsolidationDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("deskStatus")
         self.status.setWordWrap(True)
-        self.save_xlsx = QPushButton(str(msg("Xuất Excel (.xlsx)…", "Export Excel (.xlsx)…")), self)
-        self.save_csv = QPushButton(str(msg("Xuất CSV…", "Export CSV…")), self)
-        close = QPushButton(str(msg("Đóng", "Close")), self)
+        self.save_xlsx = QPushButton(self)
+        self.texts.show(self.save_xlsx.setText, msg("Xuất Excel (.xlsx)…", "Export Excel (.xlsx)…"))
+        self.save_csv = QPushButton(self)
+        self.texts.show(self.save_csv.setText, msg("Xuất CSV…", "Export CSV…"))
+        close = QPushButton(self)
+        self.texts.show(close.setText, msg("Đóng", "Close"))
         self.save_xlsx.clicked.connect(lambda: self.save(".xlsx"))
         self.save_csv.clicked.connect(lambda: self.save(".csv"))
         close.clicked.connect(self.accept)
@@ -166,6 +174,20 @@ class ConsolidationDialog(QDialog):
         self.level.currentIndexChanged.connect(lambda _i: self._filter(level=self.level.currentData() or ""))
         self.state.currentIndexChanged.connect(lambda i: self._filter(state=i))
 
+    def _tab(self, page: QWidget, title) -> None:
+        self.tabs.addTab(page, "")
+        self.texts.show(self.tabs.setTabText, self.tabs.indexOf(page), title)
+
+    def retranslate(self) -> None:
+        """Texts, headers and cells in the language set now; the proposals' words are made again."""
+        super().retranslate()
+        for name in ("units_model", "values_model", "texts_model", "proposal_model"):
+            model = getattr(self, name, None)
+            if model is not None:
+                model.retranslate()
+        if self.data is not None:
+            self.proposal_model.set_rows(self._proposal_rows())
+
     def hideEvent(self, event) -> None:  # noqa: N802
         save_window(self, "consolidation/geometry")  # closed by a button, Esc or the title bar: all hide the window
         super().hideEvent(event)
@@ -181,7 +203,7 @@ class ConsolidationDialog(QDialog):
             return with_database(path, lambda db: fn(db, year))
 
         def failed(message: str) -> None:
-            self.head.setText(message)
+            self.texts.show(self.head.setText, message)
             QMessageBox.warning(self, "c27desk", message)
 
         def overview(reports) -> None:
@@ -194,76 +216,81 @@ class ConsolidationDialog(QDialog):
         """The units tab alone, while the values are being re-checked."""
         if self.data is not None:
             return
-        self.units_model = UnitsModel(reports, self.lang, self)
+        self.units_model = UnitsModel(reports, self)
         self.units_table, proxy = _view(self, self.units_model, "unitsTable")
         self.proxies = [proxy]
         size_unit_columns(self.units_table)
-        self.tabs.addTab(self.units_table, str(msg("Đơn vị", "Unit")))
+        self._tab(self.units_table, msg("Đơn vị", "Unit"))
         self._fill_levels(reports)
         got = sum(1 for r in reports if not r.status.missing)
-        self.head.setText(str(msg("Năm {year}: đã nhận {got}/{n} đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…", "{year}: {got}/{n} units received. Re-checking the units' values to consolidate…", year=self.year, got=got, n=len(reports))))
+        self.texts.show(self.head.setText, msg("Năm {year}: đã nhận {got}/{n} đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…", "{year}: {got}/{n} units received. Re-checking the units' values to consolidate…", year=self.year, got=got, n=len(reports)))
         self._filter(**self._filter_now())
 
     def show_data(self, data: DeskData) -> None:
         self.data = data
         cons = data.cons
         if data.stale:
-            self.stale.setText(str(msg("Số liệu đã nhận vào báo cáo của đơn vị đã cũ:", "Values taken into this office's report are out of date:")) + "\n"
-                               + "\n".join(en if self.lang == "en" else vi for vi, en in data.stale))
+            # the service says each stale value in both languages, as plain strings
+            vi, en = ("\n".join(line).replace("{", "{{").replace("}", "}}") for line in zip(*data.stale, strict=True))
+            self.texts.show(self.stale.setText, msg("Số liệu đã nhận vào báo cáo của đơn vị đã cũ:\n",
+                                                    "Values taken into this office's report are out of date:\n")
+                            + msg(vi, en))
         self.stale.setVisible(bool(data.stale))
         self.proxies.clear()
         while self.tabs.count():
             self.tabs.widget(0).deleteLater()
             self.tabs.removeTab(0)
-        self.units_model = UnitsModel(data.reports, self.lang, self)
+        self.units_model = UnitsModel(data.reports, self)
         self.units_table, proxy = _view(self, self.units_model, "unitsTable")
         self.proxies.append(proxy)
         size_unit_columns(self.units_table)
-        self.tabs.addTab(self.units_table, str(msg("Đơn vị", "Unit")))
+        self._tab(self.units_table, msg("Đơn vị", "Unit"))
 
         self.criteria_model = ListModel(data.criterion_header, data.criterion_rows, self)
         self.criteria_table, _ = _view(self, self.criteria_model, "criteriaTable")
         self.criteria_table.setColumnWidth(1, 420)
-        self.tabs.addTab(self.criteria_table, str(msg("Tiêu chí", "Criterion")))
+        self._tab(self.criteria_table, msg("Tiêu chí", "Criterion"))
 
-        self.values_model = ValuesModel(data.reports, cons.catalogue, self.lang, self)
+        self.values_model = ValuesModel(data.reports, cons.catalogue, self)
         self.values_table, proxy = _view(self, self.values_model, "valuesTable")
         self.proxies.append(proxy)
         self.values_table.setColumnWidth(1, 200)
-        self.tabs.addTab(self.values_table, str(msg("Số liệu từng đơn vị", "Values by unit")))
+        self._tab(self.values_table, msg("Số liệu từng đơn vị", "Values by unit"))
 
         by_code = {r.unit.code: r for r in data.reports}
-        self.texts_model = ListModel([str(msg("Tiêu chí", "Criterion")), str(msg("Đơn vị", "Unit")), str(msg("Nội dung", "Text"))], data.text_rows,
+        self.texts_model = ListModel([msg("Tiêu chí", "Criterion"), msg("Đơn vị", "Unit"), msg("Nội dung", "Text")], data.text_rows,
                                      self, unit_of=lambda row: by_code.get(row[1]))
         self.texts_table, proxy = _view(self, self.texts_model, "textsTable", wide_last=True)
         self.proxies.append(proxy)
-        self.tabs.addTab(self.texts_table, str(msg("Văn bản", "Free texts")))
+        self._tab(self.texts_table, msg("Văn bản", "Free texts"))
 
         self.proposals = data.proposals
         self.proposal_model = ListModel(
-            [str(msg("Tiêu chí", "Criterion")), str(msg("Giá trị đề xuất", "Proposed value")), str(msg("Giá trị hiện tại của đơn vị", "Office's current value")),
-             str(msg("Nguồn", "Sources")), str(msg("Đơn vị chưa có số liệu", "Units without data"))],
+            [msg("Tiêu chí", "Criterion"), msg("Giá trị đề xuất", "Proposed value"),
+             msg("Giá trị hiện tại của đơn vị", "Office's current value"), msg("Nguồn", "Sources"),
+             msg("Đơn vị chưa có số liệu", "Units without data")],
             self._proposal_rows(), self, highlight=lambda r: bool(self.proposals[r].missing))
         self.proposal_table, _ = _view(self, self.proposal_model, "proposalTable", wide_last=True)
         self.proposal_table.setSortingEnabled(False)
         self.proposal_table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.proposal_table.setColumnWidth(2, 200)
         self.proposal_table.setColumnWidth(3, 360)
-        self.accept_button = QPushButton(str(msg("Nhận các giá trị đã chọn vào báo cáo của đơn vị…", "Take the selected values into the office's report…")), self)
+        self.accept_button = QPushButton(self)
+        self.texts.show(self.accept_button.setText, msg("Nhận các giá trị đã chọn vào báo cáo của đơn vị…", "Take the selected values into the office's report…"))
         self.accept_button.setObjectName("acceptProposals")
         self.accept_button.clicked.connect(self.accept_selected)
         if self.read_only:
             self.accept_button.setEnabled(False)
-            self.accept_button.setToolTip(str(msg("Cơ sở dữ liệu đang mở chỉ để đọc.", "The database is open read-only.")))
+            self.texts.show(self.accept_button.setToolTip, msg("Cơ sở dữ liệu đang mở chỉ để đọc.", "The database is open read-only."))
         holder = QWidget(self)
         box = QVBoxLayout(holder)
         box.addWidget(self.proposal_table)
         box.addWidget(self.accept_button)
-        self.tabs.addTab(holder, str(msg("Đề xuất tổng hợp", "Proposed values")))
+        self._tab(holder, msg("Đề xuất tổng hợp", "Proposed values"))
 
         self.charts = DeskCharts(self)
         self.charts.set_data(data, data.reports)
-        self.tabs.addTab(self.charts, str(msg("Biểu đồ", "Charts")))
+        self._tab(self.charts, msg("Biểu đồ", "Charts"))
 
         self._fill_levels(data.reports)
         got = len(cons.received)
@@ -290,7 +317,7 @@ class ConsolidationDialog(QDialog):
 
     def _proposal_rows(self) -> list[list]:
         current = self.data.current
-        return [[p.criterion, proposal_text(p, self.lang), entry_text(current.get(p.criterion)),
+        return [[p.criterion, proposal_text(p, language()), entry_text(current.get(p.criterion)),
                  ", ".join(f"{u}: {v}" for u, v in p.sources), ", ".join(p.missing)] for p in self.proposals]
 
     # -- filtering ------------------------------------------------------------------------------
@@ -301,7 +328,7 @@ class ConsolidationDialog(QDialog):
             return
         proxy = self.proxies[0]
         shown = [proxy.index(r, 0).data(REPORT_ROLE) for r in range(proxy.rowCount())]
-        self.shown.setText(str(msg("{n}/{total} đơn vị", "{n}/{total} units", n=len(shown), total=self.proxies[0].sourceModel().rowCount())))
+        self.texts.show(self.shown.setText, msg("{n}/{total} đơn vị", "{n}/{total} units", n=len(shown), total=self.proxies[0].sourceModel().rowCount()))
         if self.data is not None:
             self.charts.set_reports(shown)
 
@@ -313,7 +340,7 @@ class ConsolidationDialog(QDialog):
     def accept_selected(self) -> int:
         chosen = [p for p in self.selected_proposals() if p.value is not None]  # no child answered: nothing to take
         if not chosen:
-            self.status.setText(str(msg("Hãy chọn (bấm vào) các dòng đề xuất cần nhận.", "Select (click) the proposal rows to take.")))
+            self.texts.show(self.status.setText, msg("Hãy chọn (bấm vào) các dòng đề xuất cần nhận.", "Select (click) the proposal rows to take."))
             return 0
         me = units.require_self_unit(self.db)
         old = {p.criterion: values.get_entry(self.db, me.code, self.year, p.criterion) for p in chosen}
@@ -327,7 +354,7 @@ class ConsolidationDialog(QDialog):
                 plural="Write {n} consolidated values into the {year} report of {name}?\n\n{shown}\n\nThis can be undone "
                 "(Ctrl+Z in the main window).", n=len(chosen), year=self.year, name=me.name, shown=shown)))
         if answer != QMessageBox.StandardButton.Yes:
-            self.status.setText(str(msg("Không nhận giá trị nào; báo cáo giữ nguyên.", "No value taken; the report is unchanged.")))
+            self.texts.show(self.status.setText, msg("Không nhận giá trị nào; báo cáo giữ nguyên.", "No value taken; the report is unchanged."))
             return 0
         try:
             changed = self.apply_proposals(chosen)
@@ -356,7 +383,7 @@ class ConsolidationDialog(QDialog):
         me = units.require_self_unit(self.db)
         values.save_entries(self.db, me.code, self.year, list(old.items()), who=current_user(), action="undo")
         self._after_change()
-        self.status.setText(str(msg("Đã hoàn tác: {n} giá trị trở lại như trước.", "Undone: {n} value back as it was.", plural="Undone: {n} values back as they were.", n=len(old))))
+        self.texts.show(self.status.setText, msg("Đã hoàn tác: {n} giá trị trở lại như trước.", "Undone: {n} value back as it was.", plural="Undone: {n} values back as they were.", n=len(old)))
         self.accepted_values.emit(len(old))
 
     def _after_change(self) -> None:
@@ -400,7 +427,7 @@ class ConsolidationDialog(QDialog):
         def finished(result) -> None:
             self._saved()
             self.last_saved = result
-            self.status.setText(str(msg("Đã ghi {result}.", "Wrote {result}.", result=result)))
+            self.texts.show(self.status.setText, msg("Đã ghi {result}.", "Wrote {result}.", result=result))
 
         def failed(message: str) -> None:
             self._saved()

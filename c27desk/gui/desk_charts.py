@@ -12,17 +12,19 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from c27desk.consolidate.charts import MAX_BARS, code_spread, unit_figures
+from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.i18n import msg
 
 THIS_YEAR = QColor("#1f77b4")
 LAST_YEAR = QColor("#bbbbbb")
 
 
-class DeskCharts(QWidget):
+class DeskCharts(SaysAgain, QWidget):
     """A criterion chooser and its chart; follows the desk's unit filter (the units shown)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.texts = ShownTexts()
         self.setObjectName("deskCharts")
         self.data = None
         self.reports: list = []
@@ -38,13 +40,19 @@ class DeskCharts(QWidget):
         self.view.setObjectName("chartView")
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         top = QHBoxLayout()
-        top.addWidget(QLabel(str(msg("Tiêu chí:", "Criterion:")), self))
+        label = QLabel(self)
+        self.texts.show(label.setText, msg("Tiêu chí:", "Criterion:"))
+        top.addWidget(label)
         top.addWidget(self.criterion, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
         self.criterion.currentIndexChanged.connect(lambda _i: self.redraw())
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.redraw()  # titles, notes and series names are made with the chart
 
     def set_data(self, data, reports) -> None:
         self.data, self.reports = data, list(reports)
@@ -83,8 +91,8 @@ class DeskCharts(QWidget):
             categories = [label for label, _count in spread]
             series = QBarSeries()
             series.append(bars)
-            self.chart.setTitle(str(msg("{id}: số đơn vị theo mã", "{id}: units per code", id=crit.id)))
-            self.note.setText(str(msg("{n} đơn vị đã nộp trong danh sách đang lọc.", "{n} units in the filtered list have reported.", n=sum(1 for s in statuses if not s.missing))))
+            self.texts.show(self.chart.setTitle, msg("{id}: số đơn vị theo mã", "{id}: units per code", id=crit.id))
+            self.texts.show(self.note.setText, msg("{n} đơn vị đã nộp trong danh sách đang lọc.", "{n} units in the filtered list have reported.", n=sum(1 for s in statuses if not s.missing)))
         else:
             figures = unit_figures(crit, statuses, self.data.previous)
             series = QBarSeries()

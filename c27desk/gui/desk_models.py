@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from c27desk.consolidate.completeness import ReportState
 from c27desk.consolidate.export import signer_name
 from c27desk.exchange.received import ReceivedReport
-from c27desk.i18n import msg
+from c27desk.i18n import Lang, Text, language, msg
 from c27desk.model.catalogue import Catalogue
 from c27desk.model.text import fold
 from c27desk.model.values import display_value
@@ -47,17 +47,24 @@ class _Table(QAbstractTableModel):
     """A flat table: ``rows`` and a horizontal ``header``."""
 
     rows: list
-    header: list[str]
+    header: list[Text | str]  # messages are rendered when asked for: a language switch only repaints
 
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
+
+    def retranslate(self) -> None:
+        """Headers and cells read again in the language set now (they are rendered when painted)."""
+        if self.header:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.header) - 1)
+        if self.rows and self.header:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.header) - 1))
 
     def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.header)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.header[section]
+            return str(self.header[section])
         return None
 
 
@@ -65,11 +72,15 @@ class _ReportRows(_Table):
     """Rows that are units' received reports; each subclass says what a column shows in its
     ``cell(report, column)`` (UnitsModel: the unit's status, ValuesModel: one criterion per column)."""
 
-    def __init__(self, reports: Sequence[ReceivedReport], lang: str, parent=None):
+    def __init__(self, reports: Sequence[ReceivedReport], parent=None):
         super().__init__(parent)
         self.reports = self.rows = list(reports)
-        self.lang = lang
-        self.header: list[str] = []
+        self.header: list[Text | str] = []
+
+    @property
+    def lang(self) -> Lang:
+        """Cells are said in the language set when they are painted."""
+        return language()
 
     def report_at(self, row: int) -> ReceivedReport | None:
         return self.reports[row]
@@ -97,9 +108,9 @@ class _ReportRows(_Table):
 class UnitsModel(_ReportRows):
     """Units × status: received revision, completeness, N/A, problems, signer, times."""
 
-    def __init__(self, reports, lang: str, parent=None):
-        super().__init__(reports, lang, parent)
-        self.header = [str(t) for t in (
+    def __init__(self, reports, parent=None):
+        super().__init__(reports, parent)
+        self.header = [t for t in (
             msg("Mã đơn vị", "Unit code"), msg("Tên đơn vị", "Unit"), msg("Cấp", "Level"), msg("Tình trạng", "Report"),
             msg("Đã trả lời", "Answered"), msg("N/A", "N/A"), msg("Bản", "Revision"), msg("Người ký", "Signed by"),
             msg("Thời điểm ký", "Signed at"), msg("Thời điểm nhận", "Received at"), msg("Nộp muộn", "Late"),
@@ -130,10 +141,10 @@ class ValuesModel(_ReportRows):
 
     FIXED = 3
 
-    def __init__(self, reports, catalogue: Catalogue, lang: str, parent=None):
-        super().__init__(reports, lang, parent)
+    def __init__(self, reports, catalogue: Catalogue, parent=None):
+        super().__init__(reports, parent)
         self.criteria = list(catalogue.criteria)
-        fixed = [str(msg("Mã đơn vị", "Unit code")), str(msg("Tên đơn vị", "Unit")), str(msg("Đã trả lời", "Answered"))]
+        fixed: list[Text | str] = [msg("Mã đơn vị", "Unit code"), msg("Tên đơn vị", "Unit"), msg("Đã trả lời", "Answered")]
         self.header = fixed + [c.id for c in self.criteria]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -166,11 +177,11 @@ class ValuesModel(_ReportRows):
 class ListModel(_Table):
     """Rows of ready values (criteria, texts, proposals); ``unit_of`` maps a row to its unit's report."""
 
-    def __init__(self, header: Sequence[str], rows: Sequence[Sequence], parent=None, *,
+    def __init__(self, header: Sequence[Text | str], rows: Sequence[Sequence], parent=None, *,
                  unit_of: Callable[[Sequence], ReceivedReport | None] | None = None,
                  highlight: Callable[[int], bool] | None = None):
         super().__init__(parent)
-        self.header, self.rows = [str(h) for h in header], list(rows)
+        self.header, self.rows = list(header), list(rows)
         self.unit_of, self.highlight = unit_of, highlight
 
     def report_at(self, row: int) -> ReceivedReport | None:

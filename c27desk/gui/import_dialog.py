@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from c27desk.exchange.importer import Acceptance, ImportOutcome, entry_text, import_files
+from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background
 from c27desk.i18n import language, msg
 from c27desk.model.text import shown
@@ -53,24 +54,27 @@ def check_files(db_path: Path, paths: list[Path], *, accept_new_signer: Acceptan
         db.close()
 
 
-class ImportDialog(QDialog):
+class ImportDialog(SaysAgain, QDialog):
     imported = Signal(int)
 
     def __init__(self, db_path: Path, parent=None):
         super().__init__(parent)
+        self.texts = ShownTexts()
         self.setObjectName("importDialog")
-        self.setWindowTitle(str(msg("Nhận gói báo cáo của đơn vị trực thuộc", "Import child units' packages")))
+        self.texts.show(self.setWindowTitle, msg("Nhận gói báo cáo của đơn vị trực thuộc", "Import child units' packages"))
         self.db_path = Path(db_path)
         self.paths: list[Path] = []
         self.outcomes: list[ImportOutcome] = []
-        pick_files = QPushButton(str(msg("Chọn tệp .c27…", "Choose .c27 files…")), self)
-        pick_folder = QPushButton(str(msg("Chọn thư mục (USB)…", "Choose a folder (USB)…")), self)
+        pick_files = QPushButton(self)
+        self.texts.show(pick_files.setText, msg("Chọn tệp .c27…", "Choose .c27 files…"))
+        pick_folder = QPushButton(self)
+        self.texts.show(pick_folder.setText, msg("Chọn thư mục (USB)…", "Choose a folder (USB)…"))
         self.accepted: set[str] = set()  # units whose new signing certificate the operator confirmed
         self.files = QTableWidget(0, 6, self)
         self.files.setObjectName("importFiles")
-        self.files.setHorizontalHeaderLabels([str(msg("Tệp", "File")), str(msg("Đơn vị", "Unit")), str(msg("Bản", "Revision")), str(msg("Kết quả", "Result")),
-                                              str(msg("Người ký", "Signer")),
-                                              str(msg("Xác nhận chứng thư số mới", "Accept the new certificate"))])
+        self.texts.show(self.files.setHorizontalHeaderLabels, [msg("Tệp", "File"), msg("Đơn vị", "Unit"), msg("Bản", "Revision"), msg("Kết quả", "Result"),
+                                              msg("Người ký", "Signer"),
+                                              msg("Xác nhận chứng thư số mới", "Accept the new certificate")])
         self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files.horizontalHeader().setStretchLastSection(True)
@@ -88,16 +92,18 @@ class ImportDialog(QDialog):
         self.result_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.changes = QTableWidget(0, 3, self)
         self.changes.setObjectName("importChanges")
-        self.changes.setHorizontalHeaderLabels([str(msg("Tiêu chí", "Criterion")), str(msg("Cũ", "Old")), str(msg("Mới", "New"))])
+        self.texts.show(self.changes.setHorizontalHeaderLabels, [msg("Tiêu chí", "Criterion"), msg("Cũ", "Old"), msg("Mới", "New")])
         self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.changes.horizontalHeader().setStretchLastSection(True)
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.summary = QLabel(self)
-        self.import_button = QPushButton(str(msg("Nhận các tệp hợp lệ", "Import the valid files")), self)
+        self.import_button = QPushButton(self)
+        self.texts.show(self.import_button.setText, msg("Nhận các tệp hợp lệ", "Import the valid files"))
         self.import_button.setObjectName("importButton")
         self.import_button.setEnabled(False)
-        close = QPushButton(str(msg("Đóng", "Close")), self)
+        close = QPushButton(self)
+        self.texts.show(close.setText, msg("Đóng", "Close"))
 
         top = QHBoxLayout()
         top.addWidget(pick_files)
@@ -168,11 +174,8 @@ class ImportDialog(QDialog):
         self.outcomes = outcomes
         self.files.blockSignals(True)  # filling the table is not the operator ticking a certificate
         self.files.setRowCount(len(outcomes))
-        labels = {"accepted": str(msg("Đã nhận", "Imported")), "already": str(msg("Đã có, không đổi", "Already held, unchanged")),
-                  "checked": str(msg("Hợp lệ", "Valid")), "refused": str(msg("Từ chối", "Refused")),
-                  "superseded": str(msg("Bản cũ, đã có bản mới hơn", "Old file, a newer revision is held"))}
         for row, o in enumerate(outcomes):
-            result = labels[o.outcome] + (f" [{o.reason}] {o.message}" if o.reason else "")
+            result = self._result(o)
             cert = o.new_signer
             cells = [o.file_name, o.unit or "", f"r{o.revision}" if o.revision else "", result, o.signer,
                      f"{cert.subject}; {cert.serial}" if cert is not None else ""]
@@ -196,15 +199,37 @@ class ImportDialog(QDialog):
         refused = sum(1 for o in outcomes if o.outcome == "refused")
         if committed:
             done = sum(1 for o in outcomes if o.outcome == "accepted")
-            self.summary.setText(str(msg("Đã nhận {done} tệp; từ chối {refused}.", "Imported {done} files; refused {refused}.", done=done, refused=refused)))
+            self.texts.show(self.summary.setText, msg("Đã nhận {files}; từ chối {refused}.", "Imported {files}; refused {refused}.",
+                                                      files=msg("{n} tệp", "{n} file", plural="{n} files", n=done),
+                                                      refused=refused))
             self.imported.emit(done)
         else:
             already = sum(1 for o in outcomes if o.outcome == "already")
-            self.summary.setText(str(msg("{ready} tệp hợp lệ sẵn sàng nhận; {already} tệp đã nhận trước đây; {refused} tệp bị từ chối.", "{ready} valid files ready to import; {already} imported before; {refused} refused.", ready=ready, already=already, refused=refused)))
+            self.texts.show(self.summary.setText, msg(
+                "{ready} sẵn sàng nhận; {already} tệp đã nhận trước đây; {refused} tệp bị từ chối.",
+                "{ready} ready to import; {already} imported before; {refused} refused.",
+                ready=msg("{n} tệp hợp lệ", "{n} valid file", plural="{n} valid files", n=ready), already=already,
+                refused=refused))
         self.import_button.setEnabled(not committed and ready > 0)
         if outcomes:
             self.files.setCurrentCell(0, 0)
             self._show_changes(0)
+
+    @staticmethod
+    def _result(o: ImportOutcome) -> str:
+        label = {"accepted": msg("Đã nhận", "Imported"), "already": msg("Đã có, không đổi", "Already held, unchanged"),
+                 "checked": msg("Hợp lệ", "Valid"), "refused": msg("Từ chối", "Refused"),
+                 "superseded": msg("Bản cũ, đã có bản mới hơn", "Old file, a newer revision is held")}[o.outcome]
+        return str(label) + (f" [{o.reason}] {o.message}" if o.reason else "")
+
+    def retranslate(self) -> None:
+        """The results' words and the selected file's details in the language set now."""
+        super().retranslate()
+        for row, o in enumerate(self.outcomes):
+            item = self.files.item(row, 3)
+            if item is not None:
+                item.setText(shown(self._result(o), 2000))
+        self._show_changes(self.files.currentRow())
 
     def _signer_ticked(self, item: QTableWidgetItem) -> None:
         """The operator confirms (or withdraws) one unit's certificate, seen in full in that row: check again."""
@@ -224,8 +249,8 @@ class ImportDialog(QDialog):
         cert = outcome.new_signer if outcome is not None else None
         self.signer_details.setVisible(cert is not None)
         if cert is not None:
-            self.signer_details.setText(str(msg("Chứng thư số mới của {unit}: ", "New certificate of {unit}: ", unit=outcome.unit or ""))
-                                        + cert.text(language()))
+            self.signer_details.setText(str(msg("Chứng thư số mới của {unit}: ", "New certificate of {unit}: ",
+                                                unit=outcome.unit or "")) + cert.text(language()))
         changes = outcome.changes if outcome is not None else []
         self.changes.setRowCount(len(changes))
         for i, c in enumerate(changes):

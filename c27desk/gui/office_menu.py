@@ -25,38 +25,44 @@ from PySide6.QtWidgets import (
 
 from c27desk.errors import C27Error
 from c27desk.exchange import trust
+from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.i18n import msg
 from c27desk.store import exchange, periods
 from c27desk.store.clock import current_user
 
 
-class TrustDialog(QDialog):
+class TrustDialog(SaysAgain, QDialog):
     """The trusted CAs: list, add (the same checks as ``trust add-ca``), remove after asking."""
 
     def __init__(self, db, *, read_only: bool = False, parent=None):
         super().__init__(parent)
+        self.texts = ShownTexts()
         self.setObjectName("trustDialog")
         self.db = db
-        self.setWindowTitle(str(msg("Tổ chức chứng thực (CA) tin cậy", "Trusted certificate authorities (CAs)")))
-        intro = QLabel(str(msg("Gói báo cáo của đơn vị trực thuộc chỉ được nhận khi chữ ký thuộc một CA trong danh sách này (không dùng danh sách của hệ điều hành).", "Packages from child units are accepted only when signed under a CA in this list (the operating system's list is never used).")), self)
+        self.texts.show(self.setWindowTitle, msg("Tổ chức chứng thực (CA) tin cậy", "Trusted certificate authorities (CAs)"))
+        intro = QLabel(self)
+        self.texts.show(intro.setText, msg("Gói báo cáo của đơn vị trực thuộc chỉ được nhận khi chữ ký thuộc một CA trong danh sách này (không dùng danh sách của hệ điều hành).", "Packages from child units are accepted only when signed under a CA in this list (the operating system's list is never used)."))
         intro.setWordWrap(True)
         self.list = QTreeWidget(self)
         self.list.setObjectName("caList")
-        self.list.setHeaderLabels([str(msg("Chủ thể", "Subject")), str(msg("Dấu vân tay (SHA-256)", "Fingerprint (SHA-256)"))])
+        self.texts.show(self.list.setHeaderLabels, [msg("Chủ thể", "Subject"), msg("Dấu vân tay (SHA-256)", "Fingerprint (SHA-256)")])
         self.list.setRootIsDecorated(False)
         self.list.setColumnWidth(0, 420)
-        self.add_button = QPushButton(str(msg("Thêm CA…", "Add CA…")), self)
+        self.add_button = QPushButton(self)
+        self.texts.show(self.add_button.setText, msg("Thêm CA…", "Add CA…"))
         self.add_button.setObjectName("addCa")
-        self.remove_button = QPushButton(str(msg("Bỏ CA đã chọn…", "Remove selected CA…")), self)
+        self.remove_button = QPushButton(self)
+        self.texts.show(self.remove_button.setText, msg("Bỏ CA đã chọn…", "Remove selected CA…"))
         self.remove_button.setObjectName("removeCa")
-        close = QPushButton(str(msg("Đóng", "Close")), self)
+        close = QPushButton(self)
+        self.texts.show(close.setText, msg("Đóng", "Close"))
         self.status = QLabel(self)
         self.status.setObjectName("trustStatus")
         self.status.setWordWrap(True)
         for b in (self.add_button, self.remove_button):
             b.setEnabled(not read_only)
             if read_only:
-                b.setToolTip(str(msg("Cơ sở dữ liệu đang mở chỉ để đọc.", "The database is open read-only.")))
+                self.texts.show(b.setToolTip, msg("Cơ sở dữ liệu đang mở chỉ để đọc.", "The database is open read-only."))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -89,19 +95,20 @@ class TrustDialog(QDialog):
         try:
             done = trust.add_ca_file(self.db, Path(path), who=current_user())
         except C27Error as exc:
-            self.status.setText(exc.message())
+            self.texts.show(self.status.setText, exc.said())
             QMessageBox.warning(self, "c27desk", exc.message())
             return False
-        self.status.setText(str(msg("Đã thêm CA tin cậy: {subject}", "Trusted CA added: {subject}", subject=done.ca.subject)
-                                if done.changed else
-                                msg("CA này đã có: {subject}", "CA already trusted: {subject}", subject=done.ca.subject)))
+        self.texts.show(self.status.setText,
+                        msg("Đã thêm CA tin cậy: {subject}", "Trusted CA added: {subject}", subject=done.ca.subject)
+                        if done.changed else
+                        msg("CA này đã có: {subject}", "CA already trusted: {subject}", subject=done.ca.subject))
         self.refresh()
         return done.changed
 
     def remove_selected(self) -> bool:
         item = self.list.currentItem()
         if item is None:
-            self.status.setText(str(msg("Hãy chọn một CA.", "Select a CA.")))
+            self.texts.show(self.status.setText, msg("Hãy chọn một CA.", "Select a CA."))
             return False
         subject, fingerprint = item.text(0), item.text(1)
         answer = QMessageBox.question(
@@ -114,7 +121,7 @@ class TrustDialog(QDialog):
         except C27Error as exc:
             QMessageBox.warning(self, "c27desk", exc.message())
             return False
-        self.status.setText(str(msg("Đã bỏ CA tin cậy: {subject}", "Trusted CA removed: {subject}", subject=ca.subject)))
+        self.texts.show(self.status.setText, msg("Đã bỏ CA tin cậy: {subject}", "Trusted CA removed: {subject}", subject=ca.subject))
         self.refresh()
         return True
 
@@ -156,7 +163,8 @@ class OfficeMenu(QObject):
 
     def retranslate(self) -> None:
         self.menu.setTitle(str(msg("&Văn phòng", "&Office")))
-        self.act_received.setText(str(msg("Báo cáo đã nhận của đơn vị trực thuộc…", "Reports received from child units…")))
+        self.act_received.setText(str(msg("Báo cáo đã nhận của đơn vị trực thuộc…",
+                                              "Reports received from child units…")))
         self.act_trust.setText(str(msg("Tổ chức chứng thực (CA) tin cậy…", "Trusted certificate authorities (CAs)…")))
         year = self._year()
         period = periods.get_period(self.window.db, year) if year else None

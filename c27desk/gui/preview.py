@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes, os_reason
 from c27desk.gui.config import restore_window, save_window
-from c27desk.i18n import msg
+from c27desk.gui.texts import SaysAgain, ShownTexts
+from c27desk.i18n import Text, msg
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
@@ -116,17 +117,18 @@ class _PrintSignals(QObject):
     progress = Signal(int, int)
 
 
-class AppendixPreview(QDialog):
+class AppendixPreview(SaysAgain, QDialog):
     """The appendix on screen. ``sign_requested`` asks the window to sign these very bytes."""
 
     sign_requested = Signal()
     save_requested = Signal()
     printed = Signal(int, bool)  # pages printed, cancelled
 
-    def __init__(self, pdf: bytes, title: str, *, can_sign: bool, pdf_name: str = "phu-luc.pdf", parent=None):
+    def __init__(self, pdf: bytes, title: Text | str, *, can_sign: bool, pdf_name: str = "phu-luc.pdf", parent=None):
         super().__init__(parent)
+        self.texts = ShownTexts()
         self.setObjectName("appendixPreview")
-        self.setWindowTitle(title)
+        self.texts.show(self.setWindowTitle, title)
         self.pdf = pdf
         self.pdf_name = pdf_name
         self.printing = None
@@ -148,29 +150,39 @@ class AppendixPreview(QDialog):
         self.page_count = QLabel(self)
         self.zoom = QComboBox(self)
         self.zoom.setObjectName("zoomCombo")
-        self.zoom.addItem(str(msg("Vừa chiều rộng", "Fit width")), 0.0)
+        self.zoom.addItem("", 0.0)
+        self.texts.show(self.zoom.setItemText, 0, msg("Vừa chiều rộng", "Fit width"))
         for z in ZOOMS:
             self.zoom.addItem(f"{round(z * 100)} %", z)
-        self.previous = QPushButton(str(msg("◀ Trang trước", "◀ Previous")), self)
-        self.next = QPushButton(str(msg("Trang sau ▶", "Next ▶")), self)
+        self.previous = QPushButton(self)
+        self.texts.show(self.previous.setText, msg("◀ Trang trước", "◀ Previous"))
+        self.next = QPushButton(self)
+        self.texts.show(self.next.setText, msg("Trang sau ▶", "Next ▶"))
         self.zoom_out = QPushButton("−", self)
         self.zoom_in = QPushButton("+", self)
-        self.print_button = QPushButton(str(msg("In…", "Print…")), self)
+        self.print_button = QPushButton(self)
+        self.texts.show(self.print_button.setText, msg("In…", "Print…"))
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
-        self.system_print_button = QPushButton(str(msg("In bằng ứng dụng PDF…", "Print with the PDF application…")), self)
-        self.system_print_button.setToolTip(str(msg("Giao tệp PDF cho ứng dụng đọc PDF mặc định của Windows để in.", "Hands the PDF to Windows' default PDF application for printing.")))
+        self.system_print_button = QPushButton(self)
+        self.texts.show(self.system_print_button.setText, msg("In bằng ứng dụng PDF…", "Print with the PDF application…"))
+        self.texts.show(self.system_print_button.setToolTip, msg("Giao tệp PDF cho ứng dụng đọc PDF mặc định của Windows để in.", "Hands the PDF to Windows' default PDF application for printing."))
         self.system_print_button.setVisible(sys.platform == "win32")
-        self.save_button = QPushButton(str(msg("Lưu PDF…", "Save PDF…")), self)
+        self.save_button = QPushButton(self)
+        self.texts.show(self.save_button.setText, msg("Lưu PDF…", "Save PDF…"))
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.sign_button = QPushButton(str(msg("Ký số…", "Sign…")), self)
+        self.sign_button = QPushButton(self)
+        self.texts.show(self.sign_button.setText, msg("Ký số…", "Sign…"))
         self.sign_button.setEnabled(can_sign)
         if not can_sign:
-            self.sign_button.setToolTip(str(msg("Chỉ ký được báo cáo đã chốt.", "Only a finalised report can be signed.")))
-        close = QPushButton(str(msg("Đóng", "Close")), self)
+            self.texts.show(self.sign_button.setToolTip, msg("Chỉ ký được báo cáo đã chốt.", "Only a finalised report can be signed."))
+        close = QPushButton(self)
+        self.texts.show(close.setText, msg("Đóng", "Close"))
 
         bar = QHBoxLayout()
         bar.addWidget(self.previous)
-        bar.addWidget(QLabel(str(msg("Trang", "Page")), self))
+        page_label = QLabel(self)
+        self.texts.show(page_label.setText, msg("Trang", "Page"))
+        bar.addWidget(page_label)
         bar.addWidget(self.page)
         bar.addWidget(self.page_count)
         bar.addWidget(self.next)
@@ -255,7 +267,7 @@ class AppendixPreview(QDialog):
         signals = _PrintSignals(self)
         progress = QProgressDialog(str(msg("Đang in phụ lục…", "Printing the appendix…")), str(msg("Hủy", "Cancel")), 0, 1, self)
         progress.setObjectName("printProgress")
-        progress.setWindowTitle(str(msg("In phụ lục", "Print the appendix")))
+        self.texts.show(progress.setWindowTitle, msg("In phụ lục", "Print the appendix"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.setAutoClose(False)
@@ -264,7 +276,7 @@ class AppendixPreview(QDialog):
 
         def advance(done: int, total: int) -> None:
             # the label first: a window-modal setValue processes events, and with them the next page's report
-            progress.setLabelText(str(msg("Đang in trang {done}/{total}…", "Printing page {done}/{total}…", done=done, total=total)))
+            self.texts.show(progress.setLabelText, msg("Đang in trang {done}/{total}…", "Printing page {done}/{total}…", done=done, total=total))
             progress.setMaximum(total)
             progress.setValue(done)
 

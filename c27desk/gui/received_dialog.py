@@ -39,31 +39,33 @@ from c27desk.exchange.received import (
 from c27desk.fileio import atomic_write_bytes
 from c27desk.gui.appendix_actions import verification_text
 from c27desk.gui.desk_models import REPORT_ROLE, UnitFilter, UnitsModel, size_unit_columns
+from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background, with_database
-from c27desk.i18n import language, msg
+from c27desk.i18n import Text, joined, msg
 
 SIGNATURE_OK = "background:#d1e7dd; border:1px solid #0f5132; padding:6px;"
 SIGNATURE_BAD = "background:#f8d7da; border:1px solid #842029; padding:6px;"
 
 
-class ReceivedDialog(QDialog):
+class ReceivedDialog(SaysAgain, QDialog):
     loaded = Signal()
     opened = Signal(object)  # the preview shown
 
     def __init__(self, db_path: Path, year: int, parent=None):
         super().__init__(parent)
+        self.texts = ShownTexts()
         self.setObjectName("receivedDialog")
         self.db_path, self.year = Path(db_path), year
-        self.lang = language()
         self.reports = None
         self.checked = False
         self.preview = None
-        self.setWindowTitle(str(msg("Báo cáo đã nhận năm {year}", "Reports received for {year}", year=year)))
-        self.head = QLabel(str(msg("Đang đọc danh sách…", "Reading the list…")), self)
+        self.texts.show(self.setWindowTitle, msg("Báo cáo đã nhận năm {year}", "Reports received for {year}", year=year))
+        self.head = QLabel(self)
+        self.texts.show(self.head.setText, msg("Đang đọc danh sách…", "Reading the list…"))
         self.head.setWordWrap(True)
         self.search = QLineEdit(self)
         self.search.setObjectName("receivedSearch")
-        self.search.setPlaceholderText(str(msg("Tìm đơn vị (mã hoặc tên)…", "Find a unit (code or name)…")))
+        self.texts.show(self.search.setPlaceholderText, msg("Tìm đơn vị (mã hoặc tên)…", "Find a unit (code or name)…"))
         self.search.setClearButtonEnabled(True)
         self.table = QTableView(self)
         self.table.setObjectName("receivedTable")
@@ -75,11 +77,14 @@ class ReceivedDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.proxy = UnitFilter(self)
         self.table.setModel(self.proxy)
-        self.open_button = QPushButton(str(msg("Mở phụ lục đã ký…", "Open signed appendix…")), self)
+        self.open_button = QPushButton(self)
+        self.texts.show(self.open_button.setText, msg("Mở phụ lục đã ký…", "Open signed appendix…"))
         self.open_button.setObjectName("openAppendix")
-        self.all_button = QPushButton(str(msg("In / lưu tất cả phụ lục (một tệp PDF)…", "Print / save all appendices (one PDF)…")), self)
+        self.all_button = QPushButton(self)
+        self.texts.show(self.all_button.setText, msg("In / lưu tất cả phụ lục (một tệp PDF)…", "Print / save all appendices (one PDF)…"))
         self.all_button.setObjectName("allAppendices")
-        close = QPushButton(str(msg("Đóng", "Close")), self)
+        close = QPushButton(self)
+        self.texts.show(close.setText, msg("Đóng", "Close"))
         self.status = QLabel(self)
         self.status.setObjectName("receivedStatus")
         self.status.setWordWrap(True)
@@ -99,6 +104,11 @@ class ReceivedDialog(QDialog):
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         close.clicked.connect(self.accept)
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self.reports is not None:
+            self.model.retranslate()
+
     def load(self) -> None:
         """The list from one query first, then again once every value is re-checked (errors, 'complete')."""
         year = self.year
@@ -114,11 +124,11 @@ class ReceivedDialog(QDialog):
         chosen = self.selected()
         self.checked = all(r.completeness.state != ReportState.CHECKING for r in reports)
         self.reports = reports
-        self.model = UnitsModel(reports, self.lang, self)
+        self.model = UnitsModel(reports, self)
         self.proxy.setSourceModel(self.model)
         size_unit_columns(self.table)
         got = sum(1 for r in reports if r.sha256)
-        self.head.setText(str(msg("Năm {year}: đã nhận {got}/{n} đơn vị. Chọn một đơn vị rồi bấm Mở (hoặc bấm đúp) để xem, in hoặc lưu phụ lục đã ký đúng như đã nhận.", "{year}: {got}/{n} units received. Select a unit and press Open (or double-click) to view, print or save its signed appendix exactly as received.", year=self.year, got=got, n=len(reports))))
+        self.texts.show(self.head.setText, msg("Năm {year}: đã nhận {got}/{n} đơn vị. Chọn một đơn vị rồi bấm Mở (hoặc bấm đúp) để xem, in hoặc lưu phụ lục đã ký đúng như đã nhận.", "{year}: {got}/{n} units received. Select a unit and press Open (or double-click) to view, print or save its signed appendix exactly as received.", year=self.year, got=got, n=len(reports)))
         self.all_button.setEnabled(got > 0)
         if chosen is not None:
             self.select_unit(chosen.unit.code)
@@ -126,7 +136,7 @@ class ReceivedDialog(QDialog):
             self.loaded.emit()
 
     def _failed(self, message: str) -> None:
-        self.status.setText(message)
+        self.texts.show(self.status.setText, message)
         QMessageBox.warning(self, "c27desk", message)
 
     def select_unit(self, code: str) -> None:
@@ -143,13 +153,13 @@ class ReceivedDialog(QDialog):
     def open_selected(self) -> None:
         report = self.selected()
         if report is None:
-            self.status.setText(str(msg("Hãy chọn một đơn vị.", "Select a unit.")))
+            self.texts.show(self.status.setText, msg("Hãy chọn một đơn vị.", "Select a unit."))
             return
         if not report.sha256:
-            self.status.setText(str(msg("Chưa nhận báo cáo năm {year} của {code}.", "No {year} report has been received from {code}.", year=self.year, code=report.unit.code)))
+            self.texts.show(self.status.setText, msg("Chưa nhận báo cáo năm {year} của {code}.", "No {year} report has been received from {code}.", year=self.year, code=report.unit.code))
             return
         code, year = report.unit.code, self.year
-        self.status.setText(str(msg("Đang mở và kiểm tra chữ ký của {code}…", "Opening {code} and checking its signature…", code=code)))
+        self.texts.show(self.status.setText, msg("Đang mở và kiểm tra chữ ký của {code}…", "Opening {code} and checking its signature…", code=code))
 
         def fetch(db):
             pdf, rev = received_appendix(db, self.db_path, code, year)
@@ -159,41 +169,44 @@ class ReceivedDialog(QDialog):
 
     def _show_appendix(self, result) -> None:
         report, pdf, rev, check = result
-        title = str(msg("Phụ lục đã nhận: {name} – năm {year}, bản {number}", "Received appendix: {name} – {year}, revision {number}", name=report.unit.name, year=self.year, number=rev.number))
+        title = (msg("Phụ lục đã nhận: {name} – năm {year}, bản {number}", "Received appendix: {name} – {year}, revision {number}", name=report.unit.name, year=self.year, number=rev.number))
         ok = check.ok
-        verdict = str(msg("✓ Chữ ký hợp lệ, bao trùm toàn bộ tệp, thuộc CA tin cậy (kiểm tra lại lúc mở).", "✓ Valid signature over the whole file, from a trusted CA (checked again on opening).")) if ok \
-            else str(msg("⚠ Chữ ký có vấn đề (kiểm tra lại lúc mở):", "⚠ The signature has problems (checked again on opening):"))
-        banner = verdict + "\n" + " · ".join(verification_text(self, check).splitlines())
+        verdict = msg("✓ Chữ ký hợp lệ, bao trùm toàn bộ tệp, thuộc CA tin cậy (kiểm tra lại lúc mở).",
+                      "✓ Valid signature over the whole file, from a trusted CA (checked again on opening).") if ok \
+            else msg("⚠ Chữ ký có vấn đề (kiểm tra lại lúc mở):", "⚠ The signature has problems (checked again on opening):")
+        banner = joined("{verdict}\n{details}", verdict=verdict, details=verification_text(check, " · "))
         name = f"{report.unit.code}_{self.year}_r{rev.number}_phu-luc_da-ky.pdf"
-        self.status.setText(verdict.splitlines()[0])
+        self.texts.show(self.status.setText, verdict)
         self.preview = self._preview(pdf, title, banner, ok, name)
         self.opened.emit(self.preview)
 
     # -- all units -------------------------------------------------------------------------------
     def open_all(self) -> None:
         year = self.year
-        self.status.setText(str(msg("Đang gộp các phụ lục…", "Joining the appendices…")))
+        self.texts.show(self.status.setText, msg("Đang gộp các phụ lục…", "Joining the appendices…"))
         run_in_background(with_database(self.db_path, lambda db: merged_appendices(db, self.db_path, year)),
                           self._show_all, self._failed)
 
     def _show_all(self, result) -> None:
         pdf, codes = result
-        note = MERGED_NOTE_EN if self.lang == "en" else MERGED_NOTE_VI
-        title = str(msg("Phụ lục của {n} đơn vị năm {year} (bản gộp để in)", "Appendices of {n} units, {year} (joined for printing)", n=len(codes), year=self.year))
-        banner = str(msg("Gồm {n} đơn vị theo thứ tự mã: {codes}.", "{n} units in code order: {codes}.", n=len(codes), codes=", ".join(codes[:30]) + (" …" if len(codes) > 30 else ""))) + "\n⚠ " + note
-        self.status.setText(note)
+        note = msg(MERGED_NOTE_VI, MERGED_NOTE_EN)
+        title = (msg("Phụ lục của {n} đơn vị năm {year} (bản gộp để in)", "Appendices of {n} units, {year} (joined for printing)", n=len(codes), year=self.year))
+        banner = msg("Gồm {n} đơn vị theo thứ tự mã: {codes}.\n⚠ {note}", "{n} units in code order: {codes}.\n⚠ {note}",
+                     n=len(codes), codes=", ".join(codes[:30]) + (" …" if len(codes) > 30 else ""), note=note)
+        self.texts.show(self.status.setText, note)
         self.preview = self._preview(pdf, title, banner, False, f"phu-luc-cac-don-vi-{self.year}_ban-gop-de-in.pdf")
         self.opened.emit(self.preview)
 
     # -- the program's preview, with the signature's status above the page ----------------------
-    def _preview(self, pdf: bytes, title: str, banner: str, ok: bool, name: str):
+    def _preview(self, pdf: bytes, title: Text, banner: Text, ok: bool, name: str):
         from c27desk.gui.preview import AppendixPreview
 
         if self.preview is not None:
             self.preview.close()
         preview = AppendixPreview(pdf, title, can_sign=False, parent=self)
         preview.sign_button.setVisible(False)  # a received appendix is the unit's; the office never re-signs it
-        label = QLabel(banner, preview)
+        label = QLabel(preview)
+        preview.texts.show(label.setText, banner)
         label.setObjectName("signatureStatus")
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -215,6 +228,8 @@ class ReceivedDialog(QDialog):
         except (OSError, C27Error) as exc:
             QMessageBox.warning(self, "c27desk", str(msg("Không ghi được tệp {path}: {reason}", "Could not write {path}: {reason}", path=path, reason=exc.message() if isinstance(exc, C27Error) else str(exc))))
             return None
-        self.status.setText(str(msg("Đã lưu {path} (đúng từng byte như đã nhận).", "Saved {path} (byte for byte as received).", path=path))
-                            if "ban-gop" not in name else str(msg("Đã lưu {path} (bản gộp để in).", "Saved {path} (joined for printing).", path=path)))
+        self.texts.show(self.status.setText,
+                        msg("Đã lưu {path} (đúng từng byte như đã nhận).", "Saved {path} (byte for byte as received).",
+                            path=path) if "ban-gop" not in name else
+                        msg("Đã lưu {path} (bản gộp để in).", "Saved {path} (joined for printing).", path=path))
         return Path(path)

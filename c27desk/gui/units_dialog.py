@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from c27desk.errors import C27Error
 from c27desk.exchange.signers import list_signers, revoke_pin
+from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.i18n import msg
 from c27desk.model.units import FIRST_YEAR, LAST_YEAR, LinkKind, make_unit
 from c27desk.store import units
@@ -42,23 +43,24 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.resizeColumnsToContents()
 
 
-class UnitsDialog(QDialog):
+class UnitsDialog(SaysAgain, QDialog):
     changed = Signal()
 
     def __init__(self, db, year: int, parent=None):
         super().__init__(parent)
+        self.texts = ShownTexts()
         self.setObjectName("unitsDialog")
         self.db = db
         self.force_history = False  # set only while a change the user confirmed is made again
-        self.setWindowTitle(str(msg("Đơn vị trực thuộc qua các năm", "Units over the years")))
+        self.texts.show(self.setWindowTitle, msg("Đơn vị trực thuộc qua các năm", "Units over the years"))
         self.year = QSpinBox(self)
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
         self.year.setValue(year)
         self.year.valueChanged.connect(self.refresh)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("unitsTable")
-        self.table.setHorizontalHeaderLabels([str(msg("Mã", "Code")), str(msg("Tên", "Name")), str(msg("Cấp", "Level")), str(msg("Cấp trên", "Parent")),
-                                              str(msg("Hiệu lực", "Valid"))])
+        self.texts.show(self.table.setHorizontalHeaderLabels, [msg("Mã", "Code"), msg("Tên", "Name"), msg("Cấp", "Level"), msg("Cấp trên", "Parent"),
+                                              msg("Hiệu lực", "Valid")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -72,14 +74,16 @@ class UnitsDialog(QDialog):
         for edit, name in ((self.new_name, "newName"), (self.new_parent, "newParent"), (self.new_code, "newCode")):
             edit.setObjectName(name)
         form = QFormLayout()
-        form.addRow(str(msg("Từ năm", "From year")), self.from_year)
-        form.addRow(str(msg("Tên mới", "New name")), self.new_name)
-        form.addRow(str(msg("Cấp trên mới (mã)", "New parent (code)")), self.new_parent)
-        form.addRow(str(msg("Mã mới / mã sau hợp nhất", "New code / code after merging")), self.new_code)
+        form.addRow(self.texts.label(msg("Từ năm", "From year"), self), self.from_year)
+        form.addRow(self.texts.label(msg("Tên mới", "New name"), self), self.new_name)
+        form.addRow(self.texts.label(msg("Cấp trên mới (mã)", "New parent (code)"), self), self.new_parent)
+        form.addRow(self.texts.label(msg("Mã mới / mã sau hợp nhất", "New code / code after merging"), self), self.new_code)
         buttons = QHBoxLayout()
-        for text, slot in ((str(msg("Đổi tên / đổi mã", "Rename / new code")), self.rename), (str(msg("Chuyển cấp trên", "Move to parent")), self.move),
-                           (str(msg("Thôi hoạt động", "Retire")), self.retire), (str(msg("Hợp nhất các đơn vị đã chọn", "Merge the selected units")), self.merge)):
-            b = QPushButton(text, self)
+        for text, slot in ((msg("Đổi tên / đổi mã", "Rename / new code"), self.rename),
+                           (msg("Chuyển cấp trên", "Move to parent"), self.move), (msg("Thôi hoạt động", "Retire"), self.retire),
+                           (msg("Hợp nhất các đơn vị đã chọn", "Merge the selected units"), self.merge)):
+            b = QPushButton(self)
+            self.texts.show(b.setText, text)
             b.clicked.connect(slot)
             buttons.addWidget(b)
         self.message = QLabel(self)
@@ -88,7 +92,7 @@ class UnitsDialog(QDialog):
         register = QWidget(self)
         box = QVBoxLayout(register)
         top = QHBoxLayout()
-        top.addWidget(QLabel(str(msg("Năm:", "Year:")), self))
+        top.addWidget(self.texts.label(msg("Năm:", "Year:"), self))
         top.addWidget(self.year)
         top.addStretch(1)
         box.addLayout(top)
@@ -99,20 +103,24 @@ class UnitsDialog(QDialog):
         box.addWidget(self.message)
         self.signers = QTableWidget(0, 6, self)
         self.signers.setObjectName("signersTable")
-        self.signers.setHorizontalHeaderLabels([str(msg("Đơn vị", "Unit")), str(msg("Người ký (chủ thể)", "Signer (subject)")), str(msg("Số hiệu", "Serial")),
-                                                str(msg("Hiệu lực từ", "Valid from")), str(msg("Đến", "Until")), "SHA-256"])
+        self.texts.show(self.signers.setHorizontalHeaderLabels, [msg("Đơn vị", "Unit"), msg("Người ký (chủ thể)", "Signer (subject)"), msg("Số hiệu", "Serial"),
+                                                msg("Hiệu lực từ", "Valid from"), msg("Đến", "Until"), "SHA-256"])
         self.signers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.signers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        revoke = QPushButton(str(msg("Thu hồi chứng thư đã chọn", "Revoke the selected certificate")), self)
+        revoke = QPushButton(self)
+        self.texts.show(revoke.setText, msg("Thu hồi chứng thư đã chọn", "Revoke the selected certificate"))
         revoke.clicked.connect(self.revoke)
         signer_page = QWidget(self)
         sbox = QVBoxLayout(signer_page)
         sbox.addWidget(self.signers, 1)
         sbox.addWidget(revoke)
         tabs = QTabWidget(self)
-        tabs.addTab(register, str(msg("Sổ đơn vị", "Register")))
-        tabs.addTab(signer_page, str(msg("Chứng thư số đã ghi nhận", "Pinned certificates")))
-        close = QPushButton(str(msg("Đóng", "Close")), self)
+        tabs.addTab(register, "")
+        tabs.addTab(signer_page, "")
+        self.texts.show(tabs.setTabText, 0, msg("Sổ đơn vị", "Register"))
+        self.texts.show(tabs.setTabText, 1, msg("Chứng thư số đã ghi nhận", "Pinned certificates"))
+        close = QPushButton(self)
+        self.texts.show(close.setText, msg("Đóng", "Close"))
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs, 1)
@@ -147,6 +155,10 @@ class UnitsDialog(QDialog):
             walk(root, 0)
         return ordered + [u for u in below if u.code not in self.depth]
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.refresh()  # the links' words
+
     def refresh(self) -> None:
         self.rows = self.shown_units()
         _fill(self.table, [[u.code, "    " * self.depth.get(u.code, 0) + ("└ " if self.depth.get(u.code) else "")
@@ -175,17 +187,17 @@ class UnitsDialog(QDialog):
             done = work()
         except C27Error as exc:
             if exc.code != "HISTORY_LOCKED" or not self._confirm_history(exc.message()):
-                self.message.setText(exc.message())
+                self.texts.show(self.message.setText, exc.said())
                 return
             self.force_history = True
             try:
                 done = work()
             except C27Error as again:
-                self.message.setText(again.message())
+                self.texts.show(self.message.setText, again.said())
                 return
             finally:
                 self.force_history = False
-        self.message.setText(done)
+        self.texts.show(self.message.setText, done)
         self.refresh()
         self.changed.emit()
 
@@ -211,10 +223,10 @@ class UnitsDialog(QDialog):
                 new = make_unit(self.new_code.text(), self.new_name.text() or unit.name, unit.level, unit.parent)
                 units.succeed(self.db, [unit.code], new, year, LinkKind.RECODE, who=current_user(),
                               force_history=self.force_history)
-                return str(msg("Từ năm {year}, {code} đổi thành {new}.", "From {year}, {code} becomes {new}.", year=year, code=unit.code, new=new.code))
+                return (msg("Từ năm {year}, {code} đổi thành {new}.", "From {year}, {code} becomes {new}.", year=year, code=unit.code, new=new.code))
             units.rename(self.db, unit.code, self.new_name.text(), year, who=current_user(),
                          force_history=self.force_history)
-            return str(msg("Từ năm {year}, {code} có tên mới.", "From {year}, {code} has a new name.", year=year, code=unit.code))
+            return (msg("Từ năm {year}, {code} có tên mới.", "From {year}, {code} has a new name.", year=year, code=unit.code))
         self._do(work)
 
     def move(self) -> None:
@@ -222,14 +234,14 @@ class UnitsDialog(QDialog):
             unit, year = self._one(), self.from_year.value()
             units.move(self.db, unit.code, self.new_parent.text(), year, who=current_user(),
                        force_history=self.force_history)
-            return str(msg("Từ năm {year}, {code} trực thuộc {parent}.", "From {year}, {code} reports to {parent}.", year=year, code=unit.code, parent=self.new_parent.text().strip().upper()))
+            return (msg("Từ năm {year}, {code} trực thuộc {parent}.", "From {year}, {code} reports to {parent}.", year=year, code=unit.code, parent=self.new_parent.text().strip().upper()))
         self._do(work)
 
     def retire(self) -> None:
         def work() -> str:
             unit, year = self._one(), self.from_year.value()
             units.retire(self.db, unit.code, year, who=current_user(), force_history=self.force_history)
-            return str(msg("Đơn vị {code} không còn từ năm {year}.", "Unit {code} no longer exists from {year}.", code=unit.code, year=year))
+            return (msg("Đơn vị {code} không còn từ năm {year}.", "Unit {code} no longer exists from {year}.", code=unit.code, year=year))
         self._do(work)
 
     def merge(self) -> None:
@@ -243,7 +255,7 @@ class UnitsDialog(QDialog):
                                     self.new_parent.text() or chosen[0].parent)
             units.succeed(self.db, [u.code for u in chosen], new, year, LinkKind.MERGE, who=current_user(),
                           force_history=self.force_history)
-            return str(msg("Từ năm {year}, {codes} hợp nhất thành {code}.", "From {year}, {codes} are merged into {code}.", year=year, codes=", ".join(u.code for u in chosen), code=new.code))
+            return (msg("Từ năm {year}, {codes} hợp nhất thành {code}.", "From {year}, {codes} are merged into {code}.", year=year, codes=", ".join(u.code for u in chosen), code=new.code))
         self._do(work)
 
     def revoke(self) -> None:
@@ -252,4 +264,4 @@ class UnitsDialog(QDialog):
             return
         code = self.signers.item(rows[0], 0).text()
         self._do(lambda: (revoke_pin(self.db, code, who=current_user()),
-                          str(msg("Đã thu hồi chứng thư số của {code}.", "Revoked {code}'s certificate.", code=code)))[1])
+                          msg("Đã thu hồi chứng thư số của {code}.", "Revoked {code}'s certificate.", code=code))[1])
