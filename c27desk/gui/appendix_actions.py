@@ -90,7 +90,7 @@ class AppendixActions(QObject):
             content = appendix_content(db, year, draft=not final)
             return content, render_appendix(content)
 
-        self.window._background(job, then, str(msg("Đang tạo phụ lục…", "Making the appendix…")))
+        self.window._background(job, then, msg("Đang tạo phụ lục…", "Making the appendix…"))
 
     def open_preview(self) -> None:
         self._render(self._show_preview)

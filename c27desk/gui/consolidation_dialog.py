@@ -9,6 +9,7 @@ is one step on the entry window's undo stack, and says what it did.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
@@ -36,10 +37,18 @@ from c27desk.consolidate.desk import DeskData, desk_data, desk_overview
 from c27desk.consolidate.export import XLSX_STEPS, write_csv, write_xlsx
 from c27desk.consolidate.summary import accept_proposals, proposal_text
 from c27desk.errors import C27Error
-from c27desk.exchange.importer import entry_text
 from c27desk.gui.config import restore_window, save_window
 from c27desk.gui.desk_charts import DeskCharts
-from c27desk.gui.desk_models import REPORT_ROLE, ListModel, UnitFilter, UnitsModel, ValuesModel, size_unit_columns
+from c27desk.gui.desk_models import (
+    REPORT_ROLE,
+    ListModel,
+    UnitFilter,
+    UnitsModel,
+    ValuesModel,
+    shown_amount,
+    shown_entry,
+    size_unit_columns,
+)
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background, with_database
 from c27desk.i18n import language, msg
@@ -220,7 +229,7 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self.units_table, proxy = _view(self, self.units_model, "unitsTable")
         self.proxies = [proxy]
         size_unit_columns(self.units_table)
-        self._tab(self.units_table, msg("Đơn vị", "Unit"))
+        self._tab(self.units_table, msg("Đơn vị", "Units"))
         self._fill_levels(reports)
         got = sum(1 for r in reports if not r.status.missing)
         self.texts.show(self.head.setText, msg("Năm {year}: đã nhận {got}/{n} đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…", "{year}: {got}/{n} units received. Re-checking the units' values to consolidate…", year=self.year, got=got, n=len(reports)))
@@ -244,12 +253,12 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self.units_table, proxy = _view(self, self.units_model, "unitsTable")
         self.proxies.append(proxy)
         size_unit_columns(self.units_table)
-        self._tab(self.units_table, msg("Đơn vị", "Unit"))
+        self._tab(self.units_table, msg("Đơn vị", "Units"))
 
         self.criteria_model = ListModel(data.criterion_header, data.criterion_rows, self)
         self.criteria_table, _ = _view(self, self.criteria_model, "criteriaTable")
         self.criteria_table.setColumnWidth(1, 420)
-        self._tab(self.criteria_table, msg("Tiêu chí", "Criterion"))
+        self._tab(self.criteria_table, msg("Tiêu chí", "Criteria"))
 
         self.values_model = ValuesModel(data.reports, cons.catalogue, self)
         self.values_table, proxy = _view(self, self.values_model, "valuesTable")
@@ -295,8 +304,7 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self._fill_levels(data.reports)
         got = len(cons.received)
         attention = sum(1 for r in data.reports if r.completeness.state != ReportState.COMPLETE or r.status.late)
-        self.head.setText(
-            str(msg("Năm {year}: đã nhận {got}/{n} đơn vị; {attention} đơn vị cần chú ý (chưa nộp, chưa đầy đủ, có lỗi hoặc nộp muộn — tô màu và ghi rõ ở cột Tình trạng). Hạn nộp: {deadline}.", "{year}: {got}/{n} units received; {attention} units need attention (missing, incomplete, errors or late — coloured and written in the Report column). Deadline: {deadline}.", year=cons.year, got=got, n=len(cons.units), attention=attention, deadline=cons.deadline or "—")))
+        self.texts.show(self.head.setText, msg("Năm {year}: đã nhận {got}/{n} đơn vị; {attention} đơn vị cần chú ý (chưa nộp, chưa đầy đủ, có lỗi hoặc nộp muộn — tô màu và ghi rõ ở cột Tình trạng). Hạn nộp: {deadline}.", "{year}: {got}/{n} units received; {attention} units need attention (missing, incomplete, errors or late — coloured and written in the Report column). Deadline: {deadline}.", year=cons.year, got=got, n=len(cons.units), attention=attention, deadline=date.fromisoformat(cons.deadline) if cons.deadline else "—"))
         for b in (self.save_xlsx, self.save_csv):
             b.setEnabled(True)
         self._filter(**self._filter_now())
@@ -317,8 +325,8 @@ class ConsolidationDialog(SaysAgain, QDialog):
 
     def _proposal_rows(self) -> list[list]:
         current = self.data.current
-        return [[p.criterion, proposal_text(p, language()), entry_text(current.get(p.criterion)),
-                 ", ".join(f"{u}: {v}" for u, v in p.sources), ", ".join(p.missing)] for p in self.proposals]
+        return [[p.criterion, shown_amount(proposal_text(p, language())), shown_entry(current.get(p.criterion)),
+                 ", ".join(f"{u}: {shown_amount(v)}" for u, v in p.sources), ", ".join(p.missing)] for p in self.proposals]
 
     # -- filtering ------------------------------------------------------------------------------
     def _filter(self, **changes) -> None:
@@ -344,7 +352,7 @@ class ConsolidationDialog(SaysAgain, QDialog):
             return 0
         me = units.require_self_unit(self.db)
         old = {p.criterion: values.get_entry(self.db, me.code, self.year, p.criterion) for p in chosen}
-        lines = [f"{p.criterion}: {entry_text(old[p.criterion])} → {p.value}"
+        lines = [f"{p.criterion}: {shown_entry(old[p.criterion])} → {shown_amount(p.value)}"
                  + (str(msg(" (thiếu {codes})", " (missing {codes})", codes=", ".join(p.missing))) if p.missing else "")
                  for p in chosen]
         shown = "\n".join(lines[:25]) + ("\n…" if len(lines) > 25 else "")

@@ -8,6 +8,7 @@ view paints. One filter proxy (unit text, level, report state) serves every tab 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -15,11 +16,12 @@ from PySide6.QtGui import QBrush, QColor
 
 from c27desk.consolidate.completeness import ReportState
 from c27desk.consolidate.export import signer_name
+from c27desk.exchange.importer import entry_text
 from c27desk.exchange.received import ReceivedReport
-from c27desk.i18n import Lang, Text, language, msg
+from c27desk.i18n import Lang, Text, language, msg, number
 from c27desk.model.catalogue import Catalogue
 from c27desk.model.text import fold
-from c27desk.model.values import display_value
+from c27desk.model.values import Entry, display_value
 from c27desk.store.clock import vn_display
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -27,6 +29,24 @@ REPORT_ROLE = Qt.ItemDataRole.UserRole + 21
 PROBLEM = QColor("#f8d7da")      # missing or failing its checks
 INCOMPLETE = QColor("#fff3cd")   # received, not every criterion answered
 _ROOT = QModelIndex()
+
+
+def shown_amount(text: str | None) -> str:
+    """A stored value as people read it: a number with the decimal comma in Vietnamese, anything else as it is."""
+    if not text:
+        return text or ""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return text
+    return number(value) if value.is_finite() else text
+
+
+def shown_entry(entry: Entry | None) -> str:
+    """One side of a change (∅, N/A, or the value with its explanation), the value as people read it."""
+    if entry is not None and entry.value:
+        entry = replace(entry, value=shown_amount(entry.value))
+    return entry_text(entry)
 
 
 def report_colour(report: ReceivedReport) -> QColor | None:
@@ -127,8 +147,8 @@ class UnitsModel(_ReportRows):
                 st.errors if received else None, st.warnings if received else None)[column]
 
 
-UNIT_COLUMN_WIDTHS = ((0, 110), (1, 200), (2, 80), (3, 230), (4, 80), (5, 50), (6, 50), (7, 220), (8, 165),
-                      (9, 165), (10, 70), (11, 50), (12, 70))
+UNIT_COLUMN_WIDTHS = ((0, 110), (1, 200), (2, 80), (3, 230), (4, 80), (5, 50), (6, 50), (7, 220), (8, 185),
+                      (9, 185), (10, 70), (11, 50), (12, 70))
 
 
 def size_unit_columns(view) -> None:

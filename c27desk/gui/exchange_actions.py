@@ -66,7 +66,7 @@ class ExchangeActions(QObject):
 
         if exchange.stored_export(self.window.db, session.unit, year, final.number) is not None:
             # signed before: the same bytes are rebuilt, no passphrase needed
-            self.window._background(lambda _db: work(None), self._exported, str(msg("Đang xuất gói…", "Exporting…")))
+            self.window._background(lambda _db: work(None), self._exported, msg("Đang xuất gói…", "Exporting…"))
             return
         from c27desk.gui.sign_dialog import SignDialog
         from c27desk.report.appendix import appendix_content
@@ -92,7 +92,7 @@ class ExchangeActions(QObject):
             answer = QMessageBox.question(self.window, str(msg("Kiểm tra chứng thư số", "Check the certificate")),
                                           text + "\n\n" + str(msg("Vẫn ký và xuất gói bằng chứng thư số này?", "Sign and export the package with this certificate anyway?")))
             if answer == QMessageBox.StandardButton.Yes:
-                self.window._background(lambda _db: again(), self._exported, str(msg("Đang xuất gói…", "Exporting…")))
+                self.window._background(lambda _db: again(), self._exported, msg("Đang xuất gói…", "Exporting…"))
             return
         self.last_export = result
         message = str(msg("Đã xuất và kiểm tra lại {path} (bản {revision}).", "Exported and re-checked {path} (revision {revision}).", path=result.path, revision=result.revision))

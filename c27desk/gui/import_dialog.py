@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from c27desk.exchange.importer import Acceptance, ImportOutcome, entry_text, import_files
+from c27desk.exchange.importer import Acceptance, ImportOutcome, import_files
+from c27desk.gui.desk_models import shown_entry
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background
 from c27desk.i18n import language, msg
@@ -220,7 +221,7 @@ class ImportDialog(SaysAgain, QDialog):
         label = {"accepted": msg("Đã nhận", "Imported"), "already": msg("Đã có, không đổi", "Already held, unchanged"),
                  "checked": msg("Hợp lệ", "Valid"), "refused": msg("Từ chối", "Refused"),
                  "superseded": msg("Bản cũ, đã có bản mới hơn", "Old file, a newer revision is held")}[o.outcome]
-        return str(label) + (f" [{o.reason}] {o.message}" if o.reason else "")
+        return str(label) + (f": {o.message}" if o.reason else "")  # the message says why; the code is for scripts
 
     def retranslate(self) -> None:
         """The results' words and the selected file's details in the language set now."""
@@ -254,6 +255,6 @@ class ImportDialog(SaysAgain, QDialog):
         changes = outcome.changes if outcome is not None else []
         self.changes.setRowCount(len(changes))
         for i, c in enumerate(changes):
-            old, new = entry_text(c.old), entry_text(c.new)
+            old, new = shown_entry(c.old), shown_entry(c.new)
             for col, text in enumerate((c.criterion, old, new)):
                 self.changes.setItem(i, col, QTableWidgetItem(shown(text, 2000)))

@@ -571,7 +571,7 @@ class MainWindow(QMainWindow):
         history = self.session.history(cid)
         if history:
             items = "".join(
-                f"<li>{e(vn_display(h.at, '%d/%m/%Y %H:%M'))} · {e(h.who)} · {e(self._action_label(h.action))}: "
+                f"<li>{e(vn_display(h.at, '%d/%m/%Y %H:%M (GMT+7)'))} · {e(h.who)} · {e(self._action_label(h.action))}: "
                 f"{e(self._change_text(h))}</li>" for h in history[:15])
             t_history = str(msg("Lịch sử thay đổi", "Change history"))
             parts.append(f"<p>{t_history}:</p><ul>{items}</ul>")
@@ -791,7 +791,7 @@ class MainWindow(QMainWindow):
         t_rev, t_final, t_open = str(msg("Bản", "Revision")), str(msg("đã chốt", "final")), str(msg("đang sửa", "being edited"))
         rows = [
             f"{t_rev} {r.number}: {t_final if r.is_final else t_open} · "
-            f"{vn_display(r.finalised_at or r.opened_at)} · {r.finalised_by or r.opened_by}"
+            f"{vn_display(r.finalised_at or r.opened_at, '%d/%m/%Y %H:%M (GMT+7)')} · {r.finalised_by or r.opened_by}"
             f"{' · ' + r.source if r.source != 'local' else ''}"
             for r in self.session.revisions()
         ] or [str(msg("Chưa có bản nào.", "No revision yet."))]

@@ -30,8 +30,9 @@ def test_import_a_usb_folder_then_consolidate_and_accept_a_proposal(qtbot, offic
     qtbot.mouseClick(button(dialog, "Chọn thư mục (USB)…"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.files.rowCount() == 2 and bool(cell(dialog.files, 0, 3)), timeout=20000)
     results = {cell(dialog.files, r, 0): cell(dialog.files, r, 3) for r in range(2)}
-    assert "[NEW_SIGNER]" in results["HU-BIENHOA_2023_r1.c27"]
-    assert "[MALFORMED]" in results["hong.c27"]
+    # the reason in words, not its code (the code is for scripts)
+    assert results["HU-BIENHOA_2023_r1.c27"].startswith("Từ chối: gói đầu tiên của đơn vị HU-BIENHOA")
+    assert results["hong.c27"].startswith("Từ chối: ") and "MALFORMED" not in results["hong.c27"]
     assert not dialog.import_button.isEnabled()
 
     row = next(r for r in range(2) if cell(dialog.files, r, 0) == "HU-BIENHOA_2023_r1.c27")
@@ -41,7 +42,7 @@ def test_import_a_usb_folder_then_consolidate_and_accept_a_proposal(qtbot, offic
     assert dialog.signer_details.isVisible() and "SHA-256" in dialog.signer_details.text()
     assert cell(dialog.files, 1 - row, 5) == ""  # nothing to confirm on the broken file
     dialog.files.setCurrentCell(1 - row, 0)  # the whole refusal, wrapped below the list, not only in a tooltip
-    assert dialog.result_details.text().startswith("hong.c27: ") and "[MALFORMED]" in dialog.result_details.text()
+    assert dialog.result_details.text().startswith("hong.c27: ") and "không đúng định dạng" in dialog.result_details.text()
     assert dialog.result_details.wordWrap() and dialog.files.horizontalScrollBar().value() == 0
     dialog.files.setCurrentCell(row, 5)
     qtbot.keyClick(dialog.files, Qt.Key.Key_Space)  # the operator confirms the district's certificate
