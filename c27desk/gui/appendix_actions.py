@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes
+from c27desk.gui.texts import both
 from c27desk.i18n import Text, joined, msg
 
 
@@ -45,8 +46,7 @@ def verification_text(v, separator: str = "\n") -> Text:
         lines.append(msg("Mã kiểm tra: {code} ({described})", "Check code: {code} ({described})", code=v.check_code,
                          described=v.described))
     # the verifier words its problems in both languages as plain strings
-    lines += [msg(localise(p, "vi").replace("{", "{{").replace("}", "}}"),
-                  localise(p, "en").replace("{", "{{").replace("}", "}}")) for p in v.problems]
+    lines += [both(localise(p, "vi"), localise(p, "en")) for p in v.problems]
     said = lines[0]
     for line in lines[1:]:
         said += joined(separator + "{line}", line=line)

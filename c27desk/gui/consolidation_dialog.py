@@ -49,7 +49,7 @@ from c27desk.gui.desk_models import (
     shown_entry,
     size_unit_columns,
 )
-from c27desk.gui.texts import SaysAgain, ShownTexts
+from c27desk.gui.texts import SaysAgain, ShownTexts, both
 from c27desk.gui.workers import run_in_background, with_database
 from c27desk.i18n import language, msg
 from c27desk.model.values import Entry
@@ -240,10 +240,10 @@ class ConsolidationDialog(SaysAgain, QDialog):
         cons = data.cons
         if data.stale:
             # the service says each stale value in both languages, as plain strings
-            vi, en = ("\n".join(line).replace("{", "{{").replace("}", "}}") for line in zip(*data.stale, strict=True))
+            vi, en = ("\n".join(lines) for lines in zip(*data.stale, strict=True))
             self.texts.show(self.stale.setText, msg("Số liệu đã nhận vào báo cáo của đơn vị đã cũ:\n",
                                                     "Values taken into this office's report are out of date:\n")
-                            + msg(vi, en))
+                            + both(vi, en))
         self.stale.setVisible(bool(data.stale))
         self.proxies.clear()
         while self.tabs.count():

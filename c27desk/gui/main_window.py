@@ -41,8 +41,9 @@ from c27desk.gui.entry_model import COL_VALUE, CRITERION_ROLE, EntryFilterProxy,
 from c27desk.gui.exchange_actions import ExchangeActions
 from c27desk.gui.session import ReportSession
 from c27desk.gui.table_view import EntryTableView
+from c27desk.gui.texts import both
 from c27desk.gui.workers import run_in_background
-from c27desk.i18n import Lang, Text, language, msg
+from c27desk.i18n import Text, joined, language, msg
 from c27desk.model.values import display_value
 from c27desk.store import backup, periods, units
 from c27desk.store.clock import now, vn_display
@@ -366,8 +367,7 @@ class MainWindow(QMainWindow):
         text = msg("Đã chuyển sang biểu mẫu {form}, mang theo {n} giá trị.", "Moved to form {form}, carrying {n} value.",
                    plural="Moved to form {form}, carrying {n} values.", form=done.new, n=done.carried)
         if done.dropped:
-            lost = "; ".join(f"{cid}: {reason_en if language() == Lang.EN else reason_vi}"
-                             for cid, reason_vi, reason_en in done.dropped)
+            lost = [joined("{criterion}: {reason}", criterion=cid, reason=both(vi, en)) for cid, vi, en in done.dropped]
             text += msg(" Không mang sang được: {lost}", " Not carried: {lost}", lost=lost)
         self.say(text)
 
@@ -399,8 +399,7 @@ class MainWindow(QMainWindow):
 
     def _form_note(self, year: int) -> Text:
         """Which form the year uses, and why (the service says it in both languages, as plain strings)."""
-        vi, en = periods.period_form_note(self.db, year)
-        return msg(vi.replace("{", "{{").replace("}", "}}"), en.replace("{", "{{").replace("}", "}}"))
+        return both(*periods.period_form_note(self.db, year))
 
     # -- overview: tree, problems, banner, status ------------------------------------------------
     def _build_tree(self) -> None:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from c27desk.catalogs import shipped_catalogues
 from c27desk.errors import C27Error
-from c27desk.i18n import Lang, language, msg
+from c27desk.gui.texts import both
+from c27desk.i18n import msg
 from c27desk.model.document_number import compose_number, normalise_report_number
 from c27desk.store import periods, revisions, units
 from c27desk.store.clock import current_user
@@ -76,7 +77,7 @@ class PeriodDialog(QDialog):
         form.addRow(str(msg("Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)")), self.recipients)
         # the form the year uses, why, and (while nothing is finalised) the choice of another held form
         vi, en = periods.period_form_note(db, year)
-        self.form_note = QLabel(en if language() == Lang.EN else vi, self)
+        self.form_note = QLabel(str(both(vi, en)), self)
         self.form_note.setObjectName("formNote")
         self.form_note.setWordWrap(True)
         self.form_combo = QComboBox(self)

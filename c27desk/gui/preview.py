@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes, os_reason
 from c27desk.gui.config import restore_window, save_window
-from c27desk.gui.texts import SaysAgain, ShownTexts
+from c27desk.gui.texts import SaysAgain, ShownTexts, both
 from c27desk.i18n import Text, msg
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -100,15 +100,15 @@ def print_pdf(pdf: bytes, printer: QPrinter, *, progress: Callable[[int, int], N
 def print_with_system(pdf: bytes, name: str) -> Path:
     """Windows: hand the PDF to the default PDF application's "print" verb (its own dialog, driver and speed)."""
     if sys.platform != "win32":
-        raise C27Error("chỉ có trên Windows.", "only available on Windows.", code="NOT_WINDOWS")
+        raise C27Error(msg("Chỉ có trên Windows.", "Only available on Windows."), code="NOT_WINDOWS")
     folder = Path(tempfile.mkdtemp(prefix="c27desk-in-"))
     path = folder / name
     atomic_write_bytes(path, pdf)
     try:
         os.startfile(str(path), "print")  # type: ignore[attr-defined]  # Windows only
     except OSError as exc:
-        raise C27Error(f"không có ứng dụng PDF nào nhận lệnh in: {os_reason(exc)[0]}",
-                       f"no PDF application accepted the print request: {os_reason(exc)[1]}",
+        raise C27Error(msg("Không có ứng dụng PDF nào nhận lệnh in: {reason}",
+                           "No PDF application accepted the print request: {reason}", reason=both(*os_reason(exc))),
                        code="SYSTEM_PRINT") from exc
     return path
 

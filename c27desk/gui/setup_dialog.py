@@ -79,7 +79,7 @@ class UnitForm:
     def unit(self) -> Unit:
         if self.level.currentData() is None:
             self.level.setFocus()
-            raise InputError("hãy chọn cấp của đơn vị.", "choose the unit's level.")
+            raise InputError(msg("Hãy chọn cấp của đơn vị.", "Choose the unit's level."))
         return make_unit(self.code.text(), self.name.text(), self.level.currentData(),
                          self.parent_code.text() or None, self.place.text(), self.parent_body.text(),
                          self.doc_symbol.text())

@@ -213,7 +213,7 @@ class UnitsDialog(SaysAgain, QDialog):
     def _one(self) -> units.Unit:
         chosen = self.selected()
         if len(chosen) != 1:
-            raise C27Error("hãy chọn đúng một đơn vị trong bảng.", "select exactly one unit in the table.")
+            raise C27Error(msg("Hãy chọn đúng một đơn vị trong bảng.", "Select exactly one unit in the table."))
         return chosen[0]
 
     def rename(self) -> None:
@@ -248,7 +248,7 @@ class UnitsDialog(SaysAgain, QDialog):
         def work() -> str:
             chosen, year = self.selected(), self.from_year.value()
             if len(chosen) < 2:
-                raise C27Error("hãy chọn ít nhất hai đơn vị để hợp nhất.", "select at least two units to merge.")
+                raise C27Error(msg("Hãy chọn ít nhất hai đơn vị để hợp nhất.", "Select at least two units to merge."))
             held = units.get_unit(self.db, self.new_code.text().strip().upper()) if self.new_code.text().strip() \
                 else None
             new = held or make_unit(self.new_code.text(), self.new_name.text(), chosen[0].level,
