@@ -36,7 +36,7 @@ def test_rename_from_2025_then_a_refused_retire_changes_nothing(qtbot, office, o
     before = state(office)["units"]
     dialog.table.clearSelection()
     qtbot.mouseClick(button(dialog, "Thôi hoạt động"), Qt.MouseButton.LeftButton)
-    assert dialog.message.text() == "hãy chọn đúng một đơn vị trong bảng."
+    assert dialog.message.text() == "Hãy chọn đúng một đơn vị trong bảng."  # sentence case
     dialog.table.selectRow(row_of(dialog, "HU-LONGKHANH"))
     qtbot.keyClicks(dialog.new_parent, "KHONG-CO")
     qtbot.mouseClick(button(dialog, "Chuyển cấp trên"), Qt.MouseButton.LeftButton)
