@@ -69,7 +69,9 @@ def _damage_box(exc: CorruptDatabaseError, *, ask: bool) -> QMessageBox:
                                        "Newest good backup to restore: {stamp}: {file}.",
                                        stamp=backup.taken_at(exc.newest_backup), file=exc.newest_backup.name)))
     else:
-        box.setInformativeText(str(msg("Không có bản sao lưu tốt để khôi phục.", "There is no good backup to restore.")))
+        box.setInformativeText(
+            str(msg("Không có bản sao lưu tốt để khôi phục.", "There is no good backup to restore."))
+        )
     box.setDetailedText(details)
     return box
 
@@ -103,7 +105,14 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
     try:
         instance = lock.acquire(db_path)
     except lock.DatabaseInUseError as exc:
-        if not _ask("c27desk", exc.message() + "\n\n" + str(msg("Mở ở chế độ chỉ xem?", "Open read-only?")), interactive=interactive) and interactive:
+        if (
+            not _ask(
+                "c27desk",
+                exc.message() + "\n\n" + str(msg("Mở ở chế độ chỉ xem?", "Open read-only?")),
+                interactive=interactive,
+            )
+            and interactive
+        ):
             return None
         read_only = True
     try:
@@ -169,7 +178,18 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
         if units.self_unit(db) is None and read_only:
             # setting up writes; the window holding the database is the one to do it
             if interactive:
-                QMessageBox.information(None, "c27desk", str(msg("Cơ sở dữ liệu chưa có đơn vị và đang được mở ở cửa sổ khác; hãy thiết lập đơn vị ở cửa sổ đó.", "The database has no unit yet and is open in another window; set the unit up in that window.")))
+                QMessageBox.information(
+                    None,
+                    "c27desk",
+                    str(
+                        msg(
+                            "Cơ sở dữ liệu chưa có đơn vị và đang được mở ở cửa sổ khác; hãy thiết lập đơn vị ở cửa sổ "
+                            "đó.",
+                            "The database has no unit yet and is open in another window; set the unit up in that "
+                            "window.",
+                        )
+                    ),
+                )
             return 1
         if units.self_unit(db) is None:
             dialog = SetupDialog(db)

@@ -38,9 +38,21 @@ def verification_text(v, separator: str = "\n") -> Text:
     lines = [
         msg("Người ký: {signer}", "Signer: {signer}", signer=v.signer or "?"),
         msg("Thời điểm ký: {when}", "Signing time: {when}", when=when),
-        msg("Chữ ký nguyên vẹn, hợp lệ: {answer}", "Signature intact and valid: {answer}", answer=yes if v.valid and v.intact else no),
-        msg("Bao trùm toàn bộ tệp: {answer}", "Covers the whole file: {answer}", answer=yes if v.covers_whole_file else no),
-        msg("Thuộc tổ chức chứng thực tin cậy: {answer}", "Chains to a trusted CA: {answer}", answer=yes if v.trusted else no),
+        msg(
+            "Chữ ký nguyên vẹn, hợp lệ: {answer}",
+            "Signature intact and valid: {answer}",
+            answer=yes if v.valid and v.intact else no,
+        ),
+        msg(
+            "Bao trùm toàn bộ tệp: {answer}",
+            "Covers the whole file: {answer}",
+            answer=yes if v.covers_whole_file else no,
+        ),
+        msg(
+            "Thuộc tổ chức chứng thực tin cậy: {answer}",
+            "Chains to a trusted CA: {answer}",
+            answer=yes if v.trusted else no,
+        ),
     ]
     if v.check_code:  # ties the paper to the data; it is in the file's metadata, not printed on the page
         lines.append(msg("Mã kiểm tra: {code} ({described})", "Check code: {code} ({described})", code=v.check_code,
@@ -115,15 +127,19 @@ class AppendixActions(QObject):
     def save_pdf(self, pdf: bytes, content, *, signed: bool) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = default_pdf_name(content.unit.code, content.year, content.revision, signed)
-        path, _ = QFileDialog.getSaveFileName(self.window, str(msg("Lưu phụ lục", "Save appendix")), str(Path(folder) / name),
-                                              "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, str(msg("Lưu phụ lục", "Save appendix")), str(Path(folder) / name), "PDF (*.pdf)"
+        )
         if not path:
             return None
         try:
             atomic_write_bytes(Path(path), pdf)
         except OSError as exc:
-            QMessageBox.warning(self.window, "c27desk",
-                                str(msg("Không ghi được tệp {path}: {exc}", "Could not write {path}: {exc}", path=path, exc=exc)))
+            QMessageBox.warning(
+                self.window,
+                "c27desk",
+                str(msg("Không ghi được tệp {path}: {exc}", "Could not write {path}: {exc}", path=path, exc=exc)),
+            )
             return None
         self.window.say(msg("Đã lưu {path}", "Saved {path}", path=path))
         return Path(path)
@@ -134,8 +150,16 @@ class AppendixActions(QObject):
         if session is None:
             return
         if not session.is_final():
-            QMessageBox.information(self.window, str(msg("Ký số phụ lục", "Sign appendix")),
-                                    str(msg("Chỉ ký được báo cáo đã chốt. Hãy chốt báo cáo trước (Báo cáo → Chốt báo cáo…).", "Only a finalised report can be signed. Finalise it first (Report → Finalise report…).")))
+            QMessageBox.information(
+                self.window,
+                str(msg("Ký số phụ lục", "Sign appendix")),
+                str(
+                    msg(
+                        "Chỉ ký được báo cáo đã chốt. Hãy chốt báo cáo trước (Báo cáo → Chốt báo cáo…).",
+                        "Only a finalised report can be signed. Finalise it first (Report → Finalise report…).",
+                    )
+                ),
+            )
             return
         self._render(lambda result: self.sign(*result))
 
@@ -152,16 +176,29 @@ class AppendixActions(QObject):
 
         roots = trust_roots(self.window.db)
         dialog = SignDialog(
-            self.window.db, content.unit, str(msg("Ký số phụ lục năm {year}", "Sign the {year} appendix", year=content.year)),
-            str(msg("Ký số phụ lục bản {revision} của {name}.", "Sign revision {revision} of the appendix of {name}.", revision=content.revision, name=content.unit.name)),
-            lambda spec: sign_appendix(content, rendered, spec, roots), parent=self.window)
+            self.window.db,
+            content.unit,
+            str(msg("Ký số phụ lục năm {year}", "Sign the {year} appendix", year=content.year)),
+            str(
+                msg(
+                    "Ký số phụ lục bản {revision} của {name}.",
+                    "Sign revision {revision} of the appendix of {name}.",
+                    revision=content.revision,
+                    name=content.unit.name,
+                )
+            ),
+            lambda spec: sign_appendix(content, rendered, spec, roots),
+            parent=self.window,
+        )
         dialog.work_done.connect(lambda signed: self._signed(content, signed))
         dialog.open()
         self.sign_dialog = dialog
 
     def _signed(self, content, signed) -> None:
         self.last_verification = signed.verification
-        QMessageBox.information(self.window, str(msg("Đã ký số", "Signed")), str(verification_text(signed.verification)))
+        QMessageBox.information(
+            self.window, str(msg("Đã ký số", "Signed")), str(verification_text(signed.verification))
+        )
         path = self.save_pdf(signed.pdf, content, signed=True)
         if path is not None:
             self.window.say(msg("Đã ký số và lưu {path}", "Signed and saved {path}", path=path))

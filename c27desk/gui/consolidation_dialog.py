@@ -120,7 +120,9 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self.texts.show(self.setWindowTitle, msg("Tổng hợp năm {year}", "Consolidation {year}", year=year))
 
         self.head = QLabel(self)
-        self.texts.show(self.head.setText, msg("Đang tổng hợp số liệu các đơn vị…", "Consolidating the units' figures…"))
+        self.texts.show(
+            self.head.setText, msg("Đang tổng hợp số liệu các đơn vị…", "Consolidating the units' figures…")
+        )
         self.head.setObjectName("deskHead")
         self.head.setWordWrap(True)
         self.stale = QLabel(self)  # the office's own figures no longer match what its units sent since
@@ -136,11 +138,20 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self.level.setObjectName("levelFilter")
         self.state = QComboBox(self)
         self.state.setObjectName("stateFilter")
-        for i, text in enumerate((
+        for i, text in enumerate(
+            (
                 msg("Mọi tình trạng", "Any state"),
-                msg("Cần chú ý (chưa nộp, chưa đầy đủ, có lỗi, muộn)", "Needs attention (missing, incomplete, errors, late)"),
-                msg("✗ Chưa nộp", "✗ Not received"), msg("◐ Chưa đầy đủ", "◐ Incomplete"), msg("⚠ Có lỗi", "⚠ Errors"),
-                msg("Nộp muộn", "Late"), msg("✓ Đầy đủ", "✓ Complete"))):
+                msg(
+                    "Cần chú ý (chưa nộp, chưa đầy đủ, có lỗi, muộn)",
+                    "Needs attention (missing, incomplete, errors, late)",
+                ),
+                msg("✗ Chưa nộp", "✗ Not received"),
+                msg("◐ Chưa đầy đủ", "◐ Incomplete"),
+                msg("⚠ Có lỗi", "⚠ Errors"),
+                msg("Nộp muộn", "Late"),
+                msg("✓ Đầy đủ", "✓ Complete"),
+            )
+        ):
             self.state.addItem("")
             self.texts.show(self.state.setItemText, i, text)
         self.shown = QLabel(self)
@@ -232,7 +243,16 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self._tab(self.units_table, msg("Đơn vị", "Units"))
         self._fill_levels(reports)
         got = sum(1 for r in reports if not r.status.missing)
-        self.texts.show(self.head.setText, msg("Năm {year}: đã nhận {got}/{n} đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…", "{year}: {got}/{n} units received. Re-checking the units' values to consolidate…", year=self.year, got=got, n=len(reports)))
+        self.texts.show(
+            self.head.setText,
+            msg(
+                "Năm {year}: đã nhận {got}/{n} đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…",
+                "{year}: {got}/{n} units received. Re-checking the units' values to consolidate…",
+                year=self.year,
+                got=got,
+                n=len(reports),
+            ),
+        )
         self._filter(**self._filter_now())
 
     def show_data(self, data: DeskData) -> None:
@@ -267,8 +287,12 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self._tab(self.values_table, msg("Số liệu từng đơn vị", "Values by unit"))
 
         by_code = {r.unit.code: r for r in data.reports}
-        self.texts_model = ListModel([msg("Tiêu chí", "Criterion"), msg("Đơn vị", "Unit"), msg("Nội dung", "Text")], data.text_rows,
-                                     self, unit_of=lambda row: by_code.get(row[1]))
+        self.texts_model = ListModel(
+            [msg("Tiêu chí", "Criterion"), msg("Đơn vị", "Unit"), msg("Nội dung", "Text")],
+            data.text_rows,
+            self,
+            unit_of=lambda row: by_code.get(row[1]),
+        )
         self.texts_table, proxy = _view(self, self.texts_model, "textsTable", wide_last=True)
         self.proxies.append(proxy)
         self._tab(self.texts_table, msg("Văn bản", "Free texts"))
@@ -285,12 +309,20 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self.proposal_table.setColumnWidth(2, 200)
         self.proposal_table.setColumnWidth(3, 360)
         self.accept_button = QPushButton(self)
-        self.texts.show(self.accept_button.setText, msg("Nhận các giá trị đã chọn vào báo cáo của đơn vị…", "Take the selected values into the office's report…"))
+        self.texts.show(
+            self.accept_button.setText,
+            msg(
+                "Nhận các giá trị đã chọn vào báo cáo của đơn vị…", "Take the selected values into the office's report…"
+            ),
+        )
         self.accept_button.setObjectName("acceptProposals")
         self.accept_button.clicked.connect(self.accept_selected)
         if self.read_only:
             self.accept_button.setEnabled(False)
-            self.texts.show(self.accept_button.setToolTip, msg("Cơ sở dữ liệu đang mở chỉ để đọc.", "The database is open read-only."))
+            self.texts.show(
+                self.accept_button.setToolTip,
+                msg("Cơ sở dữ liệu đang mở chỉ để đọc.", "The database is open read-only."),
+            )
         holder = QWidget(self)
         box = QVBoxLayout(holder)
         box.addWidget(self.proposal_table)
@@ -304,7 +336,20 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self._fill_levels(data.reports)
         got = len(cons.received)
         attention = sum(1 for r in data.reports if r.completeness.state != ReportState.COMPLETE or r.status.late)
-        self.texts.show(self.head.setText, msg("Năm {year}: đã nhận {got}/{n} đơn vị; {attention} đơn vị cần chú ý (chưa nộp, chưa đầy đủ, có lỗi hoặc nộp muộn — tô màu và ghi rõ ở cột Tình trạng). Hạn nộp: {deadline}.", "{year}: {got}/{n} units received; {attention} units need attention (missing, incomplete, errors or late — coloured and written in the Report column). Deadline: {deadline}.", year=cons.year, got=got, n=len(cons.units), attention=attention, deadline=date.fromisoformat(cons.deadline) if cons.deadline else "—"))
+        self.texts.show(
+            self.head.setText,
+            msg(
+                "Năm {year}: đã nhận {got}/{n} đơn vị; {attention} đơn vị cần chú ý (chưa nộp, chưa đầy đủ, có lỗi "
+                "hoặc nộp muộn — tô màu và ghi rõ ở cột Tình trạng). Hạn nộp: {deadline}.",
+                "{year}: {got}/{n} units received; {attention} units need attention (missing, incomplete, errors or "
+                "late — coloured and written in the Report column). Deadline: {deadline}.",
+                year=cons.year,
+                got=got,
+                n=len(cons.units),
+                attention=attention,
+                deadline=date.fromisoformat(cons.deadline) if cons.deadline else "—",
+            ),
+        )
         for b in (self.save_xlsx, self.save_csv):
             b.setEnabled(True)
         self._filter(**self._filter_now())
@@ -325,8 +370,16 @@ class ConsolidationDialog(SaysAgain, QDialog):
 
     def _proposal_rows(self) -> list[list]:
         current = self.data.current
-        return [[p.criterion, shown_amount(proposal_text(p, language())), shown_entry(current.get(p.criterion)),
-                 ", ".join(f"{u}: {shown_amount(v)}" for u, v in p.sources), ", ".join(p.missing)] for p in self.proposals]
+        return [
+            [
+                p.criterion,
+                shown_amount(proposal_text(p, language())),
+                shown_entry(current.get(p.criterion)),
+                ", ".join(f"{u}: {shown_amount(v)}" for u, v in p.sources),
+                ", ".join(p.missing),
+            ]
+            for p in self.proposals
+        ]
 
     # -- filtering ------------------------------------------------------------------------------
     def _filter(self, **changes) -> None:
@@ -336,7 +389,12 @@ class ConsolidationDialog(SaysAgain, QDialog):
             return
         proxy = self.proxies[0]
         shown = [proxy.index(r, 0).data(REPORT_ROLE) for r in range(proxy.rowCount())]
-        self.texts.show(self.shown.setText, msg("{n}/{total} đơn vị", "{n}/{total} units", n=len(shown), total=self.proxies[0].sourceModel().rowCount()))
+        self.texts.show(
+            self.shown.setText,
+            msg(
+                "{n}/{total} đơn vị", "{n}/{total} units", n=len(shown), total=self.proxies[0].sourceModel().rowCount()
+            ),
+        )
         if self.data is not None:
             self.charts.set_reports(shown)
 
@@ -348,7 +406,10 @@ class ConsolidationDialog(SaysAgain, QDialog):
     def accept_selected(self) -> int:
         chosen = [p for p in self.selected_proposals() if p.value is not None]  # no child answered: nothing to take
         if not chosen:
-            self.texts.show(self.status.setText, msg("Hãy chọn (bấm vào) các dòng đề xuất cần nhận.", "Select (click) the proposal rows to take."))
+            self.texts.show(
+                self.status.setText,
+                msg("Hãy chọn (bấm vào) các dòng đề xuất cần nhận.", "Select (click) the proposal rows to take."),
+            )
             return 0
         me = units.require_self_unit(self.db)
         old = {p.criterion: values.get_entry(self.db, me.code, self.year, p.criterion) for p in chosen}
@@ -357,12 +418,29 @@ class ConsolidationDialog(SaysAgain, QDialog):
                  for p in chosen]
         shown = "\n".join(lines[:25]) + ("\n…" if len(lines) > 25 else "")
         answer = QMessageBox.question(
-            self, str(msg("Nhận giá trị tổng hợp", "Take consolidated values")),
-            str(msg("Ghi {n} giá trị tổng hợp vào báo cáo năm {year} của {name}?\n\n{shown}\n\nCó thể hoàn tác (Ctrl+Z ở cửa sổ chính).", "Write {n} consolidated value into the {year} report of {name}?\n\n{shown}\n\nThis can be undone (Ctrl+Z in the main window).",
-                plural="Write {n} consolidated values into the {year} report of {name}?\n\n{shown}\n\nThis can be undone "
-                "(Ctrl+Z in the main window).", n=len(chosen), year=self.year, name=me.name, shown=shown)))
+            self,
+            str(msg("Nhận giá trị tổng hợp", "Take consolidated values")),
+            str(
+                msg(
+                    "Ghi {n} giá trị tổng hợp vào báo cáo năm {year} của {name}?\n\n{shown}\n\nCó thể hoàn tác (Ctrl+Z "
+                    "ở cửa sổ chính).",
+                    "Write {n} consolidated value into the {year} report of {name}?\n\n{shown}\n\nThis can be undone "
+                    "(Ctrl+Z in the main window).",
+                    plural="Write {n} consolidated values into the {year} report of {name}?\n\n{shown}\n\n"
+                    "This can be undone "
+                    "(Ctrl+Z in the main window).",
+                    n=len(chosen),
+                    year=self.year,
+                    name=me.name,
+                    shown=shown,
+                )
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
-            self.texts.show(self.status.setText, msg("Không nhận giá trị nào; báo cáo giữ nguyên.", "No value taken; the report is unchanged."))
+            self.texts.show(
+                self.status.setText,
+                msg("Không nhận giá trị nào; báo cáo giữ nguyên.", "No value taken; the report is unchanged."),
+            )
             return 0
         try:
             changed = self.apply_proposals(chosen)
@@ -373,11 +451,25 @@ class ConsolidationDialog(SaysAgain, QDialog):
             self.undo_stack.push(AcceptProposalsCommand(
                 self, chosen, old, self.undo_stack.name(msg("nhận {n} giá trị tổng hợp", "take {n} consolidated value",
                                                            plural="take {n} consolidated values", n=changed))))
-        done = str(msg("Đã ghi {n} giá trị tổng hợp vào báo cáo của {name}: {values}.",
-                       "Wrote {n} consolidated value into {name}'s report: {values}.",
-                       plural="Wrote {n} consolidated values into {name}'s report: {values}.", n=changed, name=me.name, values="; ".join(lines[:5]) + ("; …" if len(lines) > 5 else "")))
+        done = str(
+            msg(
+                "Đã ghi {n} giá trị tổng hợp vào báo cáo của {name}: {values}.",
+                "Wrote {n} consolidated value into {name}'s report: {values}.",
+                plural="Wrote {n} consolidated values into {name}'s report: {values}.",
+                n=changed,
+                name=me.name,
+                values="; ".join(lines[:5]) + ("; …" if len(lines) > 5 else ""),
+            )
+        )
         if changed < len(chosen):
-            done += " " + str(msg("{n} giá trị đã bằng đề xuất, không đổi.", "{n} value already equals the proposal, unchanged.", plural="{n} values already equal the proposal, unchanged.", n=len(chosen) - changed))
+            done += " " + str(
+                msg(
+                    "{n} giá trị đã bằng đề xuất, không đổi.",
+                    "{n} value already equals the proposal, unchanged.",
+                    plural="{n} values already equal the proposal, unchanged.",
+                    n=len(chosen) - changed,
+                )
+            )
         self.status.setText(done)
         return changed
 
@@ -391,7 +483,15 @@ class ConsolidationDialog(SaysAgain, QDialog):
         me = units.require_self_unit(self.db)
         values.save_entries(self.db, me.code, self.year, list(old.items()), who=current_user(), action="undo")
         self._after_change()
-        self.texts.show(self.status.setText, msg("Đã hoàn tác: {n} giá trị trở lại như trước.", "Undone: {n} value back as it was.", plural="Undone: {n} values back as they were.", n=len(old)))
+        self.texts.show(
+            self.status.setText,
+            msg(
+                "Đã hoàn tác: {n} giá trị trở lại như trước.",
+                "Undone: {n} value back as it was.",
+                plural="Undone: {n} values back as they were.",
+                n=len(old),
+            ),
+        )
         self.accepted_values.emit(len(old))
 
     def _after_change(self) -> None:
@@ -409,11 +509,15 @@ class ConsolidationDialog(SaysAgain, QDialog):
         if path is None:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             name = Path(folder) / f"tong-hop-{self.year}{suffix}"
-            path, _ = QFileDialog.getSaveFileName(self, str(msg("Xuất tổng hợp", "Export consolidation")), str(name), f"*{suffix}")
+            path, _ = QFileDialog.getSaveFileName(
+                self, str(msg("Xuất tổng hợp", "Export consolidation")), str(name), f"*{suffix}"
+            )
             if not path:
                 return
         target, data = Path(path), self.data
-        head = str(msg("Đang ghi {name} ({n} đơn vị)…", "Writing {name} ({n} units)…", name=target.name, n=len(data.reports)))
+        head = str(
+            msg("Đang ghi {name} ({n} đơn vị)…", "Writing {name} ({n} units)…", name=target.name, n=len(data.reports))
+        )
         self.progress = QProgressDialog(head, "", 0, XLSX_STEPS if suffix == ".xlsx" else 0, self)
         self.progress.setObjectName("exportProgress")
         self.progress.setCancelButton(None)
@@ -447,7 +551,9 @@ class ConsolidationDialog(SaysAgain, QDialog):
     def _progress_step(self, done: int, what: str) -> None:
         if self.progress is not None:
             self.progress.setValue(done)
-            self.progress.setLabelText(self._progress_head + "\n" + str(msg("Trang: {what}", "Sheet: {what}", what=what)))
+            self.progress.setLabelText(
+                self._progress_head + "\n" + str(msg("Trang: {what}", "Sheet: {what}", what=what))
+            )
             self.progress_seen = (done, what)
 
     def _saved(self) -> None:

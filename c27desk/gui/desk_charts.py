@@ -92,7 +92,14 @@ class DeskCharts(SaysAgain, QWidget):
             series = QBarSeries()
             series.append(bars)
             self.texts.show(self.chart.setTitle, msg("{id}: số đơn vị theo mã", "{id}: units per code", id=crit.id))
-            self.texts.show(self.note.setText, msg("{n} đơn vị đã nộp trong danh sách đang lọc.", "{n} units in the filtered list have reported.", n=sum(1 for s in statuses if not s.missing)))
+            self.texts.show(
+                self.note.setText,
+                msg(
+                    "{n} đơn vị đã nộp trong danh sách đang lọc.",
+                    "{n} units in the filtered list have reported.",
+                    n=sum(1 for s in statuses if not s.missing),
+                ),
+            )
         else:
             figures = unit_figures(crit, statuses, self.data.previous)
             series = QBarSeries()
@@ -111,14 +118,23 @@ class DeskCharts(SaysAgain, QWidget):
             categories = [fig.unit for fig in figures.shown]
             self.chart.setTitle(str(msg("{id} theo đơn vị", "{id} by unit", id=crit.id))
                                 + (f" ({crit.unit})" if crit.unit else ""))
-            note = str(msg("Tổng {n} đơn vị có số liệu: {total}.", "Total of the {n} unit with a figure: {total}.",
-                           plural="Total of the {n} units with a figure: {total}.", n=figures.count, total=figures.total))
+            note = str(
+                msg(
+                    "Tổng {n} đơn vị có số liệu: {total}.",
+                    "Total of the {n} unit with a figure: {total}.",
+                    plural="Total of the {n} units with a figure: {total}.",
+                    n=figures.count,
+                    total=figures.total,
+                )
+            )
             if figures.count > MAX_BARS:
                 note += " " + str(msg("Hiện {n} đơn vị có số lớn nhất; lọc theo cấp hoặc tên để xem đơn vị khác.",
                                        "Showing the {n} units with the largest figures; filter by level or name to see "
                                        "others.", n=MAX_BARS))
             if last_set is None:
-                note += " " + str(msg("Chưa có số liệu năm trước để so sánh.", "No figures for last year to compare with."))
+                note += " " + str(
+                    msg("Chưa có số liệu năm trước để so sánh.", "No figures for last year to compare with.")
+                )
             self.note.setText(note)
         self.chart.addSeries(series)
         axis_x = QBarCategoryAxis()

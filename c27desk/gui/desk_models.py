@@ -164,7 +164,11 @@ class ValuesModel(_ReportRows):
     def __init__(self, reports, catalogue: Catalogue, parent=None):
         super().__init__(reports, parent)
         self.criteria = list(catalogue.criteria)
-        fixed: list[Text | str] = [msg("Mã đơn vị", "Unit code"), msg("Tên đơn vị", "Unit"), msg("Đã trả lời", "Answered")]
+        fixed: list[Text | str] = [
+            msg("Mã đơn vị", "Unit code"),
+            msg("Tên đơn vị", "Unit"),
+            msg("Đã trả lời", "Answered"),
+        ]
         self.header = fixed + [c.id for c in self.criteria]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802

@@ -78,19 +78,40 @@ def open_files(window, paths: list[Path]) -> None:
         text = str(msg("Không tìm thấy tệp:", "File not found:"))
         QMessageBox.warning(window, "c27desk", text + "\n" + "\n".join(map(str, missing)))
     if unknown:
-        text = str(msg("c27desk chỉ mở gói báo cáo .c27 và mẫu biểu .c27form:", "c27desk opens only .c27 report packages and .c27form forms:"))
+        text = str(
+            msg(
+                "c27desk chỉ mở gói báo cáo .c27 và mẫu biểu .c27form:",
+                "c27desk opens only .c27 report packages and .c27form forms:",
+            )
+        )
         QMessageBox.warning(window, "c27desk", text + "\n" + "\n".join(map(str, unknown)))
     for form in forms:  # the same checks as Tệp → Cài biểu mẫu…, after the user says yes
-        text = str(msg("Cài biểu mẫu do cấp trên gửi từ tệp này?", "Install the form sent by the office above from this file?"))
+        text = str(
+            msg("Cài biểu mẫu do cấp trên gửi từ tệp này?", "Install the form sent by the office above from this file?")
+        )
         if window.read_only:
-            text = str(msg("Cơ sở dữ liệu đang mở ở một cửa sổ c27desk khác. Hãy cài biểu mẫu từ cửa sổ đó (Tệp → Cài biểu mẫu do cấp trên gửi…):", "The database is open in another c27desk window. Install the form from that window (File → Install a form sent by the office above…):"))
+            text = str(
+                msg(
+                    "Cơ sở dữ liệu đang mở ở một cửa sổ c27desk khác. Hãy cài biểu mẫu từ cửa sổ đó (Tệp → Cài biểu "
+                    "mẫu do cấp trên gửi…):",
+                    "The database is open in another c27desk window. Install the form from that window (File → Install "
+                    "a form sent by the office above…):",
+                )
+            )
             QMessageBox.information(window, "c27desk", text + "\n" + str(form))
             continue
         answer = QMessageBox.question(window, "c27desk", text + "\n" + str(form))
         if answer == QMessageBox.StandardButton.Yes:
             window._install_form(str(form))
     if packages and window.read_only:
-        text = str(msg("Cơ sở dữ liệu đang mở ở một cửa sổ c27desk khác. Hãy nhận gói từ cửa sổ đó (Tổng hợp → Nhận gói báo cáo của đơn vị trực thuộc…):", "The database is open in another c27desk window. Receive the packages from that window (Consolidation → Import child units' packages…):"))
+        text = str(
+            msg(
+                "Cơ sở dữ liệu đang mở ở một cửa sổ c27desk khác. Hãy nhận gói từ cửa sổ đó (Tổng hợp → Nhận gói báo "
+                "cáo của đơn vị trực thuộc…):",
+                "The database is open in another c27desk window. Receive the packages from that window (Consolidation "
+                "→ Import child units' packages…):",
+            )
+        )
         QMessageBox.information(window, "c27desk", text + "\n" + "\n".join(map(str, packages)))
     elif packages:
         window.exchange.open_import(packages)
@@ -103,7 +124,12 @@ def associate(window) -> bool:
     except C27Error as exc:
         QMessageBox.warning(window, "c27desk", exc.message())
         return False
-    text = str(msg("Từ nay bấm đúp vào tệp .c27 hoặc .c27form sẽ mở c27desk (chỉ với tài khoản này). Đã ghi:", "From now on, double-clicking a .c27 or .c27form file opens c27desk (for this account only). Written:"))
+    text = str(
+        msg(
+            "Từ nay bấm đúp vào tệp .c27 hoặc .c27form sẽ mở c27desk (chỉ với tài khoản này). Đã ghi:",
+            "From now on, double-clicking a .c27 or .c27form file opens c27desk (for this account only). Written:",
+        )
+    )
     QMessageBox.information(window, "c27desk", text + "\n" + "\n".join(written))
     return True
 
@@ -116,6 +142,14 @@ def offer_association_once(window) -> None:
         return
     store.setValue(OFFERED_KEY, True)
     store.sync()
-    text = str(msg("Mở gói báo cáo (.c27) và mẫu biểu (.c27form) bằng c27desk khi bấm đúp vào tệp?\n\nChỉ áp dụng cho tài khoản của bạn, không cần quyền quản trị. Có thể làm lại sau trong menu Cài đặt.", "Open report packages (.c27) and forms (.c27form) with c27desk when they are double-clicked?\n\nThis applies to your account only and needs no administrator rights. You can do it later from the Settings menu."))
+    text = str(
+        msg(
+            "Mở gói báo cáo (.c27) và mẫu biểu (.c27form) bằng c27desk khi bấm đúp vào tệp?\n\nChỉ áp dụng cho tài "
+            "khoản của bạn, không cần quyền quản trị. Có thể làm lại sau trong menu Cài đặt.",
+            "Open report packages (.c27) and forms (.c27form) with c27desk when they are double-clicked?\n\nThis "
+            "applies to your account only and needs no administrator rights. You can do it later from the Settings "
+            "menu.",
+        )
+    )
     if QMessageBox.question(window, "c27desk", text) == QMessageBox.StandardButton.Yes:
         associate(window)

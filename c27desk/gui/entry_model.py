@@ -305,7 +305,9 @@ class EntryModel(QAbstractTableModel):
         old = self.entries.get(crit.id)
         if old is None or not old.is_unconfirmed or self.read_only():
             return False
-        return self.push(crit.id, old, old.confirmed(), msg("xác nhận {criterion}", "confirm {criterion}", criterion=crit.id))
+        return self.push(
+            crit.id, old, old.confirmed(), msg("xác nhận {criterion}", "confirm {criterion}", criterion=crit.id)
+        )
 
 
 class EntryFilterProxy(QSortFilterProxyModel):

@@ -45,10 +45,20 @@ class ExchangeActions(QObject):
             return
         final = revisions.latest_final(self.window.db, session.unit, session.year)
         if final is None:
-            QMessageBox.information(self.window, str(msg("Xuất gói báo cáo", "Export report package")),
-                                    str(msg("Chỉ xuất được báo cáo đã chốt. Hãy chốt báo cáo trước.", "Only a finalised report can be exported. Finalise it first.")))
+            QMessageBox.information(
+                self.window,
+                str(msg("Xuất gói báo cáo", "Export report package")),
+                str(
+                    msg(
+                        "Chỉ xuất được báo cáo đã chốt. Hãy chốt báo cáo trước.",
+                        "Only a finalised report can be exported. Finalise it first.",
+                    )
+                ),
+            )
             return
-        folder = folder or QFileDialog.getExistingDirectory(self.window, str(msg("Chọn thư mục (USB) để ghi gói", "Choose the folder (USB) to write the package to")))
+        folder = folder or QFileDialog.getExistingDirectory(
+            self.window, str(msg("Chọn thư mục (USB) để ghi gói", "Choose the folder (USB) to write the package to"))
+        )
         if not folder:
             return
         db_path, year, who = self.window.db_path, session.year, current_user()
@@ -78,8 +88,21 @@ class ExchangeActions(QObject):
             QMessageBox.information(self.window, str(msg("Xuất gói báo cáo", "Export report package")), exc.message())
             self.window._period_details()
             return
-        dialog = SignDialog(self.window.db, session.ref.unit, str(msg("Xuất gói báo cáo năm {year}", "Export the {year} report package", year=year)),
-                            str(msg("Ký số và xuất bản {number} vào {folder}.", "Sign and export revision {number} to {folder}.", number=final.number, folder=folder)), work, parent=self.window)
+        dialog = SignDialog(
+            self.window.db,
+            session.ref.unit,
+            str(msg("Xuất gói báo cáo năm {year}", "Export the {year} report package", year=year)),
+            str(
+                msg(
+                    "Ký số và xuất bản {number} vào {folder}.",
+                    "Sign and export revision {number} to {folder}.",
+                    number=final.number,
+                    folder=folder,
+                )
+            ),
+            work,
+            parent=self.window,
+        )
         dialog.work_done.connect(self._exported)
         dialog.open()
         self.dialog = dialog
@@ -89,13 +112,30 @@ class ExchangeActions(QObject):
             check, again = result
             lang = self.window.model.lang if hasattr(self.window, "model") else None
             text = "\n".join(f"• {vi if lang != 'en' else en}" for vi, en in check.warnings)
-            answer = QMessageBox.question(self.window, str(msg("Kiểm tra chứng thư số", "Check the certificate")),
-                                          text + "\n\n" + str(msg("Vẫn ký và xuất gói bằng chứng thư số này?", "Sign and export the package with this certificate anyway?")))
+            answer = QMessageBox.question(
+                self.window,
+                str(msg("Kiểm tra chứng thư số", "Check the certificate")),
+                text
+                + "\n\n"
+                + str(
+                    msg(
+                        "Vẫn ký và xuất gói bằng chứng thư số này?",
+                        "Sign and export the package with this certificate anyway?",
+                    )
+                ),
+            )
             if answer == QMessageBox.StandardButton.Yes:
                 self.window._background(lambda _db: again(), self._exported, msg("Đang xuất gói…", "Exporting…"))
             return
         self.last_export = result
-        message = str(msg("Đã xuất và kiểm tra lại {path} (bản {revision}).", "Exported and re-checked {path} (revision {revision}).", path=result.path, revision=result.revision))
+        message = str(
+            msg(
+                "Đã xuất và kiểm tra lại {path} (bản {revision}).",
+                "Exported and re-checked {path} (revision {revision}).",
+                path=result.path,
+                revision=result.revision,
+            )
+        )
         self.window.save_state.setText(message)
         QMessageBox.information(self.window, str(msg("Xuất gói báo cáo", "Export report package")), message)
 

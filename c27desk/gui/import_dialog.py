@@ -62,7 +62,9 @@ class ImportDialog(SaysAgain, QDialog):
         super().__init__(parent)
         self.texts = ShownTexts()
         self.setObjectName("importDialog")
-        self.texts.show(self.setWindowTitle, msg("Nhận gói báo cáo của đơn vị trực thuộc", "Import child units' packages"))
+        self.texts.show(
+            self.setWindowTitle, msg("Nhận gói báo cáo của đơn vị trực thuộc", "Import child units' packages")
+        )
         self.db_path = Path(db_path)
         self.paths: list[Path] = []
         self.outcomes: list[ImportOutcome] = []
@@ -73,9 +75,17 @@ class ImportDialog(SaysAgain, QDialog):
         self.accepted: set[str] = set()  # units whose new signing certificate the operator confirmed
         self.files = QTableWidget(0, 6, self)
         self.files.setObjectName("importFiles")
-        self.texts.show(self.files.setHorizontalHeaderLabels, [msg("Tệp", "File"), msg("Đơn vị", "Unit"), msg("Bản", "Revision"), msg("Kết quả", "Result"),
-                                              msg("Người ký", "Signer"),
-                                              msg("Xác nhận chứng thư số mới", "Accept the new certificate")])
+        self.texts.show(
+            self.files.setHorizontalHeaderLabels,
+            [
+                msg("Tệp", "File"),
+                msg("Đơn vị", "Unit"),
+                msg("Bản", "Revision"),
+                msg("Kết quả", "Result"),
+                msg("Người ký", "Signer"),
+                msg("Xác nhận chứng thư số mới", "Accept the new certificate"),
+            ],
+        )
         self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files.horizontalHeader().setStretchLastSection(True)
@@ -93,7 +103,9 @@ class ImportDialog(SaysAgain, QDialog):
         self.result_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.changes = QTableWidget(0, 3, self)
         self.changes.setObjectName("importChanges")
-        self.texts.show(self.changes.setHorizontalHeaderLabels, [msg("Tiêu chí", "Criterion"), msg("Cũ", "Old"), msg("Mới", "New")])
+        self.texts.show(
+            self.changes.setHorizontalHeaderLabels, [msg("Tiêu chí", "Criterion"), msg("Cũ", "Old"), msg("Mới", "New")]
+        )
         self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.changes.horizontalHeader().setStretchLastSection(True)
         self.progress = QProgressBar(self)
@@ -138,12 +150,19 @@ class ImportDialog(SaysAgain, QDialog):
         close.clicked.connect(self.accept)
 
     def _pick_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, str(msg("Chọn gói báo cáo", "Choose report packages")), "", str(msg("Gói báo cáo (*.c27)", "Report packages (*.c27)")))
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            str(msg("Chọn gói báo cáo", "Choose report packages")),
+            "",
+            str(msg("Gói báo cáo (*.c27)", "Report packages (*.c27)")),
+        )
         if names:
             self.set_paths([Path(n) for n in names])
 
     def _pick_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, str(msg("Chọn thư mục chứa gói báo cáo", "Choose the folder holding the packages")))
+        folder = QFileDialog.getExistingDirectory(
+            self, str(msg("Chọn thư mục chứa gói báo cáo", "Choose the folder holding the packages"))
+        )
         if folder:
             self.set_paths([Path(folder)])
 
@@ -200,9 +219,15 @@ class ImportDialog(SaysAgain, QDialog):
         refused = sum(1 for o in outcomes if o.outcome == "refused")
         if committed:
             done = sum(1 for o in outcomes if o.outcome == "accepted")
-            self.texts.show(self.summary.setText, msg("Đã nhận {files}; từ chối {refused}.", "Imported {files}; refused {refused}.",
-                                                      files=msg("{n} tệp", "{n} file", plural="{n} files", n=done),
-                                                      refused=refused))
+            self.texts.show(
+                self.summary.setText,
+                msg(
+                    "Đã nhận {files}; từ chối {refused}.",
+                    "Imported {files}; refused {refused}.",
+                    files=msg("{n} tệp", "{n} file", plural="{n} files", n=done),
+                    refused=refused,
+                ),
+            )
             self.imported.emit(done)
         else:
             already = sum(1 for o in outcomes if o.outcome == "already")

@@ -275,16 +275,37 @@ class MainWindow(QMainWindow):
         self.menu_settings.setTitle(str(msg("&Cài đặt", "&Settings")))
         self.menu_help.setTitle(str(msg("T&rợ giúp", "&Help")))
         texts = {
-            "find": str(msg("Tìm / lọc", "Find / filter")), "confirm": str(msg("Xác nhận giá trị chuyển sang", "Confirm carried value")),
-            "confirm_all": str(msg("Xác nhận tất cả giá trị chuyển sang", "Confirm all carried values")), "new_period": str(msg("Thêm năm báo cáo…", "Add reporting year…")),
-            "period_details": str(msg("Thông tin báo cáo (số, ngày, người ký, nơi nhận)…", "Report details (number, date, signer, recipients)…")),
-            "carry": str(msg("Chuyển số liệu năm trước sang", "Carry forward last year's values")), "finalise": str(msg("Chốt báo cáo…", "Finalise report…")),
-            "unit_details": str(msg("Thông tin đơn vị (tên, cơ quan cấp trên, ký hiệu, địa danh)…", "Unit details (name, body above, document symbol, place)…")),
-            "reopen": str(msg("Mở lại báo cáo…", "Reopen report…")), "revisions": str(msg("Lịch sử các bản", "Revision history")),
-            "backup": str(msg("Sao lưu ngay", "Back up now")), "quit": str(msg("Thoát", "Quit")), "lang_vi": "Tiếng Việt",
-            "install_form": str(msg("Cài biểu mẫu do cấp trên gửi (.c27form)…", "Install a form sent by the office above (.c27form)…")),
-            "lang_en": "English", "about": str(msg("Giới thiệu", "About")),
-            "associate": str(msg("Mở tệp .c27 và .c27form bằng c27desk…", "Open .c27 and .c27form files with c27desk…")),
+            "find": str(msg("Tìm / lọc", "Find / filter")),
+            "confirm": str(msg("Xác nhận giá trị chuyển sang", "Confirm carried value")),
+            "confirm_all": str(msg("Xác nhận tất cả giá trị chuyển sang", "Confirm all carried values")),
+            "new_period": str(msg("Thêm năm báo cáo…", "Add reporting year…")),
+            "period_details": str(
+                msg(
+                    "Thông tin báo cáo (số, ngày, người ký, nơi nhận)…",
+                    "Report details (number, date, signer, recipients)…",
+                )
+            ),
+            "carry": str(msg("Chuyển số liệu năm trước sang", "Carry forward last year's values")),
+            "finalise": str(msg("Chốt báo cáo…", "Finalise report…")),
+            "unit_details": str(
+                msg(
+                    "Thông tin đơn vị (tên, cơ quan cấp trên, ký hiệu, địa danh)…",
+                    "Unit details (name, body above, document symbol, place)…",
+                )
+            ),
+            "reopen": str(msg("Mở lại báo cáo…", "Reopen report…")),
+            "revisions": str(msg("Lịch sử các bản", "Revision history")),
+            "backup": str(msg("Sao lưu ngay", "Back up now")),
+            "quit": str(msg("Thoát", "Quit")),
+            "lang_vi": "Tiếng Việt",
+            "install_form": str(
+                msg("Cài biểu mẫu do cấp trên gửi (.c27form)…", "Install a form sent by the office above (.c27form)…")
+            ),
+            "lang_en": "English",
+            "about": str(msg("Giới thiệu", "About")),
+            "associate": str(
+                msg("Mở tệp .c27 và .c27form bằng c27desk…", "Open .c27 and .c27form files with c27desk…")
+            ),
         }
         for key, text in texts.items():
             self.act[key].setText(text)
@@ -364,8 +385,13 @@ class MainWindow(QMainWindow):
             self.say(msg("Đã lưu thông tin báo cáo.", "Report details saved."))
             return
         self.load_period(self.period_dialog.year)
-        text = msg("Đã chuyển sang biểu mẫu {form}, mang theo {n} giá trị.", "Moved to form {form}, carrying {n} value.",
-                   plural="Moved to form {form}, carrying {n} values.", form=done.new, n=done.carried)
+        text = msg(
+            "Đã chuyển sang biểu mẫu {form}, mang theo {n} giá trị.",
+            "Moved to form {form}, carrying {n} value.",
+            plural="Moved to form {form}, carrying {n} values.",
+            form=done.new,
+            n=done.carried,
+        )
         if done.dropped:
             lost = [joined("{criterion}: {reason}", criterion=cid, reason=both(vi, en)) for cid, vi, en in done.dropped]
             text += msg(" Không mang sang được: {lost}", " Not carried: {lost}", lost=lost)
@@ -388,9 +414,11 @@ class MainWindow(QMainWindow):
         self._build_tree()
         settings().setValue("last_period", year)
         self.table.move_to(0, COL_VALUE)  # rows are measured by the table on the model's reset
-        said = (msg("Chỉ xem: cửa sổ này không lưu được thay đổi nào.", "Read-only: this window cannot save any change.")
-                if self.read_only else msg("Mọi thay đổi được lưu ngay khi nhập.",
-                                           "Every change is saved as soon as it is entered."))
+        said = (
+            msg("Chỉ xem: cửa sổ này không lưu được thay đổi nào.", "Read-only: this window cannot save any change.")
+            if self.read_only
+            else msg("Mọi thay đổi được lưu ngay khi nhập.", "Every change is saved as soon as it is entered.")
+        )
         if self.session.ref.catalogue.year != year:  # an earlier year's form, re-dated: say so, never silently
             note = self._form_note(year)
             said = (said + " " + note) if self.read_only else note
@@ -443,10 +471,18 @@ class MainWindow(QMainWindow):
                 tree_changed = True
         if tree_changed:
             self.tree.resizeColumnToContents(1)
-        lines = [(str(msg("Lỗi: {problem}", "Error: {problem}", problem=i.message(self.model.lang)) if i.severity == "error"
-                      else msg("Cảnh báo: {problem}", "Warning: {problem}", problem=i.message(self.model.lang))),
-                  i.criteria[0], Qt.GlobalColor.darkRed if i.severity == "error" else Qt.GlobalColor.darkYellow)
-                 for i in report.issues]
+        lines = [
+            (
+                str(
+                    msg("Lỗi: {problem}", "Error: {problem}", problem=i.message(self.model.lang))
+                    if i.severity == "error"
+                    else msg("Cảnh báo: {problem}", "Warning: {problem}", problem=i.message(self.model.lang))
+                ),
+                i.criteria[0],
+                Qt.GlobalColor.darkRed if i.severity == "error" else Qt.GlobalColor.darkYellow,
+            )
+            for i in report.issues
+        ]
         lines += [(str(msg("Chưa xác nhận: {criterion} (chuyển từ năm trước)",
                            "Unconfirmed: {criterion} (carried from last year)", criterion=cid)), cid, None)
                   for cid in report.unconfirmed]
@@ -472,15 +508,44 @@ class MainWindow(QMainWindow):
         notes = []
         rev = self.session.revision() if self.session else None
         if is_demo(self.db):
-            notes.append(str(msg("DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.", "DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.")))
+            notes.append(
+                str(
+                    msg(
+                        "DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.",
+                        "DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.",
+                    )
+                )
+            )
         if self.read_only and not writable(self.db_path):
-            notes.append(str(msg("Chỉ xem: cơ sở dữ liệu nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?).", "View only: the database is in a read-only folder or on read-only media (a locked stick?).")))
+            notes.append(
+                str(
+                    msg(
+                        "Chỉ xem: cơ sở dữ liệu nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?).",
+                        "View only: the database is in a read-only folder or on read-only media (a locked stick?).",
+                    )
+                )
+            )
         elif self.read_only:
-            notes.append(str(msg("Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.", "Read-only: the database is open in another window.")))
+            notes.append(
+                str(
+                    msg(
+                        "Chỉ xem: cơ sở dữ liệu đang được mở ở cửa sổ khác.",
+                        "Read-only: the database is open in another window.",
+                    )
+                )
+            )
         if rev is not None and rev.is_final:
-            notes.append(str(msg("Báo cáo đã chốt (bản {number}) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản {next}.",
-                             "Report finalised (revision {number}) – read-only. Use “Reopen report” to edit it as "
-                             "revision {next}.", number=rev.number, next=rev.number + 1)))
+            notes.append(
+                str(
+                    msg(
+                        "Báo cáo đã chốt (bản {number}) – chỉ xem. Dùng “Mở lại báo cáo” để sửa thành bản {next}.",
+                        "Report finalised (revision {number}) – read-only. Use “Reopen report” to edit it as "
+                        "revision {next}.",
+                        number=rev.number,
+                        next=rev.number + 1,
+                    )
+                )
+            )
         if self.banner.text() != "  ".join(notes):
             self.banner.setText("  ".join(notes))
         style = "background:#fff4d6; padding:6px; border:1px solid #e0c060;"
@@ -526,7 +591,13 @@ class MainWindow(QMainWindow):
             self.filter_mode.setCurrentIndex(0)
             self.tree.setCurrentItem(self._tree_items[None])
             proxy_index = self.proxy.mapFromSource(self.model.index(row, column))
-            self.show_notice(msg("{criterion} bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.", "{criterion} was hidden by a filter: the table now shows all rows.", criterion=criterion))
+            self.show_notice(
+                msg(
+                    "{criterion} bị bộ lọc ẩn đi: bảng đã chuyển về hiện tất cả các dòng.",
+                    "{criterion} was hidden by a filter: the table now shows all rows.",
+                    criterion=criterion,
+                )
+            )
         self.table.setCurrentIndex(proxy_index)
         self.table.scrollTo(proxy_index)
         self.table.setFocus()
@@ -544,9 +615,20 @@ class MainWindow(QMainWindow):
         crit = self.session.ref.catalogue.get(cid)
         entry = self.model.entries.get(cid)
         e = html.escape
-        t_suggest, t_codes, t_unit = str(msg("Gợi ý diễn giải", "Suggested explanation")), str(msg("Các mã thực hiện", "Codes")), str(msg("đơn vị", "unit"))
-        t_inferred = str(msg("(ý nghĩa suy ra, chưa có biểu mẫu chính thức)", "(inferred meaning, no official form yet)"))
-        t_decimal = str(msg("Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.", "The decimal mark is a comma (195,2); no thousands separators."))
+        t_suggest, t_codes, t_unit = (
+            str(msg("Gợi ý diễn giải", "Suggested explanation")),
+            str(msg("Các mã thực hiện", "Codes")),
+            str(msg("đơn vị", "unit")),
+        )
+        t_inferred = str(
+            msg("(ý nghĩa suy ra, chưa có biểu mẫu chính thức)", "(inferred meaning, no official form yet)")
+        )
+        t_decimal = str(
+            msg(
+                "Dấu thập phân là dấu phẩy (195,2); không dùng dấu phân cách hàng nghìn.",
+                "The decimal mark is a comma (195,2); no thousands separators.",
+            )
+        )
         parts = [f"<h3>{e(crit.id)}</h3><p><b>{e(crit.text)}</b></p>"]
         if crit.kind == "status":
             rows = "".join(
@@ -564,14 +646,21 @@ class MainWindow(QMainWindow):
             color = "#b00020" if issue.severity == "error" else "#8a6d00"
             parts.append(f"<p style='color:{color}'>{e(issue.message(self.model.lang))}</p>")
         last = self.session.last_year(cid)
-        last_text = f"{e(display_value(crit, last, self.model.lang))} – {e(last.explanation)}" if last else str(msg("không có", "none"))
+        last_text = (
+            f"{e(display_value(crit, last, self.model.lang))} – {e(last.explanation)}"
+            if last
+            else str(msg("không có", "none"))
+        )
         t_last = str(msg("Năm trước", "Last year"))
         parts.append(f"<p>{t_last}: {last_text}</p>")
         history = self.session.history(cid)
         if history:
             items = "".join(
-                f"<li>{e(vn_display(h.at, '%d/%m/%Y %H:%M (GMT+7)'))} · {e(h.who)} · {e(self._action_label(h.action))}: "
-                f"{e(self._change_text(h))}</li>" for h in history[:15])
+                f"<li>{e(vn_display(h.at, '%d/%m/%Y %H:%M (GMT+7)'))} · {e(h.who)} · "
+                f"{e(self._action_label(h.action))}: "
+                f"{e(self._change_text(h))}</li>"
+                for h in history[:15]
+            )
             t_history = str(msg("Lịch sử thay đổi", "Change history"))
             parts.append(f"<p>{t_history}:</p><ul>{items}</ul>")
         self.detail.setHtml("".join(parts))
@@ -588,9 +677,14 @@ class MainWindow(QMainWindow):
 
     def _action_label(self, action: str) -> str:
         labels = {
-            "edit": str(msg("sửa", "edit")), "undo": str(msg("hoàn tác", "undo")), "redo": str(msg("làm lại", "redo")),
-            "load": str(msg("nạp tệp", "loaded from file")), "carry": str(msg("chuyển từ năm trước", "carried from last year")), "confirm": str(msg("xác nhận", "confirmed")),
-            "import": str(msg("nhận từ đơn vị", "received from unit")), "accept": str(msg("nhận số liệu tổng hợp", "accepted from consolidation")),
+            "edit": str(msg("sửa", "edit")),
+            "undo": str(msg("hoàn tác", "undo")),
+            "redo": str(msg("làm lại", "redo")),
+            "load": str(msg("nạp tệp", "loaded from file")),
+            "carry": str(msg("chuyển từ năm trước", "carried from last year")),
+            "confirm": str(msg("xác nhận", "confirmed")),
+            "import": str(msg("nhận từ đơn vị", "received from unit")),
+            "accept": str(msg("nhận số liệu tổng hợp", "accepted from consolidation")),
         }
         return labels.get(action, action)
 
@@ -683,7 +777,9 @@ class MainWindow(QMainWindow):
     def _new_period(self) -> None:
         years = [p.year for p in periods.list_periods(self.db)]
         suggested = (max(years) + 1) if years else datetime.now().year
-        year, ok = QInputDialog.getInt(self, str(msg("Thêm năm báo cáo", "Add reporting year")), str(msg("Năm:", "Year:")), suggested, 2021, 2100)
+        year, ok = QInputDialog.getInt(
+            self, str(msg("Thêm năm báo cáo", "Add reporting year")), str(msg("Năm:", "Year:")), suggested, 2021, 2100
+        )
         if not ok:
             return
         try:
@@ -694,8 +790,19 @@ class MainWindow(QMainWindow):
         self.refresh_periods(year)
         self.say(self._form_note(year))  # which form the year uses, and why: never silently
         if any(y < year for y in years):
-            answer = QMessageBox.question(self, str(msg("Chuyển số liệu", "Carry forward")),
-                                          str(msg("Bắt đầu năm {year} từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến khi anh/chị xác nhận hoặc sửa.", "Start {year} from last year's values? Each value stays marked “unconfirmed” until you confirm or change it.", year=year)))
+            answer = QMessageBox.question(
+                self,
+                str(msg("Chuyển số liệu", "Carry forward")),
+                str(
+                    msg(
+                        "Bắt đầu năm {year} từ số liệu năm trước? Mỗi giá trị sẽ được đánh dấu “chưa xác nhận” cho đến "
+                        "khi anh/chị xác nhận hoặc sửa.",
+                        "Start {year} from last year's values? Each value stays marked “unconfirmed” until you confirm "
+                        "or change it.",
+                        year=year,
+                    )
+                ),
+            )
             if answer == QMessageBox.StandardButton.Yes:
                 self._carry_forward()
 
@@ -725,11 +832,31 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "c27desk", exc.message())
             return
         warnings = self.session.check().warnings
-        question = str(msg("Chốt báo cáo năm {year}? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.", "Finalise the {year} report? Once finalised it is read-only; to change it, reopen it as a new revision.", year=year))
+        question = str(
+            msg(
+                "Chốt báo cáo năm {year}? Sau khi chốt, báo cáo chỉ xem được; muốn sửa phải mở lại thành bản mới.",
+                "Finalise the {year} report? Once finalised it is read-only; to change it, reopen it as a new "
+                "revision.",
+                year=year,
+            )
+        )
         if warnings:
             lines = "\n".join(f"• {w.message(self.model.lang)}" for w in warnings[:15])
-            question += "\n\n" + str(msg("Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận chúng:", "The report has these warnings; finalising means you have read and accept them:")) + "\n" + lines
-        if QMessageBox.question(self, str(msg("Chốt báo cáo", "Finalise report")), question) != QMessageBox.StandardButton.Yes:
+            question += (
+                "\n\n"
+                + str(
+                    msg(
+                        "Báo cáo còn các cảnh báo sau; chốt nghĩa là anh/chị đã xem và chấp nhận chúng:",
+                        "The report has these warnings; finalising means you have read and accept them:",
+                    )
+                )
+                + "\n"
+                + lines
+            )
+        if (
+            QMessageBox.question(self, str(msg("Chốt báo cáo", "Finalise report")), question)
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         try:
             rev = finalise_report(self.db, open_report(self.db, year, unit), who=who, acknowledge_warnings=True)
@@ -740,9 +867,29 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "c27desk", exc.message())
             return
         if rev.renumbered_from is not None:
-            QMessageBox.information(self, "c27desk", str(msg("Bản {renumbered_from} đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu cũ), nên báo cáo được chốt thành bản {number}.", "Revision {renumbered_from} was exported earlier with other content (an older backup restored?), so the report is finalised as revision {number}.", renumbered_from=rev.renumbered_from, number=rev.number)))
+            QMessageBox.information(
+                self,
+                "c27desk",
+                str(
+                    msg(
+                        "Bản {renumbered_from} đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao "
+                        "lưu cũ), nên báo cáo được chốt thành bản {number}.",
+                        "Revision {renumbered_from} was exported earlier with other content (an older backup "
+                        "restored?), so the report is finalised as revision {number}.",
+                        renumbered_from=rev.renumbered_from,
+                        number=rev.number,
+                    )
+                ),
+            )
         self.load_period(year)
-        self.say(msg("Đã chốt báo cáo năm {year}, bản {number}.", "Report for {year} finalised as revision {number}.", year=year, number=rev.number))
+        self.say(
+            msg(
+                "Đã chốt báo cáo năm {year}, bản {number}.",
+                "Report for {year} finalised as revision {number}.",
+                year=year,
+                number=rev.number,
+            )
+        )
 
     def _finalise_refused(self, refused: FinaliseRefusedError) -> None:
         """Say why, then show the rows to fix — and say that the filter was switched."""
@@ -763,9 +910,17 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentItem(self._tree_items[None])
             self.filter_mode.setCurrentIndex(mode)
             self.table.move_to(0, COL_VALUE)
-            self.show_notice(msg("Chưa chốt được: {why} Bảng đang lọc “{name}” – các dòng cần sửa; chọn “Tất cả” để xem lại "
-                                 "mọi dòng.", "Not finalised: {why} The table is filtered to “{name}” – the rows to fix; "
-                                 "choose “All” to see every row again.", why=refused.said(), name=name), True)
+            self.show_notice(
+                msg(
+                    "Chưa chốt được: {why} Bảng đang lọc “{name}” – các dòng cần sửa; chọn “Tất cả” để xem lại "
+                    "mọi dòng.",
+                    "Not finalised: {why} The table is filtered to “{name}” – the rows to fix; "
+                    "choose “All” to see every row again.",
+                    why=refused.said(),
+                    name=name,
+                ),
+                True,
+            )
             self.table.setFocus()
 
     def _reopen(self) -> None:
@@ -773,8 +928,22 @@ class MainWindow(QMainWindow):
         if rev is None or not rev.is_final:
             return
         answer = QMessageBox.question(
-            self, str(msg("Mở lại báo cáo", "Reopen report")),
-            str(msg("Mở lại báo cáo năm {year} để sửa? Bản {number} đã chốt được giữ nguyên trong lịch sử (kể cả bản đã ký, đã gửi); mọi sửa đổi thuộc bản {next}, bản này phải được chốt, ký và gửi lại. Không thể quay về bản {number}.", "Reopen the {year} report for changes? Finalised revision {number} stays in the history (signed and sent copies too); every change belongs to revision {next}, which must be finalised, signed and sent again. There is no going back to revision {number}.", year=self.session.year, number=rev.number, next=rev.number + 1)))
+            self,
+            str(msg("Mở lại báo cáo", "Reopen report")),
+            str(
+                msg(
+                    "Mở lại báo cáo năm {year} để sửa? Bản {number} đã chốt được giữ nguyên trong lịch sử (kể cả bản "
+                    "đã ký, đã gửi); mọi sửa đổi thuộc bản {next}, bản này phải được chốt, ký và gửi lại. Không thể "
+                    "quay về bản {number}.",
+                    "Reopen the {year} report for changes? Finalised revision {number} stays in the history (signed "
+                    "and sent copies too); every change belongs to revision {next}, which must be finalised, signed "
+                    "and sent again. There is no going back to revision {number}.",
+                    year=self.session.year,
+                    number=rev.number,
+                    next=rev.number + 1,
+                )
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -787,7 +956,11 @@ class MainWindow(QMainWindow):
         self.say(msg("Đang sửa bản {number}.", "Editing revision {number}.", number=rev.number))
 
     def _show_revisions(self) -> None:
-        t_rev, t_final, t_open = str(msg("Bản", "Revision")), str(msg("đã chốt", "final")), str(msg("đang sửa", "being edited"))
+        t_rev, t_final, t_open = (
+            str(msg("Bản", "Revision")),
+            str(msg("đã chốt", "final")),
+            str(msg("đang sửa", "being edited")),
+        )
         rows = [
             f"{t_rev} {r.number}: {t_final if r.is_final else t_open} · "
             f"{vn_display(r.finalised_at or r.opened_at, '%d/%m/%Y %H:%M (GMT+7)')} · {r.finalised_by or r.opened_by}"
@@ -845,7 +1018,12 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         unit = units.self_unit(self.db)
-        text = f"c27desk {__version__}\n" + str(msg("Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.", "Program 27 reporting – IT application in the work of Party agencies."))
+        text = f"c27desk {__version__}\n" + str(
+            msg(
+                "Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các cơ quan đảng.",
+                "Program 27 reporting – IT application in the work of Party agencies.",
+            )
+        )
         if unit is not None:
             text += f"\n{unit.code} – {unit.name}"
         QMessageBox.about(self, str(msg("Giới thiệu", "About")), f"{text}\n{self.db_path}")

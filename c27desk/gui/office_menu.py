@@ -39,13 +39,26 @@ class TrustDialog(SaysAgain, QDialog):
         self.texts = ShownTexts()
         self.setObjectName("trustDialog")
         self.db = db
-        self.texts.show(self.setWindowTitle, msg("Tổ chức chứng thực (CA) tin cậy", "Trusted certificate authorities (CAs)"))
+        self.texts.show(
+            self.setWindowTitle, msg("Tổ chức chứng thực (CA) tin cậy", "Trusted certificate authorities (CAs)")
+        )
         intro = QLabel(self)
-        self.texts.show(intro.setText, msg("Gói báo cáo của đơn vị trực thuộc chỉ được nhận khi chữ ký thuộc một CA trong danh sách này (không dùng danh sách của hệ điều hành).", "Packages from child units are accepted only when signed under a CA in this list (the operating system's list is never used)."))
+        self.texts.show(
+            intro.setText,
+            msg(
+                "Gói báo cáo của đơn vị trực thuộc chỉ được nhận khi chữ ký thuộc một CA trong danh sách này (không "
+                "dùng danh sách của hệ điều hành).",
+                "Packages from child units are accepted only when signed under a CA in this list (the operating "
+                "system's list is never used).",
+            ),
+        )
         intro.setWordWrap(True)
         self.list = QTreeWidget(self)
         self.list.setObjectName("caList")
-        self.texts.show(self.list.setHeaderLabels, [msg("Chủ thể", "Subject"), msg("Dấu vân tay (SHA-256)", "Fingerprint (SHA-256)")])
+        self.texts.show(
+            self.list.setHeaderLabels,
+            [msg("Chủ thể", "Subject"), msg("Dấu vân tay (SHA-256)", "Fingerprint (SHA-256)")],
+        )
         self.list.setRootIsDecorated(False)
         self.list.setColumnWidth(0, 420)
         self.add_button = QPushButton(self)
@@ -62,7 +75,9 @@ class TrustDialog(SaysAgain, QDialog):
         for b in (self.add_button, self.remove_button):
             b.setEnabled(not read_only)
             if read_only:
-                self.texts.show(b.setToolTip, msg("Cơ sở dữ liệu đang mở chỉ để đọc.", "The database is open read-only."))
+                self.texts.show(
+                    b.setToolTip, msg("Cơ sở dữ liệu đang mở chỉ để đọc.", "The database is open read-only.")
+                )
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -88,8 +103,17 @@ class TrustDialog(SaysAgain, QDialog):
 
     def add(self, path: str | None = None) -> bool:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, str(msg("Chọn tệp chứng thư của CA", "Choose the CA's certificate file")), "",
-                                                  str(msg("Chứng thư (*.pem *.crt *.cer *.der);;Mọi tệp (*)", "Certificates (*.pem *.crt *.cer *.der);;All files (*)")))
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                str(msg("Chọn tệp chứng thư của CA", "Choose the CA's certificate file")),
+                "",
+                str(
+                    msg(
+                        "Chứng thư (*.pem *.crt *.cer *.der);;Mọi tệp (*)",
+                        "Certificates (*.pem *.crt *.cer *.der);;All files (*)",
+                    )
+                ),
+            )
             if not path:
                 return False
         try:
@@ -112,8 +136,18 @@ class TrustDialog(SaysAgain, QDialog):
             return False
         subject, fingerprint = item.text(0), item.text(1)
         answer = QMessageBox.question(
-            self, str(msg("Bỏ CA tin cậy", "Remove trusted CA")),
-            str(msg("Bỏ CA “{subject}”? Gói báo cáo mới ký dưới CA này sẽ bị từ chối; các gói đã nhận vẫn giữ, nhưng khi mở phụ lục sẽ hiện là không tin cậy.", "Remove the CA “{subject}”? New packages signed under it will be refused; packages already received are kept, but their appendices will show as untrusted when opened.", subject=subject)))
+            self,
+            str(msg("Bỏ CA tin cậy", "Remove trusted CA")),
+            str(
+                msg(
+                    "Bỏ CA “{subject}”? Gói báo cáo mới ký dưới CA này sẽ bị từ chối; các gói đã nhận vẫn giữ, nhưng "
+                    "khi mở phụ lục sẽ hiện là không tin cậy.",
+                    "Remove the CA “{subject}”? New packages signed under it will be refused; packages already "
+                    "received are kept, but their appendices will show as untrusted when opened.",
+                    subject=subject,
+                )
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
@@ -121,7 +155,9 @@ class TrustDialog(SaysAgain, QDialog):
         except C27Error as exc:
             QMessageBox.warning(self, "c27desk", exc.message())
             return False
-        self.texts.show(self.status.setText, msg("Đã bỏ CA tin cậy: {subject}", "Trusted CA removed: {subject}", subject=ca.subject))
+        self.texts.show(
+            self.status.setText, msg("Đã bỏ CA tin cậy: {subject}", "Trusted CA removed: {subject}", subject=ca.subject)
+        )
         self.refresh()
         return True
 
@@ -195,21 +231,37 @@ class OfficeMenu(QObject):
             return False
         period = periods.require_period(self.window.db, year)
         receiving = period.status == "closed"
-        question = str(msg("Mở lại kỳ {year} để nhận thêm gói báo cáo của đơn vị trực thuộc?",
-                           "Reopen {year} to receive more packages from child units?", year=year) if receiving else
-                       msg("Khóa kỳ {year}? Sau đó mọi gói báo cáo năm {year} gửi đến sẽ bị từ chối cho đến khi mở lại.",
-                           "Close {year}? Every {year} package arriving afterwards is refused until it is reopened.",
-                           year=year))
-        if QMessageBox.question(self.window, str(msg("Kỳ báo cáo", "Reporting period")), question) != QMessageBox.StandardButton.Yes:
+        question = str(
+            msg(
+                "Mở lại kỳ {year} để nhận thêm gói báo cáo của đơn vị trực thuộc?",
+                "Reopen {year} to receive more packages from child units?",
+                year=year,
+            )
+            if receiving
+            else msg(
+                "Khóa kỳ {year}? Sau đó mọi gói báo cáo năm {year} gửi đến sẽ bị từ chối cho đến khi mở lại.",
+                "Close {year}? Every {year} package arriving afterwards is refused until it is reopened.",
+                year=year,
+            )
+        )
+        if (
+            QMessageBox.question(self.window, str(msg("Kỳ báo cáo", "Reporting period")), question)
+            != QMessageBox.StandardButton.Yes
+        ):
             return False
         try:
             periods.set_receiving(self.window.db, year, receiving, who=current_user())
         except C27Error as exc:
             QMessageBox.warning(self.window, "c27desk", exc.message())
             return False
-        self.window.say(msg("Đã mở lại kỳ {year} để nhận gói báo cáo.", "Reopened {year} for receiving packages.",
-                            year=year) if receiving else
-                        msg("Đã khóa kỳ {year}: không nhận thêm gói báo cáo.", "Closed {year}: no more packages are received.",
-                            year=year))
+        self.window.say(
+            msg("Đã mở lại kỳ {year} để nhận gói báo cáo.", "Reopened {year} for receiving packages.", year=year)
+            if receiving
+            else msg(
+                "Đã khóa kỳ {year}: không nhận thêm gói báo cáo.",
+                "Closed {year}: no more packages are received.",
+                year=year,
+            )
+        )
         self.retranslate()
         return True

@@ -45,9 +45,12 @@ class PeriodDialog(QDialog):
         self.setWindowTitle(str(msg("Thông tin báo cáo năm {year}", "Report details for {year}", year=year)))
         period = periods.require_period(db, year)
         labels = {
-            "report_number": str(msg("Số báo cáo", "Report number")), "report_date": str(msg("Ngày báo cáo", "Report date")),
-            "place": str(msg("Địa danh", "Place")), "signer_authority": str(msg("Thẩm quyền ký", "Signing authority")),
-            "signer_title": str(msg("Chức vụ người ký", "Signer's title")), "signer_name": str(msg("Họ tên người ký", "Signer's name")),
+            "report_number": str(msg("Số báo cáo", "Report number")),
+            "report_date": str(msg("Ngày báo cáo", "Report date")),
+            "place": str(msg("Địa danh", "Place")),
+            "signer_authority": str(msg("Thẩm quyền ký", "Signing authority")),
+            "signer_title": str(msg("Chức vụ người ký", "Signer's title")),
+            "signer_name": str(msg("Họ tên người ký", "Signer's name")),
             "deadline": str(msg("Hạn nộp (đơn vị cấp trên)", "Deadline (office above)")),
         }
         hints = {"report_number": "45", "report_date": "20/02/2024", "place": "Đồng Nai",
@@ -92,7 +95,14 @@ class PeriodDialog(QDialog):
         locked = me is None or revisions.latest_final(db, me.code, year) is not None
         self.form_combo.setEnabled(not read_only and not locked)
         if locked and not read_only:
-            self.form_combo.setToolTip(str(msg("Báo cáo đã có bản chốt: không đổi biểu mẫu được nữa.", "The report has a finalised revision: its form can no longer change.")))
+            self.form_combo.setToolTip(
+                str(
+                    msg(
+                        "Báo cáo đã có bản chốt: không đổi biểu mẫu được nữa.",
+                        "The report has a finalised revision: its form can no longer change.",
+                    )
+                )
+            )
         form.addRow(str(msg("Biểu mẫu", "Form")), self.form_combo)
         form.addRow("", self.form_note)
         self.current_form = current
@@ -113,7 +123,17 @@ class PeriodDialog(QDialog):
         self.buttons = buttons
         layout = QVBoxLayout(self)
         if final:
-            locked = QLabel(str(msg("Báo cáo đã chốt: thông tin này chỉ xem được. Muốn sửa, hãy dùng Báo cáo → Mở lại báo cáo (tạo bản mới) trước.", "The report is finalised: these details are read-only. To change them, use Report → Reopen report (a new revision) first.")), self)
+            locked = QLabel(
+                str(
+                    msg(
+                        "Báo cáo đã chốt: thông tin này chỉ xem được. Muốn sửa, hãy dùng Báo cáo → Mở lại báo cáo (tạo "
+                        "bản mới) trước.",
+                        "The report is finalised: these details are read-only. To change them, use Report → Reopen "
+                        "report (a new revision) first.",
+                    )
+                ),
+                self,
+            )
             locked.setObjectName("periodLocked")
             locked.setWordWrap(True)
             locked.setStyleSheet("background:#fff4d6; padding:6px; border:1px solid #e0c060;")
@@ -134,7 +154,15 @@ class PeriodDialog(QDialog):
             self.number_shown.setText(exc.message().removeprefix(f"{exc.where}: "))
             return
         self.number_shown.setStyleSheet("")
-        self.number_shown.setText(str(msg("In trên phụ lục: Số {number}", "Printed on the appendix: Số {number}", number=compose_number(number, symbol))))
+        self.number_shown.setText(
+            str(
+                msg(
+                    "In trên phụ lục: Số {number}",
+                    "Printed on the appendix: Số {number}",
+                    number=compose_number(number, symbol),
+                )
+            )
+        )
 
     def save(self) -> None:
         changes: dict[str, str | None] = {name: edit.text().strip() for name, edit in self.fields.items()}

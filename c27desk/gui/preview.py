@@ -164,8 +164,16 @@ class AppendixPreview(SaysAgain, QDialog):
         self.texts.show(self.print_button.setText, msg("In…", "Print…"))
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
         self.system_print_button = QPushButton(self)
-        self.texts.show(self.system_print_button.setText, msg("In bằng ứng dụng PDF…", "Print with the PDF application…"))
-        self.texts.show(self.system_print_button.setToolTip, msg("Giao tệp PDF cho ứng dụng đọc PDF mặc định của Windows để in.", "Hands the PDF to Windows' default PDF application for printing."))
+        self.texts.show(
+            self.system_print_button.setText, msg("In bằng ứng dụng PDF…", "Print with the PDF application…")
+        )
+        self.texts.show(
+            self.system_print_button.setToolTip,
+            msg(
+                "Giao tệp PDF cho ứng dụng đọc PDF mặc định của Windows để in.",
+                "Hands the PDF to Windows' default PDF application for printing.",
+            ),
+        )
         self.system_print_button.setVisible(sys.platform == "win32")
         self.save_button = QPushButton(self)
         self.texts.show(self.save_button.setText, msg("Lưu PDF…", "Save PDF…"))
@@ -174,7 +182,10 @@ class AppendixPreview(SaysAgain, QDialog):
         self.texts.show(self.sign_button.setText, msg("Ký số…", "Sign…"))
         self.sign_button.setEnabled(can_sign)
         if not can_sign:
-            self.texts.show(self.sign_button.setToolTip, msg("Chỉ ký được báo cáo đã chốt.", "Only a finalised report can be signed."))
+            self.texts.show(
+                self.sign_button.setToolTip,
+                msg("Chỉ ký được báo cáo đã chốt.", "Only a finalised report can be signed."),
+            )
         close = QPushButton(self)
         self.texts.show(close.setText, msg("Đóng", "Close"))
 
@@ -265,7 +276,9 @@ class AppendixPreview(SaysAgain, QDialog):
             return
         cancelled = threading.Event()
         signals = _PrintSignals(self)
-        progress = QProgressDialog(str(msg("Đang in phụ lục…", "Printing the appendix…")), str(msg("Hủy", "Cancel")), 0, 1, self)
+        progress = QProgressDialog(
+            str(msg("Đang in phụ lục…", "Printing the appendix…")), str(msg("Hủy", "Cancel")), 0, 1, self
+        )
         progress.setObjectName("printProgress")
         self.texts.show(progress.setWindowTitle, msg("In phụ lục", "Print the appendix"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -276,7 +289,10 @@ class AppendixPreview(SaysAgain, QDialog):
 
         def advance(done: int, total: int) -> None:
             # the label first: a window-modal setValue processes events, and with them the next page's report
-            self.texts.show(progress.setLabelText, msg("Đang in trang {done}/{total}…", "Printing page {done}/{total}…", done=done, total=total))
+            self.texts.show(
+                progress.setLabelText,
+                msg("Đang in trang {done}/{total}…", "Printing page {done}/{total}…", done=done, total=total),
+            )
             progress.setMaximum(total)
             progress.setValue(done)
 
@@ -297,7 +313,11 @@ class AppendixPreview(SaysAgain, QDialog):
         self.printing = None
         self.print_button.setEnabled(True)
         if error:
-            QMessageBox.warning(self, str(msg("In phụ lục", "Print the appendix")), str(msg("Không in được: {error}", "Could not print: {error}", error=error)))
+            QMessageBox.warning(
+                self,
+                str(msg("In phụ lục", "Print the appendix")),
+                str(msg("Không in được: {error}", "Could not print: {error}", error=error)),
+            )
         self.printed.emit(printed, cancelled)
 
     def done(self, result: int) -> None:

@@ -59,7 +59,9 @@ class ReceivedDialog(SaysAgain, QDialog):
         self.reports = None
         self.checked = False
         self.preview = None
-        self.texts.show(self.setWindowTitle, msg("Báo cáo đã nhận năm {year}", "Reports received for {year}", year=year))
+        self.texts.show(
+            self.setWindowTitle, msg("Báo cáo đã nhận năm {year}", "Reports received for {year}", year=year)
+        )
         self.head = QLabel(self)
         self.texts.show(self.head.setText, msg("Đang đọc danh sách…", "Reading the list…"))
         self.head.setWordWrap(True)
@@ -81,7 +83,10 @@ class ReceivedDialog(SaysAgain, QDialog):
         self.texts.show(self.open_button.setText, msg("Mở phụ lục đã ký…", "Open signed appendix…"))
         self.open_button.setObjectName("openAppendix")
         self.all_button = QPushButton(self)
-        self.texts.show(self.all_button.setText, msg("In / lưu tất cả phụ lục (một tệp PDF)…", "Print / save all appendices (one PDF)…"))
+        self.texts.show(
+            self.all_button.setText,
+            msg("In / lưu tất cả phụ lục (một tệp PDF)…", "Print / save all appendices (one PDF)…"),
+        )
         self.all_button.setObjectName("allAppendices")
         close = QPushButton(self)
         self.texts.show(close.setText, msg("Đóng", "Close"))
@@ -128,7 +133,18 @@ class ReceivedDialog(SaysAgain, QDialog):
         self.proxy.setSourceModel(self.model)
         size_unit_columns(self.table)
         got = sum(1 for r in reports if r.sha256)
-        self.texts.show(self.head.setText, msg("Năm {year}: đã nhận {got}/{n} đơn vị. Chọn một đơn vị rồi bấm Mở (hoặc bấm đúp) để xem, in hoặc lưu phụ lục đã ký đúng như đã nhận.", "{year}: {got}/{n} units received. Select a unit and press Open (or double-click) to view, print or save its signed appendix exactly as received.", year=self.year, got=got, n=len(reports)))
+        self.texts.show(
+            self.head.setText,
+            msg(
+                "Năm {year}: đã nhận {got}/{n} đơn vị. Chọn một đơn vị rồi bấm Mở (hoặc bấm đúp) để xem, in hoặc lưu "
+                "phụ lục đã ký đúng như đã nhận.",
+                "{year}: {got}/{n} units received. Select a unit and press Open (or double-click) to view, print or "
+                "save its signed appendix exactly as received.",
+                year=self.year,
+                got=got,
+                n=len(reports),
+            ),
+        )
         self.all_button.setEnabled(got > 0)
         if chosen is not None:
             self.select_unit(chosen.unit.code)
@@ -156,10 +172,21 @@ class ReceivedDialog(SaysAgain, QDialog):
             self.texts.show(self.status.setText, msg("Hãy chọn một đơn vị.", "Select a unit."))
             return
         if not report.sha256:
-            self.texts.show(self.status.setText, msg("Chưa nhận báo cáo năm {year} của {code}.", "No {year} report has been received from {code}.", year=self.year, code=report.unit.code))
+            self.texts.show(
+                self.status.setText,
+                msg(
+                    "Chưa nhận báo cáo năm {year} của {code}.",
+                    "No {year} report has been received from {code}.",
+                    year=self.year,
+                    code=report.unit.code,
+                ),
+            )
             return
         code, year = report.unit.code, self.year
-        self.texts.show(self.status.setText, msg("Đang mở và kiểm tra chữ ký của {code}…", "Opening {code} and checking its signature…", code=code))
+        self.texts.show(
+            self.status.setText,
+            msg("Đang mở và kiểm tra chữ ký của {code}…", "Opening {code} and checking its signature…", code=code),
+        )
 
         def fetch(db):
             pdf, rev = received_appendix(db, self.db_path, code, year)
@@ -169,11 +196,24 @@ class ReceivedDialog(SaysAgain, QDialog):
 
     def _show_appendix(self, result) -> None:
         report, pdf, rev, check = result
-        title = (msg("Phụ lục đã nhận: {name} – năm {year}, bản {number}", "Received appendix: {name} – {year}, revision {number}", name=report.unit.name, year=self.year, number=rev.number))
+        title = msg(
+            "Phụ lục đã nhận: {name} – năm {year}, bản {number}",
+            "Received appendix: {name} – {year}, revision {number}",
+            name=report.unit.name,
+            year=self.year,
+            number=rev.number,
+        )
         ok = check.ok
-        verdict = msg("✓ Chữ ký hợp lệ, bao trùm toàn bộ tệp, thuộc CA tin cậy (kiểm tra lại lúc mở).",
-                      "✓ Valid signature over the whole file, from a trusted CA (checked again on opening).") if ok \
-            else msg("⚠ Chữ ký có vấn đề (kiểm tra lại lúc mở):", "⚠ The signature has problems (checked again on opening):")
+        verdict = (
+            msg(
+                "✓ Chữ ký hợp lệ, bao trùm toàn bộ tệp, thuộc CA tin cậy (kiểm tra lại lúc mở).",
+                "✓ Valid signature over the whole file, from a trusted CA (checked again on opening).",
+            )
+            if ok
+            else msg(
+                "⚠ Chữ ký có vấn đề (kiểm tra lại lúc mở):", "⚠ The signature has problems (checked again on opening):"
+            )
+        )
         banner = joined("{verdict}\n{details}", verdict=verdict, details=verification_text(check, " · "))
         name = f"{report.unit.code}_{self.year}_r{rev.number}_phu-luc_da-ky.pdf"
         self.texts.show(self.status.setText, verdict)
@@ -190,7 +230,12 @@ class ReceivedDialog(SaysAgain, QDialog):
     def _show_all(self, result) -> None:
         pdf, codes = result
         note = msg(MERGED_NOTE_VI, MERGED_NOTE_EN)
-        title = (msg("Phụ lục của {n} đơn vị năm {year} (bản gộp để in)", "Appendices of {n} units, {year} (joined for printing)", n=len(codes), year=self.year))
+        title = msg(
+            "Phụ lục của {n} đơn vị năm {year} (bản gộp để in)",
+            "Appendices of {n} units, {year} (joined for printing)",
+            n=len(codes),
+            year=self.year,
+        )
         banner = msg("Gồm {n} đơn vị theo thứ tự mã: {codes}.\n⚠ {note}", "{n} units in code order: {codes}.\n⚠ {note}",
                      n=len(codes), codes=", ".join(codes[:30]) + (" …" if len(codes) > 30 else ""), note=note)
         self.texts.show(self.status.setText, note)
@@ -220,13 +265,26 @@ class ReceivedDialog(SaysAgain, QDialog):
     def save_pdf(self, pdf: bytes, name: str, path: str | None = None) -> Path | None:
         if path is None:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            path, _ = QFileDialog.getSaveFileName(self, str(msg("Lưu phụ lục", "Save appendix")), str(Path(folder) / name), "PDF (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, str(msg("Lưu phụ lục", "Save appendix")), str(Path(folder) / name), "PDF (*.pdf)"
+            )
             if not path:
                 return None
         try:
             atomic_write_bytes(Path(path), pdf)
         except (OSError, C27Error) as exc:
-            QMessageBox.warning(self, "c27desk", str(msg("Không ghi được tệp {path}: {reason}", "Could not write {path}: {reason}", path=path, reason=exc.message() if isinstance(exc, C27Error) else str(exc))))
+            QMessageBox.warning(
+                self,
+                "c27desk",
+                str(
+                    msg(
+                        "Không ghi được tệp {path}: {reason}",
+                        "Could not write {path}: {reason}",
+                        path=path,
+                        reason=exc.message() if isinstance(exc, C27Error) else str(exc),
+                    )
+                ),
+            )
             return None
         self.texts.show(self.status.setText,
                         msg("Đã lưu {path} (đúng từng byte như đã nhận).", "Saved {path} (byte for byte as received).",

@@ -42,24 +42,92 @@ class UnitForm:
 
     def __init__(self, dialog: QDialog, db, form: QFormLayout, existing: Unit | None = None):
         self.dialog = dialog
-        self.code = QLineEdit(objectName="unitCode", placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="HU-TANPHU")))
-        self.name = QLineEdit(objectName="unitName", placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="Huyện ủy Tân Phú")))
+        self.code = QLineEdit(
+            objectName="unitCode",
+            placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="HU-TANPHU")),
+        )
+        self.name = QLineEdit(
+            objectName="unitName",
+            placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="Huyện ủy Tân Phú")),
+        )
         self.level = QComboBox(objectName="unitLevel")
         self.level.addItem(str(msg("— Chọn cấp của đơn vị —", "— Choose the unit's level —")), None)
         for lv in units.levels(db):
             self.level.addItem(lv["name"], lv["code"])
-        self.parent_code = QLineEdit(objectName="parentCode", placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="TU-DONGNAI")))
-        self.place = QLineEdit(objectName="place", placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="Tân Phú")))
-        self.parent_body = QLineEdit(objectName="parentBody",
-                                     placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="ĐẢNG BỘ TỈNH ĐỒNG NAI")))
-        self.doc_symbol = QLineEdit(objectName="docSymbol", placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="HU")))
-        self._row(form, str(msg("Mã đơn vị", "Unit code")), self.code, str(msg("Chữ không dấu, số và dấu gạch ngang;\ndùng trong tên tệp gửi lên cấp trên.", "Unaccented letters, digits and hyphens;\nused in the names of files sent upward.")))
+        self.parent_code = QLineEdit(
+            objectName="parentCode",
+            placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="TU-DONGNAI")),
+        )
+        self.place = QLineEdit(
+            objectName="place", placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="Tân Phú"))
+        )
+        self.parent_body = QLineEdit(
+            objectName="parentBody",
+            placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="ĐẢNG BỘ TỈNH ĐỒNG NAI")),
+        )
+        self.doc_symbol = QLineEdit(
+            objectName="docSymbol", placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="HU"))
+        )
+        self._row(
+            form,
+            str(msg("Mã đơn vị", "Unit code")),
+            self.code,
+            str(
+                msg(
+                    "Chữ không dấu, số và dấu gạch ngang;\ndùng trong tên tệp gửi lên cấp trên.",
+                    "Unaccented letters, digits and hyphens;\nused in the names of files sent upward.",
+                )
+            ),
+        )
         form.addRow(str(msg("Tên đơn vị", "Unit name")), self.name)
         form.addRow(str(msg("Cấp", "Level")), self.level)
-        self._row(form, str(msg("Mã đơn vị cấp trên", "Parent unit code")), self.parent_code, str(msg("Mã của đơn vị nhận báo cáo (để trống nếu chưa biết).", "The code of the unit that receives the report (leave empty if unknown).")))
-        self._row(form, str(msg("Địa danh", "Place")), self.place, str(msg("In ở dòng ngày tháng: “Tân Phú, ngày … tháng … năm …”.", "Printed in the date line: “Tân Phú, ngày … tháng … năm …”.")))
-        self._row(form, str(msg("Cơ quan cấp trên (dòng đầu)", "Parent body (first line)")), self.parent_body, str(msg("Dòng in hoa ở góc trên bên trái phụ lục, phía trên tên đơn vị\n(tên đảng bộ cấp trên). Để trống nếu đơn vị không ghi dòng này.", "The capitalised line at the top left of the appendix, above the unit's name\n(the Party committee above). Leave empty if your unit does not print it.")))
-        self._row(form, str(msg("Ký hiệu văn bản", "Document symbol")), self.doc_symbol, str(msg("Chữ viết tắt của đơn vị, in sau số báo cáo:\nvới “HU” số in là “Số 123-BC/HU”.", "The unit's abbreviation, printed after the report number:\nwith “HU” the number prints as “Số 123-BC/HU”.")))
+        self._row(
+            form,
+            str(msg("Mã đơn vị cấp trên", "Parent unit code")),
+            self.parent_code,
+            str(
+                msg(
+                    "Mã của đơn vị nhận báo cáo (để trống nếu chưa biết).",
+                    "The code of the unit that receives the report (leave empty if unknown).",
+                )
+            ),
+        )
+        self._row(
+            form,
+            str(msg("Địa danh", "Place")),
+            self.place,
+            str(
+                msg(
+                    "In ở dòng ngày tháng: “Tân Phú, ngày … tháng … năm …”.",
+                    "Printed in the date line: “Tân Phú, ngày … tháng … năm …”.",
+                )
+            ),
+        )
+        self._row(
+            form,
+            str(msg("Cơ quan cấp trên (dòng đầu)", "Parent body (first line)")),
+            self.parent_body,
+            str(
+                msg(
+                    "Dòng in hoa ở góc trên bên trái phụ lục, phía trên tên đơn vị\n(tên đảng bộ cấp trên). Để trống "
+                    "nếu đơn vị không ghi dòng này.",
+                    "The capitalised line at the top left of the appendix, above the unit's name\n(the Party committee "
+                    "above). Leave empty if your unit does not print it.",
+                )
+            ),
+        )
+        self._row(
+            form,
+            str(msg("Ký hiệu văn bản", "Document symbol")),
+            self.doc_symbol,
+            str(
+                msg(
+                    "Chữ viết tắt của đơn vị, in sau số báo cáo:\nvới “HU” số in là “Số 123-BC/HU”.",
+                    "The unit's abbreviation, printed after the report number:\nwith “HU” the number prints as “Số "
+                    "123-BC/HU”.",
+                )
+            ),
+        )
         if existing is not None:
             self.code.setText(existing.code)
             self.code.setEnabled(False)  # the code names the unit in files already sent; it never changes
@@ -99,21 +167,37 @@ class SetupDialog(QDialog):
         self.setObjectName("setupDialog")
         self.setWindowTitle(str(msg("Thiết lập đơn vị báo cáo", "Set up the reporting unit")))
         layout = QVBoxLayout(self)
-        intro = QLabel(str(msg("Cơ sở dữ liệu chưa có đơn vị. Hãy nhập thông tin đơn vị báo cáo; chữ xám chỉ là ví dụ. Có thể sửa lại sau: Báo cáo → Thông tin đơn vị.", "The database has no unit yet. Enter the reporting unit's details; grey text is only an example. You can change them later: Report → Unit details.")))
+        intro = QLabel(
+            str(
+                msg(
+                    "Cơ sở dữ liệu chưa có đơn vị. Hãy nhập thông tin đơn vị báo cáo; chữ xám chỉ là ví dụ. Có thể sửa "
+                    "lại sau: Báo cáo → Thông tin đơn vị.",
+                    "The database has no unit yet. Enter the reporting unit's details; grey text is only an example. "
+                    "You can change them later: Report → Unit details.",
+                )
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.fields = UnitForm(self, db, form)
         for name in ("code", "name", "level", "parent_code", "place", "parent_body", "doc_symbol"):
             setattr(self, name, getattr(self.fields, name))
-        self.signer_authority = QLineEdit(objectName="signerAuthority",
-                                          placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="T/M BAN THƯỜNG VỤ")))
-        self.signer_title = QLineEdit(objectName="signerTitle", placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="PHÓ BÍ THƯ")))
+        self.signer_authority = QLineEdit(
+            objectName="signerAuthority",
+            placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="T/M BAN THƯỜNG VỤ")),
+        )
+        self.signer_title = QLineEdit(
+            objectName="signerTitle",
+            placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="PHÓ BÍ THƯ")),
+        )
         self.signer_name = QLineEdit(objectName="signerName")
         self.year = QSpinBox(objectName="firstYear", minimum=2021, maximum=2100, value=date.today().year - 1)
         for label, widget in [
-            (str(msg("Thẩm quyền ký", "Signing authority")), self.signer_authority), (str(msg("Chức vụ người ký", "Signer's title")), self.signer_title),
-            (str(msg("Họ tên người ký", "Signer's name")), self.signer_name), (str(msg("Năm báo cáo đầu tiên", "First reporting year")), self.year),
+            (str(msg("Thẩm quyền ký", "Signing authority")), self.signer_authority),
+            (str(msg("Chức vụ người ký", "Signer's title")), self.signer_title),
+            (str(msg("Họ tên người ký", "Signer's name")), self.signer_name),
+            (str(msg("Năm báo cáo đầu tiên", "First reporting year")), self.year),
         ]:
             form.addRow(label, widget)
         layout.addLayout(form)
@@ -157,7 +241,16 @@ class UnitDialog(QDialog):
         form = QFormLayout()
         self.fields = UnitForm(self, db, form, existing=unit)
         layout.addLayout(form)
-        layout.addWidget(_hint(str(msg("Thay đổi in trên các phụ lục tạo từ nay; bản đã ký không đổi.", "Changes print on appendices made from now on; signed copies do not change."))))
+        layout.addWidget(
+            _hint(
+                str(
+                    msg(
+                        "Thay đổi in trên các phụ lục tạo từ nay; bản đã ký không đổi.",
+                        "Changes print on appendices made from now on; signed copies do not change.",
+                    )
+                )
+            )
+        )
         self.error = _error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

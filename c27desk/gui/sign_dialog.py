@@ -71,7 +71,15 @@ class SignDialog(QDialog):
         self.secret = QLineEdit(self)
         self.secret.setObjectName("secret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)  # never shown, never stored
-        self.remember = QCheckBox(str(msg("Ghi nhớ cách ký cho đơn vị (không lưu mật khẩu, mã PIN)", "Remember how this unit signs (passphrase and PIN are never stored)")), self)
+        self.remember = QCheckBox(
+            str(
+                msg(
+                    "Ghi nhớ cách ký cho đơn vị (không lưu mật khẩu, mã PIN)",
+                    "Remember how this unit signs (passphrase and PIN are never stored)",
+                )
+            ),
+            self,
+        )
         self.remember.setChecked(True)
         self.error = QLabel(self)
         self.error.setObjectName("signError")
@@ -124,11 +132,17 @@ class SignDialog(QDialog):
         self.p12_path.setEnabled(p12)
         for widget in (self.module, self.token, self.key_label):
             widget.setEnabled(not p12)
-        self.secret_label.setText(str(msg("Mật khẩu tệp .p12", ".p12 passphrase")) if p12 else str(msg("Mã PIN", "PIN")))
+        self.secret_label.setText(
+            str(msg("Mật khẩu tệp .p12", ".p12 passphrase")) if p12 else str(msg("Mã PIN", "PIN"))
+        )
 
     def _browse_p12(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, str(msg("Chọn tệp chứng thư số", "Choose the certificate file")), self.p12_path.text(),
-                                              str(msg("Chứng thư số (*.p12 *.pfx)", "Certificates (*.p12 *.pfx)")))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            str(msg("Chọn tệp chứng thư số", "Choose the certificate file")),
+            self.p12_path.text(),
+            str(msg("Chứng thư số (*.p12 *.pfx)", "Certificates (*.p12 *.pfx)")),
+        )
         if path:
             self.p12_path.setText(path)
 

@@ -310,8 +310,14 @@ class EntryTableView(QTableView):
             target = proxy.index(proxy.rowCount() - 1, column)
         left = source.criteria[src_row].id
         if target is None:
-            self.message.emit(msg("{left} không còn trong bộ lọc đang chọn; bộ lọc không còn dòng nào.",
-                                  "{left} no longer matches the chosen filter; no rows are left in it.", left=left), False)
+            self.message.emit(
+                msg(
+                    "{left} không còn trong bộ lọc đang chọn; bộ lọc không còn dòng nào.",
+                    "{left} no longer matches the chosen filter; no rows are left in it.",
+                    left=left,
+                ),
+                False,
+            )
             return
         self.setCurrentIndex(target)
         self.scrollTo(target)
@@ -379,8 +385,9 @@ class EntryTableView(QTableView):
 
         block = format_cells([[text(r, c) for c in cols] for r in rows])
         QGuiApplication.clipboard().setText(block)
-        self.message.emit(msg("Đã sao chép {n} ô.", "Copied {n} cell.", plural="Copied {n} cells.", n=len(rows) * len(cols)),
-                          False)
+        self.message.emit(
+            msg("Đã sao chép {n} ô.", "Copied {n} cell.", plural="Copied {n} cells.", n=len(rows) * len(cols)), False
+        )
         return block
 
     def paste_clipboard(self) -> PasteResult | None:
@@ -400,11 +407,21 @@ class EntryTableView(QTableView):
         if not start.isValid() or not rows:
             return None
         if source.read_only():
-            self.message.emit(msg("Không dán được: báo cáo đang ở chế độ chỉ xem.", "Nothing pasted: the report is read-only."), True)
+            self.message.emit(
+                msg("Không dán được: báo cáo đang ở chế độ chỉ xem.", "Nothing pasted: the report is read-only."), True
+            )
             return None
         width = max(len(r) for r in rows)
         if start.column() not in (COL_EXPLANATION, COL_VALUE) or width > 2:
-            self.message.emit(msg("Không dán được: chỉ dán một cột (giá trị hoặc diễn giải) hoặc hai cột (giá trị và diễn giải), bắt đầu từ ô giá trị hoặc ô diễn giải. Không có ô nào bị thay đổi.", "Nothing pasted: paste one column (values or explanations) or two (values and explanations), starting on a value or explanation cell. No cell was changed."), True)
+            self.message.emit(
+                msg(
+                    "Không dán được: chỉ dán một cột (giá trị hoặc diễn giải) hoặc hai cột (giá trị và diễn giải), bắt "
+                    "đầu từ ô giá trị hoặc ô diễn giải. Không có ô nào bị thay đổi.",
+                    "Nothing pasted: paste one column (values or explanations) or two (values and explanations), "
+                    "starting on a value or explanation cell. No cell was changed.",
+                ),
+                True,
+            )
             return None
         if width == 1:
             columns = [start.column()]
@@ -420,8 +437,13 @@ class EntryTableView(QTableView):
         try:
             for line, cells in enumerate(rows):
                 if line >= len(targets):
-                    result.refused.append((msg("dòng {line}", "line {line}", line=line + 1), "\t".join(cells),
-                                           msg("không còn dòng nào bên dưới trong bảng", "no more rows below in the table")))
+                    result.refused.append(
+                        (
+                            msg("dòng {line}", "line {line}", line=line + 1),
+                            "\t".join(cells),
+                            msg("không còn dòng nào bên dưới trong bảng", "no more rows below in the table"),
+                        )
+                    )
                     continue
                 crit = source.criteria[targets[line]]
                 pairs = dict(zip(columns, cells + [""] * (len(columns) - len(cells)), strict=True))

@@ -59,8 +59,16 @@ class UnitsDialog(SaysAgain, QDialog):
         self.year.valueChanged.connect(self.refresh)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("unitsTable")
-        self.texts.show(self.table.setHorizontalHeaderLabels, [msg("Mã", "Code"), msg("Tên", "Name"), msg("Cấp", "Level"), msg("Cấp trên", "Parent"),
-                                              msg("Hiệu lực", "Valid")])
+        self.texts.show(
+            self.table.setHorizontalHeaderLabels,
+            [
+                msg("Mã", "Code"),
+                msg("Tên", "Name"),
+                msg("Cấp", "Level"),
+                msg("Cấp trên", "Parent"),
+                msg("Hiệu lực", "Valid"),
+            ],
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -77,11 +85,16 @@ class UnitsDialog(SaysAgain, QDialog):
         form.addRow(self.texts.label(msg("Từ năm", "From year"), self), self.from_year)
         form.addRow(self.texts.label(msg("Tên mới", "New name"), self), self.new_name)
         form.addRow(self.texts.label(msg("Cấp trên mới (mã)", "New parent (code)"), self), self.new_parent)
-        form.addRow(self.texts.label(msg("Mã mới / mã sau hợp nhất", "New code / code after merging"), self), self.new_code)
+        form.addRow(
+            self.texts.label(msg("Mã mới / mã sau hợp nhất", "New code / code after merging"), self), self.new_code
+        )
         buttons = QHBoxLayout()
-        for text, slot in ((msg("Đổi tên / đổi mã", "Rename / new code"), self.rename),
-                           (msg("Chuyển cấp trên", "Move to parent"), self.move), (msg("Thôi hoạt động", "Retire"), self.retire),
-                           (msg("Hợp nhất các đơn vị đã chọn", "Merge the selected units"), self.merge)):
+        for text, slot in (
+            (msg("Đổi tên / đổi mã", "Rename / new code"), self.rename),
+            (msg("Chuyển cấp trên", "Move to parent"), self.move),
+            (msg("Thôi hoạt động", "Retire"), self.retire),
+            (msg("Hợp nhất các đơn vị đã chọn", "Merge the selected units"), self.merge),
+        ):
             b = QPushButton(self)
             self.texts.show(b.setText, text)
             b.clicked.connect(slot)
@@ -103,8 +116,17 @@ class UnitsDialog(SaysAgain, QDialog):
         box.addWidget(self.message)
         self.signers = QTableWidget(0, 6, self)
         self.signers.setObjectName("signersTable")
-        self.texts.show(self.signers.setHorizontalHeaderLabels, [msg("Đơn vị", "Unit"), msg("Người ký (chủ thể)", "Signer (subject)"), msg("Số hiệu", "Serial"),
-                                                msg("Hiệu lực từ", "Valid from"), msg("Đến", "Until"), "SHA-256"])
+        self.texts.show(
+            self.signers.setHorizontalHeaderLabels,
+            [
+                msg("Đơn vị", "Unit"),
+                msg("Người ký (chủ thể)", "Signer (subject)"),
+                msg("Số hiệu", "Serial"),
+                msg("Hiệu lực từ", "Valid from"),
+                msg("Đến", "Until"),
+                "SHA-256",
+            ],
+        )
         self.signers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.signers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         revoke = QPushButton(self)
@@ -204,10 +226,20 @@ class UnitsDialog(SaysAgain, QDialog):
     def _confirm_history(self, why: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        answer = QMessageBox.question(self, str(msg("Sửa lịch sử đơn vị?", "Change the units' history?")),
-                                      why + "\n\n" + str(msg("Vẫn thay đổi (tổng hợp các năm đó sẽ đọc khác đi)?", "Change it anyway (those years' consolidation will read differently)?")),
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
+        answer = QMessageBox.question(
+            self,
+            str(msg("Sửa lịch sử đơn vị?", "Change the units' history?")),
+            why
+            + "\n\n"
+            + str(
+                msg(
+                    "Vẫn thay đổi (tổng hợp các năm đó sẽ đọc khác đi)?",
+                    "Change it anyway (those years' consolidation will read differently)?",
+                )
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _one(self) -> units.Unit:
@@ -223,10 +255,19 @@ class UnitsDialog(SaysAgain, QDialog):
                 new = make_unit(self.new_code.text(), self.new_name.text() or unit.name, unit.level, unit.parent)
                 units.succeed(self.db, [unit.code], new, year, LinkKind.RECODE, who=current_user(),
                               force_history=self.force_history)
-                return (msg("Từ năm {year}, {code} đổi thành {new}.", "From {year}, {code} becomes {new}.", year=year, code=unit.code, new=new.code))
+                return msg(
+                    "Từ năm {year}, {code} đổi thành {new}.",
+                    "From {year}, {code} becomes {new}.",
+                    year=year,
+                    code=unit.code,
+                    new=new.code,
+                )
             units.rename(self.db, unit.code, self.new_name.text(), year, who=current_user(),
                          force_history=self.force_history)
-            return (msg("Từ năm {year}, {code} có tên mới.", "From {year}, {code} has a new name.", year=year, code=unit.code))
+            return msg(
+                "Từ năm {year}, {code} có tên mới.", "From {year}, {code} has a new name.", year=year, code=unit.code
+            )
+
         self._do(work)
 
     def move(self) -> None:
@@ -234,14 +275,27 @@ class UnitsDialog(SaysAgain, QDialog):
             unit, year = self._one(), self.from_year.value()
             units.move(self.db, unit.code, self.new_parent.text(), year, who=current_user(),
                        force_history=self.force_history)
-            return (msg("Từ năm {year}, {code} trực thuộc {parent}.", "From {year}, {code} reports to {parent}.", year=year, code=unit.code, parent=self.new_parent.text().strip().upper()))
+            return msg(
+                "Từ năm {year}, {code} trực thuộc {parent}.",
+                "From {year}, {code} reports to {parent}.",
+                year=year,
+                code=unit.code,
+                parent=self.new_parent.text().strip().upper(),
+            )
+
         self._do(work)
 
     def retire(self) -> None:
         def work() -> str:
             unit, year = self._one(), self.from_year.value()
             units.retire(self.db, unit.code, year, who=current_user(), force_history=self.force_history)
-            return (msg("Đơn vị {code} không còn từ năm {year}.", "Unit {code} no longer exists from {year}.", code=unit.code, year=year))
+            return msg(
+                "Đơn vị {code} không còn từ năm {year}.",
+                "Unit {code} no longer exists from {year}.",
+                code=unit.code,
+                year=year,
+            )
+
         self._do(work)
 
     def merge(self) -> None:
@@ -255,7 +309,14 @@ class UnitsDialog(SaysAgain, QDialog):
                                     self.new_parent.text() or chosen[0].parent)
             units.succeed(self.db, [u.code for u in chosen], new, year, LinkKind.MERGE, who=current_user(),
                           force_history=self.force_history)
-            return (msg("Từ năm {year}, {codes} hợp nhất thành {code}.", "From {year}, {codes} are merged into {code}.", year=year, codes=", ".join(u.code for u in chosen), code=new.code))
+            return msg(
+                "Từ năm {year}, {codes} hợp nhất thành {code}.",
+                "From {year}, {codes} are merged into {code}.",
+                year=year,
+                codes=", ".join(u.code for u in chosen),
+                code=new.code,
+            )
+
         self._do(work)
 
     def revoke(self) -> None:
