@@ -106,7 +106,7 @@ def _steps(tmp: Path) -> Iterator[Step]:
 
         signed = sign_appendix(content, rendered, spec, roots)
         check = verify_pdf(signed.pdf, roots)
-        _check(check.ok, "chữ ký phụ lục / appendix signature: " + "; ".join(check.problems))
+        _check(check.ok, "chữ ký phụ lục / appendix signature: " + "; ".join(map(str, check.problems)))
         _check(not verify_pdf(signed.pdf + b"%tampered\n", roots).ok, "phát hiện sửa đổi / tamper detection")
         yield step("sign + verify", f"{check.signer}")
 

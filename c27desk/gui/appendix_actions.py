@@ -30,7 +30,7 @@ def trust_roots(db) -> list:
 
 def verification_text(ctx: QObject, v) -> str:
     from c27desk.gui.i18n import current_language
-    from c27desk.report.verify import local_time, localise
+    from c27desk.report.verify import local_time
 
     yes, no = ctx.tr("có"), ctx.tr("không")
     when = local_time(v.signing_time)
@@ -43,7 +43,7 @@ def verification_text(ctx: QObject, v) -> str:
     ]
     if v.check_code:  # ties the paper to the data; it is in the file's metadata, not printed on the page
         lines.append(ctx.tr("Mã kiểm tra: %1 (%2)").replace("%1", v.check_code).replace("%2", v.described))
-    return "\n".join(lines + [localise(p, current_language()) for p in v.problems])
+    return "\n".join(lines + [p.render(current_language()) for p in v.problems])
 
 
 class AppendixActions(QObject):

@@ -130,7 +130,7 @@ class PeriodDialog(QDialog):
             number = normalise_report_number(typed, symbol)
         except C27Error as exc:
             self.number_shown.setStyleSheet("color: #b00020")
-            self.number_shown.setText(exc.message().removeprefix(f"{exc.where}: "))
+            self.number_shown.setText(exc.text.render())
             return
         self.number_shown.setStyleSheet("")
         self.number_shown.setText(self.tr("In trên phụ lục: Số %1").replace("%1", compose_number(number, symbol)))
@@ -149,7 +149,7 @@ class PeriodDialog(QDialog):
                 self.switched = switch_form(self.db, self.year, *periods.parse_form_key(chosen), who=current_user())
         except C27Error as exc:  # shown beside the fields; nothing was saved
             self.error.setText(exc.message())
-            if exc.where in self.fields:
-                self.fields[exc.where].setFocus()
+            if exc.field in self.fields:
+                self.fields[exc.field].setFocus()
             return
         self.accept()

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from c27desk.errors import CatalogueError
+from c27desk.i18n import Text, msg
 from c27desk.model.text import clean, shown
 
 KINDS = ("status", "count", "amount", "text")
@@ -102,6 +103,11 @@ class Rule:
     @property
     def criteria(self) -> tuple[str, ...]:
         return self.left + self.right
+
+    @property
+    def text(self) -> Text:
+        """The rule's message as the form file words it: user data, so a brace in it is text, not a placeholder."""
+        return form_text(self.message_vi, self.message_en)
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,11 @@ def content_hash(data: Mapping[str, Any]) -> str:
     """SHA-256 of the canonical JSON, so two offices can tell they hold the same catalogue."""
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def form_text(vi: str, en: str) -> Text:
+    """Words a form file gives in both languages, as a message that renders them exactly as written."""
+    return msg(vi.replace("{", "{{").replace("}", "}}"), (en or vi).replace("{", "{{").replace("}", "}}"))
 
 
 def _fail(where: str, vi: str, en: str) -> CatalogueError:

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from c27desk.errors import C27Error
+from c27desk.i18n import msg
 from c27desk.report.appendix import AppendixContent
 from c27desk.report.appendix_pdf import RenderedAppendix
 from c27desk.report.signing import P12Spec, Pkcs11Spec, StampText, sign_pdf
 from c27desk.report.trial_keys import trial_unit_code
-from c27desk.report.verify import PdfVerification, localise, verify_pdf
+from c27desk.report.verify import PdfVerification, verify_pdf
 from c27desk.store.signing_settings import SigningSettings
 
 # where the usual token middleware lives; the first that exists is offered as the default
@@ -114,9 +115,8 @@ def sign_appendix(content: AppendixContent, rendered: RenderedAppendix, spec: P1
     signed = sign_pdf(rendered.pdf, spec, stamp=stamp, field_box=box.box, page=box.page)
     verification = verify_pdf(signed, trust_roots)
     if not (verification.intact and verification.valid and verification.covers_whole_file):
-        raise C27Error("chữ ký vừa tạo không kiểm tra được: " + "; ".join(localise(p, "vi") for p in verification.problems),
-                       "the new signature does not verify: " + "; ".join(localise(p, "en") for p in verification.problems),
-                       code="BAD_SIGNATURE")
+        raise C27Error(msg("Chữ ký vừa tạo không kiểm tra được: {problems}", "The new signature does not verify: {problems}",
+                           problems=verification.problems), code="BAD_SIGNATURE")
     other = trial_unit_code(verification.signer_cert)
     if other and other != content.unit.code:
         raise C27Error(f"chứng thư số dùng thử này cấp cho đơn vị {other}, không phải {content.unit.code}; hãy ký "

@@ -104,7 +104,7 @@ def check_file(path: Path) -> str | None:
 
 def taken_at(path: Path) -> str:
     """When a backup was taken, as people in Vietnam read it (GMT+7)."""
-    return vn_display(_stamp_of(path), "%d/%m/%Y %H:%M:%S")
+    return vn_display(_stamp_of(path), seconds=True)
 
 
 def newest_good_backup(db_path: Path) -> Path | None:

@@ -39,7 +39,7 @@ def check_signed_file(cli, out, unit_keys, nss, tmp_path):
     flipped.write_bytes(flip_byte(out.read_bytes()))
     code, text, _ = cli("verify", str(flipped), "--trust", str(unit_keys.ca_pem))
     assert code == 1
-    assert "VẤN ĐỀ: nội dung đã bị sửa sau khi ký" in text
+    assert "VẤN ĐỀ: Nội dung đã bị sửa sau khi ký." in text
     assert not pdfsig(flipped, nss).signature_valid
 
     appended = tmp_path / "appended.pdf"
@@ -140,7 +140,7 @@ def test_verify_without_trust_or_on_damaged_files_exits_nonzero(final_demo, cli,
     unsigned = tmp_path / "chua-ky.pdf"
     assert cli("appendix", "--period", "2023", "--out", str(unsigned))[0] == 0
     code, text, err = cli("verify", str(unsigned))
-    assert code == 1 and "tệp không có chữ ký số" in text
+    assert code == 1 and "Tệp không có chữ ký số." in text
     for junk in (b"", b"%PDF-1.7\n" + b"\x00" * 100, out.read_bytes()[: len(out.read_bytes()) // 2]):
         bad = tmp_path / "hong.pdf"
         bad.write_bytes(junk)
@@ -286,4 +286,4 @@ def test_verify_refuses_sha1_and_active_content_with_their_codes(final_demo, cli
             ["a", pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS="app.alert(1)")])))
         doc.save(tmp_path / "js.pdf")
     code, text, _ = cli("--lang", "vi", "verify", str(tmp_path / "js.pdf"), "--trust", str(unit_keys.ca_pem))
-    assert code == 1 and "VẤN ĐỀ: [APPENDIX_ACTIVE_CONTENT] tệp chứa nội dung chủ động (JavaScript)" in text
+    assert code == 1 and "VẤN ĐỀ: [APPENDIX_ACTIVE_CONTENT] Tệp chứa nội dung chủ động (JavaScript)" in text
