@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from c27desk.catalogs import find_shipped, shipped_catalogues
 from c27desk.errors import InputError, StoreError
-from c27desk.i18n import Text, joined, msg
+from c27desk.i18n import Text, listed, msg
 from c27desk.model.catalogue import Catalogue, parse_catalogue, render_year
 from c27desk.model.document_number import normalise_report_number
 from c27desk.model.text import (
@@ -309,8 +309,7 @@ def _refuse_if_finalised(db: Database, year: int, fields: list[str]) -> None:
             "(c27desk reopen --period {year} hoặc Báo cáo → Mở lại báo cáo…) rồi sửa.",
             "The {year} report is finalised (revision {revision}), so {names} cannot change; reopen the "
             "report first (c27desk reopen --period {year} or Report → Reopen report…).",
-            year=year, revision=rev.number, names=joined(", ".join(f"{{f{i}}}" for i in range(len(names))),
-                                                         **{f"f{i}": t for i, t in enumerate(names)})),
+            year=year, revision=rev.number, names=listed(names)),
             code="REPORT_FINAL")
 
 
