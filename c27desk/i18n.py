@@ -174,3 +174,9 @@ def listed(items: list[Text | str] | tuple[Text | str, ...], separator: str = ",
     """Several messages or names one after the other, each in the reader's language."""
     return joined(separator.replace("{", "{{").replace("}", "}}").join(f"{{i{k}}}" for k in range(len(items))),
                   **{f"i{k}": item for k, item in enumerate(items)})
+
+
+def pair(vi: str, en: str) -> Text:
+    """Two ready-made halves (a reason already worded in each language, such as an OS error's),
+    taken as they are: a brace in them is text, not a placeholder."""
+    return msg(vi.replace("{", "{{").replace("}", "}}"), en.replace("{", "{{").replace("}", "}}"))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from c27desk.errors import CatalogueError
-from c27desk.i18n import Text, joined, msg
+from c27desk.i18n import Text, joined, msg, pair
 from c27desk.model.text import clean, shown
 
 KINDS = ("status", "count", "amount", "text")
@@ -205,7 +205,7 @@ def content_hash(data: Mapping[str, Any]) -> str:
 
 def form_text(vi: str, en: str) -> Text:
     """Words a form file gives in both languages, as a message that renders them exactly as written."""
-    return msg(vi.replace("{", "{{").replace("}", "}}"), (en or vi).replace("{", "{{").replace("}", "}}"))
+    return pair(vi, en or vi)
 
 
 def _fail(where: Text | str, vi: str, en: str, **values: Any) -> CatalogueError:
@@ -350,8 +350,8 @@ def parse_catalogue(data: Any, source: str = "catalogue", *, year: int | None = 
     rule_ids = [r.id for r in rules]
     dup = {r for r in rule_ids if rule_ids.count(r) > 1}
     if dup:
-        raise _fail(source, "Quy tắc trùng mã: {ids}.", "Duplicate rule id: {ids}.", plural="Duplicate rule ids: {ids}.",
-                    count="n", ids=", ".join(sorted(dup)), n=len(dup))
+        raise _fail(source, "Quy tắc trùng mã: {ids}.", "Duplicate rule id: {ids}." if len(dup) == 1
+                    else "Duplicate rule ids: {ids}.", ids=", ".join(sorted(dup)))
     previous = data.get("previous")
     if previous is not None:
         if not isinstance(previous, dict) or not previous.get("id") or not previous.get("version"):
@@ -363,9 +363,9 @@ def parse_catalogue(data: Any, source: str = "catalogue", *, year: int | None = 
             unknown = [k for k in mapping if k not in criteria_ids]
             if unknown:
                 raise _fail(source, "Trường “previous.map” nêu tiêu chí không có: {ids}.",
-                            "The field “previous.map” names an unknown criterion: {ids}.",
-                            plural="The field “previous.map” names unknown criteria: {ids}.", count="n",
-                            ids=", ".join(shown(str(k)) for k in unknown), n=len(unknown))
+                            "The field “previous.map” names an unknown criterion: {ids}." if len(unknown) == 1
+                            else "The field “previous.map” names unknown criteria: {ids}.",
+                            ids=", ".join(shown(str(k)) for k in unknown))
     notes = data.get("notes") or []
     return Catalogue(
         id=cat_id,

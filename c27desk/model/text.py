@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from c27desk.errors import InputError
-from c27desk.i18n import Text, msg
+from c27desk.i18n import Text, msg, pair
 
 _SPACES = {"\u00a0", "\u2007", "\u202f", "\u200b", "\ufeff"}
 
@@ -175,8 +175,7 @@ def _refused(text: str, pos: int, what: tuple[str, str], *, multiline: bool) -> 
 def _named(what: tuple[str, str]) -> Text:
     """A field's name (``("số báo cáo", "the report number")``) opening a sentence: capitalised."""
     vi, en = what
-    return msg((vi[:1].upper() + vi[1:]).replace("{", "{{").replace("}", "}}"),
-               (en[:1].upper() + en[1:]).replace("{", "{{").replace("}", "}}"))
+    return pair(vi[:1].upper() + vi[1:], en[:1].upper() + en[1:])
 
 
 def checked_text(raw: str | None, what: tuple[str, str], *, max_chars: int, multiline: bool = False) -> str:

@@ -270,8 +270,9 @@ def _checked_changes(db: Database, changes: dict[str, str | None]) -> dict[str, 
     """Every change in its stored form, or InputError naming the field (``where``) before anything is written."""
     bad = [k for k in changes if k not in EDITABLE]
     if bad:
-        raise StoreError(msg("Không sửa được trường {fields}.", "Cannot edit field {fields}.", plural="Cannot edit fields {fields}.",
-                             count="n", fields=", ".join(bad), n=len(bad)))
+        raise StoreError(msg("Không sửa được trường {fields}.",
+                             "Cannot edit field {fields}." if len(bad) == 1 else "Cannot edit fields {fields}.",
+                             fields=", ".join(bad)))
     out: dict[str, str | None] = {}
     for key, value in changes.items():
         try:

@@ -100,7 +100,7 @@ def test_token_mistakes_are_told_and_write_nothing(final_demo, cli, token, tmp_p
             "--key-label", "khong-co" if how == "wrong-key" else "dongnai"]
     code, text, err = cli(*args)
     assert code != 0
-    expected = {"wrong-pin": "mã PIN của thiết bị ký số không đúng", "wrong-token": "không thấy thiết bị ký số",
+    expected = {"wrong-pin": "Mã PIN của thiết bị ký số không đúng", "wrong-token": "Không thấy thiết bị ký số",
                 "wrong-key": "không có khóa “khong-co”", "not-a-module": "không phải thư viện PKCS#11"}[how]
     assert expected in err
     assert "Traceback" not in err
@@ -112,7 +112,7 @@ def test_wrong_passphrase_is_told_and_writes_nothing(final_demo, cli, unit_keys,
     out = tmp_path / "phu-luc.pdf"
     code, _, err = cli("appendix", "--period", "2023", "--out", str(out), "--sign-p12", str(unit_keys.p12))
     assert code != 0
-    assert "mật khẩu tệp chứng thư số không đúng" in err
+    assert "Mật khẩu tệp chứng thư số không đúng" in err
     assert not out.exists()
 
 
@@ -236,7 +236,7 @@ def test_another_units_trial_certificate_is_refused(final_demo, cli, child_keys,
     out = tmp_path / "phu-luc.pdf"
     code, _, err = cli("appendix", "--period", "2023", "--out", str(out), "--sign-p12",
                        str(child_keys["HU-BIENHOA"].p12))
-    assert code == 1 and "chứng thư số dùng thử này cấp cho đơn vị HU-BIENHOA, không phải TU-DONGNAI" in err
+    assert code == 1 and "Chứng thư số dùng thử này cấp cho đơn vị HU-BIENHOA, không phải TU-DONGNAI" in err
     assert not out.exists()
 
 
