@@ -344,7 +344,7 @@ def switch_form(db: Database, year: int, cat_id: str, version: str, *, who: str)
         raise InputError(msg("Kỳ báo cáo {year} đã dùng biểu mẫu {old_key}.",
                              "The {year} period already uses form {old_key}.",
                              year=year, old_key=old_key),
-                         where="--catalogue")
+                         field="--catalogue")
     new = periods.load_catalogue(db, cat_id, version, year=year, level=me.level)
     full_new = periods.load_catalogue(db, cat_id, version, year=year)
     current = values.entries(db, me.code, year)

@@ -57,7 +57,7 @@ def check_year(year: int, what: str = "--from") -> int:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise InputError(msg("Năm “{year}” không hợp lệ (từ {first} đến {last}).",
                              "The year “{year}” is invalid ({first} to {last}).", year=year, first=FIRST_YEAR,
-                             last=LAST_YEAR), where=what)
+                             last=LAST_YEAR), field=what)
     return year
 
 

@@ -110,7 +110,7 @@ def parse_form_key(text: str) -> tuple[str, str]:
     if not sep or not cat_id or not version:
         raise InputError(msg("Mã biểu mẫu “{key}” không đúng dạng MÃ/PHIÊN_BẢN (ví dụ P27/2023.2).",
                              "The form key “{key}” is not of the form ID/VERSION (e.g. P27/2023.2).", key=shown(text)),
-                         where="--catalogue")
+                         field="--catalogue")
     return cat_id, version
 
 

@@ -256,7 +256,7 @@ def guard_history(db: Database, year: int, *, force: bool) -> None:
                              "A change from {year} rewrites the unit tree of years already reported on ({reason}); choose a "
                              "--from year with no reports, or add --force-history if history must change.",
                              year=year, reason=pair(vi, en)),
-                         code="HISTORY_LOCKED", where="--from")
+                         code="HISTORY_LOCKED", field="--from")
 
 
 def default_year(db: Database) -> int | None:
@@ -314,7 +314,7 @@ def rename(db: Database, code: str, name: str, year: int, *, who: str, force_his
     guard_history(db, year, force=force_history)
     if not clean(name):
         raise InputError(msg("Chưa nhập tên mới.",
-                             "The new name is empty."), where="--name")
+                             "The new name is empty."), field="--name")
     with db.atomic():
         unit = _require(db, code, year)
         _set_version(db, unit, year, who=who, name=name)
@@ -363,7 +363,7 @@ def retire(db: Database, code: str, year: int, *, who: str, force_history: bool 
         if unit.valid_from is not None and (year < unit.valid_from or (year == unit.valid_from and not unused)):
             raise InputError(msg("Đơn vị {code} chỉ bắt đầu từ năm {valid_from}.",
                                  "Unit {code} only starts in {valid_from}.",
-                                 code=unit.code, valid_from=unit.valid_from), where="--from")
+                                 code=unit.code, valid_from=unit.valid_from), field="--from")
         left = [c.code for c in children(db, unit.code, year)]
         if left:
             raise StoreError(msg("Đơn vị {code} còn đơn vị trực thuộc vào năm {year}: {value}; hãy chuyển (units move) hoặc thôi "
