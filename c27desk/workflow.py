@@ -294,11 +294,11 @@ def _carry_from_predecessors(db: Database, ref: ReportRef, *, who: str, from_yea
                                          predecessor_answers(db, lk.predecessor, source_year))) for lk in links]
     empty = [code for code, got in sources if not got]
     if len(empty) == len(sources):
-        raise StoreError(msg("Chưa có số liệu năm {source_year} của {value} trong cơ sở dữ liệu này (units history TỆP để "
+        raise StoreError(msg("Chưa có số liệu năm {source_year} của {units} trong cơ sở dữ liệu này (units history TỆP để "
                              "đưa vào).",
-                             "There are no {source_year} figures of {value} in this database (units history FILE brings them "
+                             "There are no {source_year} figures of {units} in this database (units history FILE brings them "
                              "in).",
-                             source_year=source_year, value=', '.join(empty)), code="NOTHING_TO_CARRY")
+                             source_year=source_year, units=', '.join(empty)), code="NOTHING_TO_CARRY")
     current = values.entries(db, ref.unit.code, ref.year)
     combined = combine(ref.catalogue, [s for s in sources if s[1]], ref.catalogue.carry_map() or None)
     changes = [(cid, e) for cid, e in combined.items() if cid not in current]

@@ -78,9 +78,9 @@ class ValuesFileError(C27Error):
 
 def _decode(data: bytes, source: str) -> str:
     if len(data) > MAX_BYTES:
-        raise ValuesFileError(source, [RowProblem(1, msg("Tệp lớn hơn {value} MB.",
-                                                         "The file is larger than {value} MB.",
-                                                         value=MAX_BYTES // 1024 // 1024))])
+        raise ValuesFileError(source, [RowProblem(1, msg("Tệp lớn hơn {limit} MB.",
+                                                         "The file is larger than {limit} MB.",
+                                                         limit=MAX_BYTES // 1024 // 1024))])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) >= 4 and (data[1::2][:8].count(0) >= 3
                                                                                or data[0::2][:8].count(0) >= 3)):
         raise ValuesFileError(source, [RowProblem(
@@ -180,11 +180,11 @@ def _swallowed_row(record: _Record, catalogue: Catalogue, columns: int) -> RowPr
             if m and catalogue.get(clean(m.group(1))) is not None and text_line.count(",") >= columns - 1:
                 return RowProblem(
                     quote_line,
-                    msg("Dấu ngoặc kép mở ở dòng {quote_line} chưa được đóng trước dòng {value} (“{text_line}” là một "
+                    msg("Dấu ngoặc kép mở ở dòng {quote_line} chưa được đóng trước dòng {before} (“{text_line}” là một "
                         "dòng giá trị khác); hãy đóng ngoặc kép cho ô đó.",
-                        "The quote opened on line {quote_line} is not closed before line {value} (“{text_line}” is "
+                        "The quote opened on line {quote_line} is not closed before line {before} (“{text_line}” is "
                         "another value row); close the quote in that cell.",
-                        quote_line=quote_line, value=quote_line + offset, text_line=shown(text_line, 30)))
+                        quote_line=quote_line, before=quote_line + offset, text_line=shown(text_line, 30)))
     return None
 
 

@@ -76,13 +76,13 @@ def refuse_unusable(path: Path) -> None:
     except OSError as exc:
         raise faults.explain(exc, path) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise faults.DatabaseFaultError(msg("{path} là một thư mục, không phải tệp cơ sở dữ liệu.",
-                                            "{path} is a folder, not a database file.",
+        raise faults.DatabaseFaultError(msg("Đường dẫn {path} là một thư mục, không phải tệp cơ sở dữ liệu.",
+                                            "The path {path} is a folder, not a database file.",
                                             path=path), code="DB_OPEN")
     if not stat.S_ISREG(info.st_mode):
-        raise StoreError(msg("{path} không phải là một tệp thông thường (thiết bị hay ống dẫn), không dùng làm cơ sở dữ liệu "
+        raise StoreError(msg("Tệp {path} không phải là một tệp thông thường (thiết bị hay ống dẫn), không dùng làm cơ sở dữ liệu "
                              "được.",
-                             "{path} is not a regular file (a device or a pipe) and cannot be a database.",
+                             "The file {path} is not a regular file (a device or a pipe) and cannot be a database.",
                              path=path),
                          code="DB_NOT_FILE")
     if info.st_size == 0:
@@ -177,8 +177,8 @@ def connect(path: Path, *, check_same_thread: bool = True, readonly: bool = Fals
     path = Path(path)
     if path.is_dir():
         raise faults.DatabaseFaultError(
-            msg("{path} là một thư mục, không phải tệp cơ sở dữ liệu.",
-                "{path} is a folder, not a database file.",
+            msg("Đường dẫn {path} là một thư mục, không phải tệp cơ sở dữ liệu.",
+                "The path {path} is a folder, not a database file.",
                 path=path), code="DB_OPEN")
     conn = None
     try:
@@ -264,11 +264,11 @@ def _pending(db: Database, mig: Migrations, path: Path) -> list:
     unknown = _applied(db) - {m.name for m in mig._migrations}
     if unknown:
         raise StoreError(
-            msg("Cơ sở dữ liệu {path} được tạo bởi phiên bản c27desk mới hơn (có: {value}); hãy dùng phiên bản "
+            msg("Cơ sở dữ liệu {path} được tạo bởi phiên bản c27desk mới hơn (có: {found}); hãy dùng phiên bản "
                 "mới hơn của chương trình.",
-                "The database {path} was written by a newer c27desk (it has: {value}); use a newer version of "
+                "The database {path} was written by a newer c27desk (it has: {found}); use a newer version of "
                 "the program.",
-                path=path, value=', '.join(sorted(unknown))),
+                path=path, found=', '.join(sorted(unknown))),
             code="DB_TOO_NEW",
         )
     return mig.pending(db)
@@ -279,8 +279,8 @@ def _check_damage(db: Database, path: Path, *, integrity: bool = True) -> None:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise StoreError(
-            msg("{path} không phải là cơ sở dữ liệu của c27desk ({exc}).",
-                "{path} is not a c27desk database ({exc}).",
+            msg("Tệp {path} không phải là cơ sở dữ liệu của c27desk ({exc}).",
+                "The file {path} is not a c27desk database ({exc}).",
                 path=path, exc=exc),
             code="DB_NOT_DATABASE",
         ) from exc

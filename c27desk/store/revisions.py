@@ -101,9 +101,9 @@ def require_editable(db: Database, unit: str, year: int) -> None:
     rev = current(db, unit, year)
     if rev is not None and rev.is_final:
         raise StoreError(
-            msg("Báo cáo năm {year} đã chốt (bản {number}); hãy mở lại để sửa (bản {value}).",
-                "The {year} report is finalised (revision {number}); reopen it to edit (revision {value}).",
-                year=year, number=rev.number, value=rev.number + 1),
+            msg("Báo cáo năm {year} đã chốt (bản {number}); hãy mở lại để sửa (bản {next}).",
+                "The {year} report is finalised (revision {number}); reopen it to edit (revision {next}).",
+                year=year, number=rev.number, next=rev.number + 1),
             code="REPORT_FINAL",
         )
 

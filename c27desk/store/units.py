@@ -366,11 +366,11 @@ def retire(db: Database, code: str, year: int, *, who: str, force_history: bool 
                                  code=unit.code, valid_from=unit.valid_from), field="--from")
         left = [c.code for c in children(db, unit.code, year)]
         if left:
-            raise StoreError(msg("Đơn vị {code} còn đơn vị trực thuộc vào năm {year}: {value}; hãy chuyển (units move) hoặc thôi "
+            raise StoreError(msg("Đơn vị {code} còn đơn vị trực thuộc vào năm {year}: {children}; hãy chuyển (units move) hoặc thôi "
                                  "(units retire) các đơn vị đó trước.",
-                                 "Unit {code} still has child units in {year}: {value}; move (units move) or retire (units "
+                                 "Unit {code} still has child units in {year}: {children}; move (units move) or retire (units "
                                  "retire) them first.",
-                                 code=unit.code, year=year, value=', '.join(left)), code="HAS_CHILDREN")
+                                 code=unit.code, year=year, children=', '.join(left)), code="HAS_CHILDREN")
         db.execute("UPDATE units SET valid_until = ? WHERE code = ?", [year, unit.code])
         log(db, "unit-retire", who=who, unit=unit.code, year=year, old_value=unit.name)
     return get_unit(db, unit.code)  # type: ignore[return-value]
@@ -397,11 +397,11 @@ def succeed(db: Database, olds: list[str], new: Unit, year: int, kind: LinkKind,
         old_units = [_require(db, c, year) for c in olds]
         existing = get_unit(db, new.code)
         if existing is not None and kind == LinkKind.RECODE:
-            raise StoreError(msg("Đã có đơn vị {code} ({name}); đổi mã không gộp hai đơn vị — nếu {value} hợp nhất vào {code}, "
-                                 "dùng: units merge {value} --into {code} --from {year}",
-                                 "Unit {code} ({name}) already exists; a code change does not join two units — if {value} merges "
-                                 "into {code}, use: units merge {value} --into {code} --from {year}",
-                                 code=new.code, name=existing.name, value=olds[0], year=year), code="EXISTS")
+            raise StoreError(msg("Đã có đơn vị {code} ({name}); đổi mã không gộp hai đơn vị — nếu {old} hợp nhất vào {code}, "
+                                 "dùng: units merge {old} --into {code} --from {year}",
+                                 "Unit {code} ({name}) already exists; a code change does not join two units — if {old} merges "
+                                 "into {code}, use: units merge {old} --into {code} --from {year}",
+                                 code=new.code, name=existing.name, old=olds[0], year=year), code="EXISTS")
         if existing is None:
             save_unit(db, replace(new, valid_from=year), who=who)
         elif not existing.valid_in(year):
