@@ -242,8 +242,8 @@ def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
                                                      cid=cid, key=catalogue.key)))
                 continue
             if crit is None:
-                problems.append(RowProblem(line, msg("Tiêu chí “{cid}” không có trong danh mục {key}.",
-                                                     "Criterion “{cid}” is not in catalogue {key}.",
+                problems.append(RowProblem(line, msg("Tiêu chí “{cid}” không có trong biểu mẫu {key}.",
+                                                     "Criterion “{cid}” is not in form {key}.",
                                                      cid=shown(cid, 40), key=catalogue.key)))
                 continue
             if cid in seen:
