@@ -23,14 +23,19 @@ class C27Error(Exception):
     The older form ``C27Error(vi, en)`` still builds the same Text.
     """
 
+    #: the internal key of the form field at fault (``report_date``), for a window to put the cursor
+    #: there; never shown (``where`` and the message name the field in words)
+    field: str | None = None
+
     def __init__(self, text: Text | str, en: str | None = None, *, code: str | None = None,
-                 where: Text | str | None = None):
+                 where: Text | str | None = None, field: str | None = None):
         if not isinstance(text, Text):
             text = msg(text.replace("{", "{{").replace("}", "}}"),
                        (en if en is not None else text).replace("{", "{{").replace("}", "}}"))
         self.text = text
         self.code = code
         self.where = where
+        self.field = field
         super().__init__(self.message(Lang.EN))
 
     @property

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from c27desk.errors import C27Error
+from c27desk.i18n import msg, pair
 
 _REASONS = {
     errno.ENOSPC: ("thiết bị hoặc ổ đĩa đã đầy", "the device or disk is full"),
@@ -46,15 +47,19 @@ def read_file(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         vi, en = os_reason(exc)
-        raise C27Error(f"không đọc được {path}: {vi}.", f"cannot read {path}: {en}.", code="NOT_FOUND") from exc
+        raise C27Error(msg("Không đọc được {path}: {reason}.",
+                           "Cannot read {path}: {reason}.",
+                           path=path, reason=pair(vi, en)), code="NOT_FOUND") from exc
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise C27Error(f"{path} không phải là một tệp thông thường (thư mục, thiết bị hay ống dẫn?).",
-                           f"{path} is not a regular file (a folder, device or pipe?).", code="NOT_A_FILE")
+            raise C27Error(msg("Tệp {path} không phải là một tệp thông thường (thư mục, thiết bị hay ống dẫn?).",
+                               "The file {path} is not a regular file (a folder, device or pipe?).",
+                               path=path), code="NOT_A_FILE")
         limit_mb = f"{max_bytes / 1024 / 1024:g} MB"
-        too_big = C27Error(f"{path} lớn hơn {limit_mb}, quá lớn cho loại tệp này.",
-                           f"{path} is larger than {limit_mb}, too large for this kind of file.", code="FILE_TOO_LARGE")
+        too_big = C27Error(msg("Tệp {path} lớn hơn {limit_mb}, quá lớn cho loại tệp này.",
+                               "The file {path} is larger than {limit_mb}, too large for this kind of file.",
+                               path=path, limit_mb=limit_mb), code="FILE_TOO_LARGE")
         if info.st_size > max_bytes:
             raise too_big
         with os.fdopen(fd, "rb", closefd=False) as fh:
@@ -64,7 +69,9 @@ def read_file(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         return data
     except OSError as exc:
         vi, en = os_reason(exc)
-        raise C27Error(f"không đọc được {path}: {vi}.", f"cannot read {path}: {en}.", code="NOT_FOUND") from exc
+        raise C27Error(msg("Không đọc được {path}: {reason}.",
+                           "Cannot read {path}: {reason}.",
+                           path=path, reason=pair(vi, en)), code="NOT_FOUND") from exc
     finally:
         os.close(fd)
 
@@ -95,8 +102,9 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int = 0o644) -> P
     except OSError as exc:
         vi, en = os_reason(exc)
         raise C27Error(
-            f"không ghi được {path}: {vi}. Tệp cũ (nếu có) không bị thay đổi.",
-            f"cannot write {path}: {en}. Any existing file is unchanged.",
+            msg("Không ghi được {path}: {reason}. Tệp cũ (nếu có) không bị thay đổi.",
+                "Cannot write {path}: {reason}. Any existing file is unchanged.",
+                path=path, reason=pair(vi, en)),
             code="WRITE_FAILED",
         ) from exc
     finally:

@@ -168,3 +168,15 @@ def shown_value(value: Any, lang: Lang) -> str:
     if isinstance(value, (list, tuple)) and all(isinstance(v, Text) for v in value):
         return "; ".join(v.render(lang) for v in value)
     return str(value)
+
+
+def listed(items: list[Text | str] | tuple[Text | str, ...], separator: str = ", ") -> Text:
+    """Several messages or names one after the other, each in the reader's language."""
+    return joined(separator.replace("{", "{{").replace("}", "}}").join(f"{{i{k}}}" for k in range(len(items))),
+                  **{f"i{k}": item for k, item in enumerate(items)})
+
+
+def pair(vi: str, en: str) -> Text:
+    """Two ready-made halves (a reason already worded in each language, such as an OS error's),
+    taken as they are: a brace in them is text, not a placeholder."""
+    return msg(vi.replace("{", "{{").replace("}", "}}"), en.replace("{", "{{").replace("}", "}}"))

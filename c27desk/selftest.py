@@ -19,6 +19,7 @@ from pathlib import Path
 
 from c27desk import __version__
 from c27desk.errors import C27Error
+from c27desk.i18n import Text, msg
 
 YEAR = 2023
 UNIT = "HU-SELFTEST"
@@ -27,7 +28,7 @@ UNIT = "HU-SELFTEST"
 @dataclass(frozen=True)
 class Step:
     name: str
-    detail: str
+    detail: Text | str
     seconds: float
 
 
@@ -35,9 +36,11 @@ class SelftestError(C27Error):
     pass
 
 
-def _check(condition: bool, what: str) -> None:
+def _check(condition: bool, what: Text) -> None:
     if not condition:
-        raise SelftestError(f"tự kiểm tra thất bại: {what}", f"self-test failed: {what}", code="SELFTEST")
+        raise SelftestError(msg("Tự kiểm tra thất bại: {what}",
+                                "Self-test failed: {what}",
+                                what=what), code="SELFTEST")
 
 
 def run_selftest(folder: Path | None = None) -> Iterator[Step]:
@@ -68,16 +71,19 @@ def _steps(tmp: Path) -> Iterator[Step]:
     who = "selftest"
     clock = time.perf_counter()
 
-    def step(name: str, detail: str) -> Step:
+    def step(name: str, detail: Text | str) -> Step:
         nonlocal clock
         now = time.perf_counter()
         done, clock = Step(name, detail, now - clock), now
         return done
 
     missing = missing_resources()
-    _check(not missing, f"thiếu tài nguyên / missing resources {', '.join(missing)} in {app_root() / 'resources'}")
-    _check(any(migrations_dir().glob("0001_*.sql")), f"thiếu / missing migrations in {migrations_dir()}")
-    yield step("resources", f"c27desk {__version__}: phông chữ, danh mục, bản dịch, ICC")
+    _check(not missing, msg("thiếu tài nguyên {names} trong {folder}", "missing resources {names} in {folder}",
+                                names=", ".join(missing), folder=app_root() / "resources"))
+    _check(any(migrations_dir().glob("0001_*.sql")), msg("thiếu tệp nâng cấp trong {folder}",
+                                                                  "missing migrations in {folder}", folder=migrations_dir()))
+    yield step("resources", msg("c27desk {version}: phông chữ, biểu mẫu, bản dịch, ICC",
+                                "c27desk {version}: fonts, forms, translations, ICC", version=__version__))
 
     unit_db_path = tmp / "unit.sqlite3"
     unit_db = open_database(unit_db_path)
@@ -91,7 +97,9 @@ def _steps(tmp: Path) -> Iterator[Step]:
         ref = open_report(unit_db, YEAR)
         loaded = load_values(unit_db, ref, demo_values_for_level("huyen"), who=who)
         rev = finalise_report(unit_db, ref, who=who, acknowledge_warnings=True)
-        yield step("unit database", f"{loaded} giá trị, chốt bản {rev.number}")
+        yield step("unit database", msg("{n} giá trị, chốt bản {revision}", "{n} value, revision {revision} finalised",
+                                          plural="{n} values, revision {revision} finalised", n=loaded,
+                                          revision=rev.number))
 
         secret = secrets.token_urlsafe(16)
         keys = make_trial_keys(tmp / "keys", UNIT, "Huyện ủy Tự kiểm tra", secret)
@@ -101,19 +109,20 @@ def _steps(tmp: Path) -> Iterator[Step]:
 
         content = appendix_content(unit_db, YEAR)
         rendered = render_appendix(content)
-        _check(rendered.pages >= 2, "phụ lục quá ngắn / appendix too short")
-        yield step("appendix", f"{rendered.pages} trang, {len(rendered.pdf) // 1024} KiB")
+        _check(rendered.pages >= 2, msg("phụ lục quá ngắn", "the appendix is too short"))
+        yield step("appendix", msg("{n} trang, {size} KiB", "{n} page, {size} KiB", plural="{n} pages, {size} KiB",
+                                      n=rendered.pages, size=len(rendered.pdf) // 1024))
 
         signed = sign_appendix(content, rendered, spec, roots)
         check = verify_pdf(signed.pdf, roots)
-        _check(check.ok, "chữ ký phụ lục / appendix signature: " + "; ".join(check.problems))
-        _check(not verify_pdf(signed.pdf + b"%tampered\n", roots).ok, "phát hiện sửa đổi / tamper detection")
+        _check(check.ok, msg("chữ ký phụ lục: {problems}", "appendix signature: {problems}", problems=check.problems))
+        _check(not verify_pdf(signed.pdf + b"%tampered\n", roots).ok, msg("không phát hiện được sửa đổi", "tampering went unnoticed"))
         yield step("sign + verify", f"{check.signer}")
 
         result = export_package(unit_db, YEAR, tmp / "usb", spec=spec, who=who)
         raw = result.path.read_bytes()
         again = export_package(unit_db, YEAR, tmp / "usb2", who=who).path.read_bytes()
-        _check(raw == again, "xuất lại phải giống hệt / re-export must be identical")
+        _check(raw == again, msg("xuất lại phải giống hệt", "a re-export must be identical"))
         yield step("export", f"{result.path.name}, {len(raw) // 1024} KiB")
         expected = revisions.snapshot(unit_db, UNIT, YEAR, rev.number)
     finally:
@@ -130,17 +139,20 @@ def _steps(tmp: Path) -> Iterator[Step]:
         tampered[len(tampered) // 2] ^= 0x01
         refused = import_bytes(office, office_path, bytes(tampered), "tampered.c27", who=who,
                                accept_new_signer=frozenset({UNIT}))
-        _check(refused.outcome == "refused", "gói bị sửa phải bị từ chối / a tampered package must be refused")
+        _check(refused.outcome == "refused", msg("gói bị sửa phải bị từ chối", "a tampered package must be refused"))
         outcome = import_bytes(office, office_path, raw, result.path.name, who=who, accept_new_signer=frozenset({UNIT}))
-        _check(outcome.outcome == "accepted", f"nhập gói / import: {outcome.reason} {outcome.message}")
+        _check(outcome.outcome == "accepted", msg("nhập gói: {reason} {detail}", "import: {reason} {detail}",
+                                                         reason=outcome.reason, detail=outcome.message))
         held = revisions.latest_final(office, UNIT, YEAR)
         _check(held is not None and revisions.snapshot(office, UNIT, YEAR, held.number) == expected,
-               "số liệu nhận khác số liệu gửi / received values differ from those sent")
-        yield step("import", f"{refused.reason} cho gói bị sửa; gói đúng được nhận")
+               msg("số liệu nhận khác số liệu gửi", "the values received differ from those sent"))
+        yield step("import", msg("{reason} cho gói bị sửa; gói đúng được nhận",
+                                      "{reason} for the tampered package; the right one accepted", reason=refused.reason))
 
         cons = consolidate(office, DEMO_YEAR)
-        _check(len(cons.received) == 1, "tổng hợp / consolidation")
+        _check(len(cons.received) == 1, msg("tổng hợp", "consolidation"))
         write_xlsx(cons, tmp / "tong-hop.xlsx")
-        yield step("consolidate", f"{len(cons.received)}/{len(cons.units)} đơn vị, XLSX")
+        yield step("consolidate", msg("{got}/{total} đơn vị, XLSX", "{got}/{total} units, XLSX", got=len(cons.received),
+                                             total=len(cons.units)))
     finally:
         office.close()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from c27desk.errors import InputError, StoreError
+from c27desk.i18n import Text, msg
 from c27desk.model.catalogue import Catalogue
 from c27desk.model.text import shown
 from c27desk.model.units import Unit
@@ -38,7 +39,9 @@ def open_report(db: Database, year: int, unit_code: str | None = None) -> Report
     unit = (units.unit_in(db, unit_code, year) or units.get_unit(db, unit_code)) if unit_code \
         else units.report_unit(db, year)
     if unit is None:
-        raise StoreError(f"không có đơn vị {unit_code}.", f"no unit {unit_code}.", code="UNKNOWN_UNIT")
+        raise StoreError(msg("Không có đơn vị {unit_code}.",
+                             "No unit {unit_code}.",
+                             unit_code=unit_code), code="UNKNOWN_UNIT")
     period = periods.require_period(db, year)
     return ReportRef(unit, period, periods.period_catalogue(db, year, unit.level))
 
@@ -81,15 +84,16 @@ def confirm_carried(db: Database, ref: ReportRef, criteria: list[str] | None, *,
     else:
         unknown = [shown(c, 40) for c in criteria if ref.catalogue.get(c) is None]
         if unknown:
-            raise InputError(f"không có tiêu chí {', '.join(unknown)} trong danh mục {ref.catalogue.key}.",
-                             f"no criterion {', '.join(unknown)} in catalogue {ref.catalogue.key}.")
+            raise InputError(msg("Không có tiêu chí {ids} trong biểu mẫu {key}.",
+                                 "No criterion {ids} in form {key}." if len(unknown) == 1 else "No criteria {ids} in form {key}.",
+                                 ids=", ".join(unknown), key=ref.catalogue.key))
         not_carried = [c for c in criteria if c not in waiting]
         if not_carried:
-            raise InputError(
-                f"{', '.join(not_carried)} không có giá trị chuyển từ năm trước đang chờ xác nhận"
-                + (f" (đang chờ: {_id_list(waiting)})." if waiting else "."),
-                f"{', '.join(not_carried)} hold(s) no carried value waiting for confirmation"
-                + (f" (waiting: {_id_list(waiting)})." if waiting else "."))
+            said = msg("Tiêu chí {ids} không có giá trị chuyển từ năm trước đang chờ xác nhận",
+                       "Criterion {ids} holds no carried value waiting for confirmation" if len(not_carried) == 1
+                       else "Criteria {ids} hold no carried value waiting for confirmation", ids=", ".join(not_carried))
+            said += (msg(" (đang chờ: {ids}).", " (waiting: {ids}).", ids=_id_list(waiting)) if waiting else ".")
+            raise InputError(said)
         chosen = list(dict.fromkeys(criteria))
     values.confirm(db, ref.unit.code, ref.year, chosen, who=who)
     return chosen
@@ -98,8 +102,8 @@ def confirm_carried(db: Database, ref: ReportRef, criteria: list[str] | None, *,
 class FinaliseRefusedError(StoreError):
     """Finalising was refused; ``report`` says why (errors, unacknowledged warnings, unconfirmed rows)."""
 
-    def __init__(self, vi: str, en: str, report: CheckReport):
-        super().__init__(vi, en, code="FINALISE_REFUSED")
+    def __init__(self, text: Text, report: CheckReport):
+        super().__init__(text, code="FINALISE_REFUSED")
         self.report = report
 
 
@@ -143,22 +147,31 @@ def require_finalisable(db: Database, ref: ReportRef, *, acknowledge_warnings: b
     entries = values.entries(db, ref.unit.code, ref.year)
     report = check(ref.catalogue, entries)
     if report.errors:
-        raise FinaliseRefusedError(f"còn {len(report.errors)} lỗi; sửa các lỗi trước khi chốt báo cáo.",
-                              f"{len(report.errors)} error(s) remain; fix them before finalising.", report)
+        raise FinaliseRefusedError(msg("Còn {n} lỗi; sửa các lỗi trước khi chốt báo cáo.",
+                                       "{n} error remains; fix it before finalising.",
+                                       plural="{n} errors remain; fix them before finalising.",
+                                       n=len(report.errors)), report)
     if report.missing:
         n, ids = len(report.missing), _id_list(report.missing)
         raise FinaliseRefusedError(
-            f"còn {n}/{report.total} tiêu chí chưa trả lời: {ids}. Hãy nhập giá trị, hoặc ghi N/A (KAD) nếu không "
-            "áp dụng, rồi chốt lại.",
-            f"{n} of {report.total} criteria are not answered: {ids}. Enter a value, or N/A (KAD) if not "
-            "applicable, then finalise again.", report)
+            msg("Còn {n}/{total} tiêu chí chưa trả lời: {ids}. Hãy nhập giá trị, hoặc ghi N/A (KAD) nếu không "
+                "áp dụng, rồi chốt lại.",
+                "{n} of {total} criteria is not answered: {ids}. Enter a value, or N/A (KAD) if not "
+                "applicable, then finalise again.",
+                plural="{n} of {total} criteria are not answered: {ids}. Enter a value, or N/A (KAD) if not "
+                "applicable, then finalise again.",
+                n=n, total=report.total, ids=ids), report)
     if report.unconfirmed:
         n = len(report.unconfirmed)
-        raise FinaliseRefusedError(f"còn {n} giá trị chuyển từ năm trước chưa được xác nhận.",
-                              f"{n} value(s) carried from last year are not confirmed yet.", report)
+        raise FinaliseRefusedError(msg("Còn {n} giá trị chuyển từ năm trước chưa được xác nhận.",
+                                       "{n} value carried from last year is not confirmed yet.",
+                                       plural="{n} values carried from last year are not confirmed yet.",
+                                       n=n), report)
     if report.warnings and not acknowledge_warnings:
-        raise FinaliseRefusedError(f"có {len(report.warnings)} cảnh báo cần được xác nhận trước khi chốt.",
-                              f"{len(report.warnings)} warning(s) must be acknowledged before finalising.", report)
+        raise FinaliseRefusedError(msg("Có {n} cảnh báo cần được xác nhận trước khi chốt.",
+                                       "{n} warning must be acknowledged before finalising.",
+                                       plural="{n} warnings must be acknowledged before finalising.",
+                                       n=len(report.warnings)), report)
     return entries
 
 
@@ -186,7 +199,8 @@ def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | No
         return _carry_from_predecessors(db, ref, who=who, from_year=from_year)
     source_year = from_year or previous_year_with_values(db, ref.unit.code, ref.year)
     if source_year is None:
-        raise StoreError("không có số liệu năm trước để chuyển sang.", "there are no earlier values to carry forward.",
+        raise StoreError(msg("Không có số liệu năm trước để chuyển sang.",
+                             "There are no earlier values to carry forward."),
                          code="NOTHING_TO_CARRY")
     old_entries = values.entries(db, ref.unit.code, source_year)
     current = values.entries(db, ref.unit.code, ref.year)
@@ -237,8 +251,9 @@ def require_predecessors(db: Database, code: str) -> list[units.Link]:
     """The units ``code`` replaced; checked before anything (a period, say) is created for the carry."""
     links = units.predecessors(db, code)
     if not links:
-        raise StoreError(f"đơn vị {code} không có đơn vị tiền thân trong sổ đơn vị (units rename/merge).",
-                         f"unit {code} has no predecessor in the register (units rename/merge).",
+        raise StoreError(msg("Đơn vị {code} không có đơn vị tiền thân trong sổ đơn vị (units rename/merge).",
+                             "Unit {code} has no predecessor in the register (units rename/merge).",
+                             code=code),
                          code="NO_PREDECESSOR")
     return links
 
@@ -279,10 +294,11 @@ def _carry_from_predecessors(db: Database, ref: ReportRef, *, who: str, from_yea
                                          predecessor_answers(db, lk.predecessor, source_year))) for lk in links]
     empty = [code for code, got in sources if not got]
     if len(empty) == len(sources):
-        raise StoreError(f"chưa có số liệu năm {source_year} của {', '.join(empty)} trong cơ sở dữ liệu này "
-                         "(units history TỆP để đưa vào).",
-                         f"there are no {source_year} figures of {', '.join(empty)} in this database "
-                         "(units history FILE brings them in).", code="NOTHING_TO_CARRY")
+        raise StoreError(msg("Chưa có số liệu năm {source_year} của {units} trong cơ sở dữ liệu này (units history TỆP để "
+                             "đưa vào).",
+                             "There are no {source_year} figures of {units} in this database (units history FILE brings them "
+                             "in).",
+                             source_year=source_year, units=', '.join(empty)), code="NOTHING_TO_CARRY")
     current = values.entries(db, ref.unit.code, ref.year)
     combined = combine(ref.catalogue, [s for s in sources if s[1]], ref.catalogue.carry_map() or None)
     changes = [(cid, e) for cid, e in combined.items() if cid not in current]
@@ -319,13 +335,16 @@ def switch_form(db: Database, year: int, cat_id: str, version: str, *, who: str)
     me = units.require_self_unit(db)
     period = periods.require_period(db, year)
     if revisions.latest_final(db, me.code, year) is not None:
-        raise StoreError(f"báo cáo năm {year} đã có bản chốt; không đổi biểu mẫu được nữa.",
-                         f"the {year} report has a finalised revision; its form can no longer change.",
+        raise StoreError(msg("Báo cáo năm {year} đã có bản chốt; không đổi biểu mẫu được nữa.",
+                             "The {year} report has a finalised revision; its form can no longer change.",
+                             year=year),
                          code="FORM_LOCKED")
     old_key = f"{period.catalogue_id}/{period.catalogue_version}"
     if old_key == f"{cat_id}/{version}":
-        raise InputError(f"kỳ báo cáo {year} đã dùng biểu mẫu {old_key}.", f"the {year} period already uses form {old_key}.",
-                         where="--catalogue")
+        raise InputError(msg("Kỳ báo cáo {year} đã dùng biểu mẫu {old_key}.",
+                             "The {year} period already uses form {old_key}.",
+                             year=year, old_key=old_key),
+                         field="--catalogue")
     new = periods.load_catalogue(db, cat_id, version, year=year, level=me.level)
     full_new = periods.load_catalogue(db, cat_id, version, year=year)
     current = values.entries(db, me.code, year)

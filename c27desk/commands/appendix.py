@@ -88,7 +88,7 @@ def _roots(db, paths: list[Path]) -> list:
 
 
 def _print_verification(ctx, v, *, just_signed: bool = False) -> None:
-    from c27desk.report.verify import local_time, localise
+    from c27desk.report.verify import local_time
 
     yes, no = ("yes", "no") if ctx.lang == "en" else ("có", "không")
     when = local_time(v.signing_time)
@@ -112,7 +112,7 @@ def _print_verification(ctx, v, *, just_signed: bool = False) -> None:
                 "checks with its own (to check here: c27desk verify FILE --trust CA.pem).")
         return
     for problem in v.problems:
-        print(("PROBLEM: " if ctx.lang == "en" else "VẤN ĐỀ: ") + localise(problem, ctx.lang))
+        print(("PROBLEM: " if ctx.lang == "en" else "VẤN ĐỀ: ") + problem.render(ctx.lang))
 
 
 def cmd_verify(ctx, args) -> int:

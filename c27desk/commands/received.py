@@ -57,7 +57,7 @@ def cmd_appendix(ctx, args) -> int:
         verify_received,
     )
     from c27desk.fileio import atomic_write_bytes
-    from c27desk.report.verify import local_time, localise
+    from c27desk.report.verify import local_time
 
     if args.out.suffix.lower() != ".pdf":
         raise InputError("tệp kết quả phải là .pdf.", "the output must be a .pdf file.")
@@ -86,5 +86,5 @@ def cmd_appendix(ctx, args) -> int:
             f"covers the whole file: {yes if check.covers_whole_file else no}; "
             f"trusted: {yes if check.trusted else no}")
     for problem in check.problems:
-        print(f"  ! {localise(problem, ctx.lang)}")
+        print(f"  ! {problem.render(ctx.lang)}")
     return 0 if check.ok else 1

@@ -90,6 +90,8 @@ def add_chart_sheets(wb, cons: Consolidation, previous: Mapping[str, Mapping[str
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Font
 
+    from c27desk.consolidate.export import AMOUNT_FORMAT, COUNT_FORMAT
+
     ws = wb.create_sheet("Biểu đồ")
     ws["A1"] = f"Biểu đồ tổng hợp năm {cons.year} (số liệu của biểu đồ ở cột A–C, biểu đồ bên phải)"
     ws["A1"].font = Font(bold=True, size=13)
@@ -122,8 +124,10 @@ def add_chart_sheets(wb, cons: Consolidation, previous: Mapping[str, Mapping[str
         for i, values in enumerate(data, start=1):
             ws.cell(row=row + i, column=1, value=str(values[0]))
             for col, value in enumerate(values[1:], start=2):
-                ws.cell(row=row + i, column=col, value=int(value) if isinstance(value, int) else
-                        (float(value) if value is not None else None))
+                cell = ws.cell(row=row + i, column=col, value=int(value) if isinstance(value, int) else
+                               (float(value) if value is not None else None))
+                # a typed number in the format the other sheets use: Excel draws the reader's separators
+                cell.number_format = COUNT_FORMAT if isinstance(value, int) else AMOUNT_FORMAT
         chart = BarChart()
         chart.type = "col"
         chart.title = title

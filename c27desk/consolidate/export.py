@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from c27desk.consolidate.summary import Consolidation, UnitStatus
 from c27desk.fileio import atomic_write_bytes
+from c27desk.i18n import day
 from c27desk.model.text import spreadsheet_safe
 from c27desk.model.values import display_value
 from c27desk.store.clock import VN_TIME
@@ -194,7 +195,7 @@ def write_xlsx(cons: Consolidation, path: Path, *, previous=None, previous_year:
     wb = Workbook()
     ws = wb.active
     ws.title = "Đơn vị"
-    _put(ws, [f"Tổng hợp Chương trình 27 năm {cons.year} – hạn nộp {cons.deadline or '—'} "
+    _put(ws, [f"Tổng hợp Chương trình 27 năm {cons.year} – hạn nộp {day(date.fromisoformat(cons.deadline)) if cons.deadline else '—'} "
               "(thời điểm theo giờ Việt Nam, GMT+7)"])
     ws["A1"].font = Font(bold=True, size=13)
     cells = unit_cells(cons)

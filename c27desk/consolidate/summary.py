@@ -11,8 +11,9 @@ from decimal import Decimal
 
 from sqlite_utils import Database
 
+from c27desk.i18n import msg
 from c27desk.model.catalogue import Catalogue, Criterion
-from c27desk.model.numbers import format_amount
+from c27desk.model.numbers import display_number, format_amount
 from c27desk.model.units import Unit
 from c27desk.model.validation import check
 from c27desk.model.values import Entry
@@ -179,9 +180,8 @@ def proposals(cons: Consolidation) -> list[Proposal]:
 def proposal_text(p: Proposal, lang: str = "vi") -> str:
     """The proposed value as people read it: the number, or why there is none."""
     if p.value is not None:
-        return p.value
-    who = ", ".join(p.missing) or "—"
-    return f"(no answers yet: {who})" if lang == "en" else f"(chưa có số liệu: {who})"
+        return display_number(p.value, lang)
+    return msg("(chưa có số liệu: {who})", "(no answers yet: {who})", who=", ".join(p.missing) or "—").render(lang)
 
 
 @backed_up("accept")
@@ -259,17 +259,16 @@ def staleness(db: Database, year: int, cons: Consolidation | None = None) -> Sta
 
 def staleness_lines(st: Staleness, lang: str) -> list[str]:
     """How ``check`` and the window say it (one line per criterion, then what to do)."""
-    en = lang == "en"
-    lines = []
-    for v in st.values:
-        who = ", ".join(f"{u} r{n}" for u, n in v.units)
-        lines.append(f"{v.criterion}: {v.accepted} → {v.now} ({'after' if en else 'sau khi nhận'} {who})")
+    said = [msg("{criterion}: {accepted} → {now} (sau khi nhận {who})", "{criterion}: {accepted} → {now} (after {who})",
+                criterion=v.criterion, accepted=display_number(v.accepted, lang) if v.accepted is not None else "∅",
+                now=display_number(v.now, lang), who=", ".join(f"{u} r{n}" for u, n in v.units))
+            for v in st.values]
     if st.new_revision_needed:
-        lines.append(f"Revision {st.sent_revision} of this office's report holds the old values: reopen it, accept "
-                     "the proposals again and send a new revision." if en else
-                     f"Bản {st.sent_revision} báo cáo của đơn vị đang giữ số liệu cũ: hãy mở lại, nhận lại các giá "
-                     "trị tổng hợp và gửi bản mới.")
+        said.append(msg("Bản {revision} báo cáo của đơn vị đang giữ số liệu cũ: hãy mở lại, nhận lại các giá trị tổng "
+                        "hợp và gửi bản mới.",
+                        "Revision {revision} of this office's report holds the old values: reopen it, accept the "
+                        "proposals again and send a new revision.", revision=st.sent_revision))
     elif st.values:
-        lines.append("Accept the proposals again (consolidate --accept)." if en else
-                     "Hãy nhận lại các giá trị tổng hợp (consolidate --accept).")
-    return lines
+        said.append(msg("Hãy nhận lại các giá trị tổng hợp (consolidate --accept).",
+                        "Accept the proposals again (consolidate --accept)."))
+    return [line.render(lang) for line in said]

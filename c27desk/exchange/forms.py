@@ -136,7 +136,7 @@ def _read_form(db: Database, raw: bytes):
 
     cms = verify_cms_detached(parts[FORM], parts[FORM_SIGNATURE], roots)
     if not cms.valid or cms.signer_cert is None:
-        raise refuse("BAD_SIGNATURE", "; ".join(cms.problems) or FORM_SIGNATURE)
+        raise refuse("BAD_SIGNATURE", "; ".join(map(str, cms.problems)) or FORM_SIGNATURE)
     if not cms.trusted:
         raise refuse("UNTRUSTED_SIGNER", certs.subject(cms.signer_cert))
     try:

@@ -235,7 +235,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     roots = [certs.load_pem(ca.pem) for ca in exchange.trusted_cas(db)]
     cms = verify_cms_detached(parts.manifest, parts.signature, roots)
     if not cms.valid or cms.signer_cert is None:
-        raise refuse("BAD_SIGNATURE", "; ".join(cms.problems) or "manifest.p7s")
+        raise refuse("BAD_SIGNATURE", "; ".join(map(str, cms.problems)) or "manifest.p7s")
     if cms.policy is not None:
         raise refuse(*cms.policy)
     if not cms.trusted:
@@ -250,7 +250,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     if pdf.policy is not None:
         raise refuse(*pdf.policy)
     if not (pdf.intact and pdf.valid and pdf.covers_whole_file):
-        raise refuse("APPENDIX_SIGNATURE", "; ".join(pdf.problems) or APPENDIX)
+        raise refuse("APPENDIX_SIGNATURE", "; ".join(map(str, pdf.problems)) or APPENDIX)
     if pdf.signer_cert is None or certs.fingerprint(pdf.signer_cert) != signer_fp:
         raise refuse("APPENDIX_MISMATCH", "ký bởi người khác / signed by someone else")
     keywords = certs.pdf_keywords(parts.appendix)
@@ -264,7 +264,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     entries = _entries(cat, data)
     errors = check(cat, entries).errors  # the rules that block finalising at entry block receiving too
     if errors:
-        raise refuse("INVALID_VALUES", "; ".join(f"{', '.join(e.criteria)}: {e.message_vi}" for e in errors[:3]))
+        raise refuse("INVALID_VALUES", "; ".join(f"{', '.join(e.criteria)}: {e.message('vi')}" for e in errors[:3]))
     if revisions.entries_hash(entries) != manifest.content_hash:
         raise refuse("HASH_MISMATCH", "content_hash")
     plan = ImportPlan(file_name, sha256(raw), manifest, entries, signer_subject, signer_fp, certs.to_pem(cms.signer_cert),

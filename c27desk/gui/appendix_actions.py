@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes
-from c27desk.gui.texts import both
 from c27desk.i18n import Text, joined, msg
 
 
@@ -31,7 +30,7 @@ def trust_roots(db) -> list:
 
 
 def verification_text(v, separator: str = "\n") -> Text:
-    from c27desk.report.verify import local_time, localise
+    from c27desk.report.verify import local_time
 
     yes, no = msg("có", "yes"), msg("không", "no")
     when = local_time(v.signing_time)
@@ -57,8 +56,7 @@ def verification_text(v, separator: str = "\n") -> Text:
     if v.check_code:  # ties the paper to the data; it is in the file's metadata, not printed on the page
         lines.append(msg("Mã kiểm tra: {code} ({described})", "Check code: {code} ({described})", code=v.check_code,
                          described=v.described))
-    # the verifier words its problems in both languages as plain strings
-    lines += [both(localise(p, "vi"), localise(p, "en")) for p in v.problems]
+    lines += list(v.problems)  # the verifier's problems are messages already
     said = lines[0]
     for line in lines[1:]:
         said += joined(separator + "{line}", line=line)

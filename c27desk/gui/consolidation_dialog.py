@@ -49,9 +49,9 @@ from c27desk.gui.desk_models import (
     shown_entry,
     size_unit_columns,
 )
-from c27desk.gui.texts import SaysAgain, ShownTexts, both
+from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background, with_database
-from c27desk.i18n import language, msg
+from c27desk.i18n import language, msg, pair
 from c27desk.model.values import Entry
 from c27desk.store import units, values
 from c27desk.store.clock import current_user
@@ -263,7 +263,7 @@ class ConsolidationDialog(SaysAgain, QDialog):
             vi, en = ("\n".join(lines) for lines in zip(*data.stale, strict=True))
             self.texts.show(self.stale.setText, msg("Số liệu đã nhận vào báo cáo của đơn vị đã cũ:\n",
                                                     "Values taken into this office's report are out of date:\n")
-                            + both(vi, en))
+                            + pair(vi, en))
         self.stale.setVisible(bool(data.stale))
         self.proxies.clear()
         while self.tabs.count():

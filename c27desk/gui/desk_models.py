@@ -60,7 +60,7 @@ def report_colour(report: ReceivedReport) -> QColor | None:
 
 
 def _when(stamp: str) -> str:
-    return vn_display(stamp, "%d/%m/%Y %H:%M (GMT+7)") if stamp else ""
+    return vn_display(stamp) if stamp else ""
 
 
 class _Table(QAbstractTableModel):

@@ -41,9 +41,8 @@ from c27desk.gui.entry_model import COL_VALUE, CRITERION_ROLE, EntryFilterProxy,
 from c27desk.gui.exchange_actions import ExchangeActions
 from c27desk.gui.session import ReportSession
 from c27desk.gui.table_view import EntryTableView
-from c27desk.gui.texts import both
 from c27desk.gui.workers import run_in_background
-from c27desk.i18n import Text, joined, language, msg
+from c27desk.i18n import Text, joined, language, msg, pair
 from c27desk.model.values import display_value
 from c27desk.store import backup, periods, units
 from c27desk.store.clock import now, vn_display
@@ -393,7 +392,7 @@ class MainWindow(QMainWindow):
             n=done.carried,
         )
         if done.dropped:
-            lost = [joined("{criterion}: {reason}", criterion=cid, reason=both(vi, en)) for cid, vi, en in done.dropped]
+            lost = [joined("{criterion}: {reason}", criterion=cid, reason=pair(vi, en)) for cid, vi, en in done.dropped]
             text += msg(" Không mang sang được: {lost}", " Not carried: {lost}", lost=lost)
         self.say(text)
 
@@ -427,7 +426,7 @@ class MainWindow(QMainWindow):
 
     def _form_note(self, year: int) -> Text:
         """Which form the year uses, and why (the service says it in both languages, as plain strings)."""
-        return both(*periods.period_form_note(self.db, year))
+        return pair(*periods.period_form_note(self.db, year))
 
     # -- overview: tree, problems, banner, status ------------------------------------------------
     def _build_tree(self) -> None:
@@ -656,7 +655,7 @@ class MainWindow(QMainWindow):
         history = self.session.history(cid)
         if history:
             items = "".join(
-                f"<li>{e(vn_display(h.at, '%d/%m/%Y %H:%M (GMT+7)'))} · {e(h.who)} · "
+                f"<li>{e(vn_display(h.at))} · {e(h.who)} · "
                 f"{e(self._action_label(h.action))}: "
                 f"{e(self._change_text(h))}</li>"
                 for h in history[:15]
@@ -963,7 +962,7 @@ class MainWindow(QMainWindow):
         )
         rows = [
             f"{t_rev} {r.number}: {t_final if r.is_final else t_open} · "
-            f"{vn_display(r.finalised_at or r.opened_at, '%d/%m/%Y %H:%M (GMT+7)')} · {r.finalised_by or r.opened_by}"
+            f"{vn_display(r.finalised_at or r.opened_at)} · {r.finalised_by or r.opened_by}"
             f"{' · ' + r.source if r.source != 'local' else ''}"
             for r in self.session.revisions()
         ] or [str(msg("Chưa có bản nào.", "No revision yet."))]

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 
 from c27desk.catalogs import shipped_catalogues
 from c27desk.errors import C27Error
-from c27desk.gui.texts import both
-from c27desk.i18n import msg
+from c27desk.i18n import msg, pair
 from c27desk.model.document_number import compose_number, normalise_report_number
 from c27desk.store import periods, revisions, units
 from c27desk.store.clock import current_user
@@ -80,7 +79,7 @@ class PeriodDialog(QDialog):
         form.addRow(str(msg("Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)")), self.recipients)
         # the form the year uses, why, and (while nothing is finalised) the choice of another held form
         vi, en = periods.period_form_note(db, year)
-        self.form_note = QLabel(str(both(vi, en)), self)
+        self.form_note = QLabel(str(pair(vi, en)), self)
         self.form_note.setObjectName("formNote")
         self.form_note.setWordWrap(True)
         self.form_combo = QComboBox(self)
@@ -151,7 +150,7 @@ class PeriodDialog(QDialog):
             number = normalise_report_number(typed, symbol)
         except C27Error as exc:
             self.number_shown.setStyleSheet("color: #b00020")
-            self.number_shown.setText(exc.message().removeprefix(f"{exc.where}: "))
+            self.number_shown.setText(exc.text.render())
             return
         self.number_shown.setStyleSheet("")
         self.number_shown.setText(
@@ -178,7 +177,7 @@ class PeriodDialog(QDialog):
                 self.switched = switch_form(self.db, self.year, *periods.parse_form_key(chosen), who=current_user())
         except C27Error as exc:  # shown beside the fields; nothing was saved
             self.error.setText(exc.message())
-            if exc.where in self.fields:
-                self.fields[exc.where].setFocus()
+            if exc.field in self.fields:
+                self.fields[exc.field].setFocus()
             return
         self.accept()

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel
 
-from c27desk.i18n import Lang, Text, language, msg
+from c27desk.i18n import Lang, Text, language
 
 
 def rendered(value: Any) -> Any:
@@ -71,9 +71,3 @@ class SaysAgain:
 
     def retranslate(self) -> None:
         self.texts.again()
-
-
-def both(vi: str, en: str) -> Text:
-    """What a service says as two plain strings (Vietnamese, English), as one message: braces in them
-    are text, not placeholders."""
-    return msg(vi.replace("{", "{{").replace("}", "}}"), en.replace("{", "{{").replace("}", "}}"))

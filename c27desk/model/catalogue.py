@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from c27desk.errors import CatalogueError
+from c27desk.i18n import Text, joined, msg, pair
 from c27desk.model.text import clean, shown
 
 KINDS = ("status", "count", "amount", "text")
@@ -102,6 +103,11 @@ class Rule:
     @property
     def criteria(self) -> tuple[str, ...]:
         return self.left + self.right
+
+    @property
+    def text(self) -> Text:
+        """The rule's message as the form file words it: user data, so a brace in it is text, not a placeholder."""
+        return form_text(self.message_vi, self.message_en)
 
 
 @dataclass(frozen=True)
@@ -197,21 +203,35 @@ def content_hash(data: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _fail(where: str, vi: str, en: str) -> CatalogueError:
-    return CatalogueError(vi, en, where=where)
+def form_text(vi: str, en: str) -> Text:
+    """Words a form file gives in both languages, as a message that renders them exactly as written."""
+    return pair(vi, en or vi)
 
 
-def _text(obj: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
+def _fail(where: Text | str, vi: str, en: str, **values: Any) -> CatalogueError:
+    """The refusal, with ``field`` set to the criterion at fault when ``where`` names one (so that a
+    workbook can point at the criterion's row)."""
+    part = where.values.get("part") if isinstance(where, Text) else None
+    criterion = part.values.get("criterion") if isinstance(part, Text) else None
+    return CatalogueError(msg(vi, en, **values), where=where, field=criterion)
+
+
+def _at(source: Text | str, vi: str, en: str, **values: Any) -> Text:
+    """Where in a form file, in the reader's language: "p27.json: tiêu chí II.1" / "p27.json: criterion II.1"."""
+    return joined("{source}: {part}", source=source, part=msg(vi, en, **values))
+
+
+def _text(obj: Mapping[str, Any], key: str, where: Text | str, *, required: bool = True) -> str:
     value = obj.get(key)
     if value is None:
         if required:
-            raise _fail(where, f"thiếu trường “{key}”.", f"missing field “{key}”.")
+            raise _fail(where, "Thiếu trường “{key}”.", "The field “{key}” is missing.", key=key)
         return ""
     if not isinstance(value, str):
-        raise _fail(where, f"trường “{key}” phải là chuỗi.", f"field “{key}” must be a string.")
+        raise _fail(where, "Trường “{key}” phải là chuỗi.", "The field “{key}” must be a string.", key=key)
     value = clean(value)
     if required and not value:
-        raise _fail(where, f"trường “{key}” để trống.", f"field “{key}” is empty.")
+        raise _fail(where, "Trường “{key}” để trống.", "The field “{key}” is empty.", key=key)
     return value
 
 
@@ -219,16 +239,16 @@ def _text(obj: Mapping[str, Any], key: str, where: str, *, required: bool = True
 NAME_PART_RE = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$")
 
 
-def _name_part(obj: Mapping[str, Any], key: str, where: str) -> str:
+def _name_part(obj: Mapping[str, Any], key: str, where: Text | str) -> str:
     """A form's id or version: plain characters only, so no form can name a path (``/../``) or carry
     control characters into a file name or a terminal."""
     raw = obj.get(key)
     value = _text(obj, key, where)
     if value != raw or not NAME_PART_RE.match(value):
-        raise _fail(where, f"trường “{key}” chỉ được gồm chữ cái không dấu, chữ số, “.”, “_”, “-” (không bắt đầu "
+        raise _fail(where, "Trường “{key}” chỉ được gồm chữ cái không dấu, chữ số, “.”, “_”, “-” (không bắt đầu "
                            "bằng “.”, tối đa 64 ký tự).",
-                    f"field “{key}” may only hold unaccented letters, digits, “.”, “_” and “-” (not starting "
-                    "with “.”, at most 64 characters).")
+                    "The field “{key}” may only hold unaccented letters, digits, “.”, “_” and “-” (not starting "
+                    "with “.”, at most 64 characters).", key=key)
     return value
 
 
@@ -255,19 +275,21 @@ def _render(obj: Any, year: int) -> Any:
     return obj
 
 
-def _check_tokens(obj: Any, where: str) -> None:
+def _check_tokens(obj: Any, where: Text | str) -> None:
     """A brace that is not a year token is a typo ({nam}, {năm+}) that would print as is: refuse it."""
     if isinstance(obj, str):
         for m in BRACED.finditer(obj):
             if not YEAR_TOKEN.fullmatch(m.group(0)):
-                raise _fail(where, f"“{m.group(0)}” không phải mã năm hợp lệ (dùng {{năm}}, {{năm+1}}, {{năm-1}}).",
-                            f"“{m.group(0)}” is not a valid year token (use {{năm}}, {{năm+1}}, {{năm-1}}).")
+                raise _fail(where, "Mã năm “{token}” không hợp lệ (dùng {{năm}}, {{năm+1}}, {{năm-1}}).",
+                            "The year token “{token}” is not valid (use {{năm}}, {{năm+1}}, {{năm-1}}).",
+                            token=shown(m.group(0)))
     elif isinstance(obj, list):
         for i, x in enumerate(obj):
-            _check_tokens(x, f"{where}[{i + 1}]")
+            _check_tokens(x, joined("{where}[{i}]", where=where, i=i + 1))
     elif isinstance(obj, dict):
         for k, v in obj.items():
-            _check_tokens(v, f"{where} › {obj.get('id', k) if isinstance(v, (dict, list)) else k}")
+            _check_tokens(v, joined("{where} › {key}", where=where,
+                                    key=shown(str(obj.get("id", k) if isinstance(v, (dict, list)) else k))))
 
 
 def parse_catalogue(data: Any, source: str = "catalogue", *, year: int | None = None,
@@ -278,19 +300,16 @@ def parse_catalogue(data: Any, source: str = "catalogue", *, year: int | None = 
     keeps only what that level answers, in the wording that level sees.
     """
     if not isinstance(data, dict):
-        raise _fail(source, "tệp danh mục phải là một đối tượng JSON.", "a catalogue must be a JSON object.")
+        raise _fail(source, "Tệp biểu mẫu phải là một đối tượng JSON.", "A form file must be a JSON object.")
     if data.get("format") != 1:
-        raise _fail(
-            source,
-            f"định dạng danh mục “{data.get('format')}” không được hỗ trợ (cần 1).",
-            f"catalogue format “{data.get('format')}” is not supported (expected 1).",
-        )
+        raise _fail(source, "Định dạng biểu mẫu “{format}” không được hỗ trợ (cần 1).",
+                    "The form format “{format}” is not supported (expected 1).", format=shown(str(data.get("format"))))
     form_year = data.get("year")
     if not isinstance(form_year, int) or not 2000 <= form_year <= 2100:
-        raise _fail(source, "năm báo cáo (“year”) không hợp lệ.", "“year” is not a valid year.")
+        raise _fail(source, "Năm báo cáo (“year”) không hợp lệ.", "The form's year (“year”) is not valid.")
     if year is not None and year < form_year:
-        raise _fail(source, f"biểu mẫu dùng từ năm {form_year}, không dùng được cho năm {year}.",
-                    f"the form applies from {form_year} and cannot be used for {year}.")
+        raise _fail(source, "Biểu mẫu dùng từ năm {form_year}, không dùng được cho năm {year}.",
+                    "The form applies from {form_year} and cannot be used for {year}.", form_year=form_year, year=year)
     _check_tokens(data, source)
     template = data
     # notes and source speak about the form itself (and may show the tokens): never re-dated
@@ -305,11 +324,11 @@ def parse_catalogue(data: Any, source: str = "catalogue", *, year: int | None = 
     seen: dict[str, str] = {}
     raw_sections = data.get("sections")
     if not isinstance(raw_sections, list) or not raw_sections:
-        raise _fail(source, "danh mục không có phần nào (“sections”).", "the catalogue has no “sections”.")
+        raise _fail(source, "Biểu mẫu không có phần nào (“sections”).", "The form has no sections (“sections”).")
     sections = tuple(_parse_section(s, None, scales, seen, source, form_levels) for s in raw_sections)
     criteria_ids = {cid for cid, kind in seen.items() if kind != "section"}
     if not criteria_ids:
-        raise _fail(source, "danh mục không có tiêu chí nào.", "the catalogue has no criteria.")
+        raise _fail(source, "Biểu mẫu không có tiêu chí nào.", "The form has no criteria.")
     all_criteria = [c for s in sections for c in s.all_criteria()]
     kinds = {c.id: c.kind for c in all_criteria}
     rules = tuple(_parse_rule(r, i, kinds, source) for i, r in enumerate(data.get("rules") or []))
@@ -331,22 +350,22 @@ def parse_catalogue(data: Any, source: str = "catalogue", *, year: int | None = 
     rule_ids = [r.id for r in rules]
     dup = {r for r in rule_ids if rule_ids.count(r) > 1}
     if dup:
-        raise _fail(source, f"quy tắc trùng mã: {', '.join(sorted(dup))}.", f"duplicate rule ids: {', '.join(sorted(dup))}.")
+        raise _fail(source, "Quy tắc trùng mã: {ids}.", "Duplicate rule id: {ids}." if len(dup) == 1
+                    else "Duplicate rule ids: {ids}.", ids=", ".join(sorted(dup)))
     previous = data.get("previous")
     if previous is not None:
         if not isinstance(previous, dict) or not previous.get("id") or not previous.get("version"):
-            raise _fail(source, "“previous” phải có “id” và “version”.", "“previous” needs “id” and “version”.")
+            raise _fail(source, "Trường “previous” phải có “id” và “version”.", "The field “previous” needs “id” and “version”.")
         mapping = previous.get("map")
         if mapping is not None:
             if not isinstance(mapping, dict):
-                raise _fail(source, "“previous.map” phải là một bảng.", "“previous.map” must be an object.")
+                raise _fail(source, "Trường “previous.map” phải là một bảng.", "The field “previous.map” must be an object.")
             unknown = [k for k in mapping if k not in criteria_ids]
             if unknown:
-                raise _fail(
-                    source,
-                    f"“previous.map” nêu tiêu chí không có: {', '.join(unknown)}.",
-                    f"“previous.map” names unknown criteria: {', '.join(unknown)}.",
-                )
+                raise _fail(source, "Trường “previous.map” nêu tiêu chí không có: {ids}.",
+                            "The field “previous.map” names an unknown criterion: {ids}." if len(unknown) == 1
+                            else "The field “previous.map” names unknown criteria: {ids}.",
+                            ids=", ".join(shown(str(k)) for k in unknown))
     notes = data.get("notes") or []
     return Catalogue(
         id=cat_id,
@@ -375,12 +394,12 @@ def _parse_not_asked(raw: Any, source: str) -> str | None:
     if raw is None:
         return None
     if not isinstance(raw, dict) or raw.get("print") not in ("omit", "row"):
-        raise _fail(source, "“not_asked.print” phải là omit hoặc row.", "“not_asked.print” must be omit or row.")
+        raise _fail(source, "Trường “not_asked.print” phải là omit hoặc row.", "The field “not_asked.print” must be omit or row.")
     if raw["print"] == "omit":
         return None
     text = raw.get("text", "")
     if not isinstance(text, str):
-        raise _fail(source, "“not_asked.text” phải là chuỗi.", "“not_asked.text” must be a string.")
+        raise _fail(source, "Trường “not_asked.text” phải là chuỗi.", "The field “not_asked.text” must be a string.")
     return clean(text)
 
 
@@ -388,8 +407,8 @@ def _parse_levels(raw: Any, source: str) -> tuple[str, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list) or not all(isinstance(x, str) and LEVEL_RE.match(x) for x in raw):
-        raise _fail(source, "“levels” phải là danh sách mã cấp (ví dụ tinh, huyen, xa).",
-                    "“levels” must be a list of level codes (e.g. tinh, huyen, xa).")
+        raise _fail(source, "Trường “levels” phải là danh sách mã cấp (ví dụ tinh, huyen, xa).",
+                    "The field “levels” must be a list of level codes (e.g. tinh, huyen, xa).")
     return tuple(raw)
 
 
@@ -415,62 +434,67 @@ def _parse_rollups(raw: Any, criteria: dict[str, Criterion], levels: tuple[str, 
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        raise _fail(source, "“rollup” phải là một danh sách.", "“rollup” must be a list.")
+        raise _fail(source, "Trường “rollup” phải là một danh sách.", "The field “rollup” must be a list.")
     out = []
     for i, item in enumerate(raw):
-        where = f"{source}: rollup #{i + 1}"
+        where = _at(source, "quy tắc tổng hợp #{i}", "roll-up rule #{i}", i=i + 1)
         if not isinstance(item, dict):
-            raise _fail(where, "mỗi quy tắc tổng hợp phải là một đối tượng.", "each roll-up rule must be an object.")
+            raise _fail(where, "Mỗi quy tắc tổng hợp phải là một đối tượng.", "Each roll-up rule must be an object.")
         parent, child, into, op, src = (item.get(k) for k in ("parent", "child", "into", "op", "from"))
         for name, lvl in (("parent", parent), ("child", child)):
             if not isinstance(lvl, str) or not LEVEL_RE.match(lvl) or (levels and lvl not in levels):
-                raise _fail(where, f"“{shown(str(name))}” {lvl!r} không phải cấp của biểu mẫu.",
-                            f"“{shown(str(name))}” {lvl!r} is not a level of the form.")
+                raise _fail(where, "Trường “{name}” ({level}) không phải cấp của biểu mẫu.",
+                            "The field “{name}” ({level}) is not a level of the form.", name=name, level=shown(repr(lvl)))
         if op not in ROLLUP_OPS:
-            raise _fail(where, f"“op” phải là sum hoặc count, không phải {op!r}.", f"“op” must be sum or count, not {op!r}.")
+            raise _fail(where, "Trường “op” phải là sum hoặc count, không phải {op}.",
+                        "The field “op” must be sum or count, not {op}.", op=shown(repr(op)))
         target = criteria.get(into) if isinstance(into, str) else None
         if target is None or not target.is_numeric:
-            raise _fail(where, f"“into” {into!r} không phải tiêu chí số của biểu mẫu.",
-                        f"“into” {into!r} is not a numeric criterion of the form.")
+            raise _fail(where, "Trường “into” ({into}) không phải tiêu chí số của biểu mẫu.",
+                        "The field “into” ({into}) is not a numeric criterion of the form.", into=shown(repr(into)))
         if target.levels and parent not in target.levels:
-            raise _fail(where, f"cấp {parent} không trả lời tiêu chí {into}.", f"level {parent} does not answer {into}.")
+            raise _fail(where, "Cấp {level} không trả lời tiêu chí {criterion}.", "Level {level} does not answer {criterion}.",
+                        level=parent, criterion=into)
         if op == "sum":
             origin = criteria.get(src) if isinstance(src, str) else None
             if origin is None or not origin.is_numeric:
-                raise _fail(where, f"“from” {src!r} không phải tiêu chí số của biểu mẫu.",
-                            f"“from” {src!r} is not a numeric criterion of the form.")
+                raise _fail(where, "Trường “from” ({source}) không phải tiêu chí số của biểu mẫu.",
+                            "The field “from” ({source}) is not a numeric criterion of the form.", source=shown(repr(src)))
             if origin.levels and child not in origin.levels:
-                raise _fail(where, f"cấp {child} không trả lời tiêu chí {src}.", f"level {child} does not answer {src}.")
+                raise _fail(where, "Cấp {level} không trả lời tiêu chí {criterion}.",
+                            "Level {level} does not answer {criterion}.", level=child, criterion=src)
         out.append(Rollup(parent, child, into, op, src if op == "sum" else None))
     return tuple(out)
 
 
 def _parse_scales(raw: Any, source: str) -> dict[str, tuple[Code, ...]]:
     if not isinstance(raw, dict):
-        raise _fail(source, "“scales” phải là một bảng.", "“scales” must be an object.")
+        raise _fail(source, "Trường “scales” phải là một bảng.", "The field “scales” must be an object.")
     scales: dict[str, tuple[Code, ...]] = {}
     for name, codes in raw.items():
-        where = f"{source}: thang mã “{shown(str(name))}”"
+        where = _at(source, "thang mã “{name}”", "scale “{name}”", name=shown(str(name)))
         if not isinstance(codes, list) or not codes:
-            raise _fail(where, "không có mã nào.", "has no codes.")
+            raise _fail(where, "Thang mã không có mã nào.", "The scale has no codes.")
         parsed = tuple(_parse_code(c, where) for c in codes)
         letters = [c.code for c in parsed]
         if len(set(letters)) != len(letters):
-            raise _fail(where, "có mã trùng nhau.", "has duplicate codes.")
+            raise _fail(where, "Thang mã có mã trùng nhau.", "The scale has duplicate codes.")
         scales[name] = parsed
     return scales
 
 
-def _parse_code(raw: Any, where: str) -> Code:
+def _parse_code(raw: Any, where: Text | str) -> Code:
     if not isinstance(raw, dict):
-        raise _fail(where, "mỗi mã phải là một đối tượng.", "each code must be an object.")
+        raise _fail(where, "Mỗi mã phải là một đối tượng.", "Each code must be an object.")
     letter = _text(raw, "code", where)
     if not CODE_RE.match(letter):
-        raise _fail(where, f"mã “{shown(str(letter))}” phải là một chữ cái hoa.", f"code “{shown(str(letter))}” must be one capital letter.")
+        raise _fail(where, "Mã “{code}” phải là một chữ cái hoa.", "The code “{code}” must be one capital letter.",
+                    code=shown(str(letter)))
     basis = raw.get("basis", "inferred")
     if basis not in BASES:
-        raise _fail(where, f"nguồn ý nghĩa “{shown(str(basis))}” của mã {letter} không hợp lệ (cần một trong: {', '.join(BASES)}).",
-                    f"meaning basis “{shown(str(basis))}” of code {letter} is invalid (expected one of: {', '.join(BASES)}).")
+        raise _fail(where, "Nguồn ý nghĩa “{basis}” của mã {code} không hợp lệ (cần một trong: {choices}).",
+                    "The meaning basis “{basis}” of code {code} is invalid (expected one of: {choices}).",
+                    basis=shown(str(basis)), code=letter, choices=", ".join(BASES))
     return Code(letter, _text(raw, "meaning", where), basis=basis)
 
 
@@ -479,22 +503,23 @@ def _parse_section(
     levels: tuple[str, ...] = (),
 ) -> Section:
     if not isinstance(raw, dict):
-        raise _fail(source, "mỗi phần phải là một đối tượng.", "each section must be an object.")
+        raise _fail(source, "Mỗi phần phải là một đối tượng.", "Each section must be an object.")
     sid = _text(raw, "id", source)
-    where = f"{source}: phần {sid}"
+    where = _at(source, "phần {section}", "section {section}", section=sid)
     if sid in seen:
-        raise _fail(where, "mã phần bị trùng.", "duplicate section id.")
+        raise _fail(where, "Mã phần bị trùng.", "The section id is used twice.")
     seen[sid] = "section"
     criteria = []
     for item in raw.get("criteria") or []:
         crit = _parse_criterion(item, sid, scales, source, levels)
         if crit.id in seen:
-            raise _fail(f"{source}: tiêu chí {crit.id}", "mã tiêu chí bị trùng.", "duplicate criterion id.")
+            raise _fail(_at(source, "tiêu chí {criterion}", "criterion {criterion}", criterion=crit.id),
+                        "Mã tiêu chí bị trùng.", "The criterion id is used twice.")
         seen[crit.id] = crit.kind
         criteria.append(crit)
     subs = tuple(_parse_section(s, sid, scales, seen, source, levels) for s in raw.get("sections") or [])
     if not criteria and not subs:
-        raise _fail(where, "không có tiêu chí nào.", "holds no criteria.")
+        raise _fail(where, "Phần không có tiêu chí nào.", "The section holds no criteria.")
     return Section(
         id=sid,
         label=_text(raw, "label", where),
@@ -508,18 +533,16 @@ def _parse_section(
 def _parse_criterion(raw: Any, section_id: str, scales: dict[str, tuple[Code, ...]], source: str,
                      form_levels: tuple[str, ...] = ()) -> Criterion:
     if not isinstance(raw, dict):
-        raise _fail(f"{source}: phần {section_id}", "mỗi tiêu chí phải là một đối tượng.", "each criterion must be an object.")
-    cid = _text(raw, "id", f"{source}: phần {section_id}")
-    where = f"{source}: tiêu chí {cid}"
+        raise _fail(_at(source, "phần {section}", "section {section}", section=section_id),
+                    "Mỗi tiêu chí phải là một đối tượng.", "Each criterion must be an object.")
+    cid = _text(raw, "id", _at(source, "phần {section}", "section {section}", section=section_id))
+    where = _at(source, "tiêu chí {criterion}", "criterion {criterion}", criterion=shown(cid))
     if not ID_RE.match(cid):
-        raise _fail(where, "mã tiêu chí không đúng dạng (ví dụ II.1).", "criterion id is malformed (e.g. II.1).")
+        raise _fail(where, "Mã tiêu chí không đúng dạng (ví dụ II.1).", "The criterion id is malformed (e.g. II.1).")
     kind = raw.get("kind")
     if kind not in KINDS:
-        raise _fail(
-            where,
-            f"loại “{shown(str(kind))}” không hợp lệ (cần một trong: {', '.join(KINDS)}).",
-            f"unknown kind “{shown(str(kind))}” (expected one of: {', '.join(KINDS)}).",
-        )
+        raise _fail(where, "Loại “{kind}” không hợp lệ (cần một trong: {choices}).",
+                    "Unknown kind “{kind}” (expected one of: {choices}).", kind=shown(str(kind)), choices=", ".join(KINDS))
     text = _text(raw, "text", where)
     codes: tuple[Code, ...] = ()
     suggestions: tuple[str, ...] = ()
@@ -530,32 +553,36 @@ def _parse_criterion(raw: Any, section_id: str, scales: dict[str, tuple[Code, ..
         elif scale in scales:
             codes = scales[scale]
         else:
-            raise _fail(where, f"thang mã “{shown(str(scale))}” không tồn tại.", f"scale “{shown(str(scale))}” does not exist.")
+            raise _fail(where, "Thang mã “{scale}” không tồn tại.", "The scale “{scale}” does not exist.", scale=shown(str(scale)))
         sugg = raw.get("suggestions") or {}
         if not isinstance(sugg, dict):
-            raise _fail(where, "“suggestions” phải là bảng mã → diễn giải.", "“suggestions” must map codes to texts.")
+            raise _fail(where, "Trường “suggestions” phải là bảng mã → diễn giải.",
+                        "The field “suggestions” must map codes to texts.")
         letters = {c.code for c in codes}
         for letter in sugg:
             if letter not in letters:
-                raise _fail(where, f"gợi ý cho mã “{shown(str(letter))}” không có trong thang mã.", f"suggestion for code “{shown(str(letter))}” not in the scale.")
+                raise _fail(where, "Gợi ý cho mã “{code}” không có trong thang mã.",
+                            "The suggestion for code “{code}” is not in the scale.", code=shown(str(letter)))
         codes = tuple(replace(c, suggestion=clean(sugg[c.code]) if c.code in sugg else None) for c in codes)
     elif kind == "text":
         sugg = raw.get("suggestions") or []
         if not isinstance(sugg, list):
-            raise _fail(where, "“suggestions” phải là một danh sách.", "“suggestions” must be a list.")
+            raise _fail(where, "Trường “suggestions” phải là một danh sách.", "The field “suggestions” must be a list.")
         suggestions = tuple(clean(s) for s in sugg)
     from_children = raw.get("from_children")
     if from_children is not None and (kind not in NUMERIC_KINDS or not isinstance(from_children, dict)):
-        raise _fail(where, "“from_children” chỉ dùng cho tiêu chí số.", "“from_children” is only for numeric criteria.")
+        raise _fail(where, "Trường “from_children” chỉ dùng cho tiêu chí số.",
+                    "The field “from_children” is only for numeric criteria.")
     levels = _parse_levels(raw.get("levels"), where)
     text_by_level = raw.get("text_by_level")
     if text_by_level is not None and (not isinstance(text_by_level, dict)
                                       or not all(isinstance(v, str) and v.strip() for v in text_by_level.values())):
-        raise _fail(where, "“text_by_level” phải là bảng cấp → cách ghi.", "“text_by_level” must map levels to wording.")
+        raise _fail(where, "Trường “text_by_level” phải là bảng cấp → cách ghi.",
+                    "The field “text_by_level” must map levels to wording.")
     for lvl in (*levels, *(text_by_level or {})):
         if form_levels and lvl not in form_levels:
-            raise _fail(where, f"cấp “{shown(str(lvl))}” không có trong “levels” của biểu mẫu.",
-                        f"level “{shown(str(lvl))}” is not among the form's “levels”.")
+            raise _fail(where, "Cấp “{level}” không có trong “levels” của biểu mẫu.",
+                        "The level “{level}” is not among the form's “levels”.", level=shown(str(lvl)))
     return Criterion(
         levels=levels,
         text_by_level={k: clean(v) for k, v in text_by_level.items()} if text_by_level else None,
@@ -574,39 +601,41 @@ def _parse_criterion(raw: Any, section_id: str, scales: dict[str, tuple[Code, ..
 
 def _check_from_children(crit: Criterion, kinds: dict[str, str], source: str) -> None:
     """``from_children``: {"op": "sum", "source": ID, "level": LEVEL} or {"op": "count", "level": LEVEL}."""
-    where = f"{source}: tiêu chí {crit.id}"
+    where = _at(source, "tiêu chí {criterion}", "criterion {criterion}", criterion=crit.id)
     spec = crit.from_children or {}
     op, src, level = spec.get("op"), spec.get("source"), spec.get("level")
     if op not in ("sum", "count") or not isinstance(level, str) or not level:
-        raise _fail(where, "“from_children” cần “op” (sum hoặc count) và “level”.",
-                    "“from_children” needs “op” (sum or count) and “level”.")
+        raise _fail(where, "Trường “from_children” cần “op” (sum hoặc count) và “level”.",
+                    "The field “from_children” needs “op” (sum or count) and “level”.")
     if op == "sum" and (src not in kinds or kinds[src] not in NUMERIC_KINDS):
-        raise _fail(where, f"“from_children.source” {src!r} không phải tiêu chí số.",
-                    f"“from_children.source” {src!r} is not a numeric criterion.")
+        raise _fail(where, "Trường “from_children.source” ({source}) không phải tiêu chí số.",
+                    "The field “from_children.source” ({source}) is not a numeric criterion.", source=shown(repr(src)))
 
 
 def _parse_rule(raw: Any, index: int, kinds: dict[str, str], source: str) -> Rule:
-    where = f"{source}: quy tắc #{index + 1}"
+    where = _at(source, "quy tắc #{i}", "rule #{i}", i=index + 1)
     if not isinstance(raw, dict):
-        raise _fail(where, "quy tắc phải là một đối tượng.", "a rule must be an object.")
+        raise _fail(where, "Quy tắc phải là một đối tượng.", "A rule must be an object.")
     rid = _text(raw, "id", where)
-    where = f"{source}: quy tắc {rid}"
+    where = _at(source, "quy tắc {rule}", "rule {rule}", rule=shown(rid))
     severity = raw.get("severity")
     if severity not in SEVERITIES:
-        raise _fail(where, f"mức “{shown(str(severity))}” không hợp lệ.", f"unknown severity “{shown(str(severity))}”.")
+        raise _fail(where, "Mức “{severity}” không hợp lệ.", "Unknown severity “{severity}”.", severity=shown(str(severity)))
     op = raw.get("op")
     if op not in OPERATORS:
-        raise _fail(where, f"phép so sánh “{shown(str(op))}” không hợp lệ.", f"unknown operator “{shown(str(op))}”.")
+        raise _fail(where, "Phép so sánh “{op}” không hợp lệ.", "Unknown operator “{op}”.", op=shown(str(op)))
     sides = []
     for side in ("left", "right"):
         ids = raw.get(side)
         if not isinstance(ids, list) or not ids:
-            raise _fail(where, f"thiếu vế “{side}”.", f"missing side “{side}”.")
+            raise _fail(where, "Thiếu vế “{side}”.", "The side “{side}” is missing.", side=side)
         for cid in ids:
             if cid not in kinds:
-                raise _fail(where, f"tiêu chí “{cid}” không có trong danh mục.", f"criterion “{cid}” is not in the catalogue.")
+                raise _fail(where, "Tiêu chí “{criterion}” không có trong biểu mẫu.",
+                            "The criterion “{criterion}” is not in the form.", criterion=shown(str(cid)))
             if kinds[cid] not in NUMERIC_KINDS:
-                raise _fail(where, f"tiêu chí “{cid}” không phải số.", f"criterion “{cid}” is not numeric.")
+                raise _fail(where, "Tiêu chí “{criterion}” không phải số.", "The criterion “{criterion}” is not numeric.",
+                            criterion=shown(str(cid)))
         sides.append(tuple(ids))
     return Rule(
         id=rid,

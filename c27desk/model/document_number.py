@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from c27desk.errors import InputError
+from c27desk.i18n import msg
 from c27desk.model.text import clean, shown
 
 KIND = "BC"  # báo cáo
@@ -42,28 +43,28 @@ def normalise_report_number(typed: str | None, unit_symbol: str) -> str:
     if not text:
         return ""
     expected = compose_number("45", unit_symbol)
+    typed_shown = shown(typed or "")
     if _NUMBER.fullmatch(text):
         if not text.strip("0"):
-            raise InputError(f"số báo cáo “{shown(typed or '')}” không hợp lệ: số phải lớn hơn 0 (ví dụ 45).",
-                             f"report number “{shown(typed or '')}” is not valid: the number must be above 0 "
-                             "(e.g. 45).", where="report_number")
+            raise InputError(msg("Số báo cáo “{typed}” không hợp lệ: số phải lớn hơn 0 (ví dụ 45).",
+                                 "Report number “{typed}” is not valid: the number must be above 0 (e.g. 45).",
+                                 typed=typed_shown), field="report_number")
         return text
     full = _FULL.fullmatch(text)
     if full is None or not _NUMBER.fullmatch(full["number"]):
-        raise InputError(
-            f"số báo cáo “{shown(typed or '')}” không hợp lệ; ghi số bằng chữ số 0-9 (ví dụ 45) hoặc cả ký hiệu "
-            f"({expected}).",
-            f"report number “{shown(typed or '')}” is not valid; type the number in digits 0-9 (e.g. 45) or the "
-            f"whole number ({expected}).",
-            where="report_number")
+        raise InputError(msg(
+            "Số báo cáo “{typed}” không hợp lệ; ghi số bằng chữ số 0-9 (ví dụ 45) hoặc cả ký hiệu ({expected}).",
+            "Report number “{typed}” is not valid; type the number in digits 0-9 (e.g. 45) or the whole number "
+            "({expected}).", typed=typed_shown, expected=expected), field="report_number")
     written = f"{full['kind']}/{full['symbol']}" if full["symbol"] else full["kind"]
     if written.upper() != document_symbol(unit_symbol).upper():
-        raise InputError(
-            f"số báo cáo “{shown(typed or '')}” ghi ký hiệu “{written}”, nhưng báo cáo của đơn vị này được đánh "
-            f"số dạng {expected}; hãy ghi số (ví dụ 45) hoặc {expected}."
-            + ("" if unit_symbol else " Đơn vị chưa có ký hiệu văn bản; đặt bằng c27desk init --doc-symbol."),
-            f"report number “{shown(typed or '')}” is written with the symbol “{written}”, but this unit's reports "
-            f"are numbered like {expected}; type the number (e.g. 45) or {expected}."
-            + ("" if unit_symbol else " The unit has no document symbol yet; set it with c27desk init --doc-symbol."),
-            where="report_number")
+        said = msg("Số báo cáo “{typed}” ghi ký hiệu “{written}”, nhưng báo cáo của đơn vị này được đánh số dạng "
+                   "{expected}; hãy ghi số (ví dụ 45) hoặc {expected}.",
+                   "Report number “{typed}” is written with the symbol “{written}”, but this unit's reports are "
+                   "numbered like {expected}; type the number (e.g. 45) or {expected}.",
+                   typed=typed_shown, written=written, expected=expected)
+        if not unit_symbol:
+            said += msg(" Đơn vị chưa có ký hiệu văn bản; đặt bằng c27desk init --doc-symbol.",
+                        " The unit has no document symbol yet; set it with c27desk init --doc-symbol.")
+        raise InputError(said, field="report_number")
     return normalise_report_number(full["number"], unit_symbol)

@@ -25,6 +25,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from c27desk.errors import InputError
+from c27desk.i18n import msg
 from c27desk.model.text import char_code
 from c27desk.model.text import shown as quoted
 
@@ -63,61 +64,57 @@ def _refuse_common(text: str, raw: str) -> None:
     if inner is not None:
         vi_name, en_name = _INNER_SPACE_NAMES.get(inner, ("dấu cách", "a space") if inner == " " else
                                                   (f"ký tự trắng {char_code(inner)}", f"a blank character {char_code(inner)}"))
+        what = msg(vi_name, en_name)
         if inner in "\r\n":
-            raise InputError(
-                f"“{shown}” có {vi_name} ở giữa: đây là nhiều số trong một ô (dán cả cột?); mỗi ô chỉ ghi một số.",
-                f"“{shown}” has {en_name} inside: that is several numbers in one cell (a pasted column?); "
-                "put one number per cell.",
-            )
-        raise InputError(
-            f"“{shown}” có {vi_name} ở giữa; không dùng dấu cách để phân cách hàng nghìn, hãy viết liền các chữ số "
-            "(ví dụ 1250).",
-            f"“{shown}” has {en_name} inside; spaces are not accepted as thousands separators, write the digits "
-            "together (e.g. 1250).",
-        )
+            raise InputError(msg(
+                "Giá trị “{value}” có {what} ở giữa: đây là nhiều số trong một ô (dán cả cột?); mỗi ô chỉ ghi một số.",
+                "The value “{value}” has {what} inside: that is several numbers in one cell (a pasted column?); "
+                "put one number per cell.", value=shown, what=what))
+        raise InputError(msg(
+            "Giá trị “{value}” có {what} ở giữa; không dùng dấu cách để phân cách hàng nghìn, hãy viết liền các chữ "
+            "số (ví dụ 1250).",
+            "The value “{value}” has {what} inside; spaces are not accepted as thousands separators, write the "
+            "digits together (e.g. 1250).", value=shown, what=what))
     if text.startswith(_MINUS):
-        raise InputError(
-            f"“{shown}” là số âm; giá trị phải lớn hơn hoặc bằng 0.",
-            f"“{shown}” is negative; the value must be 0 or more.",
-        )
+        raise InputError(msg("Giá trị “{value}” là số âm; giá trị phải lớn hơn hoặc bằng 0.",
+                             "The value “{value}” is negative; it must be 0 or more.", value=shown))
     if text.startswith(("+", "\uff0b")):
-        raise InputError(f"“{shown}”: không ghi dấu +.", f"“{shown}”: write the number without a + sign.")
+        raise InputError(msg("Giá trị “{value}” có dấu +; hãy ghi số không có dấu +.",
+                             "The value “{value}” has a + sign; write the number without it.", value=shown))
     if any(ch.isdigit() and not "0" <= ch <= "9" for ch in text):
-        raise InputError(
-            f"“{shown}” có chữ số không phải 0–9 (chữ số toàn độ rộng?); hãy gõ lại bằng bàn phím thường.",
-            f"“{shown}” has digits other than 0–9 (full-width digits?); type it again with ordinary digits.",
-        )
+        raise InputError(msg(
+            "Giá trị “{value}” có chữ số không phải 0–9 (chữ số toàn độ rộng?); hãy gõ lại bằng bàn phím thường.",
+            "The value “{value}” has digits other than 0–9 (full-width digits?); type it again with ordinary digits.",
+            value=shown))
 
 
 def parse_count(raw: str) -> int:
     """A whole number >= 0, as typed in a cell or a CSV field."""
     text = _trim(raw)
     if not text:
-        raise InputError("Chưa nhập số lượng.", "No number was given.")
+        raise InputError(msg("Chưa nhập số lượng.", "No number was given."))
     _refuse_common(text, raw)
     if _INT.match(text):
         value = int(text)
         if value >= MAX_COUNT:
-            raise InputError(
-                f"“{quoted(text)}” quá lớn cho một số lượng.", f"“{quoted(text)}” is too large for a count."
-            )
+            raise InputError(msg("Giá trị “{value}” quá lớn cho một số lượng.", "The value “{value}” is too large for a count.",
+                                 value=quoted(text)))
         return value
     if _DEC.match(text) or re.match(r"^[0-9]+([.,][0-9]+)+$", text):
-        raise InputError(
-            f"“{quoted(text)}” không phải số nguyên; số lượng viết liền, không có dấu phân cách hoặc phần thập phân.",
-            f"“{quoted(text)}” is not a whole number; write counts as plain digits, no separators or decimals.",
-        )
-    raise InputError(
-        f"“{quoted(text)}” không phải là số; số lượng phải là số nguyên lớn hơn hoặc bằng 0.",
-        f"“{quoted(text)}” is not a number; a count must be a whole number, 0 or more.",
-    )
+        raise InputError(msg(
+            "Giá trị “{value}” không phải số nguyên; số lượng viết liền, không có dấu phân cách hoặc phần thập phân.",
+            "The value “{value}” is not a whole number; write counts as plain digits, no separators or decimals.",
+            value=quoted(text)))
+    raise InputError(msg("Giá trị “{value}” không phải là số; số lượng phải là số nguyên lớn hơn hoặc bằng 0.",
+                         "The value “{value}” is not a number; a count must be a whole number, 0 or more.",
+                         value=quoted(text)))
 
 
 def parse_amount(raw: str) -> Decimal:
     """An amount >= 0 with at most three decimals, comma or point as the decimal mark."""
     text = _trim(raw)
     if not text:
-        raise InputError("Chưa nhập số tiền.", "No amount was given.")
+        raise InputError(msg("Chưa nhập số tiền.", "No amount was given."))
     _refuse_common(text, raw)
     if _INT.match(text):
         value = Decimal(text)
@@ -125,41 +122,37 @@ def parse_amount(raw: str) -> Decimal:
         m = _DEC.match(text)
         if not m:
             if re.match(r"^[0-9]+([.,][0-9]+){2,}$", text):
-                raise InputError(
-                    f"“{quoted(text)}”: không dùng dấu phân cách hàng nghìn; hãy viết liền các chữ số, "
-                    "dùng dấu phẩy cho phần thập phân (ví dụ 265500 hoặc 195,2).",
-                    f"“{quoted(text)}”: thousands separators are not accepted; write the digits together "
-                    "and use a comma or point only for decimals (e.g. 265500 or 195.2).",
-                )
-            raise InputError(
-                f"“{quoted(text)}” không phải là số tiền hợp lệ (ví dụ hợp lệ: 265500 hoặc 195,2).",
-                f"“{quoted(text)}” is not a valid amount (valid examples: 265500 or 195.2).",
-            )
+                raise InputError(msg(
+                    "Giá trị “{value}” có dấu phân cách hàng nghìn; hãy viết liền các chữ số, dùng dấu phẩy cho phần "
+                    "thập phân (ví dụ 265500 hoặc 195,2).",
+                    "The value “{value}” has thousands separators, which are not accepted; write the digits together "
+                    "and use a comma or point only for decimals (e.g. 265500 or 195.2).", value=quoted(text)))
+            raise InputError(msg("Giá trị “{value}” không phải là số tiền hợp lệ (ví dụ hợp lệ: 265500 hoặc 195,2).",
+                                 "The value “{value}” is not a valid amount (valid examples: 265500 or 195.2).",
+                                 value=quoted(text)))
         whole, frac = m.group(1), m.group(2)
         if len(frac) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0"):
             # the decimal reading spelled the way the program writes it (a fourth, zero decimal), which
             # is not ambiguous: suggesting "265.123" again would suggest the refused input
             as_decimal = f"{whole}.{frac}0"
-            as_thousands = whole + frac
-            raise InputError(
-                f"“{quoted(text)}” không rõ nghĩa: có thể là {as_thousands} hoặc {whole},{frac}. "
-                f"Hãy viết {as_thousands} (không dùng dấu phân cách hàng nghìn) "
-                f"hoặc {as_decimal.replace('.', ',')} (thêm một số 0 ở cuối để rõ là số thập phân).",
-                f"“{quoted(text)}” is ambiguous: it may mean {as_thousands} or {whole}.{frac}. "
-                f"Write {as_thousands} (no thousands separator) or {as_decimal} (or {as_decimal.replace('.', ',')}; "
-                "a fourth, zero decimal makes it a decimal).",
-            )
+            raise InputError(msg(
+                "Giá trị “{value}” không rõ nghĩa: có thể là {thousands} hoặc {decimal}. Hãy viết {thousands} (không "
+                "dùng dấu phân cách hàng nghìn) hoặc {spelled} (thêm một số 0 ở cuối để rõ là số thập phân).",
+                "The value “{value}” is ambiguous: it may mean {thousands} or {decimal}. Write {thousands} (no "
+                "thousands separator) or {spelled} (a fourth, zero decimal makes it a decimal; a comma works as the "
+                "decimal mark too).",
+                value=quoted(text), thousands=whole + frac, decimal=Decimal(f"{whole}.{frac}"),
+                spelled=Decimal(as_decimal)))
         if len(frac.rstrip("0")) > AMOUNT_DECIMALS:
-            raise InputError(
-                f"“{quoted(text)}” có quá {AMOUNT_DECIMALS} chữ số thập phân.",
-                f"“{quoted(text)}” has more than {AMOUNT_DECIMALS} decimals.",
-            )
+            raise InputError(msg("Giá trị “{value}” có quá {n} chữ số thập phân.",
+                                 "The value “{value}” has more than {n} decimals.", value=quoted(text), n=AMOUNT_DECIMALS))
         try:
             value = Decimal(f"{whole}.{frac}")
         except InvalidOperation as exc:  # pragma: no cover - regex guarantees digits
-            raise InputError(f"“{quoted(text)}” không phải là số.", f"“{quoted(text)}” is not a number.") from exc
+            raise InputError(msg("Giá trị “{value}” không phải là số.", "The value “{value}” is not a number.",
+                                 value=quoted(text))) from exc
     if value >= MAX_AMOUNT:
-        raise InputError(f"“{quoted(text)}” quá lớn.", f"“{quoted(text)}” is too large.")
+        raise InputError(msg("Giá trị “{value}” quá lớn.", "The value “{value}” is too large.", value=quoted(text)))
     return value
 
 

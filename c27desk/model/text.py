@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from c27desk.errors import InputError
+from c27desk.i18n import Text, msg, pair
 
 _SPACES = {"\u00a0", "\u2007", "\u202f", "\u200b", "\ufeff"}
 
@@ -140,33 +141,41 @@ def _refused(text: str, pos: int, what: tuple[str, str], *, multiline: bool) -> 
     characters, tags), surrogates, private use and unassigned code points, and the line and
     paragraph separators are refused wherever they are; ZWJ/ZWNJ only between two letters. Then
     anything outside PRINTABLE_RANGES (what the appendix cannot draw left to right)."""
-    ch, vi, en = text[pos], *what
-    at_vi, at_en = f"ở ký tự thứ {pos + 1}", f"at character {pos + 1}"
+    ch = text[pos]
+    field, at = _named(what), pos + 1
     if ch in "\r\n":
         if multiline:
             return None
-        return InputError(f"{vi} chỉ được một dòng (có dấu xuống dòng {at_vi}).",
-                          f"{en} must be a single line (line break {at_en}).")
+        return InputError(msg("{field} chỉ được một dòng (có dấu xuống dòng ở ký tự thứ {at}).",
+                              "{field} must be a single line (line break at character {at}).", field=field, at=at))
     if ch in _ZERO_WIDTH_JOINERS and 0 < pos < len(text) - 1 and text[pos - 1].isalpha() and text[pos + 1].isalpha():
         return None
     category = unicodedata.category(ch)
     if category in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
-        kind_vi, kind_en = {"Cc": ("ký tự điều khiển", "control character"),
-                            "Cf": ("ký tự định dạng ẩn", "invisible format character"),
-                            "Zl": ("ký tự phân cách dòng", "line separator character"),
-                            "Zp": ("ký tự phân cách đoạn", "paragraph separator character")}.get(
-            category, ("ký tự không hợp lệ", "invalid character"))
+        kind = {"Cc": msg("ký tự điều khiển", "control character"),
+                "Cf": msg("ký tự định dạng ẩn", "invisible format character"),
+                "Zl": msg("ký tự phân cách dòng", "line separator character"),
+                "Zp": msg("ký tự phân cách đoạn", "paragraph separator character")}.get(
+            category, msg("ký tự không hợp lệ", "invalid character"))
         if ch == "\x85":
-            kind_vi, kind_en = "ký tự điều khiển xuống dòng", "control character (next line)"
-        return InputError(f"{vi} có {kind_vi} {char_code(ch)} {at_vi}; hãy gõ lại hoặc xóa ký tự đó.",
-                          f"{en} holds {kind_en} {char_code(ch)} {at_en}; retype it or delete that character.")
+            kind = msg("ký tự điều khiển xuống dòng", "control character (next line)")
+        return InputError(msg("{field} có {kind} {code} ở ký tự thứ {at}; hãy gõ lại hoặc xóa ký tự đó.",
+                              "{field} holds {kind} {code} at character {at}; retype it or delete that character.",
+                              field=field, kind=kind, code=char_code(ch), at=at))
     if not _printable(ch):
-        return InputError(
-            f"{vi} có ký tự “{ch}” ({char_code(ch)}) {at_vi} mà phụ lục không in được (chỉ in chữ Việt, chữ "
+        return InputError(msg(
+            "{field} có ký tự “{ch}” ({code}) ở ký tự thứ {at} mà phụ lục không in được (chỉ in chữ Việt, chữ "
             "Latinh, Hy Lạp, Kirin, dấu câu và ký hiệu thông dụng); hãy thay hoặc xóa ký tự đó.",
-            f"{en} holds “{ch}” ({char_code(ch)}) {at_en}, which the appendix cannot print (it prints Vietnamese, "
-            "Latin, Greek, Cyrillic, punctuation and common symbols); replace or delete that character.")
+            "{field} holds “{ch}” ({code}) at character {at}, which the appendix cannot print (it prints Vietnamese, "
+            "Latin, Greek, Cyrillic, punctuation and common symbols); replace or delete that character.",
+            field=field, ch=ch, code=char_code(ch), at=at))
     return None
+
+
+def _named(what: tuple[str, str]) -> Text:
+    """A field's name (``("số báo cáo", "the report number")``) opening a sentence: capitalised."""
+    vi, en = what
+    return pair(vi[:1].upper() + vi[1:], en[:1].upper() + en[1:])
 
 
 def checked_text(raw: str | None, what: tuple[str, str], *, max_chars: int, multiline: bool = False) -> str:
@@ -187,9 +196,9 @@ def checked_text(raw: str | None, what: tuple[str, str], *, max_chars: int, mult
         if problem is not None:
             raise problem
     if len(text) > max_chars:
-        vi, en = what
-        raise InputError(f"{vi} dài {len(text)} ký tự, quá {max_chars} ký tự in được trên phụ lục.",
-                         f"{en} is {len(text)} characters long, more than the {max_chars} the appendix can print.")
+        raise InputError(msg("{field} dài {n} ký tự, quá {limit} ký tự in được trên phụ lục.",
+                             "{field} is {n} characters long, more than the {limit} the appendix can print.",
+                             field=_named(what), n=len(text), limit=max_chars))
     return text
 
 

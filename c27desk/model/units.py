@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from c27desk.errors import InputError
+from c27desk.i18n import msg
 from c27desk.model.text import MAX_LINE_CHARS, checked_text, clean, shown
 
 UNIT_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,31}$")
@@ -54,8 +55,9 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 def check_year(year: int, what: str = "--from") -> int:
     """A change's first year; a typo such as 225 would silently rewrite every year's tree."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise InputError(f"năm {what} “{year}” không hợp lệ (từ {FIRST_YEAR} đến {LAST_YEAR}).",
-                         f"year {what} “{year}” is invalid ({FIRST_YEAR} to {LAST_YEAR}).", where=what)
+        raise InputError(msg("Năm “{year}” không hợp lệ (từ {first} đến {last}).",
+                             "The year “{year}” is invalid ({first} to {last}).", year=year, first=FIRST_YEAR,
+                             last=LAST_YEAR), field=what)
     return year
 
 
@@ -63,20 +65,18 @@ def normalise_unit_code(raw: str) -> str:
     """Unit codes appear in export file names (CODE_YEAR_rN.c27), so they are kept plain."""
     code = clean(raw).upper()
     if not UNIT_CODE_RE.match(code):
-        raise InputError(
-            f"mã đơn vị “{shown(raw)}” không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang, tối đa 32 ký tự.",
-            f"unit code “{shown(raw)}” is invalid: use unaccented letters, digits and hyphens, at most 32 characters.",
-        )
+        raise InputError(msg(
+            "Mã đơn vị “{code}” không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang, tối đa 32 ký tự.",
+            "The unit code “{code}” is invalid: use unaccented letters, digits and hyphens, at most 32 characters.",
+            code=shown(raw)))
     return code
 
 
 def normalise_level_code(raw: str) -> str:
     code = clean(raw).lower()
     if not LEVEL_CODE_RE.match(code):
-        raise InputError(
-            f"mã cấp “{shown(raw)}” không hợp lệ (ví dụ: tinh, xa).",
-            f"level code “{shown(raw)}” is invalid (e.g. tinh, xa).",
-        )
+        raise InputError(msg("Mã cấp “{code}” không hợp lệ (ví dụ: tinh, xa).",
+                             "The level code “{code}” is invalid (e.g. tinh, xa).", code=shown(raw)))
     return code
 
 
@@ -84,7 +84,7 @@ def unit_name(raw: str | None) -> str:
     """A unit's name as stored and printed (and written into a certificate): one printable line."""
     name = checked_text(raw, ("tên đơn vị", "the unit name"), max_chars=MAX_LINE_CHARS)
     if not name:
-        raise InputError("chưa nhập tên đơn vị.", "the unit name is empty.")
+        raise InputError(msg("Chưa nhập tên đơn vị.", "The unit name is empty."))
     return name
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from c27desk.errors import InputError
+from c27desk.i18n import Text, joined, msg
 from c27desk.model.catalogue import Catalogue, Rule
 from c27desk.model.values import Entry, make_entry
 
@@ -24,14 +25,16 @@ _OPS = {"<=": operator.le, "<": operator.lt, ">=": operator.ge, ">": operator.gt
 
 @dataclass(frozen=True)
 class Issue:
+    """One problem with a report's answers, said in both languages (rendered where it is shown)."""
+
     severity: str
     criteria: tuple[str, ...]
-    message_vi: str
-    message_en: str
+    text: Text
     rule_id: str | None = None
 
-    def message(self, lang: str = "vi") -> str:
-        return self.message_en if lang == "en" else self.message_vi
+    def message(self, lang: str | None = None) -> str:
+        """The problem in ``lang`` (the interface language when not given)."""
+        return self.text.render(lang or None)
 
 
 @dataclass(frozen=True)
@@ -78,25 +81,19 @@ def _entry_issue(catalogue: Catalogue, entry: Entry) -> Issue | None:
     """Re-validate a stored entry: the catalogue may have changed, or a file was edited."""
     crit = catalogue.get(entry.criterion_id)
     if crit is None:
-        return Issue(
-            ERROR,
-            (entry.criterion_id,),
-            f"{entry.criterion_id}: tiêu chí không có trong danh mục {catalogue.key}.",
-            f"{entry.criterion_id}: criterion not in catalogue {catalogue.key}.",
-        )
+        return Issue(ERROR, (entry.criterion_id,), msg(
+            "{criterion}: tiêu chí không có trong biểu mẫu {form}.", "{criterion}: the criterion is not in form {form}.",
+            criterion=entry.criterion_id, form=catalogue.key))
     if entry.is_na:
         return None
     try:
         make_entry(crit, entry.value, entry.explanation, state=entry.state)
     except InputError as exc:
-        return Issue(ERROR, (crit.id,), f"{crit.id}: {exc.vi}", f"{crit.id}: {exc.en}")
+        return Issue(ERROR, (crit.id,), joined("{criterion}: {problem}", criterion=crit.id, problem=exc.text))
     if crit.kind == "status" and not entry.explanation:
-        return Issue(
-            WARNING,
-            (crit.id,),
-            f"{crit.id}: nên ghi diễn giải tình trạng thực hiện cho mã {entry.value}.",
-            f"{crit.id}: an explanation should accompany code {entry.value}.",
-        )
+        return Issue(WARNING, (crit.id,), msg(
+            "{criterion}: nên ghi diễn giải tình trạng thực hiện cho mã {code}.",
+            "{criterion}: an explanation should accompany code {code}.", criterion=crit.id, code=entry.value))
     return None
 
 
@@ -112,8 +109,9 @@ def _rule_issue(rule: Rule, entries: Mapping[str, Entry]) -> Issue | None:
     right = sum((numbers[c] for c in rule.right), Decimal(0))
     if _OPS[rule.op](left, right):
         return None
-    detail_vi = f" ({' + '.join(rule.left)} = {left}; {' + '.join(rule.right)} = {right})"
-    return Issue(rule.severity, rule.criteria, rule.message_vi + detail_vi, rule.message_en + detail_vi, rule.id)
+    said = joined("{rule} ({left} = {left_sum}; {right} = {right_sum})", rule=rule.text, left=" + ".join(rule.left),
+                  left_sum=left, right=" + ".join(rule.right), right_sum=right)
+    return Issue(rule.severity, rule.criteria, said, rule.id)
 
 
 # An entry's own verdict depends only on the catalogue's content and the entry, so it is kept: an

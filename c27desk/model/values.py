@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from c27desk.errors import InputError
+from c27desk.i18n import msg
 from c27desk.model.catalogue import Criterion
 from c27desk.model.numbers import format_amount, parse_amount, parse_count
 from c27desk.model.text import MAX_EXPLANATION_CHARS, MAX_TEXT_VALUE_CHARS, checked_text, clean, nfc, shown
@@ -100,14 +101,12 @@ def canonical_value(criterion: Criterion, raw: str) -> str:
         text = clean(raw)
         letter = text.upper()
         if criterion.code(letter) is None:
-            allowed = ", ".join(c.code for c in criterion.codes)
-            na = " hoặc ".join(NA_TOKENS)
-            raise InputError(
-                f"mã “{shown(text)}” không có cho tiêu chí {criterion.id} (các mã có: {allowed}; hoặc {na} nếu không áp "
-                "dụng).",
-                f"code “{shown(text)}” does not exist for criterion {criterion.id} (the codes are: {allowed}; or "
-                f"{' or '.join(NA_TOKENS)} if not applicable).",
-            )
+            raise InputError(msg(
+                "Mã “{code}” không có cho tiêu chí {criterion} (các mã có: {allowed}; hoặc {na} nếu không áp dụng).",
+                "The code “{code}” does not exist for criterion {criterion} (the codes are: {allowed}; or {na} if not "
+                "applicable).", code=shown(text), criterion=criterion.id,
+                allowed=", ".join(c.code for c in criterion.codes),
+                na=msg(" hoặc ".join(NA_TOKENS), " or ".join(NA_TOKENS))))
         return letter
     return checked_text(raw, TEXT_VALUE, max_chars=MAX_TEXT_VALUE_CHARS, multiline=True)
 
@@ -128,10 +127,11 @@ def make_entry(criterion: Criterion, raw_value: str | None, raw_explanation: str
         if criterion.kind == "text" and explanation:
             return Entry(criterion.id, "", explanation, state)
         if explanation:
-            what_vi = {"status": "mã thực hiện", "count": "số lượng", "amount": "số tiền"}[criterion.kind]
-            what_en = {"status": "status code", "count": "count", "amount": "amount"}[criterion.kind]
-            raise InputError(f"thiếu {what_vi}.", f"the {what_en} is missing.")
-        raise InputError("dòng trống: chưa có giá trị.", "empty row: no value given.")
+            what = {"status": msg("Thiếu mã thực hiện.", "The status code is missing."),
+                    "count": msg("Thiếu số lượng.", "The count is missing."),
+                    "amount": msg("Thiếu số tiền.", "The amount is missing.")}[criterion.kind]
+            raise InputError(what)
+        raise InputError(msg("Dòng trống: chưa có giá trị.", "Empty row: no value given."))
     return Entry(criterion.id, canonical_value(criterion, value_text), explanation, state)
 
 

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from c27desk import __version__
 from c27desk.errors import C27Error, StoreError
+from c27desk.i18n import msg
 from c27desk.model.catalogue import Catalogue
 from c27desk.model.document_number import compose_number, normalise_report_number
 from c27desk.model.units import Unit
@@ -64,18 +65,20 @@ def appendix_content(db: Database, year: int, *, unit_code: str | None = None, r
         rev = revisions.latest_final(db, code, year)
         if rev is None:
             raise StoreError(
-                f"báo cáo năm {year} của {ref.unit.name} chưa được chốt; hãy chốt báo cáo (c27desk finalise "
-                f"--period {year}) hoặc in bản dự thảo (--draft).",
-                f"the {year} report of {ref.unit.name} is not finalised; finalise it (c27desk finalise "
-                f"--period {year}) or print a draft (--draft).",
+                msg("Báo cáo năm {year} của {name} chưa được chốt; hãy chốt báo cáo (c27desk finalise --period "
+                    "{year}) hoặc in bản dự thảo (--draft).",
+                    "The {year} report of {name} is not finalised; finalise it (c27desk finalise --period {year}) "
+                    "or print a draft (--draft).",
+                    year=year, name=ref.unit.name),
                 code="NOT_FINAL",
             )
         revision = rev.number
     if revision is not None:
         rev = next((r for r in revisions.history(db, code, year) if r.number == revision), None)
         if rev is None or not rev.is_final:
-            raise StoreError(f"bản {revision} của báo cáo năm {year} chưa được chốt.",
-                             f"revision {revision} of the {year} report is not finalised.", code="NOT_FINAL")
+            raise StoreError(msg("Bản {revision} của báo cáo năm {year} chưa được chốt.",
+                                 "Revision {revision} of the {year} report is not finalised.",
+                                 revision=revision, year=year), code="NOT_FINAL")
         entries = revisions.snapshot(db, code, year, revision)
         unit, period = ref.unit, ref.period
         frozen = revisions.printed_details(db, code, year, revision)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 
+from c27desk.i18n import Text, msg
 from c27desk.report.appendix_pdf import RenderedAppendix
 
 _SKIP_KEYS = {"/Parent", "/Annots"}  # the page tree link (inherited keys are taken below) and the signature widget
@@ -83,22 +84,22 @@ def _pages(pdf: bytes) -> list[tuple[str, list]]:
     return out
 
 
-def appendix_difference(signed: bytes, expected: RenderedAppendix) -> str | None:
+def appendix_difference(signed: bytes, expected: RenderedAppendix) -> Text | None:
     """Where the signed appendix differs from the expected rendering (page N), or None if it shows the same."""
     try:
         got, want = _pages(signed), _pages(expected.pdf)
     except Exception as exc:  # noqa: BLE001 - a page that cannot be read cannot be shown to match
-        return f"không đọc được trang / unreadable pages ({type(exc).__name__})"
+        return msg("không đọc được trang ({fault})", "unreadable pages ({fault})", fault=type(exc).__name__)
     if len(got) != len(want):
-        return f"{len(got)} trang, cần {len(want)} / {len(got)} pages, {len(want)} expected"
+        return msg("{got} trang, cần {want}", "{got} pages, {want} expected", got=len(got), want=len(want))
     box = expected.signature_box
     for number, ((digest, annots), (want_digest, _)) in enumerate(zip(got, want, strict=True), start=1):
         if digest != want_digest:
-            return f"trang {number} khác số liệu của gói / page {number} differs from the package's data"
+            return msg("trang {n} khác số liệu của gói", "page {n} differs from the package's data", n=number)
         for subtype, field_type, rect in annots:
             inside = len(rect) == 4 and number - 1 == box.page and box.x1 - 2 <= min(rect[0], rect[2]) \
                 and max(rect[0], rect[2]) <= box.x2 + 2 and box.y1 - 2 <= min(rect[1], rect[3]) \
                 and max(rect[1], rect[3]) <= box.y2 + 2
             if subtype != "/Widget" or field_type != "/Sig" or not inside:
-                return f"trang {number}: chú thích phủ lên nội dung / page {number}: an annotation over the content"
+                return msg("trang {n}: chú thích phủ lên nội dung", "page {n}: an annotation over the content", n=number)
     return None

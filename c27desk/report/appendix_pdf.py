@@ -42,6 +42,7 @@ from reportlab.platypus import (
 )
 
 from c27desk.errors import C27Error
+from c27desk.i18n import msg
 from c27desk.model.text import nfc
 from c27desk.model.values import display_explanation, display_value
 from c27desk.report.appendix import AppendixContent, document_number, vn_date_line
@@ -386,10 +387,11 @@ def _layout_refusal(content: AppendixContent, st: dict[str, ParagraphStyle], pag
             tall.append(crit.id)
     which = ", ".join(tall[:10]) or "?"
     return C27Error(
-        f"không dàn trang được phụ lục năm {content.year}: nội dung của tiêu chí {which} quá dài để in trong một "
-        "trang của bảng; hãy rút ngắn nội dung hoặc diễn giải đó.",
-        f"the {content.year} appendix cannot be laid out: the text of criterion {which} is too long to print on "
-        "one page of the table; shorten that text or explanation.", code="APPENDIX_LAYOUT")
+        msg("Không dàn trang được phụ lục năm {year}: nội dung của tiêu chí {which} quá dài để in trong một "
+            "trang của bảng; hãy rút ngắn nội dung hoặc diễn giải đó.",
+            "The {year} appendix cannot be laid out: the text of criterion {which} is too long to print on "
+            "one page of the table; shorten that text or explanation.",
+            year=content.year, which=which), code="APPENDIX_LAYOUT")
 
 
 def render_appendix(content: AppendixContent) -> RenderedAppendix:

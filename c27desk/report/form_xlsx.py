@@ -16,7 +16,9 @@ from typing import Any
 
 from c27desk.errors import CatalogueError
 from c27desk.fileio import atomic_write_bytes
+from c27desk.i18n import Text, joined, listed, msg
 from c27desk.model.catalogue import BASES, CODE_RE, KINDS, OPERATORS, ROLLUP_OPS, SEVERITIES, parse_catalogue
+from c27desk.model.text import shown
 
 FORM, SECTIONS, CRITERIA, SCALES, RULES, ROLLUP, PREVIOUS = (
     "Biểu mẫu", "Phần", "Tiêu chí", "Thang mã", "Quy tắc", "Tổng hợp", "Năm trước")
@@ -109,11 +111,11 @@ MAX_ROWS, MAX_COLS = 5000, 40
 
 class _Problems:
     def __init__(self) -> None:
-        self.items: list[tuple[str, str]] = []
+        self.items: list[Text] = []
         self.headers: dict[str, list[str]] = {}
 
-    def add(self, sheet: str, cell: str, vi: str, en: str) -> None:
-        self.items.append((f"{sheet}!{cell}: {vi}", f"{sheet}!{cell}: {en}"))
+    def add(self, sheet: str, cell: str, vi: str, en: str, **values: Any) -> None:
+        self.items.append(joined("{sheet}!{cell}: {what}", sheet=sheet, cell=cell, what=msg(vi, en, **values)))
 
     def col(self, sheet: str, name: str, expected: tuple[str, ...]) -> str:
         """The letter of column ``name`` as the sheet's header row has it (a column may have been inserted)."""
@@ -124,10 +126,10 @@ class _Problems:
         return get_column_letter(index + 1)
 
 
-def _too_big(sheet: str, vi: str, en: str) -> CatalogueError:
-    return CatalogueError(f"trang tính “{sheet}” quá lớn ({vi}); biểu mẫu chỉ cần tối đa {MAX_ROWS} dòng, "
-                          f"{MAX_COLS} cột.", f"sheet “{sheet}” is too large ({en}); a form needs at most "
-                          f"{MAX_ROWS} rows and {MAX_COLS} columns.", where=sheet)
+def _too_big(sheet: str, size: Text) -> CatalogueError:
+    return CatalogueError(msg("Trang tính “{sheet}” quá lớn ({size}); biểu mẫu chỉ cần tối đa {rows} dòng, {cols} cột.",
+                              "The sheet “{sheet}” is too large ({size}); a form needs at most {rows} rows and {cols} "
+                              "columns.", sheet=shown(sheet), size=size, rows=MAX_ROWS, cols=MAX_COLS))
 
 
 def _read_sheet(ws, name: str, p: _Problems) -> list[list[Any]]:
@@ -138,22 +140,22 @@ def _read_sheet(ws, name: str, p: _Problems) -> list[list[Any]]:
 
     rows_declared, cols_declared = ws.max_row or 0, ws.max_column or 0
     if rows_declared > MAX_ROWS or cols_declared > MAX_COLS:
-        raise _too_big(name, f"{rows_declared} dòng × {cols_declared} cột", f"{rows_declared} rows × "
-                       f"{cols_declared} columns")
+        raise _too_big(name, msg("{rows} dòng × {cols} cột", "{rows} rows × {cols} columns", rows=rows_declared,
+                                 cols=cols_declared))
     out: list[list[Any]] = []
     for r, row in enumerate(ws.iter_rows(), start=1):
         if r > MAX_ROWS:
-            raise _too_big(name, f"hơn {MAX_ROWS} dòng", f"more than {MAX_ROWS} rows")
+            raise _too_big(name, msg("hơn {rows} dòng", "more than {rows} rows", rows=MAX_ROWS))
         values = []
         for c, cell in enumerate(row, start=1):
             if c > MAX_COLS:
                 if cell.value is not None:
-                    raise _too_big(name, f"có dữ liệu ở ô {get_column_letter(c)}{r}", f"data in cell "
-                                   f"{get_column_letter(c)}{r}")
+                    raise _too_big(name, msg("có dữ liệu ở ô {cell}", "data in cell {cell}",
+                                             cell=f"{get_column_letter(c)}{r}"))
                 continue
             if getattr(cell, "data_type", None) == "f":
-                p.add(name, f"{get_column_letter(c)}{r}", "ô chứa công thức; biểu mẫu chỉ nhận chữ và số.",
-                      "the cell holds a formula; a form takes only text and numbers.")
+                p.add(name, f"{get_column_letter(c)}{r}", "Ô chứa công thức; biểu mẫu chỉ nhận chữ và số.",
+                      "The cell holds a formula; a form takes only text and numbers.")
                 values.append(None)
                 continue
             values.append(cell.value)
@@ -171,22 +173,22 @@ def _merged_ranges(data: bytes, p: _Problems) -> None:
     try:
         for ws in book.worksheets:
             for merged in ws.merged_cells.ranges:
-                p.add(ws.title, merged.coord, "ô gộp (merge); hãy bỏ gộp và ghi mỗi giá trị vào ô của nó.",
-                      "merged cells; unmerge them and write each value in its own cell.")
+                p.add(ws.title, merged.coord, "Ô gộp (merge); hãy bỏ gộp và ghi mỗi giá trị vào ô của nó.",
+                      "Merged cells; unmerge them and write each value in its own cell.")
     finally:
         book.close()
 
 
 def _rows(wb, name: str, cols: tuple[str, ...], problems: _Problems) -> list[tuple[int, dict[str, str]]]:
     if name not in wb:
-        problems.add(name, "A1", "thiếu trang tính này.", "this sheet is missing.")
+        problems.add(name, "A1", "Thiếu trang tính này.", "This sheet is missing.")
         return []
     values = wb[name]
     header = [str(v or "").strip() for v in (values[0] if values else [])]
     problems.headers[name] = header
     for i, col in enumerate(cols):
         if col not in header:
-            problems.add(name, f"{chr(65 + i)}1", f"thiếu cột “{col}”.", f"column “{col}” is missing.")
+            problems.add(name, f"{chr(65 + i)}1", "Thiếu cột “{col}”.", "The column “{col}” is missing.", col=col)
     out = []
     for r, row in enumerate(values[1:], start=2):
         cells = {header[i]: ("" if v is None else str(v).strip()) for i, v in enumerate(row) if i < len(header)}
@@ -204,9 +206,9 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     from openpyxl import load_workbook
 
     if len(data) > MAX_XLSX_BYTES:
-        raise CatalogueError(f"tệp Excel quá lớn ({len(data) // 1024} KB; tối đa {MAX_XLSX_BYTES // 1024} KB).",
-                             f"the workbook is too large ({len(data) // 1024} KB; at most {MAX_XLSX_BYTES // 1024} KB).",
-                             where=source)
+        raise CatalogueError(msg("Tệp Excel quá lớn ({size} KB; tối đa {limit} KB).",
+                                 "The workbook is too large ({size} KB; at most {limit} KB).",
+                                 size=len(data) // 1024, limit=MAX_XLSX_BYTES // 1024), where=source)
     p = _Problems()
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
@@ -218,7 +220,7 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     except CatalogueError:
         raise
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same problem for the user
-        raise CatalogueError("không đọc được tệp Excel (.xlsx).", "cannot read the Excel (.xlsx) file.",
+        raise CatalogueError(msg("Không đọc được tệp Excel (.xlsx).", "The Excel (.xlsx) file cannot be read."),
                              where=source) from exc
     form: dict[str, Any] = {"format": 1}
     notes: list[str] = []
@@ -230,15 +232,16 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
         elif key in FORM_KEYS:
             form[key], form_rows[key] = value, r
         else:
-            p.add(FORM, f"{p.col(FORM, 'field', FORM_COLS)}{r}", f"trường “{key}” không có trong biểu mẫu.", f"unknown field “{key}”.")
+            p.add(FORM, f"{p.col(FORM, 'field', FORM_COLS)}{r}", "Trường “{key}” không có trong biểu mẫu.",
+                  "Unknown field “{key}”.", key=shown(key))
     for key in ("id", "version", "year", "title"):
         if not form.get(key):
-            p.add(FORM, "A:B", f"thiếu dòng “{key}”.", f"no “{key}” row.")
+            p.add(FORM, "A:B", "Thiếu dòng “{key}”.", "The row “{key}” is missing.", key=key)
     try:
         form["year"] = int(form.get("year") or 0)
     except ValueError:
-        p.add(FORM, f"{p.col(FORM, 'value', FORM_COLS)}{form_rows.get('year', 1)}", "năm phải là số, ví dụ 2025.",
-              "the year must be a number, e.g. 2025.")
+        p.add(FORM, f"{p.col(FORM, 'value', FORM_COLS)}{form_rows.get('year', 1)}", "Năm phải là số, ví dụ 2025.",
+              "The year must be a number, e.g. 2025.")
     levels = _list(form.pop("levels", "") or "")
     if levels:
         form["levels"] = levels
@@ -247,16 +250,17 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     scales: dict[str, list[dict]] = {}
     for r, c in _rows(wb, SCALES, SCALE_COLS, p):
         if not c.get("scale") or not c.get("code") or not c.get("meaning"):
-            p.add(SCALES, f"{p.col(SCALES, 'scale', SCALE_COLS)}{r}", "cần đủ thang, mã và ý nghĩa.", "scale, code and meaning are all needed.")
+            p.add(SCALES, f"{p.col(SCALES, 'scale', SCALE_COLS)}{r}", "Cần đủ thang, mã và ý nghĩa.",
+                  "Scale, code and meaning are all needed.")
             continue
         if not CODE_RE.match(c["code"]):
-            p.add(SCALES, f"{p.col(SCALES, 'code', SCALE_COLS)}{r}", f"mã “{c['code']}” phải là một chữ cái hoa.",
-                  f"code “{c['code']}” must be one capital letter.")
+            p.add(SCALES, f"{p.col(SCALES, 'code', SCALE_COLS)}{r}", "Mã “{code}” phải là một chữ cái hoa.",
+                  "The code “{code}” must be one capital letter.", code=shown(c["code"]))
             continue
         basis = c.get("basis") or "inferred"
         if basis not in BASES:
-            p.add(SCALES, f"{p.col(SCALES, 'basis', SCALE_COLS)}{r}", f"nguồn “{basis}” phải là một trong {', '.join(BASES)}.",
-                  f"basis “{basis}” must be one of {', '.join(BASES)}.")
+            p.add(SCALES, f"{p.col(SCALES, 'basis', SCALE_COLS)}{r}", "Nguồn “{basis}” phải là một trong {choices}.",
+                  "The basis “{basis}” must be one of {choices}.", basis=shown(basis), choices=", ".join(BASES))
         scales.setdefault(c["scale"], []).append({"code": c["code"], "meaning": c["meaning"], "basis": basis})
     sections: dict[str, dict] = {}
     top: list[dict] = []
@@ -264,14 +268,15 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
         sec = {"id": c.get("id", ""), "label": c.get("label", ""), "title": c.get("title", ""), "criteria": [],
                "sections": []}
         if not sec["id"] or sec["id"] in sections:
-            p.add(SECTIONS, f"{p.col(SECTIONS, 'id', SECTION_COLS)}{r}", "mã phần trống hoặc trùng.", "section id empty or duplicated.")
+            p.add(SECTIONS, f"{p.col(SECTIONS, 'id', SECTION_COLS)}{r}", "Mã phần trống hoặc trùng.",
+                  "The section id is empty or used twice.")
             continue
         sections[sec["id"]] = sec
         parent = c.get("parent", "")
         if parent:
             if parent not in sections:
-                p.add(SECTIONS, f"{p.col(SECTIONS, 'parent', SECTION_COLS)}{r}", f"phần cha “{parent}” chưa có ở các dòng trên.",
-                      f"parent section “{parent}” is not on a row above.")
+                p.add(SECTIONS, f"{p.col(SECTIONS, 'parent', SECTION_COLS)}{r}", "Phần cha “{parent}” chưa có ở các dòng trên.",
+                      "The parent section “{parent}” is not on a row above.", parent=shown(parent))
                 continue
             sections[parent]["sections"].append(sec)
         else:
@@ -283,13 +288,13 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
         cid = c.get("id", "")
         kind = c.get("kind", "")
         if kind not in KINDS:
-            p.add(CRITERIA, f"{p.col(CRITERIA, 'kind', CRIT_COLS)}{r}", f"loại “{kind}” phải là một trong {', '.join(KINDS)}.",
-                  f"kind “{kind}” must be one of {', '.join(KINDS)}.")
+            p.add(CRITERIA, f"{p.col(CRITERIA, 'kind', CRIT_COLS)}{r}", "Loại “{kind}” phải là một trong {choices}.",
+                  "The kind “{kind}” must be one of {choices}.", kind=shown(kind), choices=", ".join(KINDS))
             continue
         sec = sections.get(c.get("section", ""))
         if sec is None:
-            p.add(CRITERIA, f"{p.col(CRITERIA, 'section', CRIT_COLS)}{r}", f"phần “{c.get('section', '')}” không có trong trang {SECTIONS}.",
-                  f"section “{c.get('section', '')}” is not on sheet {SECTIONS}.")
+            p.add(CRITERIA, f"{p.col(CRITERIA, 'section', CRIT_COLS)}{r}", "Phần “{section}” không có trong trang {sheet}.",
+                  "The section “{section}” is not on sheet {sheet}.", section=shown(c.get("section", "")), sheet=SECTIONS)
             continue
         crit: dict[str, Any] = {"id": cid, "stt": c.get("stt", ""), "text": c.get("text", ""), "kind": kind}
         for key in ("label", "unit"):
@@ -301,8 +306,8 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
         if kind == "status":
             scale = c.get("scale", "")
             if scale not in scales:
-                p.add(CRITERIA, f"{p.col(CRITERIA, 'scale', CRIT_COLS)}{r}", f"thang mã “{scale}” không có trong trang {SCALES}.",
-                      f"scale “{scale}” is not on sheet {SCALES}.")
+                p.add(CRITERIA, f"{p.col(CRITERIA, 'scale', CRIT_COLS)}{r}", "Thang mã “{scale}” không có trong trang {sheet}.",
+                      "The scale “{scale}” is not on sheet {sheet}.", scale=shown(scale), sheet=SCALES)
                 continue
             if scale.startswith("@"):
                 crit["codes"] = scales[scale]
@@ -312,8 +317,8 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
             for s in sugg:
                 code, sep, text = s.partition(":")
                 if not sep or len(code.strip()) != 1:
-                    p.add(CRITERIA, f"{p.col(CRITERIA, 'suggestions', CRIT_COLS)}{r}", f"gợi ý “{s}” phải ghi dạng “A: diễn giải”.",
-                          f"suggestion “{s}” must read “A: explanation”.")
+                    p.add(CRITERIA, f"{p.col(CRITERIA, 'suggestions', CRIT_COLS)}{r}", "Gợi ý “{text}” phải ghi dạng “A: diễn giải”.",
+                          "The suggestion “{text}” must read “A: explanation”.", text=shown(s))
                     continue
                 pairs[code.strip()] = text.strip()
             crit["suggestions"] = pairs
@@ -328,10 +333,11 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     rules = []
     for r, c in _rows(wb, RULES, RULE_COLS, p):
         if c.get("severity") not in SEVERITIES:
-            p.add(RULES, f"{p.col(RULES, 'severity', RULE_COLS)}{r}", f"mức phải là {' hoặc '.join(SEVERITIES)}.", f"severity must be {' or '.join(SEVERITIES)}.")
+            p.add(RULES, f"{p.col(RULES, 'severity', RULE_COLS)}{r}", "Mức phải là {a} hoặc {b}.",
+                  "The severity must be {a} or {b}.", a=SEVERITIES[0], b=SEVERITIES[1])
         if c.get("op") not in OPERATORS:
-            p.add(RULES, f"{p.col(RULES, 'op', RULE_COLS)}{r}", f"phép so sánh phải là một trong {' '.join(OPERATORS)}.",
-                  f"the operator must be one of {' '.join(OPERATORS)}.")
+            p.add(RULES, f"{p.col(RULES, 'op', RULE_COLS)}{r}", "Phép so sánh phải là một trong {choices}.",
+                  "The operator must be one of {choices}.", choices=" ".join(OPERATORS))
         rule = {"id": c.get("id", ""), "severity": c.get("severity", ""), "left": _list(c.get("left", "")),
                 "op": c.get("op", ""), "right": _list(c.get("right", "")), "message": c.get("message", "")}
         if c.get("message_en"):
@@ -341,7 +347,8 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     rollup = []
     for r, c in _rows(wb, ROLLUP, ROLLUP_COLS, p):
         if c.get("op") not in ROLLUP_OPS:
-            p.add(ROLLUP, f"{p.col(ROLLUP, 'op', ROLLUP_COLS)}{r}", "phép tổng hợp phải là sum hoặc count.", "the roll-up op must be sum or count.")
+            p.add(ROLLUP, f"{p.col(ROLLUP, 'op', ROLLUP_COLS)}{r}", "Phép tổng hợp phải là sum hoặc count.",
+                  "The roll-up op must be sum or count.")
         item = {"parent": c.get("parent", ""), "child": c.get("child", ""), "into": c.get("into", ""),
                 "op": c.get("op", "")}
         if c.get("from"):
@@ -354,17 +361,16 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     form["previous"] = ({"id": prev_id, "version": prev_version, **({"map": mapping} if mapping else {})}
                         if prev_id else None)
     if p.items:
-        raise CatalogueError("\n  ".join(["có lỗi trong tệp Excel:", *(vi for vi, _ in p.items)]),
-                             "\n  ".join(["the workbook has problems:", *(en for _, en in p.items)]), where=source)
+        raise CatalogueError(msg("Tệp Excel có lỗi:\n  {problems}", "The workbook has problems:\n  {problems}",
+                                 problems=listed(p.items, "\n  ")), where=source)
     try:
         parse_catalogue(form, source=source)  # the checks a form file gets
     except CatalogueError as exc:
-        raise CatalogueError(exc.vi, exc.en, where=_cell_of(exc.where or "", crit_row, p) or exc.where) from None
+        raise CatalogueError(exc.text, where=_cell_of(exc.field, crit_row, p) or exc.where, field=exc.field) from None
     return form
 
 
-def _cell_of(where: str, crit_row: dict[str, int], p: _Problems) -> str:
-    """The sheet and row behind a form error that names a criterion ("…: tiêu chí II.1")."""
-    _, sep, cid = where.partition("tiêu chí ")
-    row = crit_row.get(cid.strip()) if sep else None
-    return f"{CRITERIA}!{p.col(CRITERIA, 'id', CRIT_COLS)}{row} ({cid.strip()})" if row else ""
+def _cell_of(criterion: str | None, crit_row: dict[str, int], p: _Problems) -> str:
+    """The sheet and row of the criterion a form error is about (``CatalogueError.field``)."""
+    row = crit_row.get(criterion) if criterion else None
+    return f"{CRITERIA}!{p.col(CRITERIA, 'id', CRIT_COLS)}{row} ({criterion})" if row else ""

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from c27desk.errors import C27Error
+from c27desk.i18n import msg, pair
 from c27desk.report.appendix import AppendixContent
 from c27desk.report.appendix_pdf import RenderedAppendix
 from c27desk.report.signing import P12Spec, Pkcs11Spec, StampText, sign_pdf
 from c27desk.report.trial_keys import trial_unit_code
-from c27desk.report.verify import PdfVerification, localise, verify_pdf
+from c27desk.report.verify import PdfVerification, verify_pdf
 from c27desk.store.signing_settings import SigningSettings
 
 # where the usual token middleware lives; the first that exists is offered as the default
@@ -46,13 +47,17 @@ def spec_from(settings: SigningSettings, secret: str) -> P12Spec | Pkcs11Spec:
         path = Path(settings.p12_path or "")
         if not path.is_file():
             if path.exists():  # a folder, a device, a pipe: not a .p12 anyone can sign with
-                raise SigningSetupError(f"{path} không phải là một tệp chứng thư số (.p12) thông thường.",
-                                        f"{path} is not a regular certificate file (.p12).", code="P12_NOT_FOUND")
-            raise SigningSetupError(f"không tìm thấy tệp chứng thư số {path}.", f"certificate file {path} not found.",
+                raise SigningSetupError(msg("{path} không phải là một tệp chứng thư số (.p12) thông thường.",
+                                            "{path} is not a regular certificate file (.p12).",
+                                            path=path), code="P12_NOT_FOUND")
+            raise SigningSetupError(msg("Không tìm thấy tệp chứng thư số {path}.",
+                                        "Certificate file {path} not found.",
+                                        path=path),
                                     code="P12_NOT_FOUND")
         return P12Spec(path, secret)
     if not settings.pkcs11_module or not settings.token_label:
-        raise SigningSetupError("cần thư viện PKCS#11 và nhãn token.", "a PKCS#11 module and token label are needed.",
+        raise SigningSetupError(msg("Cần thư viện PKCS#11 và nhãn token.",
+                                    "A PKCS#11 module and token label are needed."),
                                 code="SIGNING_SETTINGS")
     return Pkcs11Spec(Path(settings.pkcs11_module), settings.token_label, settings.key_label, secret)
 
@@ -93,20 +98,22 @@ def require_signature_details(content: AppendixContent) -> None:
     if missing:
         options = " ".join(f"{m[2]} …" for m in missing)
         raise C27Error(
-            f"phụ lục năm {content.year} chưa có {', '.join(m[0] for m in missing)}; văn bản ký số gửi đi không được "
-            f"để trống số, ngày hay khối chữ ký (không thể ghi thêm sau khi ký). Hãy mở lại báo cáo, khai báo ở "
-            f"Báo cáo → Thông tin báo cáo… hoặc c27desk period set {content.year} {options}, rồi chốt lại.",
-            f"the {content.year} appendix has no {', '.join(m[1] for m in missing)}; a signed document must not go "
-            f"out with a blank number, date or signature block (nothing can be added after signing). Reopen the "
-            f"report, fill them in under Báo cáo → Thông tin báo cáo… or with c27desk period set {content.year} "
-            f"{options}, and finalise again.", code="DETAILS_MISSING")
+            msg("Phụ lục năm {year} chưa có {value}; văn bản ký số gửi đi không được để trống số, ngày hay khối "
+                "chữ ký (không thể ghi thêm sau khi ký). Hãy mở lại báo cáo, khai báo ở Báo cáo → Thông tin báo "
+                "cáo… hoặc c27desk period set {year} {options}, rồi chốt lại.",
+                "The {year} appendix has no {value}; a signed document must not go out with a blank number, "
+                "date or signature block (nothing can be added after signing). Reopen the report, fill them in "
+                "under Báo cáo → Thông tin báo cáo… or with c27desk period set {year} {options}, and finalise "
+                "again.",
+                year=content.year, options=options, value=pair(', '.join(m[0] for m in missing), ', '.join(m[1] for m in missing))), code="DETAILS_MISSING")
 
 
 def sign_appendix(content: AppendixContent, rendered: RenderedAppendix, spec: P12Spec | Pkcs11Spec,
                   trust_roots: list | None = None) -> SignedAppendix:
     """Sign a finalised appendix into its signature box and verify the result."""
     if not content.final:
-        raise C27Error("chỉ ký được phụ lục của báo cáo đã chốt.", "only a finalised report's appendix can be signed.",
+        raise C27Error(msg("Chỉ ký được phụ lục của báo cáo đã chốt.",
+                           "Only a finalised report's appendix can be signed."),
                        code="NOT_FINAL")
     require_signature_details(content)
     stamp = StampText(unit=content.unit.name)
@@ -114,13 +121,14 @@ def sign_appendix(content: AppendixContent, rendered: RenderedAppendix, spec: P1
     signed = sign_pdf(rendered.pdf, spec, stamp=stamp, field_box=box.box, page=box.page)
     verification = verify_pdf(signed, trust_roots)
     if not (verification.intact and verification.valid and verification.covers_whole_file):
-        raise C27Error("chữ ký vừa tạo không kiểm tra được: " + "; ".join(localise(p, "vi") for p in verification.problems),
-                       "the new signature does not verify: " + "; ".join(localise(p, "en") for p in verification.problems),
-                       code="BAD_SIGNATURE")
+        raise C27Error(msg("Chữ ký vừa tạo không kiểm tra được: {problems}", "The new signature does not verify: {problems}",
+                           problems=verification.problems), code="BAD_SIGNATURE")
     other = trial_unit_code(verification.signer_cert)
     if other and other != content.unit.code:
-        raise C27Error(f"chứng thư số dùng thử này cấp cho đơn vị {other}, không phải {content.unit.code}; hãy ký "
-                       "bằng chứng thư của chính đơn vị.", f"this trial certificate was made for unit {other}, not "
-                       f"{content.unit.code}; sign with the unit's own certificate.", code="SIGNER_OF_OTHER_UNIT")
+        raise C27Error(msg("Chứng thư số dùng thử này cấp cho đơn vị {other}, không phải {code}; hãy ký bằng chứng thư của "
+                           "chính đơn vị.",
+                           "This trial certificate was made for unit {other}, not {code}; sign with the unit's own "
+                           "certificate.",
+                           other=other, code=content.unit.code), code="SIGNER_OF_OTHER_UNIT")
     return SignedAppendix(signed, verification)
 

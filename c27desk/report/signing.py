@@ -26,6 +26,7 @@ from asn1crypto import pkcs12 as asn1_pkcs12
 from asn1crypto import x509 as asn1_x509
 
 from c27desk.errors import C27Error
+from c27desk.i18n import msg, pair
 from c27desk.store.clock import VN_TIME
 
 FIELD_NAME = "ChuKySo"
@@ -70,23 +71,28 @@ def _load_p12(spec: P12Spec):
     try:  # a .p12 is a few kilobytes: a device or a huge file is refused before it is read
         raw = read_file(spec.path, max_bytes=1024 * 1024)
     except C27Error as exc:
-        raise SigningError(f"không đọc được tệp chứng thư số: {exc.vi}", f"cannot read the certificate file: {exc.en}",
+        raise SigningError(msg("Không đọc được tệp chứng thư số: {reason}",
+                               "Cannot read the certificate file: {reason}",
+                               reason=exc.text),
                            code="P12_NOT_FOUND") from exc
     try:  # the outer structure needs no passphrase: it tells a wrong file from a wrong passphrase
         pfx = asn1_pkcs12.Pfx.load(raw)
         if pfx["version"].native != "v3" or pfx["auth_safe"]["content_type"].native != "data":
             raise ValueError("not PKCS#12")
     except Exception as exc:
-        raise SigningError(f"{spec.path} không phải tệp chứng thư số .p12/.pfx.",
-                           f"{spec.path} is not a .p12/.pfx certificate file.", code="P12_INVALID") from exc
+        raise SigningError(msg("{path} không phải tệp chứng thư số .p12/.pfx.",
+                               "{path} is not a .p12/.pfx certificate file.",
+                               path=spec.path), code="P12_INVALID") from exc
     try:
         signer = SimpleSigner.load_pkcs12_data(raw, other_certs=None, passphrase=spec.passphrase.encode("utf-8"))
     except ValueError as exc:
-        raise SigningError("mật khẩu tệp chứng thư số không đúng.", "the certificate file's passphrase is wrong.",
+        raise SigningError(msg("Mật khẩu tệp chứng thư số không đúng.",
+                               "The certificate file's passphrase is wrong."),
                            code="BAD_PASSPHRASE") from exc
     except (TypeError, AttributeError) as exc:  # a .p12 holding certificates but no key
-        raise SigningError(f"{spec.path} không chứa khóa ký và chứng thư số.",
-                           f"{spec.path} holds no signing key and certificate.", code="KEY_NOT_FOUND") from exc
+        raise SigningError(msg("{path} không chứa khóa ký và chứng thư số.",
+                               "{path} holds no signing key and certificate.",
+                               path=spec.path), code="KEY_NOT_FOUND") from exc
     return signer
 
 
@@ -94,16 +100,20 @@ def _token_error(exc: Exception, spec: Pkcs11Spec) -> SigningError:
     import pkcs11.exceptions as p11e
 
     if isinstance(exc, p11e.PinIncorrect | p11e.PinInvalid | p11e.PinLenRange):
-        return SigningError("mã PIN của thiết bị ký số không đúng.", "the token PIN is wrong.", code="BAD_PASSPHRASE")
+        return SigningError(msg("Mã PIN của thiết bị ký số không đúng.",
+                                "The token PIN is wrong."), code="BAD_PASSPHRASE")
     if isinstance(exc, p11e.PinLocked):
-        return SigningError("thiết bị ký số đã bị khóa PIN; liên hệ nơi cấp thiết bị.",
-                            "the token's PIN is locked; contact the issuer.", code="PIN_LOCKED")
+        return SigningError(msg("Thiết bị ký số đã bị khóa PIN; liên hệ nơi cấp thiết bị.",
+                                "The token's PIN is locked; contact the issuer."), code="PIN_LOCKED")
     no_token = type(exc) is p11e.PKCS11Error and "token" in str(exc).lower()
     if no_token or isinstance(exc, p11e.TokenNotPresent | p11e.TokenNotRecognised | p11e.DeviceRemoved
                               | p11e.NoSuchToken):
-        return SigningError(f"không thấy thiết bị ký số “{spec.token_label}”; hãy cắm USB token.",
-                            f"token “{spec.token_label}” not found; plug the USB token in.", code="TOKEN_NOT_FOUND")
-    return SigningError(f"lỗi thiết bị ký số: {type(exc).__name__} {exc}", f"token error: {type(exc).__name__} {exc}",
+        return SigningError(msg("Không thấy thiết bị ký số “{token_label}”; hãy cắm USB token.",
+                                "Token “{token_label}” not found; plug the USB token in.",
+                                token_label=spec.token_label), code="TOKEN_NOT_FOUND")
+    return SigningError(msg("Lỗi thiết bị ký số: {fault} {exc}",
+                            "Token error: {fault} {exc}",
+                            fault=type(exc).__name__, exc=exc),
                         code="TOKEN_ERROR")
 
 
@@ -114,17 +124,18 @@ def _find_key_id(session, key_label: str | None, spec: Pkcs11Spec) -> tuple[str 
     if key_label:
         keys = list(session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY, Attribute.LABEL: key_label}))
         if not keys:
-            raise SigningError(f"trên thiết bị không có khóa “{key_label}”.",
-                               f"the token holds no key labelled “{key_label}”.", code="KEY_NOT_FOUND")
+            raise SigningError(msg("Trên thiết bị không có khóa “{key_label}”.",
+                                   "The token holds no key labelled “{key_label}”.",
+                                   key_label=key_label), code="KEY_NOT_FOUND")
         return key_label, None
     key_ids = {k[Attribute.ID] for k in session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY})}
     cert_ids = {c[Attribute.ID] for c in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE})}
     usable = sorted(key_ids & cert_ids)
     if len(usable) != 1:
         found = "không có" if not usable else f"có {len(usable)}"
-        raise SigningError(f"thiết bị “{spec.token_label}” {found} khóa kèm chứng thư số; hãy ghi rõ nhãn khóa.",
-                           f"token “{spec.token_label}” holds {len(usable)} keys with certificates; "
-                           "give the key label.", code="KEY_NOT_FOUND")
+        raise SigningError(msg("Thiết bị “{token_label}” {found} khóa kèm chứng thư số; hãy ghi rõ nhãn khóa.",
+                               "Token “{token_label}” holds {found} keys with certificates; give the key label.",
+                               token_label=spec.token_label, found=pair(found, len(usable))), code="KEY_NOT_FOUND")
     return None, usable[0]
 
 
@@ -137,31 +148,36 @@ def _pkcs11_signer(spec: Pkcs11Spec) -> Iterator[object]:
 
     module = Path(spec.module_path)
     if not module.is_file():
-        raise SigningError(f"không thấy thư viện PKCS#11 {module}.", f"PKCS#11 module {module} not found.",
+        raise SigningError(msg("Không thấy thư viện PKCS#11 {module}.",
+                               "PKCS#11 module {module} not found.",
+                               module=module),
                            code="PKCS11_MODULE")
     try:
         session = open_pkcs11_session(str(module), token_criteria=TokenCriteria(label=spec.token_label),
                                       user_pin=spec.pin)
     except p11e.PKCS11Error as exc:
         if "exception while loading" in str(exc):
-            raise SigningError(f"{module} không phải thư viện PKCS#11 dùng được: {exc}",
-                               f"{module} is not a usable PKCS#11 module: {exc}", code="PKCS11_MODULE") from exc
+            raise SigningError(msg("{module} không phải thư viện PKCS#11 dùng được: {exc}",
+                                   "{module} is not a usable PKCS#11 module: {exc}",
+                                   module=module, exc=exc), code="PKCS11_MODULE") from exc
         raise _token_error(exc, spec) from exc
     except HankoSigningError as exc:
-        raise SigningError(f"không thấy thiết bị ký số “{spec.token_label}”; hãy cắm USB token.",
-                           f"token “{spec.token_label}” not found; plug the USB token in.",
+        raise SigningError(msg("Không thấy thiết bị ký số “{token_label}”; hãy cắm USB token.",
+                               "Token “{token_label}” not found; plug the USB token in.",
+                               token_label=spec.token_label),
                            code="TOKEN_NOT_FOUND") from exc
     except (OSError, RuntimeError) as exc:
-        raise SigningError(f"{module} không phải thư viện PKCS#11 dùng được: {exc}",
-                           f"{module} is not a usable PKCS#11 module: {exc}", code="PKCS11_MODULE") from exc
+        raise SigningError(msg("{module} không phải thư viện PKCS#11 dùng được: {exc}",
+                               "{module} is not a usable PKCS#11 module: {exc}",
+                               module=module, exc=exc), code="PKCS11_MODULE") from exc
     try:
         label, key_id = _find_key_id(session, spec.key_label, spec)
         try:
             signer = PKCS11Signer(session, key_label=label, cert_label=label, key_id=key_id, cert_id=key_id)
             signer.signing_cert  # noqa: B018 - loads the certificate now, so a missing one fails here
         except (HankoSigningError, p11e.PKCS11Error) as exc:
-            raise SigningError("trên thiết bị không có chứng thư số đi kèm khóa ký.",
-                               "the token holds no certificate for the signing key.", code="KEY_NOT_FOUND") from exc
+            raise SigningError(msg("Trên thiết bị không có chứng thư số đi kèm khóa ký.",
+                                   "The token holds no certificate for the signing key."), code="KEY_NOT_FOUND") from exc
         yield signer
     finally:
         with contextlib.suppress(Exception):
@@ -300,7 +316,9 @@ def _as_signing_error(exc: Exception, spec: SignerSpec) -> SigningError:
             return _token_error(exc, spec)
     except ImportError:  # pragma: no cover - python-pkcs11 ships with pyhanko[pkcs11]
         pass
-    return SigningError(f"ký số không thành công: {exc}", f"signing failed: {exc}", code="SIGNING_FAILED")
+    return SigningError(msg("Ký số không thành công: {exc}",
+                            "Signing failed: {exc}",
+                            exc=exc), code="SIGNING_FAILED")
 
 
 def cms_sign_detached(data: bytes, spec: SignerSpec) -> bytes:

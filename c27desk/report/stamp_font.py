@@ -20,6 +20,7 @@ import platformdirs
 
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes
+from c27desk.i18n import msg
 from c27desk.report.fonts import font_file
 
 FAMILY = "C27 Stamp Serif"
@@ -71,5 +72,5 @@ def stamp_font_file(bold: bool = False) -> str:
             return str(target)
         except (OSError, C27Error):
             continue
-    raise C27Error("không ghi được phông chữ của dấu chữ ký vào thư mục tạm.",
-                   "cannot write the signature stamp's font to the temp folder.", code="WRITE_FAILED")
+    raise C27Error(msg("Không ghi được phông chữ của dấu chữ ký vào thư mục tạm.",
+                       "Cannot write the signature stamp's font to the temp folder."), code="WRITE_FAILED")

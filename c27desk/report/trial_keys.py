@@ -21,6 +21,7 @@ from cryptography.x509.oid import NameOID
 
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes
+from c27desk.i18n import msg
 from c27desk.model.text import shown
 from c27desk.model.units import unit_name as model_unit_name
 
@@ -58,8 +59,9 @@ def _load_ca(keys: TrialKeys, secret: bytes):
         ca_cert = x509.load_pem_x509_certificate(keys.ca_pem.read_bytes())
         ca_key = serialization.load_pem_private_key(keys.ca_key.read_bytes(), secret)
     except (ValueError, TypeError) as exc:
-        raise C27Error(f"không mở được {keys.ca_key}: mật khẩu khác với lần tạo CA dùng thử?",
-                       f"cannot open {keys.ca_key}: a different passphrase from when the trial CA was made?",
+        raise C27Error(msg("Không mở được {ca_key}: mật khẩu khác với lần tạo CA dùng thử?",
+                           "Cannot open {ca_key}: a different passphrase from when the trial CA was made?",
+                           ca_key=keys.ca_key),
                        code="BAD_PASSPHRASE") from exc
     return ca_cert, ca_key
 
@@ -87,11 +89,13 @@ def make_trial_keys(out_dir: Path, unit_code: str, unit_name: str, passphrase: s
 
     Keys are never overwritten; a second unit in the same folder gets its certificate from the same CA."""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", unit_code or ""):
-        raise C27Error(f"mã đơn vị “{shown(unit_code or '')}” không dùng được làm tên tệp.",
-                       f"unit code “{shown(unit_code or '')}” cannot be used in a file name.", code="INVALID_UNIT")
+        raise C27Error(msg("Mã đơn vị “{value}” không dùng được làm tên tệp.",
+                           "Unit code “{value}” cannot be used in a file name.",
+                           value=shown(unit_code or '')), code="INVALID_UNIT")
     unit_name = model_unit_name(unit_name)  # the same rules as a unit's printed name: no escapes, no bidi
     if len(passphrase) < 4:
-        raise C27Error("mật khẩu cần ít nhất 4 ký tự.", "the passphrase needs at least 4 characters.",
+        raise C27Error(msg("Mật khẩu cần ít nhất 4 ký tự.",
+                           "The passphrase needs at least 4 characters."),
                        code="WEAK_PASSPHRASE")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -101,8 +105,9 @@ def make_trial_keys(out_dir: Path, unit_code: str, unit_name: str, passphrase: s
     existing = [p for p in (keys.unit_p12, keys.unit_cert_pem) if p.exists()]
     if existing or any(ca_files) != all(ca_files):
         first = existing[0] if existing else (keys.ca_pem if ca_files[0] else keys.ca_key)
-        raise C27Error(f"{first} đã có; không ghi đè khóa cũ.",
-                       f"{first} already exists; old keys are never overwritten.", code="EXISTS")
+        raise C27Error(msg("{first} đã có; không ghi đè khóa cũ.",
+                           "{first} already exists; old keys are never overwritten.",
+                           first=first), code="EXISTS")
 
     now = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
     secret = passphrase.encode("utf-8")

@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from c27desk.errors import C27Error, InputError
+from c27desk.i18n import Text, joined, msg
 from c27desk.model.catalogue import Catalogue
 from c27desk.model.text import clean, shown, spreadsheet_safe, spreadsheet_text
 from c27desk.model.values import NA_TOKENS, Entry, make_entry
@@ -42,8 +43,12 @@ MAX_BYTES = 5 * 1024 * 1024
 @dataclass(frozen=True)
 class RowProblem:
     line: int
-    vi: str
-    en: str
+    text: Text
+
+    @property
+    def said(self) -> Text:
+        """The problem with its line, as listed under the file's name."""
+        return msg("Dòng {line}: {problem}", "Line {line}: {problem}", line=self.line, problem=self.text)
 
 
 class ValuesFileError(C27Error):
@@ -54,45 +59,46 @@ class ValuesFileError(C27Error):
         n = len(problems)
         first = problems[0]
         super().__init__(
-            f"{n} lỗi trong {source}, không có giá trị nào được ghi (dòng {first.line}: {first.vi})",
-            f"{n} problem(s) in {source}, no value was written (line {first.line}: {first.en})",
+            msg("{n} lỗi trong {source}, không có giá trị nào được ghi (dòng {line}: {first})",
+                "{n} problem in {source}, no value was written (line {line}: {first})",
+                plural="{n} problems in {source}, no value was written (line {line}: {first})",
+                n=n, source=source, line=first.line, first=first.text),
             code="BAD_VALUES_FILE",
         )
 
-    def lines(self, lang: str = "vi", limit: int = 50) -> list[str]:
+    def lines(self, lang: str | None = None, limit: int = 50) -> list[str]:
         """One line per problem, the first ``limit`` of them (a wrong file can have thousands)."""
-        label = "dòng" if lang == "vi" else "line"
-        out = [f"{label} {p.line}: {p.vi if lang == 'vi' else p.en}" for p in self.problems[:limit]]
+        out = [p.said.render(lang) for p in self.problems[:limit]]
         if len(self.problems) > limit:
             more = len(self.problems) - limit
-            out.append(f"… và {more} lỗi khác." if lang == "vi" else f"… and {more} more.")
+            out.append(msg("… và {n} lỗi khác.", "… and {n} more problem.", plural="… and {n} more problems.",
+                           n=more).render(lang))
         return out
 
 
 def _decode(data: bytes, source: str) -> str:
     if len(data) > MAX_BYTES:
-        raise ValuesFileError(source, [RowProblem(1, f"tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB.",
-                                                  f"the file is larger than {MAX_BYTES // 1024 // 1024} MB.")])
+        raise ValuesFileError(source, [RowProblem(1, msg("Tệp lớn hơn {limit} MB.",
+                                                         "The file is larger than {limit} MB.",
+                                                         limit=MAX_BYTES // 1024 // 1024))])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) >= 4 and (data[1::2][:8].count(0) >= 3
                                                                                or data[0::2][:8].count(0) >= 3)):
         raise ValuesFileError(source, [RowProblem(
-            1, "tệp là UTF-16; hãy lưu lại dạng UTF-8 (trong Excel: “CSV UTF-8”).",
-            "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel).")])
+            1, msg("Tệp là UTF-16; hãy lưu lại dạng UTF-8 (trong Excel: “CSV UTF-8”).",
+                   "The file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)."))])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ValuesFileError(source, [RowProblem(
-            line,
-            f"byte 0x{data[exc.start]:02x} không phải UTF-8; hãy lưu tệp dạng “CSV UTF-8”.",
-            f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as “CSV UTF-8”.",
-        )]) from exc
+        raise ValuesFileError(source, [RowProblem(line, msg(
+            "Byte 0x{byte} không phải UTF-8; hãy lưu tệp dạng “CSV UTF-8”.",
+            "Byte 0x{byte} is not UTF-8; save the file as “CSV UTF-8”.", byte=f"{data[exc.start]:02x}"))]) from exc
 
 
 class _CsvSyntaxError(Exception):
-    def __init__(self, line: int, vi: str, en: str):
-        super().__init__(en)
-        self.problem = RowProblem(line, vi, en)
+    def __init__(self, line: int, text: Text):
+        super().__init__(text.render("en"))
+        self.problem = RowProblem(line, text)
 
 
 @dataclass(frozen=True)
@@ -112,8 +118,9 @@ def _records(text: str):
                 quote_line, i, buf = line, i + 1, []
                 while True:
                     if i >= n:
-                        raise _CsvSyntaxError(quote_line, f"dấu ngoặc kép mở ở dòng {quote_line} không bao giờ được đóng.",
-                                      f"the quote opened on line {quote_line} is never closed.")
+                        raise _CsvSyntaxError(quote_line, msg("Dấu ngoặc kép mở ở dòng {quote_line} không bao giờ được đóng.",
+                                                              "The quote opened on line {quote_line} is never closed.",
+                                                              quote_line=quote_line))
                     ch = text[i]
                     if ch == '"':
                         if i + 1 < n and text[i + 1] == '"':
@@ -133,18 +140,20 @@ def _records(text: str):
                     record.multiline[len(record.fields)] = quote_line
                 record.fields.append("".join(buf))
                 if i < n and text[i] not in ",\r\n":
-                    raise _CsvSyntaxError(line, f"có chữ ngay sau dấu ngoặc kép đóng (“{shown(text[i:i + 20], 20)}”); ô có dấu ngoặc "
-                                        "kép phải được bao cả ô trong ngoặc kép, với \"\" cho mỗi dấu bên trong.",
-                                  f"text right after a closing quote (“{shown(text[i:i + 20], 20)}”); a cell holding a quote "
-                                  "must be quoted whole, with \"\" for each quote inside.")
+                    raise _CsvSyntaxError(line, msg("Có chữ ngay sau dấu ngoặc kép đóng (“{value}”); ô có dấu ngoặc kép phải được bao cả ô trong "
+                                                    'ngoặc kép, với "" cho mỗi dấu bên trong.',
+                                                    "Text right after a closing quote (“{value}”); a cell holding a quote must be quoted whole, "
+                                                    'with "" for each quote inside.',
+                                                    value=shown(text[i:i + 20], 20)))
             else:
                 j = i
                 while j < n and text[j] not in ",\r\n":
                     if text[j] == '"':
-                        raise _CsvSyntaxError(line, f"dấu ngoặc kép lẻ giữa ô “{shown(text[i:j + 1], 40)}…”; ô có dấu ngoặc kép phải "
-                                            "được bao cả ô trong ngoặc kép, với \"\" cho mỗi dấu bên trong.",
-                                      f"stray quote inside the cell “{shown(text[i:j + 1], 40)}…”; a cell holding a quote must "
-                                      "be quoted whole, with \"\" for each quote inside.")
+                        raise _CsvSyntaxError(line, msg("Dấu ngoặc kép lẻ giữa ô “{value}…”; ô có dấu ngoặc kép phải được bao cả ô trong ngoặc kép, với "
+                                                        '"" cho mỗi dấu bên trong.',
+                                                        'Stray quote inside the cell “{value}…”; a cell holding a quote must be quoted whole, with "" '
+                                                        "for each quote inside.",
+                                                        value=shown(text[i:j + 1], 40)))
                     j += 1
                 record.fields.append(text[i:j])
                 i = j
@@ -171,10 +180,11 @@ def _swallowed_row(record: _Record, catalogue: Catalogue, columns: int) -> RowPr
             if m and catalogue.get(clean(m.group(1))) is not None and text_line.count(",") >= columns - 1:
                 return RowProblem(
                     quote_line,
-                    f"dấu ngoặc kép mở ở dòng {quote_line} chưa được đóng trước dòng {quote_line + offset} "
-                    f"(“{shown(text_line, 30)}” là một dòng giá trị khác); hãy đóng ngoặc kép cho ô đó.",
-                    f"the quote opened on line {quote_line} is not closed before line {quote_line + offset} "
-                    f"(“{shown(text_line, 30)}” is another value row); close the quote in that cell.")
+                    msg("Dấu ngoặc kép mở ở dòng {quote_line} chưa được đóng trước dòng {before} (“{text_line}” là một "
+                        "dòng giá trị khác); hãy đóng ngoặc kép cho ô đó.",
+                        "The quote opened on line {quote_line} is not closed before line {before} (“{text_line}” is "
+                        "another value row); close the quote in that cell.",
+                        quote_line=quote_line, before=quote_line + offset, text_line=shown(text_line, 30)))
     return None
 
 
@@ -187,8 +197,8 @@ def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
     text = _decode(data, source)
     if "\x00" in text:
         raise ValuesFileError(source, [RowProblem(text[: text.index("\x00")].count("\n") + 1,
-                                                  "tệp chứa ký tự NUL, không phải CSV.",
-                                                  "the file holds NUL characters; it is not CSV.")])
+                                                  msg("Tệp chứa ký tự NUL, không phải CSV.",
+                                                      "The file holds NUL characters; it is not CSV."))])
     stored = stored or {}
     problems: list[RowProblem] = []
     result: list[Entry] = []
@@ -202,10 +212,10 @@ def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
                 if got not in (HEADER, SHORT_HEADER):
                     problems.append(RowProblem(
                         line,
-                        f"dòng tiêu đề phải là “{','.join(HEADER)}” (hoặc “{','.join(SHORT_HEADER)}” để giữ diễn "
-                        f"giải đã có) (đang là “{shown(','.join(row), 80)}”).",
-                        f"the header must be “{','.join(HEADER)}” (or “{','.join(SHORT_HEADER)}” to keep the "
-                        f"explanations already stored) (found “{shown(','.join(row), 80)}”).",
+                        msg("Dòng tiêu đề phải là “{value}” (hoặc “{value2}” để giữ diễn giải đã có) (đang là “{value3}”).",
+                            "The header must be “{value}” (or “{value2}” to keep the explanations already stored) (found "
+                            "“{value3}”).",
+                            value=','.join(HEADER), value2=','.join(SHORT_HEADER), value3=shown(','.join(row), 80)),
                     ))
                     break
                 header = got
@@ -217,27 +227,29 @@ def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
                 problems.append(swallowed)
                 continue
             if len(row) != len(header):
-                problems.append(RowProblem(
-                    line, f"cần {len(header)} cột như dòng tiêu đề, dòng này có {len(row)} cột"
-                          + (" (ô có dấu phẩy phải được bao trong ngoặc kép)." if len(row) > len(header) else "."),
-                    f"{len(header)} columns expected as in the header, this row has {len(row)}"
-                    + (" (a cell holding a comma must be quoted)." if len(row) > len(header) else ".")))
+                said = msg("Cần {want} cột như dòng tiêu đề, dòng này có {got} cột",
+                           "{want} columns expected as in the header, this row has {got}", want=len(header), got=len(row))
+                said += (msg(" (ô có dấu phẩy phải được bao trong ngoặc kép).", " (a cell holding a comma must be quoted).")
+                         if len(row) > len(header) else ".")
+                problems.append(RowProblem(line, said))
                 continue
             cid = clean(row[0])
             crit = catalogue.get(cid)
             if crit is None and cid in catalogue.not_asked:  # the form has it; this level does not answer it
-                problems.append(RowProblem(line, f"tiêu chí {cid} không hỏi cấp này (biểu mẫu {catalogue.key} chỉ hỏi "
-                                                 "cấp khác); bỏ dòng này.",
-                                           f"criterion {cid} is not asked of this level (form {catalogue.key} asks "
-                                           "it of another level); remove the row."))
+                problems.append(RowProblem(line, msg("Tiêu chí {cid} không hỏi cấp này (biểu mẫu {key} chỉ hỏi cấp khác); bỏ dòng này.",
+                                                     "Criterion {cid} is not asked of this level (form {key} asks it of another level); remove the "
+                                                     "row.",
+                                                     cid=cid, key=catalogue.key)))
                 continue
             if crit is None:
-                problems.append(RowProblem(line, f"tiêu chí “{shown(cid, 40)}” không có trong danh mục {catalogue.key}.",
-                                           f"criterion “{shown(cid, 40)}” is not in catalogue {catalogue.key}."))
+                problems.append(RowProblem(line, msg("Tiêu chí “{cid}” không có trong biểu mẫu {key}.",
+                                                     "Criterion “{cid}” is not in form {key}.",
+                                                     cid=shown(cid, 40), key=catalogue.key)))
                 continue
             if cid in seen:
-                problems.append(RowProblem(line, f"tiêu chí {cid} lặp lại (đã có ở dòng {seen[cid]}).",
-                                           f"criterion {cid} appears twice (first at line {seen[cid]})."))
+                problems.append(RowProblem(line, msg("Tiêu chí {cid} lặp lại (đã có ở dòng {value}).",
+                                                     "Criterion {cid} appears twice (first at line {value}).",
+                                                     cid=cid, value=seen[cid])))
                 continue
             seen[cid] = line
             old = stored.get(cid)
@@ -245,13 +257,15 @@ def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
             try:
                 result.append(make_entry(crit, spreadsheet_text(row[1]), explanation))
             except InputError as exc:
-                problems.append(RowProblem(line, f"{cid}: {exc.vi}", f"{cid}: {exc.en}"))
+                problems.append(RowProblem(line, joined("{criterion}: {problem}", criterion=cid, problem=exc.text)))
     except _CsvSyntaxError as bad:
         problems.append(bad.problem)
     if header is None and not problems:
-        problems.append(RowProblem(1, "tệp trống.", "the file is empty."))
+        problems.append(RowProblem(1, msg("Tệp trống.",
+                                          "The file is empty.")))
     elif not problems and not result:
-        problems.append(RowProblem(2, "tệp không có dòng giá trị nào.", "the file holds no value rows."))
+        problems.append(RowProblem(2, msg("Tệp không có dòng giá trị nào.",
+                                          "The file holds no value rows.")))
     if problems:
         raise ValuesFileError(source, sorted(problems, key=lambda p: p.line))
     return result

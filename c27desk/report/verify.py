@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from asn1crypto import cms as asn1_cms
 from asn1crypto import x509 as asn1_x509
 
+from c27desk.i18n import Text, joined, moment, msg
 from c27desk.report.signing import certificate_name
-from c27desk.store.clock import vn_display
 
 
 @dataclass
@@ -33,7 +33,7 @@ class PdfVerification:
     valid: bool = False
     covers_whole_file: bool = False
     trusted: bool = False
-    problems: list[str] = field(default_factory=list)
+    problems: list[Text] = field(default_factory=list)
     described: str = ""  # "TU-DONGNAI, 2023, revision 1" from the document's metadata (what the file says it is)
     check_code: str = ""  # the content hash our renderer put in the metadata (no longer printed on the page)
     policy: tuple[str, str] | None = None  # (refusal code, detail) when the signature breaks the signing policy
@@ -65,7 +65,7 @@ class CmsVerification:
     signer_cert: asn1_x509.Certificate | None = field(default=None, repr=False)
     valid: bool = False
     trusted: bool = False
-    problems: list[str] = field(default_factory=list)
+    problems: list[Text] = field(default_factory=list)
     policy: tuple[str, str] | None = None
 
     @property
@@ -73,15 +73,9 @@ class CmsVerification:
         return self.valid and self.trusted and not self.problems
 
 
-def localise(problem: str, lang: str) -> str:
-    """A problem is written "tiếng Việt / English"; the half for the reader's language."""
-    vi, sep, en = problem.partition(" / ")
-    return (en if lang == "en" else vi) if sep else problem
-
-
 def local_time(when: datetime | None) -> str:
     """A signing time for people: GMT+7 with seconds, "?" when the signature names none."""
-    return vn_display(when, "%d/%m/%Y %H:%M:%S (GMT+7)") or "?"
+    return moment(when, seconds=True) if when else "?"
 
 
 def _context(roots):
@@ -99,12 +93,12 @@ def _policy(signer_info, signed_data, signing_cert, roots) -> tuple[str, str] | 
     return signature_policy(signer_info, certificates, signing_cert, list(roots or []), datetime.now(UTC))
 
 
-def _policy_problem(policy: tuple[str, str]) -> str:
+def _policy_problem(policy: tuple[str, str]) -> Text:
     from c27desk.exchange.reasons import REASONS
 
     code, detail = policy
     vi, en = REASONS[code]
-    return f"[{code}] {vi.format(detail=detail).rstrip('.')} / [{code}] {en.format(detail=detail).rstrip('.')}"
+    return joined("[{code}] {reason}", code=code, reason=msg(vi.rstrip("."), en.rstrip("."), detail=detail))
 
 
 # What makes a PDF do something when opened instead of only showing pages: an appendix has none of it.
@@ -167,18 +161,19 @@ def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         signatures = list(reader.embedded_signatures)
     except Exception as exc:  # noqa: BLE001 - any damage means "not a readable signed PDF"
-        result.problems.append(f"không đọc được tệp PDF / unreadable PDF: {type(exc).__name__}")
+        result.problems.append(msg("Không đọc được tệp PDF ({fault}).", "Unreadable PDF ({fault}).", fault=type(exc).__name__))
         return result
     if not signatures:
-        result.problems.append("tệp không có chữ ký số / the file carries no signature")
+        result.problems.append(msg("Tệp không có chữ ký số.", "The file carries no signature."))
         return result
     if len(signatures) > 1:
-        result.problems.append(f"tệp có {len(signatures)} chữ ký / the file carries {len(signatures)} signatures")
+        result.problems.append(msg("Tệp có {n} chữ ký.", "The file carries {n} signature.",
+                                   plural="The file carries {n} signatures.", n=len(signatures)))
     result.active = active_content(pdf)
     if result.active:
         kinds = ", ".join(result.active)
-        result.problems.append(f"[APPENDIX_ACTIVE_CONTENT] tệp chứa nội dung chủ động ({kinds}) / "
-                               f"[APPENDIX_ACTIVE_CONTENT] the file holds active content ({kinds})")
+        result.problems.append(msg("[APPENDIX_ACTIVE_CONTENT] Tệp chứa nội dung chủ động ({kinds}).",
+                                   "[APPENDIX_ACTIVE_CONTENT] The file holds active content ({kinds}).", kinds=kinds))
     sig = signatures[-1]
     result.described, result.check_code = _identity(reader)
     try:
@@ -186,7 +181,7 @@ def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
         if status.signing_cert is not None:
             result.policy = _policy(sig.signer_info, sig.signed_data, status.signing_cert, roots)
     except Exception as exc:  # noqa: BLE001 - hostile input must not crash the caller
-        result.problems.append(f"chữ ký hỏng / damaged signature: {type(exc).__name__}")
+        result.problems.append(msg("Chữ ký hỏng ({fault}).", "Damaged signature ({fault}).", fault=type(exc).__name__))
         return result
     if result.policy is not None:
         result.problems.append(_policy_problem(result.policy))
@@ -196,14 +191,14 @@ def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
     result.intact, result.valid, result.trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
     result.covers_whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     if not result.intact:
-        result.problems.append("nội dung đã bị sửa sau khi ký / the signed content was altered")
+        result.problems.append(msg("Nội dung đã bị sửa sau khi ký.", "The signed content was altered."))
     elif not result.valid:
-        result.problems.append("chữ ký không hợp lệ / the signature is invalid")
+        result.problems.append(msg("Chữ ký không hợp lệ.", "The signature is invalid."))
     if not result.covers_whole_file:
-        result.problems.append("có nội dung thêm vào sau khi ký / content was added after signing")
+        result.problems.append(msg("Có nội dung thêm vào sau khi ký.", "Content was added after signing."))
     if not result.trusted:
-        result.problems.append("người ký không thuộc tổ chức chứng thực tin cậy / the signer does not chain to a "
-                               "trusted root")
+        result.problems.append(msg("Người ký không thuộc tổ chức chứng thực tin cậy.",
+                                   "The signer does not chain to a trusted root."))
     return result
 
 
@@ -220,12 +215,13 @@ def verify_cms_detached(data: bytes, p7s: bytes, roots: list | None) -> CmsVerif
         if len(signed_data["signer_infos"]) != 1:
             raise ValueError("one signer expected")
     except Exception:  # noqa: BLE001 - any parse failure is the same problem
-        result.problems.append("chữ ký gói không đọc được / the package signature is unreadable")
+        result.problems.append(msg("Chữ ký gói không đọc được.", "The package signature is unreadable."))
         return result
     try:
         status = asyncio.run(async_validate_detached_cms(data, signed_data, signer_validation_context=_context(roots)))
     except Exception as exc:  # noqa: BLE001 - hostile input must not crash the caller
-        result.problems.append(f"chữ ký gói hỏng / damaged package signature: {type(exc).__name__}")
+        result.problems.append(msg("Chữ ký gói hỏng ({fault}).", "Damaged package signature ({fault}).",
+                                       fault=type(exc).__name__))
         return result
     result.signer_cert = status.signing_cert
     result.valid = bool(status.intact and status.valid)
@@ -233,10 +229,11 @@ def verify_cms_detached(data: bytes, p7s: bytes, roots: list | None) -> CmsVerif
         try:
             result.policy = _policy(signed_data["signer_infos"][0], signed_data, status.signing_cert, roots)
         except Exception as exc:  # noqa: BLE001 - a certificate too damaged to judge is a damaged signature
-            result.problems.append(f"chữ ký gói hỏng / damaged package signature: {type(exc).__name__}")
+            result.problems.append(msg("Chữ ký gói hỏng ({fault}).", "Damaged package signature ({fault}).",
+                                       fault=type(exc).__name__))
         if result.policy is not None:
             result.problems.append(_policy_problem(result.policy))
     result.trusted = bool(status.trusted) and roots is not None and len(roots) > 0
     if not result.valid:
-        result.problems.append("chữ ký gói không khớp nội dung / the package signature does not match")
+        result.problems.append(msg("Chữ ký gói không khớp nội dung.", "The package signature does not match."))
     return result

@@ -33,6 +33,7 @@ from sqlite_utils import Database
 
 from c27desk.errors import StoreError
 from c27desk.fileio import os_reason
+from c27desk.i18n import msg, pair
 from c27desk.store.clock import vn_display
 
 T = TypeVar("T")
@@ -104,7 +105,7 @@ def check_file(path: Path) -> str | None:
 
 def taken_at(path: Path) -> str:
     """When a backup was taken, as people in Vietnam read it (GMT+7)."""
-    return vn_display(_stamp_of(path), "%d/%m/%Y %H:%M:%S")
+    return vn_display(_stamp_of(path), seconds=True)
 
 
 def newest_good_backup(db_path: Path) -> Path | None:
@@ -137,8 +138,9 @@ def make_backup(db: Database, db_path: Path, reason: str, *, now: datetime | Non
         problem = check_file(tmp)
         if problem:
             raise StoreError(
-                f"bản sao lưu vừa tạo không đọc lại được ({problem}).",
-                f"the new backup does not read back ({problem}).",
+                msg("Bản sao lưu vừa tạo không đọc lại được ({problem}).",
+                    "The new backup does not read back ({problem}).",
+                    problem=problem),
                 code="BACKUP_BAD",
             )
         with open(tmp, "rb+") as fh:
@@ -147,8 +149,9 @@ def make_backup(db: Database, db_path: Path, reason: str, *, now: datetime | Non
         _fsync_dir(folder)
     except OSError as exc:
         raise StoreError(
-            f"không ghi được bản sao lưu vào {folder}: {exc.strerror}.",
-            f"cannot write a backup to {folder}: {exc.strerror}.",
+            msg("Không ghi được bản sao lưu vào {folder}: {strerror}.",
+                "Cannot write a backup to {folder}: {strerror}.",
+                folder=folder, strerror=exc.strerror),
             code="BACKUP_FAILED",
         ) from exc
     finally:
@@ -195,8 +198,9 @@ def _self_code(conn: sqlite3.Connection) -> str | None:
 
 
 def _refuse(source: Path, code: str, vi: str, en: str) -> StoreError:
-    return StoreError(f"không khôi phục từ {source}: {vi}; cơ sở dữ liệu không thay đổi.",
-                      f"not restoring from {source}: {en}; the database is unchanged.", code=code)
+    return StoreError(msg("Không khôi phục từ {source}: {reason}; cơ sở dữ liệu không thay đổi.",
+                          "Not restoring from {source}: {reason}; the database is unchanged.",
+                          source=source, reason=pair(vi, en)), code=code)
 
 
 _KINDS = {"table": ("bảng", "table"), "index": ("chỉ mục", "index"), "trigger": ("trigger", "trigger"),
@@ -408,7 +412,9 @@ def restore(db_path: Path, source: Path, *, other_unit: bool = False, now: datet
         raise _refuse(source, "RESTORE_NOT_FILE", "đây không phải là tệp thông thường (thiết bị hay ống dẫn)",
                       "this is not a regular file (a device or a pipe)")
     if not source.is_file():
-        raise StoreError(f"không có tệp {source}.", f"no such file {source}.", code="RESTORE_MISSING")
+        raise StoreError(msg("Không có tệp {source}.",
+                             "No such file {source}.",
+                             source=source), code="RESTORE_MISSING")
     if db_path.exists() and os.path.samefile(source, db_path):
         raise _refuse(source, "RESTORE_SAME", "đây chính là cơ sở dữ liệu đang dùng",
                       "this is the database in use itself")
@@ -461,10 +467,11 @@ def restore(db_path: Path, source: Path, *, other_unit: bool = False, now: datet
             _fsync_dir(db_path.parent)
         except OSError as exc:
             vi, en = os_reason(exc)
-            raise StoreError(f"không khôi phục được từ {source}: không thay được tệp ({vi}); trạng thái trước "
-                             f"được giữ ở {kept}.",
-                             f"could not restore from {source}: cannot put it in place ({en}); the previous state "
-                             f"is kept in {kept}.", code="RESTORE_FAILED") from exc
+            raise StoreError(msg("Không khôi phục được từ {source}: không thay được tệp ({reason}); trạng thái trước được giữ ở "
+                                 "{kept}.",
+                                 "Could not restore from {source}: cannot put it in place ({reason}); the previous state is kept in "
+                                 "{kept}.",
+                                 source=source, kept=kept, reason=pair(vi, en)), code="RESTORE_FAILED") from exc
     finally:
         _remove(tmp)
     _log_restore(db_path, source, kept, damaged)

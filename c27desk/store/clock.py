@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import getpass
 import os
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 
-# Vietnam keeps one offset all year (no daylight saving); people read times in it, files store UTC
-VN_TIME = timezone(timedelta(hours=7), "GMT+7")
+from c27desk.i18n import VN_TIME, moment  # noqa: F401 - VN_TIME: Vietnam keeps one offset all year
 
 
 def now() -> str:
@@ -26,13 +25,18 @@ def current_user() -> str:
         return "unknown"
 
 
-def vn_display(stamp: str | datetime | None, fmt: str = "%d/%m/%Y %H:%M") -> str:
-    """A time (stored UTC text or an aware datetime) as people in Vietnam read it; none stays empty,
-    junk text is shown as it is."""
+def vn_display(stamp: str | datetime | None, fmt: str | None = None, *, seconds: bool = False) -> str:
+    """A time (stored UTC text or a datetime) as people in Vietnam read it: "dd/mm/yyyy HH:MM (GMT+7)",
+    the one form :func:`c27desk.i18n.moment` gives everywhere; none stays empty, junk text is shown as it is.
+    ``fmt`` is for a window cell that has no room for the date (a clock shows only the hour)."""
     if not stamp:
         return ""
     try:
         when = stamp if isinstance(stamp, datetime) else datetime.fromisoformat(stamp)
     except ValueError:
         return str(stamp)
+    if fmt is None:
+        return moment(when, seconds=seconds)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
     return when.astimezone(VN_TIME).strftime(fmt)

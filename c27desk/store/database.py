@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from c27desk.errors import StoreError
+from c27desk.i18n import Text, msg, pair
 from c27desk.model.units import DEFAULT_LEVELS
 from c27desk.resources import migrations_dir
 from c27desk.store import backup, faults
@@ -42,8 +43,9 @@ def resolve_db_path(path: Path | str) -> Path:
 
 
 def _not_c27desk(path: Path, why_vi: str, why_en: str, code: str = "DB_NOT_C27DESK") -> StoreError:
-    return StoreError(f"{path} không phải là cơ sở dữ liệu của c27desk ({why_vi}); tệp không bị thay đổi.",
-                      f"{path} is not a c27desk database ({why_en}); the file is unchanged.", code=code)
+    return StoreError(msg("Tệp {path} không phải là cơ sở dữ liệu của c27desk ({why}); tệp không bị thay đổi.",
+                          "The file {path} is not a c27desk database ({why}); the file is unchanged.",
+                          path=path, why=pair(why_vi, why_en)), code=code)
 
 
 def readonly_uri(path: Path, *, immutable: bool = False) -> str:
@@ -74,12 +76,14 @@ def refuse_unusable(path: Path) -> None:
     except OSError as exc:
         raise faults.explain(exc, path) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise faults.DatabaseFaultError(f"{path} là một thư mục, không phải tệp cơ sở dữ liệu.",
-                                        f"{path} is a folder, not a database file.", code="DB_OPEN")
+        raise faults.DatabaseFaultError(msg("Đường dẫn {path} là một thư mục, không phải tệp cơ sở dữ liệu.",
+                                            "The path {path} is a folder, not a database file.",
+                                            path=path), code="DB_OPEN")
     if not stat.S_ISREG(info.st_mode):
-        raise StoreError(f"{path} không phải là một tệp thông thường (thiết bị hay ống dẫn), không dùng làm "
-                         "cơ sở dữ liệu được.",
-                         f"{path} is not a regular file (a device or a pipe) and cannot be a database.",
+        raise StoreError(msg("Tệp {path} không phải là một tệp thông thường (thiết bị hay ống dẫn), không dùng làm cơ sở dữ liệu "
+                             "được.",
+                             "The file {path} is not a regular file (a device or a pipe) and cannot be a database.",
+                             path=path),
                          code="DB_NOT_FILE")
     if info.st_size == 0:
         return
@@ -91,7 +95,7 @@ def refuse_unusable(path: Path) -> None:
     if header != backup.SQLITE_HEADER:
         newest = backup.newest_good_backup(path)
         if newest is not None:  # it has backups, so it was ours: overwritten, not foreign
-            raise CorruptDatabaseError(path, "không còn là tệp SQLite / no longer an SQLite file", newest)
+            raise CorruptDatabaseError(path, msg("không còn là tệp SQLite", "no longer an SQLite file"), newest)
         raise _not_c27desk(path, "không phải tệp SQLite", "not an SQLite file", code="DB_NOT_DATABASE")
     try:
         conn = sqlite3.connect(readonly_uri(path, immutable=not _wal_in_use(path)), uri=True)
@@ -173,8 +177,9 @@ def connect(path: Path, *, check_same_thread: bool = True, readonly: bool = Fals
     path = Path(path)
     if path.is_dir():
         raise faults.DatabaseFaultError(
-            f"{path} là một thư mục, không phải tệp cơ sở dữ liệu.",
-            f"{path} is a folder, not a database file.", code="DB_OPEN")
+            msg("Đường dẫn {path} là một thư mục, không phải tệp cơ sở dữ liệu.",
+                "The path {path} is a folder, not a database file.",
+                path=path), code="DB_OPEN")
     conn = None
     try:
         target = readonly_uri(path, immutable=immutable) if readonly else str(path)
@@ -211,16 +216,17 @@ def integrity_problem(db: Database) -> str | None:
 class CorruptDatabaseError(StoreError):
     """The database failed its integrity check; ``newest_backup`` is the file to offer."""
 
-    def __init__(self, path: Path, problem: str, newest: Path | None):
+    def __init__(self, path: Path, problem: Text | str, newest: Path | None):
         self.path = path
         self.newest_backup = newest
-        hint_vi = f" Bản sao lưu tốt gần nhất: {newest} (khôi phục: c27desk restore \"{newest}\")." if newest else " Không có bản sao lưu."
-        hint_en = f" Newest good backup: {newest} (restore: c27desk restore \"{newest}\")." if newest else " No backup is available."
-        super().__init__(
-            f"cơ sở dữ liệu {path} bị hỏng ({problem}).{hint_vi}",
-            f"the database {path} is damaged ({problem}).{hint_en}",
-            code="DB_CORRUPT",
-        )
+        said = msg("Cơ sở dữ liệu {path} bị hỏng ({problem}).", "The database {path} is damaged ({problem}).",
+                   path=path, problem=problem)
+        if newest:
+            said += msg(" Bản sao lưu tốt gần nhất: {newest} (khôi phục: c27desk restore \"{newest}\").",
+                        " Newest good backup: {newest} (restore: c27desk restore \"{newest}\").", newest=newest)
+        else:
+            said += msg(" Không có bản sao lưu.", " No backup is available.")
+        super().__init__(said, code="DB_CORRUPT")
 
 
 def open_database(
@@ -246,8 +252,9 @@ def open_database(
 
 def _missing(path: Path) -> StoreError:
     return StoreError(
-        f"chưa có cơ sở dữ liệu {path}; hãy chạy “c27desk init” hoặc “c27desk demo”.",
-        f"there is no database at {path}; run “c27desk init” or “c27desk demo” first.",
+        msg("Chưa có cơ sở dữ liệu {path}; hãy chạy “c27desk init” hoặc “c27desk demo”.",
+            "There is no database at {path}; run “c27desk init” or “c27desk demo” first.",
+            path=path),
         code="DB_MISSING",
     )
 
@@ -257,10 +264,11 @@ def _pending(db: Database, mig: Migrations, path: Path) -> list:
     unknown = _applied(db) - {m.name for m in mig._migrations}
     if unknown:
         raise StoreError(
-            f"cơ sở dữ liệu {path} được tạo bởi phiên bản c27desk mới hơn (có: {', '.join(sorted(unknown))}); "
-            "hãy dùng phiên bản mới hơn của chương trình.",
-            f"the database {path} was written by a newer c27desk (it has: {', '.join(sorted(unknown))}); "
-            "use a newer version of the program.",
+            msg("Cơ sở dữ liệu {path} được tạo bởi phiên bản c27desk mới hơn (có: {found}); hãy dùng phiên bản "
+                "mới hơn của chương trình.",
+                "The database {path} was written by a newer c27desk (it has: {found}); use a newer version of "
+                "the program.",
+                path=path, found=', '.join(sorted(unknown))),
             code="DB_TOO_NEW",
         )
     return mig.pending(db)
@@ -271,8 +279,9 @@ def _check_damage(db: Database, path: Path, *, integrity: bool = True) -> None:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise StoreError(
-            f"{path} không phải là cơ sở dữ liệu của c27desk ({exc}).",
-            f"{path} is not a c27desk database ({exc}).",
+            msg("Tệp {path} không phải là cơ sở dữ liệu của c27desk ({exc}).",
+                "The file {path} is not a c27desk database ({exc}).",
+                path=path, exc=exc),
             code="DB_NOT_DATABASE",
         ) from exc
     problem = integrity_problem(db) if integrity else None
@@ -333,10 +342,11 @@ def open_read_only(path: Path | str, *, check_integrity: bool = True, check_same
             raise faults.explain(exc, path) from exc
         if _wal_in_use(path) or (wal.exists() and not os.access(wal, os.R_OK)):
             raise StoreError(
-                f"cơ sở dữ liệu {path} có nhật ký ghi {wal.name} chưa gộp vào tệp mà ở chỗ chỉ đọc này không đọc "
-                "được; hãy chép cả thư mục sang nơi ghi được rồi mở bản chép.",
-                f"the database {path} has a write-ahead log {wal.name} not yet folded into the file, which cannot "
-                "be read on this read-only medium; copy the whole folder somewhere writable and open the copy.",
+                msg("Cơ sở dữ liệu {path} có nhật ký ghi {name} chưa gộp vào tệp mà ở chỗ chỉ đọc này không đọc "
+                    "được; hãy chép cả thư mục sang nơi ghi được rồi mở bản chép.",
+                    "The database {path} has a write-ahead log {name} not yet folded into the file, which cannot be "
+                    "read on this read-only medium; copy the whole folder somewhere writable and open the copy.",
+                    path=path, name=wal.name),
                 code="DB_WAL_UNREADABLE") from exc
         db = connect(path, check_same_thread=check_same_thread, readonly=True, immutable=True)
     try:
@@ -353,15 +363,14 @@ class SchemaBehindError(StoreError):
     """The file's schema differs from this version's: only the program that may write to it may upgrade it."""
 
     def __init__(self, path: Path):
-        super().__init__(
-            f"cơ sở dữ liệu {path} do phiên bản cũ hơn của chương trình ghi và cần nâng cấp; chỉ chương trình được "
+        super().__init__(msg(
+            "Cơ sở dữ liệu {path} do phiên bản cũ hơn của chương trình ghi và cần nâng cấp; chỉ chương trình được "
             "ghi vào tệp mới nâng cấp được: hãy đóng cửa sổ đang mở nó, hoặc nếu tệp nằm ở chỗ chỉ đọc (USB khóa "
             "ghi), chép nó sang thư mục ghi được rồi mở bản chép.",
-            f"the database {path} was written by an older version of the program and needs an upgrade, which only "
+            "The database {path} was written by an older version of the program and needs an upgrade, which only "
             "a program allowed to write to it can do: close the window that has it open, or, if it is on read-only "
-            "media (a write-protected stick), copy it to a writable folder and open the copy.",
-            code="DB_NEEDS_UPGRADE",
-        )
+            "media (a write-protected stick), copy it to a writable folder and open the copy.", path=path),
+            code="DB_NEEDS_UPGRADE")
 
 
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from c27desk.errors import StoreError
 from c27desk.fileio import os_reason
+from c27desk.i18n import msg, pair
 
 # (phrase in SQLite's message, code, Vietnamese reason, English reason); first match wins.
 _SQLITE: tuple[tuple[str, str, str, str], ...] = (
@@ -96,7 +97,9 @@ def explain(exc: BaseException, db_path: Path | str) -> StoreError:
     if isinstance(exc, OSError):
         vi, en = os_reason(exc)
         where = exc.filename or db_path
-        err = StoreError(f"lỗi với {where}: {vi}.", f"problem with {where}: {en}.",
+        err = StoreError(msg("Lỗi với {where}: {reason}.",
+                             "Problem with {where}: {reason}.",
+                             where=where, reason=pair(vi, en)),
                          code=_OS_CODES.get(exc.errno or 0, "DB_OS"))
     else:
         text = str(exc)
@@ -106,7 +109,9 @@ def explain(exc: BaseException, db_path: Path | str) -> StoreError:
         code, vi, en = known or ("DB_ERROR", f"cơ sở dữ liệu báo lỗi: {text}", f"the database reported: {text}")
         if code == "DB_CORRUPT":
             vi, en = _with_newest_backup(db_path, vi, en)
-        err = DatabaseFaultError(f"cơ sở dữ liệu {db_path}: {vi}.", f"database {db_path}: {en}.", code=code)
+        err = DatabaseFaultError(msg("Cơ sở dữ liệu {db_path}: {reason}.",
+                                     "Database {db_path}: {reason}.",
+                                     db_path=db_path, reason=pair(vi, en)), code=code)
     err.__cause__ = exc
     return err
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from c27desk.errors import StoreError
+from c27desk.i18n import msg
 from c27desk.store import faults
 from c27desk.store.clock import current_user, now, vn_display
 
@@ -63,12 +64,12 @@ class DatabaseInUseError(StoreError):
         self.holder = holder
         who = holder.get("user", "?")
         host = holder.get("host", "?")
-        since = vn_display(holder.get("since", ""), "%H:%M %d/%m/%Y (GMT+7)") or "?"
+        since = vn_display(holder.get("since", "")) or "?"
         super().__init__(
-            f"cơ sở dữ liệu {db_path} đang được mở bởi một cửa sổ c27desk khác "
-            f"(người dùng {who}, máy {host}, từ {since}); hãy đóng cửa sổ đó trước.",
-            f"the database {db_path} is open in another c27desk window "
-            f"(user {who}, machine {host}, since {since}); close that window first.",
+            msg("Cơ sở dữ liệu {db} đang được mở bởi một cửa sổ c27desk khác (người dùng {who}, máy {host}, "
+                "từ {since}); hãy đóng cửa sổ đó trước.",
+                "The database {db} is open in another c27desk window (user {who}, machine {host}, since {since}); "
+                "close that window first.", db=str(db_path), who=who, host=host, since=since),
             code="DB_IN_USE",
         )
 

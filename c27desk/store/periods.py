@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from c27desk.catalogs import find_shipped, shipped_catalogues
 from c27desk.errors import InputError, StoreError
+from c27desk.i18n import Text, listed, msg
 from c27desk.model.catalogue import Catalogue, parse_catalogue, render_year
 from c27desk.model.document_number import normalise_report_number
 from c27desk.model.text import (
@@ -59,11 +60,11 @@ def store_catalogue(db: Database, cat: Catalogue, *, origin: str = "shipped", de
     shipped = find_shipped(cat.id, cat.version)  # held as surely as a stored copy: never shadowed
     held = row[0] if row else shipped.content_hash if shipped else None
     if held is not None and held != cat.content_hash:
-        raise StoreError(
-            f"biểu mẫu {cat.key} đã có với nội dung khác biểu mẫu cùng mã và phiên bản này; không ghi đè. "
+        raise StoreError(msg(
+            "Biểu mẫu {form} đã có với nội dung khác biểu mẫu cùng mã và phiên bản này; không ghi đè. "
             "Biểu mẫu mới phải có phiên bản mới.",
-            f"form {cat.key} is already held with other content than this form of the same id and version; not "
-            "overwritten. A new form needs a new version.",
+            "Form {form} is already held with other content than this form of the same id and version; not "
+            "overwritten. A new form needs a new version.", form=cat.key),
             code="CATALOGUE_MISMATCH",
         )
     if row:
@@ -107,8 +108,9 @@ def held_forms(db: Database) -> list[HeldForm]:
 def parse_form_key(text: str) -> tuple[str, str]:
     cat_id, sep, version = (text or "").strip().partition("/")
     if not sep or not cat_id or not version:
-        raise InputError(f"“{shown(text)}” không phải mã biểu mẫu dạng MÃ/PHIÊN_BẢN (ví dụ P27/2023.2).",
-                         f"“{shown(text)}” is not a form key of the form ID/VERSION (e.g. P27/2023.2).", where="--catalogue")
+        raise InputError(msg("Mã biểu mẫu “{key}” không đúng dạng MÃ/PHIÊN_BẢN (ví dụ P27/2023.2).",
+                             "The form key “{key}” is not of the form ID/VERSION (e.g. P27/2023.2).", key=shown(text)),
+                         field="--catalogue")
     return cat_id, version
 
 
@@ -122,7 +124,7 @@ def load_catalogue(db: Database, cat_id: str, version: str, *, year: int | None 
     if row is None:
         shipped = find_shipped(cat_id, version)
         if shipped is None:
-            raise StoreError(f"không có danh mục {cat_id}/{version}.", f"no catalogue {cat_id}/{version}.",
+            raise StoreError(msg("Không có biểu mẫu {form}.", "There is no form {form}.", form=f"{cat_id}/{version}"),
                              code="CATALOGUE_MISSING")
         row = (shipped.content_hash, None)
     key = (cat_id, version, row[0], year, level)
@@ -153,8 +155,8 @@ def choose_form(db: Database, year: int) -> tuple[Catalogue, FormBasis]:
         if form.year <= year and (form.id, form.version) not in candidates:
             candidates[(form.id, form.version)] = load_catalogue(db, form.id, form.version)
     if not candidates:
-        raise StoreError(f"không có biểu mẫu nào dùng được cho năm {year}.", f"no form can be used for {year}.",
-                         code="CATALOGUE_MISSING")
+        raise StoreError(msg("Không có biểu mẫu nào dùng được cho năm {year}.", "No form can be used for {year}.",
+                             year=year), code="CATALOGUE_MISSING")
     best = max(candidates.values(), key=lambda c: (c.year, _version_key(c.version)))
     basis = FormBasis.OWN if best.year == year else FormBasis.REDATED
     return parse_catalogue(best.raw, source=best.key, year=year), basis
@@ -192,11 +194,9 @@ def require_period(db: Database, year: int) -> Period:
     period = get_period(db, year)
     if period is None:
         known = ", ".join(str(p.year) for p in list_periods(db)) or "—"
-        raise StoreError(
-            f"chưa có kỳ báo cáo năm {year} (các kỳ hiện có: {known}).",
-            f"there is no reporting period {year} (existing periods: {known}).",
-            code="NO_PERIOD",
-        )
+        raise StoreError(msg("Chưa có kỳ báo cáo năm {year} (các kỳ hiện có: {known}).",
+                             "There is no reporting period {year} (existing periods: {known}).", year=year, known=known),
+                         code="NO_PERIOD")
     return period
 
 
@@ -255,16 +255,24 @@ def parse_day(text: str, field: str) -> str:
             return datetime.strptime(text.strip(), form).date().isoformat()
         except ValueError:
             continue
-    vi, en = DATE_FIELDS.get(field, (field, field))
-    raise InputError(f"{vi} “{shown(text)}” không phải ngày hợp lệ; ghi dạng 20/02/2024 hoặc 2024-02-20.",
-                     f"{en} “{shown(text)}” is not a valid date; write 20/02/2024 or 2024-02-20.", where=field)
+    raise InputError(msg("{name} “{typed}” không phải ngày hợp lệ; ghi dạng 20/02/2024 hoặc 2024-02-20.",
+                         "{name} “{typed}” is not a valid date; write 20/02/2024 or 2024-02-20.",
+                         name=field_label(field), typed=shown(text)), field=field)
+
+
+def field_label(key: str) -> Text:
+    """A report detail's name as the window labels it (``report_date`` → "Ngày báo cáo" / "Report date")."""
+    vi, en = TEXT_FIELDS.get(key) or DATE_FIELDS.get(key) or ("trường " + key, "field " + key)
+    return msg(vi[:1].upper() + vi[1:], (en.removeprefix("the ")[:1].upper() + en.removeprefix("the ")[1:]))
 
 
 def _checked_changes(db: Database, changes: dict[str, str | None]) -> dict[str, str | None]:
     """Every change in its stored form, or InputError naming the field (``where``) before anything is written."""
     bad = [k for k in changes if k not in EDITABLE]
     if bad:
-        raise StoreError(f"không sửa được trường {', '.join(bad)}.", f"cannot edit field(s) {', '.join(bad)}.")
+        raise StoreError(msg("Không sửa được trường {fields}.",
+                             "Cannot edit field {fields}." if len(bad) == 1 else "Cannot edit fields {fields}.",
+                             fields=", ".join(bad)))
     out: dict[str, str | None] = {}
     for key, value in changes.items():
         try:
@@ -279,11 +287,13 @@ def _checked_changes(db: Database, changes: dict[str, str | None]) -> dict[str, 
                     out[key] = normalise_report_number(out[key], unit.doc_symbol if unit else "")
             else:
                 out[key] = value
-        except InputError as exc:
-            exc.where = key
+        except InputError as exc:  # the message names the field in words; the key is for the window's cursor
+            exc.field = key
             raise
     if "status" in out and out["status"] not in ("open", "closed"):
-        raise InputError(f"trạng thái “{out['status']}” không hợp lệ.", f"invalid status “{out['status']}”.")
+        raise InputError(msg("Trạng thái “{status}” không hợp lệ (cần open hoặc closed).",
+                             "Invalid status “{status}” (expected open or closed).", status=shown(str(out["status"]))),
+                         field="status")
     return out
 
 
@@ -294,13 +304,13 @@ def _refuse_if_finalised(db: Database, year: int, fields: list[str]) -> None:
     me = units.self_unit(db)
     rev = revisions.current(db, me.code, year) if me else None
     if rev is not None and rev.is_final:
-        names_vi = ", ".join(TEXT_FIELDS.get(f, DATE_FIELDS.get(f, (f, f)))[0] for f in fields)
-        names_en = ", ".join(TEXT_FIELDS.get(f, DATE_FIELDS.get(f, (f, f)))[1] for f in fields)
-        raise StoreError(
-            f"báo cáo năm {year} đã chốt (bản {rev.number}), không sửa được {names_vi}; hãy mở lại báo cáo "
-            f"(c27desk reopen --period {year} hoặc Báo cáo → Mở lại báo cáo) rồi sửa.",
-            f"the {year} report is finalised (revision {rev.number}), so {names_en} cannot change; reopen the "
-            f"report first (c27desk reopen --period {year} or Báo cáo → Mở lại báo cáo).",
+        names = [msg(*TEXT_FIELDS.get(f) or DATE_FIELDS.get(f) or (f, f)) for f in fields]
+        raise StoreError(msg(
+            "Báo cáo năm {year} đã chốt (bản {revision}), không sửa được {names}; hãy mở lại báo cáo "
+            "(c27desk reopen --period {year} hoặc Báo cáo → Mở lại báo cáo…) rồi sửa.",
+            "The {year} report is finalised (revision {revision}), so {names} cannot change; reopen the "
+            "report first (c27desk reopen --period {year} or Report → Reopen report…).",
+            year=year, revision=rev.number, names=listed(names)),
             code="REPORT_FINAL")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from c27desk.errors import StoreError
+from c27desk.i18n import msg
 from c27desk.model.values import Entry
 from c27desk.store.audit import log
 from c27desk.store.clock import now
@@ -74,7 +75,9 @@ def snapshot(db: Database, unit: str, year: int, number: int) -> dict[str, Entry
     row = db.execute("SELECT snapshot FROM revisions WHERE unit = ? AND year = ? AND number = ?",
                      [unit, year, number]).fetchone()
     if row is None or row[0] is None:
-        raise StoreError(f"bản {number} chưa được chốt.", f"revision {number} is not finalised.", code="NOT_FINAL")
+        raise StoreError(msg("Bản {number} chưa được chốt.",
+                             "Revision {number} is not finalised.",
+                             number=number), code="NOT_FINAL")
     data = json.loads(row[0])
     return {cid: _snapshot_entry(cid, *v) for cid, v in data.items()}
 
@@ -98,8 +101,9 @@ def require_editable(db: Database, unit: str, year: int) -> None:
     rev = current(db, unit, year)
     if rev is not None and rev.is_final:
         raise StoreError(
-            f"báo cáo năm {year} đã chốt (bản {rev.number}); hãy mở lại để sửa (bản {rev.number + 1}).",
-            f"the {year} report is finalised (revision {rev.number}); reopen it to edit (revision {rev.number + 1}).",
+            msg("Báo cáo năm {year} đã chốt (bản {number}); hãy mở lại để sửa (bản {next}).",
+                "The {year} report is finalised (revision {number}); reopen it to edit (revision {next}).",
+                year=year, number=rev.number, next=rev.number + 1),
             code="REPORT_FINAL",
         )
 
@@ -125,7 +129,9 @@ def finalise(db: Database, unit: str, year: int, entries: dict[str, Entry], *, w
     with db.atomic():
         rev = current(db, unit, year)
         if rev is not None and rev.is_final:
-            raise StoreError(f"bản {rev.number} đã được chốt.", f"revision {rev.number} is already final.",
+            raise StoreError(msg("Bản {number} đã được chốt.",
+                                 "Revision {number} is already final.",
+                                 number=rev.number),
                              code="REPORT_FINAL")
         rev = rev or ensure_open(db, unit, year, who=who)
         if number is not None and number != rev.number:
@@ -152,8 +158,9 @@ def require_reopenable(db: Database, unit: str, year: int) -> Revision:
     """The finalised revision a reopen would follow; refused when the report is already open."""
     rev = current(db, unit, year)
     if rev is None or not rev.is_final:
-        raise StoreError(f"báo cáo năm {year} đang mở, không cần mở lại.",
-                         f"the {year} report is already open.", code="REPORT_OPEN")
+        raise StoreError(msg("Báo cáo năm {year} đang mở, không cần mở lại.",
+                             "The {year} report is already open.",
+                             year=year), code="REPORT_OPEN")
     return rev
 
 

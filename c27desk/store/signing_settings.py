@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from c27desk.errors import InputError
+from c27desk.i18n import Text, msg
 from c27desk.store.audit import log
 from c27desk.store.clock import now
 
@@ -20,11 +21,15 @@ class SigningSettings:
     token_label: str | None = None
     key_label: str | None = None
 
-    def describe(self) -> str:
+    def describe(self) -> Text:
+        """How this unit signs, for a person (the audit log keeps the Vietnamese wording)."""
         if self.method == "p12":
-            return f"tệp .p12: {self.p12_path}"
-        key = f", khóa {self.key_label}" if self.key_label else ""
-        return f"thiết bị ký số (token) {self.token_label} qua {self.pkcs11_module}{key}"
+            return msg("Tệp .p12: {path}", "A .p12 file: {path}", path=self.p12_path)
+        said = msg("Thiết bị ký số (token) {token} qua {module}", "Signing token {token} through {module}",
+                   token=self.token_label, module=self.pkcs11_module)
+        if self.key_label:
+            said += msg(", khóa {key}", ", key {key}", key=self.key_label)
+        return said
 
 
 def get(db: Database, unit: str) -> SigningSettings | None:
@@ -35,12 +40,16 @@ def get(db: Database, unit: str) -> SigningSettings | None:
 
 def save(db: Database, settings: SigningSettings, *, who: str) -> None:
     if settings.method == "p12" and not settings.p12_path:
-        raise InputError("cần đường dẫn tệp .p12.", "a .p12 file path is needed.", code="SIGNING_SETTINGS")
+        raise InputError(msg("Cần đường dẫn tệp .p12.",
+                             "A .p12 file path is needed."), code="SIGNING_SETTINGS")
     if settings.method == "pkcs11" and not (settings.pkcs11_module and settings.token_label):
-        raise InputError("cần thư viện PKCS#11 và nhãn token.", "a PKCS#11 module and a token label are needed.",
+        raise InputError(msg("Cần thư viện PKCS#11 và nhãn token.",
+                             "A PKCS#11 module and a token label are needed."),
                          code="SIGNING_SETTINGS")
     if settings.method not in ("p12", "pkcs11"):
-        raise InputError(f"cách ký không hợp lệ: {settings.method}", f"invalid signing method: {settings.method}",
+        raise InputError(msg("Cách ký không hợp lệ: {method}",
+                             "Invalid signing method: {method}",
+                             method=settings.method),
                          code="SIGNING_SETTINGS")
     old = get(db, settings.unit)
     with db.atomic():
@@ -52,5 +61,5 @@ def save(db: Database, settings: SigningSettings, *, who: str) -> None:
             "updated_by = excluded.updated_by",
             [settings.unit, settings.method, settings.p12_path, settings.pkcs11_module, settings.token_label,
              settings.key_label, now(), who])
-        log(db, "signing", who=who, unit=settings.unit, old_value=old.describe() if old else None,
-            new_value=settings.describe())
+        log(db, "signing", who=who, unit=settings.unit, old_value=old.describe().render("vi") if old else None,
+            new_value=settings.describe().render("vi"))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from c27desk.errors import InputError, StoreError
+from c27desk.i18n import msg, pair
 from c27desk.model.text import clean
 from c27desk.model.units import LinkKind, Unit, check_year, normalise_level_code, normalise_unit_code
 from c27desk.store.audit import log
@@ -47,8 +48,8 @@ def require_self_unit(db: Database) -> Unit:
     unit = self_unit(db)
     if unit is None:
         raise StoreError(
-            "cơ sở dữ liệu chưa có đơn vị; hãy chạy “c27desk init …” hoặc “c27desk demo”.",
-            "the database has no unit yet; run “c27desk init …” or “c27desk demo”.",
+            msg("Cơ sở dữ liệu chưa có đơn vị; hãy chạy “c27desk init …” hoặc “c27desk demo”.",
+                "The database has no unit yet; run “c27desk init …” or “c27desk demo”."),
             code="NO_UNIT",
         )
     return unit
@@ -84,16 +85,18 @@ def save_unit(db: Database, unit: Unit, *, is_self: bool = False, who: str) -> N
     if db.execute("SELECT 1 FROM levels WHERE code = ?", [unit.level]).fetchone() is None:
         known = ", ".join(lv["code"] for lv in levels(db))
         raise StoreError(
-            f"cấp “{unit.level}” chưa có (các cấp hiện có: {known}).",
-            f"level “{unit.level}” is unknown (known levels: {known}).",
+            msg("Cấp “{level}” chưa có (các cấp hiện có: {known}).",
+                "Level “{level}” is unknown (known levels: {known}).",
+                level=unit.level, known=known),
             code="UNKNOWN_LEVEL",
         )
     if is_self:
         current = self_unit(db)
         if current is not None and current.code != unit.code:
             raise StoreError(
-                f"cơ sở dữ liệu đã thuộc về đơn vị {current.code} ({current.name}).",
-                f"this database already belongs to unit {current.code} ({current.name}).",
+                msg("Cơ sở dữ liệu đã thuộc về đơn vị {code} ({name}).",
+                    "This database already belongs to unit {code} ({name}).",
+                    code=current.code, name=current.name),
                 code="SELF_EXISTS",
             )
     with db.atomic():
@@ -202,8 +205,12 @@ def _require(db: Database, code: str, year: int) -> Unit:
     if unit is None:
         known = get_unit(db, code)
         if known is None:
-            raise StoreError(f"không có đơn vị {code}.", f"no unit {code}.", code="UNKNOWN_UNIT")
-        raise StoreError(f"đơn vị {code} không còn tồn tại vào năm {year}.", f"unit {code} does not exist in {year}.",
+            raise StoreError(msg("Không có đơn vị {code}.",
+                                 "No unit {code}.",
+                                 code=code), code="UNKNOWN_UNIT")
+        raise StoreError(msg("Đơn vị {code} không còn tồn tại vào năm {year}.",
+                             "Unit {code} does not exist in {year}.",
+                             code=code, year=year),
                          code="UNIT_NOT_VALID")
     return unit
 
@@ -215,7 +222,9 @@ def _set_version(db: Database, unit: Unit, year: int, *, who: str, name: str | N
     new_level = normalise_level_code(level) if level is not None else unit.level
     new_parent = parent if parent is not None else unit.parent
     if db.execute("SELECT 1 FROM levels WHERE code = ?", [new_level]).fetchone() is None:
-        raise StoreError(f"cấp “{new_level}” chưa có.", f"level “{new_level}” is unknown.", code="UNKNOWN_LEVEL")
+        raise StoreError(msg("Cấp “{new_level}” chưa có.",
+                             "Level “{new_level}” is unknown.",
+                             new_level=new_level), code="UNKNOWN_LEVEL")
     db.execute("INSERT OR REPLACE INTO unit_versions(code, from_year, name, level, parent, at, who) "
                "VALUES (?, ?, ?, ?, ?, ?, ?)", [unit.code, year, new_name, new_level, new_parent, now(), who])
     newest = db.execute("SELECT name, level, parent FROM unit_versions WHERE code = ? ORDER BY from_year DESC "
@@ -242,11 +251,12 @@ def guard_history(db: Database, year: int, *, force: bool) -> None:
     prints what it rewrites, from ``held_history``)."""
     vi, en = held_history(db, year)
     if vi and not force:
-        raise StoreError(f"thay đổi từ năm {year} làm đổi cây đơn vị của năm đã có báo cáo ({vi}); hãy chọn "
-                         "--from là năm chưa có báo cáo, hoặc thêm --force-history nếu thật sự cần sửa lịch sử.",
-                         f"a change from {year} rewrites the unit tree of years already reported on ({en}); "
-                         "choose a --from year with no reports, or add --force-history if history must change.",
-                         code="HISTORY_LOCKED", where="--from")
+        raise StoreError(msg("Thay đổi từ năm {year} làm đổi cây đơn vị của năm đã có báo cáo ({reason}); hãy chọn --from là năm "
+                             "chưa có báo cáo, hoặc thêm --force-history nếu thật sự cần sửa lịch sử.",
+                             "A change from {year} rewrites the unit tree of years already reported on ({reason}); choose a "
+                             "--from year with no reports, or add --force-history if history must change.",
+                             year=year, reason=pair(vi, en)),
+                         code="HISTORY_LOCKED", field="--from")
 
 
 def default_year(db: Database) -> int | None:
@@ -274,8 +284,9 @@ def check_placement(db: Database, code: str, year: int) -> None:
             chain.append(parent)
             if parent == unit.code:
                 path = " → ".join(chain)
-                raise StoreError(f"thay đổi này tạo vòng lặp trong cây đơn vị năm {y}: {path}.",
-                                 f"this change makes a cycle in the {y} unit tree: {path}.", code="UNIT_CYCLE")
+                raise StoreError(msg("Thay đổi này tạo vòng lặp trong cây đơn vị năm {y}: {path}.",
+                                     "This change makes a cycle in the {y} unit tree: {path}.",
+                                     y=y, path=path), code="UNIT_CYCLE")
             above = unit_in(db, parent, y)
             if above is None or len(chain) > 64:
                 break
@@ -288,10 +299,11 @@ def check_placement(db: Database, code: str, year: int) -> None:
         for upper, lower in pairs:
             up_rank, low_rank = _rank(db, upper.level), _rank(db, lower.level)
             if up_rank is not None and low_rank is not None and up_rank >= low_rank:
-                raise StoreError(f"năm {y}: {lower.code} (cấp {lower.level}) không thể trực thuộc {upper.code} "
-                                 f"(cấp {upper.level}): đơn vị cấp trên phải ở cấp cao hơn.",
-                                 f"in {y}: {lower.code} (level {lower.level}) cannot report to {upper.code} "
-                                 f"(level {upper.level}): the unit above must be at a higher level.",
+                raise StoreError(msg("Năm {y}: {code} (cấp {level}) không thể trực thuộc {code2} (cấp {level2}): đơn vị cấp trên "
+                                     "phải ở cấp cao hơn.",
+                                     "In {y}: {code} (level {level}) cannot report to {code2} (level {level2}): the unit above must "
+                                     "be at a higher level.",
+                                     y=y, code=lower.code, level=lower.level, code2=upper.code, level2=upper.level),
                                  code="LEVEL_ORDER")
 
 
@@ -301,7 +313,8 @@ def rename(db: Database, code: str, name: str, year: int, *, who: str, force_his
     check_year(year)
     guard_history(db, year, force=force_history)
     if not clean(name):
-        raise InputError("chưa nhập tên mới.", "the new name is empty.", where="--name")
+        raise InputError(msg("Chưa nhập tên mới.",
+                             "The new name is empty."), field="--name")
     with db.atomic():
         unit = _require(db, code, year)
         _set_version(db, unit, year, who=who, name=name)
@@ -319,13 +332,16 @@ def move(db: Database, code: str, parent: str, year: int, *, who: str, level: st
     with db.atomic():
         unit = _require(db, code, year)
         if parent == unit.code:
-            raise InputError(f"đơn vị {code} không thể trực thuộc chính nó.", f"unit {code} cannot be its own parent.")
+            raise InputError(msg("Đơn vị {code} không thể trực thuộc chính nó.",
+                                 "Unit {code} cannot be its own parent.",
+                                 code=code))
         me = self_unit(db)
         if get_unit(db, parent) is None and me is not None and me.code == unit.code:
             _add_office_above(db, parent, level or unit.level, who)  # a commune's own database: its new office
         if unit_in(db, parent, year) is None:
-            raise StoreError(f"đơn vị cấp trên {parent} không tồn tại vào năm {year}.",
-                             f"the parent unit {parent} does not exist in {year}.", code="UNKNOWN_UNIT")
+            raise StoreError(msg("Đơn vị cấp trên {parent} không tồn tại vào năm {year}.",
+                                 "The parent unit {parent} does not exist in {year}.",
+                                 parent=parent, year=year), code="UNKNOWN_UNIT")
         _set_version(db, unit, year, who=who, parent=parent, level=level)
         check_placement(db, unit.code, year)
         log(db, "unit-move", who=who, unit=unit.code, year=year, old_value=unit.parent, new_value=parent,
@@ -345,14 +361,16 @@ def retire(db: Database, code: str, year: int, *, who: str, force_history: bool 
         unit = _require(db, code, year)
         unused = not db.execute("SELECT 1 FROM revisions WHERE unit = ?", [unit.code]).fetchone()
         if unit.valid_from is not None and (year < unit.valid_from or (year == unit.valid_from and not unused)):
-            raise InputError(f"đơn vị {unit.code} chỉ bắt đầu từ năm {unit.valid_from}.",
-                             f"unit {unit.code} only starts in {unit.valid_from}.", where="--from")
+            raise InputError(msg("Đơn vị {code} chỉ bắt đầu từ năm {valid_from}.",
+                                 "Unit {code} only starts in {valid_from}.",
+                                 code=unit.code, valid_from=unit.valid_from), field="--from")
         left = [c.code for c in children(db, unit.code, year)]
         if left:
-            raise StoreError(f"đơn vị {unit.code} còn đơn vị trực thuộc vào năm {year}: {', '.join(left)}; "
-                             "hãy chuyển (units move) hoặc thôi (units retire) các đơn vị đó trước.",
-                             f"unit {unit.code} still has child units in {year}: {', '.join(left)}; move "
-                             "(units move) or retire (units retire) them first.", code="HAS_CHILDREN")
+            raise StoreError(msg("Đơn vị {code} còn đơn vị trực thuộc vào năm {year}: {children}; hãy chuyển (units move) hoặc thôi "
+                                 "(units retire) các đơn vị đó trước.",
+                                 "Unit {code} still has child units in {year}: {children}; move (units move) or retire (units "
+                                 "retire) them first.",
+                                 code=unit.code, year=year, children=', '.join(left)), code="HAS_CHILDREN")
         db.execute("UPDATE units SET valid_until = ? WHERE code = ?", [year, unit.code])
         log(db, "unit-retire", who=who, unit=unit.code, year=year, old_value=unit.name)
     return get_unit(db, unit.code)  # type: ignore[return-value]
@@ -368,25 +386,28 @@ def succeed(db: Database, olds: list[str], new: Unit, year: int, kind: LinkKind,
     guard_history(db, year, force=force_history)
     olds = [normalise_unit_code(c) for c in olds]
     if not olds or (kind == LinkKind.RECODE and len(olds) != 1) or len(set(olds)) != len(olds):
-        raise InputError("cần đúng một đơn vị cũ khi đổi mã, ít nhất một khi hợp nhất (không lặp lại).",
-                         "a code change needs exactly one old unit, a merger at least one (none repeated).")
+        raise InputError(msg("Cần đúng một đơn vị cũ khi đổi mã, ít nhất một khi hợp nhất (không lặp lại).",
+                             "A code change needs exactly one old unit, a merger at least one (none repeated)."))
     if new.code in olds:
-        raise InputError(f"đơn vị mới {new.code} trùng với đơn vị cũ.", f"the new unit {new.code} is one of the old.")
+        raise InputError(msg("Đơn vị mới {code} trùng với đơn vị cũ.",
+                             "The new unit {code} is one of the old.",
+                             code=new.code))
     me = self_unit(db)
     with db.atomic():
         old_units = [_require(db, c, year) for c in olds]
         existing = get_unit(db, new.code)
         if existing is not None and kind == LinkKind.RECODE:
-            raise StoreError(f"đã có đơn vị {new.code} ({existing.name}); đổi mã không gộp hai đơn vị — nếu {olds[0]} "
-                             f"hợp nhất vào {new.code}, dùng: units merge {olds[0]} --into {new.code} --from {year}",
-                             f"unit {new.code} ({existing.name}) already exists; a code change does not join two "
-                             f"units — if {olds[0]} merges into {new.code}, use: units merge {olds[0]} --into "
-                             f"{new.code} --from {year}", code="EXISTS")
+            raise StoreError(msg("Đã có đơn vị {code} ({name}); đổi mã không gộp hai đơn vị — nếu {old} hợp nhất vào {code}, "
+                                 "dùng: units merge {old} --into {code} --from {year}",
+                                 "Unit {code} ({name}) already exists; a code change does not join two units — if {old} merges "
+                                 "into {code}, use: units merge {old} --into {code} --from {year}",
+                                 code=new.code, name=existing.name, old=olds[0], year=year), code="EXISTS")
         if existing is None:
             save_unit(db, replace(new, valid_from=year), who=who)
         elif not existing.valid_in(year):
-            raise StoreError(f"đơn vị {new.code} đã có nhưng không tồn tại vào năm {year}.",
-                             f"unit {new.code} exists but not in {year}.", code="UNIT_NOT_VALID")
+            raise StoreError(msg("Đơn vị {code} đã có nhưng không tồn tại vào năm {year}.",
+                                 "Unit {code} exists but not in {year}.",
+                                 code=new.code, year=year), code="UNIT_NOT_VALID")
         for old in old_units:
             for child in children(db, old.code, year):
                 _set_version(db, child, year, who=who, parent=new.code)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 from c27desk.errors import StoreError
+from c27desk.i18n import msg
 from c27desk.model.values import Entry
 from c27desk.store import revisions
 from c27desk.store.audit import log
@@ -84,6 +85,10 @@ def confirm(db: Database, unit: str, year: int, criteria: Iterable[str], *, who:
 
 def require_unit_period(db: Database, unit: str, year: int) -> None:
     if db.execute("SELECT 1 FROM units WHERE code = ?", [unit]).fetchone() is None:
-        raise StoreError(f"không có đơn vị {unit}.", f"no unit {unit}.", code="UNKNOWN_UNIT")
+        raise StoreError(msg("Không có đơn vị {unit}.",
+                             "No unit {unit}.",
+                             unit=unit), code="UNKNOWN_UNIT")
     if db.execute("SELECT 1 FROM periods WHERE year = ?", [year]).fetchone() is None:
-        raise StoreError(f"không có kỳ báo cáo {year}.", f"no reporting period {year}.", code="NO_PERIOD")
+        raise StoreError(msg("Không có kỳ báo cáo {year}.",
+                             "No reporting period {year}.",
+                             year=year), code="NO_PERIOD")

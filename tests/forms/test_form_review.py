@@ -124,7 +124,7 @@ def test_a_formula_cell_is_refused_by_sheet_and_cell(cli, tmp_path):
     wb["Biểu mẫu"]["B3"] = "=1+1"
     wb["Tiêu chí"]["E4"] = '=HYPERLINK("http://x","Việc ban hành")'
     err = _from_xlsx(cli, tmp_path, wb)
-    assert "Biểu mẫu!B3: the cell holds a formula" in err and "Tiêu chí!E4: the cell holds a formula" in err
+    assert "Biểu mẫu!B3: The cell holds a formula" in err and "Tiêu chí!E4: The cell holds a formula" in err
 
 
 def test_problems_name_the_real_cell_after_a_column_is_inserted(cli, tmp_path):
@@ -134,10 +134,10 @@ def test_problems_name_the_real_cell_after_a_column_is_inserted(cli, tmp_path):
     wb["Tiêu chí"]["E3"] = "số"  # the kind column, now E
     wb["Thang mã"]["B2"] = 3.5
     err = _from_xlsx(cli, tmp_path, wb)
-    assert "Tiêu chí!E3" in err and "Thang mã!B2: code “3.5” must be one capital letter" in err
+    assert "Tiêu chí!E3" in err and "Thang mã!B2: The code “3.5” must be one capital letter" in err
 
 
 def test_a_merged_range_is_named_as_the_range(cli, tmp_path):
     wb = _workbook(cli, tmp_path)
     wb["Tiêu chí"].merge_cells("C5:E5")
-    assert "Tiêu chí!C5:E5: merged cells" in _from_xlsx(cli, tmp_path, wb)
+    assert "Tiêu chí!C5:E5: Merged cells" in _from_xlsx(cli, tmp_path, wb)

@@ -34,7 +34,7 @@ def test_a_status_code_the_criterion_does_not_define_is_refused_naming_the_codes
 
 def test_finalising_a_half_blank_report_is_refused_listing_what_is_missing(cli, unit_db, db_path):
     code, out, err = cli("finalise", "--period", "2023", "--accept-warnings")
-    assert code == 1 and "còn 117/120 tiêu chí chưa trả lời: I.2, I.3" in err and "(+102)" in err
+    assert code == 1 and "Còn 117/120 tiêu chí chưa trả lời: I.2, I.3" in err and "(+102)" in err
     db = open_database(db_path)
     missing = unanswered_criteria(db, open_report(db, 2023))
     assert len(missing) == 117 and "VIII.7" not in missing and "I.1" not in missing  # KAD is an answer

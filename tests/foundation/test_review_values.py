@@ -133,7 +133,7 @@ def test_values_file_messages_show_escapes_visibly(cli, unit_2023, tmp_path, nam
     code, out, err = cli("--lang", "en", "values", "load", str(f), "--period", "2023")
     assert code != 0
     assert "\x1b" not in out + err and "\u202e" not in out + err
-    assert all(line.startswith(("c27desk", "  ", "line", "…")) for line in err.strip().splitlines()), err
+    assert all(line.startswith(("c27desk", "  ", "Line", "…")) for line in err.strip().splitlines()), err
 
 
 def test_shown_makes_controls_visible_and_cuts():
@@ -201,7 +201,7 @@ def test_utf16_file_and_nul_line(cli, unit_2023, tmp_path):
     f = tmp_path / "u16.csv"
     f.write_bytes("criterion,value\nI.1,A\n".encode("utf-16"))
     code, out, err = cli("--lang", "en", "values", "load", str(f), "--period", "2023")
-    assert "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)" in err
+    assert "The file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)" in err
     f.write_bytes(b"criterion,value\nI.1,A\x00\n")
     code, out, err = cli("--lang", "en", "values", "load", str(f), "--period", "2023")
     assert "line 2" in err and "line 1" not in err

@@ -59,7 +59,7 @@ def test_json_dump_has_states_and_catalogue(cli, unit_db):
 GOOD = "criterion,value,explanation\nI.1,D,Chưa xác định được lộ trình\nII.1,402,Số máy tính loại này là:\n"
 BAD_FILES = {
     "unknown criterion": ("criterion,value,explanation\nI.1,A,x\nIX.9,A,x\n", [3], "IX.9"),
-    "code F on a status": ("criterion,value,explanation\nI.1,F,x\n", [2], "mã “F”"),
+    "code F on a status": ("criterion,value,explanation\nI.1,F,x\n", [2], "Mã “F”"),
     "negative computers": ("criterion,value,explanation\nII.1,-3,x\n", [2], "số âm"),
     "abc as a count": ("criterion,value,explanation\nII.1,402,\nII.3,abc,x\n", [3], "không phải là số"),
     "duplicated row": ("criterion,value,explanation\nII.1,402,\nII.1,403,\n", [3], "lặp lại"),
@@ -84,7 +84,7 @@ def test_bad_csv_is_refused_with_line_numbers_and_changes_nothing(cli, unit_db, 
     code, out, err = cli("values", "load", str(bad), "--period", "2023")
     assert code == 1
     for line in lines:
-        assert f"dòng {line}:" in err
+        assert f"Dòng {line}:" in err
     assert fragment in err
     assert err.strip().splitlines()[-1].startswith("c27desk: ")
 

@@ -91,7 +91,7 @@ def test_device_and_huge_files_are_refused_before_reading(cli, unit_db, tmp_path
 
 def test_a_file_of_many_bad_rows_lists_the_first_fifty(cli, unit_db, tmp_path):
     code, _, err = load(cli, tmp_path, HEAD + "".join(f"II.1,{i} {i},x\n" for i in range(60)))
-    assert code == 1 and "dòng 51:" in err and "dòng 52:" not in err and "… và 10 lỗi khác." in err
+    assert code == 1 and "Dòng 51:" in err and "Dòng 52:" not in err and "… và 10 lỗi khác." in err
     assert "60 lỗi" in err.splitlines()[-1]
 
 

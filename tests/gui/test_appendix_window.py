@@ -158,7 +158,7 @@ def test_sign_in_the_window_asks_without_echo_and_shows_the_verification(
 
     qtbot.keyClicks(dialog.secret, "sai-roi")
     ok.click()
-    qtbot.waitUntil(lambda: "mật khẩu" in dialog.error.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Mật khẩu" in dialog.error.text(), timeout=10000)
     assert dialog.isVisible() and dialog.secret.text() == ""
     assert not out.exists()
 

@@ -253,6 +253,8 @@ def test_report_details_are_edited_in_the_window_and_bad_dates_refused(qtbot, de
     dialog.fields["report_date"].setText("31/02/2024")
     qtbot.keyClick(dialog.fields["signer_name"], Qt.Key.Key_Return)
     assert "không phải ngày hợp lệ" in dialog.error.text() and dialog.isVisible()
+    assert dialog.error.text().startswith("Ngày báo cáo “31/02/2024”") and "report_date" not in dialog.error.text()
+    assert dialog.focusWidget() is dialog.fields["report_date"]  # the field named by the refusal, found by its key
     assert periods.require_period(window.db, 2023).signer_name == "Hồ Thanh Sơn"  # nothing saved
     dialog.fields["report_date"].setText("21/02/2024")
     qtbot.keyClick(dialog.fields["signer_name"], Qt.Key.Key_Return)
@@ -273,7 +275,7 @@ def test_finalising_a_half_blank_report_says_what_is_missing_before_any_question
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text: warned.append(text)))
     window = open_window(demo_db)  # QMessageBox.question still fails the test if it is asked
     window.act["finalise"].trigger()
-    assert len(warned) == 1 and "còn 2/120 tiêu chí chưa trả lời: II.1, VIII.6" in warned[0]
+    assert len(warned) == 1 and "Còn 2/120 tiêu chí chưa trả lời: II.1, VIII.6" in warned[0]
     assert window.filter_mode.currentIndex() == EntryFilterProxy.UNANSWERED
     assert window.proxy.rowCount() == 2 and not window.session.is_final()
 

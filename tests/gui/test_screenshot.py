@@ -27,4 +27,4 @@ def test_screenshots_neither_use_nor_change_the_saved_window_size(demo_db, tmp_p
     assert cli("gui", "--screenshot", str(second), "--period", "2023", db=demo_db)[0] == 0
     assert QImage(str(first)).size() == QImage(str(second)).size()
     code, _, err = cli("gui", "--screenshot", str(tmp_path / "c.png"), "--period", "2031", db=demo_db)
-    assert code == 1 and "chưa có kỳ báo cáo năm 2031" in err
+    assert code == 1 and "Chưa có kỳ báo cáo năm 2031" in err

@@ -158,7 +158,7 @@ def test_os_error_outside_a_statement_is_one_line(demo_db, cli, monkeypatch):
 
     monkeypatch.setattr("c27desk.store.backup.check_file", broken)
     err = one_line(*cli("restore", str(demo_db.with_name("x.sqlite3")), db=demo_db)[::2])
-    assert "không có tệp" in err  # a missing source is still told as such
+    assert "Không có tệp" in err  # a missing source is still told as such
     monkeypatch.setattr("c27desk.store.database.open_database", broken)  # the command line looks it up there
     monkeypatch.setattr("c27desk.store.database.open_read_only", broken)  # reading commands open read-only
     assert "lỗi đọc/ghi thiết bị" in one_line(*cli("check", "--period", "2023", db=demo_db)[::2])

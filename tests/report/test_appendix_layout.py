@@ -87,7 +87,7 @@ def test_report_number_is_typed_once_and_printed_once():
     for bad in ("45-BC/TU", "45-KH/HU", "45/BC-HU", "bốn lăm"):
         with pytest.raises(Exception) as refused:
             normalise_report_number(bad, "HU")
-        assert "45-BC/HU" in refused.value.en and "report_number" == refused.value.where
+        assert "45-BC/HU" in refused.value.en and "report_number" == refused.value.field and refused.value.where is None
 
 
 def test_period_set_report_number_uses_the_same_rule(cli, demo_db, tmp_path):

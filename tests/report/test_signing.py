@@ -39,7 +39,7 @@ def check_signed_file(cli, out, unit_keys, nss, tmp_path):
     flipped.write_bytes(flip_byte(out.read_bytes()))
     code, text, _ = cli("verify", str(flipped), "--trust", str(unit_keys.ca_pem))
     assert code == 1
-    assert "VẤN ĐỀ: nội dung đã bị sửa sau khi ký" in text
+    assert "VẤN ĐỀ: Nội dung đã bị sửa sau khi ký." in text
     assert not pdfsig(flipped, nss).signature_valid
 
     appended = tmp_path / "appended.pdf"
@@ -100,7 +100,7 @@ def test_token_mistakes_are_told_and_write_nothing(final_demo, cli, token, tmp_p
             "--key-label", "khong-co" if how == "wrong-key" else "dongnai"]
     code, text, err = cli(*args)
     assert code != 0
-    expected = {"wrong-pin": "mã PIN của thiết bị ký số không đúng", "wrong-token": "không thấy thiết bị ký số",
+    expected = {"wrong-pin": "Mã PIN của thiết bị ký số không đúng", "wrong-token": "Không thấy thiết bị ký số",
                 "wrong-key": "không có khóa “khong-co”", "not-a-module": "không phải thư viện PKCS#11"}[how]
     assert expected in err
     assert "Traceback" not in err
@@ -112,7 +112,7 @@ def test_wrong_passphrase_is_told_and_writes_nothing(final_demo, cli, unit_keys,
     out = tmp_path / "phu-luc.pdf"
     code, _, err = cli("appendix", "--period", "2023", "--out", str(out), "--sign-p12", str(unit_keys.p12))
     assert code != 0
-    assert "mật khẩu tệp chứng thư số không đúng" in err
+    assert "Mật khẩu tệp chứng thư số không đúng" in err
     assert not out.exists()
 
 
@@ -140,7 +140,7 @@ def test_verify_without_trust_or_on_damaged_files_exits_nonzero(final_demo, cli,
     unsigned = tmp_path / "chua-ky.pdf"
     assert cli("appendix", "--period", "2023", "--out", str(unsigned))[0] == 0
     code, text, err = cli("verify", str(unsigned))
-    assert code == 1 and "tệp không có chữ ký số" in text
+    assert code == 1 and "Tệp không có chữ ký số." in text
     for junk in (b"", b"%PDF-1.7\n" + b"\x00" * 100, out.read_bytes()[: len(out.read_bytes()) // 2]):
         bad = tmp_path / "hong.pdf"
         bad.write_bytes(junk)
@@ -236,7 +236,7 @@ def test_another_units_trial_certificate_is_refused(final_demo, cli, child_keys,
     out = tmp_path / "phu-luc.pdf"
     code, _, err = cli("appendix", "--period", "2023", "--out", str(out), "--sign-p12",
                        str(child_keys["HU-BIENHOA"].p12))
-    assert code == 1 and "chứng thư số dùng thử này cấp cho đơn vị HU-BIENHOA, không phải TU-DONGNAI" in err
+    assert code == 1 and "Chứng thư số dùng thử này cấp cho đơn vị HU-BIENHOA, không phải TU-DONGNAI" in err
     assert not out.exists()
 
 
@@ -286,4 +286,4 @@ def test_verify_refuses_sha1_and_active_content_with_their_codes(final_demo, cli
             ["a", pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS="app.alert(1)")])))
         doc.save(tmp_path / "js.pdf")
     code, text, _ = cli("--lang", "vi", "verify", str(tmp_path / "js.pdf"), "--trust", str(unit_keys.ca_pem))
-    assert code == 1 and "VẤN ĐỀ: [APPENDIX_ACTIVE_CONTENT] tệp chứa nội dung chủ động (JavaScript)" in text
+    assert code == 1 and "VẤN ĐỀ: [APPENDIX_ACTIVE_CONTENT] Tệp chứa nội dung chủ động (JavaScript)" in text
