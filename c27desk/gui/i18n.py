@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from c27desk.gui.config import settings
+from c27desk.gui.qt_strings import install_qt_strings
 from c27desk.i18n import set_language
 from c27desk.resources import app_root
 
@@ -35,6 +36,7 @@ def install_language(lang: str) -> bool:
             return False
         app.installTranslator(translator)
         _translator = translator
+    install_qt_strings(lang)  # Qt's own buttons, menus and dialogs (Qt has no Vietnamese of its own)
     settings().setValue("language", lang)
     set_language(lang)  # messages raised by the services follow the window's language
     return True
