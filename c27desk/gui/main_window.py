@@ -828,12 +828,14 @@ class MainWindow(QMainWindow):
         associate(self)
 
     def _about(self) -> None:
+        from c27desk.gui.diagnostics import show_about
+
         unit = units.self_unit(self.db)
         text = f"c27desk {__version__}\n" + self.tr("Báo cáo Chương trình 27 – ứng dụng CNTT trong hoạt động của các "
                                                      "cơ quan đảng.")
         if unit is not None:
             text += f"\n{unit.code} – {unit.name}"
-        QMessageBox.about(self, self.tr("Giới thiệu"), f"{text}\n{self.db_path}")
+        show_about(self, self.tr("Giới thiệu"), text, self.db_path)  # + Python, Qt, data folder, log
 
     # -- geometry -------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
