@@ -184,7 +184,6 @@ def test_about_names_the_version_and_the_database(open_window, demo_db, monkeypa
     from PySide6.QtWidgets import QLabel
 
     from c27desk._version import VERSION
-
     from c27desk.gui.diagnostics import AboutDialog
 
     shown = []
