@@ -120,6 +120,9 @@ class AboutDialog(QDialog):
         buttons.addButton(self.open_folder, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        close.setFocus()  # Enter or Esc closes; the fields are for selecting and copying
 
 
 def watch_actions(window: QWidget) -> None:

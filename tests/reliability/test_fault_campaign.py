@@ -19,15 +19,8 @@ import pytest
 
 from c27desk import log
 from tests.exchange.support import YEAR
+from tests.reliability.faulty_io import fail_file_io, mount_tmpfs
 from tests.signing_support import PASSPHRASE
-
-
-def mount(where: Path, options: str) -> bool:
-    where.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() != 0:
-        return False
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)],
-                          capture_output=True).returncode == 0
 
 
 @pytest.fixture
@@ -45,7 +38,7 @@ def media(tmp_path):
             where.mkdir()
             return where
         size = (content.stat().st_size + 64 * 1024) if content else 4096
-        if not mount(where, f"size={size}"):
+        if not mount_tmpfs(where, f"size={size}"):
             pytest.skip("cannot mount a tmpfs here (not root); the injected faults cover this")
         mounted.append(where)
         if content is not None:
@@ -66,35 +59,6 @@ def media(tmp_path):
     yield make
     for where in reversed(mounted):
         subprocess.run(["umount", "-l", str(where)], check=False)
-
-
-@pytest.fixture
-def failing_writes(monkeypatch):
-    """A write that fails midway with ``errno`` (a stick pulled out, a disk filling up)."""
-    import c27desk.fileio as fileio
-
-    real_fdopen = os.fdopen
-
-    def arm(error: int) -> None:
-        class Failing:
-            def __init__(self, fh):
-                self.fh = fh
-
-            def __enter__(self):
-                return self
-
-            def __exit__(self, *exc):
-                self.fh.close()
-
-            def write(self, data):
-                self.fh.write(data[: len(data) // 2])
-                raise OSError(error, os.strerror(error))
-
-        def fdopen(fd, mode, **kw):  # reading (the .p12, a CSV) is untouched
-            return Failing(real_fdopen(fd, mode, **kw)) if "w" in mode else real_fdopen(fd, mode, **kw)
-
-        monkeypatch.setattr(fileio.os, "fdopen", fdopen)
-    return arm
 
 
 # -- what each command needs: (database fixture, arguments with {out} for the output folder) -----------
@@ -145,9 +109,9 @@ def test_writing_to_faulty_media(request, cli, media, monkeypatch, name, fault):
 
 @pytest.mark.parametrize("error", [errno.ENOSPC, errno.EIO])
 @pytest.mark.parametrize("name", list(OUTPUT_COMMANDS))
-def test_write_fails_midway(request, cli, media, monkeypatch, failing_writes, name, error):
+def test_write_fails_midway(request, cli, media, monkeypatch, name, error):
     out = media("plain")
-    failing_writes(error)
+    fail_file_io(monkeypatch, error)
     code, _, err = run_command(request, cli, monkeypatch, name, out)
     assert_one_clear_line(code, err, logged=name.split()[0] if name != "values dump" else name)
     assert {errno.ENOSPC: "đầy", errno.EIO: "lỗi đọc/ghi"}[error] in err
@@ -182,26 +146,8 @@ def test_database_on_faulty_media(demo_db, cli, media, tmp_path, name, fault):
     ("verify", lambda f: ["verify", str(f)]),
 ])
 def test_stick_pulled_out_while_reading(demo_db, cli, tmp_path, monkeypatch, name, args):
-    import c27desk.fileio as fileio
-
     source = _csv(tmp_path)
-    real_fdopen = os.fdopen
-
-    class Gone:
-        def __init__(self, fh):
-            self.fh = fh
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.fh.close()
-
-        def read(self, *_):
-            raise OSError(errno.EIO, os.strerror(errno.EIO))
-
-    monkeypatch.setattr(fileio.os, "fdopen", lambda fd, mode, **kw: Gone(real_fdopen(fd, mode, **kw))
-                        if "r" in mode else real_fdopen(fd, mode, **kw))
+    fail_file_io(monkeypatch, errno.EIO, on="read")
     code, _, err = cli(*args(source), db=demo_db)
     assert_one_clear_line(code, err, logged=name)
     assert "lỗi đọc/ghi" in err and "Traceback" in log.log_path().read_text(encoding="utf-8")
