@@ -88,7 +88,9 @@ def setup(face: str) -> Path | None:
     _previous_hooks = (sys.unraisablehook, threading.excepthook)
     sys.unraisablehook = _unraisable
     threading.excepthook = _thread_failed
-    log.info("start %s %s (Python %s, %s)", face, _version(), platform.python_version(), platform.platform())
+    # platform.platform() reads the interpreter's binary (tens of milliseconds): the short form at each start
+    log.info("start %s %s (Python %s, %s %s)", face, _version(), platform.python_version(), platform.system(),
+             platform.release())
     return _file
 
 
@@ -137,13 +139,14 @@ def failed(exc: BaseException, where: str, tb: TracebackType | None = None) -> N
 def where_in_code(tb: TracebackType | None) -> str:
     """The innermost frame of the program's own code in a traceback, as ``module.function``:
     the place a support person looks first (a library's frames say less)."""
-    found = "?"
+    found = last = "?"
     while tb is not None:
         module = tb.tb_frame.f_globals.get("__name__", "")
+        last = f"{module}.{tb.tb_frame.f_code.co_name}"
         if module == "c27desk" or module.startswith("c27desk."):
-            found = f"{module}.{tb.tb_frame.f_code.co_name}"
+            found = last
         tb = tb.tb_next
-    return found
+    return found if found != "?" else last  # none of ours: the innermost frame says most
 
 
 def _unraisable(info) -> None:

@@ -34,6 +34,16 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     set_language("vi")  # the language is process state: every test starts in Vietnamese
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, with Qt's own words in Vietnamese from the start as in the program
+    (installed before any window exists: installing later re-translates every window still open)."""
+    from c27desk.gui.qt_strings import install_qt_strings
+
+    install_qt_strings("vi")
+    return qapp
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "c27desk.sqlite3"

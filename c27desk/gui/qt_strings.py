@@ -17,6 +17,7 @@ from c27desk.resources import app_root
 # languages whose Qt strings we carry; any other is left to Qt (English)
 QT_TRANSLATIONS = {"vi": "qt_vi.qm"}
 _installed: QTranslator | None = None
+_installed_lang: str | None = None
 
 
 def qt_strings_file(lang: str):
@@ -28,13 +29,15 @@ def qt_strings_file(lang: str):
 def install_qt_strings(lang: str) -> bool:
     """Make Qt's own strings follow ``lang``; False when its translation cannot be loaded (Qt's
     English then stays, which is readable: never a reason to refuse the language)."""
-    global _installed
+    global _installed, _installed_lang
     app = QCoreApplication.instance()
     if app is None:
         return False
+    if _installed is not None and _installed_lang == lang:
+        return True  # already in place: installing again would re-translate every open window for nothing
     if _installed is not None:
         app.removeTranslator(_installed)
-        _installed = None
+        _installed = _installed_lang = None
     path = qt_strings_file(lang)
     if path is None:
         return True
@@ -42,5 +45,5 @@ def install_qt_strings(lang: str) -> bool:
     if not translator.load(str(path)):
         return False
     app.installTranslator(translator)
-    _installed = translator
+    _installed, _installed_lang = translator, lang
     return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,10 +26,13 @@ TS = qt_strings_file("vi").with_suffix(".ts")
 
 @pytest.fixture
 def language(qapp):
+    """Switch the interface language; windows of earlier tests that wait for deletion go first,
+    since a language change re-translates every window still there (theirs have closed databases)."""
     def use(lang: str) -> None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         assert i18n.install_language(lang)
     yield use
-    i18n.install_language("vi")
+    use("vi")
 
 
 def shown(text: str) -> str:
