@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from c27desk import __version__, commands
+from c27desk import __version__, commands, log
 from c27desk.desktop import opens
 from c27desk.errors import C27Error, current_language
-from c27desk.i18n import set_language
+from c27desk.i18n import Text, msg, set_language
 from c27desk.store import faults, lock
 from c27desk.store.clock import current_user
 
@@ -123,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: C27DESK_DB hoặc thư mục dữ liệu người dùng)")
     parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ thông báo / message language")
     parser.add_argument("--version", action="version", version=f"c27desk {__version__}")
+    parser.add_argument("--verbose", action="store_true",
+                        help="với --version: cả Python, Qt, hệ điều hành, cơ sở dữ liệu, thư mục dữ liệu và nhật ký")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in command_modules():
         module = importlib.import_module(f"c27desk.commands.{name}")
@@ -162,6 +164,8 @@ def asks_version(argv: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if asks_version(argv):
+        if "--verbose" in argv:
+            return print_environment(argv)
         print(f"c27desk {__version__}")
         return EXIT_OK
     from c27desk.store.database import default_db_path, resolve_db_path
@@ -169,14 +173,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     argv = route_opened_files(parser, argv)
     args = parser.parse_args(argv)
+    log.setup("window" if args.command in (None, "gui") else "cli")
     # the language is set once, here: from --lang, else the user's standing choice (C27DESK_LANG)
     set_language(args.lang or os.environ.get("C27DESK_LANG", "vi"))
     ctx = Context(db_path=resolve_db_path(args.db) if args.db else default_db_path(), lang=current_language())
     if args.command is None:
         args = parser.parse_args([*argv, "gui"])
+    where = f"command {' '.join(_command_words(args))}"
     try:
-        return int(args.func(ctx, args) or EXIT_OK)
+        code = int(args.func(ctx, args) or EXIT_OK)
+        log.done(f"{where} (exit {code})")
+        return code
     except C27Error as exc:
+        log.refused(exc, where)
         for line in getattr(exc, "lines", lambda lang: [])(ctx.lang):
             print(f"  {line}", file=sys.stderr)
         print(f"c27desk: {exc.message(ctx.lang)}", file=sys.stderr)
@@ -185,13 +194,58 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except faults.FAULTS as exc:  # a disk or file fault outside a statement: one line, never a traceback
+        log.failed(exc, where)
         print(f"c27desk: {faults.explain(exc, ctx.db_path).message(ctx.lang)}", file=sys.stderr)
         return EXIT_FAIL
     except KeyboardInterrupt:
+        log.done(f"{where} interrupted")
         print("c27desk: đã dừng / interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a fault nobody foresaw: one line and the log, the traceback in the log only
+        log.failed(exc, where)
+        if os.environ.get("C27DESK_DEBUG"):
+            raise
+        print(f"c27desk: {unexpected(exc, where)}", file=sys.stderr)
+        return EXIT_FAIL
     finally:
         ctx.release()
+
+
+def _command_words(args: argparse.Namespace) -> list[str]:
+    """The command and its sub-command (``values load``), for the log; never the arguments,
+    which may name a user's files."""
+    words = [args.command or "gui"]
+    words += [v for k, v in sorted(vars(args).items())
+              if k != "command" and k.endswith(("command", "action")) and isinstance(v, str)]
+    return words
+
+
+def unexpected(exc: BaseException, where: str) -> Text:
+    """What is said about a failure nobody foresaw: what failed, where, and where the details are."""
+    logged = log.log_file()
+    return msg("lỗi không mong đợi ({what}) khi chạy {where}; chi tiết đã ghi vào nhật ký: {log}",
+               "unexpected error ({what}) in {where}; the details are in the log: {log}",
+               what=f"{type(exc).__name__}: {exc}", where=where, log=str(logged) if logged else "-")
+
+
+def print_environment(argv: Sequence[str]) -> int:
+    """``c27desk --version --verbose``: what support asks first, one "label: value" a line."""
+    lang = next((argv[i + 1] for i, t in enumerate(argv[:-1]) if t == "--lang"), None)
+    set_language(lang or os.environ.get("C27DESK_LANG", "vi"))
+    given = next((argv[i + 1] for i, t in enumerate(argv[:-1]) if t == "--db"), None)
+    from c27desk.store.database import default_db_path, resolve_db_path
+
+    db_path = resolve_db_path(Path(given)) if given else default_db_path()
+    log.setup("cli")  # so that the answer says whether the log can be written
+    try:  # Qt itself only for --verbose: plain --version must not load it
+        from c27desk.gui.diagnostics import qt_version
+
+        qt = qt_version()
+    except ImportError:
+        qt = None
+    for label, value in log.environment(db_path, qt=qt):
+        print(f"{label}: {value}")
+    return EXIT_OK
 
 
 def run() -> None:

@@ -34,6 +34,7 @@ REQUIRED_RESOURCES = (
     "fonts/LICENSE-LiberationSerif.txt",
     "catalogs/p27-2023.json",
     "demo/dongnai-2023.csv",
+    "translations/qt_vi.qm",
     "icc/sRGB.icc",
     "icc/LICENSE-sRGB.txt",
     "icons/c27desk.svg",

@@ -27,9 +27,21 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.delenv("C27DESK_PIN", raising=False)
+    from c27desk import log
     from c27desk.i18n import set_language
 
+    log.reset()  # each test's log goes to its own data folder
     set_language("vi")  # the language is process state: every test starts in Vietnamese
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, with Qt's own words in Vietnamese from the start as in the program
+    (installed before any window exists: installing later re-translates every window still open)."""
+    from c27desk.gui.qt_strings import install_qt_strings
+
+    install_qt_strings("vi")
+    return qapp
 
 
 @pytest.fixture

@@ -9,8 +9,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from c27desk import log
 from c27desk.errors import C27Error
 from c27desk.gui import i18n
+from c27desk.gui.diagnostics import show_unexpected, watch_actions
 from c27desk.i18n import msg
 from c27desk.store import backup, faults, lock, periods, units
 from c27desk.store.database import (
@@ -134,16 +136,22 @@ def open_for_window(db_path: Path, *, interactive: bool = True):
 
 def fault_hook(db_path: Path, previous=None):
     """An excepthook for the window: a database or disk fault, or any C27Error, that escapes a
-    slot is shown as its one line in a box instead of a traceback on a console nobody sees."""
+    slot is shown as its one line in a box; anything else as an unexpected error naming the log.
+    Each goes to the log; none reaches a console nobody sees, and the window goes on."""
     previous = previous or sys.excepthook
 
     def hook(kind, exc, tb) -> None:
+        if not isinstance(exc, Exception):  # Ctrl+C in a console, SystemExit: Python's own handling
+            previous(kind, exc, tb)
+            return
         if isinstance(exc, C27Error):
+            log.refused(exc, "window")
             text = exc.message()
         elif isinstance(exc, faults.FAULTS):
+            log.failed(exc, "window", tb)
             text = faults.explain(exc, db_path).message()
         else:
-            previous(kind, exc, tb)
+            show_unexpected(exc, tb)
             return
         QMessageBox.critical(QApplication.activeWindow(), "c27desk", text)
 
@@ -154,6 +162,7 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
     from c27desk.gui.main_window import MainWindow, settle
     from c27desk.gui.setup_dialog import SetupDialog
 
+    log.setup("window")  # once per process: already done when started by the command line
     app = _application()
     i18n.install_language(i18n.saved_language())
     interactive = screenshot is None
@@ -209,6 +218,7 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
         window = MainWindow(db, Path(db_path), period=period, read_only=read_only,
                             remember_geometry=screenshot is None)
         window.show()
+        log.done(f"window opened (read-only: {read_only})")
         if screenshot is not None:
             settle(window, 300)
             window.grab().save(str(screenshot))
@@ -216,6 +226,7 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None
             window.deleteLater()  # widgets left for the interpreter's exit upset PySide's teardown
             settle(window, 0)
             return 0
+        watch_actions(window)
         QTimer.singleShot(0, window.table.setFocus)
         from c27desk.gui.desktop_files import window_shown
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from c27desk.gui.config import settings
+from c27desk.gui.qt_strings import install_qt_strings
 from c27desk.i18n import Lang, set_language
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
@@ -25,6 +26,7 @@ def saved_language() -> str:
 def install_language(lang: str) -> Lang:
     """Make ``lang`` the interface language, remember it, and have every open window re-say its texts."""
     chosen = set_language(lang)
+    install_qt_strings(chosen)  # Qt's own buttons, menus and dialogs (Qt has no Vietnamese of its own)
     settings().setValue("language", str(chosen))
     notify_windows()
     return chosen

@@ -1016,6 +1016,8 @@ class MainWindow(QMainWindow):
         associate(self)
 
     def _about(self) -> None:
+        from c27desk.gui.diagnostics import show_about
+
         unit = units.self_unit(self.db)
         text = f"c27desk {__version__}\n" + str(
             msg(
@@ -1025,7 +1027,7 @@ class MainWindow(QMainWindow):
         )
         if unit is not None:
             text += f"\n{unit.code} – {unit.name}"
-        QMessageBox.about(self, str(msg("Giới thiệu", "About")), f"{text}\n{self.db_path}")
+        show_about(self, str(msg("Giới thiệu", "About")), text, self.db_path)  # + Python, Qt, data folder, log
 
     # -- geometry -------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -6,13 +6,16 @@ the window stays responsive while it runs.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from c27desk import log
 from c27desk.errors import C27Error
+from c27desk.gui.diagnostics import where_the_log_is
+from c27desk.i18n import msg
+from c27desk.store import faults
 
 
 class _Signals(QObject):
@@ -27,13 +30,19 @@ class Worker(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
+        where = f"background task {getattr(self.fn, '__qualname__', '?')}"
         try:
             result = self.fn()
         except C27Error as exc:
+            log.refused(exc, where)
             self.signals.failed.emit(exc.message())
+        except OSError as exc:  # a disk or file fault (full disk, stick removed): its one line, the traceback logged
+            log.failed(exc, where)
+            self.signals.failed.emit(faults.explain(exc, exc.filename or "").message())
         except Exception as exc:  # noqa: BLE001 - a worker must report, never die silently
-            traceback.print_exc()
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            log.failed(exc, where)  # the traceback to the log, not to a console nobody sees
+            self.signals.failed.emit(str(msg("Lỗi không mong đợi: {what}\n{log}", "Unexpected error: {what}\n{log}",
+                                             what=f"{type(exc).__name__}: {exc}", log=where_the_log_is())))
         else:
             self.signals.done.emit(result)
 
@@ -71,4 +80,5 @@ def with_database(db_path, fn: Callable[[Any], Any]) -> Callable[[], Any]:
             return fn(db)
         finally:
             db.close()
+    job.__qualname__ = f"with_database({getattr(fn, '__qualname__', '?')})"  # named in the log
     return job

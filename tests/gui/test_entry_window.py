@@ -181,15 +181,19 @@ def test_language_switch_keeps_work(qtbot, demo_db, open_window):
 
 
 def test_about_names_the_version_and_the_database(open_window, demo_db, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QLabel
 
     from c27desk._version import VERSION
+    from c27desk.gui.diagnostics import AboutDialog
 
     shown = []
-    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda _p, title, text: shown.append((title, text))))
+    monkeypatch.setattr(AboutDialog, "exec", lambda dialog: shown.append(dialog))
     window = open_window(demo_db)
     window.act["about"].trigger()
-    assert shown and f"c27desk {VERSION}" in shown[0][1] and str(demo_db) in shown[0][1]
+    about = shown[0]
+    assert f"c27desk {VERSION}" in about.findChild(QLabel).text()
+    assert about.fields["Database"].text() == str(demo_db)
+    assert about.fields["Log file"].text().endswith("c27desk.log")
 
 
 def test_a_second_instance_is_told_and_opens_read_only(qtbot, demo_db, monkeypatch):

@@ -208,10 +208,13 @@ def test_window_fault_hook_shows_one_line(monkeypatch, tmp_path):
 
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _p, _t, text: shown.append(text)))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))  # the unexpected error's box
     hook = fault_hook(tmp_path / "c27desk.sqlite3", previous=lambda *a: shown.append("previous"))
     error = sqlite3.OperationalError("database or disk is full")
     hook(type(error), error, None)
     error = OSError(30, "Read-only file system", str(tmp_path))
     hook(type(error), error, None)
     hook(ValueError, ValueError("x"), None)
-    assert "ổ đĩa đã đầy" in shown[0] and "chỉ cho đọc" in shown[1] and shown[2] == "previous"
+    hook(KeyboardInterrupt, KeyboardInterrupt(), None)
+    assert "ổ đĩa đã đầy" in shown[0] and "chỉ cho đọc" in shown[1]
+    assert "lỗi không mong đợi: ValueError: x" in shown[2] and shown[3] == "previous"

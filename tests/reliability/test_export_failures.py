@@ -7,22 +7,14 @@ simulated variants inject the same operating-system errors and run everywhere.
 from __future__ import annotations
 
 import errno
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.exchange.support import YEAR
+from tests.reliability.faulty_io import fail_file_io, mount_tmpfs
 from tests.signing_support import PASSPHRASE
-
-
-def mount_tmpfs(where: Path, options: str) -> bool:
-    where.mkdir()
-    if os.geteuid() != 0:
-        return False
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)], capture_output=True)
-    return done.returncode == 0
 
 
 @pytest.fixture
@@ -61,30 +53,9 @@ def test_read_only_stick_real(bienhoa, child_keys, cli, stick, monkeypatch):
 @pytest.mark.parametrize("error", [errno.ENOSPC, errno.EROFS, errno.EIO])
 def test_write_failures_simulated(bienhoa, child_keys, cli, tmp_path, monkeypatch, error):
     """The write fails midway (as on a full stick) or the file cannot be created at all."""
-    import c27desk.fileio as fileio
-
     usb = tmp_path / "usb"
     usb.mkdir()
-    real_fdopen = os.fdopen
-
-    class Failing:
-        def __init__(self, fh):
-            self.fh = fh
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.fh.close()
-
-        def write(self, data):
-            self.fh.write(data[: len(data) // 2])
-            raise OSError(error, os.strerror(error))
-
-    def fdopen(fd, mode, **kw):  # writes fail; reading (the .p12, through fileio.read_file) is untouched
-        return Failing(real_fdopen(fd, mode, **kw)) if "w" in mode else real_fdopen(fd, mode, **kw)
-
-    monkeypatch.setattr(fileio.os, "fdopen", fdopen)
+    fail_file_io(monkeypatch, error)  # writes fail; reading (the .p12, through fileio.read_file) is untouched
     code, _, err = export(cli, bienhoa, usb, child_keys["HU-BIENHOA"].p12, monkeypatch)
     expected = {errno.ENOSPC: "đã đầy", errno.EROFS: "chỉ cho đọc", errno.EIO: "lỗi đọc/ghi thiết bị"}[error]
     assert code == 1 and expected in err
