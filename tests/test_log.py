@@ -18,7 +18,7 @@ def test_a_command_done_and_a_refusal_are_logged(cli, demo_db):
     assert code == 1 and "Traceback" not in err
     text = logged()
     assert "done: command check (exit" in text
-    assert "refused [NOT_FOUND] in command values load (c27desk.fileio.read_file): cannot read /no/such.csv" in text
+    assert "refused [NOT_FOUND] in command values load (c27desk.fileio.read_file): Cannot read /no/such.csv" in text
     assert log.log_path().parent == log.data_dir() / "logs"
 
 
