@@ -76,6 +76,11 @@ def make_package(args: tuple[int, str, str]) -> str:
     return str(target)
 
 
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def bare_work(files: list[Path], folder: Path, ca_pem: Path) -> float:
     """Seconds for the work an import cannot avoid, done on every file one after another (one CPU)."""
     import hashlib
@@ -161,9 +166,11 @@ def main() -> None:
             for i in range(args.units):
                 units_store.save_unit(db, Unit(unit_code(i), f"Huyện ủy thử {i}", "huyen", "TU-DONGNAI"), who="bench")
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        cpu_before = _cpu_seconds()
         start = time.perf_counter()
         outcomes = import_files(db, office, files, who="bench", accept_new_signer=True, workers=args.import_workers)
         imported = time.perf_counter() - start
+        cpu = _cpu_seconds() - cpu_before  # this process and the import's worker processes (ended by now)
         rss_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         start = time.perf_counter()
         cons = consolidate(db, YEAR)
@@ -187,6 +194,8 @@ def main() -> None:
     print(f"bare work    {args.units} packages in {bare:6.1f} s = {args.units / bare:6.1f} packages/s on one CPU "
           f"({bare / args.units * 1000:.2f} ms each: read + hash, inflate, 3 RSA verifies, 120-row transaction, "
           f"atomic write); import / bare = {imported / bare:.1f}×")
+    print(f"import CPU   {cpu / args.units * 1000:.1f} ms per package (this process and the import's workers): "
+          f"on {os.cpu_count()} otherwise idle CPUs about {(os.cpu_count() or 1) * args.units / cpu:.0f} packages/s")
     print(f"load average at the end: {load:.1f} on {os.cpu_count()} CPUs")
     print(f"consolidate  {args.units} units in {consolidated:6.2f} s")
     print(f"peak memory (process RSS): {rss_before / 1024:.0f} MiB before importing, {rss_import / 1024:.0f} MiB "
