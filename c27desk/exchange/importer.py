@@ -114,13 +114,19 @@ def _check_unit(db: Database, manifest: Manifest) -> None:
         raise refuse("NOT_A_CHILD", manifest.unit_code)
 
 
-def _check_period(db: Database, manifest: Manifest):
-    """The package's year has a period here, open, on the form the package was filled in on."""
+def _open_period(db: Database, manifest: Manifest):
+    """The package's year has a period here, and it is open."""
     period = periods.get_period(db, manifest.year)
     if period is None:
         raise refuse("NO_PERIOD", str(manifest.year))
     if period.status != "open":
         raise refuse("PERIOD_CLOSED", str(manifest.year))
+    return period
+
+
+def _check_period(db: Database, manifest: Manifest):
+    """The package's year has a period here, open, on the form the package was filled in on."""
+    period = _open_period(db, manifest)
     if (period.catalogue_id, period.catalogue_version) != (manifest.catalogue_id, manifest.catalogue_version):
         key = f"{manifest.catalogue_id}/{manifest.catalogue_version}"
         raise refuse("CATALOGUE_MISMATCH", f"{key} ≠ {period.catalogue_id}/{period.catalogue_version}; "
@@ -129,11 +135,7 @@ def _check_period(db: Database, manifest: Manifest):
 
 
 def _check_catalogue(db: Database, manifest: Manifest) -> object:
-    period = periods.get_period(db, manifest.year)
-    if period is None:
-        raise refuse("NO_PERIOD", str(manifest.year))
-    if period.status != "open":
-        raise refuse("PERIOD_CLOSED", str(manifest.year))
+    period = _open_period(db, manifest)
     try:
         child = units.get_unit(db, manifest.unit_code)
         cat = periods.load_catalogue(db, manifest.catalogue_id, manifest.catalogue_version, year=manifest.year,
@@ -395,14 +397,6 @@ def _check(db: Database, raw: bytes, file_name: str, accept_new_signer: Acceptan
         raise refuse("MALFORMED", f"{type(exc).__name__}") from exc
 
 
-# Refusals that depend on what the database holds (the register, pins, periods, revisions) rather than
-# on the file's bytes alone: a worker's such verdict stands only while nothing this batch committed
-# touched the unit or the certificate it is about.
-_STATE_REASONS = frozenset({"UNKNOWN_UNIT", "NOT_A_CHILD", "NEW_SIGNER", "SIGNER_CHANGED", "SIGNER_OF_OTHER_UNIT",
-                            "NO_PERIOD", "PERIOD_CLOSED", "CATALOGUE_MISMATCH", "STALE_REVISION",
-                            "REVISION_CONFLICT"})
-
-
 @dataclass
 class Verdict:
     """What a worker process found in one file's bytes, judged on the database as it was then: a plan or
@@ -441,9 +435,14 @@ def _judged(db: Database, raw: bytes, file_name: str, accept_new_signer: Accepta
         return _check(db, raw, file_name, accept_new_signer, batch_claims, roots)
     if verdict.refusal is not None:
         refused = verdict.refused()
-        stale = refused.code in _STATE_REASONS and (
-            verdict.unit in batch.touched or (verdict.claim is not None and verdict.claim[0] in batch.touched))
-        if not stale:
+        # what this batch stored since may change which check fails first (the unit's pin, its revision):
+        # a refusal about a unit or certificate the batch has touched is judged here again
+        stale = verdict.unit in batch.touched or (verdict.claim is not None and verdict.claim[0] in batch.touched)
+        # a worker does not know the batch's claims: where another unit's claim on this file's certificate
+        # decides (SIGNER_OF_OTHER_UNIT comes before later checks), the file is judged here with them
+        claimed = batch_claims is not None and verdict.claim is not None and bool(
+            batch_claims.get(verdict.claim[0], set()) - {verdict.claim[1]})
+        if not (stale or claimed):
             raise refused
         return _check(db, raw, file_name, accept_new_signer, batch_claims, roots)
     plan = recheck(db, verdict.plan, accept_new_signer=accept_new_signer, batch_claims=batch_claims)

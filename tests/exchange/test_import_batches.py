@@ -148,3 +148,19 @@ def test_ctrl_c_on_the_command_line_stops_between_files(office, bienhoa, longkha
     assert "HU-BIENHOA_2023_r1.c27" in text and "HU-LONGKHANH" not in text
     assert [r[0] for r in state(office)["received_revisions"]] == ["HU-BIENHOA"]
     assert signal.getsignal(signal.SIGINT) is handler  # Ctrl+C does again what it did before
+
+
+def test_one_key_for_two_units_is_refused_for_both_through_worker_processes(office, bienhoa, longkhanh, child_keys,
+                                                                           tmp_path, cli, monkeypatch):
+    """The workers do not know the batch's claims; the commit does: as checked in one process, neither is taken."""
+    from tests.exchange.support import forge
+
+    usb = tmp_path / "usb"
+    export(longkhanh, child_keys["HU-LONGKHANH"].p12_spec(), usb)
+    bh = export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "bh")
+    (usb / "HU-BIENHOA_2023_r1.c27").write_bytes(forge(bh, sign_with=child_keys["HU-LONGKHANH"].p12_spec()))
+    monkeypatch.setattr(importer, "POOL_THRESHOLD", 2)
+    code, text, _ = cli("--lang", "en", "import", str(usb), "--accept-new-signer", "HU-BIENHOA,HU-LONGKHANH",
+                        db=office)
+    assert code == 1 and text.count("[SIGNER_OF_OTHER_UNIT]") == 2 and "in this same batch" in text
+    assert state(office)["unit_signers"] == []
