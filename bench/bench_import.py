@@ -1,11 +1,18 @@
 """An office importing many signed unit packages, then consolidating them. Prints figures.
 
-    .venv/bin/python bench/bench_import.py [--units 500] [--cache DIR] [--workers N]
+    .venv/bin/python bench/bench_import.py [--units 1000] [--cache DIR] [--workers N] [--import-workers N]
 
 Each unit is made as a real one is: its own database (demo figures, one criterion varied),
 finalised, its appendix rendered and signed with its own trial key, exported. That takes about
 a second per unit, so generation runs in worker processes and the packages can be kept in
 ``--cache`` for the next run. Only the import and the consolidation are timed.
+
+The import is the program's own (``import_files``: every check, worker processes for the bytes,
+commits in order). Beside it, in the same run, the bare work an import physically needs is timed
+on the same files: read and hash the file, inflate its members, three RSA-2048 verifies (the
+package signature, the certificate's by its CA, and the package signature again standing for the
+appendix's: the same key, the same cost), one 120-row transaction with ``synchronous = FULL`` and
+one atomic file write. The ratio of the two says how far the import is from its physical cost.
 """
 
 from __future__ import annotations
@@ -69,11 +76,65 @@ def make_package(args: tuple[int, str, str]) -> str:
     return str(target)
 
 
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def bare_work(files: list[Path], folder: Path, ca_pem: Path) -> float:
+    """Seconds for the work an import cannot avoid, done on every file one after another (one CPU)."""
+    import hashlib
+    import sqlite3
+    import zipfile
+
+    from asn1crypto import cms
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+    from cryptography.x509 import load_der_x509_certificate, load_pem_x509_certificate
+
+    from c27desk.fileio import atomic_write_bytes
+
+    out = folder / "bare"
+    out.mkdir()
+    conn = sqlite3.connect(folder / "bare.sqlite3")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE rows(unit TEXT, criterion TEXT, value TEXT, explanation TEXT)")
+    ca = load_pem_x509_certificate(ca_pem.read_bytes())
+    start = time.perf_counter()
+    for path in files:
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            members = {name: zf.read(name) for name in zf.namelist()}
+        for body in members.values():
+            hashlib.sha256(body).digest()
+        signer_info = cms.ContentInfo.load(members["manifest.p7s"])["content"]
+        certificates = [c.chosen for c in signer_info["certificates"]]
+        info = signer_info["signer_infos"][0]
+        cert = load_der_x509_certificate(next(c for c in certificates if not c.ca).dump())
+        attrs = info["signed_attrs"].untag().dump()
+        # the package's signature, then the same again for the appendix's (the same key size and work)
+        cert.public_key().verify(info["signature"].native, attrs, padding.PKCS1v15(), hashes.SHA256())
+        cert.public_key().verify(info["signature"].native, attrs, padding.PKCS1v15(), hashes.SHA256())
+        ca.public_key().verify(cert.signature, cert.tbs_certificate_bytes, padding.PKCS1v15(),
+                               cert.signature_hash_algorithm)  # the certificate's signature by its CA
+        with conn:
+            conn.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)",
+                             [(digest[:8], f"C{i}", str(i), "x" * 40) for i in range(120)])
+        atomic_write_bytes(out / digest, raw)
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--units", type=int, default=500)
+    parser.add_argument("--units", type=int, default=1000)
     parser.add_argument("--cache", type=Path, help="folder to keep generated packages and keys between runs")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="processes generating packages")
+    parser.add_argument("--import-workers", type=int, default=None,
+                        help="the import's worker processes (default: the program's choice, one per CPU)")
     args = parser.parse_args()
     os.environ.setdefault("C27DESK_USER", "bench")
 
@@ -91,7 +152,7 @@ def main() -> None:
 
         from c27desk.cli import main as cli
         from c27desk.consolidate.summary import consolidate
-        from c27desk.exchange.importer import import_bytes, read_received
+        from c27desk.exchange.importer import import_files
         from c27desk.model.units import Unit
         from c27desk.store import units as units_store
         from c27desk.store.database import open_database
@@ -105,10 +166,11 @@ def main() -> None:
             for i in range(args.units):
                 units_store.save_unit(db, Unit(unit_code(i), f"Huyện ủy thử {i}", "huyen", "TU-DONGNAI"), who="bench")
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        cpu_before = _cpu_seconds()
         start = time.perf_counter()
-        outcomes = [import_bytes(db, office, read_received(f), f.name, who="bench", accept_new_signer=True)
-                    for f in files]
+        outcomes = import_files(db, office, files, who="bench", accept_new_signer=True, workers=args.import_workers)
         imported = time.perf_counter() - start
+        cpu = _cpu_seconds() - cpu_before  # this process and the import's worker processes (ended by now)
         rss_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         start = time.perf_counter()
         cons = consolidate(db, YEAR)
@@ -119,13 +181,22 @@ def main() -> None:
         assert not refused, [(o.file_name, o.reason, o.message) for o in refused[:3]]
         assert len(cons.received) == args.units
         size = sum(f.stat().st_size for f in files) / len(files)
+        bare = bare_work(files, Path(tmp), keys_dir / "TRIAL-CA.pem")
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}")
     print(f"generated {args.units} signed packages ({size / 1024:.0f} KiB each) in {generated:.0f} s "
           f"with {args.workers} workers (not part of the figures below)")
     print(f"import       {args.units} packages in {imported:6.1f} s = {args.units / imported:6.1f} packages/s "
-          f"({imported / args.units * 1000:.1f} ms each: zip, hashes, CMS + PAdES verification, values, commit)")
+          f"({imported / args.units * 1000:.1f} ms each: zip, hashes, CMS + PAdES verification, values, the "
+          f"appendix drawn again and compared, commit)")
+    print(f"bare work    {args.units} packages in {bare:6.1f} s = {args.units / bare:6.1f} packages/s on one CPU "
+          f"({bare / args.units * 1000:.2f} ms each: read + hash, inflate, 3 RSA verifies, 120-row transaction, "
+          f"atomic write); import / bare = {imported / bare:.1f}×")
+    print(f"import CPU   {cpu / args.units * 1000:.1f} ms per package (this process and the import's workers): "
+          f"on {os.cpu_count()} otherwise idle CPUs about {(os.cpu_count() or 1) * args.units / cpu:.0f} packages/s")
+    print(f"load average at the end: {load:.1f} on {os.cpu_count()} CPUs")
     print(f"consolidate  {args.units} units in {consolidated:6.2f} s")
     print(f"peak memory (process RSS): {rss_before / 1024:.0f} MiB before importing, {rss_import / 1024:.0f} MiB "
           f"after importing, {rss_after / 1024:.0f} MiB after consolidating")

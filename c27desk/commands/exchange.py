@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -101,11 +102,40 @@ def cmd_import(ctx, args) -> int:
         raise InputError("không có tệp .c27 nào để nhận.", "no .c27 file to import.")
     db = ctx.open(create=False, write=not args.dry_run, backup_reason=None if args.dry_run else "before-import")
     try:
-        outcomes = import_files(db, ctx.db_path, args.paths, who=ctx.who, dry_run=args.dry_run,
-                                accept_new_signer=args.accept_new_signer)
+        with _stop_on_ctrl_c() as stopped:
+            outcomes = import_files(db, ctx.db_path, args.paths, who=ctx.who, dry_run=args.dry_run,
+                                    accept_new_signer=args.accept_new_signer, cancelled=stopped.is_set)
     finally:
         db.close()
-    return _report(ctx, args, outcomes)
+    status = _report(ctx, args, outcomes)
+    if stopped.is_set():
+        import sys
+
+        from c27desk.i18n import msg
+
+        print(msg("Đã dừng (Ctrl+C) sau {done}/{n} tệp; các tệp đã nhận được ghi đầy đủ, các tệp còn lại chưa "
+                  "được đọc.", "Stopped (Ctrl+C) after {done}/{n} files; the files imported are stored whole, "
+                  "the rest were not read.", done=len(outcomes), n=len(files)), file=sys.stderr)
+        return 130
+    return status
+
+
+@contextlib.contextmanager
+def _stop_on_ctrl_c():
+    """Ctrl+C during an import stops it between two files, never inside one: the first press is noted
+    (the import asks between files), the handler in place before comes back afterwards."""
+    import signal
+    import threading
+
+    stopped = threading.Event()
+    if threading.current_thread() is not threading.main_thread():  # only the main thread receives signals
+        yield stopped
+        return
+    previous = signal.signal(signal.SIGINT, lambda *_: stopped.set())
+    try:
+        yield stopped
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _report(ctx, args, outcomes) -> int:

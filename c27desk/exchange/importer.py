@@ -71,6 +71,7 @@ class ImportPlan:
     changes: list[Change] = field(default_factory=list)
     held_revision: int | None = None
     signer: certs.CertificateDetails | None = None
+    compared: bool = False  # the appendix was drawn again and found to show these values
 
 
 @dataclass
@@ -113,12 +114,28 @@ def _check_unit(db: Database, manifest: Manifest) -> None:
         raise refuse("NOT_A_CHILD", manifest.unit_code)
 
 
-def _check_catalogue(db: Database, manifest: Manifest) -> object:
+def _open_period(db: Database, manifest: Manifest):
+    """The package's year has a period here, and it is open."""
     period = periods.get_period(db, manifest.year)
     if period is None:
         raise refuse("NO_PERIOD", str(manifest.year))
     if period.status != "open":
         raise refuse("PERIOD_CLOSED", str(manifest.year))
+    return period
+
+
+def _check_period(db: Database, manifest: Manifest):
+    """The package's year has a period here, open, on the form the package was filled in on."""
+    period = _open_period(db, manifest)
+    if (period.catalogue_id, period.catalogue_version) != (manifest.catalogue_id, manifest.catalogue_version):
+        key = f"{manifest.catalogue_id}/{manifest.catalogue_version}"
+        raise refuse("CATALOGUE_MISMATCH", f"{key} ≠ {period.catalogue_id}/{period.catalogue_version}; "
+                     f"c27desk period set {manifest.year} --catalogue {key}")
+    return period
+
+
+def _check_catalogue(db: Database, manifest: Manifest) -> object:
+    period = _open_period(db, manifest)
     try:
         child = units.get_unit(db, manifest.unit_code)
         cat = periods.load_catalogue(db, manifest.catalogue_id, manifest.catalogue_version, year=manifest.year,
@@ -213,13 +230,16 @@ def _signer_pin(db: Database, unit: str, cert, signer: certs.CertificateDetails,
 
 
 def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer: Acceptance = False,
-                  batch_claims: dict[str, set[str]] | None = None) -> ImportPlan:
+                  batch_claims: dict[str, set[str]] | None = None, roots: list | None = None,
+                  seen: dict | None = None) -> ImportPlan:
     """Every check, nothing written; raises ImportRefusedError with the first reason found.
 
     ``batch_claims`` maps each signing certificate in the batch (validly signed files only) to the
     units it signed for: a certificate not yet pinned is never accepted while it also speaks for
-    another unit on the same stick."""
-    from c27desk.report.verify import verify_cms_detached, verify_pdf
+    another unit on the same stick. ``roots`` are the trusted CAs, parsed once per batch (read from
+    the database when not given); ``seen`` receives the batch claim this file makes, as soon as its
+    package signature is known to be valid and trusted (a later refusal does not withdraw it)."""
+    from c27desk.report.verify import verify_cms_detached, verify_pdf, verify_signed_by
 
     parts = read_package(raw)
     manifest = parse_manifest(parts.manifest)
@@ -232,8 +252,11 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
             raise refuse("HASH_MISMATCH", name)
     if set(manifest.members) != {DATA, APPENDIX}:
         raise refuse("MALFORMED", "manifest.json: members")
-    roots = [certs.load_pem(ca.pem) for ca in exchange.trusted_cas(db)]
+    if roots is None:
+        roots = trust_anchors(db)
     cms = verify_cms_detached(parts.manifest, parts.signature, roots)
+    if seen is not None and cms.valid and cms.trusted and cms.signer_cert is not None:
+        seen["claim"] = (certs.fingerprint(cms.signer_cert), manifest.unit_code)
     if not cms.valid or cms.signer_cert is None:
         raise refuse("BAD_SIGNATURE", "; ".join(map(str, cms.problems)) or "manifest.p7s")
     if cms.policy is not None:
@@ -244,7 +267,9 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     signer = certs.details(cms.signer_cert)
     _check_unit(db, manifest)
     pin = _signer_pin(db, manifest.unit_code, cms.signer_cert, signer, accept_new_signer, batch_claims)
-    pdf = verify_pdf(parts.appendix, roots)
+    # signed by the package's signer, whose path is validated above: checked for that (or, when that
+    # cannot tell, by the general check, which then says what is wrong)
+    pdf = verify_signed_by(parts.appendix, cms.signer_cert, roots) or verify_pdf(parts.appendix, roots)
     if pdf.active:
         raise refuse("APPENDIX_ACTIVE_CONTENT", ", ".join(pdf.active))
     if pdf.policy is not None:
@@ -253,7 +278,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
         raise refuse("APPENDIX_SIGNATURE", "; ".join(map(str, pdf.problems)) or APPENDIX)
     if pdf.signer_cert is None or certs.fingerprint(pdf.signer_cert) != signer_fp:
         raise refuse("APPENDIX_MISMATCH", "ký bởi người khác / signed by someone else")
-    keywords = certs.pdf_keywords(parts.appendix)
+    keywords = pdf.keywords if pdf.keywords is not None else certs.pdf_keywords(parts.appendix)
     expected = f"c27desk;{manifest.unit_code};{manifest.year};revision={manifest.revision};hash={manifest.content_hash}"
     if keywords != expected and not keywords.startswith(expected + ";printed="):
         raise refuse("APPENDIX_MISMATCH", "đơn vị, năm, số bản hoặc nội dung / unit, year, revision or content")
@@ -269,22 +294,55 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
         raise refuse("HASH_MISMATCH", "content_hash")
     plan = ImportPlan(file_name, sha256(raw), manifest, entries, signer_subject, signer_fp, certs.to_pem(cms.signer_cert),
                       pdf.signing_time.isoformat() if pdf.signing_time else "", pin=pin, signer=signer)
-    held = revisions.latest_final(db, manifest.unit_code, manifest.year)
+    if _judge_revision(db, plan):
+        # last: the costliest check (a whole rendering), for a revision that would be stored
+        _check_appendix_shows(parts.appendix, manifest, cat, entries)
+        plan.compared = True
+    return plan
+
+
+def _judge_revision(db: Database, plan: ImportPlan) -> bool:
+    """Against the revision held now: True when the plan's revision would be stored (its changes
+    listed), False when the identical revision is held; a stale or conflicting one is refused."""
+    m = plan.manifest
+    plan.already, plan.changes, plan.held_revision = False, [], None
+    held = revisions.latest_final(db, m.unit_code, m.year)
     if held is not None:
         plan.held_revision = held.number
-        if manifest.revision < held.number:
-            raise refuse("STALE_REVISION", f"r{manifest.revision} < r{held.number}")
-        if manifest.revision == held.number:
-            if held.content_hash == manifest.content_hash:
+        if m.revision < held.number:
+            raise refuse("STALE_REVISION", f"r{m.revision} < r{held.number}")
+        if m.revision == held.number:
+            if held.content_hash == m.content_hash:
                 plan.already = True
-                return plan
-            raise refuse("REVISION_CONFLICT", f"r{manifest.revision}")
-        old = revisions.snapshot(db, manifest.unit_code, manifest.year, held.number)
+                return False
+            raise refuse("REVISION_CONFLICT", f"r{m.revision}")
+        old = revisions.snapshot(db, m.unit_code, m.year, held.number)
     else:
         old = {}
-    # last: the costliest check (a whole rendering), for a revision that would be stored
-    _check_appendix_shows(parts.appendix, manifest, cat, entries)
-    plan.changes = [Change(c, o, n) for c, o, n in revisions.diff_entries(old, entries)]
+    plan.changes = [Change(c, o, n) for c, o, n in revisions.diff_entries(old, plan.entries)]
+    return True
+
+
+def trust_anchors(db: Database) -> list:
+    """The trusted CA certificates, parsed: once per batch, not once per package."""
+    return [certs.load_pem(ca.pem) for ca in exchange.trusted_cas(db)]
+
+
+def recheck(db: Database, plan: ImportPlan, *, accept_new_signer: Acceptance = False,
+            batch_claims: dict[str, set[str]] | None = None) -> ImportPlan | None:
+    """Judge a plan made earlier (in a worker process, on the database as it was then) again against
+    the database as it is now, right before it is committed: the unit in the register, its pinned
+    signer, the period open with its form, the revision held. The bytes' own checks (structure,
+    signatures, values, appendix) do not depend on the database and stand. None when the plan
+    now needs a check it skipped (its revision was held when it was made): check it again whole."""
+    m = plan.manifest
+    _check_unit(db, m)
+    cert = certs.load_pem(plan.signer_pem)
+    plan.pin = _signer_pin(db, m.unit_code, cert, plan.signer or certs.details(cert), accept_new_signer,
+                           batch_claims)
+    _check_period(db, m)
+    if _judge_revision(db, plan) and not plan.compared:
+        return None
     return plan
 
 
@@ -328,23 +386,85 @@ _FILE_FAULTS = (ValueError, TypeError, KeyError, IndexError, AttributeError, Uni
 
 
 def _check(db: Database, raw: bytes, file_name: str, accept_new_signer: Acceptance,
-           batch_claims: dict[str, set[str]] | None) -> ImportPlan:
+           batch_claims: dict[str, set[str]] | None, roots: list | None = None,
+           seen: dict | None = None) -> ImportPlan:
     try:
-        return check_package(db, raw, file_name, accept_new_signer=accept_new_signer, batch_claims=batch_claims)
+        return check_package(db, raw, file_name, accept_new_signer=accept_new_signer, batch_claims=batch_claims,
+                             roots=roots, seen=seen)
     except ImportRefusedError:
         raise
     except _FILE_FAULTS as exc:
         raise refuse("MALFORMED", f"{type(exc).__name__}") from exc
 
 
+@dataclass
+class Verdict:
+    """What a worker process found in one file's bytes, judged on the database as it was then: a plan or
+    a refusal, and the batch claim its package signature makes. Never taken as it is for the database's
+    state: ``import_bytes`` judges it again right before committing (see ``recheck``)."""
+
+    digest: str
+    plan: ImportPlan | None = None
+    refusal: tuple | None = None  # (code, text, detail, signer) of the ImportRefusedError
+    claim: tuple[str, str] | None = None  # (signer fingerprint, unit) when the package signature is valid, trusted
+    unit: str | None = None  # the unit the file claims to be, for a refusal about the database's state
+
+    def refused(self) -> ImportRefusedError:
+        code, text, detail, signer = self.refusal
+        error = ImportRefusedError.__new__(ImportRefusedError)
+        C27Error.__init__(error, text, code=code)
+        error.detail, error.signer = detail, signer
+        return error
+
+
+@dataclass
+class Batch:
+    """What one import of many files shares: the trusted CAs parsed once, the batch's signer claims, and
+    which units and certificates its commits touched so far (a worker's verdict about them is stale)."""
+
+    roots: list
+    claims: dict[str, set[str]] | None = None
+    touched: set[str] = field(default_factory=set)
+
+
+def _judged(db: Database, raw: bytes, file_name: str, accept_new_signer: Acceptance, batch: Batch | None,
+            verdict: Verdict | None, batch_claims: dict[str, set[str]] | None) -> ImportPlan:
+    """The plan for this file now: checked here, or a worker's verdict judged again on the database as it is."""
+    roots = batch.roots if batch is not None else None
+    if verdict is None:
+        return _check(db, raw, file_name, accept_new_signer, batch_claims, roots)
+    if verdict.refusal is not None:
+        refused = verdict.refused()
+        # what this batch stored since may change which check fails first (the unit's pin, its revision):
+        # a refusal about a unit or certificate the batch has touched is judged here again
+        stale = verdict.unit in batch.touched or (verdict.claim is not None and verdict.claim[0] in batch.touched)
+        # a worker does not know the batch's claims: where another unit's claim on this file's certificate
+        # decides (SIGNER_OF_OTHER_UNIT comes before later checks), the file is judged here with them
+        claimed = batch_claims is not None and verdict.claim is not None and bool(
+            batch_claims.get(verdict.claim[0], set()) - {verdict.claim[1]})
+        if not (stale or claimed):
+            raise refused
+        return _check(db, raw, file_name, accept_new_signer, batch_claims, roots)
+    plan = recheck(db, verdict.plan, accept_new_signer=accept_new_signer, batch_claims=batch_claims)
+    if plan is None:  # a revision held when the worker looked is not held now: check it whole, here
+        return _check(db, raw, file_name, accept_new_signer, batch_claims, roots)
+    return plan
+
+
 def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who: str, dry_run: bool = False,
                  accept_new_signer: Acceptance = False, batch_claims: dict[str, set[str]] | None = None,
-                 confirm: Callable[[ImportPlan], bool] | None = None) -> ImportOutcome:
-    """Archive, check, and (unless dry run or not confirmed) commit one file; never raises for a bad file."""
+                 confirm: Callable[[ImportPlan], bool] | None = None, batch: Batch | None = None,
+                 verdict: Verdict | None = None) -> ImportOutcome:
+    """Archive, check, and (unless dry run or not confirmed) commit one file; never raises for a bad file.
+
+    With ``verdict`` (a worker's, for exactly these bytes) the bytes are not verified again: the verdict
+    is judged again against the database as it is now (pins, revisions held, the period open)."""
     file_name = shown(file_name)  # a name from a stick may hold escapes or undecodable bytes
     digest = receive(db, db_path, raw, file_name) if not dry_run else sha256(raw)
+    if verdict is not None and verdict.digest != digest:
+        verdict = None  # not these bytes: check them here
     try:
-        plan = _check(db, raw, file_name, accept_new_signer, batch_claims)
+        plan = _judged(db, raw, file_name, accept_new_signer, batch, verdict, batch_claims)
     except ImportRefusedError as refused:
         unit, year, revision = _claimed_identity(raw)
         # an old file left on the stick (a newer revision is held) is not a failure
@@ -374,6 +494,8 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
                                     who=who)
                 outcome.message = C27Error(f"đã ghi nhận chứng thư số mới: {plan.signer_subject}",
                                            f"new certificate pinned: {plan.signer_subject}").message()
+                if batch is not None:
+                    batch.touched.update((m.unit_code, plan.signer_fingerprint))
             exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="already",
                                 unit=m.unit_code, year=m.year, revision=m.revision, signer=plan.signer_subject,
                                 signed_at=plan.signed_at, message=outcome.message)
@@ -388,6 +510,8 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
         _note(db_path, digest, "refused", "NOT_CONFIRMED")
         return outcome
     commit_plan(db, plan, who=who)
+    if batch is not None:
+        batch.touched.update((m.unit_code, plan.signer_fingerprint))
     _note(db_path, digest, "accepted", "", signer_accepted=bool(plan.pin))
     return outcome
 
@@ -474,45 +598,174 @@ def read_received(path: Path) -> bytes:
     return raw
 
 
-def _batch_claims(db: Database, files: list[Path]) -> dict[str, set[str]]:
-    """Which units each signing certificate validly signs for across the batch (see check_package)."""
+def _claim(raw: bytes, roots: list) -> tuple[str, str] | None:
+    """The (certificate, unit) a file's valid, trusted package signature speaks for (see check_package)."""
     from c27desk.report.verify import verify_cms_detached
 
-    roots = [certs.load_pem(ca.pem) for ca in exchange.trusted_cas(db)]
+    try:
+        parts = read_package(raw)
+        manifest = parse_manifest(parts.manifest)
+    except (ImportRefusedError, *_FILE_FAULTS):
+        return None  # refused again, with its reason, when its turn comes
+    cms = verify_cms_detached(parts.manifest, parts.signature, roots)
+    if cms.valid and cms.trusted and cms.signer_cert is not None:
+        return certs.fingerprint(cms.signer_cert), manifest.unit_code
+    return None
+
+
+def _batch_claims(files: list[Path], roots: list) -> dict[str, set[str]]:
+    """Which units each signing certificate validly signs for across the batch (see check_package)."""
     claims: dict[str, set[str]] = {}
     for path in files:
         try:
-            parts = read_package(read_received(path))
-            manifest = parse_manifest(parts.manifest)
-        except (ImportRefusedError, *_FILE_FAULTS):
-            continue  # refused again, with its reason, when its turn comes
-        cms = verify_cms_detached(parts.manifest, parts.signature, roots)
-        if cms.valid and cms.trusted and cms.signer_cert is not None:
-            claims.setdefault(certs.fingerprint(cms.signer_cert), set()).add(manifest.unit_code)
+            claim = _claim(read_received(path), roots)
+        except ImportRefusedError:
+            continue
+        if claim is not None:
+            claims.setdefault(claim[0], set()).add(claim[1])
     return claims
+
+
+# A batch this small is checked in this process: two spawned workers are ready (the signature, PDF and
+# drawing libraries loaded) after 1.5-5 s on the 2-CPU machines here, the time of 10-30 files checked here,
+# so they pay off from about 20 files on.
+POOL_THRESHOLD = 20
 
 
 def import_files(db: Database, db_path: Path, paths: list[Path], *, who: str, dry_run: bool = False,
                  accept_new_signer: Acceptance = False, progress: Callable[[int, int], None] | None = None,
-                 skipped: list | None = None) -> list[ImportOutcome]:
+                 skipped: list | None = None, cancelled: Callable[[], bool] | None = None,
+                 workers: int | None = None) -> list[ImportOutcome]:
     """Import (or with ``dry_run`` only check) every package named or found in the folders named.
 
     The one loop both the command line and the window run: each file is refused or taken on its own,
     and a file that cannot even be read is a refused line like any other, so the batch always goes on.
-    Entries of the folders that are not read (links, pipes) are added to ``skipped`` with why."""
+    Entries of the folders that are not read (links, pipes) are added to ``skipped`` with why.
+
+    From ``POOL_THRESHOLD`` files on, the files' bytes are verified in worker processes (``workers``,
+    default one per CPU) while this process archives, judges again and commits each file in order.
+    ``cancelled`` is asked between files: once it says yes no further file is read or committed, and
+    the outcomes so far are returned (each file committed is committed whole, in its own transaction).
+    ``progress(done, total)`` counts steps: in a batch using workers each file is two (checked, stored)."""
     files = list(package_files(paths, skipped))
     if not dry_run:
         archive.clean_partial(db_path)
-    claims = _batch_claims(db, files) if accept_new_signer else None
+    batch = Batch(trust_anchors(db))
+    stop = cancelled or (lambda: False)
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    verdicts: list[Verdict | None] = [None] * len(files)
+    total = len(files)
+    if workers > 1 and len(files) >= POOL_THRESHOLD:
+        verdicts = _verify_in_workers(db_path, files, accept_new_signer, workers, stop, progress)
+        total = 2 * len(files)
+        if accept_new_signer:
+            batch.claims = {}
+            for verdict in verdicts:
+                if verdict is not None and verdict.claim is not None:
+                    batch.claims.setdefault(verdict.claim[0], set()).add(verdict.claim[1])
+    elif accept_new_signer:
+        batch.claims = _batch_claims(files, batch.roots)
     outcomes = []
-    for i, path in enumerate(files, start=1):
+    for i, path in enumerate(files):
+        if stop():
+            break
         try:
             raw = read_received(path)
         except ImportRefusedError as refused:
             outcomes.append(ImportOutcome(shown(path.name), "", "refused", refused.code or "", refused.message()))
         else:
             outcomes.append(import_bytes(db, db_path, raw, path.name, who=who, dry_run=dry_run,
-                                         accept_new_signer=accept_new_signer, batch_claims=claims))
+                                         accept_new_signer=accept_new_signer, batch_claims=batch.claims,
+                                         batch=batch, verdict=verdicts[i]))
         if progress is not None:
-            progress(i, len(files))
+            progress(total - len(files) + i + 1, total)
     return outcomes
+
+
+# -- worker processes ------------------------------------------------------------------------------
+_WORKER: dict = {}  # in a worker process: its read-only connection and the trusted CAs, made once
+
+
+def _worker_start(db_path: str, lang: str) -> None:
+    """A worker's start: Ctrl+C is the main process's to handle (it stops between files); the worker
+    reads the database read-only, so nothing it does can change it."""
+    import signal
+
+    from c27desk.i18n import set_language
+    from c27desk.store.database import connect
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    set_language(lang)
+    db = connect(Path(db_path), readonly=True, check_same_thread=False)
+    _WORKER.update(db=db, roots=trust_anchors(db))
+
+
+def _worker_verify(raw: bytes, file_name: str, accept_new_signer: Acceptance) -> Verdict:
+    """One file's verdict in a worker: every check of its bytes, on the database as it is now."""
+    db, roots = _WORKER["db"], _WORKER["roots"]
+    seen: dict = {}
+    verdict = Verdict(sha256(raw))
+    try:
+        verdict.plan = _check(db, raw, shown(file_name), accept_new_signer, None, roots, seen)
+    except ImportRefusedError as refused:
+        verdict.refusal = (refused.code, refused.text, refused.detail, refused.signer)
+        verdict.unit = _claimed_identity(raw)[0]
+        if "claim" not in seen and accept_new_signer:  # refused before its package signature was looked at
+            seen["claim"] = _claim(raw, roots)
+    verdict.claim = seen.get("claim")
+    return verdict
+
+
+def _verify_in_workers(db_path: Path, files: list[Path], accept_new_signer: Acceptance, workers: int,
+                       stop: Callable[[], bool], progress: Callable[[int, int], None] | None) -> list[Verdict | None]:
+    """Every file's verdict from worker processes, in the files' order; None where there is none (a file
+    that cannot be read, a worker's own fault, a cancelled batch): that file is checked in this process.
+
+    The processes are spawned, not forked (as on Windows, and in the PyInstaller build through
+    ``multiprocessing.freeze_support``): a fork of a process running Qt's threads is not safe."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, ProcessPoolExecutor, wait
+
+    from c27desk.i18n import language
+
+    verdicts: list[Verdict | None] = [None] * len(files)
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(min(workers, len(files)), mp_context=context, initializer=_worker_start,
+                               initargs=(str(db_path), str(language())))
+    pending: dict = {}
+    done_count, window = 0, 4 * workers  # bytes in flight at once: a few per worker, not the whole stick
+    try:
+        queue = iter(enumerate(files))
+        while True:
+            while len(pending) < window and not stop():
+                item = next(queue, None)
+                if item is None:
+                    break
+                i, path = item
+                try:
+                    raw = read_received(path)
+                except ImportRefusedError:
+                    done_count += 1  # refused with its reason when its turn comes
+                    continue
+                try:
+                    pending[pool.submit(_worker_verify, raw, path.name, accept_new_signer)] = i
+                except BrokenExecutor:  # the workers are gone (killed, out of memory): the rest is checked here
+                    queue = iter(())
+                    break
+            if not pending:
+                break
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                i = pending.pop(future)
+                try:
+                    verdicts[i] = future.result()
+                except Exception:  # noqa: BLE001 - a worker's own fault: the file is checked here instead
+                    verdicts[i] = None
+                done_count += 1
+                if progress is not None:
+                    progress(done_count, 2 * len(files))
+            if stop():
+                break
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return verdicts

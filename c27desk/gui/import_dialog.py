@@ -8,9 +8,10 @@ Only what the operator then imports is stored, each file in its own transaction.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +32,7 @@ from c27desk.exchange.importer import Acceptance, ImportOutcome, import_files
 from c27desk.gui.desk_models import shown_entry
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background
-from c27desk.i18n import language, msg
+from c27desk.i18n import Text, joined, language, msg
 from c27desk.model.text import shown
 from c27desk.store.clock import current_user
 from c27desk.store.database import open_database
@@ -40,19 +41,25 @@ OK_COLOR, BAD_COLOR = QColor("#d4edda"), QColor("#f8d7da")
 
 
 def check_files(db_path: Path, paths: list[Path], *, accept_new_signer: Acceptance, commit: bool,
-                progress=None) -> list[ImportOutcome]:
-    """Run on a worker with its own connection: check (or import) each file, in order."""
+                progress=None, cancelled=None) -> list[ImportOutcome]:
+    """Run on a worker with its own connection: check (or import) each file, in order, until
+    ``cancelled`` says stop (between two files: each file imported is stored whole)."""
     db = open_database(db_path, check_integrity=False, check_same_thread=False,
                        backup_reason="before-import" if commit else None)
     try:
         skipped: list = []
         out = import_files(db, db_path, paths, who=current_user(), dry_run=not commit,
-                           accept_new_signer=accept_new_signer, progress=progress, skipped=skipped)
+                           accept_new_signer=accept_new_signer, progress=progress, skipped=skipped,
+                           cancelled=cancelled)
         # not read (a link, a FIFO): listed, so nothing is left out unsaid
         return [ImportOutcome(shown(path.name), "", "refused", "SKIPPED", f"{vi} / {en}")
                 for path, vi, en in skipped] + out
     finally:
         db.close()
+
+
+class _Progress(QObject):
+    step = Signal(int, int)  # done, total: emitted on the worker's thread, received queued on the window's
 
 
 class ImportDialog(SaysAgain, QDialog):
@@ -109,7 +116,16 @@ class ImportDialog(SaysAgain, QDialog):
         self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.changes.horizontalHeader().setStretchLastSection(True)
         self.progress = QProgressBar(self)
+        self.progress.setObjectName("importProgress")
         self.progress.hide()
+        self.stop_button = QPushButton(str(msg("Dừng", "Stop")), self)
+        self.stop_button.setObjectName("importStop")
+        self.stop_button.setToolTip(str(msg("Dừng sau tệp đang xử lý; các tệp đã nhận được giữ nguyên.",
+                                            "Stop after the file in hand; the files already imported stay.")))
+        self.stop_button.hide()
+        self.stopping = threading.Event()
+        self.reporter = _Progress(self)  # lives on this thread: the worker's steps arrive queued
+        self.reporter.step.connect(self._progress_step)
         self.summary = QLabel(self)
         self.import_button = QPushButton(self)
         self.texts.show(self.import_button.setText, msg("Nhận các tệp hợp lệ", "Import the valid files"))
@@ -138,7 +154,10 @@ class ImportDialog(SaysAgain, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-        layout.addWidget(self.progress)
+        running = QHBoxLayout()
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.stop_button)
+        layout.addLayout(running)
         layout.addLayout(bottom)
         self.resize(900, 600)
 
@@ -147,6 +166,7 @@ class ImportDialog(SaysAgain, QDialog):
         self.files.itemChanged.connect(self._signer_ticked)
         self.files.currentCellChanged.connect(lambda row, *_: self._show_changes(row))
         self.import_button.clicked.connect(self.commit)
+        self.stop_button.clicked.connect(self.stop)
         close.clicked.connect(self.accept)
 
     def _pick_files(self) -> None:
@@ -172,11 +192,26 @@ class ImportDialog(SaysAgain, QDialog):
 
     def _run(self, commit: bool) -> None:
         self.progress.show()
-        self.progress.setRange(0, 0)
+        self.progress.setRange(0, 0)  # busy until the first file is done
+        self.stopping.clear()
+        self.stop_button.setEnabled(True)
+        self.stop_button.show()
         self.import_button.setEnabled(False)
         paths, accept, db_path = list(self.paths), frozenset(self.accepted), self.db_path
-        run_in_background(lambda: check_files(db_path, paths, accept_new_signer=accept, commit=commit),
+        stopping, step = self.stopping, self.reporter.step.emit
+        run_in_background(lambda: check_files(db_path, paths, accept_new_signer=accept, commit=commit,
+                                              progress=step, cancelled=stopping.is_set),
                           lambda result: self._done(result, commit), self._failed)
+
+    def stop(self) -> None:
+        """Stop between two files: the one in hand is finished (imported whole or not at all)."""
+        self.stopping.set()
+        self.stop_button.setEnabled(False)
+        self.summary.setText(str(msg("Đang dừng sau tệp đang xử lý…", "Stopping after the file in hand…")))
+
+    def _progress_step(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
 
     def check(self) -> None:
         if self.paths:
@@ -187,10 +222,12 @@ class ImportDialog(SaysAgain, QDialog):
 
     def _failed(self, message: str) -> None:
         self.progress.hide()
+        self.stop_button.hide()
         self.summary.setText(message)
 
     def _done(self, outcomes: list[ImportOutcome], committed: bool) -> None:
         self.progress.hide()
+        self.stop_button.hide()
         self.outcomes = outcomes
         self.files.blockSignals(True)  # filling the table is not the operator ticking a certificate
         self.files.setRowCount(len(outcomes))
@@ -217,25 +254,25 @@ class ImportDialog(SaysAgain, QDialog):
         self.files.horizontalScrollBar().setValue(0)  # the file names stay in sight
         ready = sum(1 for o in outcomes if o.outcome == "checked")
         refused = sum(1 for o in outcomes if o.outcome == "refused")
+        summary: Text
         if committed:
             done = sum(1 for o in outcomes if o.outcome == "accepted")
-            self.texts.show(
-                self.summary.setText,
-                msg(
-                    "Đã nhận {files}; từ chối {refused}.",
-                    "Imported {files}; refused {refused}.",
-                    files=msg("{n} tệp", "{n} file", plural="{n} files", n=done),
-                    refused=refused,
-                ),
-            )
+            summary = msg("Đã nhận {files}; từ chối {refused}.", "Imported {files}; refused {refused}.",
+                          files=msg("{n} tệp", "{n} file", plural="{n} files", n=done), refused=refused)
             self.imported.emit(done)
         else:
             already = sum(1 for o in outcomes if o.outcome == "already")
-            self.texts.show(self.summary.setText, msg(
+            summary = msg(
                 "{ready} sẵn sàng nhận; {already} tệp đã nhận trước đây; {refused} tệp bị từ chối.",
                 "{ready} ready to import; {already} imported before; {refused} refused.",
                 ready=msg("{n} tệp hợp lệ", "{n} valid file", plural="{n} valid files", n=ready), already=already,
-                refused=refused))
+                refused=refused)
+        if self.stopping.is_set():
+            summary = joined("{what} {stopped}", what=summary, stopped=msg(
+                "Đã dừng theo yêu cầu: {n} tệp đã xử lý, các tệp còn lại chưa được đọc.",
+                "Stopped as asked: {n} file handled, the rest were not read.",
+                plural="Stopped as asked: {n} files handled, the rest were not read.", n=len(outcomes)))
+        self.texts.show(self.summary.setText, summary)
         self.import_button.setEnabled(not committed and ready > 0)
         if outcomes:
             self.files.setCurrentCell(0, 0)

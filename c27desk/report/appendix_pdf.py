@@ -109,8 +109,55 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+_WRAP_STATE = ("blPara", "height", "width", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
+_WRAPS: dict[tuple, dict] = {}  # (text, style, width) -> what wrapping it left on the paragraph
+_PARSED: dict[tuple, tuple] = {}  # (text, style) -> the text reportlab keeps and its parsed fragments
+WRAP_CACHE_LIMIT = 40_000
+
+
+class _Paragraph(Paragraph):
+    """reportlab's Paragraph, remembering for the process how a text in a style breaks into lines at a
+    width. The office draws every received appendix again to compare it (thousands, of one form): the
+    criteria's wording, the headers and most short answers are the same in all of them, and breaking
+    them into lines is most of a rendering. Wrapping depends only on the text, the style and the width,
+    so what is drawn is the same bytes either way (``tests/report`` compares the two)."""
+
+    def __init__(self, text, style, *args, **kwargs):
+        # only a paragraph made from its text: the pieces reportlab splits off are made from fragments
+        if text is None or args or kwargs:
+            super().__init__(text, style, *args, **kwargs)
+            self._wrap_key = None
+            return
+        key = (text, style.name, style.fontName, style.fontSize, style.leading, style.alignment, style.leftIndent,
+               style.rightIndent, style.firstLineIndent, style.textColor, style.textTransform)
+        parsed = _PARSED.get(key)
+        if parsed is None:
+            super().__init__(text, style)
+            if len(_PARSED) >= WRAP_CACHE_LIMIT:
+                _PARSED.clear()
+            _PARSED[key] = (self.text, self.frags)
+        else:
+            super().__init__(parsed[0], style, frags=list(parsed[1]))
+        self._wrap_key = key
+
+    def wrap(self, available_width, available_height):
+        if self._wrap_key is None:
+            return super().wrap(available_width, available_height)
+        key = (*self._wrap_key, available_width)
+        state = _WRAPS.get(key)
+        if state is None:
+            size = super().wrap(available_width, available_height)
+            if len(_WRAPS) >= WRAP_CACHE_LIMIT:
+                _WRAPS.clear()
+            _WRAPS[key] = {name: getattr(self, name) for name in _WRAP_STATE if hasattr(self, name)}
+            return size
+        self.__dict__.update(state)
+        self._wrapWidths = list(state["_wrapWidths"])
+        return self.width, self.height
+
+
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(nfc(text)).replace("\n", "<br/>"), style)
+    return _Paragraph(escape(nfc(text)).replace("\n", "<br/>"), style)
 
 
 def wrapped_lines(text: str, face: str, size: float, width: float) -> list[str]:
@@ -240,7 +287,7 @@ class _ClosedTable(Table):
 
 def _paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
     """A cell's text as one paragraph per line (an empty line stays a blank line), so it can be cut anywhere."""
-    return [Paragraph(escape(nfc(line)) or "\u00a0", style) for line in text.split("\n")]
+    return [_Paragraph(escape(nfc(line)) or "\u00a0", style) for line in text.split("\n")]
 
 
 def _table(content: AppendixContent, st: dict[str, ParagraphStyle]) -> Table:

@@ -38,6 +38,7 @@ class PdfVerification:
     check_code: str = ""  # the content hash our renderer put in the metadata (no longer printed on the page)
     policy: tuple[str, str] | None = None  # (refusal code, detail) when the signature breaks the signing policy
     active: list[str] = field(default_factory=list)  # JavaScript, automatic actions, attachments, XFA
+    keywords: str | None = None  # the document information's /Keywords, when read in the same pass
 
     @property
     def ok(self) -> bool:
@@ -113,6 +114,16 @@ def active_content(pdf: bytes) -> list[str]:
     """The kinds of active content anywhere in the PDF (every object, not only those reachable from pages)."""
     import pikepdf
 
+    try:
+        with pikepdf.open(io.BytesIO(pdf)) as doc:
+            return _active_in(doc)
+    except Exception as exc:  # noqa: BLE001 - a PDF pikepdf cannot read cannot be shown to be harmless
+        return [f"unreadable ({type(exc).__name__})"]
+
+
+def _active_in(doc) -> list[str]:
+    import pikepdf
+
     found: set[str] = set()
 
     def look(obj, depth: int) -> None:
@@ -140,14 +151,119 @@ def active_content(pdf: bytes) -> list[str]:
             if isinstance(value, pikepdf.Dictionary | pikepdf.Array) and not value.is_indirect:
                 look(value, depth + 1)
 
+    look(doc.trailer, 0)
+    for obj in doc.objects:
+        look(obj, 0)
+    return sorted(found)
+
+
+_FAST_DIGESTS = {"sha256", "sha384", "sha512"}
+
+
+def verify_signed_by(pdf: bytes, signer_cert: asn1_x509.Certificate, roots: list) -> PdfVerification | None:
+    """The appendix's signature checked for what an import needs, or None when this cannot tell: then
+    ``verify_pdf`` (pyHanko's general reader and validation) decides and says what is wrong.
+
+    An import has already validated the package's signer (its path to a trusted CA, now, under the
+    signing policy). The appendix must be signed by that very certificate, so its path is not built
+    again; what is checked here is that the file holds exactly one signature, whose byte ranges cover
+    the whole file but its own /Contents (nothing appended, nothing outside the signature), made by a
+    certificate byte for byte equal to ``signer_cert``, its digest and RSA signature correct (pyHanko's
+    own integrity check), the signing policy met, and no active content; the keywords are read in the
+    same pass. Only a file passing all of that gets a result here: anything unusual (another signature
+    layout, a certificate named by key identifier, signed attributes missing) goes to ``verify_pdf``, so
+    every refusal is the general check's own."""
+    import hashlib
+
+    import pikepdf
+    from pyhanko.pdf_utils.generic import parse_pdf_date
+    from pyhanko.sign.validation.generic_cms import extract_self_reported_ts, validate_sig_integrity
+
     try:
         with pikepdf.open(io.BytesIO(pdf)) as doc:
-            look(doc.trailer, 0)
-            for obj in doc.objects:
-                look(obj, 0)
-    except Exception as exc:  # noqa: BLE001 - a PDF pikepdf cannot read cannot be shown to be harmless
-        found.add(f"unreadable ({type(exc).__name__})")
-    return sorted(found)
+            if _active_in(doc):
+                return None
+            values = [obj for obj in doc.objects if isinstance(obj, pikepdf.Dictionary) and "/ByteRange" in obj]
+            fields = _signature_fields(doc)
+            if len(values) != 1 or len(fields) != 1 or fields[0].objgen != values[0].objgen:
+                return None
+            value = values[0]
+            if value.get("/SubFilter") not in (pikepdf.Name("/ETSI.CAdES.detached"),
+                                               pikepdf.Name("/adbe.pkcs7.detached")):
+                return None
+            ranges = [int(v) for v in value["/ByteRange"]]
+            contents = bytes(value["/Contents"])
+            stamped = str(value["/M"]) if "/M" in value else None
+            info = doc.trailer.get("/Info")
+            keywords = str(info.get("/Keywords", "")) if isinstance(info, pikepdf.Dictionary) else ""
+    except Exception:  # noqa: BLE001 - whatever pikepdf cannot read, the general check reports
+        return None
+    if len(ranges) != 4 or ranges[0] != 0 or not 0 < ranges[1] < ranges[2] or ranges[2] + ranges[3] != len(pdf):
+        return None
+    gap = pdf[ranges[1]:ranges[2]]
+    try:
+        if gap[:1] != b"<" or gap[-1:] != b">" or bytes.fromhex(gap[1:-1].decode("ascii")) != contents:
+            return None
+        signed = asn1_cms.ContentInfo.load(contents)  # the zeros padding /Contents after the DER are not read
+        if signed["content_type"].native != "signed_data":
+            return None
+        signed_data = signed["content"]
+        if len(signed_data["signer_infos"]) != 1 or signed_data["encap_content_info"]["content"].native is not None:
+            return None
+        signer_info = signed_data["signer_infos"][0]
+        sid = signer_info["sid"]
+        if sid.name != "issuer_and_serial_number" or signer_info["signed_attrs"].native is None:
+            return None
+        if any(a["type"].native in ("cms_algorithm_protection", "signing_certificate") for a in
+               signer_info["signed_attrs"]):
+            return None
+        certificates = [c.chosen for c in signed_data["certificates"] or [] if c.name == "certificate"]
+        named = [c for c in certificates if c.serial_number == sid.chosen["serial_number"].native
+                 and c.issuer.dump() == sid.chosen["issuer"].dump()]
+        if len(named) != 1 or named[0].dump() != signer_cert.dump():
+            return None
+        algorithm = signer_info["digest_algorithm"]["algorithm"].native
+        if algorithm not in _FAST_DIGESTS:
+            return None
+        digest = hashlib.new(algorithm, pdf[:ranges[1]] + pdf[ranges[2]:]).digest()
+        intact, valid = validate_sig_integrity(signer_info, named[0], "data", digest)
+        if not (intact and valid):
+            return None
+        policy = _policy(signer_info, signed_data, named[0], roots)
+        signing_time = extract_self_reported_ts(signer_info)  # as pyHanko: the signed attribute, else /M
+        if signing_time is None and stamped is not None:
+            signing_time = parse_pdf_date(stamped, strict=False)
+    except Exception:  # noqa: BLE001 - a structure this does not expect: the general check reports
+        return None
+    if policy is not None:
+        return None
+    return PdfVerification(signer=certificate_name(named[0]), signer_cert=named[0], signing_time=signing_time,
+                           intact=True, valid=True, covers_whole_file=True, trusted=True, keywords=keywords)
+
+
+def _signature_fields(doc) -> list:
+    """The values (/V) of the form's signature fields, the field type inherited down the field tree."""
+    import pikepdf
+
+    out: list = []
+    form = doc.Root.get("/AcroForm")
+    if not isinstance(form, pikepdf.Dictionary):
+        return out
+
+    def walk(fields, inherited, depth: int) -> None:
+        if depth > 20 or not isinstance(fields, pikepdf.Array):
+            return
+        for f in fields:
+            if not isinstance(f, pikepdf.Dictionary):
+                continue
+            kind = f.get("/FT", inherited)
+            if "/Kids" in f:
+                walk(f["/Kids"], kind, depth + 1)
+            if kind == pikepdf.Name("/Sig") and isinstance(f.get("/V"), pikepdf.Dictionary):
+                out.append(f["/V"])
+
+    walk(form.get("/Fields"), None, 0)
+    return out
 
 
 def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:

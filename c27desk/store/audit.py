@@ -48,6 +48,20 @@ def log(db: Database, action: str, *, who: str | None = None, unit: str | None =
     )
 
 
+_AUDIT_FIELDS = ("unit", "year", "criterion", "old_value", "new_value", "old_explanation", "new_explanation",
+                 "old_state", "new_state", "detail")
+
+
+def log_many(db: Database, action: str, rows: list[dict], *, who: str | None = None) -> None:
+    """Many rows of one action at one moment in one statement (a received revision's criteria: one
+    row each, 120 at a time): the same rows ``log`` would write, without a statement per row."""
+    at, who = now(), who or current_user()
+    db.conn.executemany(
+        "INSERT INTO audit_log(at, who, action, unit, year, criterion, old_value, new_value, old_explanation, "
+        "new_explanation, old_state, new_state, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [[at, who, action, *(row.get(k, "" if k == "detail" else None) for k in _AUDIT_FIELDS)] for row in rows])
+
+
 def history(db: Database, unit: str, year: int, criterion: str | None = None, limit: int = 500) -> list[AuditRow]:
     """Changes newest first, for one criterion or the whole report."""
     if criterion:

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from c27desk.errors import StoreError
 from c27desk.i18n import msg
 from c27desk.model.values import Entry
-from c27desk.store.audit import log
+from c27desk.store.audit import log, log_many
 from c27desk.store.clock import now
 
 
@@ -193,13 +193,12 @@ def record_received(db: Database, unit: str, year: int, number: int, entries: di
         "content_hash, snapshot, source) VALUES (?, ?, ?, 'final', ?, ?, ?, ?, ?, ?, ?)",
         [unit, year, number, now(), who, finalised_at, who, entries_hash(entries), snap, source])
     changes = diff_entries(old, entries)
-    for cid, before, after in changes:
-        log(db, "import", who=who, unit=unit, year=year, criterion=cid,
-            old_value=before.value if before else None, new_value=after.value if after else None,
-            old_explanation=before.explanation if before else None,
-            new_explanation=after.explanation if after else None,
-            old_state=before.state if before else None, new_state=after.state if after else None,
-            detail=f"revision {number}")
+    log_many(db, "import", [
+        {"unit": unit, "year": year, "criterion": cid, "old_value": before.value if before else None,
+         "new_value": after.value if after else None, "old_explanation": before.explanation if before else None,
+         "new_explanation": after.explanation if after else None, "old_state": before.state if before else None,
+         "new_state": after.state if after else None, "detail": f"revision {number}"}
+        for cid, before, after in changes], who=who)
     log(db, "receive", who=who, unit=unit, year=year, new_value=str(number), detail=source)
     return changes
 

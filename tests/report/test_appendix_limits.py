@@ -118,3 +118,25 @@ def test_longest_signer_fields_wrap_inside_their_column(demo_db, tmp_path):
         assert r.y + r.size * 0.8 < box.y1 or r.y - r.size * 0.25 > box.y2, r  # never inside the stamp's box
     recipients = [r for r in runs if "Ban Tuyên giáo" in r.text]
     assert recipients and all(r.x + r.width <= column for r in recipients)
+
+
+def test_remembered_line_breaking_draws_the_same_bytes_as_reportlab_alone(demo_db, monkeypatch):
+    """The office draws every received appendix again; it remembers how texts break into lines. The bytes
+    must be those reportlab draws without that memory (long cells cut into pieces and signer lines too)."""
+    from reportlab.platypus import Paragraph
+
+    from c27desk.report import appendix_pdf
+    from c27desk.report.appendix import appendix_content
+
+    _set(demo_db, text_value=True)
+    db = open_database(demo_db)
+    try:
+        content = appendix_content(db, 2023, draft=True)
+    finally:
+        db.close()
+    appendix_pdf._WRAPS.clear()
+    appendix_pdf._PARSED.clear()
+    remembered = [appendix_pdf.render_appendix(content).pdf for _ in range(2)]  # learning, then remembering
+    assert appendix_pdf._WRAPS and appendix_pdf._PARSED
+    monkeypatch.setattr(appendix_pdf, "_Paragraph", Paragraph)
+    assert remembered[0] == remembered[1] == appendix_pdf.render_appendix(content).pdf
