@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from c27desk.errors import CatalogueError
+from c27desk.i18n import msg
 from c27desk.model.catalogue import Catalogue, parse_catalogue
 from c27desk.resources import resource_path
 
@@ -16,15 +17,19 @@ def load_catalogue_file(path: Path) -> Catalogue:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        raise CatalogueError("tệp không phải UTF-8.", "the file is not UTF-8.", where=str(path)) from exc
+        raise CatalogueError(msg("Tệp không phải UTF-8.",
+                                 "The file is not UTF-8."), where=str(path)) from exc
     except json.JSONDecodeError as exc:
         raise CatalogueError(
-            f"JSON lỗi ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}.",
-            f"bad JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}.",
+            msg("JSON lỗi ở dòng {lineno}, cột {colno}: {msg}.",
+                "Bad JSON at line {lineno}, column {colno}: {msg}.",
+                lineno=exc.lineno, colno=exc.colno, msg=exc.msg),
             where=str(path),
         ) from exc
     except OSError as exc:
-        raise CatalogueError(f"không đọc được tệp: {exc.strerror}.", f"cannot read the file: {exc.strerror}.", where=str(path)) from exc
+        raise CatalogueError(msg("Không đọc được tệp: {strerror}.",
+                                 "Cannot read the file: {strerror}.",
+                                 strerror=exc.strerror), where=str(path)) from exc
     return parse_catalogue(data, source=Path(path).name)
 
 
@@ -44,7 +49,9 @@ def catalogue_for_year(year: int) -> Catalogue:
     if earlier:
         return max(earlier, key=lambda c: c.year)
     raise CatalogueError(
-        f"không có danh mục tiêu chí cho năm {year}.", f"no catalogue of criteria for year {year}."
+        msg("Không có danh mục tiêu chí cho năm {year}.",
+            "No catalogue of criteria for year {year}.",
+            year=year)
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from c27desk.errors import StoreError
+from c27desk.i18n import msg
 from c27desk.model.units import make_unit
 from c27desk.resources import resource_path
 from c27desk.store import periods, units
@@ -33,17 +34,20 @@ def create_demo(db: Database, *, who: str) -> int:
     existing = units.self_unit(db)
     if existing is not None and existing.code != DEMO_UNIT.code:
         raise StoreError(
-            f"cơ sở dữ liệu này đã có đơn vị {existing.code} ({existing.name}); dữ liệu mẫu sẽ không ghi đè lên đó. "
-            "Hãy chọn một tệp khác bằng --db.",
-            f"this database already belongs to {existing.code} ({existing.name}); the demo will not overwrite it. "
-            "Choose another file with --db.",
+            msg("Cơ sở dữ liệu này đã có đơn vị {code} ({name}); dữ liệu mẫu sẽ không ghi đè lên đó. Hãy chọn "
+                "một tệp khác bằng --db.",
+                "This database already belongs to {code} ({name}); the demo will not overwrite it. Choose "
+                "another file with --db.",
+                code=existing.code, name=existing.name),
             code="NOT_EMPTY",
         )
     if existing is not None and db.execute("SELECT 1 FROM value_entries LIMIT 1").fetchone():
         # a real Tỉnh ủy Đồng Nai database (or a demo someone has worked in) is never overwritten
         raise StoreError(
-            "cơ sở dữ liệu này đã có số liệu; dữ liệu mẫu chỉ ghi vào tệp trống. Hãy chọn một tệp khác bằng --db.",
-            "this database already holds values; the demo only fills an empty file. Choose another file with --db.",
+            msg("Cơ sở dữ liệu này đã có số liệu; dữ liệu mẫu chỉ ghi vào tệp trống. Hãy chọn một tệp khác bằng "
+                "--db.",
+                "This database already holds values; the demo only fills an empty file. Choose another file with "
+                "--db."),
             code="NOT_EMPTY",
         )
     units.save_unit(db, DEMO_UNIT, is_self=True, who=who)

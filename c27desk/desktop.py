@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from c27desk.errors import C27Error
-from c27desk.fileio import atomic_write_bytes, os_reason
+from c27desk.fileio import atomic_write_bytes, os_text
+from c27desk.i18n import msg
 from c27desk.resources import app_root
 
 PACKAGE_SUFFIX = ".c27"
@@ -70,9 +71,9 @@ def _icon_file(name: str) -> Path:
 
 
 def _os_failure(exc: OSError, where: object) -> C27Error:
-    vi, en = os_reason(exc)
-    return C27Error(f"không ghi được liên kết tệp ({where}): {vi}.",
-                    f"could not write the file association ({where}): {en}.", code="ASSOCIATION")
+    return C27Error(msg("Không ghi được liên kết tệp ({where}): {why}.",
+                        "Could not write the file association ({where}): {why}.", where=where, why=os_text(exc)),
+                    code="ASSOCIATION")
 
 
 # -- Windows ---------------------------------------------------------------------------------------
@@ -195,5 +196,6 @@ def register_file_types(lang: str = "vi") -> list[str]:
         return register_windows(command, lang=lang)
     if sys.platform.startswith("linux"):
         return register_freedesktop(command)
-    raise C27Error("hệ điều hành này chưa hỗ trợ liên kết tệp.", "file association is not supported on this system.",
+    raise C27Error(msg("Hệ điều hành này chưa hỗ trợ liên kết tệp.",
+                       "File association is not supported on this system."),
                    code="ASSOCIATION")

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from c27desk.errors import C27Error
+from c27desk.i18n import msg
 
 _PACKAGE = Path(__file__).resolve().parent
 INSTALLED_ROOT = _PACKAGE / "_app"
@@ -66,8 +67,9 @@ def resource_path(*parts: str) -> Path:
     path = app_root().joinpath("resources", *parts)
     if not path.exists():
         raise C27Error(
-            f"thiếu tệp tài nguyên {path}; cài đặt chương trình chưa đầy đủ.",
-            f"missing resource file {path}; the installation is incomplete.",
+            msg("Thiếu tệp tài nguyên {path}; cài đặt chương trình chưa đầy đủ.",
+                "Missing resource file {path}; the installation is incomplete.",
+                path=path),
         )
     return path
 

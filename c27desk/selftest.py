@@ -19,6 +19,7 @@ from pathlib import Path
 
 from c27desk import __version__
 from c27desk.errors import C27Error
+from c27desk.i18n import msg
 
 YEAR = 2023
 UNIT = "HU-SELFTEST"
@@ -37,7 +38,9 @@ class SelftestError(C27Error):
 
 def _check(condition: bool, what: str) -> None:
     if not condition:
-        raise SelftestError(f"tự kiểm tra thất bại: {what}", f"self-test failed: {what}", code="SELFTEST")
+        raise SelftestError(msg("Tự kiểm tra thất bại: {what}",
+                                "Self-test failed: {what}",
+                                what=what), code="SELFTEST")
 
 
 def run_selftest(folder: Path | None = None) -> Iterator[Step]:

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from c27desk.errors import StoreError
 from c27desk.exchange import certs
+from c27desk.i18n import msg
 from c27desk.model.units import normalise_unit_code
 from c27desk.store import exchange, units
 from c27desk.store.backup import backed_up
@@ -41,9 +42,10 @@ def check_names_unit(cert, unit_code: str) -> None:
 
     named = trial_unit_code(certs.load_pem(certs.to_pem(cert)))
     if named and named != unit_code:
-        raise StoreError(f"chứng thư số này cấp cho đơn vị {named}, không phải {unit_code}; một đơn vị không ký thay "
-                         "đơn vị khác.", f"this certificate was issued for unit {named}, not {unit_code}; one unit "
-                         "cannot sign for another.", code="SIGNER_OF_OTHER_UNIT")
+        raise StoreError(msg("Chứng thư số này cấp cho đơn vị {named}, không phải {unit_code}; một đơn vị không ký thay đơn "
+                             "vị khác.",
+                             "This certificate was issued for unit {named}, not {unit_code}; one unit cannot sign for another.",
+                             named=named, unit_code=unit_code), code="SIGNER_OF_OTHER_UNIT")
 
 
 @backed_up("signers")
@@ -51,13 +53,16 @@ def pin_certificate(db: Database, unit_code: str, cert, *, who: str) -> bool:
     """Pin ``cert`` for the unit (first pin or a renewal); False when it was already the unit's pin."""
     code = normalise_unit_code(unit_code)
     if units.get_unit(db, code) is None:
-        raise StoreError(f"không có đơn vị {code}.", f"no unit {code}.", code="UNKNOWN_UNIT")
+        raise StoreError(msg("Không có đơn vị {code}.",
+                             "No unit {code}.",
+                             code=code), code="UNKNOWN_UNIT")
     check_names_unit(cert, code)
     fp = certs.fingerprint(cert)
     others = [u for u in exchange.units_pinned_to(db, fp) if u != code]
     if others:
-        raise StoreError(f"chứng thư số này đã ghi nhận cho đơn vị {', '.join(others)}.",
-                         f"this certificate is already pinned to {', '.join(others)}.", code="SIGNER_OF_OTHER_UNIT")
+        raise StoreError(msg("Chứng thư số này đã ghi nhận cho đơn vị {others}.",
+                             "This certificate is already pinned to {others}.",
+                             others=', '.join(others)), code="SIGNER_OF_OTHER_UNIT")
     held = exchange.pinned_signer(db, code)
     if held is not None and held.fingerprint == fp:
         return False
@@ -71,7 +76,9 @@ def revoke_pin(db: Database, unit_code: str, *, who: str) -> exchange.PinnedSign
     code = normalise_unit_code(unit_code)
     old = exchange.unpin_signer(db, code, who=who)
     if old is None:
-        raise StoreError(f"đơn vị {code} chưa có chứng thư số được ghi nhận.", f"unit {code} has no pinned certificate.",
+        raise StoreError(msg("Đơn vị {code} chưa có chứng thư số được ghi nhận.",
+                             "Unit {code} has no pinned certificate.",
+                             code=code),
                          code="NOT_PINNED")
     return old
 
