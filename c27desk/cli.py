@@ -198,6 +198,13 @@ class _Parser(argparse.ArgumentParser):
                    "{prog}: usage error: {message} (see {prog} --help)", prog=self.prog, message=message)
         self.exit(EXIT_USAGE, f"{said}\n")
 
+    def add_argument(self, *args, **kwargs):
+        """A positional with choices is named by its choices (``{list,set}``), in usage and in errors alike:
+        argparse would name it by its internal name in an error ("argument action: invalid choice")."""
+        if args and not args[0].startswith("-") and kwargs.get("choices") and "metavar" not in kwargs:
+            kwargs["metavar"] = "{" + ",".join(kwargs["choices"]) + "}"
+        return super().add_argument(*args, **kwargs)
+
     def add_argument_group(self, *args, **kwargs):
         args = tuple(str(a) if isinstance(a, Text) else a for a in args)
         return super().add_argument_group(*args, **kwargs)

@@ -30,10 +30,10 @@ FIELDS = {
     "report_date": (msg("Ngày báo cáo", "Report date"), msg("ngày báo cáo (YYYY-MM-DD)", "the report date (YYYY-MM-DD)")),
     "place": (msg("Địa danh", "Place"), msg("địa danh", "the place name on the date line")),
     "signer_authority": (msg("Thẩm quyền ký", "Signing authority"),
-                         msg("thẩm quyền ký, ví dụ T/M BAN THƯỜNG VỤ", "the signing authority, for example T/M BAN "
-                             "THƯỜNG VỤ")),
+                         msg("thẩm quyền ký, ví dụ “T/M BAN THƯỜNG VỤ”", "the signing authority, for example “T/M BAN "
+                             "THƯỜNG VỤ”")),
     "signer_title": (msg("Chức vụ người ký", "Signer's title"),
-                     msg("chức vụ người ký, ví dụ PHÓ BÍ THƯ", "the signer's title, for example PHÓ BÍ THƯ")),
+                     msg("chức vụ người ký, ví dụ “PHÓ BÍ THƯ”", "the signer's title, for example “PHÓ BÍ THƯ”")),
     "signer_name": (msg("Người ký", "Signer"), msg("họ tên người ký", "the signer's full name")),
     "recipients": (msg("Nơi nhận", "Recipients"), msg("nơi nhận (mỗi dòng một nơi)", "the recipients (one a line)")),
 }

@@ -16,7 +16,7 @@ def cmd_selftest(ctx, args) -> int:
     total = 0.0
     for step in run_selftest():
         total += step.seconds
-        print(f"  ✓ {step.name:<15} {step.seconds * 1000:7.0f} ms  {step.detail}", flush=True)
+        print(f"  ✓ {step.label.render():<15} {step.seconds * 1000:7.0f} ms  {step.detail}", flush=True)
     ctx.say(msg("Tự kiểm tra đạt ({total} s).",
                 "Self-test passed ({total} s).",
                 total=f"{total:.1f}"))

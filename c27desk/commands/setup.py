@@ -23,7 +23,7 @@ def register(sub) -> None:
     p.add_argument("--level", help=msg("mã cấp, ví dụ tinh, xa (xem: c27desk levels; bắt buộc khi tạo mới)", "the level code, for example tinh, xa (see: c27desk levels; required for a new unit)"))
     p.add_argument("--parent", help=msg("mã đơn vị cấp trên", "the office above's unit code"))
     p.add_argument("--place", help=msg("địa danh ghi ở dòng ngày tháng", "the place written on the date line"))
-    p.add_argument("--parent-body", help=msg("cơ quan chủ quản ghi trên tên đơn vị (ví dụ ĐẢNG BỘ TỈNH …)", "the parent body written above the unit name (for example ĐẢNG BỘ TỈNH …)"))
+    p.add_argument("--parent-body", help=msg("cơ quan chủ quản ghi trên tên đơn vị (ví dụ “ĐẢNG BỘ TỈNH …”)", "the parent body written above the unit name (for example “ĐẢNG BỘ TỈNH …”)"))
     p.add_argument("--doc-symbol", help=msg("ký hiệu văn bản, ví dụ TU, HU", "the document symbol, for example TU, HU"))
     p.add_argument("--period", type=int, metavar=str(msg("NĂM", "YEAR")), help=msg("tạo luôn kỳ báo cáo của năm này", "create this year's period as well"))
     p.set_defaults(func=cmd_init)

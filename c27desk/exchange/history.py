@@ -64,9 +64,9 @@ def absorb(db: Database, source: Path, *, who: str) -> Absorbed:
                              source=source), code="HISTORY_MISSING")
     problem = backup.check_file(source)
     if problem:
-        raise StoreError(msg("{source} không phải cơ sở dữ liệu dùng được ({problem}); không có gì thay đổi.",
-                             "{source} is not a usable database ({problem}); nothing changed.",
-                             source=source, problem=problem), code="HISTORY_BAD")
+        raise StoreError(msg("{source} không phải cơ sở dữ liệu dùng được (tệp hỏng hoặc không phải SQLite); không có "
+                             "gì thay đổi.", "{source} is not a usable database (damaged, or not SQLite); nothing "
+                             "changed.", source=source), code="HISTORY_BAD")
     me = units.require_self_unit(db)
     src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
     try:
