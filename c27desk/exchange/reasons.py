@@ -161,6 +161,12 @@ def pair_text(vi: str, en: str) -> Text:
     return Text(vi.replace("{", "{{").replace("}", "}}"), en.replace("{", "{{").replace("}", "}}"))
 
 
+def both(text: Text) -> tuple[str, str]:
+    """(Vietnamese, English), for the window's dialogs that still read two strings (the import window's
+    skipped list, the export's signer warnings) until they take Texts."""
+    return text.render(Lang.VI), text.render(Lang.EN)
+
+
 def problem_text(problem: Text | str | tuple[str, str]) -> Text:
     """A message from a layer that does not yet build Texts, as a Text: a verification problem written
     "tiếng Việt / English" (``report/verify.py``), or a (Vietnamese, English) pair; either way the reader
