@@ -51,8 +51,8 @@ def cmd_appendix(ctx, args) -> int:
 
     signing = wants_signing(args)
     if signing and args.draft:
-        raise InputError(msg("Không ký bản dự thảo; hãy chốt báo cáo trước.",
-                             "A draft cannot be signed; finalise first."))
+        raise InputError(msg("Chỉ ký bản đã chốt, không ký bản dự thảo; hãy chốt báo cáo trước.",
+                             "Only a finalised revision is signed, never a draft; finalise first."))
     db = ctx.open(create=False, write=False)
     try:
         content = appendix_content(db, args.period, revision=args.revision, draft=args.draft)

@@ -194,8 +194,10 @@ def signature_policy(signer_info, certificates: list, signer, roots: list, at: d
         return "CERT_USAGE", msg("{name}: chứng thư của CA", "{name}: a CA certificate", name=subject(signer))
     usage = signer.key_usage_value
     if usage is not None and not ({"digital_signature", "non_repudiation"} & set(usage.native)):
-        return "CERT_USAGE", f"{subject(signer)}: key usage {sorted(usage.native)}"
+        return "CERT_USAGE", msg("{name}: mục đích của khóa {usage}", "{name}: key usage {usage}", name=subject(signer),
+                                 usage=", ".join(sorted(usage.native)))
     eku = signer.extended_key_usage_value
     if eku is not None and not (_SIGNING_EKU & set(eku.native)):
-        return "CERT_USAGE", f"{subject(signer)}: extended key usage {sorted(eku.native)}"
+        return "CERT_USAGE", msg("{name}: mục đích mở rộng của khóa {usage}", "{name}: extended key usage {usage}",
+                                 name=subject(signer), usage=", ".join(sorted(eku.native)))
     return None

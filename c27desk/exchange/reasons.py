@@ -191,10 +191,15 @@ def reason_text(code: str, detail: Text | str = "") -> Text:
     return REASON_TEXTS[code](_safe(said))
 
 
+def _as_before(template: str) -> str:
+    """The old templates began in lower case: verify.py puts them after a code ("[CODE] a weak …")."""
+    return template[:1].lower() + template[1:] if template[:2] != "{d" else template
+
+
 #: The old (Vietnamese, English) templates, for ``report/verify.py`` until it builds its problems as
 #: Texts (m17svc); rendered from the one table above, so the wording cannot drift.
 REASONS: dict[str, tuple[str, str]] = {
-    code: (make(verbatim("{detail}")).render(Lang.VI), make(verbatim("{detail}")).render(Lang.EN))
+    code: (_as_before(make(verbatim("{detail}")).render(Lang.VI)), _as_before(make(verbatim("{detail}")).render(Lang.EN)))
     for code, make in REASON_TEXTS.items()}
 
 
