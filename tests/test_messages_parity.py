@@ -10,6 +10,8 @@ for each; each error raised for a person (``C27Error`` and its subclasses) must 
 from __future__ import annotations
 
 import ast
+import functools
+import re
 import string
 from collections import Counter
 from pathlib import Path
@@ -54,6 +56,19 @@ def _modules() -> list[Path]:
     return sorted(p for p in ROOT.rglob("*.py") if "__pycache__" not in p.parts)
 
 
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """A module's syntax tree, read once per run (and again when the text changed, as in the self-test)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+def _parsed(path: Path) -> ast.Module:
+    return _tree(path) if path.is_relative_to(_PACKAGE) else ast.parse(path.read_text(encoding="utf-8"))
+
+
+_PACKAGE = ROOT
+
+
 def _literal(node: ast.AST) -> str | None:
     """The string a literal (or implicit concatenation) holds; None for an f-string or an expression."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -75,7 +90,7 @@ def _error_classes() -> set[str]:
     """C27Error and every class deriving from it anywhere in the package (by name, transitively)."""
     bases: dict[str, set[str]] = {}
     for path in _modules():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_parsed(path)):
             if isinstance(node, ast.ClassDef):
                 bases.setdefault(node.name, set()).update(
                     b.id if isinstance(b, ast.Name) else b.attr for b in node.bases if isinstance(b, (ast.Name,
@@ -96,7 +111,7 @@ def _call_name(node: ast.Call) -> str:
 def _msg_calls():
     for path in _modules():
         rel = path.relative_to(ROOT.parent).as_posix()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_parsed(path)):
             if isinstance(node, ast.Call) and _call_name(node) == "msg":
                 yield rel, node
 
@@ -109,8 +124,9 @@ def test_the_walk_sees_the_messages():
 @pytest.mark.parametrize("rel", sorted({rel for rel, _ in _msg_calls()}))
 def test_both_languages_carry_the_same_placeholders(rel):
     problems = []
-    for file, node in _msg_calls():
-        if file != rel:
+    module = ROOT.parent / rel
+    for node in ast.walk(_parsed(module)):
+        if not (isinstance(node, ast.Call) and _call_name(node) == "msg"):
             continue
         where = f"{rel}:{node.lineno}"
         texts = [_literal(a) for a in node.args[:2]]
@@ -151,7 +167,7 @@ def _two_string_errors() -> Counter:
     found: Counter = Counter()
     for path in _modules():
         rel = path.relative_to(ROOT.parent).as_posix()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_parsed(path)):
             if isinstance(node, ast.Call) and _call_name(node) in classes and len(node.args) >= 2 and all(
                     isinstance(a, (ast.Constant, ast.JoinedStr, ast.BinOp)) for a in node.args[:2]):
                 found[rel] += 1
@@ -188,3 +204,23 @@ def test_the_check_catches_a_mismatch(tmp_path):
         assert _two_string_errors() == Counter({"c27desk/bad.py": 1})
     finally:
         globals_["ROOT"] = old
+
+
+def test_refusal_details_are_texts_not_two_languages_in_one_string():
+    """``refuse(code, detail)``: words go in a msg(...) Text; a bare string is a quoted name (a file, a unit
+    code, a subject), never "tiếng Việt / English" that each reader would get both halves of."""
+    found = []
+    for path in _modules():
+        rel = path.relative_to(ROOT.parent).as_posix()
+        for node in ast.walk(_parsed(path)):
+            if isinstance(node, ast.Call) and _call_name(node) == "refuse" and len(node.args) > 1:
+                detail = node.args[1]
+                parts = [detail] if isinstance(detail, ast.Constant) else \
+                    [v for v in detail.values if isinstance(v, ast.Constant)] if isinstance(detail, ast.JoinedStr) else []
+                if any(isinstance(p.value, str) and (" / " in p.value or re.search(_VIETNAMESE, p.value))
+                       for p in parts):
+                    found.append(f"{rel}:{node.lineno}")
+    assert not found, f"refusal details with words in a bare string (use msg): {found}"
+
+
+_VIETNAMESE = r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]"
