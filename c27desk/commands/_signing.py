@@ -15,11 +15,19 @@ from c27desk.store.signing_settings import SigningSettings
 def add_signing_options(p) -> None:
     g = p.add_argument_group(msg("ký số (mật khẩu hoặc PIN: biến C27DESK_PIN hoặc gõ khi được hỏi)",
                                  "signing (passphrase or PIN: C27DESK_PIN, or typed when asked)"))
-    g.add_argument("--sign-p12", metavar=str(msg("TỆP", "FILE")), help=msg("ký bằng tệp chứng thư số .p12/.pfx", "sign with a .p12/.pfx certificate file"))
-    g.add_argument("--pkcs11-module", metavar=str(msg("THƯ_VIỆN", "LIBRARY")), help=msg("thư viện PKCS#11 của token (.dll/.so)", "the token's PKCS#11 library (.dll/.so)"))
+    g.add_argument("--sign-p12", metavar=str(msg("TỆP", "FILE")),
+                   help=msg("ký bằng tệp chứng thư số .p12/.pfx",
+                            "sign with a .p12/.pfx certificate file"))
+    g.add_argument("--pkcs11-module", metavar=str(msg("THƯ_VIỆN", "LIBRARY")),
+                   help=msg("thư viện PKCS#11 của token (.dll/.so)",
+                            "the token's PKCS#11 library (.dll/.so)"))
     g.add_argument("--token", metavar=str(msg("NHÃN", "LABEL")), help=msg("nhãn token", "the token's label"))
-    g.add_argument("--key-label", metavar=str(msg("NHÃN", "LABEL")), help=msg("nhãn khóa trên token (nếu có nhiều khóa)", "the key label on the token (when it holds several keys)"))
-    g.add_argument("--sign", action="store_true", help=msg("ký theo cách đã lưu (c27desk signing set …)", "sign the saved way (c27desk signing set …)"))
+    g.add_argument("--key-label", metavar=str(msg("NHÃN", "LABEL")),
+                   help=msg("nhãn khóa trên token (nếu có nhiều khóa)",
+                            "the key label on the token (when it holds several keys)"))
+    g.add_argument("--sign", action="store_true",
+                   help=msg("ký theo cách đã lưu (c27desk signing set …)",
+                            "sign the saved way (c27desk signing set …)"))
 
 
 def wants_signing(args) -> bool:

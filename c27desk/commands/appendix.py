@@ -18,8 +18,12 @@ def register(sub) -> None:
     p = sub.add_parser("appendix", help=msg("in phụ lục PDF (và ký số)", "render (and sign) the appendix PDF"))
     p.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
     p.add_argument("--out", type=Path, required=True, metavar=str(msg("TỆP.pdf", "FILE.pdf")))
-    p.add_argument("--revision", type=int, help=msg("bản đã chốt cần in (mặc định: bản mới nhất)", "the finalised revision to print (default: the latest)"))
-    p.add_argument("--draft", action="store_true", help=msg("in bản dự thảo từ số liệu đang sửa (không ký được)", "print a draft of the values being edited (cannot be signed)"))
+    p.add_argument("--revision", type=int,
+                   help=msg("bản đã chốt cần in (mặc định: bản mới nhất)",
+                            "the finalised revision to print (default: the latest)"))
+    p.add_argument("--draft", action="store_true",
+                   help=msg("in bản dự thảo từ số liệu đang sửa (không ký được)",
+                            "print a draft of the values being edited (cannot be signed)"))
     add_signing_options(p)
     p.set_defaults(func=cmd_appendix)
 
@@ -33,7 +37,9 @@ def register(sub) -> None:
     p.add_argument("action", choices=("demo",))
     p.add_argument("--out", type=Path, required=True, metavar=str(msg("THƯ_MỤC", "FOLDER")))
     p.add_argument("--unit-code", required=True)
-    p.add_argument("--unit-name", help=msg("tên đơn vị ghi trên chứng thư (mặc định: mã đơn vị)", "the unit name written in the certificate (default: the unit's code)"))
+    p.add_argument("--unit-name",
+                   help=msg("tên đơn vị ghi trên chứng thư (mặc định: mã đơn vị)",
+                            "the unit name written in the certificate (default: the unit's code)"))
     p.set_defaults(func=cmd_keys)
 
     p = sub.add_parser("signing", help=msg("cách ký của đơn vị (không lưu mật khẩu/PIN)", "signing settings"))

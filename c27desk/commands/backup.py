@@ -14,7 +14,9 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_backup)
     p = sub.add_parser("restore", help=msg("khôi phục từ bản sao lưu", "restore from a backup"))
     p.add_argument("file", type=Path, metavar=str(msg("TỆP", "FILE")))
-    p.add_argument("--other-unit", action="store_true", help=msg("cho phép khôi phục dữ liệu của đơn vị khác", "allow restoring another unit's data"))
+    p.add_argument("--other-unit", action="store_true",
+                   help=msg("cho phép khôi phục dữ liệu của đơn vị khác",
+                            "allow restoring another unit's data"))
     p.set_defaults(func=cmd_restore)
 
 

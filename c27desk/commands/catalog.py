@@ -25,30 +25,48 @@ def register(sub) -> None:
     csub = p.add_subparsers(dest="catalog_command", required=True,
                             metavar="show|list|validate|publish|install|to-xlsx|from-xlsx")
     show = csub.add_parser("show", help=msg("in biểu mẫu của một năm", "print a year's form"))
-    show.add_argument("--period", "--year", dest="year", type=int, help=msg("năm (mặc định: biểu mẫu mới nhất)", "the year (default: the newest form)"))
-    show.add_argument("--level", help=msg("xem như một cấp thấy (ví dụ huyen, xa); mặc định: cấp của đơn vị này", "as one level sees it (for example huyen, xa); default: this unit's level"))
+    show.add_argument("--period", "--year", dest="year", type=int,
+                      help=msg("năm (mặc định: biểu mẫu mới nhất)",
+                               "the year (default: the newest form)"))
+    show.add_argument("--level",
+                      help=msg("xem như một cấp thấy (ví dụ huyen, xa); mặc định: cấp của đơn vị này",
+                               "as one level sees it (for example huyen, xa); default: this unit's level"))
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(func=cmd_show)
-    lst = csub.add_parser("list", help=msg("các biểu mẫu có sẵn và nguồn gốc", "the forms at hand and where they come from"))
+    lst = csub.add_parser("list",
+                          help=msg("các biểu mẫu có sẵn và nguồn gốc",
+                                   "the forms at hand and where they come from"))
     lst.set_defaults(func=cmd_list)
-    val = csub.add_parser("validate", help=msg("kiểm tra một tệp biểu mẫu (.json hoặc .xlsx)", "check a form file (.json or .xlsx)"))
+    val = csub.add_parser("validate",
+                          help=msg("kiểm tra một tệp biểu mẫu (.json hoặc .xlsx)",
+                                   "check a form file (.json or .xlsx)"))
     val.add_argument("file", metavar=str(msg("TỆP", "FILE")))
     val.set_defaults(func=cmd_validate)
-    pub = csub.add_parser("publish", help=msg("ký và xuất biểu mẫu cho các đơn vị trực thuộc (.c27form)", "sign and write a form for the units below (.c27form)"))
+    pub = csub.add_parser("publish",
+                          help=msg("ký và xuất biểu mẫu cho các đơn vị trực thuộc (.c27form)",
+                                   "sign and write a form for the units below (.c27form)"))
     pub.add_argument("--period", "--year", dest="year", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
-    pub.add_argument("--file", help=msg("biểu mẫu mới (.json/.xlsx); mặc định: biểu mẫu kỳ báo cáo năm đó đang dùng", "a new form (.json/.xlsx); default: the form that year's period uses"))
+    pub.add_argument("--file",
+                     help=msg("biểu mẫu mới (.json/.xlsx); mặc định: biểu mẫu kỳ báo cáo năm đó đang dùng",
+                              "a new form (.json/.xlsx); default: the form that year's period uses"))
     pub.add_argument("--out", required=True, help=msg("thư mục hoặc tệp .c27form", "a folder or a .c27form file"))
     add_signing_options(pub)
     pub.set_defaults(func=cmd_publish)
-    ins = csub.add_parser("install", help=msg("cài biểu mẫu đã ký do cấp trên gửi (.c27form)", "install a signed form sent by the office above (.c27form)"))
+    ins = csub.add_parser("install",
+                          help=msg("cài biểu mẫu đã ký do cấp trên gửi (.c27form)",
+                                   "install a signed form sent by the office above (.c27form)"))
     ins.add_argument("file", metavar=str(msg("TỆP", "FILE")))
     ins.set_defaults(func=cmd_install)
     tox = csub.add_parser("to-xlsx", help=msg("ghi biểu mẫu ra tệp Excel", "write the form to an Excel file"))
     tox.add_argument("--period", "--year", dest="year", type=int)
-    tox.add_argument("--file", help=msg("tệp biểu mẫu .json (mặc định: biểu mẫu của năm)", "a .json form file (default: the year's form)"))
+    tox.add_argument("--file",
+                     help=msg("tệp biểu mẫu .json (mặc định: biểu mẫu của năm)",
+                              "a .json form file (default: the year's form)"))
     tox.add_argument("--out", required=True)
     tox.set_defaults(func=cmd_to_xlsx)
-    frx = csub.add_parser("from-xlsx", help=msg("đọc tệp Excel thành tệp biểu mẫu .json", "read an Excel file into a .json form file"))
+    frx = csub.add_parser("from-xlsx",
+                          help=msg("đọc tệp Excel thành tệp biểu mẫu .json",
+                                   "read an Excel file into a .json form file"))
     frx.add_argument("file", metavar=str(msg("TỆP", "FILE")))
     frx.add_argument("--out", required=True)
     frx.set_defaults(func=cmd_from_xlsx)
@@ -152,9 +170,9 @@ def cmd_validate(ctx, args) -> int:
             finally:
                 db.close()
         if old is None:
-            raise CatalogueError(msg("Không kiểm tra được “previous.map”: không có biểu mẫu {prev}/{prev2} (cài biểu mẫu đó trước).",
-                                     "Cannot check “previous.map”: form {prev}/{prev2} is not held (install it first).",
-                                     prev=prev['id'], prev2=prev['version']), where=args.file)
+            raise CatalogueError(msg("Không kiểm tra được “previous.map”: không có biểu mẫu {form}/{version} (cài biểu mẫu đó trước).",
+                                     "Cannot check “previous.map”: form {form}/{version} is not held (install it first).",
+                                     form=prev["id"], version=prev["version"]), where=args.file)
         unknown = sorted({v for v in prev["map"].values() if old.get(v) is None})
         if unknown:
             raise CatalogueError(msg("“previous.map” nêu tiêu chí không có trong {key}: {unknown}.",

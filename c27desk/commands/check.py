@@ -11,7 +11,9 @@ from c27desk.workflow import check_report, open_report
 def register(sub) -> None:
     p = sub.add_parser("check", help=msg("kiểm tra lỗi, cảnh báo, mức đầy đủ", "validate a report"))
     p.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
-    p.add_argument("--unit", help=msg("mã đơn vị (mặc định: đơn vị của cơ sở dữ liệu)", "the unit's code (default: the database's own unit)"))
+    p.add_argument("--unit",
+                   help=msg("mã đơn vị (mặc định: đơn vị của cơ sở dữ liệu)",
+                            "the unit's code (default: the database's own unit)"))
     p.set_defaults(func=cmd_check)
 
 

@@ -16,7 +16,9 @@ def register(sub) -> None:
     p = sub.add_parser("export", help=msg("xuất gói báo cáo đã ký (.c27)", "write the signed export package"))
     p.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
     p.add_argument("--out", type=Path, required=True, metavar=str(msg("THƯ_MỤC_HOẶC_TỆP", "FOLDER_OR_FILE")))
-    p.add_argument("--resign", action="store_true", help=msg("ký lại dù bản này đã được xuất trước đây", "sign again even if this revision was exported before"))
+    p.add_argument("--resign", action="store_true",
+                   help=msg("ký lại dù bản này đã được xuất trước đây",
+                            "sign again even if this revision was exported before"))
     p.add_argument("--accept-signer", action="store_true",
                    help=msg("xác nhận chứng thư số dù khác lần xuất trước hoặc ghi tên đơn vị khác", "confirm the certificate even if it differs from earlier exports or names another unit"))
     add_signing_options(p)
@@ -26,8 +28,12 @@ def register(sub) -> None:
     p.add_argument("paths", type=Path, nargs="*", metavar=str(msg("TỆP_HOẶC_THƯ_MỤC", "FILE_OR_FOLDER")))
     p.add_argument("--archive", nargs="?", const="", type=str, metavar=str(msg("THƯ_MỤC", "FOLDER")),
                    help=msg("nhận lại toàn bộ kho lưu (mặc định: kho của cơ sở dữ liệu này) theo các quyết định đã ghi", "import the whole archive again (default: this database's archive) as decided before"))
-    p.add_argument("--rejudge", action="store_true", help=msg("với --archive: xét lại cả các tệp đã từ chối trước đây", "with --archive: judge the files refused before again too"))
-    p.add_argument("--dry-run", action="store_true", help=msg("chỉ kiểm tra, không ghi gì", "check only, write nothing"))
+    p.add_argument("--rejudge", action="store_true",
+                   help=msg("với --archive: xét lại cả các tệp đã từ chối trước đây",
+                            "with --archive: judge the files refused before again too"))
+    p.add_argument("--dry-run", action="store_true",
+                   help=msg("chỉ kiểm tra, không ghi gì",
+                            "check only, write nothing"))
     p.add_argument("--json", action="store_true", help=msg("in kết quả dạng JSON", "print the result as JSON"))
     p.add_argument("--accept-new-signer", type=_unit_list, default=frozenset(), metavar=str(msg("ĐƠN_VỊ[,ĐƠN_VỊ]", "UNIT[,UNIT]")),
                    help=msg("xác nhận chứng thư số mới (lần đầu nhận hoặc gia hạn) của người ký, cho từng đơn vị nêu tên", "accept the signer's new certificate (first package or renewal), for each unit named"))
@@ -36,13 +42,17 @@ def register(sub) -> None:
     p = sub.add_parser("trust", help=msg("tổ chức chứng thực tin cậy", "trusted CAs"))
     p.add_argument("action", choices=("add-ca", "list", "remove"))
     p.add_argument("file", type=Path, nargs="?", metavar="CA.pem")
-    p.add_argument("--fingerprint", help=msg("remove: dấu vân tay của CA (16 chữ số đầu như trust list in ra)", "remove: the CA's fingerprint (the first 16 digits, as trust list prints it)"))
+    p.add_argument("--fingerprint",
+                   help=msg("remove: dấu vân tay của CA (16 chữ số đầu như trust list in ra)",
+                            "remove: the CA's fingerprint (the first 16 digits, as trust list prints it)"))
     p.set_defaults(func=cmd_trust)
 
     p = sub.add_parser("consolidate", help=msg("tổng hợp số liệu các đơn vị", "consolidate child units"))
     p.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
     p.add_argument("--out", type=Path, metavar=str(msg("TỆP.xlsx|TỆP.csv", "FILE.xlsx|FILE.csv")))
-    p.add_argument("--propose", action="store_true", help=msg("in các giá trị đề xuất tổng hợp từ đơn vị trực thuộc", "print the values proposed from the units below"))
+    p.add_argument("--propose", action="store_true",
+                   help=msg("in các giá trị đề xuất tổng hợp từ đơn vị trực thuộc",
+                            "print the values proposed from the units below"))
     p.add_argument("--accept", nargs="?", const="*", metavar=str(msg("TIÊU_CHÍ,…", "CRITERION,…")),
                    help=msg("nhận các giá trị đề xuất vào báo cáo của đơn vị mình (tất cả, hoặc các tiêu chí ghi sau, ví dụ --accept II.3,II.4)", "take the proposed values into this unit's report (all, or the criteria named, for example --accept II.3,II.4)"))
     p.set_defaults(func=cmd_consolidate)

@@ -9,7 +9,9 @@ from c27desk.i18n import msg
 
 def register(sub) -> None:
     p = sub.add_parser("gui", help=msg("mở cửa sổ chương trình", "open the window"))
-    p.add_argument("--screenshot", type=Path, metavar=str(msg("TỆP.png", "FILE.png")), help=msg("chụp cửa sổ ra tệp PNG rồi thoát", "save a picture of the window as PNG, then quit"))
+    p.add_argument("--screenshot", type=Path, metavar=str(msg("TỆP.png", "FILE.png")),
+                   help=msg("chụp cửa sổ ra tệp PNG rồi thoát",
+                            "save a picture of the window as PNG, then quit"))
     p.add_argument("--period", type=int, metavar=str(msg("NĂM", "YEAR")))
     p.add_argument("files", nargs="*", type=Path, metavar=str(msg("TỆP", "FILE")),
                    help=msg("gói báo cáo .c27 (mở hộp nhận gói) hoặc mẫu biểu .c27form", "a .c27 report package (opens the import window) or a .c27form form"))

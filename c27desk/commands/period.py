@@ -55,7 +55,9 @@ def register(sub) -> None:
 
     p = sub.add_parser("finalise", help=msg("chốt báo cáo thành bản N", "finalise as revision N"))
     p.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
-    p.add_argument("--accept-warnings", action="store_true", help=msg("xác nhận đã xem các cảnh báo", "confirm the warnings were read"))
+    p.add_argument("--accept-warnings", action="store_true",
+                   help=msg("xác nhận đã xem các cảnh báo",
+                            "confirm the warnings were read"))
     p.set_defaults(func=cmd_finalise)
 
     p = sub.add_parser("reopen", help=msg("mở lại báo cáo đã chốt (bản N+1)", "reopen as revision N+1"))
@@ -63,7 +65,9 @@ def register(sub) -> None:
     p.add_argument("--yes", action="store_true", help=msg("không hỏi lại (dùng trong script)", "do not ask"))
     p.set_defaults(func=cmd_reopen)
 
-    p = sub.add_parser("carry-forward", help=msg("chuyển số liệu năm trước sang (chưa xác nhận)", "carry the previous year's values forward (unconfirmed)"))
+    p = sub.add_parser("carry-forward",
+                       help=msg("chuyển số liệu năm trước sang (chưa xác nhận)",
+                                "carry the previous year's values forward (unconfirmed)"))
     p.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
     p.add_argument("--from", dest="from_year", type=int, metavar=str(msg("NĂM", "YEAR")))
     p.add_argument("--from-predecessors", action="store_true",

@@ -12,16 +12,24 @@ from c27desk.i18n import joined, msg
 
 
 def register(sub) -> None:
-    p = sub.add_parser("received", help=msg("báo cáo đã nhận của đơn vị trực thuộc", "reports received from child units"))
+    p = sub.add_parser("received",
+                       help=msg("báo cáo đã nhận của đơn vị trực thuộc",
+                                "reports received from child units"))
     rsub = p.add_subparsers(dest="received_action", required=True, metavar=str(msg("VIỆC", "ACTION")))
-    lst = rsub.add_parser("list", help=msg("các đơn vị: đã nhận bản nào, mức đầy đủ, chữ ký", "the units: which revision was received, completeness, signature"))
+    lst = rsub.add_parser("list",
+                          help=msg("các đơn vị: đã nhận bản nào, mức đầy đủ, chữ ký",
+                                   "the units: which revision was received, completeness, signature"))
     lst.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
     lst.set_defaults(func=cmd_list)
-    app = rsub.add_parser("appendix", help=msg("phụ lục đã ký đúng như đã nhận (hoặc --all: gộp để in)", "a signed appendix exactly as received (or --all: joined for printing)"))
+    app = rsub.add_parser("appendix",
+                          help=msg("phụ lục đã ký đúng như đã nhận (hoặc --all: gộp để in)",
+                                   "a signed appendix exactly as received (or --all: joined for printing)"))
     app.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
     which = app.add_mutually_exclusive_group(required=True)
     which.add_argument("--unit", metavar=str(msg("MÃ", "CODE")))
-    which.add_argument("--all", action="store_true", help=msg("gộp phụ lục của mọi đơn vị theo thứ tự mã (chỉ để in)", "join every unit's appendix in code order (for printing only)"))
+    which.add_argument("--all", action="store_true",
+                       help=msg("gộp phụ lục của mọi đơn vị theo thứ tự mã (chỉ để in)",
+                                "join every unit's appendix in code order (for printing only)"))
     app.add_argument("--out", type=Path, required=True, metavar=str(msg("TỆP.pdf", "FILE.pdf")))
     app.set_defaults(func=cmd_appendix)
 

@@ -6,7 +6,9 @@ from c27desk.i18n import msg
 
 
 def register(sub) -> None:
-    p = sub.add_parser("selftest", help=msg("tự kiểm tra toàn bộ chương trình trên dữ liệu tạm", "check this installation"))
+    p = sub.add_parser("selftest",
+                       help=msg("tự kiểm tra toàn bộ chương trình trên dữ liệu tạm",
+                                "check this installation"))
     p.set_defaults(func=cmd_selftest)
 
 

@@ -19,13 +19,21 @@ def register(sub) -> None:
     p = sub.add_parser("init", help=msg("tạo cơ sở dữ liệu cho đơn vị", "set up the database for a unit"))
     p.add_argument("--unit-code", required=True)
     # on a unit already set up, only the options given change (the others keep what is stored)
-    p.add_argument("--unit-name", help=msg("tên đơn vị (bắt buộc khi tạo mới)", "the unit's name (required for a new unit)"))
-    p.add_argument("--level", help=msg("mã cấp, ví dụ tinh, xa (xem: c27desk levels; bắt buộc khi tạo mới)", "the level code, for example tinh, xa (see: c27desk levels; required for a new unit)"))
+    p.add_argument("--unit-name",
+                   help=msg("tên đơn vị (bắt buộc khi tạo mới)",
+                            "the unit's name (required for a new unit)"))
+    p.add_argument("--level",
+                   help=msg("mã cấp, ví dụ tinh, xa (xem: c27desk levels; bắt buộc khi tạo mới)",
+                            "the level code, for example tinh, xa (see: c27desk levels; required for a new unit)"))
     p.add_argument("--parent", help=msg("mã đơn vị cấp trên", "the office above's unit code"))
     p.add_argument("--place", help=msg("địa danh ghi ở dòng ngày tháng", "the place written on the date line"))
-    p.add_argument("--parent-body", help=msg("cơ quan chủ quản ghi trên tên đơn vị (ví dụ “ĐẢNG BỘ TỈNH …”)", "the parent body written above the unit name (for example “ĐẢNG BỘ TỈNH …”)"))
+    p.add_argument("--parent-body",
+                   help=msg("cơ quan chủ quản ghi trên tên đơn vị (ví dụ “ĐẢNG BỘ TỈNH …”)",
+                            "the parent body written above the unit name (for example “ĐẢNG BỘ TỈNH …”)"))
     p.add_argument("--doc-symbol", help=msg("ký hiệu văn bản, ví dụ TU, HU", "the document symbol, for example TU, HU"))
-    p.add_argument("--period", type=int, metavar=str(msg("NĂM", "YEAR")), help=msg("tạo luôn kỳ báo cáo của năm này", "create this year's period as well"))
+    p.add_argument("--period", type=int, metavar=str(msg("NĂM", "YEAR")),
+                   help=msg("tạo luôn kỳ báo cáo của năm này",
+                            "create this year's period as well"))
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", help=msg("cơ sở dữ liệu mẫu của Tỉnh ủy Đồng Nai năm 2023", "demo database"))

@@ -20,18 +20,30 @@ ACTIONS = ("list", "add", "rename", "move", "retire", "merge", "signers", "pin",
 def register(sub) -> None:
     p = sub.add_parser("units", help=msg("sổ đơn vị qua các năm, chứng thư số của đơn vị", "unit register, signers"))
     p.add_argument("action", choices=ACTIONS)
-    p.add_argument("codes", nargs="*", metavar=str(msg("MÃ", "CODE")), help=msg("merge: các đơn vị cũ; history: tệp sao lưu", "merge: the old units; history: a backup file"))
+    p.add_argument("codes", nargs="*", metavar=str(msg("MÃ", "CODE")),
+                   help=msg("merge: các đơn vị cũ; history: tệp sao lưu",
+                            "merge: the old units; history: a backup file"))
     p.add_argument("--code")
     p.add_argument("--name")
     p.add_argument("--level")
     p.add_argument("--parent", help=msg("mặc định: đơn vị của cơ sở dữ liệu này", "default: this database's unit"))
-    p.add_argument("--new-code", help=msg("rename: mã mới (đơn vị cũ kết thúc, đơn vị mới kế thừa)", "rename: a new code (the old unit ends, the new one succeeds it)"))
-    p.add_argument("--into", metavar=str(msg("MÃ", "CODE")), help=msg("merge: mã đơn vị sau hợp nhất", "merge: the code of the merged unit"))
-    p.add_argument("--from", dest="from_year", type=int, metavar=str(msg("NĂM", "YEAR")), help=msg("năm bắt đầu có hiệu lực", "the year the change takes effect"))
-    p.add_argument("--year", type=int, metavar=str(msg("NĂM", "YEAR")), help=msg("list: cây đơn vị của năm này", "list: this year's unit tree"))
+    p.add_argument("--new-code",
+                   help=msg("rename: mã mới (đơn vị cũ kết thúc, đơn vị mới kế thừa)",
+                            "rename: a new code (the old unit ends, the new one succeeds it)"))
+    p.add_argument("--into", metavar=str(msg("MÃ", "CODE")),
+                   help=msg("merge: mã đơn vị sau hợp nhất",
+                            "merge: the code of the merged unit"))
+    p.add_argument("--from", dest="from_year", type=int, metavar=str(msg("NĂM", "YEAR")),
+                   help=msg("năm bắt đầu có hiệu lực",
+                            "the year the change takes effect"))
+    p.add_argument("--year", type=int, metavar=str(msg("NĂM", "YEAR")),
+                   help=msg("list: cây đơn vị của năm này",
+                            "list: this year's unit tree"))
     p.add_argument("--force-history", action="store_true",
                    help=msg("cho phép thay đổi từ một năm đã có báo cáo (đổi cây đơn vị của năm đó)", "allow a change from a year already reported on (it changes that year's unit tree)"))
-    p.add_argument("--cert", type=Path, metavar=str(msg("TỆP.pem", "FILE.pem")), help=msg("chứng thư số của người ký của đơn vị", "the certificate of the unit's signer"))
+    p.add_argument("--cert", type=Path, metavar=str(msg("TỆP.pem", "FILE.pem")),
+                   help=msg("chứng thư số của người ký của đơn vị",
+                            "the certificate of the unit's signer"))
     p.set_defaults(func=cmd_units)
 
 
@@ -129,9 +141,9 @@ def _rename(ctx, args, db, me) -> None:
         new = make_unit(args.new_code, args.name or old.name, args.level or old.level, args.parent or old.parent)
         done = units.succeed(db, [old.code], new, args.from_year, LinkKind.RECODE, who=ctx.who,
                               force_history=args.force_history)
-        ctx.say(msg("Từ năm {from_year}, {code} đổi thành {code2} ({name}).",
-                    "From {from_year}, {code} becomes {code2} ({name}).",
-                    from_year=args.from_year, code=old.code, code2=done.code, name=done.name))
+        ctx.say(msg("Từ năm {from_year}, {code} đổi thành {new_code} ({name}).",
+                    "From {from_year}, {code} becomes {new_code} ({name}).",
+                    from_year=args.from_year, code=old.code, new_code=done.code, name=done.name))
         return
     done = units.rename(db, args.code, args.name, args.from_year, who=ctx.who, force_history=args.force_history)
     ctx.say(msg("Từ năm {from_year}, {code} có tên “{name}”.",

@@ -16,18 +16,28 @@ from c27desk.workflow import check_report, confirm_carried, load_values, open_re
 def register(sub) -> None:
     p = sub.add_parser("values", help=msg("nạp / xuất giá trị các tiêu chí", "load or dump values"))
     vsub = p.add_subparsers(dest="values_command", required=True, metavar="load|dump|confirm")
-    load = vsub.add_parser("load", help=msg("nạp tệp CSV UTF-8: criterion,value,explanation", "load a UTF-8 CSV file: criterion,value,explanation"))
+    load = vsub.add_parser("load",
+                           help=msg("nạp tệp CSV UTF-8: criterion,value,explanation",
+                                    "load a UTF-8 CSV file: criterion,value,explanation"))
     load.add_argument("file", type=Path, metavar=str(msg("TỆP", "FILE")))
     load.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
     load.set_defaults(func=cmd_load)
     dump = vsub.add_parser("dump", help=msg("xuất giá trị ra CSV hoặc JSON", "write the values as CSV or JSON"))
     dump.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
     dump.add_argument("--format", choices=("csv", "json"), default="csv")
-    dump.add_argument("--unit", help=msg("mã đơn vị (mặc định: đơn vị của cơ sở dữ liệu)", "the unit's code (default: the database's own unit)"))
-    dump.add_argument("--out", type=Path, help=msg("ghi ra tệp (CSV có BOM để mở bằng Excel) thay vì màn hình", "write to a file (CSV with a BOM, for Excel) instead of the screen"))
+    dump.add_argument("--unit",
+                      help=msg("mã đơn vị (mặc định: đơn vị của cơ sở dữ liệu)",
+                               "the unit's code (default: the database's own unit)"))
+    dump.add_argument("--out", type=Path,
+                      help=msg("ghi ra tệp (CSV có BOM để mở bằng Excel) thay vì màn hình",
+                               "write to a file (CSV with a BOM, for Excel) instead of the screen"))
     dump.set_defaults(func=cmd_dump)
-    confirm = vsub.add_parser("confirm", help=msg("xác nhận giá trị chuyển từ năm trước", "confirm carried-forward values"))
-    confirm.add_argument("criteria", nargs="*", metavar=str(msg("TIÊU_CHÍ", "CRITERION")), help=msg("mã tiêu chí, ví dụ II.1 VIII.6", "criterion codes, for example II.1 VIII.6"))
+    confirm = vsub.add_parser("confirm",
+                              help=msg("xác nhận giá trị chuyển từ năm trước",
+                                       "confirm carried-forward values"))
+    confirm.add_argument("criteria", nargs="*", metavar=str(msg("TIÊU_CHÍ", "CRITERION")),
+                         help=msg("mã tiêu chí, ví dụ II.1 VIII.6",
+                                  "criterion codes, for example II.1 VIII.6"))
     confirm.add_argument("--all", action="store_true", help=msg("mọi giá trị đang chờ xác nhận", "every waiting value"))
     confirm.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
     confirm.set_defaults(func=cmd_confirm)

@@ -75,9 +75,9 @@ def publish_form(db: Database, cat: Catalogue, year: int, out: Path, spec, *, wh
     """Sign ``cat`` as the form for ``year`` and write it to ``out`` (a folder or a ``.c27form`` path);
     the office keeps the form too, marked as published for that year."""
     if year < cat.year:
-        raise C27Error(msg("Biểu mẫu {key} dùng từ năm {year}, không ban hành cho năm {year2} được.",
-                           "Form {key} applies from {year}; it cannot be published for {year2}.",
-                           key=cat.key, year=cat.year, year2=year),
+        raise C27Error(msg("Biểu mẫu {key} dùng từ năm {year}, không ban hành cho năm {asked} được.",
+                           "Form {key} applies from {year}; it cannot be published for {asked}.",
+                           key=cat.key, year=cat.year, asked=year),
                        code="INVALID_FORM")
     me = units.require_self_unit(db)
     from c27desk.report.signing import cms_sign_detached

@@ -64,9 +64,9 @@ def _require_child(db: Database, code: str, year: int):
     me = units.require_self_unit(db)
     unit = units.unit_in(db, code, year)  # a child in that year's tree, as it was then
     if unit is None or unit.parent != me.code:
-        raise InputError(msg("{code} không phải đơn vị trực thuộc của {code2}.",
-                             "{code} is not a child unit of {code2}.",
-                             code=code, code2=me.code), code="NOT_A_CHILD")
+        raise InputError(msg("{code} không phải đơn vị trực thuộc của {office}.",
+                             "{code} is not a child unit of {office}.",
+                             code=code, office=me.code), code="NOT_A_CHILD")
     return unit
 
 
