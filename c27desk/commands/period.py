@@ -23,11 +23,11 @@ from c27desk.workflow import (
 
 #: The report details a period carries, each with its label and its help, in words a user knows.
 FIELDS = {
-    "deadline": (msg("Hạn nộp", "Deadline"), msg("hạn nộp (YYYY-MM-DD)", "the deadline (YYYY-MM-DD)")),
+    "deadline": (msg("Hạn nộp", "Deadline"), msg("hạn nộp, ví dụ 29/02/2024", "the deadline, for example 29/02/2024")),
     "report_number": (msg("Số báo cáo", "Report number"),
                       msg("số báo cáo: 45 hoặc 45-BC/<ký hiệu đơn vị>; in ra một lần “Số 45-BC/…”",
                           "the report number: 45 or 45-BC/<unit symbol>; printed once as “Số 45-BC/…”")),
-    "report_date": (msg("Ngày báo cáo", "Report date"), msg("ngày báo cáo (YYYY-MM-DD)", "the report date (YYYY-MM-DD)")),
+    "report_date": (msg("Ngày báo cáo", "Report date"), msg("ngày báo cáo, ví dụ 20/02/2024", "the report date, for example 20/02/2024")),
     "place": (msg("Địa danh", "Place"), msg("địa danh", "the place name on the date line")),
     "signer_authority": (msg("Thẩm quyền ký", "Signing authority"),
                          msg("thẩm quyền ký, ví dụ “T/M BAN THƯỜNG VỤ”", "the signing authority, for example “T/M BAN "
