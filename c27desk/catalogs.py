@@ -21,9 +21,8 @@ def load_catalogue_file(path: Path) -> Catalogue:
                                  "The file is not UTF-8."), where=str(path)) from exc
     except json.JSONDecodeError as exc:
         raise CatalogueError(
-            msg("Lỗi JSON ở dòng {line}, cột {column}: {detail}.",
-                "Bad JSON at line {line}, column {column}: {detail}.",
-                line=exc.lineno, column=exc.colno, detail=exc.msg),
+            msg("JSON lỗi ở dòng {lineno}, cột {colno}.", "Bad JSON at line {lineno}, column {colno}.",
+                lineno=exc.lineno, colno=exc.colno),
             where=str(path),
         ) from exc
     except OSError as exc:

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 
 from c27desk import __version__, commands, log
 from c27desk.desktop import opens
-from c27desk.errors import C27Error, current_language
-from c27desk.i18n import Text, msg, set_language
+from c27desk.errors import C27Error
+from c27desk.i18n import Lang, Text, language, msg, set_language
+from c27desk.model.text import shown
 from c27desk.store import faults, lock
 from c27desk.store.clock import current_user
 
@@ -38,7 +39,6 @@ class Context:
     """What every command gets: where the database is and who is acting."""
 
     db_path: Path
-    lang: str
     _lock: lock.InstanceLock | None = field(default=None, repr=False)
 
     @property
@@ -94,10 +94,11 @@ class Context:
 
         if self.db_path.exists() and not writable(self.db_path):
             raise C27Error(
-                f"cơ sở dữ liệu {self.db_path} nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?): đọc được "
-                "(check, values dump, cửa sổ chỉ xem) nhưng không thay đổi được.",
-                f"the database {self.db_path} is in a read-only folder or on read-only media (a locked "
-                "stick?): it can be read (check, values dump, the window in view-only mode) but not changed.",
+                msg("Cơ sở dữ liệu {db_path} nằm ở thư mục hoặc ổ chỉ cho đọc (USB khóa ghi?): đọc được (check, "
+                    "values dump, cửa sổ chỉ xem) nhưng không thay đổi được.",
+                    "The database {db_path} is in a read-only folder or on read-only media (a locked stick?): it can "
+                    "be read (check, values dump, the window in view-only mode) but not changed.",
+                    db_path=self.db_path),
                 code="DB_READONLY")
 
     def release(self) -> None:
@@ -105,13 +106,109 @@ class Context:
             self._lock.release()
             self._lock = None
 
-    def say(self, vi: str, en: str) -> None:
-        print(en if self.lang == "en" else vi)
+    @property
+    def lang(self) -> str:
+        """The interface language (``"vi"`` or ``"en"``), for services that still take it as an argument."""
+        return language().value
+
+    def say(self, text: Text) -> None:
+        """One message to the person at the terminal, in their language."""
+        print(text.render())
+
+
+#: argparse's own words ("usage:", "options:", its error lines) in Vietnamese. argparse looks each one
+#: up through ``gettext`` when it is used; :func:`_argparse_words` answers instead, in the language set.
+ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "show this help message and exit": "in hướng dẫn này rồi thoát",
+    "show program's version number and exit": "in số phiên bản rồi thoát",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "không hiểu tham số: %s",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+    "not allowed with argument %s": "không dùng cùng với %s",
+    "expected one argument": "cần một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected %s argument": "cần %s giá trị",
+    "expected %s arguments": "cần %s giá trị",
+    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong "
+                                                           "%(choices)s)",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn không rõ: %(option)s có thể là %(matches)s",
+    "ignored explicit argument %r": "bỏ qua giá trị %r",
+    "unexpected option string: %s": "tùy chọn không đúng chỗ: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+}
+
+
+def _argparse_words(message: str) -> str:
+    return ARGPARSE_VI.get(message, message) if language() == Lang.VI else message
+
+
+argparse._ = _argparse_words  # argparse calls its module-level ``_`` (gettext) for every word it says
+argparse.ngettext = lambda singular, plural, n: _argparse_words(singular if n == 1 else plural)
+
+
+#: What an option's value is called in the usage line when the option names none (argparse would
+#: show its internal name in capitals: ``--unit-code UNIT_CODE``).
+VALUE_NAMES = {
+    "code": msg("MÃ", "CODE"), "unit_code": msg("MÃ_ĐƠN_VỊ", "UNIT_CODE"), "new_code": msg("MÃ_MỚI", "NEW_CODE"),
+    "unit": msg("MÃ_ĐƠN_VỊ", "UNIT_CODE"), "parent": msg("MÃ_CẤP_TRÊN", "PARENT_CODE"),
+    "name": msg("TÊN", "NAME"), "unit_name": msg("TÊN_ĐƠN_VỊ", "UNIT_NAME"), "level": msg("CẤP", "LEVEL"),
+    "year": msg("NĂM", "YEAR"), "revision": msg("SỐ_BẢN", "REVISION"), "rank": msg("THỨ_BẬC", "RANK"),
+    "out": msg("TỆP", "FILE"), "file": msg("TỆP", "FILE"), "fingerprint": msg("DẤU_VÂN_TAY", "FINGERPRINT"),
+    "deadline": msg("NGÀY", "DATE"), "report_date": msg("NGÀY", "DATE"), "report_number": msg("SỐ", "NUMBER"),
+    "place": msg("ĐỊA_DANH", "PLACE"), "parent_body": msg("CƠ_QUAN", "BODY"), "doc_symbol": msg("KÝ_HIỆU", "SYMBOL"),
+    "signer_authority": msg("THẨM_QUYỀN", "AUTHORITY"), "signer_title": msg("CHỨC_VỤ", "TITLE"),
+    "signer_name": msg("HỌ_TÊN", "FULL_NAME"), "recipients": msg("NƠI_NHẬN", "RECIPIENTS"),
+}
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help texts are Texts, rendered in the reader's language when the help is shown."""
+
+    def _get_default_metavar_for_optional(self, action: argparse.Action) -> str:
+        name = VALUE_NAMES.get(action.dest)
+        return name.render() if name else super()._get_default_metavar_for_optional(action)
+
+    def _get_default_metavar_for_positional(self, action: argparse.Action) -> str:
+        name = VALUE_NAMES.get(action.dest)
+        return name.render() if name else super()._get_default_metavar_for_positional(action)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        if isinstance(action.help, Text):
+            action.help = action.help.render()
+        return super()._format_action(action)
+
+    def _format_text(self, text: str | Text) -> str:
+        return super()._format_text(str(text))
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        if isinstance(kwargs.get("description"), Text):
+            kwargs["description"] = kwargs["description"].render()
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # one line, exit 2, as for every other failure
-        self.exit(EXIT_USAGE, f"{self.prog}: lệnh chưa đúng / usage: {message} (xem / see {self.prog} --help)\n")
+        said = msg("{prog}: lệnh chưa đúng: {message} (xem {prog} --help)",
+                   "{prog}: usage error: {message} (see {prog} --help)", prog=self.prog, message=message)
+        self.exit(EXIT_USAGE, f"{said}\n")
+
+    def add_argument(self, *args, **kwargs):
+        """A positional with choices is named by its choices (``{list,set}``), in usage and in errors alike:
+        argparse would name it by its internal name in an error ("argument action: invalid choice")."""
+        if args and not args[0].startswith("-") and kwargs.get("choices") and "metavar" not in kwargs:
+            kwargs["metavar"] = "{" + ",".join(kwargs["choices"]) + "}"
+        return super().add_argument(*args, **kwargs)
+
+    def add_argument_group(self, *args, **kwargs):
+        args = tuple(str(a) if isinstance(a, Text) else a for a in args)
+        return super().add_argument_group(*args, **kwargs)
 
 
 def command_modules() -> list[str]:
@@ -119,13 +216,20 @@ def command_modules() -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="c27desk", description="Báo cáo Chương trình 27 (ứng dụng CNTT trong cơ quan đảng).")
-    parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: C27DESK_DB hoặc thư mục dữ liệu người dùng)")
-    parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ thông báo / message language")
-    parser.add_argument("--version", action="version", version=f"c27desk {__version__}")
+    """The whole command line, its help in the language already set (see :func:`language_asked`)."""
+    parser = _Parser(prog="c27desk", description=msg("Báo cáo Chương trình 27 (ứng dụng CNTT trong cơ quan đảng).",
+                                                     "Program 27 reports (IT in the Party's offices)."))
+    parser.add_argument("--db", type=Path, metavar=str(msg("TỆP", "FILE")),
+                        help=msg("tệp cơ sở dữ liệu (mặc định: C27DESK_DB hoặc thư mục dữ liệu người dùng)",
+                                 "the database file (default: C27DESK_DB or the user's data folder)"))
+    parser.add_argument("--lang", choices=("vi", "en"), help=msg("ngôn ngữ (vi: tiếng Việt, en: tiếng Anh)",
+                                                                  "language (vi: Vietnamese, en: English)"))
+    parser.add_argument("--version", action="version", version=f"c27desk {__version__}",
+                        help=msg("in số phiên bản rồi thoát", "show the version number and exit"))
     parser.add_argument("--verbose", action="store_true",
-                        help="với --version: cả Python, Qt, hệ điều hành, cơ sở dữ liệu, thư mục dữ liệu và nhật ký")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+                        help=msg("với --version: cả Python, Qt, hệ điều hành, cơ sở dữ liệu, thư mục dữ liệu và nhật ký",
+                                 "with --version: also Python, Qt, the system, the database, the data folder and the log"))
+    sub = parser.add_subparsers(dest="command", metavar=str(msg("LỆNH", "COMMAND")), parser_class=_Parser)
     for name in command_modules():
         module = importlib.import_module(f"c27desk.commands.{name}")
         module.register(sub)
@@ -161,6 +265,21 @@ def asks_version(argv: Sequence[str]) -> bool:
     return False
 
 
+def language_asked(argv: Sequence[str]) -> str | None:
+    """``--lang X`` (or ``--lang=X``) among the options before the command: read before argparse
+    runs, since argparse's help and errors must already be in that language."""
+    for i, token in enumerate(argv):
+        if token == "--":
+            return None
+        if token.startswith("--lang="):
+            return token.split("=", 1)[1]
+        if token == "--lang":
+            return argv[i + 1] if i + 1 < len(argv) else None
+        if not token.startswith("-") and not (i and argv[i - 1] in ("--db", "--lang")):
+            return None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if asks_version(argv):
@@ -170,16 +289,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     from c27desk.store.database import default_db_path, resolve_db_path
 
+    # the language is set once, here, before the parser is built (its help and errors speak it):
+    # from --lang, else the user's standing choice (C27DESK_LANG)
+    set_language(language_asked(argv) or os.environ.get("C27DESK_LANG", "vi"))
     parser = build_parser()
     argv = route_opened_files(parser, argv)
     args = parser.parse_args(argv)
     log.setup("window" if args.command in (None, "gui") else "cli")
-    # the language is set once, here: from --lang, else the user's standing choice (C27DESK_LANG)
-    set_language(args.lang or os.environ.get("C27DESK_LANG", "vi"))
-    ctx = Context(db_path=resolve_db_path(args.db) if args.db else default_db_path(), lang=current_language())
+    ctx = Context(db_path=resolve_db_path(args.db) if args.db else default_db_path())
     if args.command is None:
         args = parser.parse_args([*argv, "gui"])
-    where = f"command {' '.join(_command_words(args))}"
+    words = " ".join(_command_words(args))
+    where = f"command {words}"  # for the log, which is in English
     try:
         code = int(args.func(ctx, args) or EXIT_OK)
         log.done(f"{where} (exit {code})")
@@ -188,24 +309,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.refused(exc, where)
         for line in getattr(exc, "lines", lambda lang: [])(ctx.lang):
             print(f"  {line}", file=sys.stderr)
-        print(f"c27desk: {exc.message(ctx.lang)}", file=sys.stderr)
+        print(f"c27desk: {exc.message()}", file=sys.stderr)
         return EXIT_FAIL
     except BrokenPipeError:  # output piped into `head` or a closed pager: not a failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except faults.FAULTS as exc:  # a disk or file fault outside a statement: one line, never a traceback
         log.failed(exc, where)
-        print(f"c27desk: {faults.explain(exc, ctx.db_path).message(ctx.lang)}", file=sys.stderr)
+        print(f"c27desk: {faults.explain(exc, ctx.db_path).message()}", file=sys.stderr)
         return EXIT_FAIL
     except KeyboardInterrupt:
         log.done(f"{where} interrupted")
-        print("c27desk: đã dừng / interrupted", file=sys.stderr)
+        print(f"c27desk: {msg('Đã dừng.', 'Interrupted.')}", file=sys.stderr)
         return 130
     except Exception as exc:  # a fault nobody foresaw: one line and the log, the traceback in the log only
         log.failed(exc, where)
         if os.environ.get("C27DESK_DEBUG"):
             raise
-        print(f"c27desk: {unexpected(exc, where)}", file=sys.stderr)
+        print(f"c27desk: {unexpected(exc, words)}", file=sys.stderr)
         return EXIT_FAIL
     finally:
         ctx.release()
@@ -220,18 +341,17 @@ def _command_words(args: argparse.Namespace) -> list[str]:
     return words
 
 
-def unexpected(exc: BaseException, where: str) -> Text:
-    """What is said about a failure nobody foresaw: what failed, where, and where the details are."""
+def unexpected(exc: BaseException, command: str) -> Text:
+    """What is said about a failure nobody foresaw: what failed, in which command, and where the details are."""
     logged = log.log_file()
-    return msg("lỗi không mong đợi ({what}) khi chạy {where}; chi tiết đã ghi vào nhật ký: {log}",
-               "unexpected error ({what}) in {where}; the details are in the log: {log}",
-               what=f"{type(exc).__name__}: {exc}", where=where, log=str(logged) if logged else "-")
+    return msg("Lỗi không mong đợi ({what}) khi chạy lệnh “{command}”; chi tiết đã ghi vào nhật ký: {log}",
+               "Unexpected error ({what}) in the command “{command}”; the details are in the log: {log}",
+               what=shown(f"{type(exc).__name__}: {exc}"), command=command, log=str(logged) if logged else "-")
 
 
 def print_environment(argv: Sequence[str]) -> int:
     """``c27desk --version --verbose``: what support asks first, one "label: value" a line."""
-    lang = next((argv[i + 1] for i, t in enumerate(argv[:-1]) if t == "--lang"), None)
-    set_language(lang or os.environ.get("C27DESK_LANG", "vi"))
+    set_language(language_asked(argv) or os.environ.get("C27DESK_LANG", "vi"))
     given = next((argv[i + 1] for i, t in enumerate(argv[:-1]) if t == "--db"), None)
     from c27desk.store.database import default_db_path, resolve_db_path
 

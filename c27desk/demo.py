@@ -46,8 +46,8 @@ def create_demo(db: Database, *, who: str) -> int:
         raise StoreError(
             msg("Cơ sở dữ liệu này đã có số liệu; dữ liệu mẫu chỉ ghi vào tệp trống. Hãy chọn một tệp khác bằng "
                 "--db.",
-                "This database already holds values; the demo only fills an empty file. Choose another file "
-                "with --db."),
+                "This database already holds values; the demo only fills an empty file. Choose another file with "
+                "--db."),
             code="NOT_EMPTY",
         )
     units.save_unit(db, DEMO_UNIT, is_self=True, who=who)

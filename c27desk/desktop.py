@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from c27desk.errors import C27Error
-from c27desk.fileio import atomic_write_bytes, os_reason
-from c27desk.i18n import msg, pair
+from c27desk.fileio import atomic_write_bytes, os_text
+from c27desk.i18n import msg
 from c27desk.resources import app_root
 
 PACKAGE_SUFFIX = ".c27"
@@ -71,10 +71,9 @@ def _icon_file(name: str) -> Path:
 
 
 def _os_failure(exc: OSError, where: object) -> C27Error:
-    vi, en = os_reason(exc)
-    return C27Error(msg("Không ghi được liên kết tệp ({where}): {reason}.",
-                        "Could not write the file association ({where}): {reason}.",
-                        where=where, reason=pair(vi, en)), code="ASSOCIATION")
+    return C27Error(msg("Không ghi được liên kết tệp ({where}): {why}.",
+                        "Could not write the file association ({where}): {why}.", where=where, why=os_text(exc)),
+                    code="ASSOCIATION")
 
 
 # -- Windows ---------------------------------------------------------------------------------------

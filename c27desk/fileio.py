@@ -9,28 +9,32 @@ import tempfile
 from pathlib import Path
 
 from c27desk.errors import C27Error
-from c27desk.i18n import msg, pair
+from c27desk.i18n import Lang, Text, msg, verbatim
 
 _REASONS = {
-    errno.ENOSPC: ("thiết bị hoặc ổ đĩa đã đầy", "the device or disk is full"),
-    errno.EDQUOT: ("đã hết hạn mức dung lượng", "the disk quota is used up"),
-    errno.EROFS: ("thiết bị chỉ cho đọc (USB bị khóa ghi?)", "the device is read-only (write-protected stick?)"),
-    errno.EACCES: ("không có quyền ghi vào đây", "no permission to write here"),
-    errno.EPERM: ("không có quyền ghi vào đây", "no permission to write here"),
-    errno.ENOENT: ("không có tệp hoặc thư mục này (USB đã rút?)", "no such file or folder (stick removed?)"),
-    errno.EISDIR: ("đây là thư mục, không phải tệp", "this is a folder, not a file"),
-    errno.ENOTDIR: ("đường dẫn không phải thư mục", "the path is not a folder"),
-    errno.EIO: ("lỗi đọc/ghi thiết bị (USB hỏng hoặc đã rút?)", "device I/O error (faulty or removed stick?)"),
+    errno.ENOSPC: msg("thiết bị hoặc ổ đĩa đã đầy", "the device or disk is full"),
+    errno.EDQUOT: msg("đã hết hạn mức dung lượng", "the disk quota is used up"),
+    errno.EROFS: msg("thiết bị chỉ cho đọc (USB bị khóa ghi?)", "the device is read-only (write-protected stick?)"),
+    errno.EACCES: msg("không có quyền ghi vào đây", "no permission to write here"),
+    errno.EPERM: msg("không có quyền ghi vào đây", "no permission to write here"),
+    errno.ENOENT: msg("không có tệp hoặc thư mục này (USB đã rút?)", "no such file or folder (stick removed?)"),
+    errno.EISDIR: msg("đây là thư mục, không phải tệp", "this is a folder, not a file"),
+    errno.ENOTDIR: msg("đường dẫn không phải thư mục", "the path is not a folder"),
+    errno.EIO: msg("lỗi đọc/ghi thiết bị (USB hỏng hoặc đã rút?)", "device I/O error (faulty or removed stick?)"),
 }
 
 
-def os_reason(exc: OSError) -> tuple[str, str]:
-    """Why a file operation failed, in words a user can act on, Vietnamese and English."""
+def os_text(exc: OSError) -> Text:
+    """Why a file operation failed, in words a user can act on; an errno without words of ours is
+    the system's own text, the same in both languages."""
     known = _REASONS.get(exc.errno or 0)
-    if known:
-        return known
-    text = exc.strerror or str(exc)
-    return text, text
+    return known if known is not None else verbatim(exc.strerror or str(exc))
+
+
+def os_reason(exc: OSError) -> tuple[str, str]:
+    """The same as (Vietnamese, English), for callers that still say things as two strings."""
+    text = os_text(exc)
+    return text.render(Lang.VI), text.render(Lang.EN)
 
 
 #: No file a user hands the program (a certificate, a form, a PDF to verify, a workbook) is this large.
@@ -46,19 +50,17 @@ def read_file(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        vi, en = os_reason(exc)
-        raise C27Error(msg("Không đọc được {path}: {reason}.",
-                           "Cannot read {path}: {reason}.",
-                           path=path, reason=pair(vi, en)), code="NOT_FOUND") from exc
+        raise C27Error(msg("Không đọc được {path}: {why}.", "Cannot read {path}: {why}.", path=path, why=os_text(exc)),
+                       code="NOT_FOUND") from exc
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise C27Error(msg("Tệp {path} không phải là một tệp thông thường (thư mục, thiết bị hay ống dẫn?).",
-                               "The file {path} is not a regular file (a folder, device or pipe?).",
+            raise C27Error(msg("{path} không phải là một tệp thông thường (thư mục, thiết bị hay ống dẫn?).",
+                               "{path} is not a regular file (a folder, device or pipe?).",
                                path=path), code="NOT_A_FILE")
         limit_mb = f"{max_bytes / 1024 / 1024:g} MB"
-        too_big = C27Error(msg("Tệp {path} lớn hơn {limit_mb}, quá lớn cho loại tệp này.",
-                               "The file {path} is larger than {limit_mb}, too large for this kind of file.",
+        too_big = C27Error(msg("{path} lớn hơn {limit_mb}, quá lớn cho loại tệp này.",
+                               "{path} is larger than {limit_mb}, too large for this kind of file.",
                                path=path, limit_mb=limit_mb), code="FILE_TOO_LARGE")
         if info.st_size > max_bytes:
             raise too_big
@@ -68,10 +70,8 @@ def read_file(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             raise too_big
         return data
     except OSError as exc:
-        vi, en = os_reason(exc)
-        raise C27Error(msg("Không đọc được {path}: {reason}.",
-                           "Cannot read {path}: {reason}.",
-                           path=path, reason=pair(vi, en)), code="NOT_FOUND") from exc
+        raise C27Error(msg("Không đọc được {path}: {why}.", "Cannot read {path}: {why}.", path=path, why=os_text(exc)),
+                       code="NOT_FOUND") from exc
     finally:
         os.close(fd)
 
@@ -100,11 +100,9 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int = 0o644) -> P
             finally:
                 os.close(dir_fd)
     except OSError as exc:
-        vi, en = os_reason(exc)
         raise C27Error(
-            msg("Không ghi được {path}: {reason}. Tệp cũ (nếu có) không bị thay đổi.",
-                "Cannot write {path}: {reason}. Any existing file is unchanged.",
-                path=path, reason=pair(vi, en)),
+            msg("Không ghi được {path}: {why}. Tệp cũ (nếu có) không bị thay đổi.",
+                "Cannot write {path}: {why}. Any existing file is unchanged.", path=path, why=os_text(exc)),
             code="WRITE_FAILED",
         ) from exc
     finally:

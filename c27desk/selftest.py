@@ -23,13 +23,24 @@ from c27desk.i18n import Text, msg
 
 YEAR = 2023
 UNIT = "HU-SELFTEST"
+UNIT_NAME = "Huyện ủy Tự kiểm tra"  # a name, the same in both languages
+
+
+STEP_LABELS = {"resources": msg("tài nguyên", "resources"), "unit database": msg("CSDL đơn vị", "unit database"),
+               "trial keys": msg("khóa dùng thử", "trial keys"), "appendix": msg("phụ lục", "appendix"),
+               "sign + verify": msg("ký + kiểm tra", "sign + verify"), "export": msg("xuất gói", "export"),
+               "import": msg("nhận gói", "import"), "consolidate": msg("tổng hợp", "consolidate")}
 
 
 @dataclass(frozen=True)
 class Step:
-    name: str
+    name: str  # stable, for scripts; ``label`` is what a person reads
     detail: Text | str
     seconds: float
+
+    @property
+    def label(self) -> Text:
+        return STEP_LABELS[self.name]
 
 
 class SelftestError(C27Error):
@@ -78,17 +89,15 @@ def _steps(tmp: Path) -> Iterator[Step]:
         return done
 
     missing = missing_resources()
-    _check(not missing, msg("thiếu tài nguyên {names} trong {folder}", "missing resources {names} in {folder}",
-                                names=", ".join(missing), folder=app_root() / "resources"))
-    _check(any(migrations_dir().glob("0001_*.sql")), msg("thiếu tệp nâng cấp trong {folder}",
-                                                                  "missing migrations in {folder}", folder=migrations_dir()))
+    _check(not missing, f"thiếu tài nguyên / missing resources {', '.join(missing)} in {app_root() / 'resources'}")
+    _check(any(migrations_dir().glob("0001_*.sql")), f"thiếu / missing migrations in {migrations_dir()}")
     yield step("resources", msg("c27desk {version}: phông chữ, biểu mẫu, bản dịch, ICC",
                                 "c27desk {version}: fonts, forms, translations, ICC", version=__version__))
 
     unit_db_path = tmp / "unit.sqlite3"
     unit_db = open_database(unit_db_path)
     try:
-        units.save_unit(unit_db, make_unit(UNIT, "Huyện ủy Tự kiểm tra", "huyen", "TU-DONGNAI", place="Biên Hòa"),
+        units.save_unit(unit_db, make_unit(UNIT, UNIT_NAME, "huyen", "TU-DONGNAI", place="Biên Hòa"),
                         is_self=True, who=who)
         periods.ensure_period(unit_db, YEAR, who=who)
         periods.update_period(unit_db, YEAR, who=who, report_number="15", report_date=f"{YEAR + 1}-02-15",
@@ -97,21 +106,21 @@ def _steps(tmp: Path) -> Iterator[Step]:
         ref = open_report(unit_db, YEAR)
         loaded = load_values(unit_db, ref, demo_values_for_level("huyen"), who=who)
         rev = finalise_report(unit_db, ref, who=who, acknowledge_warnings=True)
-        yield step("unit database", msg("{n} giá trị, chốt bản {revision}", "{n} value, revision {revision} finalised",
-                                          plural="{n} values, revision {revision} finalised", n=loaded,
-                                          revision=rev.number))
+        yield step("unit database", msg("{n} giá trị, chốt bản {revision}", "{n} value, finalised as revision {revision}",
+                                        plural="{n} values, finalised as revision {revision}", n=loaded,
+                                        revision=rev.number))
 
         secret = secrets.token_urlsafe(16)
-        keys = make_trial_keys(tmp / "keys", UNIT, "Huyện ủy Tự kiểm tra", secret)
+        keys = make_trial_keys(tmp / "keys", UNIT, UNIT_NAME, secret)
         spec = P12Spec(keys.unit_p12, secret)
         roots = [certs.load_pem_file(keys.ca_pem)]
         yield step("trial keys", keys.unit_p12.name)
 
         content = appendix_content(unit_db, YEAR)
         rendered = render_appendix(content)
-        _check(rendered.pages >= 2, msg("phụ lục quá ngắn", "the appendix is too short"))
+        _check(rendered.pages >= 2, "phụ lục quá ngắn / appendix too short")
         yield step("appendix", msg("{n} trang, {size} KiB", "{n} page, {size} KiB", plural="{n} pages, {size} KiB",
-                                      n=rendered.pages, size=len(rendered.pdf) // 1024))
+                                   n=rendered.pages, size=len(rendered.pdf) // 1024))
 
         signed = sign_appendix(content, rendered, spec, roots)
         check = verify_pdf(signed.pdf, roots)
@@ -132,7 +141,7 @@ def _steps(tmp: Path) -> Iterator[Step]:
     office = open_database(office_path)
     try:
         create_demo(office, who=who)
-        units.save_unit(office, make_unit(UNIT, "Huyện ủy Tự kiểm tra", "huyen", "TU-DONGNAI"), who=who)
+        units.save_unit(office, make_unit(UNIT, UNIT_NAME, "huyen", "TU-DONGNAI"), who=who)
         exchange.add_trusted_ca(office, exchange.TrustedCa(certs.fingerprint(roots[0]), certs.subject(roots[0]),
                                                            certs.to_pem(roots[0])), who=who)
         tampered = bytearray(raw)
@@ -145,14 +154,14 @@ def _steps(tmp: Path) -> Iterator[Step]:
                                                          reason=outcome.reason, detail=outcome.message))
         held = revisions.latest_final(office, UNIT, YEAR)
         _check(held is not None and revisions.snapshot(office, UNIT, YEAR, held.number) == expected,
-               msg("số liệu nhận khác số liệu gửi", "the values received differ from those sent"))
-        yield step("import", msg("{reason} cho gói bị sửa; gói đúng được nhận",
-                                      "{reason} for the tampered package; the right one accepted", reason=refused.reason))
+               "số liệu nhận khác số liệu gửi / received values differ from those sent")
+        yield step("import", msg("{code} cho gói bị sửa; gói đúng được nhận",
+                                 "{code} for the altered package; the right one accepted", code=refused.reason))
 
         cons = consolidate(office, DEMO_YEAR)
         _check(len(cons.received) == 1, msg("tổng hợp", "consolidation"))
         write_xlsx(cons, tmp / "tong-hop.xlsx")
-        yield step("consolidate", msg("{got}/{total} đơn vị, XLSX", "{got}/{total} units, XLSX", got=len(cons.received),
-                                             total=len(cons.units)))
+        yield step("consolidate", msg("{got}/{n} đơn vị, XLSX", "{got}/{n} units, XLSX", got=len(cons.received),
+                                      n=len(cons.units)))
     finally:
         office.close()

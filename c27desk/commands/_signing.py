@@ -7,17 +7,27 @@ import os
 import sys
 
 from c27desk.errors import InputError
+from c27desk.i18n import msg
 from c27desk.store import signing_settings
 from c27desk.store.signing_settings import SigningSettings
 
 
 def add_signing_options(p) -> None:
-    g = p.add_argument_group("ký số / signing (mật khẩu hoặc PIN: biến C27DESK_PIN hoặc gõ khi được hỏi)")
-    g.add_argument("--sign-p12", metavar="FILE", help="ký bằng tệp chứng thư số .p12/.pfx")
-    g.add_argument("--pkcs11-module", metavar="LIB", help="thư viện PKCS#11 của token (.dll/.so)")
-    g.add_argument("--token", metavar="LABEL", help="nhãn token")
-    g.add_argument("--key-label", metavar="LABEL", help="nhãn khóa trên token (nếu có nhiều khóa)")
-    g.add_argument("--sign", action="store_true", help="ký theo cách đã lưu (c27desk signing set …)")
+    g = p.add_argument_group(msg("ký số (mật khẩu hoặc PIN: biến C27DESK_PIN hoặc gõ khi được hỏi)",
+                                 "signing (passphrase or PIN: C27DESK_PIN, or typed when asked)"))
+    g.add_argument("--sign-p12", metavar=str(msg("TỆP", "FILE")),
+                   help=msg("ký bằng tệp chứng thư số .p12/.pfx",
+                            "sign with a .p12/.pfx certificate file"))
+    g.add_argument("--pkcs11-module", metavar=str(msg("THƯ_VIỆN", "LIBRARY")),
+                   help=msg("thư viện PKCS#11 của token (.dll/.so)",
+                            "the token's PKCS#11 library (.dll/.so)"))
+    g.add_argument("--token", metavar=str(msg("NHÃN", "LABEL")), help=msg("nhãn token", "the token's label"))
+    g.add_argument("--key-label", metavar=str(msg("NHÃN", "LABEL")),
+                   help=msg("nhãn khóa trên token (nếu có nhiều khóa)",
+                            "the key label on the token (when it holds several keys)"))
+    g.add_argument("--sign", action="store_true",
+                   help=msg("ký theo cách đã lưu (c27desk signing set …)",
+                            "sign the saved way (c27desk signing set …)"))
 
 
 def wants_signing(args) -> bool:
@@ -26,21 +36,20 @@ def wants_signing(args) -> bool:
 
 def chosen_settings(db, unit: str, args) -> SigningSettings:
     if args.sign_p12 and (args.pkcs11_module or args.token):
-        raise InputError("chỉ chọn một cách ký: --sign-p12 hoặc --pkcs11-module/--token.",
-                         "choose one way to sign: --sign-p12 or --pkcs11-module/--token.")
+        raise InputError(msg("Chỉ chọn một cách ký: --sign-p12 hoặc --pkcs11-module/--token.",
+                             "Choose one way to sign: --sign-p12 or --pkcs11-module/--token."))
     if args.sign_p12:
         return SigningSettings(unit, "p12", p12_path=args.sign_p12)
     if args.pkcs11_module or args.token:
         if not (args.pkcs11_module and args.token):
-            raise InputError("ký bằng token cần cả --pkcs11-module và --token.",
-                             "token signing needs both --pkcs11-module and --token.")
+            raise InputError(msg("Ký bằng token cần cả --pkcs11-module và --token.",
+                                 "Token signing needs both --pkcs11-module and --token."))
         return SigningSettings(unit, "pkcs11", pkcs11_module=args.pkcs11_module, token_label=args.token,
                                key_label=args.key_label)
     saved = signing_settings.get(db, unit)
     if saved is None:
-        raise InputError("chưa có cách ký đã lưu; dùng --sign-p12 hoặc --pkcs11-module/--token, hoặc "
-                         "c27desk signing set.",
-                         "no saved signing settings; use --sign-p12 or --pkcs11-module/--token, or c27desk signing set.")
+        raise InputError(msg("Chưa có cách ký đã lưu; dùng --sign-p12 hoặc --pkcs11-module/--token, hoặc c27desk signing set.",
+                             "No saved signing settings; use --sign-p12 or --pkcs11-module/--token, or c27desk signing set."))
     return saved
 
 
@@ -50,10 +59,11 @@ def read_secret(settings: SigningSettings) -> str:
     if secret is not None:
         return secret
     if not sys.stdin.isatty():
-        raise InputError("cần mật khẩu/PIN: đặt biến C27DESK_PIN hoặc chạy trong cửa sổ lệnh để nhập.",
-                         "a passphrase/PIN is needed: set C27DESK_PIN or run in a terminal to type it.")
-    prompt = "Mật khẩu tệp .p12: " if settings.method == "p12" else "Mã PIN của token: "
-    return getpass.getpass(prompt)
+        raise InputError(msg("Cần mật khẩu/PIN: đặt biến C27DESK_PIN hoặc chạy trong cửa sổ lệnh để nhập.",
+                             "A passphrase/PIN is needed: set C27DESK_PIN or run in a terminal to type it."))
+    prompt = msg("Mật khẩu tệp .p12: ", "The .p12 file's passphrase: ") if settings.method == "p12" else \
+        msg("Mã PIN của token: ", "The token's PIN: ")
+    return getpass.getpass(prompt.render())
 
 
 def signer_spec(db, unit: str, args):

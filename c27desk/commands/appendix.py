@@ -6,40 +6,48 @@ from pathlib import Path
 
 from c27desk.commands._signing import add_signing_options, signer_spec, wants_signing
 from c27desk.errors import InputError
+from c27desk.exchange.reasons import problem_text
 from c27desk.fileio import atomic_write_bytes, read_file
+from c27desk.i18n import Text, msg
 from c27desk.store import signing_settings
 from c27desk.store.signing_settings import SigningSettings
 from c27desk.store.units import require_self_unit
 
 
 def register(sub) -> None:
-    p = sub.add_parser("appendix", help="in phụ lục PDF (và ký số) / render (and sign) the appendix PDF")
-    p.add_argument("--period", type=int, required=True, metavar="YEAR")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    p.add_argument("--revision", type=int, help="bản đã chốt cần in (mặc định: bản mới nhất)")
-    p.add_argument("--draft", action="store_true", help="in bản dự thảo từ số liệu đang sửa (không ký được)")
+    p = sub.add_parser("appendix", help=msg("in phụ lục PDF (và ký số)", "render (and sign) the appendix PDF"))
+    p.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
+    p.add_argument("--out", type=Path, required=True, metavar=str(msg("TỆP.pdf", "FILE.pdf")))
+    p.add_argument("--revision", type=int,
+                   help=msg("bản đã chốt cần in (mặc định: bản mới nhất)",
+                            "the finalised revision to print (default: the latest)"))
+    p.add_argument("--draft", action="store_true",
+                   help=msg("in bản dự thảo từ số liệu đang sửa (không ký được)",
+                            "print a draft of the values being edited (cannot be signed)"))
     add_signing_options(p)
     p.set_defaults(func=cmd_appendix)
 
-    p = sub.add_parser("verify", help="kiểm tra chữ ký số của tệp PDF / verify a signed PDF")
-    p.add_argument("file", type=Path)
+    p = sub.add_parser("verify", help=msg("kiểm tra chữ ký số của tệp PDF", "verify a signed PDF"))
+    p.add_argument("file", type=Path, metavar=str(msg("TỆP", "FILE")))
     p.add_argument("--trust", type=Path, action="append", default=[], metavar="CA.pem",
-                   help="chứng thư gốc tin cậy (có thể lặp); mặc định: các CA đã thêm bằng c27desk trust add-ca")
+                   help=msg("chứng thư gốc tin cậy (có thể lặp); mặc định: các CA đã thêm bằng c27desk trust add-ca", "a trusted root certificate (may be repeated); default: the CAs added with c27desk trust add-ca"))
     p.set_defaults(func=cmd_verify)
 
-    p = sub.add_parser("keys", help="khóa dùng thử / trial keys")
+    p = sub.add_parser("keys", help=msg("khóa dùng thử", "trial keys"))
     p.add_argument("action", choices=("demo",))
-    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.add_argument("--out", type=Path, required=True, metavar=str(msg("THƯ_MỤC", "FOLDER")))
     p.add_argument("--unit-code", required=True)
-    p.add_argument("--unit-name", help="tên đơn vị ghi trên chứng thư (mặc định: mã đơn vị)")
+    p.add_argument("--unit-name",
+                   help=msg("tên đơn vị ghi trên chứng thư (mặc định: mã đơn vị)",
+                            "the unit name written in the certificate (default: the unit's code)"))
     p.set_defaults(func=cmd_keys)
 
-    p = sub.add_parser("signing", help="cách ký của đơn vị (không lưu mật khẩu/PIN) / signing settings")
+    p = sub.add_parser("signing", help=msg("cách ký của đơn vị (không lưu mật khẩu/PIN)", "signing settings"))
     p.add_argument("action", choices=("show", "set"))
-    p.add_argument("--p12", metavar="FILE")
-    p.add_argument("--pkcs11-module", metavar="LIB")
-    p.add_argument("--token", metavar="LABEL")
-    p.add_argument("--key-label", metavar="LABEL")
+    p.add_argument("--p12", metavar=str(msg("TỆP", "FILE")))
+    p.add_argument("--pkcs11-module", metavar=str(msg("THƯ_VIỆN", "LIBRARY")))
+    p.add_argument("--token", metavar=str(msg("NHÃN", "LABEL")))
+    p.add_argument("--key-label", metavar=str(msg("NHÃN", "LABEL")))
     p.set_defaults(func=cmd_signing)
 
 
@@ -49,7 +57,8 @@ def cmd_appendix(ctx, args) -> int:
 
     signing = wants_signing(args)
     if signing and args.draft:
-        raise InputError("không ký bản dự thảo; hãy chốt báo cáo trước.", "a draft cannot be signed; finalise first.")
+        raise InputError(msg("Chỉ ký bản đã chốt, không ký bản dự thảo; hãy chốt báo cáo trước.",
+                             "Only a finalised revision is signed, never a draft; finalise first."))
     db = ctx.open(create=False, write=False)
     try:
         content = appendix_content(db, args.period, revision=args.revision, draft=args.draft)
@@ -65,9 +74,9 @@ def cmd_appendix(ctx, args) -> int:
     finally:
         db.close()
     atomic_write_bytes(args.out, pdf)
-    state = f"bản {content.revision}" if content.final else "dự thảo"
-    ctx.say(f"Đã ghi {args.out} ({rendered.pages} trang, {state}).",
-            f"Wrote {args.out} ({rendered.pages} pages, {'revision ' + str(content.revision) if content.final else 'draft'}).")
+    state = msg("bản {n}", "revision {n}", n=content.revision) if content.final else msg("dự thảo", "draft")
+    ctx.say(msg("Đã ghi {file} ({n} trang, {state}).", "Wrote {file} ({n} page, {state}).",
+                plural="Wrote {file} ({n} pages, {state}).", file=args.out, n=rendered.pages, state=state))
     if verification is not None:
         _print_verification(ctx, verification, just_signed=True)
     return 0
@@ -80,8 +89,9 @@ def _roots(db, paths: list[Path]) -> list:
     roots = [certs.load_pem_file(p) for p in paths]
     for path, cert in zip(paths, roots, strict=True):
         if not certs.is_ca(cert):  # the same rule as trust add-ca: a signer's own certificate is not a root
-            raise InputError(f"{path} không phải chứng thư của tổ chức chứng thực (CA); --trust cần chứng thư CA.",
-                             f"{path} is not a CA certificate; --trust needs the CA's certificate.", code="NOT_A_CA")
+            raise InputError(msg("{path} không phải chứng thư của tổ chức chứng thực (CA); --trust cần chứng thư CA.",
+                                 "{path} is not a CA certificate; --trust needs the CA's certificate.",
+                                 path=path), code="NOT_A_CA")
     if db is not None:
         roots += [certs.load_pem(ca.pem) for ca in exchange.trusted_cas(db)]
     return roots
@@ -90,29 +100,29 @@ def _roots(db, paths: list[Path]) -> list:
 def _print_verification(ctx, v, *, just_signed: bool = False) -> None:
     from c27desk.report.verify import local_time
 
-    yes, no = ("yes", "no") if ctx.lang == "en" else ("có", "không")
-    when = local_time(v.signing_time)
-    if ctx.lang == "en":
-        print(f"Signer: {v.signer}\nSigning time: {when}\nSignature intact and valid: {yes if v.valid and v.intact else no}"
-              f"\nCovers the whole file: {yes if v.covers_whole_file else no}\nChains to a trusted root: "
-              f"{yes if v.trusted else no}")
-    else:
-        print(f"Người ký: {v.signer}\nThời điểm ký: {when}\nChữ ký còn nguyên vẹn, hợp lệ: "
-              f"{yes if v.valid and v.intact else no}\nChữ ký bao trùm toàn bộ tệp: {yes if v.covers_whole_file else no}"
-              f"\nThuộc tổ chức chứng thực tin cậy: {yes if v.trusted else no}")
+    ctx.say(msg("Người ký: {signer}\nThời điểm ký: {when}\nChữ ký còn nguyên vẹn, hợp lệ: {valid}\nChữ ký bao trùm "
+                "toàn bộ tệp: {whole}\nThuộc tổ chức chứng thực tin cậy: {trusted}",
+                "Signer: {signer}\nSigning time: {when}\nSignature intact and valid: {valid}\nCovers the whole file: "
+                "{whole}\nChains to a trusted root: {trusted}",
+                signer=v.signer, when=local_time(v.signing_time), valid=yes_no(v.valid and v.intact),
+                whole=yes_no(v.covers_whole_file), trusted=yes_no(v.trusted)))
     if v.check_code:
-        print(("Document: " if ctx.lang == "en" else "Văn bản: ") + v.described)
-        print(("Check code: " if ctx.lang == "en" else "Mã kiểm tra: ") + v.check_code)
+        ctx.say(msg("Văn bản: {document}\nMã kiểm tra: {code}", "Document: {document}\nCheck code: {code}",
+                    document=v.described, code=v.check_code))
     if just_signed and not v.trusted:
         # sign_appendix already refused anything else; an untrusted root right after signing only means
         # this machine holds no CA for it, which is normal for a unit
-        ctx.say("Ghi chú: máy này chưa có CA tin cậy để xác nhận nguồn gốc chứng thư; đơn vị cấp trên kiểm tra "
-                "bằng CA của họ (tự kiểm tra: c27desk verify TỆP --trust CA.pem).",
-                "Note: this machine holds no trusted CA to confirm the certificate's origin; the office above "
-                "checks with its own (to check here: c27desk verify FILE --trust CA.pem).")
+        ctx.say(msg("Ghi chú: máy này chưa có CA tin cậy để xác nhận nguồn gốc chứng thư; đơn vị cấp trên kiểm tra "
+                    "bằng CA của họ (tự kiểm tra: c27desk verify TỆP --trust CA.pem).",
+                    "Note: this machine holds no trusted CA to confirm the certificate's origin; the office above "
+                    "checks with its own (to check here: c27desk verify FILE --trust CA.pem)."))
         return
     for problem in v.problems:
-        print(("PROBLEM: " if ctx.lang == "en" else "VẤN ĐỀ: ") + problem.render(ctx.lang))
+        ctx.say(msg("VẤN ĐỀ: {problem}", "PROBLEM: {problem}", problem=problem_text(problem)))
+
+
+def yes_no(flag: bool) -> Text:
+    return msg("có", "yes") if flag else msg("không", "no")
 
 
 def cmd_verify(ctx, args) -> int:
@@ -139,10 +149,11 @@ def cmd_keys(ctx, args) -> int:
     secret = read_secret(SigningSettings(args.unit_code, "p12", p12_path="-"))  # asked first: a refusal leaves no folder
     keys = make_trial_keys(args.out, args.unit_code, args.unit_name or args.unit_code, secret)
     ctx.say(
-        f"Đã tạo khóa DÙNG THỬ (không dùng cho báo cáo thật):\n  CA: {keys.ca_pem}\n  tệp ký: {keys.unit_p12}\n"
-        "Chứng thư số thật của đơn vị nằm trên thiết bị ký số (USB token) do cơ quan cơ yếu cấp.",
-        f"Made TRIAL keys (not for real reports):\n  CA: {keys.ca_pem}\n  signing file: {keys.unit_p12}\n"
-        "A unit's real certificate lives on the USB token issued to it.")
+        msg("Đã tạo khóa DÙNG THỬ (không dùng cho báo cáo thật):\n  CA: {ca_pem}\n  tệp ký: {unit_p12}\nChứng "
+            "thư số thật của đơn vị nằm trên thiết bị ký số (USB token) do cơ quan cơ yếu cấp.",
+            "Made TRIAL keys (not for real reports):\n  CA: {ca_pem}\n  signing file: {unit_p12}\nA unit's real "
+            "certificate lives on the USB token issued to it.",
+            ca_pem=keys.ca_pem, unit_p12=keys.unit_p12))
     return 0
 
 
@@ -160,5 +171,5 @@ def cmd_signing(ctx, args) -> int:
         saved = signing_settings.get(db, unit)
     finally:
         db.close()
-    print(saved.describe() if saved else ("no signing settings" if ctx.lang == "en" else "chưa đặt cách ký"))
+    ctx.say(saved.describe() if saved else msg("Chưa đặt cách ký.", "No signing settings."))
     return 0

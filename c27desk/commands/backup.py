@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from c27desk.i18n import msg
 from c27desk.store import backup
 
 
 def register(sub) -> None:
-    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu / back up the database")
-    p.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu")
+    p = sub.add_parser("backup", help=msg("sao lưu cơ sở dữ liệu", "back up the database"))
+    p.add_argument("--list", action="store_true", help=msg("liệt kê các bản sao lưu", "list the backups"))
     p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("restore", help="khôi phục từ bản sao lưu / restore from a backup")
-    p.add_argument("file", type=Path)
-    p.add_argument("--other-unit", action="store_true", help="cho phép khôi phục dữ liệu của đơn vị khác")
+    p = sub.add_parser("restore", help=msg("khôi phục từ bản sao lưu", "restore from a backup"))
+    p.add_argument("file", type=Path, metavar=str(msg("TỆP", "FILE")))
+    p.add_argument("--other-unit", action="store_true",
+                   help=msg("cho phép khôi phục dữ liệu của đơn vị khác",
+                            "allow restoring another unit's data"))
     p.set_defaults(func=cmd_restore)
 
 
@@ -30,7 +33,9 @@ def cmd_backup(ctx, args) -> int:
         path = backup.make_backup(db, ctx.db_path, "manual")
     finally:
         db.close()
-    ctx.say(f"Đã sao lưu: {path}", f"Backed up to: {path}")
+    ctx.say(msg("Đã sao lưu: {path}",
+                "Backed up to: {path}",
+                path=path))
     return 0
 
 
@@ -40,11 +45,15 @@ def cmd_restore(ctx, args) -> int:
     ctx.open_lock()
     done = backup.restore(ctx.db_path, args.file, other_unit=args.other_unit)
     if done.kept is None:
-        ctx.say(f"Đã khôi phục từ {args.file}.", f"Restored from {args.file}.")
+        ctx.say(msg("Đã khôi phục từ {file}.",
+                    "Restored from {file}.",
+                    file=args.file))
     elif done.damaged:
-        ctx.say(f"Đã khôi phục từ {args.file}. Tệp hỏng trước đó được giữ nguyên tại {done.kept}.",
-                f"Restored from {args.file}. The damaged file is kept as it was in {done.kept}.")
+        ctx.say(msg("Đã khôi phục từ {file}. Tệp hỏng trước đó được giữ nguyên tại {kept}.",
+                    "Restored from {file}. The damaged file is kept as it was in {kept}.",
+                    file=args.file, kept=done.kept))
     else:
-        ctx.say(f"Đã khôi phục từ {args.file}. Trạng thái trước đó được lưu tại {done.kept}.",
-                f"Restored from {args.file}. The previous state is saved in {done.kept}.")
+        ctx.say(msg("Đã khôi phục từ {file}. Trạng thái trước đó được lưu tại {kept}.",
+                    "Restored from {file}. The previous state is saved in {kept}.",
+                    file=args.file, kept=done.kept))
     return 0

@@ -9,44 +9,65 @@ from c27desk.catalogs import catalogue_for_year, find_shipped, load_catalogue_fi
 from c27desk.commands._signing import add_signing_options, signer_spec
 from c27desk.errors import C27Error, CatalogueError, InputError
 from c27desk.fileio import atomic_write_bytes, read_file
+from c27desk.i18n import joined, msg, verbatim
 from c27desk.model.catalogue import parse_catalogue
 from c27desk.store import periods
 from c27desk.store.units import self_unit
 
-ORIGINS = {"shipped": ("kèm chương trình", "shipped"), "published": ("do đơn vị này ban hành", "published here"),
-           "installed": ("cài từ tệp đã ký", "installed from a signed file")}
+ORIGINS = {"shipped": msg("kèm chương trình", "shipped"), "published": msg("do đơn vị này ban hành", "published here"),
+           "installed": msg("cài từ tệp đã ký", "installed from a signed file")}
+KINDS = {"count": msg("số lượng", "count"), "amount": msg("số tiền", "amount")}
+SEVERITIES = {"error": msg("LỖI", "ERROR"), "warning": msg("CẢNH BÁO", "WARNING")}
 
 
 def register(sub) -> None:
-    p = sub.add_parser("catalog", help="biểu mẫu (danh mục tiêu chí) / forms (catalogue of criteria)")
+    p = sub.add_parser("catalog", help=msg("biểu mẫu (danh mục tiêu chí)", "forms (catalogue of criteria)"))
     csub = p.add_subparsers(dest="catalog_command", required=True,
                             metavar="show|list|validate|publish|install|to-xlsx|from-xlsx")
-    show = csub.add_parser("show", help="in biểu mẫu của một năm")
-    show.add_argument("--period", "--year", dest="year", type=int, help="năm (mặc định: biểu mẫu mới nhất)")
-    show.add_argument("--level", help="xem như một cấp thấy (ví dụ huyen, xa); mặc định: cấp của đơn vị này")
+    show = csub.add_parser("show", help=msg("in biểu mẫu của một năm", "print a year's form"))
+    show.add_argument("--period", "--year", dest="year", type=int,
+                      help=msg("năm (mặc định: biểu mẫu mới nhất)",
+                               "the year (default: the newest form)"))
+    show.add_argument("--level",
+                      help=msg("xem như một cấp thấy (ví dụ huyen, xa); mặc định: cấp của đơn vị này",
+                               "as one level sees it (for example huyen, xa); default: this unit's level"))
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(func=cmd_show)
-    lst = csub.add_parser("list", help="các biểu mẫu có sẵn và nguồn gốc")
+    lst = csub.add_parser("list",
+                          help=msg("các biểu mẫu có sẵn và nguồn gốc",
+                                   "the forms at hand and where they come from"))
     lst.set_defaults(func=cmd_list)
-    val = csub.add_parser("validate", help="kiểm tra một tệp biểu mẫu (.json hoặc .xlsx)")
-    val.add_argument("file")
+    val = csub.add_parser("validate",
+                          help=msg("kiểm tra một tệp biểu mẫu (.json hoặc .xlsx)",
+                                   "check a form file (.json or .xlsx)"))
+    val.add_argument("file", metavar=str(msg("TỆP", "FILE")))
     val.set_defaults(func=cmd_validate)
-    pub = csub.add_parser("publish", help="ký và xuất biểu mẫu cho các đơn vị trực thuộc (.c27form)")
-    pub.add_argument("--period", "--year", dest="year", type=int, required=True, metavar="YEAR")
-    pub.add_argument("--file", help="biểu mẫu mới (.json/.xlsx); mặc định: biểu mẫu kỳ báo cáo năm đó đang dùng")
-    pub.add_argument("--out", required=True, help="thư mục hoặc tệp .c27form")
+    pub = csub.add_parser("publish",
+                          help=msg("ký và xuất biểu mẫu cho các đơn vị trực thuộc (.c27form)",
+                                   "sign and write a form for the units below (.c27form)"))
+    pub.add_argument("--period", "--year", dest="year", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
+    pub.add_argument("--file",
+                     help=msg("biểu mẫu mới (.json/.xlsx); mặc định: biểu mẫu kỳ báo cáo năm đó đang dùng",
+                              "a new form (.json/.xlsx); default: the form that year's period uses"))
+    pub.add_argument("--out", required=True, help=msg("thư mục hoặc tệp .c27form", "a folder or a .c27form file"))
     add_signing_options(pub)
     pub.set_defaults(func=cmd_publish)
-    ins = csub.add_parser("install", help="cài biểu mẫu đã ký do cấp trên gửi (.c27form)")
-    ins.add_argument("file")
+    ins = csub.add_parser("install",
+                          help=msg("cài biểu mẫu đã ký do cấp trên gửi (.c27form)",
+                                   "install a signed form sent by the office above (.c27form)"))
+    ins.add_argument("file", metavar=str(msg("TỆP", "FILE")))
     ins.set_defaults(func=cmd_install)
-    tox = csub.add_parser("to-xlsx", help="ghi biểu mẫu ra tệp Excel")
+    tox = csub.add_parser("to-xlsx", help=msg("ghi biểu mẫu ra tệp Excel", "write the form to an Excel file"))
     tox.add_argument("--period", "--year", dest="year", type=int)
-    tox.add_argument("--file", help="tệp biểu mẫu .json (mặc định: biểu mẫu của năm)")
+    tox.add_argument("--file",
+                     help=msg("tệp biểu mẫu .json (mặc định: biểu mẫu của năm)",
+                              "a .json form file (default: the year's form)"))
     tox.add_argument("--out", required=True)
     tox.set_defaults(func=cmd_to_xlsx)
-    frx = csub.add_parser("from-xlsx", help="đọc tệp Excel thành tệp biểu mẫu .json")
-    frx.add_argument("file")
+    frx = csub.add_parser("from-xlsx",
+                          help=msg("đọc tệp Excel thành tệp biểu mẫu .json",
+                                   "read an Excel file into a .json form file"))
+    frx.add_argument("file", metavar=str(msg("TỆP", "FILE")))
     frx.add_argument("--out", required=True)
     frx.set_defaults(func=cmd_from_xlsx)
 
@@ -82,46 +103,50 @@ def _read_form_file(path: str):
 def cmd_show(ctx, args) -> int:
     cat = _pick(ctx, args.year, args.level)
     if args.level and cat.levels and args.level not in cat.levels:
-        raise InputError(f"biểu mẫu {cat.key} không có cấp “{args.level}” (có: {', '.join(cat.levels)}).",
-                         f"form {cat.key} has no level “{args.level}” (it has: {', '.join(cat.levels)}).",
+        raise InputError(msg("Biểu mẫu {key} không có cấp “{level}” (có: {levels}).",
+                             "Form {key} has no level “{level}” (it has: {levels}).",
+                             key=cat.key, level=args.level, levels=', '.join(cat.levels)),
                          where="--level")
     if args.format == "json":
         print(json.dumps(cat.raw, ensure_ascii=False, indent=2))
         return 0
-    inferred = " (suy ra)" if ctx.lang != "en" else " (inferred)"
-    print(f"{cat.title} — {cat.key} ({len(cat.criteria)} tiêu chí, sha256 {cat.content_hash[:16]}…)")
+    inferred = msg(" (suy ra)", " (inferred)").render()
+    ctx.say(msg("{title} — {key} ({n} tiêu chí, sha256 {digest}…)", "{title} — {key} ({n} criterion, sha256 {digest}…)",
+                plural="{title} — {key} ({n} criteria, sha256 {digest}…)", title=verbatim(cat.title), key=cat.key,
+                n=len(cat.criteria), digest=cat.content_hash[:16]))
     for section, depth in cat.walk_sections():
         print(f"{'  ' * depth}{section.label}. {section.title}")
         for crit in section.criteria:
             if crit.kind == "status":
                 detail = " ".join(f"{c.code}={c.meaning}{inferred if c.inferred else ''}" for c in crit.codes)
             elif crit.kind in ("count", "amount"):
-                detail = f"[{crit.kind}, {crit.unit}] {crit.label}"
+                detail = f"[{KINDS.get(crit.kind, verbatim(crit.kind))}, {crit.unit}] {crit.label}"
             else:
-                detail = f"[text] {crit.label}"
+                detail = f"[{msg('văn bản', 'text')}] {crit.label}"
             print(f"{'  ' * depth}  {crit.id:<9} {crit.text}")
             print(f"{'  ' * depth}  {'':<9} {detail}")
     for rule in cat.rules:
-        print(f"  {rule.severity.upper()} {rule.id}: {' + '.join(rule.left)} {rule.op} {' + '.join(rule.right)}")
+        severity = SEVERITIES.get(rule.severity, verbatim(rule.severity.upper()))
+        print(f"  {severity} {rule.id}: {' + '.join(rule.left)} {rule.op} {' + '.join(rule.right)}")
     for r in cat.rollups:
-        what = f"sum({r.source})" if r.op == "sum" else "count"
-        print(f"  ROLLUP {r.child} → {r.parent}: {r.into} = {what}")
+        what = msg("tổng({source})", "sum({source})", source=r.source) if r.op == "sum" else msg("đếm", "count")
+        ctx.say(msg("  TỔNG HỢP {child} → {parent}: {into} = {what}", "  ROLLUP {child} → {parent}: {into} = {what}",
+                    child=r.child, parent=r.parent, into=r.into, what=what))
     return 0
 
 
 def cmd_list(ctx, args) -> int:
-    en = ctx.lang == "en"
     rows = {}
     for cat in shipped_catalogues():
-        rows[cat.key] = (cat.key, cat.year, cat.content_hash, cat.title, ORIGINS["shipped"][en], "")
+        rows[cat.key] = (cat.key, cat.year, cat.content_hash, cat.title, ORIGINS["shipped"].render(), "")
     if ctx.db_path.exists():
         db = ctx.open(create=False, write=False)
         try:
             for f in periods.held_forms(db):
-                origin = ORIGINS.get(f.origin, (f.origin, f.origin))[en]
+                origin = ORIGINS.get(f.origin, verbatim(f.origin)).render()
                 if f.origin != "shipped" and f.origin_detail:
                     origin += f": {f.origin_detail}"
-                year_note = (f"for {f.for_year}" if en else f"cho năm {f.for_year}") if f.for_year else ""
+                year_note = msg("cho năm {year}", "for {year}", year=f.for_year).render() if f.for_year else ""
                 rows[f.key] = (f.key, f.year, f.hash, f.title, origin, year_note)
         finally:
             db.close()
@@ -145,14 +170,14 @@ def cmd_validate(ctx, args) -> int:
             finally:
                 db.close()
         if old is None:
-            raise CatalogueError(f"không kiểm tra được “previous.map”: không có biểu mẫu {prev['id']}/{prev['version']} "
-                                 "(cài biểu mẫu đó trước).",
-                                 f"cannot check “previous.map”: form {prev['id']}/{prev['version']} is not held "
-                                 "(install it first).", where=args.file)
+            raise CatalogueError(msg("Không kiểm tra được “previous.map”: không có biểu mẫu {form}/{version} (cài biểu mẫu đó trước).",
+                                     "Cannot check “previous.map”: form {form}/{version} is not held (install it first).",
+                                     form=prev["id"], version=prev["version"]), where=args.file)
         unknown = sorted({v for v in prev["map"].values() if old.get(v) is None})
         if unknown:
-            raise CatalogueError(f"“previous.map” nêu tiêu chí không có trong {old.key}: {', '.join(unknown)}.",
-                                 f"“previous.map” names criteria not in {old.key}: {', '.join(unknown)}.",
+            raise CatalogueError(msg("“previous.map” nêu tiêu chí không có trong {key}: {unknown}.",
+                                     "“previous.map” names criteria not in {key}: {unknown}.",
+                                     key=old.key, unknown=', '.join(unknown)),
                                  where=args.file)
     for year in (cat.year, cat.year + 1):  # the wording must render for its own year and a re-dated one
         parse_catalogue(cat.raw, cat.key, year=year)
@@ -162,15 +187,19 @@ def cmd_validate(ctx, args) -> int:
     missing = [f"{child} → {parent}" for parent, child in zip(cat.levels, cat.levels[1:], strict=False)
                if (parent, child) not in pairs]
     if missing:  # levels are listed top-down: each level rolls up into the one above it
-        raise CatalogueError(f"chưa có quy tắc tổng hợp (rollup) cho: {', '.join(missing)}.",
-                             f"no roll-up rules for: {', '.join(missing)}.", where=args.file)
+        raise CatalogueError(msg("Chưa có quy tắc tổng hợp (rollup) cho: {missing}.",
+                                 "No roll-up rules for: {missing}.",
+                                 missing=', '.join(missing)), where=args.file)
     inferred = sum(1 for c in cat.criteria for code in c.codes if code.inferred)
-    ctx.say(f"Biểu mẫu hợp lệ: {cat.key}, {len(cat.criteria)} tiêu chí, {len(cat.rules)} quy tắc, "
-            f"{len(cat.rollups)} quy tắc tổng hợp, cấp: {', '.join(cat.levels) or 'mọi cấp'}; "
-            f"{inferred} lượt mã (tính theo từng tiêu chí) có ý nghĩa còn là suy ra.",
-            f"Valid form: {cat.key}, {len(cat.criteria)} criteria, {len(cat.rules)} rules, {len(cat.rollups)} "
-            f"roll-up rules, levels: {', '.join(cat.levels) or 'all'}; {inferred} codes (counted per criterion) still "
-            "have an inferred meaning.")
+    levels = verbatim(", ".join(cat.levels)) if cat.levels else msg("mọi cấp", "all")
+    ctx.say(msg("Biểu mẫu hợp lệ: {key}, {criteria} tiêu chí, {rules} quy tắc, {rollups} quy tắc tổng hợp, cấp: "
+                "{levels}; {n} lượt mã (tính theo từng tiêu chí) có ý nghĩa còn là suy ra.",
+                "Valid form: {key}, {criteria} criteria, {rules} rules, {rollups} roll-up rules, levels: {levels}; "
+                "{n} code (counted per criterion) still has an inferred meaning.",
+                plural="Valid form: {key}, {criteria} criteria, {rules} rules, {rollups} roll-up rules, levels: "
+                "{levels}; {n} codes (counted per criterion) still have an inferred meaning.",
+                key=cat.key, criteria=len(cat.criteria), rules=len(cat.rules), rollups=len(cat.rollups),
+                levels=levels, n=inferred))
     return 0
 
 
@@ -189,8 +218,9 @@ def cmd_publish(ctx, args) -> int:
         target = publish_form(db, cat, args.year, Path(args.out), spec, who=ctx.who)
     finally:
         db.close()
-    ctx.say(f"Đã ký và ghi biểu mẫu {cat.key} cho năm {args.year}: {target}",
-            f"Signed and wrote form {cat.key} for {args.year}: {target}")
+    ctx.say(msg("Đã ký và ghi biểu mẫu {key} cho năm {year}: {target}",
+                "Signed and wrote form {key} for {year}: {target}",
+                key=cat.key, year=args.year, target=target))
     return 0
 
 
@@ -204,23 +234,29 @@ def cmd_install(ctx, args) -> int:
         got = install_form(db, raw, who=ctx.who)
         period = periods.get_period(db, got.for_year)
     except ImportRefusedError as refused:  # the code first, as ``import`` shows it: scripts and people quote it
-        raise C27Error(f"[{refused.code}] {refused.vi}", f"[{refused.code}] {refused.en}", code=refused.code,
+        raise C27Error(joined("[{code}] {what}", code=refused.code, what=refused.text), code=refused.code,
                        where=Path(args.file).name) from None
     finally:
         db.close()
     cat = got.catalogue
-    ctx.say(f"{'Đã cài' if got.new else 'Đã có'} biểu mẫu {cat.key} cho năm {got.for_year}, do {got.publisher} "
-            f"ban hành, người ký {got.signer}.",
-            f"{'Installed' if got.new else 'Already held:'} form {cat.key} for {got.for_year}, published by "
-            f"{got.publisher}, signed by {got.signer}.")
+    if got.new:
+        ctx.say(msg("Đã cài biểu mẫu {key} cho năm {year}, do {publisher} ban hành, người ký {signer}.",
+                    "Installed form {key} for {year}, published by {publisher}, signed by {signer}.",
+                    key=cat.key, year=got.for_year, publisher=got.publisher, signer=got.signer))
+    else:
+        ctx.say(msg("Đã có biểu mẫu {key} cho năm {year}, do {publisher} ban hành, người ký {signer}.",
+                    "Already held: form {key} for {year}, published by {publisher}, signed by {signer}.",
+                    key=cat.key, year=got.for_year, publisher=got.publisher, signer=got.signer))
     if period is None:
-        ctx.say(f"Kỳ báo cáo {got.for_year} sẽ dùng biểu mẫu này khi được tạo.",
-                f"The {got.for_year} period will use this form when it is created.")
+        ctx.say(msg("Kỳ báo cáo {for_year} sẽ dùng biểu mẫu này khi được tạo.",
+                    "The {for_year} period will use this form when it is created.",
+                    for_year=got.for_year))
     elif (period.catalogue_id, period.catalogue_version) != (cat.id, cat.version):
-        ctx.say(f"Kỳ báo cáo {got.for_year} đang dùng {period.catalogue_id}/{period.catalogue_version}; để chuyển: "
-                f"c27desk period set {got.for_year} --catalogue {cat.key}",
-                f"The {got.for_year} period uses {period.catalogue_id}/{period.catalogue_version}; to move it: "
-                f"c27desk period set {got.for_year} --catalogue {cat.key}")
+        ctx.say(msg("Kỳ báo cáo {for_year} đang dùng {catalogue_id}/{catalogue_version}; để chuyển: c27desk period "
+                    "set {for_year} --catalogue {key}",
+                    "The {for_year} period uses {catalogue_id}/{catalogue_version}; to move it: c27desk period set "
+                    "{for_year} --catalogue {key}",
+                    for_year=got.for_year, catalogue_id=period.catalogue_id, catalogue_version=period.catalogue_version, key=cat.key))
     return 0
 
 
@@ -228,10 +264,13 @@ def cmd_to_xlsx(ctx, args) -> int:
     from c27desk.report.form_xlsx import form_to_xlsx
 
     if not str(args.out).lower().endswith(".xlsx"):
-        raise InputError("tệp ra phải là .xlsx.", "the output must be .xlsx.", where="--out")
+        raise InputError(msg("Tệp ra phải là .xlsx.",
+                             "The output must be .xlsx."), where="--out")
     cat = load_catalogue_file(args.file) if args.file else _pick(ctx, args.year)
     form_to_xlsx(dict(cat.raw), Path(args.out))
-    ctx.say(f"Đã ghi biểu mẫu {cat.key} ra {args.out}.", f"Wrote form {cat.key} to {args.out}.")
+    ctx.say(msg("Đã ghi biểu mẫu {key} ra {out}.",
+                "Wrote form {key} to {out}.",
+                key=cat.key, out=args.out))
     return 0
 
 
@@ -241,6 +280,7 @@ def cmd_from_xlsx(ctx, args) -> int:
     form = xlsx_to_form(read_file(args.file), Path(args.file).name)
     cat = parse_catalogue(form, Path(args.file).name)
     atomic_write_bytes(Path(args.out), (json.dumps(form, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
-    ctx.say(f"Đã ghi biểu mẫu {cat.key} ({len(cat.criteria)} tiêu chí) ra {args.out}.",
-            f"Wrote form {cat.key} ({len(cat.criteria)} criteria) to {args.out}.")
+    ctx.say(msg("Đã ghi biểu mẫu {key} ({n} tiêu chí) ra {out}.",
+                "Wrote form {key} ({n} criteria) to {out}.",
+                key=cat.key, n=len(cat.criteria), out=args.out))
     return 0

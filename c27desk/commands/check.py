@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from c27desk.consolidate.summary import staleness, staleness_lines
+from c27desk.exchange.reasons import issue_text, problem_text
+from c27desk.i18n import Text, joined, msg, verbatim
 from c27desk.workflow import check_report, open_report
 
 
 def register(sub) -> None:
-    p = sub.add_parser("check", help="kiểm tra lỗi, cảnh báo, mức đầy đủ / validate a report")
-    p.add_argument("--period", type=int, required=True, metavar="YEAR")
-    p.add_argument("--unit", help="mã đơn vị (mặc định: đơn vị của cơ sở dữ liệu)")
+    p = sub.add_parser("check", help=msg("kiểm tra lỗi, cảnh báo, mức đầy đủ", "validate a report"))
+    p.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
+    p.add_argument("--unit",
+                   help=msg("mã đơn vị (mặc định: đơn vị của cơ sở dữ liệu)",
+                            "the unit's code (default: the database's own unit)"))
     p.set_defaults(func=cmd_check)
 
 
@@ -25,6 +29,14 @@ def details_warning(db, ref) -> tuple[str, str] | None:
     return signature_details_warning(period, ref.unit)
 
 
+def errors_said(n: int) -> Text:
+    return msg("{n} lỗi", "{n} error", plural="{n} errors", n=n)
+
+
+def warnings_said(n: int) -> Text:
+    return msg("{n} cảnh báo", "{n} warning", plural="{n} warnings", n=n)
+
+
 def cmd_check(ctx, args) -> int:
     db = ctx.open(create=False, write=False)
     try:
@@ -34,33 +46,32 @@ def cmd_check(ctx, args) -> int:
         stale = staleness(db, args.period) if args.unit is None else None
     finally:
         db.close()
-    en = ctx.lang == "en"
-    print(f"{ref.unit.code} – {ref.unit.name}, {'year' if en else 'năm'} {ref.year} ({ref.catalogue.key})")
+    ctx.say(msg("{code} – {name}, năm {year} ({form})", "{code} – {name}, year {year} ({form})", code=ref.unit.code,
+                name=verbatim(ref.unit.name), year=ref.year, form=ref.catalogue.key))
     for sec in report.sections:
         mark = "✓" if sec.complete and not sec.problems else ("!" if sec.problems else " ")
         print(f"  {mark} {'  ' * sec.depth}{sec.label:<5} {sec.answered:>3}/{sec.total:<3} {sec.title}")
     for issue in report.issues:
-        tag = ("ERROR" if en else "LỖI") if issue.severity == "error" else ("WARNING" if en else "CẢNH BÁO")
-        print(f"{tag}: {issue.message(ctx.lang)}")
+        tag = msg("LỖI", "ERROR") if issue.severity == "error" else msg("CẢNH BÁO", "WARNING")
+        ctx.say(joined("{tag}: {what}", tag=tag, what=issue_text(issue)))
     if details:
-        ctx.say(f"CẢNH BÁO: {details[0]}", f"WARNING: {details[1]}")
+        ctx.say(msg("CẢNH BÁO: {what}", "WARNING: {what}", what=problem_text(details)))
     if report.unconfirmed:
-        ids = ", ".join(report.unconfirmed)
-        print(f"{'Unconfirmed (carried forward)' if en else 'Chưa xác nhận (chuyển từ năm trước)'}: {ids}")
+        ctx.say(msg("Chưa xác nhận (chuyển từ năm trước): {ids}", "Unconfirmed (carried forward): {ids}",
+                    ids=", ".join(report.unconfirmed)))
     if report.missing:
         ids = ", ".join(report.missing[:30]) + (" …" if len(report.missing) > 30 else "")
-        print(f"{'Not answered' if en else 'Chưa trả lời'}: {ids}")
+        ctx.say(msg("Chưa trả lời: {ids}", "Not answered: {ids}", ids=ids))
     if stale is not None and stale.values:
-        print("STALE: units sent new revisions after these values were taken:" if en else
-              "SỐ LIỆU ĐÃ CŨ: đơn vị trực thuộc gửi bản mới sau khi các giá trị này được nhận:")
+        ctx.say(msg("SỐ LIỆU ĐÃ CŨ: đơn vị trực thuộc gửi bản mới sau khi các giá trị này được nhận:",
+                    "STALE: units sent new revisions after these values were taken:"))
         for line in staleness_lines(stale, ctx.lang):
             print(f"  {line}")
-    pct = 100 * report.answered / report.total if report.total else 0
-    complete = report.complete
-    if en:
-        print(f"Complete: {report.answered}/{report.total} ({pct:.0f}%); {len(report.errors)} error(s), "
-              f"{len(report.warnings)} warning(s); {'COMPLETE AND VALID' if complete and not report.errors else 'NOT READY'}")
-    else:
-        print(f"Đầy đủ: {report.answered}/{report.total} ({pct:.0f}%); {len(report.errors)} lỗi, "
-              f"{len(report.warnings)} cảnh báo; {'ĐẦY ĐỦ VÀ HỢP LỆ' if complete and not report.errors else 'CHƯA SẴN SÀNG'}")
+    pct = round(100 * report.answered / report.total) if report.total else 0
+    ready = report.complete and not report.errors
+    ctx.say(msg("Đầy đủ: {answered}/{total} ({pct}%); {errors}, {warnings}; {state}",
+                "Complete: {answered}/{total} ({pct}%); {errors}, {warnings}; {state}",
+                answered=report.answered, total=report.total, pct=pct, errors=errors_said(len(report.errors)),
+                warnings=warnings_said(len(report.warnings)),
+                state=msg("ĐẦY ĐỦ VÀ HỢP LỆ", "COMPLETE AND VALID") if ready else msg("CHƯA SẴN SÀNG", "NOT READY")))
     return 1 if report.errors else 0

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from c27desk.i18n import msg
+
 
 def register(sub) -> None:
-    p = sub.add_parser("selftest", help="tự kiểm tra toàn bộ chương trình trên dữ liệu tạm / check this installation")
+    p = sub.add_parser("selftest",
+                       help=msg("tự kiểm tra toàn bộ chương trình trên dữ liệu tạm",
+                                "check this installation"))
     p.set_defaults(func=cmd_selftest)
 
 
@@ -14,6 +18,8 @@ def cmd_selftest(ctx, args) -> int:
     total = 0.0
     for step in run_selftest():
         total += step.seconds
-        print(f"  ✓ {step.name:<15} {step.seconds * 1000:7.0f} ms  {step.detail}", flush=True)
-    ctx.say(f"Tự kiểm tra đạt ({total:.1f} s).", f"Self-test passed ({total:.1f} s).")
+        print(f"  ✓ {step.label.render():<15} {step.seconds * 1000:7.0f} ms  {step.detail}", flush=True)
+    ctx.say(msg("Tự kiểm tra đạt ({total} s).",
+                "Self-test passed ({total} s).",
+                total=f"{total:.1f}"))
     return 0

@@ -10,34 +10,49 @@ from __future__ import annotations
 from pathlib import Path
 
 from c27desk.errors import InputError
+from c27desk.exchange.reasons import pair_text
+from c27desk.i18n import msg
 from c27desk.store import units
 
 ACTIONS = ("list", "add", "rename", "move", "retire", "merge", "signers", "pin", "unpin", "history")
 
 
 def register(sub) -> None:
-    p = sub.add_parser("units", help="sổ đơn vị qua các năm, chứng thư số của đơn vị / unit register, signers")
+    p = sub.add_parser("units", help=msg("sổ đơn vị qua các năm, chứng thư số của đơn vị", "unit register, signers"))
     p.add_argument("action", choices=ACTIONS)
-    p.add_argument("codes", nargs="*", metavar="CODE", help="merge: các đơn vị cũ; history: tệp sao lưu")
+    p.add_argument("codes", nargs="*", metavar=str(msg("MÃ", "CODE")),
+                   help=msg("merge: các đơn vị cũ; history: tệp sao lưu",
+                            "merge: the old units; history: a backup file"))
     p.add_argument("--code")
     p.add_argument("--name")
     p.add_argument("--level")
-    p.add_argument("--parent", help="mặc định: đơn vị của cơ sở dữ liệu này")
-    p.add_argument("--new-code", help="rename: mã mới (đơn vị cũ kết thúc, đơn vị mới kế thừa)")
-    p.add_argument("--into", metavar="CODE", help="merge: mã đơn vị sau hợp nhất")
-    p.add_argument("--from", dest="from_year", type=int, metavar="YEAR", help="năm bắt đầu có hiệu lực")
-    p.add_argument("--year", type=int, metavar="YEAR", help="list: cây đơn vị của năm này")
+    p.add_argument("--parent", help=msg("mặc định: đơn vị của cơ sở dữ liệu này", "default: this database's unit"))
+    p.add_argument("--new-code",
+                   help=msg("rename: mã mới (đơn vị cũ kết thúc, đơn vị mới kế thừa)",
+                            "rename: a new code (the old unit ends, the new one succeeds it)"))
+    p.add_argument("--into", metavar=str(msg("MÃ", "CODE")),
+                   help=msg("merge: mã đơn vị sau hợp nhất",
+                            "merge: the code of the merged unit"))
+    p.add_argument("--from", dest="from_year", type=int, metavar=str(msg("NĂM", "YEAR")),
+                   help=msg("năm bắt đầu có hiệu lực",
+                            "the year the change takes effect"))
+    p.add_argument("--year", type=int, metavar=str(msg("NĂM", "YEAR")),
+                   help=msg("list: cây đơn vị của năm này",
+                            "list: this year's unit tree"))
     p.add_argument("--force-history", action="store_true",
-                   help="cho phép thay đổi từ một năm đã có báo cáo (đổi cây đơn vị của năm đó)")
-    p.add_argument("--cert", type=Path, metavar="PEM", help="chứng thư số của người ký của đơn vị")
+                   help=msg("cho phép thay đổi từ một năm đã có báo cáo (đổi cây đơn vị của năm đó)", "allow a change from a year already reported on (it changes that year's unit tree)"))
+    p.add_argument("--cert", type=Path, metavar=str(msg("TỆP.pem", "FILE.pem")),
+                   help=msg("chứng thư số của người ký của đơn vị",
+                            "the certificate of the unit's signer"))
     p.set_defaults(func=cmd_units)
 
 
 def _need(args, *names: str) -> None:
     missing = [f"--{n.replace('_', '-')}" if n != "from_year" else "--from" for n in names if not getattr(args, n)]
     if missing:
-        raise InputError(f"lệnh units {args.action} cần {', '.join(missing)}.",
-                         f"units {args.action} needs {', '.join(missing)}.")
+        raise InputError(msg("Lệnh units {action} cần {missing}.",
+                             "The units {action} command needs {missing}.",
+                             action=args.action, missing=', '.join(missing)))
 
 
 def cmd_units(ctx, args) -> int:
@@ -48,8 +63,9 @@ def cmd_units(ctx, args) -> int:
         if args.force_history and args.from_year is not None:
             vi, en = units.held_history(db, args.from_year)
             if vi:
-                ctx.say(f"CẢNH BÁO: thay đổi này sửa cây đơn vị của các năm đã có báo cáo — {vi}",
-                        f"WARNING: this change rewrites the unit tree of years already reported on — {en}")
+                ctx.say(msg("CẢNH BÁO: thay đổi này sửa cây đơn vị của các năm đã có báo cáo — {years}",
+                            "WARNING: this change rewrites the unit tree of years already reported on — {years}",
+                            years=pair_text(vi, en)))
         handler = {"list": _list, "add": _add, "rename": _rename, "move": _move, "retire": _retire,
                    "merge": _merge, "signers": _signers, "pin": _pin, "unpin": _unpin, "history": _history}
         return handler[args.action](ctx, args, db, me) or 0
@@ -58,21 +74,22 @@ def cmd_units(ctx, args) -> int:
 
 
 def _list(ctx, args, db, me) -> None:
-    en = ctx.lang == "en"
     if args.year is not None:
         top = units.report_unit(db, args.year)
         shown = units.children(db, top.code, args.year)
-        ctx.say(f"Đơn vị trực thuộc {top.code} năm {args.year}:", f"Units under {top.code} in {args.year}:")
+        ctx.say(msg("Đơn vị trực thuộc {code} năm {year}:",
+                    "Units under {code} in {year}:",
+                    code=top.code, year=args.year))
     else:
         shown = [u for u in units.all_units(db) if u.code != me.code and u.parent is not None]
     for unit in shown:
-        since = f"{'from' if en else 'từ'} {unit.valid_from}" if unit.valid_from else ""
-        until = f"{'until' if en else 'đến hết'} {unit.valid_until - 1}" if unit.valid_until else ""
+        since = msg("từ {year}", "from {year}", year=unit.valid_from).render() if unit.valid_from else ""
+        until = msg("đến hết {year}", "until {year}", year=unit.valid_until - 1).render() if unit.valid_until else ""
         span = " ".join(x for x in (since, until) if x)
         print(f"{unit.code:<16} {unit.level:<10} {unit.parent or '':<16} {unit.name}" + (f"  ({span})" if span else ""))
     for link in units.links(db):
-        arrow = "đổi mã" if link.kind == "recode" else "hợp nhất"
-        print(f"  {link.predecessor} → {link.successor} ({link.year}, {link.kind if en else arrow})")
+        kind = msg("đổi mã", "recoded") if link.kind == "recode" else msg("hợp nhất", "merged")
+        print(f"  {link.predecessor} → {link.successor} ({link.year}, {kind})")
 
 
 def _add(ctx, args, db, me) -> None:
@@ -87,15 +104,16 @@ def _add(ctx, args, db, me) -> None:
     if args.from_year is None:
         args.from_year = units.default_year(db)
         if args.from_year is not None:
-            ctx.say(f"Không nêu --from: đơn vị có hiệu lực từ năm {args.from_year} (kỳ báo cáo mới nhất đang mở).",
-                    f"No --from given: the unit is valid from {args.from_year} (the newest open period).")
+            ctx.say(msg("Không nêu --from: đơn vị có hiệu lực từ năm {from_year} (kỳ báo cáo mới nhất đang mở).",
+                        "No --from given: the unit is valid from {from_year} (the newest open period).",
+                        from_year=args.from_year))
     if args.from_year is not None:
         unit = replace(unit, valid_from=check_year(args.from_year))
     old = units.get_unit(db, unit.code)
     if old is not None and (old.name, old.level, old.parent) != (unit.name, unit.level, unit.parent):
-        raise InputError(f"đã có đơn vị {old.code} ({old.name}, {old.level}); không ghi đè (đổi tên: units rename).",
-                         f"unit {old.code} ({old.name}, {old.level}) already exists; it is not overwritten "
-                         "(to rename: units rename).", code="EXISTS")
+        raise InputError(msg("Đã có đơn vị {code} ({name}, {level}); không ghi đè (đổi tên: units rename).",
+                             "Unit {code} ({name}, {level}) already exists; it is not overwritten (to rename: units rename).",
+                             code=old.code, name=old.name, level=old.level), code="EXISTS")
     cert = certs.load_pem_file(args.cert) if args.cert else None  # read before anything is written
     with db.atomic():  # a certificate already pinned to another unit undoes the whole add
         if old is None:
@@ -112,36 +130,42 @@ def _rename(ctx, args, db, me) -> None:
 
     _need(args, "code", "from_year")
     if not (args.name or args.new_code):
-        raise InputError("units rename cần --name (tên mới) hoặc --new-code (mã mới).",
-                         "units rename needs --name (a new name) or --new-code (a new code).")
+        raise InputError(msg("Lệnh units rename cần --name (tên mới) hoặc --new-code (mã mới).",
+                             "The units rename command needs --name (a new name) or --new-code (a new code)."))
     if args.new_code:
         old = units.unit_in(db, args.code.upper(), args.from_year) or units.get_unit(db, args.code.upper())
         if old is None:
-            raise InputError(f"không có đơn vị {args.code}.", f"no unit {args.code}.", code="UNKNOWN_UNIT")
+            raise InputError(msg("Không có đơn vị {code}.",
+                                 "No unit {code}.",
+                                 code=args.code), code="UNKNOWN_UNIT")
         new = make_unit(args.new_code, args.name or old.name, args.level or old.level, args.parent or old.parent)
         done = units.succeed(db, [old.code], new, args.from_year, LinkKind.RECODE, who=ctx.who,
                               force_history=args.force_history)
-        ctx.say(f"Từ năm {args.from_year}, {old.code} đổi thành {done.code} ({done.name}).",
-                f"From {args.from_year}, {old.code} becomes {done.code} ({done.name}).")
+        ctx.say(msg("Từ năm {from_year}, {code} đổi thành {new_code} ({name}).",
+                    "From {from_year}, {code} becomes {new_code} ({name}).",
+                    from_year=args.from_year, code=old.code, new_code=done.code, name=done.name))
         return
     done = units.rename(db, args.code, args.name, args.from_year, who=ctx.who, force_history=args.force_history)
-    ctx.say(f"Từ năm {args.from_year}, {done.code} có tên “{done.name}”.",
-            f"From {args.from_year}, {done.code} is named “{done.name}”.")
+    ctx.say(msg("Từ năm {from_year}, {code} có tên “{name}”.",
+                "From {from_year}, {code} is named “{name}”.",
+                from_year=args.from_year, code=done.code, name=done.name))
 
 
 def _move(ctx, args, db, me) -> None:
     _need(args, "code", "parent", "from_year")
     done = units.move(db, args.code, args.parent, args.from_year, who=ctx.who, level=args.level,
                       force_history=args.force_history)
-    ctx.say(f"Từ năm {args.from_year}, {done.code} trực thuộc {done.parent} (cấp {done.level}).",
-            f"From {args.from_year}, {done.code} reports to {done.parent} (level {done.level}).")
+    ctx.say(msg("Từ năm {from_year}, {code} trực thuộc {parent} (cấp {level}).",
+                "From {from_year}, {code} reports to {parent} (level {level}).",
+                from_year=args.from_year, code=done.code, parent=done.parent, level=done.level))
 
 
 def _retire(ctx, args, db, me) -> None:
     _need(args, "code", "from_year")
     done = units.retire(db, args.code, args.from_year, who=ctx.who, force_history=args.force_history)
-    ctx.say(f"Đơn vị {done.code} không còn từ năm {args.from_year}; các năm trước giữ nguyên.",
-            f"Unit {done.code} no longer exists from {args.from_year}; earlier years are unchanged.")
+    ctx.say(msg("Đơn vị {code} không còn từ năm {from_year}; các năm trước giữ nguyên.",
+                "Unit {code} no longer exists from {from_year}; earlier years are unchanged.",
+                code=done.code, from_year=args.from_year))
 
 
 def _merge(ctx, args, db, me) -> None:
@@ -149,23 +173,25 @@ def _merge(ctx, args, db, me) -> None:
 
     _need(args, "into", "from_year")
     if len(args.codes) < 1:
-        raise InputError("units merge cần các mã đơn vị cũ, ví dụ: units merge XA-A XA-B --into XA-C …",
-                         "units merge needs the old unit codes, e.g. units merge XA-A XA-B --into XA-C …")
+        raise InputError(msg("Lệnh units merge cần các mã đơn vị cũ, ví dụ: units merge XA-A XA-B --into XA-C …",
+                             "The units merge command needs the old unit codes, e.g. units merge XA-A XA-B --into XA-C …"))
     first = units.unit_in(db, args.codes[0].upper(), args.from_year)
     held = units.get_unit(db, args.into.upper())
     if held is None:
         _need(args, "name")
         if first is None:
-            raise InputError(f"không có đơn vị {args.codes[0]} vào năm {args.from_year}.",
-                             f"no unit {args.codes[0]} in {args.from_year}.", code="UNKNOWN_UNIT")
+            raise InputError(msg("Không có đơn vị {codes} vào năm {from_year}.",
+                                 "No unit {codes} in {from_year}.",
+                                 codes=args.codes[0], from_year=args.from_year), code="UNKNOWN_UNIT")
         new = make_unit(args.into, args.name, args.level or first.level, args.parent or first.parent)
     else:
         new = held
     done = units.succeed(db, args.codes, new, args.from_year, LinkKind.MERGE, who=ctx.who,
                          force_history=args.force_history)
     olds = ", ".join(c.upper() for c in args.codes)
-    ctx.say(f"Từ năm {args.from_year}, {olds} hợp nhất thành {done.code} ({done.name}).",
-            f"From {args.from_year}, {olds} are merged into {done.code} ({done.name}).")
+    ctx.say(msg("Từ năm {from_year}, {olds} hợp nhất thành {code} ({name}).",
+                "From {from_year}, {olds} are merged into {code} ({name}).",
+                from_year=args.from_year, olds=olds, code=done.code, name=done.name))
 
 
 def _signers(ctx, args, db, me) -> None:
@@ -173,13 +199,14 @@ def _signers(ctx, args, db, me) -> None:
 
     rows = list_signers(db)
     if not rows:
-        ctx.say("Chưa ghi nhận chứng thư số nào.", "No certificate is pinned.")
-    en = ctx.lang == "en"
+        ctx.say(msg("Chưa ghi nhận chứng thư số nào.",
+                    "No certificate is pinned."))
     for row in rows:
         i = row.info
         print(f"{row.unit:<16} {i.subject}")
-        print(f"    {'serial' if en else 'số hiệu'} {i.serial}  {'valid' if en else 'hiệu lực'} {i.validity()}  "
-              f"SHA-256 {i.fingerprint}")
+        ctx.say(msg("    số sê-ri {serial}  hiệu lực {validity}  SHA-256 {fingerprint}",
+                    "    serial {serial}  valid {validity}  SHA-256 {fingerprint}", serial=i.serial,
+                    validity=i.validity(), fingerprint=i.fingerprint))
 
 
 def _pin(ctx, args, db, me) -> None:
@@ -189,11 +216,12 @@ def _pin(ctx, args, db, me) -> None:
     _need(args, "code", "cert")
     cert = certs.load_pem_file(args.cert)
     if pin_certificate(db, args.code, cert, who=ctx.who):
-        ctx.say(f"Đã ghi nhận chứng thư số cho {args.code.upper()}: {certs.subject(cert)}.",
-                f"Pinned for {args.code.upper()}: {certs.subject(cert)}.")
+        ctx.say(msg("Đã ghi nhận chứng thư số cho {code}: {certs}.",
+                    "Pinned for {code}: {certs}.",
+                    code=args.code.upper(), certs=certs.subject(cert)))
     else:
-        ctx.say("Chứng thư số này đã được ghi nhận cho đơn vị; không có gì thay đổi.",
-                "This certificate is already the unit's pin; nothing changed.")
+        ctx.say(msg("Chứng thư số này đã được ghi nhận cho đơn vị; không có gì thay đổi.",
+                    "This certificate is already the unit's pin; nothing changed."))
 
 
 def _unpin(ctx, args, db, me) -> None:
@@ -201,18 +229,20 @@ def _unpin(ctx, args, db, me) -> None:
 
     _need(args, "code")
     old = revoke_pin(db, args.code, who=ctx.who)
-    ctx.say(f"Đã thu hồi chứng thư số của {old.unit} ({old.subject}); gói sau của đơn vị cần xác nhận người ký lại.",
-            f"Revoked {old.unit}'s pin ({old.subject}); the unit's next package needs its signer confirmed again.")
+    ctx.say(msg("Đã thu hồi chứng thư số của {unit} ({subject}); gói sau của đơn vị cần xác nhận người ký lại.",
+                "Revoked {unit}'s pin ({subject}); the unit's next package needs its signer confirmed again.",
+                unit=old.unit, subject=old.subject))
 
 
 def _history(ctx, args, db, me) -> None:
     from c27desk.exchange.history import absorb
 
     if len(args.codes) != 1:
-        raise InputError("units history cần đúng một tệp sao lưu (.sqlite3) của đơn vị đã hợp nhất.",
-                         "units history needs exactly one backup file (.sqlite3) of the merged-away unit.")
+        raise InputError(msg("Lệnh units history cần đúng một tệp sao lưu (.sqlite3) của đơn vị đã hợp nhất.",
+                             "The units history command needs exactly one backup file (.sqlite3) of the merged-away unit."))
     got = absorb(db, Path(args.codes[0]), who=ctx.who)
-    ctx.say(f"Đã đưa lịch sử của {got.unit} vào: {got.revisions} bản báo cáo, {got.units} đơn vị mới; "
-            f"{got.skipped} bản đã có được giữ nguyên.",
-            f"Brought in {got.unit}'s history: {got.revisions} report revisions, {got.units} new units; "
-            f"{got.skipped} already held were left as they are.")
+    ctx.say(msg("Đã đưa lịch sử của {unit} vào: {revisions} bản báo cáo, {units} đơn vị mới; {skipped} bản đã có "
+                "được giữ nguyên.",
+                "Brought in {unit}'s history: {revisions} report revisions, {units} new units; {skipped} already "
+                "held were left as they are.",
+                unit=got.unit, revisions=got.revisions, units=got.units, skipped=got.skipped))

@@ -7,28 +7,39 @@ from pathlib import Path
 
 from c27desk.errors import InputError
 from c27desk.fileio import atomic_write_bytes, read_file
+from c27desk.i18n import msg
 from c27desk.report.values_csv import MAX_BYTES, dump_values_csv, dump_values_json
 from c27desk.store import periods, units, values
 from c27desk.workflow import check_report, confirm_carried, load_values, open_report
 
 
 def register(sub) -> None:
-    p = sub.add_parser("values", help="nạp / xuất giá trị các tiêu chí / load or dump values")
+    p = sub.add_parser("values", help=msg("nạp / xuất giá trị các tiêu chí", "load or dump values"))
     vsub = p.add_subparsers(dest="values_command", required=True, metavar="load|dump|confirm")
-    load = vsub.add_parser("load", help="nạp tệp CSV UTF-8: criterion,value,explanation")
-    load.add_argument("file", type=Path)
-    load.add_argument("--period", type=int, required=True, metavar="YEAR")
+    load = vsub.add_parser("load",
+                           help=msg("nạp tệp CSV UTF-8: criterion,value,explanation",
+                                    "load a UTF-8 CSV file: criterion,value,explanation"))
+    load.add_argument("file", type=Path, metavar=str(msg("TỆP", "FILE")))
+    load.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
     load.set_defaults(func=cmd_load)
-    dump = vsub.add_parser("dump", help="xuất giá trị ra CSV hoặc JSON")
-    dump.add_argument("--period", type=int, required=True, metavar="YEAR")
+    dump = vsub.add_parser("dump", help=msg("xuất giá trị ra CSV hoặc JSON", "write the values as CSV or JSON"))
+    dump.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
     dump.add_argument("--format", choices=("csv", "json"), default="csv")
-    dump.add_argument("--unit", help="mã đơn vị (mặc định: đơn vị của cơ sở dữ liệu)")
-    dump.add_argument("--out", type=Path, help="ghi ra tệp (CSV có BOM để mở bằng Excel) thay vì màn hình")
+    dump.add_argument("--unit",
+                      help=msg("mã đơn vị (mặc định: đơn vị của cơ sở dữ liệu)",
+                               "the unit's code (default: the database's own unit)"))
+    dump.add_argument("--out", type=Path,
+                      help=msg("ghi ra tệp (CSV có BOM để mở bằng Excel) thay vì màn hình",
+                               "write to a file (CSV with a BOM, for Excel) instead of the screen"))
     dump.set_defaults(func=cmd_dump)
-    confirm = vsub.add_parser("confirm", help="xác nhận giá trị chuyển từ năm trước / confirm carried-forward values")
-    confirm.add_argument("criteria", nargs="*", metavar="CRITERION", help="mã tiêu chí, ví dụ II.1 VIII.6")
-    confirm.add_argument("--all", action="store_true", help="mọi giá trị đang chờ xác nhận / every waiting value")
-    confirm.add_argument("--period", type=int, required=True, metavar="YEAR")
+    confirm = vsub.add_parser("confirm",
+                              help=msg("xác nhận giá trị chuyển từ năm trước",
+                                       "confirm carried-forward values"))
+    confirm.add_argument("criteria", nargs="*", metavar=str(msg("TIÊU_CHÍ", "CRITERION")),
+                         help=msg("mã tiêu chí, ví dụ II.1 VIII.6",
+                                  "criterion codes, for example II.1 VIII.6"))
+    confirm.add_argument("--all", action="store_true", help=msg("mọi giá trị đang chờ xác nhận", "every waiting value"))
+    confirm.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
     confirm.set_defaults(func=cmd_confirm)
 
 
@@ -44,8 +55,10 @@ def cmd_load(ctx, args) -> int:
         total = len(values.entries(db, unit.code, args.period))
     finally:
         db.close()
-    ctx.say(f"Đã nạp {args.file.name}: {changed} giá trị thay đổi; năm {args.period} có {total} tiêu chí đã trả lời.",
-            f"Loaded {args.file.name}: {changed} value(s) changed; {args.period} now has {total} answered criteria.")
+    ctx.say(msg("Đã nạp {name}: {n} giá trị thay đổi; năm {period} có {total} tiêu chí đã trả lời.",
+                "Loaded {name}: {n} value changed; {period} now has {total} answered criteria.",
+                plural="Loaded {name}: {n} values changed; {period} now has {total} answered criteria.",
+                name=args.file.name, n=changed, period=args.period, total=total))
     return 0
 
 
@@ -70,8 +83,8 @@ def cmd_dump(ctx, args) -> int:
 
 def cmd_confirm(ctx, args) -> int:
     if bool(args.criteria) == args.all:
-        raise InputError("ghi các mã tiêu chí cần xác nhận, hoặc --all (không cả hai).",
-                         "name the criteria to confirm, or --all (not both).")
+        raise InputError(msg("Ghi các mã tiêu chí cần xác nhận, hoặc --all (không cả hai).",
+                             "Name the criteria to confirm, or --all (not both)."))
     db = ctx.open(create=False)
     try:
         ref = open_report(db, args.period)
@@ -80,11 +93,12 @@ def cmd_confirm(ctx, args) -> int:
     finally:
         db.close()
     if not done:
-        ctx.say(f"Không có giá trị nào đang chờ xác nhận trong năm {args.period}.",
-                f"No value is waiting for confirmation in {args.period}.")
+        ctx.say(msg("Không có giá trị nào đang chờ xác nhận trong năm {period}.",
+                    "No value is waiting for confirmation in {period}.",
+                    period=args.period))
         return 0
-    ctx.say(f"Đã xác nhận {len(done)} giá trị: {', '.join(done[:15])}{' …' if len(done) > 15 else ''}; "
-            f"còn {waiting} giá trị chờ xác nhận.",
-            f"Confirmed {len(done)} value(s): {', '.join(done[:15])}{' …' if len(done) > 15 else ''}; "
-            f"{waiting} still waiting.")
+    ctx.say(msg("Đã xác nhận {n} giá trị: {done}{more}; còn {waiting} giá trị chờ xác nhận.",
+                "Confirmed {n} value: {done}{more}; {waiting} still waiting.",
+                plural="Confirmed {n} values: {done}{more}; {waiting} still waiting.",
+                n=len(done), done=", ".join(done[:15]), more=" …" if len(done) > 15 else "", waiting=waiting))
     return 0

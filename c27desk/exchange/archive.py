@@ -11,7 +11,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from c27desk.fileio import atomic_write_bytes
+from c27desk.exchange.reasons import both
+from c27desk.fileio import atomic_write_bytes, os_text
+from c27desk.i18n import msg
 
 
 def archive_dir(db_path: Path) -> Path:
@@ -67,6 +69,7 @@ def read_decision(file: Path) -> Decision | None:
         return None
 
 
+
 def not_plain_file(path: Path) -> tuple[str, str] | None:
     """Why ``path`` is not read as a package (vi, en), or None for a plain file. Checked without
     following links: a link could point anywhere, a FIFO would block the read forever."""
@@ -75,15 +78,13 @@ def not_plain_file(path: Path) -> tuple[str, str] | None:
     try:
         mode = path.lstat().st_mode
     except OSError as exc:
-        from c27desk.fileio import os_reason
-
-        return os_reason(exc)
+        return both(os_text(exc))
     if stat.S_ISLNK(mode):
-        return "là liên kết (symlink), không đọc", "a link (symlink), not read"
+        return both(msg("là liên kết (symlink), không đọc", "a link (symlink), not read"))
     if stat.S_ISDIR(mode):
-        return "là thư mục", "a folder"
+        return both(msg("là thư mục", "a folder"))
     if not stat.S_ISREG(mode):
-        return "không phải tệp thường (FIFO, thiết bị…), không đọc", "not a regular file (FIFO, device…), not read"
+        return both(msg("không phải tệp thường (FIFO, thiết bị…), không đọc", "not a regular file (FIFO, device…), not read"))
     return None
 
 

@@ -15,6 +15,7 @@ from asn1crypto import x509 as asn1_x509
 
 from c27desk.errors import C27Error
 from c27desk.fileio import read_file
+from c27desk.i18n import Text, msg
 from c27desk.model.text import shown
 
 
@@ -39,8 +40,8 @@ def load_pem(data: str | bytes) -> asn1_x509.Certificate:
         cert.native  # noqa: B018 - parse fully now, not later
         return cert
     except Exception as exc:  # noqa: BLE001 - any parse failure is the same problem for the user
-        raise C27Error("tệp không phải chứng thư số (PEM hoặc DER) hợp lệ.",
-                       "not a valid certificate file (PEM or DER).", code="BAD_CERTIFICATE") from exc
+        raise C27Error(msg("Tệp không phải chứng thư số (PEM hoặc DER) hợp lệ.",
+                           "Not a valid certificate file (PEM or DER)."), code="BAD_CERTIFICATE") from exc
 
 
 def load_pem_file(path) -> asn1_x509.Certificate:
@@ -109,12 +110,16 @@ class CertificateDetails:
     def validity(self) -> str:
         return f"{self.not_before:%d/%m/%Y} – {self.not_after:%d/%m/%Y}"
 
-    def text(self, lang: str | None = None) -> str:
-        """In one language, or with ``lang`` None both (for refusal details, shown in either)."""
+    def said(self) -> Text:
+        """Everything the operator reads out to the unit, in the reader's language."""
         fp = ":".join(self.fingerprint[i:i + 2] for i in range(0, len(self.fingerprint), 2)).upper()
-        serial, valid = {"vi": ("số sê-ri", "hiệu lực"), "en": ("serial", "valid")}.get(
-            lang or "", ("số sê-ri/serial", "hiệu lực/valid"))
-        return f"{self.subject}; {serial} {self.serial}; SHA-256 {fp}; {valid} {self.validity()}"
+        return msg("{subject}; số sê-ri {serial}; SHA-256 {fingerprint}; hiệu lực {validity}",
+                   "{subject}; serial {serial}; SHA-256 {fingerprint}; valid {validity}",
+                   subject=self.subject, serial=self.serial, fingerprint=fp, validity=self.validity())
+
+    def text(self, lang: str | None = None) -> str:
+        """The same in ``lang`` (the interface language when not given)."""
+        return self.said().render(lang or None)
 
 
 def details(cert) -> CertificateDetails:
@@ -151,7 +156,7 @@ def _chain(signer: asn1_x509.Certificate, pool: list[asn1_x509.Certificate]) -> 
     return chain
 
 
-def signature_policy(signer_info, certificates: list, signer, roots: list, at: datetime) -> tuple[str, str] | None:
+def signature_policy(signer_info, certificates: list, signer, roots: list, at: datetime) -> tuple[str, Text | str] | None:
     """The first way a signature breaks the signing policy, as (refusal code, detail), or None.
 
     The same policy for the package's CMS and the appendix's PAdES signature, checked as ``openssl cms
@@ -167,9 +172,11 @@ def signature_policy(signer_info, certificates: list, signer, roots: list, at: d
     for depth, cert in enumerate(chain):
         name = subject(cert)
         if cert.not_valid_after < at:
-            return "CERT_EXPIRED", f"{name}, hết hạn/expired {cert.not_valid_after:%d/%m/%Y}"
+            return "CERT_EXPIRED", msg("{name}, hết hạn {day}", "{name}, expired {day}", name=name,
+                                       day=cert.not_valid_after.date())
         if cert.not_valid_before > at:
-            return "CERT_NOT_YET_VALID", f"{name}, từ/from {cert.not_valid_before:%d/%m/%Y}"
+            return "CERT_NOT_YET_VALID", msg("{name}, hiệu lực từ {day}", "{name}, valid from {day}", name=name,
+                                             day=cert.not_valid_before.date())
         if not cert.self_issued and _hash_of(cert["signature_algorithm"]) in WEAK_HASHES:
             return "WEAK_ALGORITHM", f"{name}: {cert['signature_algorithm']['algorithm'].native}"
         key = cert.public_key
@@ -181,13 +188,16 @@ def signature_policy(signer_info, certificates: list, signer, roots: list, at: d
             if limit is not None and depth - 1 > limit:
                 return "CERT_PATH_LENGTH", f"{name}: {depth - 1} > {limit}"
             if not cert.ca:
-                return "CERT_USAGE", f"{name}: cấp chứng thư nhưng không phải CA/issues certificates but is no CA"
+                return "CERT_USAGE", msg("{name}: cấp chứng thư nhưng không phải CA",
+                                         "{name}: issues certificates but is no CA", name=name)
     if signer.ca:
-        return "CERT_USAGE", f"{subject(signer)}: chứng thư của CA/a CA certificate"
+        return "CERT_USAGE", msg("{name}: chứng thư của CA", "{name}: a CA certificate", name=subject(signer))
     usage = signer.key_usage_value
     if usage is not None and not ({"digital_signature", "non_repudiation"} & set(usage.native)):
-        return "CERT_USAGE", f"{subject(signer)}: key usage {sorted(usage.native)}"
+        return "CERT_USAGE", msg("{name}: mục đích của khóa {usage}", "{name}: key usage {usage}", name=subject(signer),
+                                 usage=", ".join(sorted(usage.native)))
     eku = signer.extended_key_usage_value
     if eku is not None and not (_SIGNING_EKU & set(eku.native)):
-        return "CERT_USAGE", f"{subject(signer)}: extended key usage {sorted(eku.native)}"
+        return "CERT_USAGE", msg("{name}: mục đích mở rộng của khóa {usage}", "{name}: extended key usage {usage}",
+                                 name=subject(signer), usage=", ".join(sorted(eku.native)))
     return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from c27desk.exchange.reasons import refuse
+from c27desk.i18n import msg
 from c27desk.model.text import nfc, unsafe_characters
 
 FORMAT = "c27desk-package"
@@ -79,7 +80,8 @@ def _no_duplicates(what: str):
         if len(obj) != len(pairs):
             seen: set[str] = set()
             dup = next(k for k, _ in pairs if k in seen or seen.add(k))
-            raise refuse("MALFORMED", f"{what}: khóa trùng / duplicate key {dup[:40]!r}")
+            raise refuse("MALFORMED", msg("{what}: khóa trùng {key}", "{what}: duplicate key {key}", what=what,
+                                                 key=repr(dup[:40])))
         return obj
     return hook
 
@@ -91,19 +93,24 @@ def _check_tree(doc: Any, what: str) -> None:
         obj, depth, path = stack.pop()
         nodes += 1
         if depth > MAX_DEPTH or nodes > MAX_NODES:
-            raise refuse("TOO_LARGE", f"{what}: lồng quá sâu hoặc quá nhiều phần tử / nested too deep or too many items")
+            raise refuse("TOO_LARGE", msg("{what}: lồng quá sâu hoặc quá nhiều phần tử",
+                                                 "{what}: nested too deep or too many items", what=what))
         if isinstance(obj, dict):
             for key, value in obj.items():
                 bad = unsafe_characters(key)
                 if bad:
-                    raise refuse("MALFORMED", f"{what}: ký tự không hợp lệ / invalid character {bad[0]} in a key")
+                    raise refuse("MALFORMED", msg("{what}: ký tự không hợp lệ {char} trong một khóa",
+                                                         "{what}: invalid character {char} in a key", what=what,
+                                                         char=bad[0]))
                 stack.append((value, depth + 1, f"{path}.{key}"[-80:]))
         elif isinstance(obj, list):
             stack.extend((v, depth + 1, f"{path}[]") for v in obj)
         elif isinstance(obj, str):
             bad = unsafe_characters(obj, _TEXT_ALLOWED)
             if bad:
-                raise refuse("MALFORMED", f"{what}{path}: ký tự không hợp lệ / invalid character {bad[0]}")
+                raise refuse("MALFORMED", msg("{what}{path}: ký tự không hợp lệ {char}",
+                                                 "{what}{path}: invalid character {char}", what=what, path=path,
+                                                 char=bad[0]))
 
 
 def _load(data: bytes, what: str) -> Any:
@@ -111,28 +118,29 @@ def _load(data: bytes, what: str) -> Any:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise refuse("MALFORMED", f"{what} không phải UTF-8 / is not UTF-8") from None
+        raise refuse("MALFORMED", msg("{what} không phải UTF-8", "{what} is not UTF-8", what=what)) from None
     try:
         doc = json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)),
                          object_pairs_hook=_no_duplicates(what))
     except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser's stack
-        raise refuse("MALFORMED", f"{what} không phải JSON hợp lệ / is not valid JSON") from None
+        raise refuse("MALFORMED", msg("{what} không phải JSON hợp lệ", "{what} is not valid JSON", what=what)) from None
     _check_tree(doc, what)
     return doc
 
 
 def _get(obj: Any, key: str, kind: type | tuple, what: str, *, optional: bool = False) -> Any:
     if not isinstance(obj, dict):
-        raise refuse("MALFORMED", f"{what}: cần một đối tượng / an object is expected")
+        raise refuse("MALFORMED", msg("{what}: cần một đối tượng", "{what}: an object is expected", what=what))
     if key not in obj:
         if optional:
             return None
-        raise refuse("MALFORMED", f"{what}: thiếu / missing '{key}'")
+        raise refuse("MALFORMED", msg("{what}: thiếu “{key}”", "{what}: “{key}” is missing", what=what, key=key))
     value = obj[key]
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, kind):
-        raise refuse("MALFORMED", f"{what}: '{key}' sai kiểu / has the wrong type")
+        raise refuse("MALFORMED", msg("{what}: “{key}” sai kiểu", "{what}: “{key}” has the wrong type", what=what,
+                                                 key=key))
     if isinstance(value, str) and len(value) > MAX_TEXT:
         raise refuse("TOO_LARGE", f"{what}: '{key}'")
     return value
@@ -142,10 +150,11 @@ def parse_manifest(data: bytes) -> Manifest:
     doc = _load(data, "manifest.json")
     what = "manifest.json"
     if _get(doc, "format", str, what) != FORMAT:
-        raise refuse("MALFORMED", "manifest.json: không phải gói c27desk / not a c27desk package")
+        raise refuse("MALFORMED", msg("manifest.json: không phải gói c27desk", "manifest.json: not a c27desk package"))
     version = _get(doc, "format_version", int, what)
     if version != FORMAT_VERSION:
-        raise refuse("MALFORMED", f"manifest.json: phiên bản định dạng {version} chưa hỗ trợ / unsupported format")
+        raise refuse("MALFORMED", msg("manifest.json: phiên bản định dạng {version} chưa hỗ trợ",
+                                 "manifest.json: format version {version} is not supported", version=version))
     unit = _get(doc, "unit", dict, what)
     cat = _get(doc, "catalogue", dict, what)
     members_raw = _get(doc, "members", dict, what)
@@ -158,11 +167,13 @@ def parse_manifest(data: bytes) -> Manifest:
         members[name] = (digest, size)
     code = _get(unit, "code", str, what)
     if not _ID_RE.match(code):
-        raise refuse("MALFORMED", f"{what}: mã đơn vị / unit code {code[:40]!r}")
+        raise refuse("MALFORMED", msg("{what}: mã đơn vị {code} không hợp lệ", "{what}: invalid unit code {code}",
+                                 what=what, code=repr(code[:40])))
     year = _get(doc, "year", int, what)
     revision = _get(doc, "revision", int, what)
     if not (2000 <= year <= 2200) or not (1 <= revision <= 100000):
-        raise refuse("MALFORMED", f"{what}: năm hoặc số bản / year or revision out of range")
+        raise refuse("MALFORMED", msg("{what}: năm hoặc số bản ngoài giới hạn", "{what}: year or revision out of range",
+                                 what=what))
     return Manifest(
         unit_code=code, unit_name=_get(unit, "name", str, what), unit_level=_get(unit, "level", str, what),
         unit_parent=_get(unit, "parent", str, what, optional=True), year=year, revision=revision,
@@ -222,7 +233,8 @@ def parse_data(data: bytes) -> DataDoc:
     what = "data.json"
     raw_values = _get(doc, "values", dict, what)
     if len(raw_values) > MAX_VALUES:
-        raise refuse("TOO_LARGE", f"data.json: {len(raw_values)} giá trị / values > {MAX_VALUES}")
+        raise refuse("TOO_LARGE", msg("data.json: {n} giá trị > {most}", "data.json: {n} values > {most}",
+                                 n=len(raw_values), most=MAX_VALUES))
     values: dict[str, tuple[str | None, str, str]] = {}
     for cid, item in raw_values.items():
         where = f"{what} values.{cid[:40]}"

@@ -34,8 +34,9 @@ from c27desk.exchange.package import (
     package_name,
     read_package,
 )
-from c27desk.exchange.reasons import ImportRefusedError
-from c27desk.fileio import atomic_write_bytes, os_reason
+from c27desk.exchange.reasons import ImportRefusedError, pair_text
+from c27desk.fileio import atomic_write_bytes, os_text
+from c27desk.i18n import msg
 from c27desk.report.appendix import appendix_content
 from c27desk.report.appendix_pdf import render_appendix
 from c27desk.report.sign_appendix import sign_appendix
@@ -56,10 +57,10 @@ class SignerCheckError(ExportError):
     with ``confirm_signer`` once the person signing has looked (``lines`` lists why)."""
 
     def __init__(self, warnings: list[tuple[str, str]]):
-        super().__init__("cần xác nhận chứng thư số trước khi xuất: " + " ".join(w[0] for w in warnings)
-                         + " Nếu đúng, xuất lại với --accept-signer.",
-                         "the certificate needs confirming before exporting: " + " ".join(w[1] for w in warnings)
-                         + " If it is right, export again with --accept-signer.", code="SIGNER_CHECK")
+        super().__init__(msg("Cần xác nhận chứng thư số trước khi xuất: {why} Nếu đúng, xuất lại với --accept-signer.",
+                             "The certificate needs confirming before exporting: {why} If it is right, export again "
+                             "with --accept-signer.", why=[pair_text(*w) for w in warnings]),
+                         code="SIGNER_CHECK")
         self.warnings = warnings
 
 
@@ -79,9 +80,10 @@ def _receivable(parse, document: bytes) -> None:
     try:
         parse(document)
     except ImportRefusedError as refused:
-        raise ExportError(f"báo cáo có nội dung đơn vị cấp trên sẽ không nhận ({refused.detail}); hãy sửa, chốt lại "
-                          "rồi xuất.", f"the report holds something the office above would refuse ({refused.detail}); "
-                          "correct it, finalise again, then export.", code="UNSENDABLE") from None
+        raise ExportError(msg("Báo cáo có nội dung đơn vị cấp trên sẽ không nhận ({detail}); hãy sửa, chốt lại rồi xuất.",
+                              "The report holds something the office above would refuse ({detail}); correct it, finalise "
+                              "again, then export.",
+                              detail=refused.detail), code="UNSENDABLE") from None
 
 
 def _sign_parts(db: Database, year: int, number: int, spec, who: str,
@@ -124,14 +126,18 @@ def check_own_package(raw: bytes) -> None:
         digest, size = manifest.members[name]
         body = parts.member(name)
         if sha256(body) != digest or len(body) != size:
-            raise ExportError(f"{name} đọc lại không khớp.", f"{name} read back does not match.", code="VERIFY_FAILED")
+            raise ExportError(msg("{name} đọc lại không khớp.",
+                                  "{name} read back does not match.",
+                                  name=name), code="VERIFY_FAILED")
     cms = verify_cms_detached(parts.manifest, parts.signature, None)
     if not cms.valid:
-        raise ExportError("chữ ký gói đọc lại không hợp lệ.", "the package signature read back is invalid.",
+        raise ExportError(msg("Chữ ký gói đọc lại không hợp lệ.",
+                              "The package signature read back is invalid."),
                           code="VERIFY_FAILED")
     pdf = verify_pdf(parts.appendix, None)
     if not (pdf.intact and pdf.valid and pdf.covers_whole_file):
-        raise ExportError("chữ ký phụ lục đọc lại không hợp lệ.", "the appendix signature read back is invalid.",
+        raise ExportError(msg("Chữ ký phụ lục đọc lại không hợp lệ.",
+                              "The appendix signature read back is invalid."),
                           code="VERIFY_FAILED")
 
 
@@ -152,24 +158,26 @@ def export_package(db: Database, year: int, out: Path, *, spec=None, resign: boo
     ref = open_report(db, year)
     rev = revisions.latest_final(db, ref.unit.code, year)
     if rev is None:
-        raise ExportError(f"báo cáo năm {year} chưa được chốt; hãy chốt trước khi xuất.",
-                          f"the {year} report is not finalised; finalise it before exporting.", code="NOT_FINAL")
+        raise ExportError(msg("Báo cáo năm {year} chưa được chốt; hãy chốt trước khi xuất.",
+                              "The {year} report is not finalised; finalise it before exporting.",
+                              year=year), code="NOT_FINAL")
     db_file = database_file(db)
     sent = ledger.issued(db_file, ref.unit.code, year).get(rev.number) if db_file else None
     if sent is not None and sent != rev.content_hash:
-        raise ExportError(f"bản {rev.number} đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu "
-                          "cũ); hãy mở lại báo cáo và chốt lại để có số bản mới.",
-                          f"revision {rev.number} was exported earlier with other content (an older backup "
-                          "restored?); reopen and finalise the report again to get a new revision number.",
+        raise ExportError(msg("Bản {number} đã được xuất trước đây với nội dung khác (có thể do khôi phục bản sao lưu cũ); hãy "
+                              "mở lại báo cáo và chốt lại để có số bản mới.",
+                              "Revision {number} was exported earlier with other content (an older backup restored?); reopen "
+                              "and finalise the report again to get a new revision number.",
+                              number=rev.number),
                           code="REVISION_REUSED")
     stored = None if resign else exchange.stored_export(db, ref.unit.code, year, rev.number)
     reused = stored is not None
     if stored is None:
         if spec is None:
-            raise ExportError("cần chứng thư số để ký gói xuất: --sign-p12 TỆP, --pkcs11-module/--token, hoặc --sign "
-                              "(cách ký đã lưu).",
-                              "a signing certificate is needed to sign the export: --sign-p12 FILE, "
-                              "--pkcs11-module/--token, or --sign (the saved way to sign).",
+            raise ExportError(msg("Cần chứng thư số để ký gói xuất: --sign-p12 TỆP, --pkcs11-module/--token, hoặc --sign (cách ký "
+                                  "đã lưu).",
+                                  "A signing certificate is needed to sign the export: --sign-p12 FILE, --pkcs11-module/--token, "
+                                  "or --sign (the saved way to sign)."),
                               code="SIGNER_NEEDED")
         stored = _sign_parts(db, year, rev.number, spec, who, confirm_signer)
     raw = build_package(PackageParts(stored.manifest, stored.signature, stored.data, stored.appendix))
@@ -178,8 +186,8 @@ def export_package(db: Database, year: int, out: Path, *, spec=None, resign: boo
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            vi, en = os_reason(exc)
-            raise ExportError(f"không tạo được thư mục {out}: {vi}", f"cannot create folder {out}: {en}",
+            raise ExportError(msg("Không tạo được thư mục {folder}: {why}", "Cannot create folder {folder}: {why}",
+                                  folder=out, why=os_text(exc)),
                               code="WRITE_FAILED") from exc
         target = out / package_name(ref.unit.code, year, rev.number)
     else:
@@ -188,8 +196,9 @@ def export_package(db: Database, year: int, out: Path, *, spec=None, resign: boo
     try:
         written = _read_back(target)
         if written != raw:
-            raise ExportError(f"tệp {target} đọc lại khác với dữ liệu đã ghi (thiết bị lỗi?).",
-                              f"{target} reads back different from what was written (faulty device?).",
+            raise ExportError(msg("Tệp {target} đọc lại khác với dữ liệu đã ghi (thiết bị lỗi?).",
+                                  "{target} reads back different from what was written (faulty device?).",
+                                  target=target),
                               code="VERIFY_FAILED")
         check_own_package(written)
     except (OSError, C27Error) as exc:
@@ -197,9 +206,9 @@ def export_package(db: Database, year: int, out: Path, *, spec=None, resign: boo
             target.unlink(missing_ok=True)
         if isinstance(exc, C27Error):
             raise
-        vi, en = os_reason(exc)
-        raise ExportError(f"không đọc lại được {target}: {vi}; tệp đã được xóa", f"cannot read back {target}: {en}; "
-                          "the file was removed", code="VERIFY_FAILED") from exc
+        raise ExportError(msg("Không đọc lại được {file}: {why}; tệp đã được xóa.",
+                              "Cannot read back {file}: {why}; the file was removed.", file=target,
+                              why=os_text(exc)), code="VERIFY_FAILED") from exc
     if db_file is not None:
         ledger.record(db_file, ref.unit.code, year, rev.number, rev.content_hash or "")
     return ExportResult(target, ref.unit.code, year, rev.number, len(raw), reused)

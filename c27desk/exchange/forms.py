@@ -19,9 +19,10 @@ from c27desk.errors import C27Error
 from c27desk.exchange import certs
 from c27desk.exchange.documents import canonical_json
 from c27desk.exchange.package import build_zip, read_members
-from c27desk.exchange.reasons import ImportRefusedError, refuse
+from c27desk.exchange.reasons import ImportRefusedError, problem_text, refuse
 from c27desk.exchange.signers import check_names_unit
-from c27desk.fileio import atomic_write_bytes, os_reason
+from c27desk.fileio import atomic_write_bytes, os_text
+from c27desk.i18n import joined, msg, verbatim
 from c27desk.model.catalogue import NAME_PART_RE, Catalogue, parse_catalogue
 from c27desk.model.units import UNIT_CODE_RE
 from c27desk.store import exchange, periods, units
@@ -46,8 +47,9 @@ class InstalledForm:
 def form_file_name(cat: Catalogue, year: int) -> str:
     """Built only from parts ``parse_catalogue`` validated (plain characters, no path separator)."""
     if not (NAME_PART_RE.match(cat.id) and NAME_PART_RE.match(cat.version)):
-        raise C27Error(f"mã/phiên bản biểu mẫu “{cat.key}” không dùng làm tên tệp được.",
-                       f"the form id/version “{cat.key}” cannot be used in a file name.", code="INVALID_FORM")
+        raise C27Error(msg("Mã/phiên bản biểu mẫu “{key}” không dùng làm tên tệp được.",
+                           "The form id/version “{key}” cannot be used in a file name.",
+                           key=cat.key), code="INVALID_FORM")
     return f"{cat.id}_{cat.version}_{int(year)}{FORM_SUFFIX}"
 
 
@@ -58,13 +60,14 @@ def _check_own_signer(db: Database, code: str, body: bytes, signature: bytes) ->
 
     cert = verify_cms_detached(body, signature, []).signer_cert
     if cert is None:
-        raise C27Error("không đọc được chứng thư số vừa ký.", "cannot read the certificate just used to sign.",
+        raise C27Error(msg("Không đọc được chứng thư số vừa ký.",
+                           "Cannot read the certificate just used to sign."),
                        code="BAD_SIGNATURE")
     others = [u for u in exchange.units_pinned_to(db, certs.fingerprint(cert)) if u != code]
     if others:
-        raise C27Error(f"chứng thư số này đã ghi nhận cho đơn vị {', '.join(others)}; biểu mẫu của {code} phải do "
-                       f"chính {code} ký.", f"this certificate is pinned to {', '.join(others)}; {code}'s form must "
-                       f"be signed by {code} itself.", code="SIGNER_OF_OTHER_UNIT")
+        raise C27Error(msg("Chứng thư số này đã ghi nhận cho đơn vị {others}; biểu mẫu của {code} phải do chính {code} ký.",
+                           "This certificate is pinned to {others}; {code}'s form must be signed by {code} itself.",
+                           others=', '.join(others), code=code), code="SIGNER_OF_OTHER_UNIT")
     check_names_unit(cert, code)
 
 
@@ -72,8 +75,9 @@ def publish_form(db: Database, cat: Catalogue, year: int, out: Path, spec, *, wh
     """Sign ``cat`` as the form for ``year`` and write it to ``out`` (a folder or a ``.c27form`` path);
     the office keeps the form too, marked as published for that year."""
     if year < cat.year:
-        raise C27Error(f"biểu mẫu {cat.key} dùng từ năm {cat.year}, không ban hành cho năm {year} được.",
-                       f"form {cat.key} applies from {cat.year}; it cannot be published for {year}.",
+        raise C27Error(msg("Biểu mẫu {key} dùng từ năm {year}, không ban hành cho năm {asked} được.",
+                           "Form {key} applies from {year}; it cannot be published for {asked}.",
+                           key=cat.key, year=cat.year, asked=year),
                        code="INVALID_FORM")
     me = units.require_self_unit(db)
     from c27desk.report.signing import cms_sign_detached
@@ -88,8 +92,8 @@ def publish_form(db: Database, cat: Catalogue, year: int, out: Path, spec, *, wh
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        vi, en = os_reason(exc)
-        raise C27Error(f"không tạo được thư mục {target.parent}: {vi}", f"cannot create folder {target.parent}: {en}",
+        raise C27Error(msg("Không tạo được thư mục {folder}: {why}", "Cannot create folder {folder}: {why}",
+                           folder=target.parent, why=os_text(exc)),
                        code="WRITE_FAILED") from exc
     atomic_write_bytes(target, raw)
     with db.atomic():
@@ -136,17 +140,18 @@ def _read_form(db: Database, raw: bytes):
 
     cms = verify_cms_detached(parts[FORM], parts[FORM_SIGNATURE], roots)
     if not cms.valid or cms.signer_cert is None:
-        raise refuse("BAD_SIGNATURE", "; ".join(map(str, cms.problems)) or FORM_SIGNATURE)
+        raise refuse("BAD_SIGNATURE", [problem_text(p) for p in cms.problems] or FORM_SIGNATURE)
     if not cms.trusted:
         raise refuse("UNTRUSTED_SIGNER", certs.subject(cms.signer_cert))
     try:
         cat = parse_catalogue(form, source=FORM)
         parse_catalogue(form, source=FORM, year=year)
     except C27Error as exc:
-        raise refuse("INVALID_FORM", exc.message("vi") + " / " + exc.message("en")) from None
+        raise refuse("INVALID_FORM", exc.said()) from None
     code = publisher.get("code")
     if not isinstance(code, str) or not UNIT_CODE_RE.match(code):
-        raise refuse("MALFORMED", f"{FORM}: publisher")
+        raise refuse("MALFORMED", msg("{file}: mã đơn vị ban hành không hợp lệ", "{file}: invalid publisher code",
+                                      file=FORM))
     _check_publisher(db, code, year, cms.signer_cert)
     who = f"{code} – {publisher.get('name', '?')}"
     return cat, year, who, cms.signer_cert, code
@@ -165,20 +170,23 @@ def _check_publisher(db: Database, code: str, year: int, cert) -> None:
     me = units.require_self_unit(db)
     above = _office_above(db, year)
     if code not in (me.code, above):
-        hint = "" if above else (f" — sổ đơn vị chưa ghi cấp trên của {me.code} / the register names no office above "
-                                 f"{me.code} (c27desk units move --code {me.code} --parent … --from {year})")
-        raise refuse("NOT_THE_OFFICE_ABOVE", code + hint)
+        hint = verbatim("") if above else msg(
+            " — sổ đơn vị chưa ghi cấp trên của {unit} (c27desk units move --code {unit} --parent … --from {year})",
+            " — the register names no office above {unit} (c27desk units move --code {unit} --parent … --from {year})",
+            unit=me.code, year=year)
+        raise refuse("NOT_THE_OFFICE_ABOVE", joined("{code}{hint}", code=code, hint=hint))
     fp = certs.fingerprint(cert)
     others = [u for u in exchange.units_pinned_to(db, fp) if u != code]
     if others:
-        raise refuse("SIGNER_OF_OTHER_UNIT", f"{', '.join(others)} ({certs.subject(cert)})")
+        raise refuse("SIGNER_OF_OTHER_UNIT", joined("{units} ({subject})", units=", ".join(others),
+                                                    subject=certs.subject(cert)))
     try:
         check_names_unit(cert, code)
     except C27Error:
         raise refuse("SIGNER_OF_OTHER_UNIT", certs.subject(cert)) from None
     pinned = exchange.pinned_signer(db, code)
     if pinned is not None and pinned.fingerprint != fp:
-        raise refuse("SIGNER_CHANGED", f"{pinned.subject} → {certs.subject(cert)}")
+        raise refuse("SIGNER_CHANGED", joined("{old} → {new}", old=pinned.subject, new=certs.subject(cert)))
 
 
 def _pin_publisher(db: Database, code: str, cert, who: str) -> None:

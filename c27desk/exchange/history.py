@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from c27desk.errors import StoreError
+from c27desk.i18n import msg
 from c27desk.store import backup, units
 from c27desk.store.audit import log
 from c27desk.store.backup import backed_up
@@ -58,33 +59,41 @@ def absorb(db: Database, source: Path, *, who: str) -> Absorbed:
     """Take the history held in ``source`` (another unit's database or backup) into this database."""
     source = Path(source)
     if not source.is_file():
-        raise StoreError(f"không có tệp {source}.", f"no such file {source}.", code="HISTORY_MISSING")
+        raise StoreError(msg("Không có tệp {source}.",
+                             "No such file {source}.",
+                             source=source), code="HISTORY_MISSING")
     problem = backup.check_file(source)
     if problem:
-        raise StoreError(f"{source} không phải cơ sở dữ liệu dùng được ({problem}); không có gì thay đổi.",
-                         f"{source} is not a usable database ({problem}); nothing changed.", code="HISTORY_BAD")
+        raise StoreError(msg("{source} không phải cơ sở dữ liệu dùng được (tệp hỏng hoặc không phải SQLite); không có "
+                             "gì thay đổi.", "{source} is not a usable database (damaged, or not SQLite); nothing "
+                             "changed.", source=source), code="HISTORY_BAD")
     me = units.require_self_unit(db)
     src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
     try:
         tables = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"units", "revisions", "value_entries", "periods", "catalogues"} <= tables:
-            raise StoreError(f"{source} không phải cơ sở dữ liệu c27desk; không có gì thay đổi.",
-                             f"{source} is not a c27desk database; nothing changed.", code="HISTORY_BAD")
+            raise StoreError(msg("{source} không phải cơ sở dữ liệu c27desk; không có gì thay đổi.",
+                                 "{source} is not a c27desk database; nothing changed.",
+                                 source=source), code="HISTORY_BAD")
         row = src.execute("SELECT code FROM units WHERE is_self = 1").fetchone()
         if row is None:
-            raise StoreError(f"{source} chưa có đơn vị; không có gì thay đổi.", f"{source} has no unit; nothing changed.",
+            raise StoreError(msg("{source} chưa có đơn vị; không có gì thay đổi.",
+                                 "{source} has no unit; nothing changed.",
+                                 source=source),
                              code="HISTORY_BAD")
         theirs = row[0]
         if theirs == me.code:
-            raise StoreError(f"{source} là dữ liệu của chính đơn vị {me.code}; hãy dùng “c27desk restore”.",
-                             f"{source} is {me.code}'s own data; use “c27desk restore” instead.",
+            raise StoreError(msg("{source} là dữ liệu của chính đơn vị {code}; hãy dùng “c27desk restore”.",
+                                 "{source} is {code}'s own data; use “c27desk restore” instead.",
+                                 source=source, code=me.code),
                              code="HISTORY_SELF")
         known = {lk.predecessor for lk in units.links(db)}
         if theirs not in known:
-            raise StoreError(f"sổ đơn vị không ghi {theirs} là đơn vị đã hợp nhất hoặc đổi mã (units merge / units "
-                             f"rename --new-code); chỉ đưa vào lịch sử của đơn vị tiền thân; không có gì thay đổi.",
-                             f"the register does not record {theirs} as merged or recoded (units merge / units rename "
-                             "--new-code); only a predecessor's history is brought in; nothing changed.",
+            raise StoreError(msg("Sổ đơn vị không ghi {theirs} là đơn vị đã hợp nhất hoặc đổi mã (units merge / units rename "
+                                 "--new-code); chỉ đưa vào lịch sử của đơn vị tiền thân; không có gì thay đổi.",
+                                 "The register does not record {theirs} as merged or recoded (units merge / units rename "
+                                 "--new-code); only a predecessor's history is brought in; nothing changed.",
+                                 theirs=theirs),
                              code="HISTORY_NOT_PREDECESSOR")
         own_past = theirs in units.lineage(db, me.code)
         added_units = revisions = skipped = 0

@@ -9,11 +9,13 @@ received bytes in the archive first, whatever the outcome, and logs the outcome.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import struct
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -22,8 +24,9 @@ from c27desk.errors import C27Error
 from c27desk.exchange import archive, certs
 from c27desk.exchange.documents import DataDoc, Manifest, parse_data, parse_manifest, sha256
 from c27desk.exchange.package import APPENDIX, DATA, MAX_FILE, read_package
-from c27desk.exchange.reasons import ImportRefusedError, refuse
-from c27desk.fileio import os_reason
+from c27desk.exchange.reasons import ImportRefusedError, Outcome, issue_text, problem_text, refuse
+from c27desk.fileio import os_text
+from c27desk.i18n import joined, msg, number, verbatim
 from c27desk.model.text import shown
 from c27desk.model.validation import check
 from c27desk.model.values import Entry, make_entry
@@ -45,11 +48,21 @@ def _entry_json(entry: Entry | None) -> dict | None:
     return {"value": entry.value, "explanation": entry.explanation, "state": entry.state}
 
 
+_NUMBER = re.compile(r"^-?\d+\.\d+$")
+
+
+def value_text(value: object) -> str:
+    """A stored value as people read it: a decimal number with the decimal comma in Vietnamese
+    (as the window shows it), anything else as it is."""
+    text = str(value)
+    return number(Decimal(text)) if _NUMBER.match(text) else text
+
+
 def entry_text(entry: Entry | None, limit: int = 60) -> str:
     """One side of a change as people read it: ∅ (no value), N/A, or the value with its explanation."""
     if entry is None or (entry.value is None and not entry.is_na):
         return "∅"
-    text = "N/A" if entry.is_na else str(entry.value)
+    text = "N/A" if entry.is_na else value_text(entry.value)
     if entry.explanation:
         note = entry.explanation if len(entry.explanation) <= limit else entry.explanation[: limit - 1] + "…"
         text += f" «{note}»"
@@ -78,7 +91,7 @@ class ImportPlan:
 class ImportOutcome:
     file_name: str
     sha256: str
-    outcome: str  # accepted | already | superseded | refused | kept-refused | checked (dry run)
+    outcome: Outcome
     reason: str = ""
     message: str = ""
     unit: str | None = None
@@ -109,7 +122,7 @@ def _check_unit(db: Database, manifest: Manifest) -> None:
     unit = units.unit_in(db, manifest.unit_code, manifest.year)  # the tree of the package's year
     if unit is None:
         raise refuse("UNKNOWN_UNIT" if units.get_unit(db, manifest.unit_code) is None else "NOT_A_CHILD",
-                     f"{manifest.unit_code} ({manifest.year})")
+                     msg("{unit} (năm {year})", "{unit} ({year})", unit=manifest.unit_code, year=manifest.year))
     if unit.parent not in units.lineage(db, me.code) or unit.code == me.code:
         raise refuse("NOT_A_CHILD", manifest.unit_code)
 
@@ -143,10 +156,13 @@ def _check_catalogue(db: Database, manifest: Manifest) -> object:
     except C27Error:
         raise refuse("CATALOGUE_MISMATCH", f"{manifest.catalogue_id}/{manifest.catalogue_version}") from None
     if cat.content_hash != manifest.catalogue_hash:
-        raise refuse("CATALOGUE_MISMATCH", f"{cat.key}: hash")
+        raise refuse("CATALOGUE_MISMATCH", msg("{form}: nội dung khác biểu mẫu đang giữ",
+                                                "{form}: the content differs from the form held", form=cat.key))
     if (period.catalogue_id, period.catalogue_version) != (cat.id, cat.version):
-        raise refuse("CATALOGUE_MISMATCH", f"{cat.key} ≠ {period.catalogue_id}/{period.catalogue_version}; "
-                     f"c27desk period set {manifest.year} --catalogue {cat.key}")
+        raise refuse("CATALOGUE_MISMATCH", msg("{form} ≠ {held}; để chuyển: c27desk period set {year} --catalogue {form}",
+                                                "{form} ≠ {held}; to move: c27desk period set {year} --catalogue {form}",
+                                                form=cat.key, held=f"{period.catalogue_id}/{period.catalogue_version}",
+                                                year=manifest.year))
     return cat
 
 
@@ -155,19 +171,19 @@ def _entries(cat, data: DataDoc) -> dict[str, Entry]:
     for cid, (value, explanation, state) in data.values.items():
         crit = cat.get(cid)
         if crit is None:
-            problems.append(f"{cid}: không có trong danh mục / not in the catalogue")
+            problems.append(msg("{id}: không có trong biểu mẫu", "{id}: not in the form", id=cid))
             continue
         try:
             entry = make_entry(crit, "N/A" if state == "na" else value, explanation)
         except C27Error as exc:
-            problems.append(f"{cid}: {exc.message()}")
+            problems.append(joined("{id}: {what}", id=cid, what=exc.said()))
             continue
         if state not in ("answered", "na") or entry.state != state or entry.value != value:
-            problems.append(f"{cid}: giá trị không ở dạng chuẩn / value not in canonical form")
+            problems.append(msg("{id}: giá trị không ở dạng chuẩn", "{id}: value not in canonical form", id=cid))
             continue
         entries[cid] = entry
     if problems:
-        raise refuse("INVALID_VALUES", "; ".join(problems[:5]) + (" …" if len(problems) > 5 else ""))
+        raise refuse("INVALID_VALUES", joined("{first}{more}", first=problems[:5], more=" …" if len(problems) > 5 else ""))
     return entries
 
 
@@ -191,16 +207,18 @@ def _check_appendix_shows(pdf: bytes, manifest: Manifest, cat, entries: dict[str
         unit = Unit(manifest.unit_code, manifest.unit_name, manifest.unit_level, manifest.unit_parent, **lay["unit"])
         period = Period(manifest.year, cat.id, cat.version, **lay["period"])
     except TypeError:  # a detail this version does not know: its appendix cannot be drawn here
-        raise refuse("MALFORMED", "manifest.json: layout") from None
+        raise refuse("MALFORMED", msg("manifest.json: thông tin trình bày không dùng được",
+                                       "manifest.json: unusable layout details")) from None
     content = AppendixContent(unit, period, cat, entries, manifest.revision, True, manifest.content_hash,
                               manifest.finalised_at, app_version=manifest.app_version)
     try:
         expected = render_appendix(content)
     except Exception as exc:  # noqa: BLE001 - details no appendix of ours could have been drawn from
-        raise refuse("APPENDIX_MISMATCH", f"không vẽ lại được / cannot be drawn again ({type(exc).__name__})") from exc
+        raise refuse("APPENDIX_MISMATCH", msg("không vẽ lại được ({why})", "cannot be drawn again ({why})",
+                                               why=type(exc).__name__)) from exc
     difference = appendix_difference(pdf, expected)
     if difference:
-        raise refuse("APPENDIX_MISMATCH", difference)
+        raise refuse("APPENDIX_MISMATCH", problem_text(difference))
 
 
 def _signer_pin(db: Database, unit: str, cert, signer: certs.CertificateDetails, accept_new_signer: Acceptance,
@@ -211,21 +229,22 @@ def _signer_pin(db: Database, unit: str, cert, signer: certs.CertificateDetails,
     subject = signer.subject
     named = trial_unit_code(cert)  # our trial certificates name their unit: exact, never a guess
     if named and named != unit:
-        raise refuse("SIGNER_OF_OTHER_UNIT", f"{named} ({subject})")
+        raise refuse("SIGNER_OF_OTHER_UNIT", joined("{unit} ({subject})", unit=named, subject=subject))
     others = [u for u in exchange.units_pinned_to(db, signer.fingerprint) if u != unit]
     if others:  # one unit's key signing for another is a forgery, whatever the operator clicks
-        raise refuse("SIGNER_OF_OTHER_UNIT", f"{', '.join(others)} ({subject})")
+        raise refuse("SIGNER_OF_OTHER_UNIT", joined("{unit} ({subject})", unit=", ".join(others), subject=subject))
     pinned = exchange.pinned_signer(db, unit)
     if pinned is not None and pinned.fingerprint == signer.fingerprint:
         return ""
     elsewhere = sorted((batch_claims or {}).get(signer.fingerprint, set()) - {unit})
     if elsewhere:  # the same key offered for two units on one stick: neither is taken on trust
-        raise refuse("SIGNER_OF_OTHER_UNIT", f"{', '.join(elsewhere)} ({subject}) — cùng đợt nhận / in this same batch")
+        raise refuse("SIGNER_OF_OTHER_UNIT", msg("{unit} ({subject}) — cùng đợt nhận", "{unit} ({subject}) — in this same "
+                                                  "batch", unit=", ".join(elsewhere), subject=subject))
     if not accepts(accept_new_signer, unit):
         if pinned is None:
-            raise refuse("NEW_SIGNER", f"{unit}: {signer.text()}", signer=signer)
+            raise refuse("NEW_SIGNER", joined("{unit}: {signer}", unit=unit, signer=signer.said()), signer=signer)
         old = certs.details(certs.load_pem(pinned.pem))
-        raise refuse("SIGNER_CHANGED", f"{old.text()} → {signer.text()}", signer=signer)
+        raise refuse("SIGNER_CHANGED", joined("{old} → {new}", old=old.said(), new=signer.said()), signer=signer)
     return "first" if pinned is None else "renewal"
 
 
@@ -245,20 +264,20 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     manifest = parse_manifest(parts.manifest)
     for name in (DATA, APPENDIX):
         if name not in manifest.members:
-            raise refuse("MALFORMED", f"manifest.json: thiếu / missing {name}")
+            raise refuse("MALFORMED", msg("manifest.json: thiếu {name}", "manifest.json: {name} is missing", name=name))
         digest, size = manifest.members[name]
         body = parts.member(name)
         if sha256(body) != digest or len(body) != size:
             raise refuse("HASH_MISMATCH", name)
     if set(manifest.members) != {DATA, APPENDIX}:
-        raise refuse("MALFORMED", "manifest.json: members")
+        raise refuse("MALFORMED", msg("manifest.json: danh sách thành phần sai", "manifest.json: wrong list of members"))
     if roots is None:
         roots = trust_anchors(db)
     cms = verify_cms_detached(parts.manifest, parts.signature, roots)
     if seen is not None and cms.valid and cms.trusted and cms.signer_cert is not None:
         seen["claim"] = (certs.fingerprint(cms.signer_cert), manifest.unit_code)
     if not cms.valid or cms.signer_cert is None:
-        raise refuse("BAD_SIGNATURE", "; ".join(map(str, cms.problems)) or "manifest.p7s")
+        raise refuse("BAD_SIGNATURE", [problem_text(p) for p in cms.problems] or "manifest.p7s")
     if cms.policy is not None:
         raise refuse(*cms.policy)
     if not cms.trusted:
@@ -275,23 +294,24 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     if pdf.policy is not None:
         raise refuse(*pdf.policy)
     if not (pdf.intact and pdf.valid and pdf.covers_whole_file):
-        raise refuse("APPENDIX_SIGNATURE", "; ".join(map(str, pdf.problems)) or APPENDIX)
+        raise refuse("APPENDIX_SIGNATURE", [problem_text(p) for p in pdf.problems] or APPENDIX)
     if pdf.signer_cert is None or certs.fingerprint(pdf.signer_cert) != signer_fp:
-        raise refuse("APPENDIX_MISMATCH", "ký bởi người khác / signed by someone else")
+        raise refuse("APPENDIX_MISMATCH", msg("ký bởi người khác", "signed by someone else"))
     keywords = pdf.keywords if pdf.keywords is not None else certs.pdf_keywords(parts.appendix)
     expected = f"c27desk;{manifest.unit_code};{manifest.year};revision={manifest.revision};hash={manifest.content_hash}"
     if keywords != expected and not keywords.startswith(expected + ";printed="):
-        raise refuse("APPENDIX_MISMATCH", "đơn vị, năm, số bản hoặc nội dung / unit, year, revision or content")
+        raise refuse("APPENDIX_MISMATCH", msg("đơn vị, năm, số bản hoặc nội dung", "unit, year, revision or content"))
     cat = _check_catalogue(db, manifest)
     data = parse_data(parts.data)
     if (data.unit_code, data.year, data.revision) != (manifest.unit_code, manifest.year, manifest.revision):
-        raise refuse("MALFORMED", "data.json ≠ manifest.json")
+        raise refuse("MALFORMED", verbatim("data.json ≠ manifest.json"))
     entries = _entries(cat, data)
     errors = check(cat, entries).errors  # the rules that block finalising at entry block receiving too
     if errors:
-        raise refuse("INVALID_VALUES", "; ".join(f"{', '.join(e.criteria)}: {e.message('vi')}" for e in errors[:3]))
+        raise refuse("INVALID_VALUES", [joined("{ids}: {what}", ids=", ".join(e.criteria), what=issue_text(e))
+                                          for e in errors[:3]])
     if revisions.entries_hash(entries) != manifest.content_hash:
-        raise refuse("HASH_MISMATCH", "content_hash")
+        raise refuse("HASH_MISMATCH", msg("số liệu", "the values"))
     plan = ImportPlan(file_name, sha256(raw), manifest, entries, signer_subject, signer_fp, certs.to_pem(cms.signer_cert),
                       pdf.signing_time.isoformat() if pdf.signing_time else "", pin=pin, signer=signer)
     if _judge_revision(db, plan):
@@ -310,12 +330,12 @@ def _judge_revision(db: Database, plan: ImportPlan) -> bool:
     if held is not None:
         plan.held_revision = held.number
         if m.revision < held.number:
-            raise refuse("STALE_REVISION", f"r{m.revision} < r{held.number}")
+            raise refuse("STALE_REVISION", joined("r{got} < r{held}", got=m.revision, held=held.number))
         if m.revision == held.number:
             if held.content_hash == m.content_hash:
                 plan.already = True
                 return False
-            raise refuse("REVISION_CONFLICT", f"r{m.revision}")
+            raise refuse("REVISION_CONFLICT", joined("r{got}", got=m.revision))
         old = revisions.snapshot(db, m.unit_code, m.year, held.number)
     else:
         old = {}
@@ -468,7 +488,7 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
     except ImportRefusedError as refused:
         unit, year, revision = _claimed_identity(raw)
         # an old file left on the stick (a newer revision is held) is not a failure
-        kind = "superseded" if refused.code == "STALE_REVISION" else "refused"
+        kind = Outcome.SUPERSEDED if refused.code == "STALE_REVISION" else Outcome.REFUSED
         outcome = ImportOutcome(file_name, digest, kind, refused.code or "", refused.message(), unit=unit,
                                 year=year, revision=revision, new_signer=refused.signer,
                                 pin={"NEW_SIGNER": "first", "SIGNER_CHANGED": "renewal"}.get(refused.code or "", ""))
@@ -480,20 +500,20 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
             _note(db_path, digest, kind, refused.code or "")
         return outcome
     m = plan.manifest
-    outcome = ImportOutcome(file_name, digest, "already" if plan.already else "accepted", unit=m.unit_code,
+    outcome = ImportOutcome(file_name, digest, Outcome.ALREADY if plan.already else Outcome.ACCEPTED, unit=m.unit_code,
                             year=m.year, revision=m.revision, signer=shown(plan.signer_subject),
                             signed_at=plan.signed_at, changes=plan.changes, pin=plan.pin,
                             new_signer=plan.signer if plan.pin else None)
     if dry_run:
-        outcome.outcome = "already" if plan.already else "checked"
+        outcome.outcome = Outcome.ALREADY if plan.already else Outcome.CHECKED
         return outcome
     if plan.already:
         with db.atomic():
             if plan.pin:  # a renewal accepted on a revision already held: the pin is what changes
                 exchange.pin_signer(db, m.unit_code, plan.signer_fingerprint, plan.signer_subject, plan.signer_pem,
                                     who=who)
-                outcome.message = C27Error(f"đã ghi nhận chứng thư số mới: {plan.signer_subject}",
-                                           f"new certificate pinned: {plan.signer_subject}").message()
+                outcome.message = msg("Đã ghi nhận chứng thư số mới: {subject}", "New certificate pinned: {subject}",
+                                      subject=shown(plan.signer_subject)).render()
                 if batch is not None:
                     batch.touched.update((m.unit_code, plan.signer_fingerprint))
             exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="already",
@@ -502,8 +522,8 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
         _note(db_path, digest, "already", "", signer_accepted=bool(plan.pin))
         return outcome
     if confirm is not None and not confirm(plan):
-        outcome.outcome, outcome.reason = "refused", "NOT_CONFIRMED"
-        outcome.message = "người dùng không xác nhận / not confirmed by the operator"
+        outcome.outcome, outcome.reason = Outcome.REFUSED, "NOT_CONFIRMED"
+        outcome.message = msg("Người dùng không xác nhận.", "Not confirmed by the operator.").render()
         with db.atomic():
             exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="refused",
                                 reason="NOT_CONFIRMED", unit=m.unit_code, year=m.year, revision=m.revision)
@@ -535,16 +555,16 @@ def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str, rejud
         try:
             raw = read_received(path)
         except ImportRefusedError as refused:
-            out.append(ImportOutcome(path.name, "", "refused", refused.code or "", refused.message()))
+            out.append(ImportOutcome(path.name, "", Outcome.REFUSED, refused.code or "", refused.message()))
             continue
         if decision is not None and decision.outcome == "refused" and not rejudge:
             unit, year, revision = _claimed_identity(raw)
-            said = C27Error("đã từ chối trước đây (--rejudge để xét lại)", "refused before (--rejudge to judge again)")
+            said = C27Error(msg("Đã từ chối trước đây (--rejudge để xét lại).", "Refused before (--rejudge to judge again)."))
             digest = receive(db, db_path, raw, path.name)
             with db.atomic():  # the restored import log says again what became of it
                 exchange.log_import(db, who=who, sha256=digest, file_name=path.name, outcome="refused",
                                     reason=decision.reason, message=said.en, unit=unit, year=year, revision=revision)
-            out.append(ImportOutcome(path.name, digest, "kept-refused", decision.reason, said.message(),
+            out.append(ImportOutcome(path.name, digest, Outcome.KEPT_REFUSED, decision.reason, said.message(),
                                      unit=unit, year=year, revision=revision))
             continue
         accept = decision is not None and decision.signer_accepted
@@ -578,23 +598,22 @@ def read_received(path: Path) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
         if path.is_symlink():
-            raise refuse("UNSAFE_MEMBER", f"{name} là liên kết / is a link")
+            raise refuse("UNSAFE_MEMBER", msg("{name} là liên kết", "{name} is a link", name=name))
         fd = os.open(path, flags)
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
                 raise refuse("NOT_A_FILE", name)
             if info.st_size > MAX_FILE:
-                raise refuse("TOO_LARGE", f"{name}: {info.st_size} bytes")
+                raise refuse("TOO_LARGE", msg("{name}: {size} byte", "{name}: {size} bytes", name=name, size=info.st_size))
             with os.fdopen(os.dup(fd), "rb") as fh:
                 raw = fh.read(MAX_FILE + 1)
         finally:
             os.close(fd)
     except OSError as exc:
-        vi, en = os_reason(exc)
-        raise refuse("NOT_FOUND", f"{shown(path)} ({vi} / {en})") from None
+        raise refuse("NOT_FOUND", joined("{path} ({why})", path=shown(path), why=os_text(exc))) from None
     if len(raw) > MAX_FILE:
-        raise refuse("TOO_LARGE", f"{name}: > {MAX_FILE} bytes")
+        raise refuse("TOO_LARGE", msg("{name}: > {limit} byte", "{name}: > {limit} bytes", name=name, limit=MAX_FILE))
     return raw
 
 
@@ -672,7 +691,7 @@ def import_files(db: Database, db_path: Path, paths: list[Path], *, who: str, dr
         try:
             raw = read_received(path)
         except ImportRefusedError as refused:
-            outcomes.append(ImportOutcome(shown(path.name), "", "refused", refused.code or "", refused.message()))
+            outcomes.append(ImportOutcome(shown(path.name), "", Outcome.REFUSED, refused.code or "", refused.message()))
         else:
             outcomes.append(import_bytes(db, db_path, raw, path.name, who=who, dry_run=dry_run,
                                          accept_new_signer=accept_new_signer, batch_claims=batch.claims,

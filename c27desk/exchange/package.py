@@ -20,6 +20,7 @@ import zlib
 from dataclasses import dataclass
 
 from c27desk.exchange.reasons import refuse
+from c27desk.i18n import msg
 
 MANIFEST, SIGNATURE, DATA, APPENDIX = "manifest.json", "manifest.p7s", "data.json", "appendix.pdf"
 MEMBERS = (MANIFEST, SIGNATURE, DATA, APPENDIX)
@@ -71,7 +72,7 @@ def _read_limited(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> byt
     with zf.open(info) as member:
         data = member.read(limit + 1)
     if len(data) > limit:
-        raise refuse("TOO_LARGE", f"{info.filename} > {limit} bytes")
+        raise refuse("TOO_LARGE", msg("{name} > {limit} byte", "{name} > {limit} bytes", name=info.filename, limit=limit))
     return data
 
 
@@ -101,51 +102,55 @@ def _central_directory(raw: bytes, limits: dict[str, int]) -> list[_Entry]:
     end = len(raw) - _EOCD.size
     if end < 0 or raw[end:end + 4] != b"PK\x05\x06":
         if b"PK\x05\x06" in raw[-65_557:]:
-            raise refuse("MALFORMED", "có dữ liệu sau thư mục trung tâm / data after the central directory")
-        raise refuse("MALFORMED", "không phải tệp zip hoặc bị cắt cụt / not a zip file, or truncated")
+            raise refuse("MALFORMED", msg("có dữ liệu sau thư mục trung tâm", "data after the central directory"))
+        raise refuse("MALFORMED", msg("không phải tệp zip hoặc bị cắt cụt", "not a zip file, or truncated"))
     _sig, disk, cd_disk, on_disk, count, cd_size, cd_offset, comment = _EOCD.unpack_from(raw, end)
     if 0xFFFF in (disk, cd_disk, on_disk, count) or 0xFFFFFFFF in (cd_size, cd_offset):
-        raise refuse("UNSAFE_MEMBER", "zip64 hoặc nhiều phần / ZIP64 or multi-part archive")
+        raise refuse("UNSAFE_MEMBER", msg("ZIP64 hoặc nhiều phần", "ZIP64 or multi-part archive"))
     if disk or cd_disk or on_disk != count or comment:
-        raise refuse("MALFORMED", "zip nhiều phần / multi-part archive")
+        raise refuse("MALFORMED", msg("zip nhiều phần", "multi-part archive"))
     if count > len(limits):
-        raise refuse("UNSAFE_MEMBER", f"{count} thành phần, cần {len(limits)} / {count} members, "
-                                      f"{len(limits)} expected")
+        raise refuse("UNSAFE_MEMBER", msg("{n} thành phần, cần {wanted}", "{n} members, {wanted} expected",
+                                          n=count, wanted=len(limits)))
     if count < len(limits):
-        raise refuse("MALFORMED", f"thiếu thành phần / missing members ({count} of {len(limits)})")
+        raise refuse("MALFORMED", msg("thiếu thành phần ({n} trên {wanted})", "missing members ({n} of {wanted})",
+                                     n=count, wanted=len(limits)))
     known = {name.encode("ascii"): name for name in limits}
     if cd_offset + cd_size != end:
-        raise refuse("MALFORMED", "thư mục trung tâm sai vị trí / central directory out of place")
+        raise refuse("MALFORMED", msg("thư mục trung tâm sai vị trí", "central directory out of place"))
     entries, at = [], cd_offset
     for _ in range(count):
         if at + _CENTRAL.size > end or raw[at:at + 4] != b"PK\x01\x02":
-            raise refuse("MALFORMED", "thư mục trung tâm hỏng / broken central directory")
+            raise refuse("MALFORMED", msg("thư mục trung tâm hỏng", "broken central directory"))
         (_sig, made_by, _need, flags, method, _time, _date, crc, compressed, size, name_len, extra_len, comment_len,
          start_disk, _internal, external, offset) = _CENTRAL.unpack_from(raw, at)
         name_raw = raw[at + _CENTRAL.size:at + _CENTRAL.size + name_len]
         at += _CENTRAL.size + name_len + extra_len + comment_len
         name = known.get(name_raw)
         if name is None:
-            raise refuse("UNSAFE_MEMBER", f"thành phần lạ / unexpected member "
-                                          f"{name_raw[:80].decode('utf-8', 'backslashreplace')!r}")
+            raise refuse("UNSAFE_MEMBER", msg("thành phần lạ {name}", "unexpected member {name}",
+                                              name=repr(name_raw[:80].decode('utf-8', 'backslashreplace'))))
         if extra_len > MAX_EXTRA or comment_len or start_disk:
-            raise refuse("UNSAFE_MEMBER", f"{name}: trường phụ bất thường / unusual extra fields")
+            raise refuse("UNSAFE_MEMBER", msg("{name}: trường phụ bất thường", "{name}: unusual extra fields", name=name))
         if made_by >> 8 == 3 and stat.S_IFMT(external >> 16) not in (0, stat.S_IFREG):
-            raise refuse("UNSAFE_MEMBER", f"{name!r} không phải tệp thường / not a regular file")
+            raise refuse("UNSAFE_MEMBER", msg("{name} không phải tệp thường", "{name} is not a regular file",
+                                             name=repr(name)))
         if flags & 0x41:
-            raise refuse("UNSAFE_MEMBER", f"{name!r} bị mã hóa / encrypted")
+            raise refuse("UNSAFE_MEMBER", msg("{name} bị mã hóa", "{name} is encrypted", name=repr(name)))
         if size > limits[name]:
-            raise refuse("TOO_LARGE", f"{name}: {size} bytes > {limits[name]}")
+            raise refuse("TOO_LARGE", msg("{name}: {size} byte > {limit}", "{name}: {size} bytes > {limit}", name=name,
+                                         size=size, limit=limits[name]))
         if size > MIN_RATIO_CHECK and size > MAX_RATIO * compressed:
-            raise refuse("TOO_LARGE", f"{name}: nén {size // max(compressed, 1)}:1 / compression ratio")
+            raise refuse("TOO_LARGE", msg("{name}: tỉ lệ nén {ratio}:1", "{name}: compression ratio {ratio}:1", name=name,
+                                         ratio=size // max(compressed, 1)))
         if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or flags & 0x08:
-            raise refuse("MALFORMED", f"{name}: cách nén không hỗ trợ / unsupported compression")
+            raise refuse("MALFORMED", msg("{name}: cách nén không hỗ trợ", "{name}: unsupported compression", name=name))
         entries.append(_Entry(name, flags, method, crc, compressed, size, offset))
     if at != end:
-        raise refuse("MALFORMED", "thư mục trung tâm hỏng / broken central directory")
+        raise refuse("MALFORMED", msg("thư mục trung tâm hỏng", "broken central directory"))
     names = {e.name for e in entries}
     if len(names) != len(entries):
-        raise refuse("UNSAFE_MEMBER", "trùng tên / duplicate names")
+        raise refuse("UNSAFE_MEMBER", msg("trùng tên thành phần", "duplicate member names"))
     _check_local_headers(raw, entries, cd_offset)
     return entries
 
@@ -157,28 +162,29 @@ def _check_local_headers(raw: bytes, entries: list[_Entry], cd_offset: int) -> N
     at = 0
     for entry in sorted(entries, key=lambda e: e.offset):
         if entry.offset != at or at + _LOCAL.size > cd_offset or raw[at:at + 4] != b"PK\x03\x04":
-            raise refuse("MALFORMED", "dữ liệu lạ giữa các thành phần / data before or between members")
+            raise refuse("MALFORMED", msg("dữ liệu lạ trước hoặc giữa các thành phần", "data before or between members"))
         (_sig, _need, flags, method, _time, _date, crc, compressed, size, name_len,
          extra_len) = _LOCAL.unpack_from(raw, at)
         name_raw = raw[at + _LOCAL.size:at + _LOCAL.size + name_len]
         if (name_raw, flags, method, crc, compressed, size) != (entry.name.encode("ascii"), entry.flags,
                                                                entry.method, entry.crc, entry.compressed, entry.size):
-            raise refuse("MALFORMED", f"{entry.name}: tiêu đề cục bộ khác thư mục trung tâm / local header "
-                                      "differs from the central directory")
+            raise refuse("MALFORMED", msg("{name}: tiêu đề cục bộ khác thư mục trung tâm",
+                                         "{name}: local header differs from the central directory", name=entry.name))
         if extra_len > MAX_EXTRA:
-            raise refuse("UNSAFE_MEMBER", f"{entry.name}: trường phụ bất thường / unusual extra fields")
+            raise refuse("UNSAFE_MEMBER", msg("{name}: trường phụ bất thường", "{name}: unusual extra fields",
+                                         name=entry.name))
         at += _LOCAL.size + name_len + extra_len + compressed
     if at != cd_offset:
-        raise refuse("MALFORMED", "dữ liệu lạ trước thư mục trung tâm / data before the central directory")
+        raise refuse("MALFORMED", msg("dữ liệu lạ trước thư mục trung tâm", "data before the central directory"))
 
 
 def read_package(raw: bytes) -> PackageParts:
     """The four members of a package, or ImportRefusedError saying exactly what is wrong."""
     parts = read_members(raw, MAX_MEMBER, MAX_FILE)
     if parts[DATA][:2] == b"PK" or parts[MANIFEST][:2] == b"PK":
-        raise refuse("UNSAFE_MEMBER", "gói lồng trong gói / nested archive")
+        raise refuse("UNSAFE_MEMBER", msg("gói lồng trong gói", "nested archive"))
     if not parts[APPENDIX].startswith(b"%PDF-"):
-        raise refuse("MALFORMED", f"{APPENDIX} không phải PDF / is not a PDF")
+        raise refuse("MALFORMED", msg("{name} không phải PDF", "{name} is not a PDF", name=APPENDIX))
     return PackageParts(parts[MANIFEST], parts[SIGNATURE], parts[DATA], parts[APPENDIX])
 
 
@@ -188,21 +194,22 @@ def read_members(raw: bytes, limits: dict[str, int], max_file: int) -> dict[str,
     The layout is checked from the end record and central directory back to byte 0 first (see
     _central_directory), then zipfile inflates each member, at most its limit (and checks its CRC)."""
     if len(raw) > max_file:
-        raise refuse("TOO_LARGE", f"{len(raw)} bytes > {max_file}")
+        raise refuse("TOO_LARGE", msg("{size} byte > {limit}", "{size} bytes > {limit}", size=len(raw), limit=max_file))
     if not raw.startswith(b"PK\x03\x04"):
-        raise refuse("MALFORMED", "không phải tệp zip / not a zip file")
+        raise refuse("MALFORMED", msg("không phải tệp zip", "not a zip file"))
     _central_directory(raw, limits)
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
         infos = zf.infolist()
-    except _ZIP_ERRORS as exc:
-        raise refuse("MALFORMED", f"zip hỏng / broken zip ({exc})") from None
+    except _ZIP_ERRORS:
+        raise refuse("MALFORMED", msg("zip hỏng", "broken zip")) from None
     if sorted(i.filename for i in infos) != sorted(limits):  # zipfile read the same directory we checked
-        raise refuse("MALFORMED", "thư mục trung tâm hỏng / broken central directory")
+        raise refuse("MALFORMED", msg("thư mục trung tâm hỏng", "broken central directory"))
     parts = {}
     try:
         for info in infos:
             parts[info.filename] = _read_limited(zf, info, limits[info.filename])
     except (*_ZIP_ERRORS, zlib.error, RuntimeError) as exc:
-        raise refuse("MALFORMED", f"không giải nén được / cannot inflate ({type(exc).__name__})") from None
+        raise refuse("MALFORMED", msg("không giải nén được ({why})", "cannot inflate ({why})",
+                                     why=type(exc).__name__)) from None
     return parts

@@ -1,4 +1,4 @@
-"""Why a received file was refused: a stable code, and a message in Vietnamese and English.
+"""Why a received file was refused: a stable code, and a message (a :class:`~c27desk.i18n.Text`).
 
 The codes are part of the program's interface (``import --json`` prints them, the office's
 import log stores them), so they never change meaning once shipped.
@@ -6,9 +6,13 @@ import log stores them), so they never change meaning once shipped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from enum import StrEnum
+from typing import Any
 
 from c27desk.errors import C27Error
+from c27desk.i18n import Lang, Text, joined, msg, verbatim
 from c27desk.model.text import shown
 
 
@@ -42,84 +46,201 @@ class Reason(StrEnum):
     REVISION_CONFLICT = "REVISION_CONFLICT"
     INVALID_VALUES = "INVALID_VALUES"
     NOT_FOUND = "NOT_FOUND"
+    NO_PERIOD = "NO_PERIOD"
+    NOT_THE_OFFICE_ABOVE = "NOT_THE_OFFICE_ABOVE"
+    UNSIGNED = "UNSIGNED"
+    INVALID_FORM = "INVALID_FORM"
+    FORM_CONFLICT = "FORM_CONFLICT"
 
 
+#: Every refusal's wording; the detail is a Text in both languages (or a quoted name, verbatim).
+REASON_TEXTS: dict[str, Callable[[Text], Text]] = {
+    Reason.TOO_LARGE: lambda d: msg("Tệp hoặc thành phần quá lớn ({detail}).", "File or member too large ({detail}).",
+                                    detail=d),
+    Reason.MALFORMED: lambda d: msg("Tệp không đúng định dạng gói báo cáo: {detail}.",
+                                    "Not a valid report package: {detail}.", detail=d),
+    Reason.UNSAFE_MEMBER: lambda d: msg("Gói chứa thành phần không an toàn: {detail}.",
+                                        "The package holds an unsafe member: {detail}.", detail=d),
+    Reason.NOT_A_FILE: lambda d: msg("{detail} không phải tệp thường (thiết bị, ống dẫn hoặc thư mục); không đọc.",
+                                     "{detail} is not a regular file (a device, pipe or folder); not read.", detail=d),
+    Reason.HASH_MISMATCH: lambda d: msg("Nội dung {detail} không khớp với bản kê (manifest): tệp đã bị sửa hoặc hỏng.",
+                                        "{detail} does not match the manifest: the file was altered or damaged.",
+                                        detail=d),
+    Reason.BAD_SIGNATURE: lambda d: msg("Chữ ký số của gói không hợp lệ: {detail}.",
+                                        "The package signature is not valid: {detail}.", detail=d),
+    Reason.UNTRUSTED_SIGNER: lambda d: msg("Người ký không thuộc tổ chức chứng thực được tin cậy: {detail}.",
+                                           "The signer does not chain to a trusted CA: {detail}.", detail=d),
+    Reason.CERT_EXPIRED: lambda d: msg("Chứng thư số đã hết hạn: {detail}; đơn vị cần ký lại bằng chứng thư còn hiệu "
+                                       "lực.", "The certificate has expired: {detail}; the unit must sign again with a "
+                                       "valid one.", detail=d),
+    Reason.CERT_NOT_YET_VALID: lambda d: msg("Chứng thư số chưa đến ngày có hiệu lực: {detail}; kiểm tra đồng hồ máy "
+                                             "tính hai bên.", "The certificate is not yet valid: {detail}; check both "
+                                             "computers' clocks.", detail=d),
+    Reason.WEAK_ALGORITHM: lambda d: msg("Thuật toán ký hoặc băm yếu, không được chấp nhận: {detail}.",
+                                         "A weak signing or hash algorithm, not accepted: {detail}.", detail=d),
+    Reason.WEAK_KEY: lambda d: msg("Khóa của chứng thư số quá ngắn: {detail}; cần RSA từ 2048 bit (hoặc EC từ 256 "
+                                   "bit).", "The certificate's key is too short: {detail}; RSA of 2048 bits or more "
+                                   "(EC 256) is needed.", detail=d),
+    Reason.CERT_USAGE: lambda d: msg("Chứng thư số không được cấp để ký văn bản: {detail}.",
+                                     "The certificate is not issued for signing documents: {detail}.", detail=d),
+    Reason.CERT_PATH_LENGTH: lambda d: msg("Chuỗi chứng thực dài hơn mức tổ chức chứng thực cho phép: {detail}.",
+                                           "The certificate chain is longer than its CA allows: {detail}.", detail=d),
+    Reason.NEW_SIGNER: lambda d: msg("Gói đầu tiên của đơn vị {detail}; đối chiếu chứng thư số này với đơn vị (qua "
+                                     "điện thoại) rồi xác nhận cho riêng đơn vị đó (--accept-new-signer MÃ_ĐƠN_VỊ).",
+                                     "First package from {detail}; check this certificate with the unit (by "
+                                     "telephone), then accept it for that unit only (--accept-new-signer UNIT_CODE).",
+                                     detail=d),
+    Reason.SIGNER_CHANGED: lambda d: msg("Chứng thư số của người ký khác với chứng thư đã ghi nhận cho đơn vị: "
+                                         "{detail}; chỉ nhận khi xác nhận gia hạn (--accept-new-signer MÃ_ĐƠN_VỊ).",
+                                         "The signer's certificate differs from the one on record for the unit: "
+                                         "{detail}; accept the renewal first (--accept-new-signer UNIT_CODE).",
+                                         detail=d),
+    Reason.SIGNER_OF_OTHER_UNIT: lambda d: msg("Chứng thư số này đã được ghi nhận cho đơn vị khác: {detail}; một đơn "
+                                               "vị không ký thay đơn vị khác.", "This certificate is pinned to another "
+                                               "unit: {detail}; one unit cannot sign for another.", detail=d),
+    Reason.APPENDIX_SIGNATURE: lambda d: msg("Chữ ký số trên phụ lục PDF không hợp lệ: {detail}.",
+                                             "The appendix PDF's signature is not valid: {detail}.", detail=d),
+    Reason.APPENDIX_MISMATCH: lambda d: msg("Phụ lục PDF không thuộc gói này: {detail}.",
+                                            "The appendix PDF does not belong to this package: {detail}.", detail=d),
+    Reason.APPENDIX_ACTIVE_CONTENT: lambda d: msg("Phụ lục PDF chứa nội dung chủ động (JavaScript, hành động tự chạy, "
+                                                  "tệp đính kèm hoặc biểu mẫu XFA): {detail}.", "The appendix PDF "
+                                                  "holds active content (JavaScript, automatic actions, attached "
+                                                  "files or an XFA form): {detail}.", detail=d),
+    Reason.CATALOGUE_MISMATCH: lambda d: msg("Biểu mẫu không khớp: {detail}.", "The form does not match: {detail}.",
+                                             detail=d),
+    Reason.UNKNOWN_UNIT: lambda d: msg("Đơn vị {detail} chưa được khai báo là đơn vị trực thuộc (c27desk units add).",
+                                       "Unit {detail} is not registered as a child unit (c27desk units add).",
+                                       detail=d),
+    Reason.NOT_A_CHILD: lambda d: msg("Đơn vị {detail} không trực thuộc đơn vị này.",
+                                      "Unit {detail} is not a child of this unit.", detail=d),
+    Reason.NO_PERIOD: lambda d: msg("Chưa có kỳ báo cáo năm {detail} ở đơn vị này (tạo kỳ: c27desk period set "
+                                    "{detail}).", "There is no {detail} reporting period here (create it: c27desk "
+                                    "period set {detail}).", detail=d),
+    Reason.NOT_THE_OFFICE_ABOVE: lambda d: msg("Biểu mẫu do {detail} ban hành, không phải cấp trên trực tiếp của đơn "
+                                               "vị này trong sổ đơn vị; không cài.", "The form is published by "
+                                               "{detail}, which is not this unit's office above in the unit "
+                                               "register; not installed.", detail=d),
+    Reason.PERIOD_CLOSED: lambda d: msg("Kỳ báo cáo {detail} chưa mở hoặc đã khóa.",
+                                        "Reporting period {detail} is not open.", detail=d),
+    Reason.STALE_REVISION: lambda d: msg("Bản {detail} cũ hơn bản đang giữ; không nhận.",
+                                         "Revision {detail} is older than the one held; refused.", detail=d),
+    Reason.REVISION_CONFLICT: lambda d: msg("Bản {detail} đã nhận với nội dung khác; đơn vị phải gửi bản mới hơn.",
+                                            "Revision {detail} was received with other content; the unit must send "
+                                            "a newer one.", detail=d),
+    Reason.INVALID_VALUES: lambda d: msg("Số liệu không hợp lệ: {detail}.", "Invalid values: {detail}.", detail=d),
+    Reason.NOT_FOUND: lambda d: msg("Không đọc được tệp {detail}.", "Cannot read file {detail}.", detail=d),
+    Reason.UNSIGNED: lambda d: msg("Biểu mẫu chưa được ký số, hoặc tệp không phải biểu mẫu đã ký (.c27form){detail}.",
+                                   "The form is not signed, or the file is not a signed form (.c27form){detail}.",
+                                   detail=_aside(d)),
+    Reason.INVALID_FORM: lambda d: msg("Biểu mẫu không hợp lệ: {detail}.", "The form is not valid: {detail}.",
+                                       detail=d),
+    Reason.FORM_CONFLICT: lambda d: msg("Đã có biểu mẫu {detail} với nội dung khác; không ghi đè (biểu mẫu mới phải "
+                                        "có phiên bản mới).", "A different form {detail} is already installed; not "
+                                        "overwritten (a new form needs a new version).", detail=d),
+}
+
+
+def _aside(detail: Text) -> Text:
+    """An optional detail after a full sentence: `` (detail)`` or nothing."""
+    return joined(" ({d})", d=detail) if detail.render(Lang.EN) else verbatim("")
+
+
+def _safe(value: Any) -> Any:
+    """Every quoted name in a detail made safe to show: a detail quotes the file, which must never
+    steer the screen or the log (escapes, control characters, endless text)."""
+    if isinstance(value, Text):
+        return replace(value, values={k: _safe(v) for k, v in value.values.items()})
+    if isinstance(value, str):
+        return shown(value, 400)
+    return value
+
+
+def pair_text(vi: str, en: str) -> Text:
+    """A finished message from a layer that still says things as two strings (an ``Issue``'s
+    ``message_vi``/``message_en`` until it carries a Text): taken as it is, braces and all."""
+    return Text(vi.replace("{", "{{").replace("}", "}}"), en.replace("{", "{{").replace("}", "}}"))
+
+
+def both(text: Text) -> tuple[str, str]:
+    """(Vietnamese, English), for the window's dialogs that still read two strings (the import window's
+    skipped list, the export's signer warnings) until they take Texts."""
+    return text.render(Lang.VI), text.render(Lang.EN)
+
+
+def problem_text(problem: Text | str | tuple[str, str]) -> Text:
+    """A message from a layer that does not yet build Texts, as a Text: a verification problem written
+    "tiếng Việt / English" (``report/verify.py``), or a (Vietnamese, English) pair; either way the reader
+    sees the half in their language only."""
+    if isinstance(problem, Text):
+        return problem
+    if isinstance(problem, tuple):
+        return pair_text(*problem)
+    vi, sep, en = problem.partition(" / ")
+    return pair_text(vi, en) if sep else verbatim(problem)
+
+
+def issue_text(issue: Any) -> Text:
+    """A validation issue's message as a Text, whether it carries one (``Issue.text``) or two strings."""
+    text = getattr(issue, "text", None)
+    return text if isinstance(text, Text) else pair_text(issue.message_vi, issue.message_en)
+
+
+def reason_text(code: str, detail: Text | str = "") -> Text:
+    """The refusal ``code`` said with ``detail`` (a Text in both languages, or a quoted name)."""
+    said = detail if isinstance(detail, Text) else verbatim(detail)
+    return REASON_TEXTS[code](_safe(said))
+
+
+def _as_before(template: str) -> str:
+    """The old templates began in lower case: verify.py puts them after a code ("[CODE] a weak …")."""
+    return template[:1].lower() + template[1:] if template[:2] != "{d" else template
+
+
+#: The old (Vietnamese, English) templates, for ``report/verify.py`` until it builds its problems as
+#: Texts (m17svc); rendered from the one table above, so the wording cannot drift.
 REASONS: dict[str, tuple[str, str]] = {
-    "TOO_LARGE": ("tệp hoặc thành phần quá lớn ({detail}).", "file or member too large ({detail})."),
-    "MALFORMED": ("tệp không đúng định dạng gói báo cáo: {detail}.", "not a valid report package: {detail}."),
-    "UNSAFE_MEMBER": ("gói chứa thành phần không an toàn: {detail}.", "the package holds an unsafe member: {detail}."),
-    "NOT_A_FILE": ("{detail} không phải tệp thường (thiết bị, ống dẫn hoặc thư mục); không đọc.",
-                   "{detail} is not a regular file (a device, pipe or folder); not read."),
-    "HASH_MISMATCH": ("nội dung {detail} không khớp với bản kê (manifest): tệp đã bị sửa hoặc hỏng.",
-                      "{detail} does not match the manifest: the file was altered or damaged."),
-    "BAD_SIGNATURE": ("chữ ký số của gói không hợp lệ: {detail}.", "the package signature is not valid: {detail}."),
-    "UNTRUSTED_SIGNER": ("người ký không thuộc tổ chức chứng thực được tin cậy: {detail}.",
-                         "the signer does not chain to a trusted CA: {detail}."),
-    "CERT_EXPIRED": ("chứng thư số đã hết hạn: {detail}; đơn vị cần ký lại bằng chứng thư còn hiệu lực.",
-                     "the certificate has expired: {detail}; the unit must sign again with a valid one."),
-    "CERT_NOT_YET_VALID": ("chứng thư số chưa đến ngày có hiệu lực: {detail}; kiểm tra đồng hồ máy tính hai bên.",
-                           "the certificate is not yet valid: {detail}; check both computers' clocks."),
-    "WEAK_ALGORITHM": ("thuật toán ký hoặc băm yếu, không được chấp nhận: {detail}.",
-                       "a weak signing or hash algorithm, not accepted: {detail}."),
-    "WEAK_KEY": ("khóa của chứng thư số quá ngắn: {detail}; cần RSA từ 2048 bit (hoặc EC từ 256 bit).",
-                 "the certificate's key is too short: {detail}; RSA of 2048 bits or more (EC 256) is needed."),
-    "CERT_USAGE": ("chứng thư số không được cấp để ký văn bản: {detail}.",
-                   "the certificate is not issued for signing documents: {detail}."),
-    "CERT_PATH_LENGTH": ("chuỗi chứng thực dài hơn mức tổ chức chứng thực cho phép: {detail}.",
-                         "the certificate chain is longer than its CA allows: {detail}."),
-    "NEW_SIGNER": ("gói đầu tiên của đơn vị {detail}; đối chiếu chứng thư số này với đơn vị (qua điện thoại) rồi "
-                   "xác nhận cho riêng đơn vị đó (--accept-new-signer MÃ_ĐƠN_VỊ).",
-                   "first package from {detail}; check this certificate with the unit (by telephone), then accept "
-                   "it for that unit only (--accept-new-signer UNIT_CODE)."),
-    "SIGNER_CHANGED": ("chứng thư số của người ký khác với chứng thư đã ghi nhận cho đơn vị: {detail}; chỉ nhận "
-                       "khi xác nhận gia hạn (--accept-new-signer MÃ_ĐƠN_VỊ).",
-                       "the signer's certificate differs from the one on record for the unit: {detail}; accept "
-                       "the renewal first (--accept-new-signer UNIT_CODE)."),
-    "SIGNER_OF_OTHER_UNIT": ("chứng thư số này đã được ghi nhận cho đơn vị khác: {detail}; một đơn vị không ký thay "
-                             "đơn vị khác.", "this certificate is pinned to another unit: {detail}; one unit cannot "
-                             "sign for another."),
-    "APPENDIX_SIGNATURE": ("chữ ký số trên phụ lục PDF không hợp lệ: {detail}.",
-                           "the appendix PDF's signature is not valid: {detail}."),
-    "APPENDIX_MISMATCH": ("phụ lục PDF không thuộc gói này: {detail}.", "the appendix PDF does not belong to this "
-                          "package: {detail}."),
-    "APPENDIX_ACTIVE_CONTENT": ("phụ lục PDF chứa nội dung chủ động (JavaScript, hành động tự chạy, tệp đính kèm "
-                                "hoặc biểu mẫu XFA): {detail}.", "the appendix PDF holds active content (JavaScript, "
-                                "automatic actions, attached files or an XFA form): {detail}."),
-    "CATALOGUE_MISMATCH": ("danh mục tiêu chí không khớp: {detail}.", "catalogue mismatch: {detail}."),
-    "UNKNOWN_UNIT": ("đơn vị {detail} chưa được khai báo là đơn vị trực thuộc (c27desk units add).",
-                     "unit {detail} is not registered as a child unit (c27desk units add)."),
-    "NOT_A_CHILD": ("đơn vị {detail} không trực thuộc đơn vị này.", "unit {detail} is not a child of this unit."),
-    "NO_PERIOD": ("chưa có kỳ báo cáo năm {detail} ở đơn vị này (tạo kỳ: c27desk period set {detail}).",
-                  "there is no {detail} reporting period here (create it: c27desk period set {detail})."),
-    "NOT_THE_OFFICE_ABOVE": ("biểu mẫu do {detail} ban hành, không phải cấp trên trực tiếp của đơn vị này trong sổ "
-                             "đơn vị; không cài.", "the form is published by {detail}, which is not this unit's "
-                             "office above in the unit register; not installed."),
-    "PERIOD_CLOSED": ("kỳ báo cáo {detail} chưa mở hoặc đã khóa.", "reporting period {detail} is not open."),
-    "STALE_REVISION": ("bản {detail} cũ hơn bản đang giữ; không nhận.", "revision {detail} is older than the one "
-                       "held; refused."),
-    "REVISION_CONFLICT": ("bản {detail} đã nhận với nội dung khác; đơn vị phải gửi bản mới hơn.",
-                          "revision {detail} was received with other content; the unit must send a newer one."),
-    "INVALID_VALUES": ("số liệu không hợp lệ: {detail}.", "invalid values: {detail}."),
-    "NOT_FOUND": ("không đọc được tệp {detail}.", "cannot read file {detail}."),
-    "UNSIGNED": ("biểu mẫu chưa được ký số, hoặc tệp không phải biểu mẫu đã ký (.c27form).",
-                 "the form is not signed, or the file is not a signed form (.c27form)."),
-    "INVALID_FORM": ("biểu mẫu không hợp lệ: {detail}.", "the form is not valid: {detail}."),
-    "FORM_CONFLICT": ("đã có biểu mẫu {detail} với nội dung khác; không ghi đè (biểu mẫu mới phải có phiên bản mới).",
-                      "a different form {detail} is already installed; not overwritten (a new form needs a new "
-                      "version)."),
+    code: (_as_before(make(verbatim("{detail}")).render(Lang.VI)), _as_before(make(verbatim("{detail}")).render(Lang.EN)))
+    for code, make in REASON_TEXTS.items()}
+
+
+class Outcome(StrEnum):
+    """What became of a received file; a StrEnum so ``import --json`` and the import log keep the
+    plain strings they always printed."""
+
+    ACCEPTED = "accepted"
+    ALREADY = "already"
+    SUPERSEDED = "superseded"
+    KEPT_REFUSED = "kept-refused"
+    CHECKED = "checked"  # a dry run: valid, nothing written
+    REFUSED = "refused"
+
+    @property
+    def label(self) -> Text:
+        """The outcome as the import list shows it, in capitals to stand out."""
+        return _OUTCOME_LABELS[self]
+
+
+_OUTCOME_LABELS = {
+    Outcome.ACCEPTED: msg("ĐÃ NHẬN", "ACCEPTED"),
+    Outcome.ALREADY: msg("ĐÃ CÓ", "ALREADY IMPORTED"),
+    Outcome.SUPERSEDED: msg("BẢN CŨ (đã có bản mới hơn)", "OLD (a newer revision is held)"),
+    Outcome.KEPT_REFUSED: msg("VẪN TỪ CHỐI", "STILL REFUSED"),
+    Outcome.CHECKED: msg("HỢP LỆ (chưa ghi)", "VALID (not written)"),
+    Outcome.REFUSED: msg("TỪ CHỐI", "REFUSED"),
 }
 
 
 class ImportRefusedError(C27Error):
     """A received file refused for a coded reason; nothing was changed."""
 
-    def __init__(self, code: str, detail: str = "", *, signer=None):
-        vi, en = REASONS[code]
-        detail = shown(detail, 400)  # details quote the file: never let it steer the screen or the log
-        super().__init__(vi.format(detail=detail), en.format(detail=detail), code=code)
-        self.detail = detail
+    def __init__(self, code: str, detail: Text | str = "", *, signer=None):
+        text = reason_text(code, detail)
+        super().__init__(text, code=code)
+        self.detail = text.values["detail"]  # the detail alone, as a Text (quoted names made safe)
         self.signer = signer  # the certificate details of a new or changed signer, for the operator to confirm
 
 
-def refuse(code: str, detail: str = "", *, signer=None) -> ImportRefusedError:
+def refuse(code: str, detail: Text | str = "", *, signer=None) -> ImportRefusedError:
+    """``raise refuse(Reason.X, msg("…", "…", name=…))``: a detail of words is a Text in both languages;
+    a bare string is a quoted name (a file, a unit code, a certificate subject) shown as it is."""
     return ImportRefusedError(code, detail, signer=signer)

@@ -25,15 +25,17 @@ from c27desk.consolidate.summary import Consolidation, UnitStatus, consolidate
 from c27desk.errors import C27Error, InputError
 from c27desk.exchange import archive, certs
 from c27desk.exchange.package import read_package
-from c27desk.exchange.reasons import ImportRefusedError
-from c27desk.fileio import atomic_write_bytes, os_reason
+from c27desk.exchange.reasons import ImportRefusedError, both
+from c27desk.fileio import atomic_write_bytes, os_text
+from c27desk.i18n import msg
 from c27desk.report.verify import PdfVerification, verify_pdf
 from c27desk.store import exchange, units
 
-MERGED_NOTE_VI = ("Tệp gộp chỉ để in: khi gộp, các chữ ký số không còn giá trị trong tệp này. "
-                  "Bản có chữ ký là phụ lục của từng đơn vị (mở riêng từng đơn vị).")
-MERGED_NOTE_EN = ("The joined file is for printing only: joining the files voids the digital signatures in it. "
-                  "The signed copies are each unit's own appendix (open them one by one).")
+MERGED_NOTE = msg("Tệp gộp chỉ để in: khi gộp, các chữ ký số không còn giá trị trong tệp này. Bản có chữ ký là phụ lục "
+                  "của từng đơn vị (mở riêng từng đơn vị).",
+                  "The joined file is for printing only: joining the files voids the digital signatures in it. The "
+                  "signed copies are each unit's own appendix (open them one by one).")
+MERGED_NOTE_VI, MERGED_NOTE_EN = both(MERGED_NOTE)  # the window's, until it takes Texts
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,9 @@ def _require_child(db: Database, code: str, year: int):
     me = units.require_self_unit(db)
     unit = units.unit_in(db, code, year)  # a child in that year's tree, as it was then
     if unit is None or unit.parent != me.code:
-        raise InputError(f"{code} không phải đơn vị trực thuộc của {me.code}.",
-                         f"{code} is not a child unit of {me.code}.", code="NOT_A_CHILD")
+        raise InputError(msg("{code} không phải đơn vị trực thuộc của {office}.",
+                             "{code} is not a child unit of {office}.",
+                             code=code, office=me.code), code="NOT_A_CHILD")
     return unit
 
 
@@ -72,25 +75,27 @@ def received_appendix(db: Database, db_path: Path, unit: str, year: int) -> tupl
     _require_child(db, unit, year)
     rev = exchange.received_revisions(db, year).get(unit)
     if rev is None:
-        raise InputError(f"chưa nhận báo cáo năm {year} của {unit}.",
-                         f"no {year} report has been received from {unit}.", code="NOT_RECEIVED")
+        raise InputError(msg("Chưa nhận báo cáo năm {year} của {unit}.",
+                             "No {year} report has been received from {unit}.",
+                             year=year, unit=unit), code="NOT_RECEIVED")
     path = archive.path_for(db_path, rev.sha256)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        vi, en = os_reason(exc)
-        raise C27Error(f"không đọc được tệp đã nhận của {unit} trong kho lưu ({path}): {vi}.",
-                       f"cannot read {unit}'s received file in the archive ({path}): {en}.",
+        raise C27Error(msg("Không đọc được tệp đã nhận của {unit} trong kho lưu ({path}): {why}.",
+                           "Cannot read {unit}'s received file in the archive ({path}): {why}.", unit=unit, path=path,
+                           why=os_text(exc)),
                        code="ARCHIVE_MISSING") from exc
     if hashlib.sha256(raw).hexdigest() != rev.sha256:
-        raise C27Error(f"tệp đã nhận của {unit} trong kho lưu ({path}) đã bị thay đổi sau khi nhận.",
-                       f"{unit}'s received file in the archive ({path}) has changed since it was received.",
+        raise C27Error(msg("Tệp đã nhận của {unit} trong kho lưu ({path}) đã bị thay đổi sau khi nhận.",
+                           "{unit}'s received file in the archive ({path}) has changed since it was received.",
+                           unit=unit, path=path),
                        code="ARCHIVE_CHANGED")
     try:
         return read_package(raw).appendix, rev
     except ImportRefusedError as exc:  # cannot happen for an accepted file unless the archive was replaced
-        raise C27Error(f"tệp đã nhận của {unit} không đọc được: {exc.message('vi')}",
-                       f"{unit}'s received file cannot be read: {exc.message('en')}", code="ARCHIVE_CHANGED") from exc
+        raise C27Error(msg("Tệp đã nhận của {unit} không đọc được: {why}", "{unit}'s received file cannot be read: {why}",
+                           unit=unit, why=exc.said()), code="ARCHIVE_CHANGED") from exc
 
 
 def verify_received(db: Database, pdf: bytes) -> PdfVerification:
@@ -113,8 +118,9 @@ def merged_appendices(db: Database, db_path: Path, year: int) -> tuple[bytes, li
 
     codes = [r.unit.code for r in received_reports(db, year) if r.sha256]
     if not codes:
-        raise InputError(f"chưa nhận báo cáo năm {year} của đơn vị nào.",
-                         f"no {year} report has been received from any unit.", code="NOT_RECEIVED")
+        raise InputError(msg("Chưa nhận báo cáo năm {year} của đơn vị nào.",
+                             "No {year} report has been received from any unit.",
+                             year=year), code="NOT_RECEIVED")
     joined = pikepdf.Pdf.new()
     sources = []
     try:

@@ -12,6 +12,8 @@ from sqlite_utils import Database
 
 from c27desk.errors import StoreError
 from c27desk.exchange import certs
+from c27desk.exchange.reasons import both
+from c27desk.i18n import msg
 from c27desk.model.units import normalise_unit_code
 from c27desk.store import exchange, units
 from c27desk.store.backup import backed_up
@@ -41,9 +43,10 @@ def check_names_unit(cert, unit_code: str) -> None:
 
     named = trial_unit_code(certs.load_pem(certs.to_pem(cert)))
     if named and named != unit_code:
-        raise StoreError(f"chứng thư số này cấp cho đơn vị {named}, không phải {unit_code}; một đơn vị không ký thay "
-                         "đơn vị khác.", f"this certificate was issued for unit {named}, not {unit_code}; one unit "
-                         "cannot sign for another.", code="SIGNER_OF_OTHER_UNIT")
+        raise StoreError(msg("Chứng thư số này cấp cho đơn vị {named}, không phải {unit_code}; một đơn vị không ký thay đơn "
+                             "vị khác.",
+                             "This certificate was issued for unit {named}, not {unit_code}; one unit cannot sign for another.",
+                             named=named, unit_code=unit_code), code="SIGNER_OF_OTHER_UNIT")
 
 
 @backed_up("signers")
@@ -51,13 +54,16 @@ def pin_certificate(db: Database, unit_code: str, cert, *, who: str) -> bool:
     """Pin ``cert`` for the unit (first pin or a renewal); False when it was already the unit's pin."""
     code = normalise_unit_code(unit_code)
     if units.get_unit(db, code) is None:
-        raise StoreError(f"không có đơn vị {code}.", f"no unit {code}.", code="UNKNOWN_UNIT")
+        raise StoreError(msg("Không có đơn vị {code}.",
+                             "No unit {code}.",
+                             code=code), code="UNKNOWN_UNIT")
     check_names_unit(cert, code)
     fp = certs.fingerprint(cert)
     others = [u for u in exchange.units_pinned_to(db, fp) if u != code]
     if others:
-        raise StoreError(f"chứng thư số này đã ghi nhận cho đơn vị {', '.join(others)}.",
-                         f"this certificate is already pinned to {', '.join(others)}.", code="SIGNER_OF_OTHER_UNIT")
+        raise StoreError(msg("Chứng thư số này đã ghi nhận cho đơn vị {others}.",
+                             "This certificate is already pinned to {others}.",
+                             others=', '.join(others)), code="SIGNER_OF_OTHER_UNIT")
     held = exchange.pinned_signer(db, code)
     if held is not None and held.fingerprint == fp:
         return False
@@ -71,7 +77,9 @@ def revoke_pin(db: Database, unit_code: str, *, who: str) -> exchange.PinnedSign
     code = normalise_unit_code(unit_code)
     old = exchange.unpin_signer(db, code, who=who)
     if old is None:
-        raise StoreError(f"đơn vị {code} chưa có chứng thư số được ghi nhận.", f"unit {code} has no pinned certificate.",
+        raise StoreError(msg("Đơn vị {code} chưa có chứng thư số được ghi nhận.",
+                             "Unit {code} has no pinned certificate.",
+                             code=code),
                          code="NOT_PINNED")
     return old
 
@@ -79,6 +87,7 @@ def revoke_pin(db: Database, unit_code: str, *, who: str) -> exchange.PinnedSign
 # -- the unit's own certificate, as seen when it signs an export ------------------------------------
 def _own_key(unit: str) -> str:
     return f"own-signer:{unit}"
+
 
 
 def own_signer_warnings(db: Database, unit_code: str, cert) -> list[tuple[str, str]]:
@@ -95,18 +104,18 @@ def own_signer_warnings(db: Database, unit_code: str, cert) -> list[tuple[str, s
                  and (u.code.casefold() in fields or u.name.casefold() in fields)]
         if named:
             who = ", ".join(f"{u.code} ({u.name})" for u in named)
-            warnings.append((f"chứng thư số ký gói này ghi tên đơn vị khác: {who} — {certs.subject(cert)}.",
-                             f"the certificate signing this package names another unit: {who} — "
-                             f"{certs.subject(cert)}."))
+            warnings.append(both(msg("Chứng thư số ký gói này ghi tên đơn vị khác: {who} — {subject}.",
+                                      "The certificate signing this package names another unit: {who} — {subject}.",
+                                      who=who, subject=certs.subject(cert))))
     before = get_setting(db, _own_key(unit_code))
     if before:
         fp, _, subject = before.partition(" ")
         new_fp = certs.fingerprint(cert)
         if fp != new_fp:
             change = f"{subject} (SHA-256 {fp[:16]}…) → {certs.subject(cert)} (SHA-256 {new_fp[:16]}…)"
-            warnings.append((f"chứng thư số khác với lần xuất trước: {change}; gia hạn hay nhầm token?",
-                             f"the certificate differs from earlier exports: {change}; a renewal, or the wrong "
-                             "token?"))
+            warnings.append(both(msg("Chứng thư số khác với lần xuất trước: {change}; gia hạn hay nhầm token?",
+                                      "The certificate differs from earlier exports: {change}; a renewal, or the "
+                                      "wrong token?", change=change)))
     return warnings
 
 

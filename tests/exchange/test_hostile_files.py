@@ -394,7 +394,7 @@ def test_import_command_reports_every_refusal_in_json(world, office_copy, tmp_pa
     assert report["b.c27"]["outcome"] == "accepted"
     assert "link.c27" not in report
     code, text, _ = cli("--lang", "en", "import", str(usb / "c.c27"), db=office_copy)
-    assert "REFUSED: c.c27" in text and "[UNSAFE_MEMBER] the package holds an unsafe member" in text
+    assert "REFUSED: c.c27" in text and "[UNSAFE_MEMBER] The package holds an unsafe member" in text
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

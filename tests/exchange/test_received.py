@@ -63,12 +63,12 @@ def test_a_unit_not_received_or_not_a_child_is_refused_and_nothing_written(offic
     out = tmp_path / "x.pdf"
     code, _, err = cli("received", "appendix", "--unit", "HU-NHONTRACH", "--period", str(YEAR), "--out", str(out),
                        db=office)
-    assert code == 1 and "chưa nhận báo cáo năm 2023 của HU-NHONTRACH" in err and not out.exists()
+    assert code == 1 and "Chưa nhận báo cáo năm 2023 của HU-NHONTRACH" in err and not out.exists()
     code, _, err = cli("received", "appendix", "--unit", "TU-KHAC", "--period", str(YEAR), "--out", str(out),
                        db=office)
     assert code == 1 and "không phải đơn vị trực thuộc" in err
     code, _, err = cli("received", "appendix", "--all", "--period", str(YEAR), "--out", str(out), db=office)
-    assert code == 1 and "chưa nhận báo cáo năm 2023 của đơn vị nào" in err and not out.exists()
+    assert code == 1 and "Chưa nhận báo cáo năm 2023 của đơn vị nào" in err and not out.exists()
 
 
 def test_three_answers_of_120_are_incomplete_not_complete(office):
@@ -107,12 +107,12 @@ def test_trust_remove_and_period_close_open_with_checks(office, cli, tmp_path):
     code, _, err = cli("trust", "remove", "--fingerprint", "xyz", db=office)
     assert code == 1 and "không phải dấu vân tay hợp lệ" in err
     code, _, err = cli("trust", "remove", "--fingerprint", "00000000", db=office)
-    assert code == 1 and "không có CA tin cậy nào" in err
+    assert code == 1 and "Không có CA tin cậy nào" in err
     assert cli("trust", "add-ca", str(office), db=office)[0] == 1  # not a certificate at all
     assert cli("period", "close", "2023", db=office)[0] == 0
-    assert "closed" in cli("period", "list", db=office)[1]
+    assert "đã khóa" in cli("period", "list", db=office)[1]
     assert cli("period", "open", "2023", db=office)[0] == 0
-    assert "open" in cli("period", "list", db=office)[1]
+    assert "đang nhận" in cli("period", "list", db=office)[1]
 
 
 def test_completeness_in_the_workbook_and_the_consolidate_listing(office, bienhoa, longkhanh, child_keys, tmp_path,

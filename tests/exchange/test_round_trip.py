@@ -224,7 +224,7 @@ def test_one_key_for_two_units_in_a_batch_is_never_pinned(office, bienhoa, longk
     (usb / "HU-BIENHOA_2023_r1.c27").unlink()
     code, text, _ = cli("--lang", "en", "import", str(usb), db=office)
     assert code == 1 and "[NEW_SIGNER]" in text and "SHA-256" in text and "serial" in text and "valid" in text
-    assert "new certificate: " in text  # the certificate the operator is asked about, in full
+    assert "New certificate: " in text  # the certificate the operator is asked about, in full
     code, text, _ = cli("import", str(usb), "--accept-new-signer", "HU-BIENHOA", db=office)
     assert code == 1 and "[NEW_SIGNER]" in text  # accepting one unit's signer accepts no other's
     code, text, _ = cli("import", str(usb), "--accept-new-signer", "HU-LONGKHANH", db=office)

@@ -160,19 +160,19 @@ def test_carry_forward_takes_lasting_period_details_and_refuses_a_distant_year(d
     code, out, _ = cli("period", "show", "2024", db=demo_db)
     assert "Đồng Nai" in out  # place carried
     assert "T/M BAN THƯỜNG VỤ" in out and "TTTU" in out  # signer and recipients carried
-    deadline = next(line for line in out.splitlines() if line.startswith("deadline"))
-    assert deadline.split()[1:] == []  # the deadline is the new year's own
+    deadline = next(line for line in out.splitlines() if line.startswith("Hạn nộp:"))
+    assert deadline.split()[2:] == []  # the deadline is the new year's own
 
 
 def test_period_dates_are_checked_and_vietnamese_dates_understood(demo_db, cli):
     assert cli("period", "set", "2023", "--report-date", "20/02/2024", "--deadline", "29.02.2024", db=demo_db)[0] == 0
     code, out, _ = cli("period", "show", "2023", db=demo_db)
-    assert "2024-02-20" in out and "2024-02-29" in out
+    assert "20/02/2024" in out and "29/02/2024" in out  # shown as people write dates
     for bad in ("2024-13-45", "tomorrow", "31/02/2024"):
         code, _, err = cli("period", "set", "2023", "--report-date", bad, "--place", "Biên Hòa", db=demo_db)
         assert code == 1 and "không phải ngày hợp lệ" in err
     code, out, _ = cli("period", "show", "2023", db=demo_db)
-    assert "2024-02-20" in out and "Biên Hòa" not in out  # a refused change changes nothing
+    assert "20/02/2024" in out and "Biên Hòa" not in out  # a refused change changes nothing
     assert cli("appendix", "--period", "2023", "--draft", "--out", str(demo_db.with_suffix(".pdf")), db=demo_db)[0] == 0
 
 

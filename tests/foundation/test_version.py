@@ -25,7 +25,7 @@ def test_version_flag(capsys):
 
 
 def test_selftest_runs_the_whole_chain_without_touching_the_users_database(cli, db_path):
-    code, out, err = cli("selftest")
+    code, out, err = cli("--lang", "en", "selftest")
     assert code == 0, err
     for step in ("resources", "unit database", "trial keys", "appendix", "sign + verify", "export", "import",
                  "consolidate"):

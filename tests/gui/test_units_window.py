@@ -97,7 +97,7 @@ def test_the_window_asks_before_exporting_with_a_changed_certificate(qtbot, bien
     qtbot.keyClicks(dialog.secret, PASSPHRASE)
     qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=30000)
-    assert len(asked) == 1 and "chứng thư số khác với lần xuất trước" in asked[0]
+    assert len(asked) == 1 and "Chứng thư số khác với lần xuất trước" in asked[0]
     assert (usb / "HU-BIENHOA_2023_r2.c27").exists()
 
 

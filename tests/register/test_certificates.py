@@ -50,7 +50,7 @@ def test_a_renewal_is_accepted_on_a_revision_already_held(office, bienhoa, child
     finally:
         db.close()
     code, out, _ = cli("import", str(tmp_path / "b"), "--accept-new-signer", "HU-BIENHOA", db=office)
-    assert code == 0 and out.startswith("ĐÃ CÓ") and "đã ghi nhận chứng thư số mới" in out
+    assert code == 0 and out.startswith("ĐÃ CÓ") and "Đã ghi nhận chứng thư số mới" in out
     from c27desk.exchange import certs
 
     assert state(office)["unit_signers"][0][1] == certs.fingerprint(certs.load_pem_file(renewed.cert_pem))

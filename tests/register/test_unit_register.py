@@ -42,7 +42,7 @@ def test_reform_changes_2025_and_leaves_2023_as_it_was(province, cli):
     assert tree(province, 2025) == {"TU-DN": ("Tỉnh ủy Đồng Nai", "TW"), "TW": ("TW", None),
                                     "XA-12": ("Đảng ủy xã Mười Hai", "TU-DN")}
     code, out, _ = cli("--lang", "en", "units", "list", "--year", "2025")
-    assert "XA-12" in out and "XA-1 → XA-12 (2025, merge)" in out and "HU-A " not in out
+    assert "XA-12" in out and "XA-1 → XA-12 (2025, merged)" in out and "HU-A " not in out
 
 
 def test_rename_keeps_the_old_name_for_earlier_years(province, cli):

@@ -98,7 +98,7 @@ def test_period_set_report_number_uses_the_same_rule(cli, demo_db, tmp_path):
     assert "Số 45-BC/TU" in text and "Báo cáo số 45-BC/TU," in text and "BC/TU-BC" not in text
     code, _, err = cli("--lang", "en", "period", "set", "2023", "--report-number", "45-BC/HU", db=demo_db)
     assert code == 1 and "BC/HU" in err and "45-BC/TU" in err
-    assert "report_number      45\n" in cli("period", "show", "2023", db=demo_db)[1]
+    assert "Số báo cáo:          45\n" in cli("period", "show", "2023", db=demo_db)[1]
 
 
 def test_signing_needs_the_number_and_date_before_any_passphrase(cli, demo_db, tmp_path, monkeypatch):
