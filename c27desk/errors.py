@@ -7,7 +7,7 @@ user's language without knowing where it came from.
 
 from __future__ import annotations
 
-from c27desk.i18n import Lang, Text, joined, language, msg
+from c27desk.i18n import Lang, Text, joined, language
 
 
 def current_language() -> str:
@@ -20,18 +20,17 @@ class C27Error(Exception):
 
     Built as ``C27Error(msg("…", "…", name=value), code=…, where=…)``; ``where`` says which
     file, line, cell or field, in words a user knows (never an internal field name).
-    The older form ``C27Error(vi, en)`` still builds the same Text.
+    A plain string is refused: a message a person reads is always in both languages.
     """
 
     #: the internal key of the form field at fault (``report_date``), for a window to put the cursor
     #: there; never shown (``where`` and the message name the field in words)
     field: str | None = None
 
-    def __init__(self, text: Text | str, en: str | None = None, *, code: str | None = None,
-                 where: Text | str | None = None, field: str | None = None):
+    def __init__(self, text: Text, *, code: str | None = None, where: Text | str | None = None,
+                 field: str | None = None):
         if not isinstance(text, Text):
-            text = msg(text.replace("{", "{{").replace("}", "}}"),
-                       (en if en is not None else text).replace("{", "{{").replace("}", "}}"))
+            raise TypeError(f"C27Error needs a msg(vi, en), not {type(text).__name__}: {text!r}")
         self.text = text
         self.code = code
         self.where = where

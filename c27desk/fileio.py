@@ -55,12 +55,12 @@ def read_file(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise C27Error(msg("{path} không phải là một tệp thông thường (thư mục, thiết bị hay ống dẫn?).",
-                               "{path} is not a regular file (a folder, device or pipe?).",
+            raise C27Error(msg("Tệp {path} không phải là một tệp thông thường (thư mục, thiết bị hay ống dẫn?).",
+                               "The file {path} is not a regular file (a folder, device or pipe?).",
                                path=path), code="NOT_A_FILE")
         limit_mb = f"{max_bytes / 1024 / 1024:g} MB"
-        too_big = C27Error(msg("{path} lớn hơn {limit_mb}, quá lớn cho loại tệp này.",
-                               "{path} is larger than {limit_mb}, too large for this kind of file.",
+        too_big = C27Error(msg("Tệp {path} lớn hơn {limit_mb}, quá lớn cho loại tệp này.",
+                               "The file {path} is larger than {limit_mb}, too large for this kind of file.",
                                path=path, limit_mb=limit_mb), code="FILE_TOO_LARGE")
         if info.st_size > max_bytes:
             raise too_big

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from c27desk.catalogs import find_shipped, shipped_catalogues
 from c27desk.errors import InputError, StoreError
-from c27desk.i18n import Text, listed, msg
+from c27desk.i18n import Text, listed, msg, pair
 from c27desk.model.catalogue import Catalogue, parse_catalogue, render_year
 from c27desk.model.document_number import normalise_report_number
 from c27desk.model.text import (
@@ -304,7 +304,7 @@ def _refuse_if_finalised(db: Database, year: int, fields: list[str]) -> None:
     me = units.self_unit(db)
     rev = revisions.current(db, me.code, year) if me else None
     if rev is not None and rev.is_final:
-        names = [msg(*TEXT_FIELDS.get(f) or DATE_FIELDS.get(f) or (f, f)) for f in fields]
+        names = [pair(*TEXT_FIELDS.get(f) or DATE_FIELDS.get(f) or (f, f)) for f in fields]
         raise StoreError(msg(
             "Báo cáo năm {year} đã chốt (bản {revision}), không sửa được {names}; hãy mở lại báo cáo "
             "(c27desk reopen --period {year} hoặc Báo cáo → Mở lại báo cáo…) rồi sửa.",
