@@ -31,7 +31,7 @@ def test_an_unforeseen_error_is_one_line_naming_the_log_and_its_traceback_is_log
     monkeypatch.setattr(check, "cmd_check", broken)
     code, out, err = cli("check", "--period", "2023", db=demo_db)
     assert code == 1 and "Traceback" not in err and len(err.strip().splitlines()) == 1
-    assert "lỗi không mong đợi (ZeroDivisionError: division by zero) khi chạy command check" in err
+    assert "Lỗi không mong đợi (ZeroDivisionError: division by zero) khi chạy lệnh “check”" in err
     assert f"chi tiết đã ghi vào nhật ký: {log.log_path()}" in err
     assert "Traceback" in logged() and "in broken" in logged()
 

@@ -31,7 +31,7 @@ def test_import_a_usb_folder_then_consolidate_and_accept_a_proposal(qtbot, offic
     qtbot.waitUntil(lambda: dialog.files.rowCount() == 2 and bool(cell(dialog.files, 0, 3)), timeout=20000)
     results = {cell(dialog.files, r, 0): cell(dialog.files, r, 3) for r in range(2)}
     # the reason in words, not its code (the code is for scripts)
-    assert results["HU-BIENHOA_2023_r1.c27"].startswith("Từ chối: gói đầu tiên của đơn vị HU-BIENHOA")
+    assert results["HU-BIENHOA_2023_r1.c27"].startswith("Từ chối: Gói đầu tiên của đơn vị HU-BIENHOA")
     assert results["hong.c27"].startswith("Từ chối: ") and "MALFORMED" not in results["hong.c27"]
     assert not dialog.import_button.isEnabled()
 

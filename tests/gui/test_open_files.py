@@ -58,7 +58,7 @@ def test_a_package_given_on_the_command_line_opens_the_import_dialog_checked(qtb
 
     assert window_run(["--db", str(office), str(package)], check) == 0
     assert seen["file"] == "HU-BIENHOA_2023_r1.c27"
-    assert seen["result"].startswith("Từ chối: gói đầu tiên")  # checked at once; nothing imported until the user says so
+    assert seen["result"].startswith("Từ chối: Gói đầu tiên")  # checked at once; nothing imported until the user says so
     assert not settings().value(desktop_files.OFFERED_KEY, False, type=bool)  # opened by a file: no offer
 
 
