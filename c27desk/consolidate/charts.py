@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from c27desk.consolidate.summary import Consolidation, UnitStatus
 from c27desk.model.catalogue import Criterion
@@ -39,10 +39,7 @@ def code_spread(crit: Criterion, statuses: Sequence[UnitStatus]) -> list[tuple[s
 def _number(entry: Entry | None) -> Decimal | None:
     if entry is None or entry.state == NOT_APPLICABLE or not entry.value:
         return None
-    try:
-        return Decimal(entry.value)
-    except InvalidOperation:
-        return None
+    return entry.number()
 
 
 @dataclass(frozen=True)

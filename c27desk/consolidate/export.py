@@ -6,16 +6,19 @@ import csv
 import io
 import re
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from c27desk.consolidate.summary import Consolidation, UnitStatus
+from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes
+from c27desk.i18n import msg, verbatim
 from c27desk.model.text import spreadsheet_safe
 from c27desk.model.values import display_value
 from c27desk.store.clock import VN_TIME
@@ -66,9 +69,8 @@ def _number(criterion, entry) -> Cell:
     shown = display_value(criterion, entry)
     if entry is None or entry.is_na or not criterion.is_numeric or not entry.value:
         return shown or None
-    try:
-        value = Decimal(entry.value)
-    except InvalidOperation:
+    value = entry.number()
+    if value is None:  # not a number after all (an edited database): shown as written
         return shown
     return int(value) if criterion.kind == "count" and value == value.to_integral_value() else value
 
@@ -141,18 +143,24 @@ def value_rows(cons: Consolidation) -> tuple[list[str], list[list]]:
 def _put(ws, row: list[Cell]) -> None:
     """Append a row with every cell typed: text is always a text cell (a unit's "=HYPERLINK(…)"
     or "=cmd|…" stays words, never a live formula), numbers are numbers, moments are dates."""
-    ws.append([_clean_text(v) if isinstance(v, str) else v for v in row])
-    for cell, value in zip(ws[ws.max_row], row, strict=False):
-        if isinstance(value, str):
-            cell.data_type = "s"
-        elif isinstance(value, bool):
-            continue
-        elif isinstance(value, int):
-            cell.number_format = COUNT_FORMAT
-        elif isinstance(value, Decimal):
-            cell.number_format = COUNT_FORMAT if value == value.to_integral_value() else AMOUNT_FORMAT
-        elif isinstance(value, datetime):
-            cell.number_format = MOMENT_FORMAT
+    ws.append([_typed(ws, value) for value in row])  # cells made here: no looking the row up again
+
+
+def _typed(ws, value: Cell) -> XlCell:
+    if isinstance(value, str):
+        cell = XlCell(ws, value=_clean_text(value))
+        cell.data_type = "s"
+        return cell
+    cell = XlCell(ws, value=value)
+    if isinstance(value, bool):
+        pass
+    elif isinstance(value, int):
+        cell.number_format = COUNT_FORMAT
+    elif isinstance(value, Decimal):
+        cell.number_format = COUNT_FORMAT if value == value.to_integral_value() else AMOUNT_FORMAT
+    elif isinstance(value, datetime):
+        cell.number_format = MOMENT_FORMAT
+    return cell
 
 
 def _clean_text(text: str) -> str:
@@ -161,13 +169,25 @@ def _clean_text(text: str) -> str:
     return text if len(text) <= XLSX_TEXT_LIMIT else text[: XLSX_TEXT_LIMIT - 1] + "…"
 
 
+class ExportCancelledError(C27Error):
+    """The person stopped the writing: nothing was written (the file is only put in place whole)."""
+
+    def __init__(self, path: Path):
+        super().__init__(msg("đã dừng ghi {file}; chưa ghi gì.", "stopped writing {file}; nothing was written.",
+                             file=verbatim(path.name)), code="CANCELLED")
+
+
 def _table_sheet(ws, header: list[str], rows: list[list[Cell]], widths: list[int], *, first_row: int = 1,
-                 keep_columns: int = 1) -> None:
-    """Header in bold, frozen with the first ``keep_columns`` columns, and a filter on every column."""
+                 keep_columns: int = 1, go_on=None) -> None:
+    """Header in bold, frozen with the first ``keep_columns`` columns, and a filter on every column.
+
+    ``go_on()`` is asked every 50 rows (a sheet of thousands of units takes seconds) and raises to stop."""
     _put(ws, header)
     for cell in ws[first_row]:
         cell.font = Font(bold=True)
-    for row in rows:
+    for i, row in enumerate(rows):
+        if go_on is not None and i % 50 == 0:
+            go_on()
         _put(ws, row)
     _widths(ws, widths)
     ws.freeze_panes = ws.cell(row=first_row + 1, column=keep_columns + 1).coordinate
@@ -183,13 +203,22 @@ XLSX_STEPS = 6
 
 
 def write_xlsx(cons: Consolidation, path: Path, *, previous=None, previous_year: int | None = None,
-               progress=None) -> Path:
+               progress=None, cancelled=None) -> Path:
     """The workbook; ``previous`` (unit -> last year's answers) adds last year beside this on the charts.
 
-    ``progress(done, sheet)`` is told before each of the XLSX_STEPS steps (thousands of units take a while)."""
+    ``progress(done, sheet)`` is told before each of the XLSX_STEPS steps (thousands of units take a while);
+    when ``cancelled()`` turns true the writing stops with ExportCancelledError and nothing is written."""
     from c27desk.consolidate.charts import add_chart_sheets
 
-    step = progress or (lambda _done, _what: None)
+    def go_on() -> None:
+        if cancelled is not None and cancelled():
+            raise ExportCancelledError(path)
+
+    def step(done: int, what: str) -> None:
+        go_on()
+        if progress is not None:
+            progress(done, what)
+
     step(0, "Đơn vị")
     wb = Workbook()
     ws = wb.active
@@ -198,21 +227,23 @@ def write_xlsx(cons: Consolidation, path: Path, *, previous=None, previous_year:
               "(thời điểm theo giờ Việt Nam, GMT+7)"])
     ws["A1"].font = Font(bold=True, size=13)
     cells = unit_cells(cons)
-    _table_sheet(ws, list(UNIT_HEADER), cells, [14, 34, 8, 18, 6, 30, 17, 17, 9, 8, 10, 10, 10, 8, 24], first_row=2)
-    for row, (st, line) in enumerate(zip(cons.units, cells, strict=True), start=3):
+    _table_sheet(ws, list(UNIT_HEADER), cells, [14, 34, 8, 18, 6, 30, 17, 17, 9, 8, 10, 10, 10, 8, 24], first_row=2,
+                 go_on=go_on)
+    for st, line, row in zip(cons.units, cells, ws.iter_rows(min_row=3, max_col=len(UNIT_HEADER)), strict=True):
         if st.has_problems or not str(line[-1]).startswith("✓"):  # incomplete reports stand out too
-            for cell in ws[row]:
+            for cell in row:
                 cell.fill = PROBLEM
     for done, title, cells_of in ((1, "Tiêu chí", criterion_cells), (2, "Số liệu", value_cells)):
         step(done, title)
         header, rows = cells_of(cons)
         sheet = wb.create_sheet(title)
-        _table_sheet(sheet, header, rows, [10, 60] + [12] * (len(header) - 2), keep_columns=2)
+        _table_sheet(sheet, header, rows, [10, 60] + [12] * (len(header) - 2), keep_columns=2, go_on=go_on)
         for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
             row[0].alignment = Alignment(wrap_text=True, vertical="top")
     step(3, "Văn bản")
     texts = wb.create_sheet("Văn bản")
-    _table_sheet(texts, ["Mã tiêu chí", "Mã đơn vị", "Nội dung"], text_rows(cons), [10, 14, 80], keep_columns=2)
+    _table_sheet(texts, ["Mã tiêu chí", "Mã đơn vị", "Nội dung"], text_rows(cons), [10, 14, 80], keep_columns=2,
+                 go_on=go_on)
     for row in texts.iter_rows(min_row=2, min_col=3, max_col=3):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
     step(4, "Biểu đồ")
@@ -220,6 +251,7 @@ def write_xlsx(cons: Consolidation, path: Path, *, previous=None, previous_year:
     step(5, path.name)
     buffer = io.BytesIO()
     wb.save(buffer)
+    go_on()
     return atomic_write_bytes(path, buffer.getvalue())
 
 

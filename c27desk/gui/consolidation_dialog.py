@@ -9,6 +9,7 @@ is one step on the entry window's undo stack, and says what it did.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
@@ -371,7 +372,9 @@ class ConsolidationDialog(QDialog):
 
     # -- files ------------------------------------------------------------------------------------
     def save(self, suffix: str, path: str | None = None) -> None:
-        """Write the XLSX or CSV in a worker, with a progress box; the window stays usable."""
+        """Write the XLSX or CSV in a worker, with a progress box that can stop it; the window stays usable.
+
+        Stopping leaves no file behind: the workbook is put in place only when it is whole."""
         if self.data is None:
             return
         if path is None:
@@ -382,9 +385,12 @@ class ConsolidationDialog(QDialog):
                 return
         target, data = Path(path), self.data
         head = self.tr("Đang ghi %1 (%2 đơn vị)…").replace("%1", target.name).replace("%2", str(len(data.reports)))
-        self.progress = QProgressDialog(head, "", 0, XLSX_STEPS if suffix == ".xlsx" else 0, self)
+        cancelled = threading.Event()
+        self.progress = QProgressDialog(head, self.tr("Hủy"), 0, XLSX_STEPS if suffix == ".xlsx" else 0, self)
         self.progress.setObjectName("exportProgress")
-        self.progress.setCancelButton(None)
+        self.progress.setAutoReset(False)
+        self.progress.setAutoClose(False)
+        self.progress.canceled.connect(cancelled.set)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         for b in (self.save_xlsx, self.save_csv):
@@ -397,7 +403,7 @@ class ConsolidationDialog(QDialog):
         def job():
             if suffix == ".xlsx":
                 return write_xlsx(data.cons, target, previous=data.previous, previous_year=data.previous_year,
-                                  progress=reporter.step.emit)
+                                  progress=reporter.step.emit, cancelled=cancelled.is_set)
             return write_csv(data.cons, target)
 
         def finished(result) -> None:
@@ -408,7 +414,8 @@ class ConsolidationDialog(QDialog):
         def failed(message: str) -> None:
             self._saved()
             self.status.setText(message)
-            QMessageBox.warning(self, "c27desk", message)
+            if not cancelled.is_set():  # stopping was asked for: the status line says it, no alarm
+                QMessageBox.warning(self, "c27desk", message)
 
         run_in_background(job, finished, failed)
 

@@ -59,13 +59,15 @@ class Entry:
         return self.state in (CARRIED, CARRIED_NA)
 
     def number(self) -> Decimal | None:
-        """The numeric value of a count or amount answer, None otherwise."""
+        """The numeric value of a count or amount answer, None otherwise (also for a stored value that
+        is not a finite number, which no typed or imported answer is, but an edited database may hold)."""
         if self.value is None or self.is_na:
             return None
         try:
-            return Decimal(self.value)
+            number = Decimal(self.value)
         except ArithmeticError:
             return None
+        return number if number.is_finite() else None
 
     def confirmed(self) -> Entry:
         """This carried-forward answer accepted as this year's (the window's Ctrl+Enter, ``values confirm``):
@@ -122,9 +124,10 @@ def make_entry(criterion: Criterion, raw_value: str | None, raw_explanation: str
     carried = state in (CARRIED, CARRIED_NA)
     state = CARRIED if carried else ANSWERED
     explanation = checked_text(raw_explanation, EXPLANATION, max_chars=MAX_EXPLANATION_CHARS, multiline=True)
-    if clean(value_text).upper() in NA_TOKENS:
+    cleaned = clean(value_text)
+    if cleaned.upper() in NA_TOKENS:
         return Entry(criterion.id, None, explanation, CARRIED_NA if carried else NOT_APPLICABLE)
-    if not clean(value_text):
+    if not cleaned:
         if criterion.kind == "text" and explanation:
             return Entry(criterion.id, "", explanation, state)
         if explanation:
