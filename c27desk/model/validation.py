@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from c27desk.errors import InputError
 from c27desk.model.catalogue import Catalogue, Rule
-from c27desk.model.values import Entry, make_entry
+from c27desk.model.values import Entry, checked_explanation, make_entry
 
 ERROR = "error"
 WARNING = "warning"
@@ -131,8 +131,30 @@ def _entry_verdict(catalogue: Catalogue, entry: Entry) -> Issue | None:
         pass
     if len(_VERDICTS) >= _VERDICTS_MAX:
         _VERDICTS.clear()
-    verdict = _VERDICTS[key] = _entry_issue(catalogue, entry)
+    verdict = _VERDICTS[key] = _split_verdict(catalogue, entry)
     return verdict
+
+
+# Units word their explanations each their own way, so whole answers rarely repeat across thousands
+# of reports while their values do (the same codes, small counts). ``make_entry`` checks an
+# explanation first, on its own, and after that looks only at whether it and the raw text are
+# empty; so an answer's verdict is its explanation's, else that of its value with a stand-in
+# explanation of the same emptiness, which repeats and is kept.
+_STAND_INS = {(True, True): "x", (True, False): " ", (False, False): ""}  # (raw, checked) non-empty
+
+
+def _split_verdict(catalogue: Catalogue, entry: Entry) -> Issue | None:
+    crit = catalogue.get(entry.criterion_id)
+    if crit is None or entry.is_na:
+        return _entry_issue(catalogue, entry)
+    try:
+        explained = bool(checked_explanation(entry.explanation))
+    except InputError as exc:
+        return Issue(ERROR, (crit.id,), f"{crit.id}: {exc.vi}", f"{crit.id}: {exc.en}")
+    stand_in = _STAND_INS[bool(entry.explanation), explained]
+    if stand_in == entry.explanation:
+        return _entry_issue(catalogue, entry)
+    return _entry_verdict(catalogue, Entry(entry.criterion_id, entry.value, stand_in, entry.state))
 
 
 class ManyReports:

@@ -114,6 +114,12 @@ def canonical_value(criterion: Criterion, raw: str) -> str:
     return checked_text(raw, TEXT_VALUE, max_chars=MAX_TEXT_VALUE_CHARS, multiline=True)
 
 
+def checked_explanation(raw: str | None) -> str:
+    """An answer's explanation as stored, or InputError. ``make_entry`` checks it first and then
+    looks only at whether it is empty (the checks of stored answers rely on that)."""
+    return checked_text(raw, EXPLANATION, max_chars=MAX_EXPLANATION_CHARS, multiline=True)
+
+
 def make_entry(criterion: Criterion, raw_value: str | None, raw_explanation: str | None, *, state: str = ANSWERED) -> Entry:
     """Validate one answer as typed or loaded; raise InputError saying what is wrong.
 
@@ -123,7 +129,7 @@ def make_entry(criterion: Criterion, raw_value: str | None, raw_explanation: str
     value_text = raw_value or ""
     carried = state in (CARRIED, CARRIED_NA)
     state = CARRIED if carried else ANSWERED
-    explanation = checked_text(raw_explanation, EXPLANATION, max_chars=MAX_EXPLANATION_CHARS, multiline=True)
+    explanation = checked_explanation(raw_explanation)
     cleaned = clean(value_text)
     if cleaned.upper() in NA_TOKENS:
         return Entry(criterion.id, None, explanation, CARRIED_NA if carried else NOT_APPLICABLE)

@@ -27,3 +27,22 @@ def test_a_refused_text_is_still_told_by_its_character_and_place(text, where):
 
 def test_joiners_inside_a_word_and_line_breaks_of_a_multiline_field_still_pass():
     assert checked_text("a\u200db\nc", ("x", "x"), max_chars=100, multiline=True) == "a\u200db\nc"
+
+
+def test_an_answer_judged_in_parts_gets_the_very_issue_judged_whole():
+    """The consolidation judges an explanation and a value apart (values repeat across units,
+    explanations do not); every combination gives exactly what ``make_entry`` on the whole says."""
+    from c27desk.catalogs import catalogue_for_year
+    from c27desk.model.validation import _entry_issue, _split_verdict
+    from c27desk.model.values import Entry
+
+    cat = catalogue_for_year(2023)
+    kinds = {c.kind: c.id for c in cat.criteria}
+    values = ["A", "a", "Z", "", "3", "-1", "1,5", "195.2", "abc", "Không có", "N/A", "=1+1"]
+    explanations = ["", " ", "\n", "Đã triển khai", "xã\x07", "a\u202eb", "x" * 1001, "Không có"]
+    for cid in [*kinds.values(), "IX.99"]:
+        for value in values:
+            for explanation in explanations:
+                for state in ("answered", "carried"):
+                    entry = Entry(cid, value, explanation, state)
+                    assert _split_verdict(cat, entry) == _entry_issue(cat, entry), entry
