@@ -390,7 +390,8 @@ class ConsolidationDialog(QDialog):
         self.progress.setObjectName("exportProgress")
         self.progress.setAutoReset(False)
         self.progress.setAutoClose(False)
-        self.progress.canceled.connect(cancelled.set)
+        self.progress.canceled.connect(cancelled.set)  # its button
+        self.progress.rejected.connect(cancelled.set)  # Esc
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         for b in (self.save_xlsx, self.save_csv):
