@@ -84,13 +84,17 @@ def add_chart_sheets(wb, cons: Consolidation, previous: Mapping[str, Mapping[str
 
     Called by the workbook writer after its own sheets; the numbers on this sheet are numbers,
     so the charts stay live if someone corrects a figure."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Font
 
     ws = wb.create_sheet("Biểu đồ")
-    ws["A1"] = f"Biểu đồ tổng hợp năm {cons.year} (số liệu của biểu đồ ở cột A–C, biểu đồ bên phải)"
-    ws["A1"].font = Font(bold=True, size=13)
     ws.column_dimensions["A"].width = 16
+    title = WriteOnlyCell(ws, value=f"Biểu đồ tổng hợp năm {cons.year} (số liệu của biểu đồ ở cột A–C, biểu đồ "
+                                    "bên phải)")
+    title.font = Font(bold=True, size=13)
+    ws.append([title])
+    written = 1  # rows so far: the workbook streams its sheets, so rows are written in order
     row = 3
     chart_row = 3
     for crit in cons.catalogue.criteria:
@@ -113,14 +117,16 @@ def add_chart_sheets(wb, cons: Consolidation, previous: Mapping[str, Mapping[str
                 data = [(f.unit, f.value) for f in figures.shown]
         else:
             continue
-        ws.cell(row=row, column=1, value=header[0]).font = Font(bold=True)
-        for col, text in enumerate(header[1:], start=2):
-            ws.cell(row=row, column=col, value=text).font = Font(bold=True)
-        for i, values in enumerate(data, start=1):
-            ws.cell(row=row + i, column=1, value=str(values[0]))
-            for col, value in enumerate(values[1:], start=2):
-                ws.cell(row=row + i, column=col, value=int(value) if isinstance(value, int) else
-                        (float(value) if value is not None else None))
+        for _ in range(row - 1 - written):
+            ws.append([])
+        heads = [WriteOnlyCell(ws, value=text) for text in header]
+        for cell in heads:
+            cell.font = Font(bold=True)
+        ws.append(heads)
+        for values in data:
+            ws.append([str(values[0]), *(int(value) if isinstance(value, int) else
+                                         (float(value) if value is not None else None) for value in values[1:])])
+        written = row + len(data)
         chart = BarChart()
         chart.type = "col"
         chart.title = title

@@ -10,8 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -26,6 +26,9 @@ from c27desk.store.clock import VN_TIME
 UNIT_HEADER = ("Mã đơn vị", "Tên đơn vị", "Cấp", "Tình trạng", "Bản", "Người ký", "Thời điểm ký", "Thời điểm nhận",
                "Nộp muộn", "Số lỗi", "Số cảnh báo", "Đã trả lời", "Số tiêu chí", "Số N/A", "Mức đầy đủ")
 PROBLEM = PatternFill("solid", fgColor="F8D7DA")
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=13)
+WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 Cell = str | int | Decimal | datetime | None
@@ -140,18 +143,25 @@ def value_rows(cons: Consolidation) -> tuple[list[str], list[list]]:
     return header, [[_shown(v) for v in row] for row in rows]
 
 
-def _put(ws, row: list[Cell]) -> None:
+def _put(ws, row: list[Cell], style=None) -> None:
     """Append a row with every cell typed: text is always a text cell (a unit's "=HYPERLINK(…)"
-    or "=cmd|…" stays words, never a live formula), numbers are numbers, moments are dates."""
-    ws.append([_typed(ws, value) for value in row])  # cells made here: no looking the row up again
+    or "=cmd|…" stays words, never a live formula), numbers are numbers, moments are dates.
+
+    ``style(column, cell)`` (columns from 1) dresses a cell before it is written: the sheets are
+    written in openpyxl's streaming mode, where a row once appended is gone."""
+    cells = [_typed(ws, value) for value in row]
+    if style is not None:
+        for column, cell in enumerate(cells, start=1):
+            style(column, cell)
+    ws.append(cells)
 
 
-def _typed(ws, value: Cell) -> XlCell:
+def _typed(ws, value: Cell) -> WriteOnlyCell:
     if isinstance(value, str):
-        cell = XlCell(ws, value=_clean_text(value))
+        cell = WriteOnlyCell(ws, value=_clean_text(value))
         cell.data_type = "s"
         return cell
-    cell = XlCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, bool):
         pass
     elif isinstance(value, int):
@@ -177,21 +187,25 @@ class ExportCancelledError(C27Error):
                              file=verbatim(path.name)), code="CANCELLED")
 
 
-def _table_sheet(ws, header: list[str], rows: list[list[Cell]], widths: list[int], *, first_row: int = 1,
-                 keep_columns: int = 1, go_on=None) -> None:
-    """Header in bold, frozen with the first ``keep_columns`` columns, and a filter on every column.
+def _table_sheet(ws, header: list[str], rows: list[list[Cell]], widths: list[int], *, keep_columns: int = 1,
+                 title: str | None = None, go_on=None, style=None) -> None:
+    """Header in bold (under the ``title`` line if any), frozen with the first ``keep_columns``
+    columns, and a filter on every column.
 
-    ``go_on()`` is asked every 50 rows (a sheet of thousands of units takes seconds) and raises to stop."""
-    _put(ws, header)
-    for cell in ws[first_row]:
-        cell.font = Font(bold=True)
+    The sheet's own settings come before its first row (a streamed sheet writes them first);
+    ``style(row index, column, cell)`` dresses the data cells; ``go_on()`` is asked every 50 rows
+    (a sheet of thousands of units takes seconds) and raises to stop."""
+    first_row = 1 if title is None else 2
+    _widths(ws, widths)
+    ws.freeze_panes = f"{get_column_letter(keep_columns + 1)}{first_row + 1}"
+    if title is not None:
+        _put(ws, [title], lambda _column, cell: setattr(cell, "font", TITLE))
+    _put(ws, header, lambda _column, cell: setattr(cell, "font", BOLD))
     for i, row in enumerate(rows):
         if go_on is not None and i % 50 == 0:
             go_on()
-        _put(ws, row)
-    _widths(ws, widths)
-    ws.freeze_panes = ws.cell(row=first_row + 1, column=keep_columns + 1).coordinate
-    ws.auto_filter.ref = f"A{first_row}:{get_column_letter(len(header))}{ws.max_row}"
+        _put(ws, row, None if style is None else (lambda column, cell, i=i: style(i, column, cell)))
+    ws.auto_filter.ref = f"A{first_row}:{get_column_letter(len(header))}{first_row + len(rows)}"
 
 
 def _widths(ws, widths: list[int]) -> None:
@@ -208,7 +222,6 @@ def write_xlsx(cons: Consolidation, path: Path, *, previous=None, previous_year:
 
     ``progress(done, sheet)`` is told before each of the XLSX_STEPS steps (thousands of units take a while);
     when ``cancelled()`` turns true the writing stops with ExportCancelledError and nothing is written."""
-    from c27desk.consolidate.charts import add_chart_sheets
 
     def go_on() -> None:
         if cancelled is not None and cancelled():
@@ -219,40 +232,44 @@ def write_xlsx(cons: Consolidation, path: Path, *, previous=None, previous_year:
         if progress is not None:
             progress(done, what)
 
-    step(0, "Đơn vị")
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Đơn vị"
-    _put(ws, [f"Tổng hợp Chương trình 27 năm {cons.year} – hạn nộp {cons.deadline or '—'} "
-              "(thời điểm theo giờ Việt Nam, GMT+7)"])
-    ws["A1"].font = Font(bold=True, size=13)
-    cells = unit_cells(cons)
-    _table_sheet(ws, list(UNIT_HEADER), cells, [14, 34, 8, 18, 6, 30, 17, 17, 9, 8, 10, 10, 10, 8, 24], first_row=2,
-                 go_on=go_on)
-    for st, line, row in zip(cons.units, cells, ws.iter_rows(min_row=3, max_col=len(UNIT_HEADER)), strict=True):
-        if st.has_problems or not str(line[-1]).startswith("✓"):  # incomplete reports stand out too
-            for cell in row:
-                cell.fill = PROBLEM
-    for done, title, cells_of in ((1, "Tiêu chí", criterion_cells), (2, "Số liệu", value_cells)):
-        step(done, title)
-        header, rows = cells_of(cons)
-        sheet = wb.create_sheet(title)
-        _table_sheet(sheet, header, rows, [10, 60] + [12] * (len(header) - 2), keep_columns=2, go_on=go_on)
-        for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
-            row[0].alignment = Alignment(wrap_text=True, vertical="top")
-    step(3, "Văn bản")
-    texts = wb.create_sheet("Văn bản")
-    _table_sheet(texts, ["Mã tiêu chí", "Mã đơn vị", "Nội dung"], text_rows(cons), [10, 14, 80], keep_columns=2,
-                 go_on=go_on)
-    for row in texts.iter_rows(min_row=2, min_col=3, max_col=3):
-        row[0].alignment = Alignment(wrap_text=True, vertical="top")
-    step(4, "Biểu đồ")
-    add_chart_sheets(wb, cons, previous, previous_year)
+    wb = Workbook(write_only=True)  # streamed: no grid of cells kept, nor sorted, before saving
+    try:
+        _fill_workbook(wb, cons, previous, previous_year, step, go_on)
+    except ExportCancelledError:
+        if wb.worksheets:
+            wb.save(io.BytesIO())  # closes the half-written sheets and removes their temporary files
+        raise
     step(5, path.name)
     buffer = io.BytesIO()
     wb.save(buffer)
     go_on()
     return atomic_write_bytes(path, buffer.getvalue())
+
+
+def _fill_workbook(wb, cons: Consolidation, previous, previous_year: int | None, step, go_on) -> None:
+    from c27desk.consolidate.charts import add_chart_sheets
+
+    step(0, "Đơn vị")
+    ws = wb.create_sheet("Đơn vị")
+    cells = unit_cells(cons)
+    flagged = {i for i, (st, line) in enumerate(zip(cons.units, cells, strict=True))
+               if st.has_problems or not str(line[-1]).startswith("✓")}  # incomplete reports stand out too
+    _table_sheet(ws, list(UNIT_HEADER), cells, [14, 34, 8, 18, 6, 30, 17, 17, 9, 8, 10, 10, 10, 8, 24],
+                 title=f"Tổng hợp Chương trình 27 năm {cons.year} – hạn nộp {cons.deadline or '—'} "
+                       "(thời điểm theo giờ Việt Nam, GMT+7)",
+                 go_on=go_on, style=lambda i, _column, cell: setattr(cell, "fill", PROBLEM) if i in flagged else None)
+    for done, title, cells_of in ((1, "Tiêu chí", criterion_cells), (2, "Số liệu", value_cells)):
+        step(done, title)
+        header, rows = cells_of(cons)
+        sheet = wb.create_sheet(title)
+        _table_sheet(sheet, header, rows, [10, 60] + [12] * (len(header) - 2), keep_columns=2, go_on=go_on,
+                     style=lambda _i, column, cell: setattr(cell, "alignment", WRAP) if column == 2 else None)
+    step(3, "Văn bản")
+    texts = wb.create_sheet("Văn bản")
+    _table_sheet(texts, ["Mã tiêu chí", "Mã đơn vị", "Nội dung"], text_rows(cons), [10, 14, 80], keep_columns=2,
+                 go_on=go_on, style=lambda _i, column, cell: setattr(cell, "alignment", WRAP) if column == 3 else None)
+    step(4, "Biểu đồ")
+    add_chart_sheets(wb, cons, previous, previous_year)
 
 
 def csv_text(value: Cell) -> str | int:
