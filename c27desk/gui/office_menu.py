@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from c27desk.errors import C27Error
-from c27desk.exchange import trust
 from c27desk.store import exchange, periods
 from c27desk.store.clock import current_user
 
@@ -86,6 +85,8 @@ class TrustDialog(QDialog):
                                                   self.tr("Chứng thư (*.pem *.crt *.cer *.der);;Mọi tệp (*)"))
             if not path:
                 return False
+        from c27desk.exchange import trust  # certificates' library loads when first used, not at start
+
         try:
             done = trust.add_ca_file(self.db, Path(path), who=current_user())
         except C27Error as exc:
@@ -109,6 +110,8 @@ class TrustDialog(QDialog):
                     "phụ lục sẽ hiện là không tin cậy.").replace("%1", subject))
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        from c27desk.exchange import trust
+
         try:
             ca = trust.remove_ca(self.db, fingerprint, who=current_user())
         except C27Error as exc:
