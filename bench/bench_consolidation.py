@@ -12,7 +12,8 @@ not timed). Then, in the same process, each run times:
 * ``desk_data``: all the desk shows (the consolidation, every unit's completeness, the tables, the
   proposals, what went stale), as its worker computes it.
 
-Each run starts cold: the checks' memory of answers already judged is emptied first, as in a newly
+Wall time, and for the consolidation also the process's own CPU time (on a shared machine the
+difference is waiting for a CPU). Each run starts cold: the checks' memory of answers already judged is emptied first, as in a newly
 started program. ``--distinct`` gives every unit its own wording of each explanation (as real units
 write them), so that no two answers with an explanation are alike: the hardest case. Last, the
 command line's ``consolidate --period`` is run once as its own process (start-up and printing included).
@@ -70,16 +71,17 @@ def main() -> None:
         from c27desk.store.database import open_database
 
         db = open_database(db_path)
-        bare, cons_times, desk_times = [], [], []
+        bare, cons_times, desk_times, cons_cpu = [], [], [], []
         values = received = errors = 0
         for _ in range(args.runs):
             t = time.perf_counter()
             values = bare_reading(db)
             bare.append(time.perf_counter() - t)
             validation._VERDICTS.clear()  # cold, as in a newly started program
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             cons = consolidate(db, YEAR)
             cons_times.append(time.perf_counter() - t)
+            cons_cpu.append(time.process_time() - cpu)
             received, errors = len(cons.received), sum(st.errors for st in cons.units)
             del cons
             validation._VERDICTS.clear()
@@ -104,7 +106,8 @@ def main() -> None:
           f"{values:,} values{', each explanation worded by its unit' if args.distinct else ''}; {errors} errors found")
     print(f"bare work (one query reading every value, decoded): {figure(bare)}")
     print(f"consolidate {args.units} units (every value re-checked, every criterion summed): {figure(cons_times)}; "
-          f"{statistics.median(cons_times) / base:.1f}× the bare work")
+          f"{statistics.median(cons_times) / base:.1f}× the bare work; this process's CPU time median "
+          f"{statistics.median(cons_cpu):.2f} s (the rest is waiting for a CPU)")
     print(f"the desk's data (consolidation, completeness, tables, proposals, staleness): {figure(desk_times)}; "
           f"{statistics.median(desk_times) / base:.1f}× the bare work")
     print(f"c27desk consolidate --period {YEAR} as a command (start-up, {args.units} lines printed): {command:.2f} s")
