@@ -78,6 +78,7 @@ def main() -> None:
             values = bare_reading(db)
             bare.append(time.perf_counter() - t)
             validation._VERDICTS.clear()  # cold, as in a newly started program
+            validation._VALUE_VERDICTS.clear()
             t, cpu = time.perf_counter(), time.process_time()
             cons = consolidate(db, YEAR)
             cons_times.append(time.perf_counter() - t)
@@ -85,6 +86,7 @@ def main() -> None:
             received, errors = len(cons.received), sum(st.errors for st in cons.units)
             del cons
             validation._VERDICTS.clear()
+            validation._VALUE_VERDICTS.clear()
             t = time.perf_counter()
             desk_data(db, YEAR)
             desk_times.append(time.perf_counter() - t)

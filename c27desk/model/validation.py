@@ -141,6 +141,7 @@ def _entry_verdict(catalogue: Catalogue, entry: Entry) -> Issue | None:
 # empty; so an answer's verdict is its explanation's, else that of its value with a stand-in
 # explanation of the same emptiness, which repeats and is kept.
 _STAND_INS = {(True, True): "x", (True, False): " ", (False, False): ""}  # (raw, checked) non-empty
+_VALUE_VERDICTS: dict[tuple, Issue | None] = {}
 
 
 def _split_verdict(catalogue: Catalogue, entry: Entry) -> Issue | None:
@@ -151,10 +152,16 @@ def _split_verdict(catalogue: Catalogue, entry: Entry) -> Issue | None:
         explained = bool(checked_explanation(entry.explanation))
     except InputError as exc:
         return Issue(ERROR, (crit.id,), f"{crit.id}: {exc.vi}", f"{crit.id}: {exc.en}")
-    stand_in = _STAND_INS[bool(entry.explanation), explained]
-    if stand_in == entry.explanation:
-        return _entry_issue(catalogue, entry)
-    return _entry_verdict(catalogue, Entry(entry.criterion_id, entry.value, stand_in, entry.state))
+    key = (catalogue.content_hash, entry.criterion_id, entry.value, entry.state, bool(entry.explanation), explained)
+    try:
+        return _VALUE_VERDICTS[key]
+    except KeyError:
+        pass
+    if len(_VALUE_VERDICTS) >= _VERDICTS_MAX:
+        _VALUE_VERDICTS.clear()
+    stand_in = Entry(entry.criterion_id, entry.value, _STAND_INS[key[-2:]], entry.state)
+    verdict = _VALUE_VERDICTS[key] = _entry_issue(catalogue, stand_in)
+    return verdict
 
 
 class ManyReports:
@@ -178,7 +185,7 @@ class ManyReports:
                 if id(entry) not in self._judged:
                     self._judged.add(id(entry))
                     self._kept.append(entry)
-                    issue = _entry_verdict(self.catalogue, entry)
+                    issue = _split_verdict(self.catalogue, entry)  # equal answers are one object already
                     if issue:
                         self._flagged[id(entry)] = issue
         issues = [self._flagged[i] for i in ids.intersection(self._flagged)] if self._flagged else []
