@@ -173,25 +173,23 @@ class ConsolidationDialog(QDialog):
 
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> None:
-        """Compute the year off the UI thread, in two workers started together: the units with how
-        complete each report is (one query, shown as soon as it is there), and the whole consolidation
-        (every value re-checked), after which every tab is there. The query runs inside SQLite, which
-        lets the other worker's Python run meanwhile; if the whole arrives first, the units list is not
-        shown twice."""
+        """Compute the year off the UI thread, in two steps: the units with how complete each report is
+        (one query, shown at once), then the whole consolidation (every value re-checked), after which
+        every tab is there."""
         path, year = self.db_path, self.year
-        told: list[str] = []
 
         def in_worker(fn):
             return with_database(path, lambda db: fn(db, year))
 
         def failed(message: str) -> None:
             self.head.setText(message)
-            if not told:  # both workers meet the same fault: one message
-                told.append(message)
-                QMessageBox.warning(self, "c27desk", message)
+            QMessageBox.warning(self, "c27desk", message)
 
-        run_in_background(in_worker(desk_overview), self.show_overview, failed)
-        run_in_background(in_worker(desk_data), self.show_data, failed)
+        def overview(reports) -> None:
+            self.show_overview(reports)
+            run_in_background(in_worker(desk_data), self.show_data, failed)
+
+        run_in_background(in_worker(desk_overview), overview, failed)
 
     def show_overview(self, reports) -> None:
         """The units tab alone, while the values are being re-checked."""
