@@ -8,7 +8,7 @@ comparison meaningless rather than false.
 from __future__ import annotations
 
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -123,16 +123,21 @@ _VERDICTS: dict[tuple, Issue | None] = {}
 _VERDICTS_MAX = 200_000
 
 
-def _entry_verdict(catalogue: Catalogue, entry: Entry) -> Issue | None:
-    key = (catalogue.content_hash, entry.criterion_id, entry.value, entry.explanation, entry.state)
+def _kept(verdicts: dict[tuple, Issue | None], key: tuple, judge: Callable[[], Issue | None]) -> Issue | None:
+    """The verdict kept under ``key``, else ``judge()``'s, kept (the memory is emptied when full)."""
     try:
-        return _VERDICTS[key]
+        return verdicts[key]
     except KeyError:
         pass
-    if len(_VERDICTS) >= _VERDICTS_MAX:
-        _VERDICTS.clear()
-    verdict = _VERDICTS[key] = _split_verdict(catalogue, entry)
+    if len(verdicts) >= _VERDICTS_MAX:
+        verdicts.clear()
+    verdict = verdicts[key] = judge()
     return verdict
+
+
+def _entry_verdict(catalogue: Catalogue, entry: Entry) -> Issue | None:
+    key = (catalogue.content_hash, entry.criterion_id, entry.value, entry.explanation, entry.state)
+    return _kept(_VERDICTS, key, lambda: _split_verdict(catalogue, entry))
 
 
 # Units word their explanations each their own way, so whole answers rarely repeat across thousands
@@ -152,16 +157,10 @@ def _split_verdict(catalogue: Catalogue, entry: Entry) -> Issue | None:
         explained = bool(checked_explanation(entry.explanation))
     except InputError as exc:
         return Issue(ERROR, (crit.id,), f"{crit.id}: {exc.vi}", f"{crit.id}: {exc.en}")
-    key = (catalogue.content_hash, entry.criterion_id, entry.value, entry.state, bool(entry.explanation), explained)
-    try:
-        return _VALUE_VERDICTS[key]
-    except KeyError:
-        pass
-    if len(_VALUE_VERDICTS) >= _VERDICTS_MAX:
-        _VALUE_VERDICTS.clear()
-    stand_in = Entry(entry.criterion_id, entry.value, _STAND_INS[key[-2:]], entry.state)
-    verdict = _VALUE_VERDICTS[key] = _entry_issue(catalogue, stand_in)
-    return verdict
+    raw = bool(entry.explanation)
+    key = (catalogue.content_hash, entry.criterion_id, entry.value, entry.state, raw, explained)
+    return _kept(_VALUE_VERDICTS, key, lambda: _entry_issue(
+        catalogue, Entry(entry.criterion_id, entry.value, _STAND_INS[raw, explained], entry.state)))
 
 
 class ManyReports:
