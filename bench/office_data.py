@@ -22,11 +22,14 @@ from c27desk.store.database import open_database
 
 
 def make_office(db_path: Path, units: int, *, year: int = 2023, seed: int = 27, missing: float = 0.03,
-                incomplete: float = 0.05, late: float = 0.04, earlier_years: int = 0) -> list[str]:
+                incomplete: float = 0.05, late: float = 0.04, earlier_years: int = 0,
+                distinct: bool = False) -> list[str]:
     """The demo province with ``units`` child units; returns their codes.
 
     ``earlier_years`` adds that many years before ``year`` (periods and received reports), so the
-    desk can compare this year with last."""
+    desk can compare this year with last. ``distinct`` gives every unit its own wording of each
+    explanation (as real units write them) instead of the form's suggested one: no two answers
+    with an explanation are then the same, the hardest case for a consolidation."""
     rnd = random.Random(seed)
     db = open_database(db_path)
     try:
@@ -45,14 +48,14 @@ def make_office(db_path: Path, units: int, *, year: int = 2023, seed: int = 27, 
         for y in range(year - earlier_years, year + 1):
             periods.ensure_period(db, y, who="bench")
             _received_year(db, rnd, codes, y, demo, missing=missing, incomplete=incomplete, late=late,
-                           level_of={row[0]: row[2] for row in unit_rows})
+                           level_of={row[0]: row[2] for row in unit_rows}, distinct=distinct)
         return codes
     finally:
         db.close()
 
 
 def _received_year(db, rnd: random.Random, codes: list[str], year: int, demo, *, missing: float, incomplete: float,
-                   late: float, level_of: dict[str, str]) -> None:
+                   late: float, level_of: dict[str, str], distinct: bool = False) -> None:
     forms = {level: periods.period_catalogue(db, year, level) for level in set(level_of.values())}
     stamp = now()
     deadline = periods.require_period(db, year).deadline
@@ -79,6 +82,8 @@ def _received_year(db, rnd: random.Random, codes: list[str], year: int, demo, *,
                 snap[crit.id] = [format_amount(Decimal(base.value) * k), base.explanation, "answered"]
             elif base is not None:
                 snap[crit.id] = [base.value, base.explanation, base.state]
+            if distinct and crit.id in snap and snap[crit.id][1]:
+                snap[crit.id][1] += f" (đơn vị {code})"
         digest = f"{year:04d}{i:060x}"
         rev_rows.append([code, year, 1, "final", stamp, "bench", stamp, "bench", "", json.dumps(snap), "bench"])
         file_rows.append([digest, 1000, f"{code}_{year}_r1.c27", stamp])

@@ -215,8 +215,9 @@ def command_modules() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line, its help in the language already set (see :func:`language_asked`)."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Every command, or with ``only`` that one alone (the window's start loads no other command module);
+    the help in the language already set (see :func:`language_asked`)."""
     parser = _Parser(prog="c27desk", description=msg("Báo cáo Chương trình 27 (ứng dụng CNTT trong cơ quan đảng).",
                                                      "Program 27 reports (IT in the Party's offices)."))
     parser.add_argument("--db", type=Path, metavar=str(msg("TỆP", "FILE")),
@@ -230,10 +231,26 @@ def build_parser() -> argparse.ArgumentParser:
                         help=msg("với --version: cả Python, Qt, hệ điều hành, cơ sở dữ liệu, thư mục dữ liệu và nhật ký",
                                  "with --version: also Python, Qt, the system, the database, the data folder and the log"))
     sub = parser.add_subparsers(dest="command", metavar=str(msg("LỆNH", "COMMAND")), parser_class=_Parser)
-    for name in command_modules():
+    for name in [only] if only else command_modules():
         module = importlib.import_module(f"c27desk.commands.{name}")
         module.register(sub)
     return parser
+
+
+def opens_window(argv: Sequence[str]) -> bool:
+    """No command, ``gui``, or a file the desktop asks us to open: the window is what starts, and
+    the parser needs no other command (each loads its services; together a tenth of a second)."""
+    for i, token in enumerate(argv):
+        if token == "--":
+            return False
+        if token.startswith("-"):
+            if token in ("--help", "-h"):
+                return False
+            continue
+        if i and argv[i - 1] in ("--db", "--lang"):
+            continue
+        return token == "gui" or opens(token)
+    return True
 
 
 def route_opened_files(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
@@ -292,7 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the language is set once, here, before the parser is built (its help and errors speak it):
     # from --lang, else the user's standing choice (C27DESK_LANG)
     set_language(language_asked(argv) or os.environ.get("C27DESK_LANG", "vi"))
-    parser = build_parser()
+    parser = build_parser("gui" if opens_window(argv) else None)
     argv = route_opened_files(parser, argv)
     args = parser.parse_args(argv)
     log.setup("window" if args.command in (None, "gui") else "cli")

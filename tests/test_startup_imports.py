@@ -24,4 +24,14 @@ def test_version_loads_neither_qt_nor_the_renderer_nor_the_database():
 def test_the_window_loads_no_renderer_signing_or_spreadsheet_library_before_use():
     loaded = loaded_after("import c27desk.gui.app, c27desk.gui.main_window")
     assert "PySide6.QtWidgets" in loaded
-    assert not loaded & {"reportlab", "pikepdf", "pyhanko", "openpyxl", "PySide6.QtPdf", "PySide6.QtPdfWidgets"}
+    assert not loaded & {"reportlab", "pikepdf", "pyhanko", "openpyxl", "PySide6.QtPdf", "PySide6.QtPdfWidgets",
+                          "asn1crypto"}  # certificates: the office menu loads them when a CA is added
+
+
+def test_the_window_starts_without_loading_the_other_commands():
+    from c27desk.cli import opens_window
+
+    assert opens_window([]) and opens_window(["--db", "x.sqlite3", "--lang", "en"]) and opens_window(["gui"])
+    assert not opens_window(["--lang", "en", "check"]) and not opens_window(["--help"])
+    loaded = loaded_after("from c27desk import cli\ncli.build_parser('gui' if cli.opens_window([]) else None)")
+    assert {m for m in loaded if m.startswith("c27desk.commands.")} == {"c27desk.commands.gui"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from c27desk.consolidate.summary import Consolidation, UnitStatus
 from c27desk.model.catalogue import Criterion
@@ -39,10 +39,7 @@ def code_spread(crit: Criterion, statuses: Sequence[UnitStatus]) -> list[tuple[s
 def _number(entry: Entry | None) -> Decimal | None:
     if entry is None or entry.state == NOT_APPLICABLE or not entry.value:
         return None
-    try:
-        return Decimal(entry.value)
-    except InvalidOperation:
-        return None
+    return entry.number()
 
 
 @dataclass(frozen=True)
@@ -87,15 +84,19 @@ def add_chart_sheets(wb, cons: Consolidation, previous: Mapping[str, Mapping[str
 
     Called by the workbook writer after its own sheets; the numbers on this sheet are numbers,
     so the charts stay live if someone corrects a figure."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Font
 
     from c27desk.consolidate.export import AMOUNT_FORMAT, COUNT_FORMAT
 
     ws = wb.create_sheet("Biểu đồ")
-    ws["A1"] = f"Biểu đồ tổng hợp năm {cons.year} (số liệu của biểu đồ ở cột A–C, biểu đồ bên phải)"
-    ws["A1"].font = Font(bold=True, size=13)
     ws.column_dimensions["A"].width = 16
+    title = WriteOnlyCell(ws, value=f"Biểu đồ tổng hợp năm {cons.year} (số liệu của biểu đồ ở cột A–C, biểu đồ "
+                                    "bên phải)")
+    title.font = Font(bold=True, size=13)
+    ws.append([title])
+    written = 1  # rows so far: the workbook streams its sheets, so rows are written in order
     row = 3
     chart_row = 3
     for crit in cons.catalogue.criteria:
@@ -118,16 +119,22 @@ def add_chart_sheets(wb, cons: Consolidation, previous: Mapping[str, Mapping[str
                 data = [(f.unit, f.value) for f in figures.shown]
         else:
             continue
-        ws.cell(row=row, column=1, value=header[0]).font = Font(bold=True)
-        for col, text in enumerate(header[1:], start=2):
-            ws.cell(row=row, column=col, value=text).font = Font(bold=True)
-        for i, values in enumerate(data, start=1):
-            ws.cell(row=row + i, column=1, value=str(values[0]))
-            for col, value in enumerate(values[1:], start=2):
-                cell = ws.cell(row=row + i, column=col, value=int(value) if isinstance(value, int) else
-                               (float(value) if value is not None else None))
+        for _ in range(row - 1 - written):
+            ws.append([])
+        heads = [WriteOnlyCell(ws, value=text) for text in header]
+        for cell in heads:
+            cell.font = Font(bold=True)
+        ws.append(heads)
+        for values in data:
+            cells = [WriteOnlyCell(ws, value=str(values[0]))]
+            for value in values[1:]:
+                cell = WriteOnlyCell(ws, value=int(value) if isinstance(value, int) else
+                                     (float(value) if value is not None else None))
                 # a typed number in the format the other sheets use: Excel draws the reader's separators
                 cell.number_format = COUNT_FORMAT if isinstance(value, int) else AMOUNT_FORMAT
+                cells.append(cell)
+            ws.append(cells)
+        written = row + len(data)
         chart = BarChart()
         chart.type = "col"
         chart.title = title

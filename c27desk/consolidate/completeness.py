@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
 
 from c27desk.consolidate.summary import UnitStatus
 from c27desk.model.catalogue import Catalogue
 from c27desk.model.values import NOT_APPLICABLE
+
+_state = attrgetter("state")
 
 
 class ReportState(StrEnum):
@@ -53,8 +56,12 @@ def completeness(cat: Catalogue, status: UnitStatus, ids: frozenset[str] | None 
     total = len(ids)
     if status.missing:
         return Completeness(0, total, 0, ReportState.MISSING)
-    answered = sum(1 for cid in status.entries if cid in ids)
-    na = sum(1 for cid, e in status.entries.items() if cid in ids and e.state == NOT_APPLICABLE)
+    asked = status.entries.keys() & ids
+    answered = len(asked)
+    if answered == len(status.entries):  # the usual report: every answer is to a criterion of its form
+        na = list(map(_state, status.entries.values())).count(NOT_APPLICABLE)
+    else:
+        na = sum(1 for cid in asked if status.entries[cid].state == NOT_APPLICABLE)
     if status.errors:
         state = ReportState.PROBLEM
     elif answered < total:

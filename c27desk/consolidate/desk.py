@@ -49,12 +49,8 @@ def previous_figures(db: Database, year: int, codes: list[str]) -> tuple[int | N
     if not earlier:
         return None, {}
     last = max(earlier)
-    out = {}
-    for code in codes:
-        rev = revisions.latest_final(db, code, last)
-        if rev is not None:
-            out[code] = revisions.snapshot(db, code, last, rev.number)
-    return last, out
+    finals = revisions.final_snapshots(db, last)  # one query, not one per unit
+    return last, {code: finals[code][1] for code in codes if code in finals}
 
 
 def desk_overview(db: Database, year: int) -> list[ReceivedReport]:

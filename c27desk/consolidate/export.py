@@ -6,17 +6,19 @@ import csv
 import io
 import re
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from c27desk.consolidate.summary import Consolidation, UnitStatus
+from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes
-from c27desk.i18n import day
+from c27desk.i18n import day, msg, verbatim
 from c27desk.model.text import spreadsheet_safe
 from c27desk.model.values import display_value
 from c27desk.store.clock import VN_TIME
@@ -24,6 +26,9 @@ from c27desk.store.clock import VN_TIME
 UNIT_HEADER = ("Mã đơn vị", "Tên đơn vị", "Cấp", "Tình trạng", "Bản", "Người ký", "Thời điểm ký", "Thời điểm nhận",
                "Nộp muộn", "Số lỗi", "Số cảnh báo", "Đã trả lời", "Số tiêu chí", "Số N/A", "Mức đầy đủ")
 PROBLEM = PatternFill("solid", fgColor="F8D7DA")
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=13)
+WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 Cell = str | int | Decimal | datetime | None
@@ -67,9 +72,8 @@ def _number(criterion, entry) -> Cell:
     shown = display_value(criterion, entry)
     if entry is None or entry.is_na or not criterion.is_numeric or not entry.value:
         return shown or None
-    try:
-        value = Decimal(entry.value)
-    except InvalidOperation:
+    value = entry.number()
+    if value is None:  # not a number after all (an edited database): shown as written
         return shown
     return int(value) if criterion.kind == "count" and value == value.to_integral_value() else value
 
@@ -139,21 +143,34 @@ def value_rows(cons: Consolidation) -> tuple[list[str], list[list]]:
     return header, [[_shown(v) for v in row] for row in rows]
 
 
-def _put(ws, row: list[Cell]) -> None:
+def _put(ws, row: list[Cell], style=None) -> None:
     """Append a row with every cell typed: text is always a text cell (a unit's "=HYPERLINK(…)"
-    or "=cmd|…" stays words, never a live formula), numbers are numbers, moments are dates."""
-    ws.append([_clean_text(v) if isinstance(v, str) else v for v in row])
-    for cell, value in zip(ws[ws.max_row], row, strict=False):
-        if isinstance(value, str):
-            cell.data_type = "s"
-        elif isinstance(value, bool):
-            continue
-        elif isinstance(value, int):
-            cell.number_format = COUNT_FORMAT
-        elif isinstance(value, Decimal):
-            cell.number_format = COUNT_FORMAT if value == value.to_integral_value() else AMOUNT_FORMAT
-        elif isinstance(value, datetime):
-            cell.number_format = MOMENT_FORMAT
+    or "=cmd|…" stays words, never a live formula), numbers are numbers, moments are dates.
+
+    ``style(column, cell)`` (columns from 1) dresses a cell before it is written: the sheets are
+    written in openpyxl's streaming mode, where a row once appended is gone."""
+    cells = [_typed(ws, value) for value in row]
+    if style is not None:
+        for column, cell in enumerate(cells, start=1):
+            style(column, cell)
+    ws.append(cells)
+
+
+def _typed(ws, value: Cell) -> WriteOnlyCell:
+    if isinstance(value, str):
+        cell = WriteOnlyCell(ws, value=_clean_text(value))
+        cell.data_type = "s"
+        return cell
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, bool):
+        pass
+    elif isinstance(value, int):
+        cell.number_format = COUNT_FORMAT
+    elif isinstance(value, Decimal):
+        cell.number_format = COUNT_FORMAT if value == value.to_integral_value() else AMOUNT_FORMAT
+    elif isinstance(value, datetime):
+        cell.number_format = MOMENT_FORMAT
+    return cell
 
 
 def _clean_text(text: str) -> str:
@@ -162,17 +179,33 @@ def _clean_text(text: str) -> str:
     return text if len(text) <= XLSX_TEXT_LIMIT else text[: XLSX_TEXT_LIMIT - 1] + "…"
 
 
-def _table_sheet(ws, header: list[str], rows: list[list[Cell]], widths: list[int], *, first_row: int = 1,
-                 keep_columns: int = 1) -> None:
-    """Header in bold, frozen with the first ``keep_columns`` columns, and a filter on every column."""
-    _put(ws, header)
-    for cell in ws[first_row]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        _put(ws, row)
+class ExportCancelledError(C27Error):
+    """The person stopped the writing: nothing was written (the file is only put in place whole)."""
+
+    def __init__(self, path: Path):
+        super().__init__(msg("Đã dừng ghi {file}; chưa ghi gì.", "Stopped writing {file}; nothing was written.",
+                             file=verbatim(path.name)), code="CANCELLED")
+
+
+def _table_sheet(ws, header: list[str], rows: list[list[Cell]], widths: list[int], *, keep_columns: int = 1,
+                 title: str | None = None, go_on=None, style=None) -> None:
+    """Header in bold (under the ``title`` line if any), frozen with the first ``keep_columns``
+    columns, and a filter on every column.
+
+    The sheet's own settings come before its first row (a streamed sheet writes them first);
+    ``style(row index, column, cell)`` dresses the data cells; ``go_on()`` is asked every 50 rows
+    (a sheet of thousands of units takes seconds) and raises to stop."""
+    first_row = 1 if title is None else 2
     _widths(ws, widths)
-    ws.freeze_panes = ws.cell(row=first_row + 1, column=keep_columns + 1).coordinate
-    ws.auto_filter.ref = f"A{first_row}:{get_column_letter(len(header))}{ws.max_row}"
+    ws.freeze_panes = f"{get_column_letter(keep_columns + 1)}{first_row + 1}"
+    if title is not None:
+        _put(ws, [title], lambda _column, cell: setattr(cell, "font", TITLE))
+    _put(ws, header, lambda _column, cell: setattr(cell, "font", BOLD))
+    for i, row in enumerate(rows):
+        if go_on is not None and i % 50 == 0:
+            go_on()
+        _put(ws, row, None if style is None else (lambda column, cell, i=i: style(i, column, cell)))
+    ws.auto_filter.ref = f"A{first_row}:{get_column_letter(len(header))}{first_row + len(rows)}"
 
 
 def _widths(ws, widths: list[int]) -> None:
@@ -184,44 +217,60 @@ XLSX_STEPS = 6
 
 
 def write_xlsx(cons: Consolidation, path: Path, *, previous=None, previous_year: int | None = None,
-               progress=None) -> Path:
+               progress=None, cancelled=None) -> Path:
     """The workbook; ``previous`` (unit -> last year's answers) adds last year beside this on the charts.
 
-    ``progress(done, sheet)`` is told before each of the XLSX_STEPS steps (thousands of units take a while)."""
+    ``progress(done, sheet)`` is told before each of the XLSX_STEPS steps (thousands of units take a while);
+    when ``cancelled()`` turns true the writing stops with ExportCancelledError and nothing is written."""
+
+    def go_on() -> None:
+        if cancelled is not None and cancelled():
+            raise ExportCancelledError(path)
+
+    def step(done: int, what: str) -> None:
+        go_on()
+        if progress is not None:
+            progress(done, what)
+
+    wb = Workbook(write_only=True)  # streamed: no grid of cells kept, nor sorted, before saving
+    try:
+        _fill_workbook(wb, cons, previous, previous_year, step, go_on)
+    except ExportCancelledError:
+        if wb.worksheets:
+            wb.save(io.BytesIO())  # closes the half-written sheets and removes their temporary files
+        raise
+    step(5, path.name)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    go_on()
+    return atomic_write_bytes(path, buffer.getvalue())
+
+
+def _fill_workbook(wb, cons: Consolidation, previous, previous_year: int | None, step, go_on) -> None:
     from c27desk.consolidate.charts import add_chart_sheets
 
-    step = progress or (lambda _done, _what: None)
     step(0, "Đơn vị")
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Đơn vị"
-    _put(ws, [f"Tổng hợp Chương trình 27 năm {cons.year} – hạn nộp {day(date.fromisoformat(cons.deadline)) if cons.deadline else '—'} "
-              "(thời điểm theo giờ Việt Nam, GMT+7)"])
-    ws["A1"].font = Font(bold=True, size=13)
+    ws = wb.create_sheet("Đơn vị")
     cells = unit_cells(cons)
-    _table_sheet(ws, list(UNIT_HEADER), cells, [14, 34, 8, 18, 6, 30, 17, 17, 9, 8, 10, 10, 10, 8, 24], first_row=2)
-    for row, (st, line) in enumerate(zip(cons.units, cells, strict=True), start=3):
-        if st.has_problems or not str(line[-1]).startswith("✓"):  # incomplete reports stand out too
-            for cell in ws[row]:
-                cell.fill = PROBLEM
+    flagged = {i for i, (st, line) in enumerate(zip(cons.units, cells, strict=True))
+               if st.has_problems or not str(line[-1]).startswith("✓")}  # incomplete reports stand out too
+    _table_sheet(ws, list(UNIT_HEADER), cells, [14, 34, 8, 18, 6, 30, 17, 17, 9, 8, 10, 10, 10, 8, 24],
+                 title=f"Tổng hợp Chương trình 27 năm {cons.year} – hạn nộp "
+                       f"{day(date.fromisoformat(cons.deadline)) if cons.deadline else '—'} "
+                       "(thời điểm theo giờ Việt Nam, GMT+7)",
+                 go_on=go_on, style=lambda i, _column, cell: setattr(cell, "fill", PROBLEM) if i in flagged else None)
     for done, title, cells_of in ((1, "Tiêu chí", criterion_cells), (2, "Số liệu", value_cells)):
         step(done, title)
         header, rows = cells_of(cons)
         sheet = wb.create_sheet(title)
-        _table_sheet(sheet, header, rows, [10, 60] + [12] * (len(header) - 2), keep_columns=2)
-        for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
-            row[0].alignment = Alignment(wrap_text=True, vertical="top")
+        _table_sheet(sheet, header, rows, [10, 60] + [12] * (len(header) - 2), keep_columns=2, go_on=go_on,
+                     style=lambda _i, column, cell: setattr(cell, "alignment", WRAP) if column == 2 else None)
     step(3, "Văn bản")
     texts = wb.create_sheet("Văn bản")
-    _table_sheet(texts, ["Mã tiêu chí", "Mã đơn vị", "Nội dung"], text_rows(cons), [10, 14, 80], keep_columns=2)
-    for row in texts.iter_rows(min_row=2, min_col=3, max_col=3):
-        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    _table_sheet(texts, ["Mã tiêu chí", "Mã đơn vị", "Nội dung"], text_rows(cons), [10, 14, 80], keep_columns=2,
+                 go_on=go_on, style=lambda _i, column, cell: setattr(cell, "alignment", WRAP) if column == 3 else None)
     step(4, "Biểu đồ")
     add_chart_sheets(wb, cons, previous, previous_year)
-    step(5, path.name)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return atomic_write_bytes(path, buffer.getvalue())
 
 
 def csv_text(value: Cell) -> str | int:

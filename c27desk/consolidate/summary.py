@@ -5,17 +5,19 @@ Built from the revisions received (each child's newest accepted revision), never
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
 from sqlite_utils import Database
 
+from c27desk.bulk import bulk_objects
 from c27desk.i18n import msg
 from c27desk.model.catalogue import Catalogue, Criterion
 from c27desk.model.numbers import display_number, format_amount
 from c27desk.model.units import Unit
-from c27desk.model.validation import check
+from c27desk.model.validation import ManyReports
 from c27desk.model.values import Entry
 from c27desk.store import exchange, periods, revisions, units
 from c27desk.store.backup import backed_up
@@ -80,53 +82,77 @@ def _local_day(iso: str) -> date:
 
 
 def consolidate(db: Database, year: int) -> Consolidation:
+    """Every child unit's newest received revision, re-checked against the form its level is asked,
+    and each criterion summed up across them.
+
+    Every value is checked again on every consolidation (the form may have changed since the
+    import, or the database been edited), so at the centre's scale the work is organised in bulk:
+    all revisions read in one query, each level's form parsed once, each distinct answer judged
+    once (``bench/bench_consolidation.py`` measures it against the bare reading)."""
     me = units.report_unit(db, year)
     period = periods.require_period(db, year)
     cat = periods.period_catalogue(db, year)
     received = exchange.received_revisions(db, year)
+    finals = revisions.final_snapshots(db, year)
+    deadline = date.fromisoformat(period.deadline) if period.deadline else None
     statuses: list[UnitStatus] = []
     forms: dict[str, Catalogue] = {}
-    for child in units.children(db, me.code, year):  # that year's tree: history never changes
-        if child.level not in forms:  # parsed once per level, not once per unit
-            forms[child.level] = periods.period_catalogue(db, year, child.level)
-        status = UnitStatus(child)
-        rev = revisions.latest_final(db, child.code, year)
-        if rev is not None:
-            status.revision = rev.number
-            status.entries = revisions.snapshot(db, child.code, year, rev.number)
-            got = received.get(child.code)
-            if got is not None:
-                status.signer, status.signed_at, status.received_at = got.signer, got.signed_at, got.received_at
-                if period.deadline:
-                    status.late = _local_day(got.received_at) > date.fromisoformat(period.deadline)
-            report = check(forms[child.level], status.entries)
-            status.errors, status.warnings = len(report.errors), len(report.warnings)
-        statuses.append(status)
-    return Consolidation(year, cat, period.deadline, statuses, summarise(cat, statuses), me.level, forms)
+    checks: dict[str, ManyReports] = {}
+    with bulk_objects():
+        for child in units.children(db, me.code, year):  # that year's tree: history never changes
+            checker = checks.get(child.level)
+            if checker is None:  # parsed once per level, not once per unit
+                forms[child.level] = periods.period_catalogue(db, year, child.level)
+                checker = checks[child.level] = ManyReports(forms[child.level])
+            status = UnitStatus(child)
+            final = finals.get(child.code)
+            if final is not None:
+                status.revision, status.entries = final
+                got = received.get(child.code)
+                if got is not None:
+                    status.signer, status.signed_at, status.received_at = got.signer, got.signed_at, got.received_at
+                    if deadline is not None:
+                        status.late = _local_day(got.received_at) > deadline
+                status.errors, status.warnings = checker.problems(status.entries)
+            statuses.append(status)
+        summaries = summarise(cat, statuses)
+    return Consolidation(year, cat, period.deadline, statuses, summaries, me.level, forms)
 
 
 def summarise(cat: Catalogue, statuses: list[UnitStatus]) -> list[CriterionSummary]:
-    """Each criterion across the units that reported: codes counted, numbers summed, texts listed."""
+    """Each criterion across the units that reported: codes counted, numbers summed, texts listed.
+
+    Counted by distinct answer (``revisions.final_snapshots`` shares equal answers between units):
+    the same sums, counts and extremes as going unit by unit, with Python's work per answer
+    that differs, not per unit."""
+    reported = [st for st in statuses if not st.missing]
+    answers = [st.entries for st in reported]
     summaries = []
     for crit in cat.criteria:
         summary = CriterionSummary(crit)
-        numbers: list[Decimal] = []
-        for st in statuses:
-            if st.missing:
-                continue
-            entry = st.entries.get(crit.id)
+        column = [a.get(crit.id) for a in answers]
+        times = Counter(map(id, column))
+        figures: list[tuple[Decimal, int]] = []
+        listed: set[int] = set()
+        for entry in dict(zip(map(id, column), column, strict=True)).values():  # distinct, first seen first
+            n = times[id(entry)]
             if entry is None:
-                summary.unanswered += 1
+                summary.unanswered += n
             elif entry.state == "na":
-                summary.not_applicable += 1
+                summary.not_applicable += n
             elif crit.kind == "status":
-                summary.codes[entry.value] = summary.codes.get(entry.value, 0) + 1
-            elif crit.is_numeric and entry.value is not None:
-                numbers.append(Decimal(entry.value))
-            else:
-                summary.texts.append((st.unit.code, entry.value or entry.explanation))
-        if numbers:
-            summary.total, summary.minimum, summary.maximum = sum(numbers, Decimal(0)), min(numbers), max(numbers)
+                summary.codes[entry.value] = summary.codes.get(entry.value, 0) + n
+            elif crit.is_numeric and entry.value is not None and (number := entry.number()) is not None:
+                figures.append((number, n))
+            else:  # text, or a figure that is not a number (the checks count it as an error): listed as written
+                listed.add(id(entry))
+        if listed:
+            summary.texts = [(st.unit.code, e.value or e.explanation) for st, e in zip(reported, column, strict=True)
+                             if id(e) in listed]
+        if figures:
+            summary.total = sum((number * n for number, n in figures), Decimal(0))
+            summary.minimum = min(number for number, _ in figures)
+            summary.maximum = max(number for number, _ in figures)
         summaries.append(summary)
     return summaries
 
@@ -166,11 +192,12 @@ def proposals(cons: Consolidation) -> list[Proposal]:
                 continue
             for st in level_units:
                 entry = st.entries.get(rule.source)
-                if entry is None or entry.state != "answered" or entry.value is None:
+                number = entry.number() if entry is not None and entry.state == "answered" else None
+                if number is None:  # no answer, N/A, or not a number (a stored value the checks refuse)
                     missing.append(st.unit.code)
                     continue
                 sources.append((st.unit.code, entry.value))
-                total += Decimal(entry.value)
+                total += number
         # written in the one number grammar's canonical form, so accepting it reads back the same value
         value = format_amount(total) if sources else None
         out.append(Proposal(crit.id, value, tuple(sources), tuple(missing)))

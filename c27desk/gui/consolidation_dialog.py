@@ -9,6 +9,7 @@ is one step on the entry window's undo stack, and says what it did.
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -503,7 +504,9 @@ class ConsolidationDialog(SaysAgain, QDialog):
 
     # -- files ------------------------------------------------------------------------------------
     def save(self, suffix: str, path: str | None = None) -> None:
-        """Write the XLSX or CSV in a worker, with a progress box; the window stays usable."""
+        """Write the XLSX or CSV in a worker, with a progress box that can stop it; the window stays usable.
+
+        Stopping leaves no file behind: the workbook is put in place only when it is whole."""
         if self.data is None:
             return
         if path is None:
@@ -518,9 +521,14 @@ class ConsolidationDialog(SaysAgain, QDialog):
         head = str(
             msg("Đang ghi {name} ({n} đơn vị)…", "Writing {name} ({n} units)…", name=target.name, n=len(data.reports))
         )
-        self.progress = QProgressDialog(head, "", 0, XLSX_STEPS if suffix == ".xlsx" else 0, self)
+        cancelled = threading.Event()
+        self.progress = QProgressDialog(head, str(msg("Hủy", "Cancel")), 0, XLSX_STEPS if suffix == ".xlsx" else 0,
+                                        self)
         self.progress.setObjectName("exportProgress")
-        self.progress.setCancelButton(None)
+        self.progress.setAutoReset(False)
+        self.progress.setAutoClose(False)
+        self.progress.canceled.connect(cancelled.set)  # its button
+        self.progress.rejected.connect(cancelled.set)  # Esc
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         for b in (self.save_xlsx, self.save_csv):
@@ -533,7 +541,7 @@ class ConsolidationDialog(SaysAgain, QDialog):
         def job():
             if suffix == ".xlsx":
                 return write_xlsx(data.cons, target, previous=data.previous, previous_year=data.previous_year,
-                                  progress=reporter.step.emit)
+                                  progress=reporter.step.emit, cancelled=cancelled.is_set)
             return write_csv(data.cons, target)
 
         def finished(result) -> None:
@@ -544,7 +552,8 @@ class ConsolidationDialog(SaysAgain, QDialog):
         def failed(message: str) -> None:
             self._saved()
             self.status.setText(message)
-            QMessageBox.warning(self, "c27desk", message)
+            if not cancelled.is_set():  # stopping was asked for: the status line says it, no alarm
+                QMessageBox.warning(self, "c27desk", message)
 
         run_in_background(job, finished, failed)
 

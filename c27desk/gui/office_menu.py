@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from c27desk.errors import C27Error
-from c27desk.exchange import trust
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.i18n import msg
 from c27desk.store import exchange, periods
@@ -116,6 +115,8 @@ class TrustDialog(SaysAgain, QDialog):
             )
             if not path:
                 return False
+        from c27desk.exchange import trust  # certificates' library loads when first used, not at start
+
         try:
             done = trust.add_ca_file(self.db, Path(path), who=current_user())
         except C27Error as exc:
@@ -150,6 +151,8 @@ class TrustDialog(SaysAgain, QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        from c27desk.exchange import trust
+
         try:
             ca = trust.remove_ca(self.db, fingerprint, who=current_user())
         except C27Error as exc:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import cache
 
 from c27desk.errors import InputError
 from c27desk.i18n import Text, msg, pair
@@ -41,6 +43,8 @@ def clean(text: str | None) -> str:
     """NFC, non-breaking and zero-width spaces made plain, outer whitespace stripped."""
     if text is None:
         return ""
+    if text.isascii():  # already NFC, and none of the spaces to make plain is ASCII
+        return text.strip()
     text = nfc(text)
     for ch in _SPACES:
         text = text.replace(ch, " " if ch != "\u200b" and ch != "\ufeff" else "")
@@ -151,7 +155,7 @@ def _refused(text: str, pos: int, what: tuple[str, str], *, multiline: bool) -> 
     if ch in _ZERO_WIDTH_JOINERS and 0 < pos < len(text) - 1 and text[pos - 1].isalpha() and text[pos + 1].isalpha():
         return None
     category = unicodedata.category(ch)
-    if category in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+    if category in _REFUSED_CATEGORIES:
         kind = {"Cc": msg("ký tự điều khiển", "control character"),
                 "Cf": msg("ký tự định dạng ẩn", "invisible format character"),
                 "Zl": msg("ký tự phân cách dòng", "line separator character"),
@@ -178,6 +182,28 @@ def _named(what: tuple[str, str]) -> Text:
     return pair(vi[:1].upper() + vi[1:], en[:1].upper() + en[1:])
 
 
+_REFUSED_CATEGORIES = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+
+
+@cache
+def _storable(multiline: bool) -> re.Pattern[str]:
+    """A text made only of characters that ``_refused`` lets through wherever they stand: printable,
+    not a control or format character, a line feed where the field has lines. Most texts are such,
+    and one regular expression tells it at C speed; the others are gone through character by
+    character to say what is wrong and where."""
+    allowed = [cp for start, end in PRINTABLE_RANGES for cp in range(start, end + 1)
+               if unicodedata.category(chr(cp)) not in _REFUSED_CATEGORIES and chr(cp) not in _ZERO_WIDTH_JOINERS]
+    if multiline:
+        allowed.append(ord("\n"))
+    runs: list[list[int]] = []
+    for cp in sorted(allowed):
+        if runs and cp == runs[-1][1] + 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs) + "]*\\Z")
+
+
 def checked_text(raw: str | None, what: tuple[str, str], *, max_chars: int, multiline: bool = False) -> str:
     """The text as stored (NFC, non-breaking spaces made plain, outer whitespace stripped, line
     breaks as ``\\n``), or InputError naming the field, the character and its position.
@@ -191,10 +217,11 @@ def checked_text(raw: str | None, what: tuple[str, str], *, max_chars: int, mult
     for ch in ("\u00a0", "\u2007", "\u202f"):
         text = text.replace(ch, " ")
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip(" \t\n")
-    for pos in range(len(text)):
-        problem = _refused(text, pos, what, multiline=multiline)
-        if problem is not None:
-            raise problem
+    if not _storable(multiline).match(text):
+        for pos in range(len(text)):
+            problem = _refused(text, pos, what, multiline=multiline)
+            if problem is not None:
+                raise problem
     if len(text) > max_chars:
         raise InputError(msg("{field} dài {n} ký tự, quá {limit} ký tự in được trên phụ lục.",
                              "{field} is {n} characters long, more than the {limit} the appendix can print.",

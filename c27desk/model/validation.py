@@ -8,14 +8,14 @@ comparison meaningless rather than false.
 from __future__ import annotations
 
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from c27desk.errors import InputError
 from c27desk.i18n import Text, joined, msg
 from c27desk.model.catalogue import Catalogue, Rule
-from c27desk.model.values import Entry, make_entry
+from c27desk.model.values import Entry, checked_explanation, make_entry
 
 ERROR = "error"
 WARNING = "warning"
@@ -121,16 +121,73 @@ _VERDICTS: dict[tuple, Issue | None] = {}
 _VERDICTS_MAX = 200_000
 
 
-def _entry_verdict(catalogue: Catalogue, entry: Entry) -> Issue | None:
-    key = (catalogue.content_hash, entry.criterion_id, entry.value, entry.explanation, entry.state)
+def _kept(verdicts: dict[tuple, Issue | None], key: tuple, judge: Callable[[], Issue | None]) -> Issue | None:
+    """The verdict kept under ``key``, else ``judge()``'s, kept (the memory is emptied when full)."""
     try:
-        return _VERDICTS[key]
+        return verdicts[key]
     except KeyError:
         pass
-    if len(_VERDICTS) >= _VERDICTS_MAX:
-        _VERDICTS.clear()
-    verdict = _VERDICTS[key] = _entry_issue(catalogue, entry)
+    if len(verdicts) >= _VERDICTS_MAX:
+        verdicts.clear()
+    verdict = verdicts[key] = judge()
     return verdict
+
+
+def _entry_verdict(catalogue: Catalogue, entry: Entry) -> Issue | None:
+    key = (catalogue.content_hash, entry.criterion_id, entry.value, entry.explanation, entry.state)
+    return _kept(_VERDICTS, key, lambda: _split_verdict(catalogue, entry))
+
+
+# Units word their explanations each their own way, so whole answers rarely repeat across thousands
+# of reports while their values do (the same codes, small counts). ``make_entry`` checks an
+# explanation first, on its own, and after that looks only at whether it and the raw text are
+# empty; so an answer's verdict is its explanation's, else that of its value with a stand-in
+# explanation of the same emptiness, which repeats and is kept.
+_STAND_INS = {(True, True): "x", (True, False): " ", (False, False): ""}  # (raw, checked) non-empty
+_VALUE_VERDICTS: dict[tuple, Issue | None] = {}
+
+
+def _split_verdict(catalogue: Catalogue, entry: Entry) -> Issue | None:
+    crit = catalogue.get(entry.criterion_id)
+    if crit is None or entry.is_na:
+        return _entry_issue(catalogue, entry)
+    try:
+        explained = bool(checked_explanation(entry.explanation))
+    except InputError as exc:
+        return Issue(ERROR, (crit.id,), f"{crit.id}: {exc.vi}", f"{crit.id}: {exc.en}")
+    raw = bool(entry.explanation)
+    key = (catalogue.content_hash, entry.criterion_id, entry.value, entry.state, raw, explained)
+    return _kept(_VALUE_VERDICTS, key, lambda: _entry_issue(
+        catalogue, Entry(entry.criterion_id, entry.value, _STAND_INS[raw, explained], entry.state)))
+
+
+class ManyReports:
+    """One form's checks over many reports, as an office re-checks thousands of received ones.
+
+    Each distinct answer object is judged once (``revisions.final_snapshots`` shares equal answers
+    between reports) and a report whose answers were all judged sound before costs a set operation;
+    the verdicts are exactly ``check``'s, only the counting is cheaper."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self._judged: set[int] = set()  # ids of the answers judged,
+        self._kept: list[Entry] = []  # and the answers themselves, kept so that no id is reused
+        self._flagged: dict[int, Issue] = {}  # id -> the answer's own problem
+
+    def problems(self, entries: Mapping[str, Entry]) -> tuple[int, int]:
+        """(errors, warnings) of one report: ``len(check(...).errors)``, ``len(check(...).warnings)``."""
+        ids = set(map(id, entries.values()))
+        if not ids <= self._judged:
+            for entry in entries.values():
+                if id(entry) not in self._judged:
+                    self._judged.add(id(entry))
+                    self._kept.append(entry)
+                    issue = _split_verdict(self.catalogue, entry)  # equal answers are one object already
+                    if issue:
+                        self._flagged[id(entry)] = issue
+        issues = [self._flagged[i] for i in ids.intersection(self._flagged)] if self._flagged else []
+        issues += [i for i in (_rule_issue(rule, entries) for rule in self.catalogue.rules) if i]
+        return sum(1 for i in issues if i.severity == ERROR), sum(1 for i in issues if i.severity == WARNING)
 
 
 def check(catalogue: Catalogue, entries: Mapping[str, Entry]) -> CheckReport:

@@ -60,13 +60,15 @@ class Entry:
         return self.state in (CARRIED, CARRIED_NA)
 
     def number(self) -> Decimal | None:
-        """The numeric value of a count or amount answer, None otherwise."""
+        """The numeric value of a count or amount answer, None otherwise (also for a stored value that
+        is not a finite number, which no typed or imported answer is, but an edited database may hold)."""
         if self.value is None or self.is_na:
             return None
         try:
-            return Decimal(self.value)
+            number = Decimal(self.value)
         except ArithmeticError:
             return None
+        return number if number.is_finite() else None
 
     def confirmed(self) -> Entry:
         """This carried-forward answer accepted as this year's (the window's Ctrl+Enter, ``values confirm``):
@@ -111,6 +113,12 @@ def canonical_value(criterion: Criterion, raw: str) -> str:
     return checked_text(raw, TEXT_VALUE, max_chars=MAX_TEXT_VALUE_CHARS, multiline=True)
 
 
+def checked_explanation(raw: str | None) -> str:
+    """An answer's explanation as stored, or InputError. ``make_entry`` checks it first and then
+    looks only at whether it is empty (the checks of stored answers rely on that)."""
+    return checked_text(raw, EXPLANATION, max_chars=MAX_EXPLANATION_CHARS, multiline=True)
+
+
 def make_entry(criterion: Criterion, raw_value: str | None, raw_explanation: str | None, *, state: str = ANSWERED) -> Entry:
     """Validate one answer as typed or loaded; raise InputError saying what is wrong.
 
@@ -120,10 +128,11 @@ def make_entry(criterion: Criterion, raw_value: str | None, raw_explanation: str
     value_text = raw_value or ""
     carried = state in (CARRIED, CARRIED_NA)
     state = CARRIED if carried else ANSWERED
-    explanation = checked_text(raw_explanation, EXPLANATION, max_chars=MAX_EXPLANATION_CHARS, multiline=True)
-    if clean(value_text).upper() in NA_TOKENS:
+    explanation = checked_explanation(raw_explanation)
+    cleaned = clean(value_text)
+    if cleaned.upper() in NA_TOKENS:
         return Entry(criterion.id, None, explanation, CARRIED_NA if carried else NOT_APPLICABLE)
-    if not clean(value_text):
+    if not cleaned:
         if criterion.kind == "text" and explanation:
             return Entry(criterion.id, "", explanation, state)
         if explanation:

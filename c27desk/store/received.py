@@ -31,14 +31,19 @@ class ReceivedRow:
 def received_overview(db: Database, parent: str, year: int) -> list[ReceivedRow]:
     cols = ", ".join(f"u.{c.strip()}" for c in _COLS.split(","))
     sql = f"""
-        SELECT {cols}, r.number,
-               (SELECT count(*) FROM json_each(r.snapshot)),
-               (SELECT count(*) FROM json_each(r.snapshot) WHERE json_extract(json_each.value, '$[2]') = 'na'),
+        WITH counted AS (  -- each snapshot gone through once: its answers, and how many of them are N/A
+            SELECT r.unit, count(*) AS answered, total(json_extract(a.value, '$[2]') = 'na') AS na
+            FROM revisions r, json_each(r.snapshot) a
+            WHERE r.year = ? AND r.status = 'final' AND r.number =
+                  (SELECT max(number) FROM revisions WHERE unit = r.unit AND year = ? AND status = 'final')
+            GROUP BY r.unit)
+        SELECT {cols}, r.number, c.answered, CAST(c.na AS INTEGER),
                coalesce(rr.signer, ''), coalesce(rr.signed_at, ''), coalesce(rr.received_at, ''),
                coalesce(rr.sha256, '')
         FROM units u
         LEFT JOIN revisions r ON r.unit = u.code AND r.year = ? AND r.status = 'final' AND r.number =
              (SELECT max(number) FROM revisions WHERE unit = u.code AND year = ? AND status = 'final')
+        LEFT JOIN counted c ON c.unit = u.code
         LEFT JOIN received_revisions rr ON rr.unit = u.code AND rr.year = ? AND rr.number = r.number
         WHERE u.code IN (SELECT value FROM json_each(?)) ORDER BY u.code"""
     n = len(_COLS.split(","))
@@ -46,4 +51,4 @@ def received_overview(db: Database, parent: str, year: int) -> list[ReceivedRow]
     # as it was named then
     that_year = {u.code: u for u in children(db, parent, year)}
     return [ReceivedRow(that_year[row[0]], row[n], row[n + 1] or 0, row[n + 2] or 0, *row[n + 3:])
-            for row in db.execute(sql, [year, year, year, json.dumps(sorted(that_year))])]
+            for row in db.execute(sql, [year, year, year, year, year, json.dumps(sorted(that_year))])]

@@ -6,7 +6,7 @@ import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from bench.office_data import make_office
 from c27desk.exchange.package import read_package
@@ -152,6 +152,23 @@ def test_the_desk_at_scale_filters_charts_and_exports_in_a_worker(qtbot, db_path
     wb = openpyxl.load_workbook(out)
     assert len(wb["Đơn vị"]["A"]) == 402 and wb.sheetnames[-1] == "Biểu đồ"
     assert len(wb["Biểu đồ"]._charts) > 50
+
+
+def test_writing_the_workbook_can_be_stopped_from_its_progress_box(qtbot, db_path, open_window, tmp_path):
+    make_office(db_path, 300)
+    window = open_window(db_path)
+    window.exchange.act_consolidate.trigger()
+    desk = window.exchange.dialog
+    qtbot.waitUntil(lambda: desk.data is not None, timeout=60000)
+    out = tmp_path / "tong-hop.xlsx"
+    desk.save(".xlsx", str(out))
+    qtbot.waitUntil(lambda: desk.progress is not None and desk.progress.isVisible(), timeout=10000)
+    stop = desk.progress.findChild(QPushButton)
+    assert stop.text() == "Hủy"
+    qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: desk.progress is None, timeout=30000)
+    assert "đã dừng ghi tong-hop.xlsx" in desk.status.text() and not out.exists()
+    assert desk.save_xlsx.isEnabled()
 
 
 def test_accepting_proposals_asks_old_to_new_is_one_undo_step_and_says_so(qtbot, db_path, open_window, monkeypatch):
