@@ -154,7 +154,7 @@ def _split_verdict(catalogue: Catalogue, entry: Entry) -> Issue | None:
     try:
         explained = bool(checked_explanation(entry.explanation))
     except InputError as exc:
-        return Issue(ERROR, (crit.id,), f"{crit.id}: {exc.vi}", f"{crit.id}: {exc.en}")
+        return Issue(ERROR, (crit.id,), joined("{criterion}: {problem}", criterion=crit.id, problem=exc.text))
     raw = bool(entry.explanation)
     key = (catalogue.content_hash, entry.criterion_id, entry.value, entry.state, raw, explained)
     return _kept(_VALUE_VERDICTS, key, lambda: _entry_issue(

@@ -99,7 +99,7 @@ def final_snapshots(db: Database, year: int) -> dict[str, tuple[int, dict[str, E
     with bulk_objects():
         for unit, number, snap in rows:
             if snap is None:
-                raise StoreError(f"bản {number} chưa được chốt.", f"revision {number} is not finalised.",
+                raise StoreError(msg("Bản {number} chưa được chốt.", "Revision {number} is not finalised.", number=number),
                                  code="NOT_FINAL")
             entries = {}
             for cid, v in json.loads(snap).items():

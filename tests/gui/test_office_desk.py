@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -9,6 +11,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from bench.office_data import make_office
+from c27desk.consolidate.export import write_xlsx
 from c27desk.exchange.package import read_package
 from c27desk.gui.desk_models import REPORT_ROLE, UnitFilter
 from c27desk.gui.preview import print_pdf
@@ -154,8 +157,18 @@ def test_the_desk_at_scale_filters_charts_and_exports_in_a_worker(qtbot, db_path
     assert len(wb["Biểu đồ"]._charts) > 50
 
 
-def test_writing_the_workbook_can_be_stopped_from_its_progress_box(qtbot, db_path, open_window, tmp_path):
+def test_writing_the_workbook_can_be_stopped_from_its_progress_box(qtbot, db_path, open_window, tmp_path,
+                                                                  monkeypatch):
     make_office(db_path, 300)
+    from c27desk.gui import consolidation_dialog
+
+    def slow_steps(*args, progress, **kwargs):  # each sheet takes a while, as with thousands of units
+        def step(*what):
+            time.sleep(0.4)
+            progress(*what)
+        return write_xlsx(*args, progress=step, **kwargs)
+
+    monkeypatch.setattr(consolidation_dialog, "write_xlsx", slow_steps)
     window = open_window(db_path)
     window.exchange.act_consolidate.trigger()
     desk = window.exchange.dialog
@@ -167,7 +180,7 @@ def test_writing_the_workbook_can_be_stopped_from_its_progress_box(qtbot, db_pat
     assert stop.text() == "Hủy"
     qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: desk.progress is None, timeout=30000)
-    assert "đã dừng ghi tong-hop.xlsx" in desk.status.text() and not out.exists()
+    assert "Đã dừng ghi tong-hop.xlsx" in desk.status.text() and not out.exists()
     assert desk.save_xlsx.isEnabled()
 
 
