@@ -20,6 +20,7 @@ _REASONS = {
     errno.ENOENT: msg("không có tệp hoặc thư mục này (USB đã rút?)", "no such file or folder (stick removed?)"),
     errno.EISDIR: msg("đây là thư mục, không phải tệp", "this is a folder, not a file"),
     errno.ENOTDIR: msg("đường dẫn không phải thư mục", "the path is not a folder"),
+    errno.EEXIST: msg("đã có một tệp cùng tên ở đó", "a file of that name is already there"),
     errno.EIO: msg("lỗi đọc/ghi thiết bị (USB hỏng hoặc đã rút?)", "device I/O error (faulty or removed stick?)"),
 }
 

@@ -78,7 +78,8 @@ def cmd_appendix(ctx, args) -> int:
         if args.all:
             codes = merge_appendices(db, ctx.db_path, args.period, args.out)
             ctx.say(msg("Đã ghi {out}: phụ lục của {n} đơn vị ({codes}).",
-                        "Wrote {out}: the appendices of {n} units ({codes}).",
+                        "Wrote {out}: the appendix of {n} unit ({codes}).",
+                        plural="Wrote {out}: the appendices of {n} units ({codes}).",
                         out=args.out, n=len(codes), codes=', '.join(codes)))
             ctx.say(MERGED_NOTE)
             return 0

@@ -21,5 +21,5 @@ def cmd_selftest(ctx, args) -> int:
         print(f"  ✓ {step.label.render():<15} {step.seconds * 1000:7.0f} ms  {step.detail}", flush=True)
     ctx.say(msg("Tự kiểm tra đạt ({total} s).",
                 "Self-test passed ({total} s).",
-                total=f"{total:.1f}"))
+                total=round(total, 1)))  # a number: "1,8 s" in Vietnamese
     return 0
