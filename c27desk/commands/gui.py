@@ -32,4 +32,5 @@ def cmd_gui(ctx, args) -> int:
             code="NO_GUI",
         ) from exc
     request_open(args.files)  # opened once the window shows (after the unit's setup, if that comes first)
-    return run_gui(ctx.db_path, screenshot=args.screenshot, period=args.period)
+    # --lang on the command line wins for this run; the Settings menu's saved choice is kept
+    return run_gui(ctx.db_path, screenshot=args.screenshot, period=args.period, lang=getattr(args, "lang", None))

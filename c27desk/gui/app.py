@@ -158,13 +158,19 @@ def fault_hook(db_path: Path, previous=None):
     return hook
 
 
-def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None = None) -> int:
+def run_gui(db_path: Path, *, screenshot: Path | None = None, period: int | None = None,
+            lang: str | None = None) -> int:
+    """The window. ``lang`` (``--lang`` on the command line) wins for this run without changing
+    the language saved in the Settings menu; without it the saved choice is used."""
     from c27desk.gui.main_window import MainWindow, settle
     from c27desk.gui.setup_dialog import SetupDialog
 
     log.setup("window")  # once per process: already done when started by the command line
     app = _application()
-    i18n.install_language(i18n.saved_language())
+    if lang:
+        i18n.install_language(lang, remember=False)
+    else:
+        i18n.install_language(i18n.saved_language())
     interactive = screenshot is None
     db_path = resolve_db_path(db_path)  # the lock, backups and restore act on the real file, not a link
     try:

@@ -23,11 +23,13 @@ def saved_language() -> str:
     return lang if lang in LANGUAGES else "vi"
 
 
-def install_language(lang: str) -> Lang:
-    """Make ``lang`` the interface language, remember it, and have every open window re-say its texts."""
+def install_language(lang: str, *, remember: bool = True) -> Lang:
+    """Make ``lang`` the interface language, remember it (unless ``remember`` is False: ``--lang``
+    on the command line is for that run only), and have every open window re-say its texts."""
     chosen = set_language(lang)
     install_qt_strings(chosen)  # Qt's own buttons, menus and dialogs (Qt has no Vietnamese of its own)
-    settings().setValue("language", str(chosen))
+    if remember:
+        settings().setValue("language", str(chosen))
     notify_windows()
     return chosen
 
