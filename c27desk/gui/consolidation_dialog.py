@@ -248,7 +248,8 @@ class ConsolidationDialog(SaysAgain, QDialog):
             self.head.setText,
             msg(
                 "Năm {year}: đã nhận {got}/{n} đơn vị. Đang kiểm tra lại số liệu các đơn vị để tổng hợp…",
-                "{year}: {got}/{n} units received. Re-checking the units' values to consolidate…",
+                "{year}: {got}/{n} unit received. Re-checking the units' values to consolidate…",
+                plural="{year}: {got}/{n} units received. Re-checking the units' values to consolidate…",
                 year=self.year,
                 got=got,
                 n=len(reports),
@@ -342,8 +343,10 @@ class ConsolidationDialog(SaysAgain, QDialog):
             msg(
                 "Năm {year}: đã nhận {got}/{n} đơn vị; {attention} đơn vị cần chú ý (chưa nộp, chưa đầy đủ, có lỗi "
                 "hoặc nộp muộn — tô màu và ghi rõ ở cột Tình trạng). Hạn nộp: {deadline}.",
-                "{year}: {got}/{n} units received; {attention} units need attention (missing, incomplete, errors or "
+                "{year}: {got}/{n} unit received; needing attention: {attention} (missing, incomplete, errors or "
                 "late — coloured and written in the Report column). Deadline: {deadline}.",
+                plural="{year}: {got}/{n} units received; needing attention: {attention} (missing, incomplete, "
+                "errors or late — coloured and written in the Report column). Deadline: {deadline}.",
                 year=cons.year,
                 got=got,
                 n=len(cons.units),
@@ -393,7 +396,8 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self.texts.show(
             self.shown.setText,
             msg(
-                "{n}/{total} đơn vị", "{n}/{total} units", n=len(shown), total=self.proxies[0].sourceModel().rowCount()
+                "{n}/{total} đơn vị", "{n}/{total} unit", plural="{n}/{total} units", count="total", n=len(shown),
+                total=self.proxies[0].sourceModel().rowCount(),
             ),
         )
         if self.data is not None:
@@ -519,7 +523,8 @@ class ConsolidationDialog(SaysAgain, QDialog):
                 return
         target, data = Path(path), self.data
         head = str(
-            msg("Đang ghi {name} ({n} đơn vị)…", "Writing {name} ({n} units)…", name=target.name, n=len(data.reports))
+            msg("Đang ghi {name} ({n} đơn vị)…", "Writing {name} ({n} unit)…", plural="Writing {name} ({n} units)…",
+                name=target.name, n=len(data.reports))
         )
         cancelled = threading.Event()
         self.progress = QProgressDialog(head, str(msg("Hủy", "Cancel")), 0, XLSX_STEPS if suffix == ".xlsx" else 0,

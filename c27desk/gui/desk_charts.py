@@ -96,7 +96,8 @@ class DeskCharts(SaysAgain, QWidget):
                 self.note.setText,
                 msg(
                     "{n} đơn vị đã nộp trong danh sách đang lọc.",
-                    "{n} units in the filtered list have reported.",
+                    "{n} unit in the filtered list has reported.",
+                    plural="{n} units in the filtered list have reported.",
                     n=sum(1 for s in statuses if not s.missing),
                 ),
             )
@@ -129,8 +130,9 @@ class DeskCharts(SaysAgain, QWidget):
             )
             if figures.count > MAX_BARS:
                 note += " " + str(msg("Hiện {n} đơn vị có số lớn nhất; lọc theo cấp hoặc tên để xem đơn vị khác.",
-                                       "Showing the {n} units with the largest figures; filter by level or name to see "
-                                       "others.", n=MAX_BARS))
+                                       "Showing the {n} unit with the largest figure; filter by level or name to see "
+                                       "others.", plural="Showing the {n} units with the largest figures; filter by "
+                                       "level or name to see others.", n=MAX_BARS))
             if last_set is None:
                 note += " " + str(
                     msg("Chưa có số liệu năm trước để so sánh.", "No figures for last year to compare with.")

@@ -138,8 +138,10 @@ class ReceivedDialog(SaysAgain, QDialog):
             msg(
                 "Năm {year}: đã nhận {got}/{n} đơn vị. Chọn một đơn vị rồi bấm Mở (hoặc bấm đúp) để xem, in hoặc lưu "
                 "phụ lục đã ký đúng như đã nhận.",
-                "{year}: {got}/{n} units received. Select a unit and press Open (or double-click) to view, print or "
+                "{year}: {got}/{n} unit received. Select a unit and press Open (or double-click) to view, print or "
                 "save its signed appendix exactly as received.",
+                plural="{year}: {got}/{n} units received. Select a unit and press Open (or double-click) to view, "
+                "print or save its signed appendix exactly as received.",
                 year=self.year,
                 got=got,
                 n=len(reports),
@@ -232,12 +234,13 @@ class ReceivedDialog(SaysAgain, QDialog):
         note = msg(MERGED_NOTE_VI, MERGED_NOTE_EN)
         title = msg(
             "Phụ lục của {n} đơn vị năm {year} (bản gộp để in)",
-            "Appendices of {n} units, {year} (joined for printing)",
+            "Appendix of {n} unit, {year} (joined for printing)",
+            plural="Appendices of {n} units, {year} (joined for printing)",
             n=len(codes),
             year=self.year,
         )
-        banner = msg("Gồm {n} đơn vị theo thứ tự mã: {codes}.\n⚠ {note}", "{n} units in code order: {codes}.\n⚠ {note}",
-                     n=len(codes), codes=", ".join(codes[:30]) + (" …" if len(codes) > 30 else ""), note=note)
+        banner = msg("Gồm {n} đơn vị theo thứ tự mã: {codes}.\n⚠ {note}", "{n} unit in code order: {codes}.\n⚠ {note}",
+                     plural="{n} units in code order: {codes}.\n⚠ {note}", n=len(codes), codes=", ".join(codes[:30]) + (" …" if len(codes) > 30 else ""), note=note)
         self.texts.show(self.status.setText, note)
         self.preview = self._preview(pdf, title, banner, False, f"phu-luc-cac-don-vi-{self.year}_ban-gop-de-in.pdf")
         self.opened.emit(self.preview)
