@@ -161,7 +161,7 @@ def _steps(tmp: Path) -> Iterator[Step]:
         cons = consolidate(office, DEMO_YEAR)
         _check(len(cons.received) == 1, msg("tổng hợp", "consolidation"))
         write_xlsx(cons, tmp / "tong-hop.xlsx")
-        yield step("consolidate", msg("{got}/{n} đơn vị, XLSX", "{got}/{n} units, XLSX", got=len(cons.received),
-                                      n=len(cons.units)))
+        yield step("consolidate", msg("{got}/{n} đơn vị, XLSX", "{got}/{n} unit, XLSX", plural="{got}/{n} units, XLSX",
+                                      got=len(cons.received), n=len(cons.units)))
     finally:
         office.close()

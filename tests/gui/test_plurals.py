@@ -31,6 +31,13 @@ def test_every_count_in_the_window_has_an_english_plural():
     assert counted_without_plural(GUI) == []
 
 
+def test_the_command_line_counts_too():
+    # the same scan over the commands and the appendix check: "Year 2024: 1/1 units received" no more
+    root = GUI.parent
+    for folder in ("commands", "report"):
+        assert [f for f in counted_without_plural(root / folder) if "units" in f or "pages" in f or "files" in f] == []
+
+
 def test_one_unit_is_one_unit():
     # the consolidation's and the received list's heads, the chart note, the joined appendix
     one = msg("Năm {year}: đã nhận {got}/{n} đơn vị.", "{year}: {got}/{n} unit received.",
