@@ -40,6 +40,7 @@ from c27desk.gui.delegates import EntryDelegate
 from c27desk.gui.entry_model import COL_VALUE, CRITERION_ROLE, EntryFilterProxy, EntryModel
 from c27desk.gui.exchange_actions import ExchangeActions
 from c27desk.gui.session import ReportSession
+from c27desk.gui.status_text import StatusText
 from c27desk.gui.table_view import EntryTableView
 from c27desk.gui.workers import run_in_background
 from c27desk.i18n import Text, joined, language, msg, pair
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([em * 26, em * 70, em * 24])
         self.setCentralWidget(self.splitter)
 
-        self.save_state = QLabel(objectName="saveState")
+        self.save_state = StatusText(objectName="saveState")  # a long text ends at a word with “…”, whole in the tooltip
         self.completeness = QLabel(objectName="completeness")
         self.statusBar().addWidget(self.save_state, 1)
         self.statusBar().addPermanentWidget(self.completeness)
@@ -418,15 +419,15 @@ class MainWindow(QMainWindow):
             if self.read_only
             else msg("Mọi thay đổi được lưu ngay khi nhập.", "Every change is saved as soon as it is entered.")
         )
-        if self.session.ref.catalogue.year != year:  # an earlier year's form, re-dated: say so, never silently
-            note = self._form_note(year)
-            said = (said + " " + note) if self.read_only else note
         self.say(said)
+        # an earlier year's form, re-dated: said, never silently, in the message bar (a long guidance has no
+        # room in the status bar); a year on its own form clears a note left by the year shown before
+        self.show_notice(self._form_note(year) if self.session.ref.catalogue.year != year else "")
         self.loaded.emit()
 
     def _form_note(self, year: int) -> Text:
         """Which form the year uses, and why (the service says it in both languages, as plain strings)."""
-        return pair(*periods.period_form_note(self.db, year))
+        return pair(*periods.period_form_note(self.db, year, window=True))
 
     # -- overview: tree, problems, banner, status ------------------------------------------------
     def _build_tree(self) -> None:
@@ -787,7 +788,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "c27desk", exc.message())
             return
         self.refresh_periods(year)
-        self.say(self._form_note(year))  # which form the year uses, and why: never silently
+        self.show_notice(self._form_note(year))  # which form the year uses, and why: never silently
         if any(y < year for y in years):
             answer = QMessageBox.question(
                 self,

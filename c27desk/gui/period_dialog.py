@@ -78,7 +78,7 @@ class PeriodDialog(QDialog):
         self.recipients.setTabChangesFocus(True)
         form.addRow(str(msg("Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)")), self.recipients)
         # the form the year uses, why, and (while nothing is finalised) the choice of another held form
-        vi, en = periods.period_form_note(db, year)
+        vi, en = periods.period_form_note(db, year, window=True)
         self.form_note = QLabel(str(pair(vi, en)), self)
         self.form_note.setObjectName("formNote")
         self.form_note.setWordWrap(True)
