@@ -508,14 +508,13 @@ class MainWindow(QMainWindow):
         notes = []
         rev = self.session.revision() if self.session else None
         if is_demo(self.db):
-            notes.append(
-                str(
-                    msg(
-                        "DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2023, để dùng thử.",
-                        "DEMO DATA – Tỉnh ủy Đồng Nai, 2023, for trying the program.",
-                    )
-                )
-            )
+            # the year shown, not the demo's first year (a year carried forward is demo data too)
+            notes.append(str(
+                msg("DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm {year}, để dùng thử.",
+                    "DEMO DATA – Tỉnh ủy Đồng Nai, {year}, for trying the program.", year=self.session.year)
+                if self.session else
+                msg("DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai, để dùng thử.", "DEMO DATA – Tỉnh ủy Đồng Nai, for trying the program.")
+            ))
         if self.read_only and not writable(self.db_path):
             notes.append(
                 str(

@@ -88,3 +88,18 @@ def test_a_year_on_an_earlier_years_form_says_so_when_opened(qtbot, demo_db, ope
     assert "Tệp → Cài biểu mẫu do cấp trên gửi" in window.notice.text() and "catalog install" not in window.notice.text()
     assert "chưa có biểu mẫu riêng" not in window.save_state.text()
     assert window.model.catalogue["I.3"].text.endswith("năm 2024")
+
+
+def test_the_demo_banner_names_the_year_shown(qtbot, demo_db, open_window, cli):
+    from c27desk.gui import i18n
+
+    assert cli("carry-forward", "--period", "2024", db=demo_db)[0] == 0
+    window = open_window(demo_db, period=2024)
+    assert "DỮ LIỆU MẪU – Tỉnh ủy Đồng Nai năm 2024" in window.banner.text() and "2023" not in window.banner.text()
+    try:
+        window.set_language("en")
+        assert "DEMO DATA – Tỉnh ủy Đồng Nai, 2024," in window.banner.text()
+    finally:
+        i18n.install_language("vi")
+    window.period_combo.setCurrentIndex(window.period_combo.findData(2023))
+    qtbot.waitUntil(lambda: "năm 2023" in window.banner.text(), timeout=3000)
