@@ -88,7 +88,7 @@ class AppendixActions(QObject):
     # -- preview -------------------------------------------------------------------------------
     def _render(self, then) -> None:
         session = self.window.session
-        if session is None:
+        if session is None or self.window.busy:  # pressed again while one is made: the status bar says so
             return
         year, final = session.year, session.is_final()
 

@@ -745,6 +745,7 @@ class MainWindow(QMainWindow):
     def _background(self, fn, done, what: Text) -> None:
         """Run ``fn(db)`` on a worker with its own connection; the window stays usable."""
         self.busy = True
+        before = self._said
         self.say(what)
         self.statusBar().showMessage(str(what))
         path = self.db_path
@@ -763,6 +764,8 @@ class MainWindow(QMainWindow):
         def finished(result):
             self.busy = False
             self.statusBar().clearMessage()
+            if self._said is what:  # "Making the appendix…" is over: what the status bar said before
+                self.say(before)
             done(result)
 
         def failed(message):

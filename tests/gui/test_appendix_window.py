@@ -36,6 +36,18 @@ def test_preview_pages_zoom_and_print(qtbot, demo_db, open_window, tmp_path):
 
 
 
+def test_making_the_appendix_leaves_the_status_bar_once_the_preview_is_open(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    before = window.save_state.text()
+    window.appendix.act_preview.trigger()
+    assert window.save_state.text() == "Đang tạo phụ lục…"
+    window.appendix.act_preview.trigger()  # pressed twice while it is made: one appendix, no error
+    qtbot.waitUntil(lambda: window.appendix.preview is not None and window.appendix.preview.isVisible(),
+                    timeout=10000)
+    qtbot.wait(200)
+    assert window.save_state.text() == before and "Đang tạo phụ lục" not in window.statusBar().currentMessage()
+
+
 def pdf_printer(out) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # reports 1200 dpi, like an office laser printer
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
