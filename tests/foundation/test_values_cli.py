@@ -193,6 +193,16 @@ def test_demo_never_overwrites_a_database_that_holds_values(demo_db, cli):
     assert cli("values", "dump", "--period", "2023", db=demo_db)[1] == before
 
 
+def test_a_report_date_outside_the_reports_window_is_refused(demo_db, cli):
+    for args in (("--report-date", "01/01/1900"), ("--deadline", "01/01/2030"), ("--report-date", "31/12/2022")):
+        code, _, err = cli("--lang", "en", "period", "set", "2023", *args, "--place", "Biên Hòa", db=demo_db)
+        assert code == 1 and "from 01/01/2023 to 31/12/2024" in err
+    code, _, err = cli("period", "set", "2023", "--report-date", "01/01/1900", db=demo_db)
+    assert code == 1 and "từ 01/01/2023 đến 31/12/2024" in err
+    assert "Biên Hòa" not in cli("period", "show", "2023", db=demo_db)[1]  # nothing changed
+    assert cli("period", "set", "2023", "--report-date", "31/12/2024", db=demo_db)[0] == 0
+
+
 def _one_row(db_path, row: str):
     path = db_path.with_suffix(".row.csv")
     path.write_text("criterion,value,explanation\n" + row + "\n", encoding="utf-8")
