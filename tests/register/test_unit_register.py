@@ -181,3 +181,11 @@ def test_init_on_a_unit_with_a_year_no_form_serves_changes_nothing(cli, db_path)
     code, _, err = cli("--lang", "en", "init", "--unit-code", "HU-A", "--unit-name", "Y", "--period", "1800")
     assert code == 1 and "1800" in err
     assert cli("init", "--unit-code", "HU-A")[1].startswith("Đơn vị HU-A không thay đổi.")
+
+
+def test_an_empty_register_says_so_and_how_to_add_a_unit(cli):
+    assert cli("init", "--unit-code", "HU-A", "--unit-name", "X", "--level", "huyen", "--period", "2024")[0] == 0
+    code, out, _ = cli("--lang", "en", "units", "list")
+    assert code == 0 and "no units under this one (HU-A)" in out and "c27desk units add --code CODE" in out
+    code, out, _ = cli("units", "list", "--year", "2024")
+    assert code == 0 and out.startswith("Năm 2024 chưa có đơn vị nào trực thuộc HU-A") and "--from 2024" in out
