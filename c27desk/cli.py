@@ -106,6 +106,16 @@ class Context:
             self._lock.release()
             self._lock = None
 
+    def discard_new_database(self) -> None:
+        """Remove the database this command created (and its lock and journal files) after it failed."""
+        self.release()
+        for path in (self.db_path, *(self.db_path.with_name(self.db_path.name + tail)
+                                     for tail in ("-wal", "-shm", "-journal")), lock.lock_path(self.db_path)):
+            try:
+                Path(path).unlink(missing_ok=True)
+            except OSError:
+                pass
+
     @property
     def lang(self) -> str:
         """The interface language (``"vi"`` or ``"en"``), for services that still take it as an argument."""

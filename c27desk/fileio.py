@@ -8,7 +8,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from c27desk.errors import C27Error
+from c27desk.errors import C27Error, InputError
 from c27desk.i18n import Lang, Text, msg, verbatim
 
 _REASONS = {
@@ -75,6 +75,28 @@ def read_file(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
                        code="NOT_FOUND") from exc
     finally:
         os.close(fd)
+
+
+def require_output_kind(path: Path | str, *suffixes: str, folder_ok: bool = False, where: str = "--out") -> Path:
+    """One rule for every command that writes a file of one kind (a PDF, a package, a workbook): its name ends
+    with that kind's suffix, said before anything is done; ``appendix --out a.txt`` is refused, not written as a
+    PDF named .txt. With ``folder_ok`` a folder is taken too (the file is named inside it): an existing folder,
+    or a new name without a file-like suffix (``USB/2024`` yes, ``bao-cao.pdf`` no)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in suffixes:
+        return path
+    if folder_ok and (path.is_dir() or (not path.exists() and not suffix[1:].isalpha())):
+        return path
+    kinds = verbatim(suffixes[0]) if len(suffixes) == 1 else \
+        msg("{some} hoặc {last}", "{some} or {last}", some=", ".join(suffixes[:-1]), last=suffixes[-1])
+    if folder_ok:
+        raise InputError(msg("{path} phải là một thư mục hoặc một tệp {kinds}; không ghi gì.",
+                           "{path} must be a folder or a {kinds} file; nothing was written.",
+                           path=path, kinds=kinds), code="OUTPUT_KIND", where=verbatim(where))
+    raise InputError(msg("Tệp kết quả {path} phải có đuôi {kinds}; không ghi gì.",
+                       "The output file {path} must end in {kinds}; nothing was written.",
+                       path=path, kinds=kinds), code="OUTPUT_KIND", where=verbatim(where))
 
 
 def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int = 0o644) -> Path:

@@ -186,6 +186,19 @@ def previous_year_with_values(db: Database, unit: str, year: int) -> int | None:
     return row[0] if row and row[0] is not None else None
 
 
+def require_carry_source(db: Database, code: str, year: int, *, from_year: int | None = None,
+                         from_predecessors: bool = False) -> int:
+    """The year a carry into ``year`` would read, or the refusal, said before anything (a period) is created."""
+    if from_predecessors:
+        return _predecessors_source(db, code, year, from_year)[0]
+    source_year = from_year or previous_year_with_values(db, code, year)
+    if source_year is None:
+        raise StoreError(msg("Không có số liệu năm trước để chuyển sang.",
+                             "There are no earlier values to carry forward."),
+                         code="NOTHING_TO_CARRY")
+    return source_year
+
+
 def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | None = None,
                   from_predecessors: bool = False) -> int:
     """Fill unanswered criteria from last year's answers, each marked unconfirmed.
@@ -197,11 +210,7 @@ def carry_forward(db: Database, ref: ReportRef, *, who: str, from_year: int | No
     """
     if from_predecessors:
         return _carry_from_predecessors(db, ref, who=who, from_year=from_year)
-    source_year = from_year or previous_year_with_values(db, ref.unit.code, ref.year)
-    if source_year is None:
-        raise StoreError(msg("Không có số liệu năm trước để chuyển sang.",
-                             "There are no earlier values to carry forward."),
-                         code="NOTHING_TO_CARRY")
+    source_year = require_carry_source(db, ref.unit.code, ref.year, from_year=from_year)
     old_entries = values.entries(db, ref.unit.code, source_year)
     current = values.entries(db, ref.unit.code, ref.year)
     mapping = ref.catalogue.carry_map() or {c.id: c.id for c in ref.catalogue.criteria}
@@ -284,21 +293,26 @@ def _redated(db: Database, ref: ReportRef, code: str, source_year: int, entries:
     return out
 
 
-def _carry_from_predecessors(db: Database, ref: ReportRef, *, who: str, from_year: int | None) -> int:
-    from c27desk.model.succession import combine
-
-    links = require_predecessors(db, ref.unit.code)
-    source_year = from_year or _predecessors_latest_year(db, [lk.predecessor for lk in links], ref.year) \
-        or ref.year - 1
-    sources = [(lk.predecessor, _redated(db, ref, lk.predecessor, source_year,
-                                         predecessor_answers(db, lk.predecessor, source_year))) for lk in links]
-    empty = [code for code, got in sources if not got]
-    if len(empty) == len(sources):
+def _predecessors_source(db: Database, code: str, year: int, from_year: int | None) -> tuple[int, list[units.Link]]:
+    """The year the predecessors' figures come from, refused when none of them has any for it."""
+    links = require_predecessors(db, code)
+    source_year = from_year or _predecessors_latest_year(db, [lk.predecessor for lk in links], year) or year - 1
+    empty = [lk.predecessor for lk in links if not predecessor_answers(db, lk.predecessor, source_year)]
+    if len(empty) == len(links):
         raise StoreError(msg("Chưa có số liệu năm {source_year} của {units} trong cơ sở dữ liệu này (units history TỆP để "
                              "đưa vào).",
                              "There are no {source_year} figures of {units} in this database (units history FILE brings them "
                              "in).",
                              source_year=source_year, units=', '.join(empty)), code="NOTHING_TO_CARRY")
+    return source_year, links
+
+
+def _carry_from_predecessors(db: Database, ref: ReportRef, *, who: str, from_year: int | None) -> int:
+    from c27desk.model.succession import combine
+
+    source_year, links = _predecessors_source(db, ref.unit.code, ref.year, from_year)
+    sources = [(lk.predecessor, _redated(db, ref, lk.predecessor, source_year,
+                                         predecessor_answers(db, lk.predecessor, source_year))) for lk in links]
     current = values.entries(db, ref.unit.code, ref.year)
     combined = combine(ref.catalogue, [s for s in sources if s[1]], ref.catalogue.carry_map() or None)
     changes = [(cid, e) for cid, e in combined.items() if cid not in current]

@@ -7,7 +7,7 @@ from pathlib import Path
 from c27desk.commands._signing import add_signing_options, signer_spec, wants_signing
 from c27desk.errors import InputError
 from c27desk.exchange.reasons import problem_text
-from c27desk.fileio import atomic_write_bytes, read_file
+from c27desk.fileio import atomic_write_bytes, read_file, require_output_kind
 from c27desk.i18n import Text, msg
 from c27desk.store import signing_settings
 from c27desk.store.signing_settings import SigningSettings
@@ -55,6 +55,7 @@ def cmd_appendix(ctx, args) -> int:
     from c27desk.report.appendix import appendix_content
     from c27desk.report.appendix_pdf import render_appendix
 
+    require_output_kind(args.out, ".pdf")
     signing = wants_signing(args)
     if signing and args.draft:
         raise InputError(msg("Chỉ ký bản đã chốt, không ký bản dự thảo; hãy chốt báo cáo trước.",

@@ -8,7 +8,7 @@ from pathlib import Path
 from c27desk.catalogs import catalogue_for_year, find_shipped, load_catalogue_file, shipped_catalogues
 from c27desk.commands._signing import add_signing_options, signer_spec
 from c27desk.errors import C27Error, CatalogueError, InputError
-from c27desk.fileio import atomic_write_bytes, read_file
+from c27desk.fileio import atomic_write_bytes, read_file, require_output_kind
 from c27desk.i18n import joined, msg, verbatim
 from c27desk.model.catalogue import parse_catalogue
 from c27desk.store import periods
@@ -263,9 +263,7 @@ def cmd_install(ctx, args) -> int:
 def cmd_to_xlsx(ctx, args) -> int:
     from c27desk.report.form_xlsx import form_to_xlsx
 
-    if not str(args.out).lower().endswith(".xlsx"):
-        raise InputError(msg("Tệp ra phải là .xlsx.",
-                             "The output must be .xlsx."), where="--out")
+    require_output_kind(args.out, ".xlsx")
     cat = load_catalogue_file(args.file) if args.file else _pick(ctx, args.year)
     form_to_xlsx(dict(cat.raw), Path(args.out))
     ctx.say(msg("Đã ghi biểu mẫu {key} ra {out}.",
@@ -277,6 +275,7 @@ def cmd_to_xlsx(ctx, args) -> int:
 def cmd_from_xlsx(ctx, args) -> int:
     from c27desk.report.form_xlsx import xlsx_to_form
 
+    require_output_kind(args.out, ".json")
     form = xlsx_to_form(read_file(args.file), Path(args.file).name)
     cat = parse_catalogue(form, Path(args.file).name)
     atomic_write_bytes(Path(args.out), (json.dumps(form, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

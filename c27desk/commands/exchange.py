@@ -62,7 +62,9 @@ def register(sub) -> None:
 
 def cmd_export(ctx, args) -> int:
     from c27desk.exchange.export import export_package
+    from c27desk.fileio import require_output_kind
 
+    require_output_kind(args.out, ".c27", folder_ok=True)  # before a passphrase is asked
     db = ctx.open(create=False)
     try:
         unit = units.require_self_unit(db).code
@@ -254,12 +256,12 @@ def cmd_consolidate(ctx, args) -> int:
     from c27desk.consolidate.export import write_csv, write_xlsx
     from c27desk.consolidate.summary import accept_proposals, consolidate, proposal_text, proposals
     from c27desk.exchange.importer import entry_text, value_text
+    from c27desk.fileio import require_output_kind
     from c27desk.store import values
     from c27desk.workflow import check_report, open_report
 
-    if args.out and args.out.suffix.lower() not in (".xlsx", ".csv"):
-        raise InputError(msg("Tệp kết quả phải là .xlsx hoặc .csv.",
-                             "The output must be .xlsx or .csv."))
+    if args.out:
+        require_output_kind(args.out, ".xlsx", ".csv")
     db = ctx.open(create=False, write=bool(args.accept))
     try:
         cons = consolidate(db, args.period)

@@ -18,6 +18,7 @@ from c27desk.workflow import (
     open_report,
     previous_year_with_values,
     reopen_report,
+    require_carry_source,
     require_predecessors,
 )
 
@@ -223,6 +224,9 @@ def cmd_carry(ctx, args) -> int:
                                  "The latest year with values is {previous}, {gap} years before {period}; if that is "
                                  "right, say --from {previous}.",
                                  previous=previous, period=args.period, gap=args.period - previous))
+        # refused before the period is created: a failed carry leaves the database as it was
+        require_carry_source(db, _self(db), args.period, from_year=args.from_year,
+                             from_predecessors=args.from_predecessors)
         created = periods.get_period(db, args.period) is None
         periods.ensure_period(db, args.period, who=ctx.who)
         if created:

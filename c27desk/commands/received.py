@@ -6,7 +6,6 @@ from pathlib import Path
 
 from c27desk.commands.appendix import yes_no
 from c27desk.commands.check import errors_said
-from c27desk.errors import InputError
 from c27desk.exchange.reasons import problem_text
 from c27desk.i18n import joined, msg
 
@@ -67,12 +66,10 @@ def cmd_appendix(ctx, args) -> int:
         received_appendix,
         verify_received,
     )
-    from c27desk.fileio import atomic_write_bytes
+    from c27desk.fileio import atomic_write_bytes, require_output_kind
     from c27desk.report.verify import local_time
 
-    if args.out.suffix.lower() != ".pdf":
-        raise InputError(msg("Tệp kết quả phải là .pdf.",
-                             "The output must be a .pdf file."))
+    require_output_kind(args.out, ".pdf")
     db = ctx.open(create=False, write=False)
     try:
         if args.all:

@@ -55,12 +55,34 @@ _FIELDS = {"name": msg("tên", "name"), "level": msg("cấp", "level"), "parent"
 def cmd_init(ctx, args) -> int:
     given = {"name": args.unit_name, "level": args.level, "parent": args.parent, "place": args.place,
              "parent_body": args.parent_body, "doc_symbol": args.doc_symbol}
+    fresh = not ctx.db_path.exists()
+    code = normalise_unit_code(args.unit_code)  # the options are checked before anything is created
+    if fresh:
+        _need_name_and_level(args)
+        make_unit(args.unit_code, args.unit_name, args.level, args.parent, args.place or "", args.parent_body or "",
+                  args.doc_symbol or "")
+    try:
+        return _init(ctx, args, code, given)
+    except BaseException:
+        if fresh:  # what a failed init created goes again: the folder is as it was
+            ctx.discard_new_database()
+        raise
+
+
+def _need_name_and_level(args) -> None:
+    if args.unit_name is None or args.level is None:
+        raise InputError(msg("Đơn vị mới cần --unit-name và --level.",
+                             "A new unit needs --unit-name and --level."))
+
+
+def _init(ctx, args, code: str, given: dict) -> int:
     db = ctx.open()
     try:
-        old = units.get_unit(db, normalise_unit_code(args.unit_code))
-        if old is None and (args.unit_name is None or args.level is None):
-            raise InputError(msg("Đơn vị mới cần --unit-name và --level.",
-                                 "A new unit needs --unit-name and --level."))
+        old = units.get_unit(db, code)
+        if old is None:
+            _need_name_and_level(args)
+        if args.period is not None and periods.get_period(db, args.period) is None:
+            periods.choose_form(db, args.period)  # a year no form serves is refused before the unit is changed
         base = asdict(old) if old is not None else {}
         merged = {k: (v if v is not None else base.get(k, "")) for k, v in given.items()}
         unit = make_unit(args.unit_code, merged["name"], merged["level"], merged["parent"] or None, merged["place"],

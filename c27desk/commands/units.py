@@ -77,11 +77,23 @@ def _list(ctx, args, db, me) -> None:
     if args.year is not None:
         top = units.report_unit(db, args.year)
         shown = units.children(db, top.code, args.year)
-        ctx.say(msg("Đơn vị trực thuộc {code} năm {year}:",
-                    "Units under {code} in {year}:",
-                    code=top.code, year=args.year))
+        if shown:
+            ctx.say(msg("Đơn vị trực thuộc {code} năm {year}:",
+                        "Units under {code} in {year}:",
+                        code=top.code, year=args.year))
     else:
         shown = [u for u in units.all_units(db) if u.code != me.code and u.parent is not None]
+    if not shown:
+        if args.year is not None:
+            ctx.say(msg("Năm {year} chưa có đơn vị nào trực thuộc {code}; thêm bằng: c27desk units add --code MÃ --name "
+                        "TÊN --level CẤP --from {year}.",
+                        "No units under {code} in {year}; add one with: c27desk units add --code CODE --name NAME "
+                        "--level LEVEL --from {year}.", code=top.code, year=args.year))
+        else:
+            ctx.say(msg("Sổ đơn vị chưa có đơn vị trực thuộc nào (ngoài {code}); thêm bằng: c27desk units add --code MÃ "
+                        "--name TÊN --level CẤP.",
+                        "The register has no units under this one ({code}) yet; add one with: c27desk units add "
+                        "--code CODE --name NAME --level LEVEL.", code=me.code))
     for unit in shown:
         since = msg("từ {year}", "from {year}", year=unit.valid_from).render() if unit.valid_from else ""
         until = msg("đến hết {year}", "until {year}", year=unit.valid_until - 1).render() if unit.valid_until else ""

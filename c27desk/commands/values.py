@@ -48,10 +48,11 @@ def cmd_load(ctx, args) -> int:
     db = ctx.open(backup_reason="before-load", create=False)
     try:
         units.require_self_unit(db)
-        periods.ensure_period(db, args.period, who=ctx.who)
-        ref = open_report(db, args.period)
-        unit = ref.unit
-        changed = load_values(db, ref, data, who=ctx.who, source=args.file.name)
+        with db.atomic():  # a refused file leaves no new period behind either
+            periods.ensure_period(db, args.period, who=ctx.who)
+            ref = open_report(db, args.period)
+            unit = ref.unit
+            changed = load_values(db, ref, data, who=ctx.who, source=args.file.name)
         total = len(values.entries(db, unit.code, args.period))
     finally:
         db.close()

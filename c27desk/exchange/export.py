@@ -35,7 +35,7 @@ from c27desk.exchange.package import (
     read_package,
 )
 from c27desk.exchange.reasons import ImportRefusedError, pair_text
-from c27desk.fileio import atomic_write_bytes, os_text
+from c27desk.fileio import atomic_write_bytes, os_text, require_output_kind
 from c27desk.i18n import msg
 from c27desk.report.appendix import appendix_content
 from c27desk.report.appendix_pdf import render_appendix
@@ -155,6 +155,7 @@ def _read_back(path: Path) -> bytes:
 def export_package(db: Database, year: int, out: Path, *, spec=None, resign: bool = False,
                    who: str, confirm_signer: bool = False) -> ExportResult:
     """Write ``UNIT_YEAR_rN.c27`` for the latest finalised revision into ``out`` (a folder or a file path)."""
+    require_output_kind(out, ".c27", folder_ok=True)
     ref = open_report(db, year)
     rev = revisions.latest_final(db, ref.unit.code, year)
     if rev is None:

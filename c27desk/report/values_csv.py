@@ -96,9 +96,10 @@ def _decode(data: bytes, source: str) -> str:
 
 
 class _CsvSyntaxError(Exception):
-    def __init__(self, line: int, text: Text):
+    def __init__(self, line: int, text: Text, resume: int | None = None):
         super().__init__(text.render("en"))
         self.problem = RowProblem(line, text)
+        self.resume = resume  # where reading can go on (the bad line's end), or None: nothing after can be read
 
 
 @dataclass(frozen=True)
@@ -108,63 +109,87 @@ class _Record:
     multiline: dict[int, int]  # field index -> line its opening quote is on, for quoted cells with line breaks
 
 
+def _line_end(text: str, i: int) -> int:
+    """Where the physical line holding ``i`` ends (its line break, or the end of the text)."""
+    ends = [k for k in (text.find("\r", i), text.find("\n", i)) if k >= 0]
+    return min(ends) if ends else len(text)
+
+
 def _records(text: str):
-    """RFC 4180 records with their line numbers; _CsvSyntaxError at the first thing that is not CSV."""
+    """RFC 4180 records with their line numbers. A line that is not CSV (text after a closing quote, a stray
+    quote) is yielded as a RowProblem and reading goes on at the next line; a quote never closed raises
+    _CsvSyntaxError, as nothing after it can be read."""
     i, n, line = 0, len(text), 1
     while i < n:
         record = _Record(line, [], {})
-        while True:
-            if i < n and text[i] == '"':
-                quote_line, i, buf = line, i + 1, []
-                while True:
-                    if i >= n:
-                        raise _CsvSyntaxError(quote_line, msg("Dấu ngoặc kép mở ở dòng {quote_line} không bao giờ được đóng.",
-                                                              "The quote opened on line {quote_line} is never closed.",
-                                                              quote_line=quote_line))
-                    ch = text[i]
-                    if ch == '"':
-                        if i + 1 < n and text[i + 1] == '"':
-                            buf.append('"')
-                            i += 2
-                            continue
-                        i += 1
-                        break
-                    if ch == "\r":
-                        i += 1 if i + 1 < n and text[i + 1] == "\n" else 0
-                        ch = "\n"
-                    if ch == "\n":
-                        line += 1
-                    buf.append(ch)
-                    i += 1
-                if line != quote_line:
-                    record.multiline[len(record.fields)] = quote_line
-                record.fields.append("".join(buf))
-                if i < n and text[i] not in ",\r\n":
-                    raise _CsvSyntaxError(line, msg("Có chữ ngay sau dấu ngoặc kép đóng (“{value}”); ô có dấu ngoặc kép phải được bao cả ô trong "
-                                                    'ngoặc kép, với "" cho mỗi dấu bên trong.',
-                                                    "Text right after a closing quote (“{value}”); a cell holding a quote must be quoted whole, "
-                                                    'with "" for each quote inside.',
-                                                    value=shown(text[i:i + 20], 20)))
-            else:
-                j = i
-                while j < n and text[j] not in ",\r\n":
-                    if text[j] == '"':
-                        raise _CsvSyntaxError(line, msg("Dấu ngoặc kép lẻ giữa ô “{value}…”; ô có dấu ngoặc kép phải được bao cả ô trong ngoặc kép, với "
-                                                        '"" cho mỗi dấu bên trong.',
-                                                        'Stray quote inside the cell “{value}…”; a cell holding a quote must be quoted whole, with "" '
-                                                        "for each quote inside.",
-                                                        value=shown(text[i:j + 1], 40)))
-                    j += 1
-                record.fields.append(text[i:j])
-                i = j
-            if i < n and text[i] == ",":
-                i += 1
-                continue
-            break
+        try:
+            i, line = _one_record(text, i, line, record)
+        except _CsvSyntaxError as bad:
+            if bad.resume is None:
+                raise
+            record, (i, line) = bad.problem, (bad.resume, bad.problem.line)
         if i < n:
             i += 2 if text.startswith("\r\n", i) else 1
             line += 1
         yield record
+
+
+def _one_record(text: str, i: int, line: int, record: _Record) -> tuple[int, int]:
+    """Read one record into ``record``; where it ends (at its line break) and the line it ends on."""
+    n = len(text)
+    while True:
+        if i < n and text[i] == '"':
+            quote_line, i, buf = line, i + 1, []
+            while True:
+                if i >= n:
+                    raise _CsvSyntaxError(quote_line, msg("Dấu ngoặc kép mở ở dòng {quote_line} không bao giờ được đóng; "
+                                                          "phần còn lại của tệp không đọc được.",
+                                                          "The quote opened on line {quote_line} is never closed; the "
+                                                          "rest of the file could not be read.",
+                                                          quote_line=quote_line))
+                ch = text[i]
+                if ch == '"':
+                    if i + 1 < n and text[i + 1] == '"':
+                        buf.append('"')
+                        i += 2
+                        continue
+                    i += 1
+                    break
+                if ch == "\r":
+                    i += 1 if i + 1 < n and text[i + 1] == "\n" else 0
+                    ch = "\n"
+                if ch == "\n":
+                    line += 1
+                buf.append(ch)
+                i += 1
+            if line != quote_line:
+                record.multiline[len(record.fields)] = quote_line
+            record.fields.append("".join(buf))
+            if i < n and text[i] not in ",\r\n":
+                raise _CsvSyntaxError(line, msg("Có chữ ngay sau dấu ngoặc kép đóng (“{value}”); ô có dấu ngoặc kép phải được bao cả ô trong "
+                                                'ngoặc kép, với "" cho mỗi dấu bên trong.',
+                                                "Text right after a closing quote (“{value}”); a cell holding a quote must be quoted whole, "
+                                                'with "" for each quote inside.',
+                                                value=shown(text[i:_line_end(text, i)], 20)),
+                                      resume=_line_end(text, i))
+        else:
+            j = i
+            while j < n and text[j] not in ",\r\n":
+                if text[j] == '"':
+                    raise _CsvSyntaxError(line, msg("Dấu ngoặc kép lẻ giữa ô “{value}…”; ô có dấu ngoặc kép phải được bao cả ô trong ngoặc kép, với "
+                                                    '"" cho mỗi dấu bên trong.',
+                                                    'Stray quote inside the cell “{value}…”; a cell holding a quote must be quoted whole, with "" '
+                                                    "for each quote inside.",
+                                                    value=shown(text[i:j + 1], 40)),
+                                          resume=_line_end(text, j))
+                j += 1
+            record.fields.append(text[i:j])
+            i = j
+        if i < n and text[i] == ",":
+            i += 1
+            continue
+        break
+    return i, line
 
 
 _ROW_START = re.compile(r'^\s*"?([^,"]+?)"?\s*,')
@@ -206,6 +231,11 @@ def parse_values_csv(data: bytes, catalogue: Catalogue, source: str = "CSV",
     header: tuple[str, ...] | None = None
     try:
         for record in _records(text):
+            if isinstance(record, RowProblem):
+                problems.append(record)
+                if header is None:  # a header that is not CSV: the rows cannot be told apart
+                    break
+                continue
             row, line = record.fields, record.line
             if header is None:
                 got = tuple(clean(c).lower() for c in row)

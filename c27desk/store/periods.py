@@ -270,7 +270,22 @@ def field_label(key: str) -> Text:
     return msg(vi[:1].upper() + vi[1:], (en.removeprefix("the ")[:1].upper() + en.removeprefix("the ")[1:]))
 
 
-def _checked_changes(db: Database, changes: dict[str, str | None]) -> dict[str, str | None]:
+def in_report_window(iso_day: str, year: int, field: str) -> str:
+    """A report's dates (its date, its deadline) fall from 1 January of the year reported on to 31 December of
+    the year after: 01/01/1900 on a 2023 report is a typo, said with the window, not printed."""
+    from datetime import date
+
+    day = date.fromisoformat(iso_day)
+    first, last = date(year, 1, 1), date(year + 1, 12, 31)
+    if not first <= day <= last:
+        raise InputError(msg("{name} {day} nằm ngoài khoảng hợp lý cho báo cáo năm {year}: từ {first} đến {last}.",
+                             "{name} {day} is outside the sensible range for the {year} report: from {first} to "
+                             "{last}.",
+                             name=field_label(field), day=day, year=year, first=first, last=last), field=field)
+    return iso_day
+
+
+def _checked_changes(db: Database, changes: dict[str, str | None], year: int) -> dict[str, str | None]:
     """Every change in its stored form, or InputError naming the field (``where``) before anything is written."""
     bad = [k for k in changes if k not in EDITABLE]
     if bad:
@@ -281,7 +296,7 @@ def _checked_changes(db: Database, changes: dict[str, str | None]) -> dict[str, 
     for key, value in changes.items():
         try:
             if key in DATE_FIELDS:
-                out[key] = parse_day(value, key) if value and value.strip() else None
+                out[key] = in_report_window(parse_day(value, key), year, key) if value and value.strip() else None
             elif key in TEXT_FIELDS:
                 multiline = key == "recipients"
                 out[key] = checked_text(value, TEXT_FIELDS[key], multiline=multiline,
@@ -324,7 +339,7 @@ def update_period(db: Database, year: int, *, who: str, **changes: str | None) -
 
     Refused while the unit's report for the year is finalised, for any detail that would actually
     change (saving the window's dialog unchanged is not a change)."""
-    checked = _checked_changes(db, changes)
+    checked = _checked_changes(db, changes, year)
     require_period(db, year)
     with db.atomic():
         current = {key: db.execute(f"SELECT {key} FROM periods WHERE year = ?", [year]).fetchone()[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -38,6 +39,27 @@ def get(db: Database, unit: str) -> SigningSettings | None:
     return SigningSettings(*row) if row else None
 
 
+def _require_file(settings: SigningSettings) -> None:
+    """The .p12 file or the token's library must be there (a saved typo would only fail at the next signing);
+    the library is not loaded here."""
+    if settings.method == "p12":
+        path = Path(settings.p12_path).expanduser()
+        if not path.is_file():
+            raise InputError(msg("Tệp chứng thư số {path} không có hoặc không phải là tệp (cần một tệp .p12/.pfx có "
+                                 "sẵn); chưa lưu gì.",
+                                 "The certificate file {path} does not exist or is not a file (an existing .p12/.pfx "
+                                 "file is needed); nothing was saved.", path=str(path)),
+                             code="SIGNING_SETTINGS")
+    elif settings.method == "pkcs11":
+        path = Path(settings.pkcs11_module).expanduser()
+        if not path.is_file():
+            raise InputError(msg("Thư viện PKCS#11 {path} không có hoặc không phải là tệp (cần tệp .dll/.so đi kèm "
+                                 "token); chưa lưu gì.",
+                                 "The PKCS#11 library {path} does not exist or is not a file (the .dll/.so file that "
+                                 "comes with the token is needed); nothing was saved.", path=str(path)),
+                             code="SIGNING_SETTINGS")
+
+
 def save(db: Database, settings: SigningSettings, *, who: str) -> None:
     if settings.method == "p12" and not settings.p12_path:
         raise InputError(msg("Cần đường dẫn tệp .p12.",
@@ -51,6 +73,7 @@ def save(db: Database, settings: SigningSettings, *, who: str) -> None:
                              "Invalid signing method: {method}",
                              method=settings.method),
                          code="SIGNING_SETTINGS")
+    _require_file(settings)
     old = get(db, settings.unit)
     with db.atomic():
         db.execute(

@@ -40,3 +40,28 @@ def test_a_p12_that_is_a_device_is_refused_before_any_passphrase(final_demo, cli
                        "--sign-p12", "/dev/zero")
     assert code == 1 and "/dev/zero is not a regular certificate file" in err
     assert not (tmp_path / "a.pdf").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["appendix", "--period", "2023", "--draft", "--out", "{t}/a.txt"],
+    ["received", "appendix", "--unit", "HU-X", "--period", "2023", "--out", "{t}/a.txt"],
+    ["export", "--period", "2023", "--out", "{t}/b.pdf"],
+    ["consolidate", "--period", "2023", "--out", "{t}/c.pdf"],
+    ["catalog", "to-xlsx", "--period", "2023", "--out", "{t}/d.csv"],
+])
+def test_an_output_named_for_another_kind_of_file_is_refused_and_nothing_written(demo_db, cli, tmp_path, args):
+    out = tmp_path / "out"
+    out.mkdir()
+    code, _, err = cli("--lang", "en", *[a.format(t=out) for a in args], db=demo_db)
+    assert code == 1 and "--out" in err and "nothing was written" in err
+    assert list(out.iterdir()) == []
+
+
+def test_an_output_of_the_right_kind_or_a_folder_is_taken(tmp_path):
+    from c27desk.fileio import require_output_kind
+
+    assert require_output_kind(tmp_path / "a.PDF", ".pdf").name == "a.PDF"
+    assert require_output_kind(tmp_path / "usb" / "2024", ".c27", folder_ok=True)
+    assert require_output_kind(tmp_path, ".c27", folder_ok=True) == tmp_path
+    with pytest.raises(C27Error, match=r"x\.zip"):
+        require_output_kind(tmp_path / "x.zip", ".c27", folder_ok=True)

@@ -164,6 +164,15 @@ def test_carry_forward_takes_lasting_period_details_and_refuses_a_distant_year(d
     assert deadline.split()[2:] == []  # the deadline is the new year's own
 
 
+def test_a_refused_carry_forward_creates_no_year(cli, unit_db):
+    code, _, err = cli("carry-forward", "--period", "2024")
+    assert code == 1 and "Không có số liệu năm trước" in err
+    code, _, err = cli("--lang", "en", "carry-forward", "--period", "2024", "--from-predecessors")
+    assert code == 1 and "predecessor" in err
+    code, out, _ = cli("period", "list")
+    assert "2024" not in out  # the refusal changed nothing
+
+
 def test_period_dates_are_checked_and_vietnamese_dates_understood(demo_db, cli):
     assert cli("period", "set", "2023", "--report-date", "20/02/2024", "--deadline", "29.02.2024", db=demo_db)[0] == 0
     code, out, _ = cli("period", "show", "2023", db=demo_db)
@@ -182,6 +191,16 @@ def test_demo_never_overwrites_a_database_that_holds_values(demo_db, cli):
     code, _, err = cli("demo", db=demo_db)
     assert code == 1 and "đã có số liệu" in err
     assert cli("values", "dump", "--period", "2023", db=demo_db)[1] == before
+
+
+def test_a_report_date_outside_the_reports_window_is_refused(demo_db, cli):
+    for args in (("--report-date", "01/01/1900"), ("--deadline", "01/01/2030"), ("--report-date", "31/12/2022")):
+        code, _, err = cli("--lang", "en", "period", "set", "2023", *args, "--place", "Biên Hòa", db=demo_db)
+        assert code == 1 and "from 01/01/2023 to 31/12/2024" in err
+    code, _, err = cli("period", "set", "2023", "--report-date", "01/01/1900", db=demo_db)
+    assert code == 1 and "từ 01/01/2023 đến 31/12/2024" in err
+    assert "Biên Hòa" not in cli("period", "show", "2023", db=demo_db)[1]  # nothing changed
+    assert cli("period", "set", "2023", "--report-date", "31/12/2024", db=demo_db)[0] == 0
 
 
 def _one_row(db_path, row: str):

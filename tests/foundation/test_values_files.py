@@ -61,6 +61,20 @@ def test_each_file_fault_is_refused_with_its_line_and_changes_nothing(cli, unit_
     assert stored(db_path) == before
 
 
+def test_a_bad_line_is_quoted_alone_and_the_lines_after_it_are_still_checked(cli, unit_db, tmp_path, db_path):
+    text = HEAD + 'II.6,"12"x,\nII.1,3,a\nII.1,4,b\nII.2,x"y,z\n'
+    before = stored(db_path)
+    f = tmp_path / "v.csv"
+    f.write_text(text, encoding="utf-8")
+    code, _, err = cli("--lang", "en", "values", "load", str(f), "--period", "2023")
+    assert code == 1 and "Line 2: Text right after a closing quote (“x,”)" in err  # not the rows after it
+    assert "Line 4: Criterion II.1 appears twice" in err and "Line 5: Stray quote" in err
+    code, _, err = load(cli, tmp_path, HEAD + 'II.1,"402,x\nII.2,5,y\n')
+    assert code == 1 and "phần còn lại của tệp không đọc được" in err
+    assert stored(db_path) == before  # the audit log too: no period 2023 was created by the refused loads
+    assert "2023" not in cli("period", "list")[1]
+
+
 def test_multi_line_explanation_from_excel_is_accepted(cli, unit_db, tmp_path, db_path):
     assert load(cli, tmp_path, HEAD + 'II.1,402,"Dòng một\r\nDòng hai"\r\nII.2,5,\r\n')[0] == 0
     assert stored(db_path)[0]["II.1"].explanation == "Dòng một\nDòng hai"

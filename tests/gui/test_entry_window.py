@@ -260,6 +260,10 @@ def test_report_details_are_edited_in_the_window_and_bad_dates_refused(qtbot, de
     assert dialog.error.text().startswith("Ngày báo cáo “31/02/2024”") and "report_date" not in dialog.error.text()
     assert dialog.focusWidget() is dialog.fields["report_date"]  # the field named by the refusal, found by its key
     assert periods.require_period(window.db, 2023).signer_name == "Hồ Thanh Sơn"  # nothing saved
+    dialog.fields["report_date"].setText("01/01/1900")  # the service's window, the same as period set's
+    qtbot.keyClick(dialog.fields["signer_name"], Qt.Key.Key_Return)
+    assert "từ 01/01/2023 đến 31/12/2024" in dialog.error.text() and dialog.isVisible()
+    assert periods.require_period(window.db, 2023).signer_name == "Hồ Thanh Sơn"
     dialog.fields["report_date"].setText("21/02/2024")
     qtbot.keyClick(dialog.fields["signer_name"], Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)

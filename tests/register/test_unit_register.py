@@ -160,3 +160,32 @@ def test_add_without_from_starts_in_the_newest_open_period_and_can_be_retired_th
     assert "XA-3" not in tree(province, 2023) and "XA-3" in tree(province, 2024)
     assert cli("units", "retire", "--code", "XA-3", "--from", "2024")[0] == 0  # a mistake, nothing received
     assert "XA-3" not in tree(province, 2024)
+
+
+@pytest.mark.parametrize("args", [
+    ("--unit-code", "hu_bad", "--unit-name", "X", "--level", "tinh"),
+    ("--unit-code", "HU-A", "--unit-name", "X", "--level", "nope"),
+    ("--unit-code", "HU-A", "--unit-name", "X"),
+    ("--unit-code", "HU-A", "--unit-name", "X", "--level", "huyen", "--period", "1800"),
+])
+def test_a_failed_init_leaves_no_file_behind(cli, tmp_path, args):
+    db = tmp_path / "new" / "x.sqlite3"
+    db.parent.mkdir()
+    code, _, err = cli("init", *args, db=db)
+    assert code == 1 and err.strip()
+    assert list(db.parent.iterdir()) == []  # neither a database nor a lock file
+
+
+def test_init_on_a_unit_with_a_year_no_form_serves_changes_nothing(cli, db_path):
+    assert cli("init", "--unit-code", "HU-A", "--unit-name", "X", "--level", "huyen")[0] == 0
+    code, _, err = cli("--lang", "en", "init", "--unit-code", "HU-A", "--unit-name", "Y", "--period", "1800")
+    assert code == 1 and "1800" in err
+    assert cli("init", "--unit-code", "HU-A")[1].startswith("Đơn vị HU-A không thay đổi.")
+
+
+def test_an_empty_register_says_so_and_how_to_add_a_unit(cli):
+    assert cli("init", "--unit-code", "HU-A", "--unit-name", "X", "--level", "huyen", "--period", "2024")[0] == 0
+    code, out, _ = cli("--lang", "en", "units", "list")
+    assert code == 0 and "no units under this one (HU-A)" in out and "c27desk units add --code CODE" in out
+    code, out, _ = cli("units", "list", "--year", "2024")
+    assert code == 0 and out.startswith("Năm 2024 chưa có đơn vị nào trực thuộc HU-A") and "--from 2024" in out

@@ -287,3 +287,12 @@ def test_verify_refuses_sha1_and_active_content_with_their_codes(final_demo, cli
         doc.save(tmp_path / "js.pdf")
     code, text, _ = cli("--lang", "vi", "verify", str(tmp_path / "js.pdf"), "--trust", str(unit_keys.ca_pem))
     assert code == 1 and "VẤN ĐỀ: [APPENDIX_ACTIVE_CONTENT] Tệp chứa nội dung chủ động (JavaScript)" in text
+
+
+def test_signing_set_refuses_a_missing_p12_or_library_and_saves_nothing(demo_db, cli, tmp_path):
+    for args in (("--p12", str(tmp_path / "nofile.p12")), ("--p12", str(tmp_path)),
+                 ("--pkcs11-module", str(tmp_path / "nonexist.so"), "--token", "T")):
+        code, _, err = cli("--lang", "en", "signing", "set", *args, db=demo_db)
+        assert code == 1 and "does not exist or is not a file" in err and "nothing was saved" in err
+    code, out, _ = cli("--lang", "en", "signing", "show", db=demo_db)
+    assert "No signing settings" in out
