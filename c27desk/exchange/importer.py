@@ -214,8 +214,8 @@ def _check_appendix_shows(pdf: bytes, manifest: Manifest, cat, entries: dict[str
     try:
         expected = render_appendix(content)
     except Exception as exc:  # noqa: BLE001 - details no appendix of ours could have been drawn from
-        raise refuse("APPENDIX_MISMATCH", msg("không vẽ lại được ({why})", "cannot be drawn again ({why})",
-                                               why=type(exc).__name__)) from exc
+        raise refuse("APPENDIX_MISMATCH", msg("không vẽ lại được từ số liệu của gói",
+                                               "cannot be drawn again from the package's data")) from exc
     difference = appendix_difference(pdf, expected)
     if difference:
         raise refuse("APPENDIX_MISMATCH", problem_text(difference))
@@ -414,7 +414,7 @@ def _check(db: Database, raw: bytes, file_name: str, accept_new_signer: Acceptan
     except ImportRefusedError:
         raise
     except _FILE_FAULTS as exc:
-        raise refuse("MALFORMED", f"{type(exc).__name__}") from exc
+        raise refuse("MALFORMED", msg("nội dung gói bị hỏng", "the package's content is damaged")) from exc
 
 
 @dataclass

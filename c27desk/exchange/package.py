@@ -209,7 +209,7 @@ def read_members(raw: bytes, limits: dict[str, int], max_file: int) -> dict[str,
     try:
         for info in infos:
             parts[info.filename] = _read_limited(zf, info, limits[info.filename])
-    except (*_ZIP_ERRORS, zlib.error, RuntimeError) as exc:
-        raise refuse("MALFORMED", msg("không giải nén được ({why})", "cannot inflate ({why})",
-                                     why=type(exc).__name__)) from None
+    except (*_ZIP_ERRORS, zlib.error, RuntimeError):
+        raise refuse("MALFORMED", msg("không giải nén được (dữ liệu nén bị hỏng)",
+                                     "cannot decompress (the compressed data is damaged)")) from None
     return parts
