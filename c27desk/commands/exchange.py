@@ -125,8 +125,9 @@ def cmd_import(ctx, args) -> int:
     status = _report(ctx, args, outcomes)
     if stopped.is_set():
         print(msg("Đã dừng (Ctrl+C) sau {done}/{n} tệp; các tệp đã nhận được ghi đầy đủ, các tệp còn lại chưa "
-                  "được đọc.", "Stopped (Ctrl+C) after {done}/{n} files; the files imported are stored whole, "
-                  "the rest were not read.", done=len(outcomes), n=len(files)), file=sys.stderr)
+                  "được đọc.", "Stopped (Ctrl+C) after {done}/{n} file; the files imported are stored whole, "
+                  "the rest were not read.", plural="Stopped (Ctrl+C) after {done}/{n} files; the files imported are "
+                  "stored whole, the rest were not read.", done=len(outcomes), n=len(files)), file=sys.stderr)
         return 130
     return status
 
@@ -305,7 +306,7 @@ def cmd_consolidate(ctx, args) -> int:
         db.close()
     got = len(cons.received)
     ctx.say(msg("Năm {year}: đã nhận {got}/{n} đơn vị.",
-                "Year {year}: {got}/{n} units received.",
+                "Year {year}: {got}/{n} unit received.", plural="Year {year}: {got}/{n} units received.",
                 year=cons.year, got=got, n=len(cons.units)))
     from c27desk.consolidate.completeness import completeness
 

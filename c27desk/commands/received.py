@@ -46,7 +46,7 @@ def cmd_list(ctx, args) -> int:
         db.close()
     got = sum(1 for r in reports if r.sha256)
     ctx.say(msg("Năm {period}: đã nhận {got}/{n} đơn vị.",
-                "Year {period}: {got}/{n} units received.",
+                "Year {period}: {got}/{n} unit received.", plural="Year {period}: {got}/{n} units received.",
                 period=args.period, got=got, n=len(reports)))
     for r in reports:
         c, st = r.completeness, r.status
