@@ -61,7 +61,8 @@ def cmd_appendix(ctx, args) -> int:
                              "Only a finalised revision is signed, never a draft; finalise first."))
     db = ctx.open(create=False, write=False)
     try:
-        content = appendix_content(db, args.period, revision=args.revision, draft=args.draft)
+        content = appendix_content(db, args.period, revision=args.revision, draft=args.draft,
+                                       draft_hint=not signing)  # a draft is printed, never signed
         rendered = render_appendix(content)
         pdf = rendered.pdf
         verification = None
