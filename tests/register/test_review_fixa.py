@@ -80,3 +80,13 @@ def test_export_of_a_report_not_finalised_does_not_suggest_an_option_it_lacks(de
     code, _, err = cli("--lang", lang, "export", "--period", "2023", "--out", str(tmp_path / "usb"), "--sign-p12",
                        str(tmp_path / "k.p12"))
     assert code != 0 and "finalise --period 2023" in err and "--draft" not in err, err
+
+
+def test_backup_list_says_when_why_and_how_large_in_the_readers_language(demo_db, cli):
+    import re
+
+    assert cli("backup", db=demo_db)[0] == 0
+    for lang, why in (("vi", "sao lưu thủ công"), ("en", "made by hand")):
+        lines = cli("--lang", lang, "backup", "--list", db=demo_db)[1].splitlines()
+        manual = next(line for line in lines if line.endswith("-manual.sqlite3"))
+        assert re.match(r"\d\d/\d\d/\d{4} \d\d:\d\d \(GMT\+7\)  " + why + r"  \d+ KB  /", manual), manual
