@@ -90,3 +90,11 @@ def test_backup_list_says_when_why_and_how_large_in_the_readers_language(demo_db
         lines = cli("--lang", lang, "backup", "--list", db=demo_db)[1].splitlines()
         manual = next(line for line in lines if line.endswith("-manual.sqlite3"))
         assert re.match(r"\d\d/\d\d/\d{4} \d\d:\d\d \(GMT\+7\)  " + why + r"  \d+ KB  /", manual), manual
+
+
+@pytest.mark.parametrize(("lang", "said"), [("vi", "ghi dạng ngày/tháng/năm, ví dụ 20/02/2024."),
+                                            ("en", "write day/month/year, for example 20/02/2024.")])
+def test_a_date_that_is_not_is_answered_with_the_dd_mm_yyyy_form_only(demo_db, cli, lang, said):
+    code, _, err = cli("--lang", lang, "period", "set", "2023", "--report-date", "31/02/2024")
+    assert code == 1 and said in err and "2024-02-20" not in err
+    assert cli("period", "set", "2023", "--report-date", "2024-02-20")[0] == 0  # ISO is still taken, unsaid
