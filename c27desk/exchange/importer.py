@@ -242,9 +242,11 @@ def _signer_pin(db: Database, unit: str, cert, signer: certs.CertificateDetails,
                                                   "batch", unit=", ".join(elsewhere), subject=subject))
     if not accepts(accept_new_signer, unit):
         if pinned is None:
-            raise refuse("NEW_SIGNER", joined("{unit}: {signer}", unit=unit, signer=signer.said()), signer=signer)
+            raise refuse("NEW_SIGNER", joined("{unit}: {signer}", unit=unit, signer=signer.said()), signer=signer,
+                         unit=unit)
         old = certs.details(certs.load_pem(pinned.pem))
-        raise refuse("SIGNER_CHANGED", joined("{old} → {new}", old=old.said(), new=signer.said()), signer=signer)
+        raise refuse("SIGNER_CHANGED", joined("{old} → {new}", old=old.said(), new=signer.said()), signer=signer,
+                     unit=unit)
     return "first" if pinned is None else "renewal"
 
 

@@ -98,3 +98,13 @@ def test_a_date_that_is_not_is_answered_with_the_dd_mm_yyyy_form_only(demo_db, c
     code, _, err = cli("--lang", lang, "period", "set", "2023", "--report-date", "31/02/2024")
     assert code == 1 and said in err and "2024-02-20" not in err
     assert cli("period", "set", "2023", "--report-date", "2024-02-20")[0] == 0  # ISO is still taken, unsaid
+
+
+def test_a_first_package_refusal_names_the_unit_to_accept(office, bienhoa, child_keys, tmp_path, cli):
+    from tests.exchange.support import export
+
+    export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "usb")
+    for lang in ("vi", "en"):
+        code, out, _ = cli("--lang", lang, "import", "--dry-run", str(tmp_path / "usb"), db=office)
+        assert code == 1 and "(--accept-new-signer HU-BIENHOA)" in out, out
+        assert "UNIT_CODE" not in out and "MÃ_ĐƠN_VỊ" not in out
