@@ -108,3 +108,16 @@ def test_a_first_package_refusal_names_the_unit_to_accept(office, bienhoa, child
         code, out, _ = cli("--lang", lang, "import", "--dry-run", str(tmp_path / "usb"), db=office)
         assert code == 1 and "(--accept-new-signer HU-BIENHOA)" in out, out
         assert "UNIT_CODE" not in out and "MÃ_ĐƠN_VỊ" not in out
+
+
+def test_a_package_short_of_members_names_the_missing_ones(demo_db, cli, tmp_path):
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("manifest.json", "{}")
+    (tmp_path / "z.c27").write_bytes(buf.getvalue())
+    for lang, said in (("vi", "thiếu 3 thành phần: "), ("en", "3 members missing: ")):
+        code, out, _ = cli("--lang", lang, "import", "--dry-run", str(tmp_path / "z.c27"))
+        assert code == 1 and said in out and "data.json" in out and "manifest.json" not in out.split(said)[1], out
