@@ -121,3 +121,16 @@ def test_a_package_short_of_members_names_the_missing_ones(demo_db, cli, tmp_pat
     for lang, said in (("vi", "thiếu 3 thành phần: "), ("en", "3 members missing: ")):
         code, out, _ = cli("--lang", lang, "import", "--dry-run", str(tmp_path / "z.c27"))
         assert code == 1 and said in out and "data.json" in out and "manifest.json" not in out.split(said)[1], out
+
+
+def test_the_proposals_to_accept_are_listed_in_the_forms_order(demo_db, cli):
+    from c27desk.consolidate.summary import consolidate, proposals
+    from c27desk.store.database import open_database
+
+    db = open_database(demo_db)
+    try:
+        in_form = [p.criterion for p in proposals(consolidate(db, 2023))]
+    finally:
+        db.close()
+    code, _, err = cli("--lang", "en", "consolidate", "--period", "2023", "--accept", "XX.1")
+    assert code == 1 and f"(there are: {', '.join(in_form)})" in err, err
