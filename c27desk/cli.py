@@ -177,6 +177,17 @@ VALUE_NAMES = {
 }
 
 
+def wrong_kind(kind: type, value: str) -> Text:
+    """What an option's value should have been, in words, for a value that is not of that kind."""
+    if kind is int:
+        return msg("“{value}” không phải số nguyên", "“{value}” is not a whole number", value=value)
+    if kind is float:
+        return msg("“{value}” không phải số", "“{value}” is not a number", value=value)
+    if issubclass(kind, Path):
+        return msg("“{value}” không phải đường dẫn tệp dùng được", "“{value}” is not a usable file path", value=value)
+    return msg("giá trị “{value}” không dùng được", "the value “{value}” cannot be used", value=value)
+
+
 class _Formatter(argparse.HelpFormatter):
     """Help texts are Texts, rendered in the reader's language when the help is shown."""
 
@@ -205,9 +216,19 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # one line, exit 2, as for every other failure
-        said = msg("{prog}: lệnh chưa đúng: {message} (xem {prog} --help)",
-                   "{prog}: usage error: {message} (see {prog} --help)", prog=self.prog, message=message)
+        said = msg("{prog}: Lệnh chưa đúng: {message} (xem {prog} --help)",
+                   "{prog}: Usage error: {message} (see {prog} --help)", prog=self.prog, message=message)
         self.exit(EXIT_USAGE, f"{said}\n")
+
+    def _get_value(self, action: argparse.Action, arg_string: str):
+        """A value of the wrong kind is said in words ("“20x3” is not a whole number"), not by the name of a
+        Python type as argparse does ("invalid int value")."""
+        try:
+            return super()._get_value(action, arg_string)
+        except argparse.ArgumentError as exc:
+            if isinstance(action.type, type) and issubclass(action.type, (int, float, Path)):
+                raise argparse.ArgumentError(action, wrong_kind(action.type, arg_string).render()) from exc.__cause__
+            raise
 
     def add_argument(self, *args, **kwargs):
         """A positional with choices is named by its choices (``{list,set}``), in usage and in errors alike:

@@ -62,7 +62,8 @@ def cmd_appendix(ctx, args) -> int:
                              "Only a finalised revision is signed, never a draft; finalise first."))
     db = ctx.open(create=False, write=False)
     try:
-        content = appendix_content(db, args.period, revision=args.revision, draft=args.draft)
+        content = appendix_content(db, args.period, revision=args.revision, draft=args.draft,
+                                       draft_hint=not signing)  # a draft is printed, never signed
         rendered = render_appendix(content)
         pdf = rendered.pdf
         verification = None
@@ -101,6 +102,10 @@ def _roots(db, paths: list[Path]) -> list:
 def _print_verification(ctx, v, *, just_signed: bool = False) -> None:
     from c27desk.report.verify import local_time
 
+    if v.unreadable:  # no signer, no time: the one thing to say is that the file could not be read
+        for problem in v.problems:
+            ctx.say(msg("VẤN ĐỀ: {problem}", "PROBLEM: {problem}", problem=problem_text(problem)))
+        return
     ctx.say(msg("Người ký: {signer}\nThời điểm ký: {when}\nChữ ký còn nguyên vẹn, hợp lệ: {valid}\nChữ ký bao trùm "
                 "toàn bộ tệp: {whole}\nThuộc tổ chức chứng thực tin cậy: {trusted}",
                 "Signer: {signer}\nSigning time: {when}\nSignature intact and valid: {valid}\nCovers the whole file: "

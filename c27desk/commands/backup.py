@@ -23,9 +23,9 @@ def register(sub) -> None:
 def cmd_backup(ctx, args) -> int:
     if args.list:
         for path in backup.list_backups(ctx.db_path):
-            print(path)
+            ctx.say(backup.backup_line(path))
         for path in backup.list_safety_copies(ctx.db_path):  # kept by restores, never rotated
-            print(path)
+            ctx.say(backup.backup_line(path))
         return 0
     db = ctx.open(create=False, write=False)
     try:

@@ -72,6 +72,6 @@ def cmd_check(ctx, args) -> int:
     ctx.say(msg("Đầy đủ: {answered}/{total} ({pct}%); {errors}, {warnings}; {state}",
                 "Complete: {answered}/{total} ({pct}%); {errors}, {warnings}; {state}",
                 answered=report.answered, total=report.total, pct=pct, errors=errors_said(len(report.errors)),
-                warnings=warnings_said(len(report.warnings)),
+                warnings=warnings_said(len(report.warnings) + (1 if details else 0)),  # every WARNING printed
                 state=msg("ĐẦY ĐỦ VÀ HỢP LỆ", "COMPLETE AND VALID") if ready else msg("CHƯA SẴN SÀNG", "NOT READY")))
     return 1 if report.errors else 0

@@ -276,7 +276,8 @@ def cmd_consolidate(ctx, args) -> int:
                 if unknown or not wanted:
                     raise InputError(msg("Không có đề xuất tổng hợp cho: {unknown} (có: {known}).",
                                          "No consolidated proposal for: {unknown} (there are: {known}).",
-                                         unknown=", ".join(unknown) or "—", known=", ".join(sorted(known)) or "—"),
+                                         unknown=", ".join(unknown) or "—",  # the form's order, as proposed:
+                                         known=", ".join(p.criterion for p in props) or "—"),
                                      where="--accept")
                 props = [p for p in props if p.criterion in wanted]
             changed = accept_proposals(db, args.period, props, who=ctx.who)

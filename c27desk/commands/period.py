@@ -63,7 +63,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("reopen", help=msg("mở lại báo cáo đã chốt (bản N+1)", "reopen as revision N+1"))
     p.add_argument("--period", type=int, required=True, metavar=str(msg("NĂM", "YEAR")))
-    p.add_argument("--yes", action="store_true", help=msg("không hỏi lại (dùng trong script)", "do not ask"))
+    p.add_argument("--yes", action="store_true", help=msg("không hỏi lại (khi chạy tự động)", "do not ask (for unattended runs)"))
     p.set_defaults(func=cmd_reopen)
 
     p = sub.add_parser("carry-forward",

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from c27desk.errors import InputError
-from c27desk.exchange.reasons import pair_text
 from c27desk.i18n import msg
 from c27desk.store import units
 
@@ -61,11 +60,11 @@ def cmd_units(ctx, args) -> int:
     try:
         me = units.require_self_unit(db)
         if args.force_history and args.from_year is not None:
-            vi, en = units.held_history(db, args.from_year)
-            if vi:
+            held = units.held_history(db, args.from_year)
+            if held is not None:
                 ctx.say(msg("CẢNH BÁO: thay đổi này sửa cây đơn vị của các năm đã có báo cáo — {years}",
                             "WARNING: this change rewrites the unit tree of years already reported on — {years}",
-                            years=pair_text(vi, en)))
+                            years=held))
         handler = {"list": _list, "add": _add, "rename": _rename, "move": _move, "retire": _retire,
                    "merge": _merge, "signers": _signers, "pin": _pin, "unpin": _unpin, "history": _history}
         return handler[args.action](ctx, args, db, me) or 0
@@ -253,8 +252,8 @@ def _history(ctx, args, db, me) -> None:
         raise InputError(msg("Lệnh units history cần đúng một tệp sao lưu (.sqlite3) của đơn vị đã hợp nhất.",
                              "The units history command needs exactly one backup file (.sqlite3) of the merged-away unit."))
     got = absorb(db, Path(args.codes[0]), who=ctx.who)
-    ctx.say(msg("Đã đưa lịch sử của {unit} vào: {revisions} bản báo cáo, {units} đơn vị mới; {skipped} bản đã có "
-                "được giữ nguyên.",
-                "Brought in {unit}'s history: {revisions} report revisions, {units} new units; {skipped} already "
-                "held were left as they are.",
-                unit=got.unit, revisions=got.revisions, units=got.units, skipped=got.skipped))
+    ctx.say(msg("Đã đưa lịch sử của {unit} vào: {revisions}, {units}; {skipped} bản đã có được giữ nguyên.",
+                "Brought in {unit}'s history: {revisions}, {units}; already held, left as they were: {skipped}.",
+                unit=got.unit, skipped=got.skipped,
+                revisions=msg("{n} bản báo cáo", "{n} report revision", plural="{n} report revisions", n=got.revisions),
+                units=msg("{n} đơn vị mới", "{n} new unit", plural="{n} new units", n=got.units)))

@@ -80,11 +80,11 @@ def not_plain_file(path: Path) -> tuple[str, str] | None:
     except OSError as exc:
         return both(os_text(exc))
     if stat.S_ISLNK(mode):
-        return both(msg("là liên kết (symlink), không đọc", "a link (symlink), not read"))
+        return both(msg("là liên kết tắt, không đọc", "a link (symlink), not read"))
     if stat.S_ISDIR(mode):
         return both(msg("là thư mục", "a folder"))
     if not stat.S_ISREG(mode):
-        return both(msg("không phải tệp thường (FIFO, thiết bị…), không đọc", "not a regular file (FIFO, device…), not read"))
+        return both(msg("không phải tệp thường (ống dẫn, thiết bị…), không đọc", "not a regular file (FIFO, device…), not read"))
     return None
 
 

@@ -214,8 +214,8 @@ def _check_appendix_shows(pdf: bytes, manifest: Manifest, cat, entries: dict[str
     try:
         expected = render_appendix(content)
     except Exception as exc:  # noqa: BLE001 - details no appendix of ours could have been drawn from
-        raise refuse("APPENDIX_MISMATCH", msg("không vẽ lại được ({why})", "cannot be drawn again ({why})",
-                                               why=type(exc).__name__)) from exc
+        raise refuse("APPENDIX_MISMATCH", msg("không vẽ lại được từ số liệu của gói",
+                                               "cannot be drawn again from the package's data")) from exc
     difference = appendix_difference(pdf, expected)
     if difference:
         raise refuse("APPENDIX_MISMATCH", problem_text(difference))
@@ -242,9 +242,11 @@ def _signer_pin(db: Database, unit: str, cert, signer: certs.CertificateDetails,
                                                   "batch", unit=", ".join(elsewhere), subject=subject))
     if not accepts(accept_new_signer, unit):
         if pinned is None:
-            raise refuse("NEW_SIGNER", joined("{unit}: {signer}", unit=unit, signer=signer.said()), signer=signer)
+            raise refuse("NEW_SIGNER", joined("{unit}: {signer}", unit=unit, signer=signer.said()), signer=signer,
+                         unit=unit)
         old = certs.details(certs.load_pem(pinned.pem))
-        raise refuse("SIGNER_CHANGED", joined("{old} → {new}", old=old.said(), new=signer.said()), signer=signer)
+        raise refuse("SIGNER_CHANGED", joined("{old} → {new}", old=old.said(), new=signer.said()), signer=signer,
+                     unit=unit)
     return "first" if pinned is None else "renewal"
 
 
@@ -414,7 +416,7 @@ def _check(db: Database, raw: bytes, file_name: str, accept_new_signer: Acceptan
     except ImportRefusedError:
         raise
     except _FILE_FAULTS as exc:
-        raise refuse("MALFORMED", f"{type(exc).__name__}") from exc
+        raise refuse("MALFORMED", msg("nội dung gói bị hỏng", "the package's content is damaged")) from exc
 
 
 @dataclass

@@ -113,8 +113,10 @@ def _central_directory(raw: bytes, limits: dict[str, int]) -> list[_Entry]:
         raise refuse("UNSAFE_MEMBER", msg("{n} thành phần, cần {wanted}", "{n} members, {wanted} expected",
                                           n=count, wanted=len(limits)))
     if count < len(limits):
-        raise refuse("MALFORMED", msg("thiếu thành phần ({n} trên {wanted})", "missing members ({n} of {wanted})",
-                                     n=count, wanted=len(limits)))
+        missing = [name for name in limits if name not in _names_listed(raw, cd_offset, end, count)]
+        raise refuse("MALFORMED", msg("thiếu {n} thành phần: {missing}", "{n} member missing: {missing}",
+                                     plural="{n} members missing: {missing}", n=len(missing),
+                                     missing=", ".join(missing)))
     known = {name.encode("ascii"): name for name in limits}
     if cd_offset + cd_size != end:
         raise refuse("MALFORMED", msg("thư mục trung tâm sai vị trí", "central directory out of place"))
@@ -153,6 +155,20 @@ def _central_directory(raw: bytes, limits: dict[str, int]) -> list[_Entry]:
         raise refuse("UNSAFE_MEMBER", msg("trùng tên thành phần", "duplicate member names"))
     _check_local_headers(raw, entries, cd_offset)
     return entries
+
+
+def _names_listed(raw: bytes, cd_offset: int, end: int, count: int) -> set[str]:
+    """The member names the central directory lists (at most ``count``, fewer if it breaks off), only to
+    say which expected members a short package lacks."""
+    names, at = set(), cd_offset
+    for _ in range(count):
+        if at < 0 or at + _CENTRAL.size > end or raw[at:at + 4] != b"PK\x01\x02":
+            break
+        fields = _CENTRAL.unpack_from(raw, at)
+        name_len, extra_len, comment_len = fields[10], fields[11], fields[12]
+        names.add(raw[at + _CENTRAL.size:at + _CENTRAL.size + name_len].decode("utf-8", "replace"))
+        at += _CENTRAL.size + name_len + extra_len + comment_len
+    return names
 
 
 def _check_local_headers(raw: bytes, entries: list[_Entry], cd_offset: int) -> None:
@@ -209,7 +225,7 @@ def read_members(raw: bytes, limits: dict[str, int], max_file: int) -> dict[str,
     try:
         for info in infos:
             parts[info.filename] = _read_limited(zf, info, limits[info.filename])
-    except (*_ZIP_ERRORS, zlib.error, RuntimeError) as exc:
-        raise refuse("MALFORMED", msg("không giải nén được ({why})", "cannot inflate ({why})",
-                                     why=type(exc).__name__)) from None
+    except (*_ZIP_ERRORS, zlib.error, RuntimeError):
+        raise refuse("MALFORMED", msg("không giải nén được (dữ liệu nén bị hỏng)",
+                                     "cannot decompress (the compressed data is damaged)")) from None
     return parts

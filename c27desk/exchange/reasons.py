@@ -185,9 +185,28 @@ def issue_text(issue: Any) -> Text:
     return text if isinstance(text, Text) else pair_text(issue.message_vi, issue.message_en)
 
 
-def reason_text(code: str, detail: Text | str = "") -> Text:
-    """The refusal ``code`` said with ``detail`` (a Text in both languages, or a quoted name)."""
+#: The refusals whose remedy names the unit, when the unit's code is known (``--accept-new-signer HU-A``
+#: rather than the placeholder UNIT_CODE of the table above).
+UNIT_REASON_TEXTS: dict[str, Callable[[Text, str], Text]] = {
+    Reason.NEW_SIGNER: lambda d, u: msg("Gói đầu tiên của đơn vị {detail}; đối chiếu chứng thư số này với đơn vị (qua "
+                                        "điện thoại) rồi xác nhận cho riêng đơn vị đó (--accept-new-signer {unit}).",
+                                        "First package from {detail}; check this certificate with the unit (by "
+                                        "telephone), then accept it for that unit only (--accept-new-signer {unit}).",
+                                        detail=d, unit=u),
+    Reason.SIGNER_CHANGED: lambda d, u: msg("Chứng thư số của người ký khác với chứng thư đã ghi nhận cho đơn vị: "
+                                            "{detail}; chỉ nhận khi xác nhận gia hạn (--accept-new-signer {unit}).",
+                                            "The signer's certificate differs from the one on record for the unit: "
+                                            "{detail}; accept the renewal first (--accept-new-signer {unit}).",
+                                            detail=d, unit=u),
+}
+
+
+def reason_text(code: str, detail: Text | str = "", unit: str | None = None) -> Text:
+    """The refusal ``code`` said with ``detail`` (a Text in both languages, or a quoted name); with
+    ``unit`` (the unit's code, when known) a remedy that names a unit names that one."""
     said = detail if isinstance(detail, Text) else verbatim(detail)
+    if unit and code in UNIT_REASON_TEXTS:
+        return UNIT_REASON_TEXTS[code](_safe(said), unit)
     return REASON_TEXTS[code](_safe(said))
 
 
@@ -233,14 +252,15 @@ _OUTCOME_LABELS = {
 class ImportRefusedError(C27Error):
     """A received file refused for a coded reason; nothing was changed."""
 
-    def __init__(self, code: str, detail: Text | str = "", *, signer=None):
-        text = reason_text(code, detail)
+    def __init__(self, code: str, detail: Text | str = "", *, signer=None, unit: str | None = None):
+        text = reason_text(code, detail, unit)
         super().__init__(text, code=code)
         self.detail = text.values["detail"]  # the detail alone, as a Text (quoted names made safe)
         self.signer = signer  # the certificate details of a new or changed signer, for the operator to confirm
 
 
-def refuse(code: str, detail: Text | str = "", *, signer=None) -> ImportRefusedError:
+def refuse(code: str, detail: Text | str = "", *, signer=None, unit: str | None = None) -> ImportRefusedError:
     """``raise refuse(Reason.X, msg("…", "…", name=…))``: a detail of words is a Text in both languages;
-    a bare string is a quoted name (a file, a unit code, a certificate subject) shown as it is."""
-    return ImportRefusedError(code, detail, signer=signer)
+    a bare string is a quoted name (a file, a unit code, a certificate subject) shown as it is. ``unit``:
+    the unit concerned, named in the remedy where one names a unit."""
+    return ImportRefusedError(code, detail, signer=signer, unit=unit)

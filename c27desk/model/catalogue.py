@@ -301,6 +301,9 @@ def parse_catalogue(data: Any, source: str = "catalogue", *, year: int | None = 
     """
     if not isinstance(data, dict):
         raise _fail(source, "Tệp biểu mẫu phải là một đối tượng JSON.", "A form file must be a JSON object.")
+    if "format" not in data or data["format"] is None:
+        raise _fail(source, "Tệp biểu mẫu thiếu trường “format” (cần “format”: 1).",
+                    "The form file has no “format” field (it needs “format”: 1).")
     if data.get("format") != 1:
         raise _fail(source, "Định dạng biểu mẫu “{format}” không được hỗ trợ (cần 1).",
                     "The form format “{format}” is not supported (expected 1).", format=shown(str(data.get("format"))))

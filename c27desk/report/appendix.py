@@ -53,23 +53,30 @@ class AppendixContent:
 
 
 def appendix_content(db: Database, year: int, *, unit_code: str | None = None, revision: int | None = None,
-                     draft: bool = False) -> AppendixContent:
+                     draft: bool = False, draft_hint: bool = False) -> AppendixContent:
     """The appendix of a finalised revision (the latest, or ``revision``), or with ``draft`` the working values.
 
     Without a finalised revision and without ``draft`` this is refused: a document that will be
-    signed or sent must be one the unit has finalised.
+    signed or sent must be one the unit has finalised. ``draft_hint``: the caller offers ``--draft``
+    (the appendix command), so the refusal may suggest it; export and the window do not.
     """
     ref = open_report(db, year, unit_code)
     code = ref.unit.code
     if revision is None and not draft:
         rev = revisions.latest_final(db, code, year)
         if rev is None:
+            said = msg("Báo cáo năm {year} của {name} chưa được chốt; hãy chốt báo cáo (c27desk finalise --period "
+                       "{year}).",
+                       "The {year} report of {name} is not finalised; finalise it (c27desk finalise --period {year}).",
+                       year=year, name=ref.unit.name)
+            if draft_hint:
+                said = msg("Báo cáo năm {year} của {name} chưa được chốt; hãy chốt báo cáo (c27desk finalise --period "
+                           "{year}) hoặc in bản dự thảo (--draft).",
+                           "The {year} report of {name} is not finalised; finalise it (c27desk finalise --period "
+                           "{year}) or print a draft (--draft).",
+                           year=year, name=ref.unit.name)
             raise StoreError(
-                msg("Báo cáo năm {year} của {name} chưa được chốt; hãy chốt báo cáo (c27desk finalise --period "
-                    "{year}) hoặc in bản dự thảo (--draft).",
-                    "The {year} report of {name} is not finalised; finalise it (c27desk finalise --period {year}) "
-                    "or print a draft (--draft).",
-                    year=year, name=ref.unit.name),
+                said,
                 code="NOT_FINAL",
             )
         revision = rev.number

@@ -111,9 +111,10 @@ def _token_error(exc: Exception, spec: Pkcs11Spec) -> SigningError:
         return SigningError(msg("Không thấy thiết bị ký số “{token_label}”; hãy cắm USB token.",
                                 "Token “{token_label}” not found; plug the USB token in.",
                                 token_label=spec.token_label), code="TOKEN_NOT_FOUND")
-    return SigningError(msg("Lỗi thiết bị ký số: {fault} {exc}",
-                            "Token error: {fault} {exc}",
-                            fault=type(exc).__name__, exc=exc),
+    # the token library's reason is a class name and English words: the log keeps it (raised ``from exc``)
+    return SigningError(msg("Thiết bị ký số báo lỗi; hãy rút USB token ra, cắm lại rồi ký lại (chi tiết trong nhật ký).",
+                            "The token reported an error; unplug the USB token, plug it in again and sign again "
+                            "(details in the log)."),
                         code="TOKEN_ERROR")
 
 

@@ -39,6 +39,7 @@ class PdfVerification:
     policy: tuple[str, str] | None = None  # (refusal code, detail) when the signature breaks the signing policy
     active: list[str] = field(default_factory=list)  # JavaScript, automatic actions, attachments, XFA
     keywords: str | None = None  # the document information's /Keywords, when read in the same pass
+    unreadable: bool = False  # not a PDF at all (or too damaged to open): nothing else in here means anything
 
     @property
     def ok(self) -> bool:
@@ -117,8 +118,8 @@ def active_content(pdf: bytes) -> list[str]:
     try:
         with pikepdf.open(io.BytesIO(pdf)) as doc:
             return _active_in(doc)
-    except Exception as exc:  # noqa: BLE001 - a PDF pikepdf cannot read cannot be shown to be harmless
-        return [f"unreadable ({type(exc).__name__})"]
+    except Exception:  # noqa: BLE001 - a PDF pikepdf cannot read cannot be shown to be harmless
+        return ["?"]  # listed as a kind that cannot be named; the log keeps pikepdf's reason
 
 
 def _active_in(doc) -> list[str]:
@@ -276,8 +277,10 @@ def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         signatures = list(reader.embedded_signatures)
-    except Exception as exc:  # noqa: BLE001 - any damage means "not a readable signed PDF"
-        result.problems.append(msg("Không đọc được tệp PDF ({fault}).", "Unreadable PDF ({fault}).", fault=type(exc).__name__))
+    except Exception:  # noqa: BLE001 - any damage means "not a readable signed PDF"
+        result.unreadable = True
+        result.problems.append(msg("Không đọc được tệp: đây không phải tệp PDF, hoặc tệp bị hỏng.",
+                                   "The file cannot be read: it is not a PDF, or it is damaged."))
         return result
     if not signatures:
         result.problems.append(msg("Tệp không có chữ ký số.", "The file carries no signature."))
@@ -296,8 +299,8 @@ def verify_pdf(pdf: bytes, roots: list | None) -> PdfVerification:
         status = validate_pdf_signature(sig, _context(roots))
         if status.signing_cert is not None:
             result.policy = _policy(sig.signer_info, sig.signed_data, status.signing_cert, roots)
-    except Exception as exc:  # noqa: BLE001 - hostile input must not crash the caller
-        result.problems.append(msg("Chữ ký hỏng ({fault}).", "Damaged signature ({fault}).", fault=type(exc).__name__))
+    except Exception:  # noqa: BLE001 - hostile input must not crash the caller
+        result.problems.append(msg("Chữ ký bị hỏng, không kiểm tra được.", "The signature is damaged and cannot be checked."))
         return result
     if result.policy is not None:
         result.problems.append(_policy_problem(result.policy))
@@ -335,18 +338,18 @@ def verify_cms_detached(data: bytes, p7s: bytes, roots: list | None) -> CmsVerif
         return result
     try:
         status = asyncio.run(async_validate_detached_cms(data, signed_data, signer_validation_context=_context(roots)))
-    except Exception as exc:  # noqa: BLE001 - hostile input must not crash the caller
-        result.problems.append(msg("Chữ ký gói hỏng ({fault}).", "Damaged package signature ({fault}).",
-                                       fault=type(exc).__name__))
+    except Exception:  # noqa: BLE001 - hostile input must not crash the caller
+        result.problems.append(msg("Chữ ký gói bị hỏng, không kiểm tra được.",
+                                   "The package signature is damaged and cannot be checked."))
         return result
     result.signer_cert = status.signing_cert
     result.valid = bool(status.intact and status.valid)
     if status.signing_cert is not None:
         try:
             result.policy = _policy(signed_data["signer_infos"][0], signed_data, status.signing_cert, roots)
-        except Exception as exc:  # noqa: BLE001 - a certificate too damaged to judge is a damaged signature
-            result.problems.append(msg("Chữ ký gói hỏng ({fault}).", "Damaged package signature ({fault}).",
-                                       fault=type(exc).__name__))
+        except Exception:  # noqa: BLE001 - a certificate too damaged to judge is a damaged signature
+            result.problems.append(msg("Chữ ký gói bị hỏng, không kiểm tra được.",
+                                       "The package signature is damaged and cannot be checked."))
         if result.policy is not None:
             result.problems.append(_policy_problem(result.policy))
     result.trusted = bool(status.trusted) and roots is not None and len(roots) > 0

@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
@@ -33,7 +34,7 @@ from sqlite_utils import Database
 
 from c27desk.errors import StoreError
 from c27desk.fileio import os_reason
-from c27desk.i18n import msg, pair
+from c27desk.i18n import Text, joined, msg, pair, verbatim
 from c27desk.store.clock import vn_display
 
 T = TypeVar("T")
@@ -106,6 +107,51 @@ def check_file(path: Path) -> str | None:
 def taken_at(path: Path) -> str:
     """When a backup was taken, as people in Vietnam read it (GMT+7)."""
     return vn_display(_stamp_of(path), seconds=True)
+
+
+#: Why each backup was taken, in words (the file name keeps the short English tag).
+REASONS = {
+    "manual": msg("sao lưu thủ công", "made by hand"),
+    "start": msg("khi mở chương trình", "at start"),
+    "after-restore": msg("sau khi khôi phục", "after a restore"),
+    "before-restore": msg("trạng thái trước khi khôi phục", "the state before a restore"),
+    "damaged": msg("tệp hỏng được giữ lại khi khôi phục", "the damaged file, kept by a restore"),
+    "before-migration": msg("trước khi nâng cấp cơ sở dữ liệu", "before the database was upgraded"),
+    "before-load": msg("trước khi nạp số liệu", "before values were loaded"),
+    "before-import": msg("trước khi nhận gói", "before packages were imported"),
+    "install-form": msg("trước khi cài biểu mẫu", "before a form was installed"),
+    "after-finalise": msg("sau khi chốt báo cáo", "after a report was finalised"),
+    "after-reopen": msg("sau khi mở lại báo cáo", "after a report was reopened"),
+    "after-export": msg("sau khi xuất gói", "after a package was exported"),
+    "after-accept": msg("sau khi chấp nhận đề xuất", "after proposals were accepted"),
+    "after-report-details": msg("sau khi sửa thông tin báo cáo", "after the report details changed"),
+    "after-units": msg("sau khi sửa danh sách đơn vị", "after the unit register changed"),
+    "after-signers": msg("sau khi sửa người ký", "after the signers changed"),
+    "after-history": msg("sau khi đưa lịch sử đơn vị vào", "after a unit's history was brought in"),
+}
+
+
+def backup_reason(path: Path) -> Text:
+    """Why the backup ``path`` was taken, in the reader's language (an unknown tag as it is)."""
+    tag = _NAME.match(path.name)["reason"]
+    return REASONS.get(tag) or verbatim(tag)
+
+
+def size_text(size: int) -> Text:
+    """A file size as people read it (KB below a megabyte, MB with one decimal above)."""
+    if size < 1024 * 1024:
+        return msg("{kb} KB", "{kb} KB", kb=max(1, round(size / 1024)))
+    return msg("{mb} MB", "{mb} MB", mb=Decimal(size / (1024 * 1024)).quantize(Decimal("0.1")))
+
+
+def backup_line(path: Path) -> Text:
+    """One backup in a list: when (GMT+7), why, how large, where."""
+    try:
+        size = size_text(path.stat().st_size)
+    except OSError:
+        size = verbatim("?")
+    return joined("{when}  {why}  {size}  {path}", when=_stamp_of(path), why=backup_reason(path), size=size,
+                  path=str(path))
 
 
 def newest_good_backup(db_path: Path) -> Path | None:

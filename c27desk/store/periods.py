@@ -259,8 +259,8 @@ def parse_day(text: str, field: str) -> str:
             return datetime.strptime(text.strip(), form).date().isoformat()
         except ValueError:
             continue
-    raise InputError(msg("{name} “{typed}” không phải ngày hợp lệ; ghi dạng 20/02/2024 hoặc 2024-02-20.",
-                         "{name} “{typed}” is not a valid date; write 20/02/2024 or 2024-02-20.",
+    raise InputError(msg("{name} “{typed}” không phải ngày hợp lệ; ghi dạng ngày/tháng/năm, ví dụ 20/02/2024.",
+                         "{name} “{typed}” is not a valid date; write day/month/year, for example 20/02/2024.",
                          name=field_label(field), typed=shown(text)), field=field)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from c27desk.errors import InputError, StoreError
-from c27desk.i18n import msg, pair
+from c27desk.i18n import Text, joined, listed, msg
 from c27desk.model.text import clean
 from c27desk.model.units import LinkKind, Unit, check_year, normalise_level_code, normalise_unit_code
 from c27desk.store.audit import log
@@ -242,30 +242,38 @@ def _set_version(db: Database, unit: Unit, year: int, *, who: str, name: str | N
     db.execute("UPDATE units SET name = ?, level = ?, parent = ? WHERE code = ?", [*newest, unit.code])
 
 
-def held_history(db: Database, year: int) -> tuple[str, str]:
-    """What a register change from ``year`` would rewrite, as (vi, en) text, empty when nothing: each year
-    from ``year`` on for which this database holds received packages or its own finalised report (their
-    consolidation reads that year's tree)."""
+def held_history(db: Database, year: int) -> Text | None:
+    """What a register change from ``year`` would rewrite, None when nothing: each year from ``year`` on
+    for which this database holds received packages or its own finalised report (their consolidation
+    reads that year's tree)."""
     rows = db.execute(
         "SELECT year, sum(kind = 'r'), sum(kind = 'o') FROM ("
         " SELECT year, 'r' AS kind FROM received_revisions WHERE year >= ?"
         " UNION ALL SELECT year, 'o' FROM revisions WHERE year >= ? AND status = 'final' AND source = 'local')"
         " GROUP BY year ORDER BY year", [year, year]).fetchall()
-    vi = "; ".join(f"{y}: {r} gói đã nhận" + (", báo cáo của đơn vị đã chốt" if o else "") for y, r, o in rows)
-    en = "; ".join(f"{y}: {r} received packages" + (", own report finalised" if o else "") for y, r, o in rows)
-    return vi, en
+    if not rows:
+        return None
+    years = []
+    for y, received, own in rows:
+        held = []
+        if received:
+            held.append(msg("{n} gói đã nhận", "{n} received package", plural="{n} received packages", n=received))
+        if own:
+            held.append(msg("báo cáo của đơn vị đã chốt", "own report finalised"))
+        years.append(joined("{year}: {held}", year=str(y), held=listed(held)))
+    return listed(years, "; ")
 
 
 def guard_history(db: Database, year: int, *, force: bool) -> None:
     """Refuse a change reaching back into a year already reported on, unless forced (the command then
     prints what it rewrites, from ``held_history``)."""
-    vi, en = held_history(db, year)
-    if vi and not force:
+    held = held_history(db, year)
+    if held is not None and not force:
         raise StoreError(msg("Thay đổi từ năm {year} làm đổi cây đơn vị của năm đã có báo cáo ({reason}); hãy chọn --from là năm "
                              "chưa có báo cáo, hoặc thêm --force-history nếu thật sự cần sửa lịch sử.",
                              "A change from {year} rewrites the unit tree of years already reported on ({reason}); choose a "
                              "--from year with no reports, or add --force-history if history must change.",
-                             year=year, reason=pair(vi, en)),
+                             year=year, reason=held),
                          code="HISTORY_LOCKED", field="--from")
 
 
