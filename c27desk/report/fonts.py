@@ -9,6 +9,7 @@ embedded) can sneak into a document.
 from __future__ import annotations
 
 import functools
+import threading
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -29,15 +30,27 @@ _FILES = {
 }
 
 
+_registering = threading.Lock()
+_registered = False
+
+
 def register_fonts() -> str:
-    """Register the family with reportlab (idempotent) and return the regular face's name."""
-    if SERIF not in pdfmetrics.getRegisteredFontNames():
-        for name, file in _FILES.items():
-            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
-        addMapping(SERIF, 0, 0, SERIF)
-        addMapping(SERIF, 1, 0, SERIF_BOLD)
-        addMapping(SERIF, 0, 1, SERIF_ITALIC)
-        addMapping(SERIF, 1, 1, SERIF_BOLD_ITALIC)
+    """Register the family with reportlab (idempotent) and return the regular face's name.
+
+    Under a lock, and marked done only when all four faces and their mappings are in: a second
+    thread drawing at the same moment (a preview while received packages are checked) would
+    otherwise see the regular face registered and draw before the bold one is ("Can't map …")."""
+    global _registered
+    with _registering:
+        if not _registered:
+            for name, file in _FILES.items():
+                if name not in pdfmetrics.getRegisteredFontNames():
+                    pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+            addMapping(SERIF, 0, 0, SERIF)
+            addMapping(SERIF, 1, 0, SERIF_BOLD)
+            addMapping(SERIF, 0, 1, SERIF_ITALIC)
+            addMapping(SERIF, 1, 1, SERIF_BOLD_ITALIC)
+            _registered = True
     return SERIF
 
 
