@@ -43,21 +43,21 @@ def _require_file(settings: SigningSettings) -> None:
     """The .p12 file or the token's library must be there (a saved typo would only fail at the next signing);
     the library is not loaded here."""
     if settings.method == "p12":
-        path = Path(settings.p12_path).expanduser()
-        if not path.is_file():
-            raise InputError(msg("Tệp chứng thư số {path} không có hoặc không phải là tệp (cần một tệp .p12/.pfx có "
-                                 "sẵn); chưa lưu gì.",
-                                 "The certificate file {path} does not exist or is not a file (an existing .p12/.pfx "
-                                 "file is needed); nothing was saved.", path=str(path)),
-                             code="SIGNING_SETTINGS")
+        given = settings.p12_path
+        what = msg("Tệp chứng thư số {path} (cần một tệp .p12/.pfx có sẵn)",
+                   "The certificate file {path} (an existing .p12/.pfx file is needed)",
+                   path=str(Path(given).expanduser()))
     elif settings.method == "pkcs11":
-        path = Path(settings.pkcs11_module).expanduser()
-        if not path.is_file():
-            raise InputError(msg("Thư viện PKCS#11 {path} không có hoặc không phải là tệp (cần tệp .dll/.so đi kèm "
-                                 "token); chưa lưu gì.",
-                                 "The PKCS#11 library {path} does not exist or is not a file (the .dll/.so file that "
-                                 "comes with the token is needed); nothing was saved.", path=str(path)),
-                             code="SIGNING_SETTINGS")
+        given = settings.pkcs11_module
+        what = msg("Thư viện PKCS#11 {path} (tệp .dll/.so đi kèm token)",
+                   "The PKCS#11 library {path} (the .dll/.so file that comes with the token)",
+                   path=str(Path(given).expanduser()))
+    else:
+        return
+    if not Path(given).expanduser().is_file():
+        raise InputError(msg("{what} không có hoặc không phải là tệp; chưa lưu gì.",
+                             "{what} does not exist or is not a file; nothing was saved.", what=what),
+                         code="SIGNING_SETTINGS")
 
 
 def save(db: Database, settings: SigningSettings, *, who: str) -> None:
