@@ -9,8 +9,8 @@ from pathlib import Path
 
 from c27desk.commands._signing import add_signing_options, signer_spec, wants_signing
 from c27desk.errors import InputError
-from c27desk.exchange.reasons import Outcome, pair_text
-from c27desk.i18n import joined, msg, verbatim
+from c27desk.exchange.reasons import Outcome
+from c27desk.i18n import joined, msg, pair, verbatim
 from c27desk.store import units
 
 
@@ -196,7 +196,7 @@ def _say_skipped(ctx, args, skipped) -> None:
     from c27desk.model.text import shown
 
     for path, vi, en in skipped:
-        line = msg("BỎ QUA: {file} – {why}", "SKIPPED: {file} – {why}", file=shown(path.name), why=pair_text(vi, en))
+        line = msg("BỎ QUA: {file} – {why}", "SKIPPED: {file} – {why}", file=shown(path.name), why=pair(vi, en))
         print(line, file=sys.stderr if args.json else sys.stdout)
 
 

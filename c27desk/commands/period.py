@@ -6,8 +6,8 @@ from datetime import date
 
 from c27desk.commands._confirm import confirmed
 from c27desk.errors import InputError
-from c27desk.exchange.reasons import issue_text, pair_text, problem_text
-from c27desk.i18n import day, joined, msg, verbatim
+from c27desk.exchange.reasons import issue_text, problem_text
+from c27desk.i18n import day, joined, msg, pair, verbatim
 from c27desk.store import periods, revisions
 from c27desk.store.clock import vn_display
 from c27desk.store.units import report_unit, require_self_unit
@@ -142,7 +142,7 @@ def _switch(ctx, db, year: int, key: str) -> None:
         ctx.say(msg("Không mang sang được {n} giá trị:", "{n} value not carried:", plural="{n} values not carried:",
                     n=len(done.dropped)))
         for cid, vi, en in done.dropped:
-            ctx.say(joined("  {id}: {why}", id=cid, why=pair_text(vi, en)))
+            ctx.say(joined("  {id}: {why}", id=cid, why=pair(vi, en)))
 
 
 def _day(text: str | None) -> str:

@@ -34,9 +34,9 @@ from c27desk.exchange.package import (
     package_name,
     read_package,
 )
-from c27desk.exchange.reasons import ImportRefusedError, pair_text
+from c27desk.exchange.reasons import ImportRefusedError
 from c27desk.fileio import atomic_write_bytes, os_text, require_output_kind
-from c27desk.i18n import msg
+from c27desk.i18n import msg, pair
 from c27desk.report.appendix import appendix_content
 from c27desk.report.appendix_pdf import render_appendix
 from c27desk.report.sign_appendix import sign_appendix
@@ -59,7 +59,7 @@ class SignerCheckError(ExportError):
     def __init__(self, warnings: list[tuple[str, str]]):
         super().__init__(msg("Cần xác nhận chứng thư số trước khi xuất: {why} Nếu đúng, xuất lại với --accept-signer.",
                              "The certificate needs confirming before exporting: {why} If it is right, export again "
-                             "with --accept-signer.", why=[pair_text(*w) for w in warnings]),
+                             "with --accept-signer.", why=[pair(*w) for w in warnings]),
                          code="SIGNER_CHECK")
         self.warnings = warnings
 

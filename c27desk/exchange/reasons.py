@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from c27desk.errors import C27Error
-from c27desk.i18n import Lang, Text, joined, msg, verbatim
+from c27desk.i18n import Lang, Text, joined, msg, pair, verbatim
 from c27desk.model.text import shown
 
 
@@ -155,12 +155,6 @@ def _safe(value: Any) -> Any:
     return value
 
 
-def pair_text(vi: str, en: str) -> Text:
-    """A finished message from a layer that still says things as two strings (an ``Issue``'s
-    ``message_vi``/``message_en`` until it carries a Text): taken as it is, braces and all."""
-    return Text(vi.replace("{", "{{").replace("}", "}}"), en.replace("{", "{{").replace("}", "}}"))
-
-
 def both(text: Text) -> tuple[str, str]:
     """(Vietnamese, English), for the window's dialogs that still read two strings (the import window's
     skipped list, the export's signer warnings) until they take Texts."""
@@ -174,15 +168,15 @@ def problem_text(problem: Text | str | tuple[str, str]) -> Text:
     if isinstance(problem, Text):
         return problem
     if isinstance(problem, tuple):
-        return pair_text(*problem)
+        return pair(*problem)
     vi, sep, en = problem.partition(" / ")
-    return pair_text(vi, en) if sep else verbatim(problem)
+    return pair(vi, en) if sep else verbatim(problem)
 
 
 def issue_text(issue: Any) -> Text:
     """A validation issue's message as a Text, whether it carries one (``Issue.text``) or two strings."""
     text = getattr(issue, "text", None)
-    return text if isinstance(text, Text) else pair_text(issue.message_vi, issue.message_en)
+    return text if isinstance(text, Text) else pair(issue.message_vi, issue.message_en)
 
 
 #: The refusals whose remedy names the unit, when the unit's code is known (``--accept-new-signer HU-A``
