@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from c27desk.consolidate.summary import staleness, staleness_lines
-from c27desk.exchange.reasons import issue_text, problem_text
+from c27desk.exchange.reasons import problem_text
 from c27desk.i18n import Text, joined, msg, verbatim
 from c27desk.workflow import check_report, open_report
 
@@ -53,7 +53,7 @@ def cmd_check(ctx, args) -> int:
         print(f"  {mark} {'  ' * sec.depth}{sec.label:<5} {sec.answered:>3}/{sec.total:<3} {sec.title}")
     for issue in report.issues:
         tag = msg("LỖI", "ERROR") if issue.severity == "error" else msg("CẢNH BÁO", "WARNING")
-        ctx.say(joined("{tag}: {what}", tag=tag, what=issue_text(issue)))
+        ctx.say(joined("{tag}: {what}", tag=tag, what=issue.text))
     if details:
         ctx.say(msg("CẢNH BÁO: {what}", "WARNING: {what}", what=problem_text(details)))
     if report.unconfirmed:

@@ -6,7 +6,7 @@ from datetime import date
 
 from c27desk.commands._confirm import confirmed
 from c27desk.errors import InputError
-from c27desk.exchange.reasons import issue_text, problem_text
+from c27desk.exchange.reasons import problem_text
 from c27desk.i18n import day, joined, msg, pair, verbatim
 from c27desk.store import periods, revisions
 from c27desk.store.clock import vn_display
@@ -168,7 +168,7 @@ def cmd_finalise(ctx, args) -> int:
         except FinaliseRefusedError as refused:
             for issue in refused.report.issues:
                 tag = msg("LỖI", "ERROR") if issue.severity == "error" else msg("CẢNH BÁO", "WARNING")
-                ctx.say(joined("  {tag}: {what}", tag=tag, what=issue_text(issue)))
+                ctx.say(joined("  {tag}: {what}", tag=tag, what=issue.text))
             raise
         from c27desk.commands.check import details_warning
 

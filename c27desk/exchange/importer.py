@@ -24,7 +24,7 @@ from c27desk.errors import C27Error
 from c27desk.exchange import archive, certs
 from c27desk.exchange.documents import DataDoc, Manifest, parse_data, parse_manifest, sha256
 from c27desk.exchange.package import APPENDIX, DATA, MAX_FILE, read_package
-from c27desk.exchange.reasons import ImportRefusedError, Outcome, issue_text, problem_text, refuse
+from c27desk.exchange.reasons import ImportRefusedError, Outcome, problem_text, refuse
 from c27desk.fileio import os_text
 from c27desk.i18n import joined, msg, number, verbatim
 from c27desk.model.text import shown
@@ -310,7 +310,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     entries = _entries(cat, data)
     errors = check(cat, entries).errors  # the rules that block finalising at entry block receiving too
     if errors:
-        raise refuse("INVALID_VALUES", [joined("{ids}: {what}", ids=", ".join(e.criteria), what=issue_text(e))
+        raise refuse("INVALID_VALUES", [joined("{ids}: {what}", ids=", ".join(e.criteria), what=e.text)
                                           for e in errors[:3]])
     if revisions.entries_hash(entries) != manifest.content_hash:
         raise refuse("HASH_MISMATCH", msg("số liệu", "the values"))

@@ -173,12 +173,6 @@ def problem_text(problem: Text | str | tuple[str, str]) -> Text:
     return pair(vi, en) if sep else verbatim(problem)
 
 
-def issue_text(issue: Any) -> Text:
-    """A validation issue's message as a Text, whether it carries one (``Issue.text``) or two strings."""
-    text = getattr(issue, "text", None)
-    return text if isinstance(text, Text) else pair(issue.message_vi, issue.message_en)
-
-
 #: The refusals whose remedy names the unit, when the unit's code is known (``--accept-new-signer HU-A``
 #: rather than the placeholder UNIT_CODE of the table above).
 UNIT_REASON_TEXTS: dict[str, Callable[[Text, str], Text]] = {
