@@ -94,7 +94,7 @@ def cmd_period(ctx, args) -> int:
             if args.catalogue:
                 _switch(ctx, db, args.year, args.catalogue)
             elif created:
-                ctx.say(problem_text(periods.period_form_note(db, args.year)))
+                ctx.say(periods.period_form_note(db, args.year))
             changes = {k: getattr(args, k) for k in FIELDS if getattr(args, k) is not None}
             if "recipients" in changes:
                 changes["recipients"] = changes["recipients"].replace("\\n", "\n")
@@ -119,7 +119,7 @@ def cmd_period(ctx, args) -> int:
         rows.append((msg("Trạng thái", "State"), PERIOD_STATES.get(per.status, verbatim(per.status)).render()))
         for label, value in rows:
             print(f"{label.render() + ':':<20} {value}")
-        ctx.say(problem_text(periods.period_form_note(db, args.year)))
+        ctx.say(periods.period_form_note(db, args.year))
         for rev in revisions.history(db, report_unit(db, args.year).code, args.year):
             ctx.say(msg("Bản {n}: {state}, {when}", "Revision {n}: {state}, {when}", n=rev.number,
                         state=REVISION_STATES.get(rev.status, verbatim(rev.status)),
@@ -230,7 +230,7 @@ def cmd_carry(ctx, args) -> int:
         created = periods.get_period(db, args.period) is None
         periods.ensure_period(db, args.period, who=ctx.who)
         if created:
-            ctx.say(problem_text(periods.period_form_note(db, args.period)))
+            ctx.say(periods.period_form_note(db, args.period))
         ref = open_report(db, args.period)
         n = carry_forward(db, ref, who=ctx.who, from_year=args.from_year, from_predecessors=args.from_predecessors)
     finally:

@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
 
     def _form_note(self, year: int) -> Text:
         """Which form the year uses, and why (the service says it in both languages, as plain strings)."""
-        return pair(*periods.period_form_note(self.db, year, window=True))
+        return periods.period_form_note(self.db, year, window=True)
 
     # -- overview: tree, problems, banner, status ------------------------------------------------
     def _build_tree(self) -> None:
