@@ -6,7 +6,6 @@ from datetime import date
 
 from c27desk.commands._confirm import confirmed
 from c27desk.errors import InputError
-from c27desk.exchange.reasons import problem_text
 from c27desk.i18n import day, joined, msg, pair, verbatim
 from c27desk.store import periods, revisions
 from c27desk.store.clock import vn_display
@@ -185,7 +184,7 @@ def cmd_finalise(ctx, args) -> int:
                 "Report {period} finalised as revision {number}.",
                 period=args.period, number=rev.number))
     if details:  # not blocking: the details can still be filled in after a reopen
-        ctx.say(msg("CẢNH BÁO: {what}", "WARNING: {what}", what=problem_text(details)))
+        ctx.say(msg("CẢNH BÁO: {what}", "WARNING: {what}", what=details))
     return 0
 
 
