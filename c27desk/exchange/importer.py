@@ -24,7 +24,7 @@ from c27desk.errors import C27Error
 from c27desk.exchange import archive, certs
 from c27desk.exchange.documents import DataDoc, Manifest, parse_data, parse_manifest, sha256
 from c27desk.exchange.package import APPENDIX, DATA, MAX_FILE, read_package
-from c27desk.exchange.reasons import ImportRefusedError, Outcome, problem_text, refuse
+from c27desk.exchange.reasons import ImportRefusedError, Outcome, refuse
 from c27desk.fileio import os_text
 from c27desk.i18n import joined, msg, number, verbatim
 from c27desk.model.text import shown
@@ -218,7 +218,7 @@ def _check_appendix_shows(pdf: bytes, manifest: Manifest, cat, entries: dict[str
                                                "cannot be drawn again from the package's data")) from exc
     difference = appendix_difference(pdf, expected)
     if difference:
-        raise refuse("APPENDIX_MISMATCH", problem_text(difference))
+        raise refuse("APPENDIX_MISMATCH", difference)
 
 
 def _signer_pin(db: Database, unit: str, cert, signer: certs.CertificateDetails, accept_new_signer: Acceptance,
@@ -279,7 +279,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     if seen is not None and cms.valid and cms.trusted and cms.signer_cert is not None:
         seen["claim"] = (certs.fingerprint(cms.signer_cert), manifest.unit_code)
     if not cms.valid or cms.signer_cert is None:
-        raise refuse("BAD_SIGNATURE", [problem_text(p) for p in cms.problems] or "manifest.p7s")
+        raise refuse("BAD_SIGNATURE", cms.problems or "manifest.p7s")
     if cms.policy is not None:
         raise refuse(*cms.policy)
     if not cms.trusted:
@@ -296,7 +296,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     if pdf.policy is not None:
         raise refuse(*pdf.policy)
     if not (pdf.intact and pdf.valid and pdf.covers_whole_file):
-        raise refuse("APPENDIX_SIGNATURE", [problem_text(p) for p in pdf.problems] or APPENDIX)
+        raise refuse("APPENDIX_SIGNATURE", pdf.problems or APPENDIX)
     if pdf.signer_cert is None or certs.fingerprint(pdf.signer_cert) != signer_fp:
         raise refuse("APPENDIX_MISMATCH", msg("ký bởi người khác", "signed by someone else"))
     keywords = pdf.keywords if pdf.keywords is not None else certs.pdf_keywords(parts.appendix)

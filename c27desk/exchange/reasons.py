@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from c27desk.errors import C27Error
-from c27desk.i18n import Lang, Text, joined, msg, pair, verbatim
+from c27desk.i18n import Lang, Text, joined, msg, verbatim
 from c27desk.model.text import shown
 
 
@@ -159,18 +159,6 @@ def both(text: Text) -> tuple[str, str]:
     """(Vietnamese, English), for the window's dialogs that still read two strings (the import window's
     skipped list, the export's signer warnings) until they take Texts."""
     return text.render(Lang.VI), text.render(Lang.EN)
-
-
-def problem_text(problem: Text | str | tuple[str, str]) -> Text:
-    """A message from a layer that does not yet build Texts, as a Text: a verification problem written
-    "tiếng Việt / English" (``report/verify.py``), or a (Vietnamese, English) pair; either way the reader
-    sees the half in their language only."""
-    if isinstance(problem, Text):
-        return problem
-    if isinstance(problem, tuple):
-        return pair(*problem)
-    vi, sep, en = problem.partition(" / ")
-    return pair(vi, en) if sep else verbatim(problem)
 
 
 #: The refusals whose remedy names the unit, when the unit's code is known (``--accept-new-signer HU-A``
