@@ -10,7 +10,7 @@ from pathlib import Path
 from c27desk.commands._signing import add_signing_options, signer_spec, wants_signing
 from c27desk.errors import InputError
 from c27desk.exchange.reasons import Outcome
-from c27desk.i18n import joined, msg, pair, verbatim
+from c27desk.i18n import joined, msg, verbatim
 from c27desk.store import units
 
 
@@ -195,8 +195,8 @@ def _say_skipped(ctx, args, skipped) -> None:
 
     from c27desk.model.text import shown
 
-    for path, vi, en in skipped:
-        line = msg("BỎ QUA: {file} – {why}", "SKIPPED: {file} – {why}", file=shown(path.name), why=pair(vi, en))
+    for path, why in skipped:
+        line = msg("BỎ QUA: {file} – {why}", "SKIPPED: {file} – {why}", file=shown(path.name), why=why)
         print(line, file=sys.stderr if args.json else sys.stdout)
 
 

@@ -26,7 +26,7 @@ from c27desk.exchange.documents import DataDoc, Manifest, parse_data, parse_mani
 from c27desk.exchange.package import APPENDIX, DATA, MAX_FILE, read_package
 from c27desk.exchange.reasons import ImportRefusedError, Outcome, refuse
 from c27desk.fileio import os_text
-from c27desk.i18n import joined, msg, number, verbatim
+from c27desk.i18n import Text, joined, msg, number, verbatim
 from c27desk.model.text import shown
 from c27desk.model.validation import check
 from c27desk.model.values import Entry, make_entry
@@ -547,7 +547,7 @@ def _note(db_path: Path, digest: str, outcome: str, reason: str, *, signer_accep
 
 
 def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str, rejudge: bool = False,
-                   skipped: list[tuple[Path, str, str]] | None = None) -> list[ImportOutcome]:
+                   skipped: list[tuple[Path, Text]] | None = None) -> list[ImportOutcome]:
     """Import every archived file again in the order first decided, reproducing each decision:
     a file refused then stays refused (unless ``rejudge``), a signer confirmed then is confirmed
     again for that file only; a file with no recorded decision is judged like any new file."""
@@ -574,10 +574,10 @@ def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str, rejud
     return out
 
 
-def package_files(paths: list[Path], skipped: list[tuple[Path, str, str]] | None = None) -> Iterator[Path]:
+def package_files(paths: list[Path], skipped: list[tuple[Path, Text]] | None = None) -> Iterator[Path]:
     """The ``.c27`` files named, or found directly inside folders named (a USB stick's root); a ``.c27``
     entry that is not a plain file (a link, a FIFO, a folder) is left out and, with ``skipped``, listed
-    there with its reason (vi, en) so that nothing is left out unsaid."""
+    there with its reason so that nothing is left out unsaid."""
     for path in paths:
         if path.is_dir():
             for p in sorted(p for p in path.iterdir() if p.suffix.lower() == ".c27"):
@@ -585,7 +585,7 @@ def package_files(paths: list[Path], skipped: list[tuple[Path, str, str]] | None
                 if reason is None:
                     yield p
                 elif skipped is not None:
-                    skipped.append((p, *reason))
+                    skipped.append((p, reason))
         else:
             yield path
 
