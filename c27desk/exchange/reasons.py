@@ -155,12 +155,6 @@ def _safe(value: Any) -> Any:
     return value
 
 
-def both(text: Text) -> tuple[str, str]:
-    """(Vietnamese, English), for the window's dialogs that still read two strings (the import window's
-    skipped list, the export's signer warnings) until they take Texts."""
-    return text.render(Lang.VI), text.render(Lang.EN)
-
-
 #: The refusals whose remedy names the unit, when the unit's code is known (``--accept-new-signer HU-A``
 #: rather than the placeholder UNIT_CODE of the table above).
 UNIT_REASON_TEXTS: dict[str, Callable[[Text, str], Text]] = {
