@@ -32,7 +32,7 @@ from c27desk.exchange.importer import Acceptance, ImportOutcome, import_files
 from c27desk.gui.desk_models import shown_entry
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background
-from c27desk.i18n import Lang, Text, joined, language, msg
+from c27desk.i18n import Text, joined, language, msg
 from c27desk.model.text import shown
 from c27desk.store.clock import current_user
 from c27desk.store.database import open_database
@@ -52,7 +52,7 @@ def check_files(db_path: Path, paths: list[Path], *, accept_new_signer: Acceptan
                            accept_new_signer=accept_new_signer, progress=progress, skipped=skipped,
                            cancelled=cancelled)
         # not read (a link, a FIFO): listed, so nothing is left out unsaid
-        return [ImportOutcome(shown(path.name), "", "refused", "SKIPPED", why.render(Lang.EN))
+        return [ImportOutcome(shown(path.name), "", "refused", "SKIPPED", why.render())
                 for path, why in skipped] + out
     finally:
         db.close()
