@@ -6,7 +6,7 @@ from datetime import date
 
 from c27desk.commands._confirm import confirmed
 from c27desk.errors import InputError
-from c27desk.i18n import day, joined, msg, pair, verbatim
+from c27desk.i18n import day, joined, msg, verbatim
 from c27desk.store import periods, revisions
 from c27desk.store.clock import vn_display
 from c27desk.store.units import report_unit, require_self_unit
@@ -140,8 +140,8 @@ def _switch(ctx, db, year: int, key: str) -> None:
     if done.dropped:
         ctx.say(msg("Không mang sang được {n} giá trị:", "{n} value not carried:", plural="{n} values not carried:",
                     n=len(done.dropped)))
-        for cid, vi, en in done.dropped:
-            ctx.say(joined("  {id}: {why}", id=cid, why=pair(vi, en)))
+        for cid, why in done.dropped:
+            ctx.say(joined("  {id}: {why}", id=cid, why=why))
 
 
 def _day(text: str | None) -> str:
