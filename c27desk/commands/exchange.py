@@ -154,7 +154,7 @@ def _stop_on_ctrl_c():
 
 def _report(ctx, args, outcomes) -> int:
     if args.json:
-        print(json.dumps([o.as_json(ctx.lang) for o in outcomes], ensure_ascii=False, indent=1))
+        print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=1))
     else:
         for o in outcomes:
             _print_outcome(ctx, o)

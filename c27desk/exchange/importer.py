@@ -103,7 +103,8 @@ class ImportOutcome:
     new_signer: certs.CertificateDetails | None = None  # a certificate to be (or just) pinned: shown in full
     pin: str = ""  # "first" or "renewal" when the signer is (to be) pinned
 
-    def as_json(self, lang: str = "vi") -> dict:
+    def as_json(self) -> dict:
+        """The outcome for ``import --json``; ``message`` is already said in the interface language."""
         return {
             "file": self.file_name, "sha256": self.sha256, "outcome": self.outcome, "reason": self.reason,
             "message": self.message, "unit": self.unit, "year": self.year, "revision": self.revision,
