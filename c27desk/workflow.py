@@ -340,7 +340,7 @@ class FormSwitch:
     old: str
     new: str
     carried: int
-    dropped: tuple[tuple[str, str, str], ...]  # (criterion, vi reason, en reason)
+    dropped: tuple[tuple[str, Text], ...]  # (criterion, why it was not carried)
 
 
 def switch_form(db: Database, year: int, cat_id: str, version: str, *, who: str) -> FormSwitch:
@@ -368,7 +368,7 @@ def switch_form(db: Database, year: int, cat_id: str, version: str, *, who: str)
         mapping = {k: v for k, v in prev["map"].items() if new.get(k) is not None}
     changes: list[tuple[str, Entry | None]] = []
     used: set[str] = set()
-    dropped: list[tuple[str, str, str]] = []
+    dropped: list[tuple[str, Text]] = []
     for crit in new.criteria:
         old = current.get(mapping.get(crit.id, ""))
         if old is None:
@@ -378,15 +378,15 @@ def switch_form(db: Database, year: int, cat_id: str, version: str, *, who: str)
             entry = Entry(crit.id, None, old.explanation, old.state) if old.is_na else \
                 make_entry(crit, old.value, old.explanation, state=old.state)
         except InputError as exc:
-            dropped.append((old.criterion_id, exc.vi, exc.en))
+            dropped.append((old.criterion_id, exc.text))
             continue
         changes.append((crit.id, entry))
     for cid in current:
         if cid not in used:
-            why = ("cấp của đơn vị không trả lời tiêu chí này trong biểu mẫu mới", "this level does not answer it "
-                   "in the new form") if full_new.get(cid) is not None else ("không có trong biểu mẫu mới",
-                                                                             "not in the new form")
-            dropped.append((cid, *why))
+            why = (msg("cấp của đơn vị không trả lời tiêu chí này trong biểu mẫu mới",
+                       "this level does not answer it in the new form") if full_new.get(cid) is not None
+                   else msg("không có trong biểu mẫu mới", "not in the new form"))
+            dropped.append((cid, why))
     carried_ids = {cid for cid, _ in changes}
     clear = [(cid, None) for cid in current if cid not in carried_ids]
     with db.atomic():

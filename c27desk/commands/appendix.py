@@ -6,7 +6,6 @@ from pathlib import Path
 
 from c27desk.commands._signing import add_signing_options, signer_spec, wants_signing
 from c27desk.errors import InputError
-from c27desk.exchange.reasons import problem_text
 from c27desk.fileio import atomic_write_bytes, read_file, require_output_kind
 from c27desk.i18n import Text, msg
 from c27desk.store import signing_settings
@@ -104,7 +103,7 @@ def _print_verification(ctx, v, *, just_signed: bool = False) -> None:
 
     if v.unreadable:  # no signer, no time: the one thing to say is that the file could not be read
         for problem in v.problems:
-            ctx.say(msg("VẤN ĐỀ: {problem}", "PROBLEM: {problem}", problem=problem_text(problem)))
+            ctx.say(msg("VẤN ĐỀ: {problem}", "PROBLEM: {problem}", problem=problem))
         return
     ctx.say(msg("Người ký: {signer}\nThời điểm ký: {when}\nChữ ký còn nguyên vẹn, hợp lệ: {valid}\nChữ ký bao trùm "
                 "toàn bộ tệp: {whole}\nThuộc tổ chức chứng thực tin cậy: {trusted}",
@@ -124,7 +123,7 @@ def _print_verification(ctx, v, *, just_signed: bool = False) -> None:
                     "checks with its own (to check here: c27desk verify FILE --trust CA.pem)."))
         return
     for problem in v.problems:
-        ctx.say(msg("VẤN ĐỀ: {problem}", "PROBLEM: {problem}", problem=problem_text(problem)))
+        ctx.say(msg("VẤN ĐỀ: {problem}", "PROBLEM: {problem}", problem=problem))
 
 
 def yes_no(flag: bool) -> Text:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from c27desk.consolidate.summary import staleness, staleness_lines
-from c27desk.exchange.reasons import issue_text, problem_text
 from c27desk.i18n import Text, joined, msg, verbatim
 from c27desk.workflow import check_report, open_report
 
@@ -17,7 +16,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_check)
 
 
-def details_warning(db, ref) -> tuple[str, str] | None:
+def details_warning(db, ref) -> Text | None:
     """Only for this unit's own report: a child's details are the child's business."""
     from c27desk.report.sign_appendix import signature_details_warning
     from c27desk.store import periods, units
@@ -53,9 +52,9 @@ def cmd_check(ctx, args) -> int:
         print(f"  {mark} {'  ' * sec.depth}{sec.label:<5} {sec.answered:>3}/{sec.total:<3} {sec.title}")
     for issue in report.issues:
         tag = msg("LỖI", "ERROR") if issue.severity == "error" else msg("CẢNH BÁO", "WARNING")
-        ctx.say(joined("{tag}: {what}", tag=tag, what=issue_text(issue)))
+        ctx.say(joined("{tag}: {what}", tag=tag, what=issue.text))
     if details:
-        ctx.say(msg("CẢNH BÁO: {what}", "WARNING: {what}", what=problem_text(details)))
+        ctx.say(msg("CẢNH BÁO: {what}", "WARNING: {what}", what=details))
     if report.unconfirmed:
         ctx.say(msg("Chưa xác nhận (chuyển từ năm trước): {ids}", "Unconfirmed (carried forward): {ids}",
                     ids=", ".join(report.unconfirmed)))

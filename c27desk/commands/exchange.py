@@ -9,7 +9,7 @@ from pathlib import Path
 
 from c27desk.commands._signing import add_signing_options, signer_spec, wants_signing
 from c27desk.errors import InputError
-from c27desk.exchange.reasons import Outcome, pair_text
+from c27desk.exchange.reasons import Outcome
 from c27desk.i18n import joined, msg, verbatim
 from c27desk.store import units
 
@@ -154,7 +154,7 @@ def _stop_on_ctrl_c():
 
 def _report(ctx, args, outcomes) -> int:
     if args.json:
-        print(json.dumps([o.as_json(ctx.lang) for o in outcomes], ensure_ascii=False, indent=1))
+        print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=1))
     else:
         for o in outcomes:
             _print_outcome(ctx, o)
@@ -195,8 +195,8 @@ def _say_skipped(ctx, args, skipped) -> None:
 
     from c27desk.model.text import shown
 
-    for path, vi, en in skipped:
-        line = msg("BỎ QUA: {file} – {why}", "SKIPPED: {file} – {why}", file=shown(path.name), why=pair_text(vi, en))
+    for path, why in skipped:
+        line = msg("BỎ QUA: {file} – {why}", "SKIPPED: {file} – {why}", file=shown(path.name), why=why)
         print(line, file=sys.stderr if args.json else sys.stdout)
 
 

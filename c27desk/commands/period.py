@@ -6,7 +6,6 @@ from datetime import date
 
 from c27desk.commands._confirm import confirmed
 from c27desk.errors import InputError
-from c27desk.exchange.reasons import issue_text, pair_text, problem_text
 from c27desk.i18n import day, joined, msg, verbatim
 from c27desk.store import periods, revisions
 from c27desk.store.clock import vn_display
@@ -94,7 +93,7 @@ def cmd_period(ctx, args) -> int:
             if args.catalogue:
                 _switch(ctx, db, args.year, args.catalogue)
             elif created:
-                ctx.say(problem_text(periods.period_form_note(db, args.year)))
+                ctx.say(periods.period_form_note(db, args.year))
             changes = {k: getattr(args, k) for k in FIELDS if getattr(args, k) is not None}
             if "recipients" in changes:
                 changes["recipients"] = changes["recipients"].replace("\\n", "\n")
@@ -119,7 +118,7 @@ def cmd_period(ctx, args) -> int:
         rows.append((msg("Trạng thái", "State"), PERIOD_STATES.get(per.status, verbatim(per.status)).render()))
         for label, value in rows:
             print(f"{label.render() + ':':<20} {value}")
-        ctx.say(problem_text(periods.period_form_note(db, args.year)))
+        ctx.say(periods.period_form_note(db, args.year))
         for rev in revisions.history(db, report_unit(db, args.year).code, args.year):
             ctx.say(msg("Bản {n}: {state}, {when}", "Revision {n}: {state}, {when}", n=rev.number,
                         state=REVISION_STATES.get(rev.status, verbatim(rev.status)),
@@ -141,8 +140,8 @@ def _switch(ctx, db, year: int, key: str) -> None:
     if done.dropped:
         ctx.say(msg("Không mang sang được {n} giá trị:", "{n} value not carried:", plural="{n} values not carried:",
                     n=len(done.dropped)))
-        for cid, vi, en in done.dropped:
-            ctx.say(joined("  {id}: {why}", id=cid, why=pair_text(vi, en)))
+        for cid, why in done.dropped:
+            ctx.say(joined("  {id}: {why}", id=cid, why=why))
 
 
 def _day(text: str | None) -> str:
@@ -168,7 +167,7 @@ def cmd_finalise(ctx, args) -> int:
         except FinaliseRefusedError as refused:
             for issue in refused.report.issues:
                 tag = msg("LỖI", "ERROR") if issue.severity == "error" else msg("CẢNH BÁO", "WARNING")
-                ctx.say(joined("  {tag}: {what}", tag=tag, what=issue_text(issue)))
+                ctx.say(joined("  {tag}: {what}", tag=tag, what=issue.text))
             raise
         from c27desk.commands.check import details_warning
 
@@ -185,7 +184,7 @@ def cmd_finalise(ctx, args) -> int:
                 "Report {period} finalised as revision {number}.",
                 period=args.period, number=rev.number))
     if details:  # not blocking: the details can still be filled in after a reopen
-        ctx.say(msg("CẢNH BÁO: {what}", "WARNING: {what}", what=problem_text(details)))
+        ctx.say(msg("CẢNH BÁO: {what}", "WARNING: {what}", what=details))
     return 0
 
 
@@ -230,7 +229,7 @@ def cmd_carry(ctx, args) -> int:
         created = periods.get_period(db, args.period) is None
         periods.ensure_period(db, args.period, who=ctx.who)
         if created:
-            ctx.say(problem_text(periods.period_form_note(db, args.period)))
+            ctx.say(periods.period_form_note(db, args.period))
         ref = open_report(db, args.period)
         n = carry_forward(db, ref, who=ctx.who, from_year=args.from_year, from_predecessors=args.from_predecessors)
     finally:

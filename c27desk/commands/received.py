@@ -6,7 +6,6 @@ from pathlib import Path
 
 from c27desk.commands.appendix import yes_no
 from c27desk.commands.check import errors_said
-from c27desk.exchange.reasons import problem_text
 from c27desk.i18n import joined, msg
 
 
@@ -93,5 +92,5 @@ def cmd_appendix(ctx, args) -> int:
                 signer=check.signer or "?", when=local_time(check.signing_time),
                 whole=yes_no(check.covers_whole_file), trusted=yes_no(check.trusted)))
     for problem in check.problems:
-        ctx.say(joined("  ! {problem}", problem=problem_text(problem)))
+        ctx.say(joined("  ! {problem}", problem=problem))
     return 0 if check.ok else 1

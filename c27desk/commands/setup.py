@@ -7,7 +7,6 @@ from dataclasses import asdict
 from c27desk.catalogs import shipped_catalogues
 from c27desk.demo import DEMO_YEAR, create_demo
 from c27desk.errors import InputError
-from c27desk.exchange.reasons import problem_text
 from c27desk.i18n import joined, msg, verbatim
 from c27desk.model.text import shown
 from c27desk.model.units import make_unit, normalise_unit_code
@@ -118,7 +117,7 @@ def _init(ctx, args, code: str, given: dict) -> int:
                    "Form at hand: {key} ({year}). A later year without a form of its own reuses it, re-dated, and the "
                    "program says so; a form sent by the office above: c27desk catalog install FILE.c27form.",
                    key=newest.key, year=newest.year)
-    ctx.say(problem_text(note))
+    ctx.say(note)
     return 0
 
 

@@ -266,10 +266,13 @@ def staleness(db: Database, year: int, cons: Consolidation | None = None) -> Sta
     sent = revisions.snapshot(db, me.code, year, final.number) if final else {}
     received = db.execute("SELECT unit, number, received_at FROM received_revisions WHERE year = ?",
                           [year]).fetchall()
+    # each criterion's latest audit row, read once (not one query per proposal)
+    latest = {cid: (action, new_value, at) for cid, action, new_value, at in db.execute(
+        "SELECT criterion, action, new_value, at FROM audit_log WHERE id IN (SELECT max(id) FROM audit_log "
+        "WHERE unit = ? AND year = ? AND criterion IS NOT NULL GROUP BY criterion)", [me.code, year])}
     found, sent_old = [], False
     for cid, prop in props.items():
-        row = db.execute("SELECT action, new_value, at FROM audit_log WHERE unit = ? AND year = ? AND criterion = ? "
-                         "ORDER BY id DESC LIMIT 1", [me.code, year, cid]).fetchone()
+        row = latest.get(cid)
         if row is None or row[0] != "accept":
             continue
         _, taken, at = row

@@ -11,9 +11,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from c27desk.exchange.reasons import both
 from c27desk.fileio import atomic_write_bytes, os_text
-from c27desk.i18n import msg
+from c27desk.i18n import Text, msg
 
 
 def archive_dir(db_path: Path) -> Path:
@@ -70,25 +69,25 @@ def read_decision(file: Path) -> Decision | None:
 
 
 
-def not_plain_file(path: Path) -> tuple[str, str] | None:
-    """Why ``path`` is not read as a package (vi, en), or None for a plain file. Checked without
+def not_plain_file(path: Path) -> Text | None:
+    """Why ``path`` is not read as a package, or None for a plain file. Checked without
     following links: a link could point anywhere, a FIFO would block the read forever."""
     import stat
 
     try:
         mode = path.lstat().st_mode
     except OSError as exc:
-        return both(os_text(exc))
+        return os_text(exc)
     if stat.S_ISLNK(mode):
-        return both(msg("là liên kết tắt, không đọc", "a link (symlink), not read"))
+        return msg("là liên kết tắt, không đọc", "a link (symlink), not read")
     if stat.S_ISDIR(mode):
-        return both(msg("là thư mục", "a folder"))
+        return msg("là thư mục", "a folder")
     if not stat.S_ISREG(mode):
-        return both(msg("không phải tệp thường (ống dẫn, thiết bị…), không đọc", "not a regular file (FIFO, device…), not read"))
+        return msg("không phải tệp thường (ống dẫn, thiết bị…), không đọc", "not a regular file (FIFO, device…), not read")
     return None
 
 
-def archived_files(folder: Path, skipped: list[tuple[Path, str, str]] | None = None) -> list[Path]:
+def archived_files(folder: Path, skipped: list[tuple[Path, Text]] | None = None) -> list[Path]:
     """Every package in an archive folder (kept in sub-folders by digest), oldest decision first; entries
     that are not plain files go to ``skipped`` with their reason."""
     files = []
@@ -97,7 +96,7 @@ def archived_files(folder: Path, skipped: list[tuple[Path, str, str]] | None = N
         if reason is None:
             files.append(p)
         elif skipped is not None:
-            skipped.append((p, *reason))
+            skipped.append((p, reason))
 
     def order(p: Path) -> tuple[int, str, str]:
         d = read_decision(p)

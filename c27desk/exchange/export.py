@@ -34,9 +34,9 @@ from c27desk.exchange.package import (
     package_name,
     read_package,
 )
-from c27desk.exchange.reasons import ImportRefusedError, pair_text
+from c27desk.exchange.reasons import ImportRefusedError
 from c27desk.fileio import atomic_write_bytes, os_text, require_output_kind
-from c27desk.i18n import msg
+from c27desk.i18n import Text, msg
 from c27desk.report.appendix import appendix_content
 from c27desk.report.appendix_pdf import render_appendix
 from c27desk.report.sign_appendix import sign_appendix
@@ -56,10 +56,10 @@ class SignerCheckError(ExportError):
     """The certificate just used may be the wrong one; nothing was stored or written. Export again
     with ``confirm_signer`` once the person signing has looked (``lines`` lists why)."""
 
-    def __init__(self, warnings: list[tuple[str, str]]):
+    def __init__(self, warnings: list[Text]):
         super().__init__(msg("Cần xác nhận chứng thư số trước khi xuất: {why} Nếu đúng, xuất lại với --accept-signer.",
                              "The certificate needs confirming before exporting: {why} If it is right, export again "
-                             "with --accept-signer.", why=[pair_text(*w) for w in warnings]),
+                             "with --accept-signer.", why=warnings),
                          code="SIGNER_CHECK")
         self.warnings = warnings
 

@@ -19,7 +19,7 @@ from c27desk.errors import C27Error
 from c27desk.exchange import certs
 from c27desk.exchange.documents import canonical_json
 from c27desk.exchange.package import build_zip, read_members
-from c27desk.exchange.reasons import ImportRefusedError, problem_text, refuse
+from c27desk.exchange.reasons import ImportRefusedError, refuse
 from c27desk.exchange.signers import check_names_unit
 from c27desk.fileio import atomic_write_bytes, os_text
 from c27desk.i18n import joined, msg, verbatim
@@ -140,7 +140,7 @@ def _read_form(db: Database, raw: bytes):
 
     cms = verify_cms_detached(parts[FORM], parts[FORM_SIGNATURE], roots)
     if not cms.valid or cms.signer_cert is None:
-        raise refuse("BAD_SIGNATURE", [problem_text(p) for p in cms.problems] or FORM_SIGNATURE)
+        raise refuse("BAD_SIGNATURE", cms.problems or FORM_SIGNATURE)
     if not cms.trusted:
         raise refuse("UNTRUSTED_SIGNER", certs.subject(cms.signer_cert))
     try:

@@ -24,9 +24,9 @@ from c27desk.errors import C27Error
 from c27desk.exchange import archive, certs
 from c27desk.exchange.documents import DataDoc, Manifest, parse_data, parse_manifest, sha256
 from c27desk.exchange.package import APPENDIX, DATA, MAX_FILE, read_package
-from c27desk.exchange.reasons import ImportRefusedError, Outcome, issue_text, problem_text, refuse
+from c27desk.exchange.reasons import ImportRefusedError, Outcome, refuse
 from c27desk.fileio import os_text
-from c27desk.i18n import joined, msg, number, verbatim
+from c27desk.i18n import Text, joined, msg, number, verbatim
 from c27desk.model.text import shown
 from c27desk.model.validation import check
 from c27desk.model.values import Entry, make_entry
@@ -103,7 +103,8 @@ class ImportOutcome:
     new_signer: certs.CertificateDetails | None = None  # a certificate to be (or just) pinned: shown in full
     pin: str = ""  # "first" or "renewal" when the signer is (to be) pinned
 
-    def as_json(self, lang: str = "vi") -> dict:
+    def as_json(self) -> dict:
+        """The outcome for ``import --json``; ``message`` is already said in the interface language."""
         return {
             "file": self.file_name, "sha256": self.sha256, "outcome": self.outcome, "reason": self.reason,
             "message": self.message, "unit": self.unit, "year": self.year, "revision": self.revision,
@@ -218,7 +219,7 @@ def _check_appendix_shows(pdf: bytes, manifest: Manifest, cat, entries: dict[str
                                                "cannot be drawn again from the package's data")) from exc
     difference = appendix_difference(pdf, expected)
     if difference:
-        raise refuse("APPENDIX_MISMATCH", problem_text(difference))
+        raise refuse("APPENDIX_MISMATCH", difference)
 
 
 def _signer_pin(db: Database, unit: str, cert, signer: certs.CertificateDetails, accept_new_signer: Acceptance,
@@ -279,7 +280,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     if seen is not None and cms.valid and cms.trusted and cms.signer_cert is not None:
         seen["claim"] = (certs.fingerprint(cms.signer_cert), manifest.unit_code)
     if not cms.valid or cms.signer_cert is None:
-        raise refuse("BAD_SIGNATURE", [problem_text(p) for p in cms.problems] or "manifest.p7s")
+        raise refuse("BAD_SIGNATURE", cms.problems or "manifest.p7s")
     if cms.policy is not None:
         raise refuse(*cms.policy)
     if not cms.trusted:
@@ -296,7 +297,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     if pdf.policy is not None:
         raise refuse(*pdf.policy)
     if not (pdf.intact and pdf.valid and pdf.covers_whole_file):
-        raise refuse("APPENDIX_SIGNATURE", [problem_text(p) for p in pdf.problems] or APPENDIX)
+        raise refuse("APPENDIX_SIGNATURE", pdf.problems or APPENDIX)
     if pdf.signer_cert is None or certs.fingerprint(pdf.signer_cert) != signer_fp:
         raise refuse("APPENDIX_MISMATCH", msg("ký bởi người khác", "signed by someone else"))
     keywords = pdf.keywords if pdf.keywords is not None else certs.pdf_keywords(parts.appendix)
@@ -310,7 +311,7 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
     entries = _entries(cat, data)
     errors = check(cat, entries).errors  # the rules that block finalising at entry block receiving too
     if errors:
-        raise refuse("INVALID_VALUES", [joined("{ids}: {what}", ids=", ".join(e.criteria), what=issue_text(e))
+        raise refuse("INVALID_VALUES", [joined("{ids}: {what}", ids=", ".join(e.criteria), what=e.text)
                                           for e in errors[:3]])
     if revisions.entries_hash(entries) != manifest.content_hash:
         raise refuse("HASH_MISMATCH", msg("số liệu", "the values"))
@@ -547,7 +548,7 @@ def _note(db_path: Path, digest: str, outcome: str, reason: str, *, signer_accep
 
 
 def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str, rejudge: bool = False,
-                   skipped: list[tuple[Path, str, str]] | None = None) -> list[ImportOutcome]:
+                   skipped: list[tuple[Path, Text]] | None = None) -> list[ImportOutcome]:
     """Import every archived file again in the order first decided, reproducing each decision:
     a file refused then stays refused (unless ``rejudge``), a signer confirmed then is confirmed
     again for that file only; a file with no recorded decision is judged like any new file."""
@@ -574,10 +575,10 @@ def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str, rejud
     return out
 
 
-def package_files(paths: list[Path], skipped: list[tuple[Path, str, str]] | None = None) -> Iterator[Path]:
+def package_files(paths: list[Path], skipped: list[tuple[Path, Text]] | None = None) -> Iterator[Path]:
     """The ``.c27`` files named, or found directly inside folders named (a USB stick's root); a ``.c27``
     entry that is not a plain file (a link, a FIFO, a folder) is left out and, with ``skipped``, listed
-    there with its reason (vi, en) so that nothing is left out unsaid."""
+    there with its reason so that nothing is left out unsaid."""
     for path in paths:
         if path.is_dir():
             for p in sorted(p for p in path.iterdir() if p.suffix.lower() == ".c27"):
@@ -585,7 +586,7 @@ def package_files(paths: list[Path], skipped: list[tuple[Path, str, str]] | None
                 if reason is None:
                     yield p
                 elif skipped is not None:
-                    skipped.append((p, *reason))
+                    skipped.append((p, reason))
         else:
             yield path
 

@@ -155,36 +155,6 @@ def _safe(value: Any) -> Any:
     return value
 
 
-def pair_text(vi: str, en: str) -> Text:
-    """A finished message from a layer that still says things as two strings (an ``Issue``'s
-    ``message_vi``/``message_en`` until it carries a Text): taken as it is, braces and all."""
-    return Text(vi.replace("{", "{{").replace("}", "}}"), en.replace("{", "{{").replace("}", "}}"))
-
-
-def both(text: Text) -> tuple[str, str]:
-    """(Vietnamese, English), for the window's dialogs that still read two strings (the import window's
-    skipped list, the export's signer warnings) until they take Texts."""
-    return text.render(Lang.VI), text.render(Lang.EN)
-
-
-def problem_text(problem: Text | str | tuple[str, str]) -> Text:
-    """A message from a layer that does not yet build Texts, as a Text: a verification problem written
-    "tiếng Việt / English" (``report/verify.py``), or a (Vietnamese, English) pair; either way the reader
-    sees the half in their language only."""
-    if isinstance(problem, Text):
-        return problem
-    if isinstance(problem, tuple):
-        return pair_text(*problem)
-    vi, sep, en = problem.partition(" / ")
-    return pair_text(vi, en) if sep else verbatim(problem)
-
-
-def issue_text(issue: Any) -> Text:
-    """A validation issue's message as a Text, whether it carries one (``Issue.text``) or two strings."""
-    text = getattr(issue, "text", None)
-    return text if isinstance(text, Text) else pair_text(issue.message_vi, issue.message_en)
-
-
 #: The refusals whose remedy names the unit, when the unit's code is known (``--accept-new-signer HU-A``
 #: rather than the placeholder UNIT_CODE of the table above).
 UNIT_REASON_TEXTS: dict[str, Callable[[Text, str], Text]] = {

@@ -25,9 +25,9 @@ from c27desk.consolidate.summary import Consolidation, UnitStatus, consolidate
 from c27desk.errors import C27Error, InputError
 from c27desk.exchange import archive, certs
 from c27desk.exchange.package import read_package
-from c27desk.exchange.reasons import ImportRefusedError, both
+from c27desk.exchange.reasons import ImportRefusedError
 from c27desk.fileio import atomic_write_bytes, os_text
-from c27desk.i18n import msg
+from c27desk.i18n import Lang, msg
 from c27desk.report.verify import PdfVerification, verify_pdf
 from c27desk.store import exchange, units
 
@@ -35,7 +35,6 @@ MERGED_NOTE = msg("Tệp gộp chỉ để in: khi gộp, các chữ ký số kh
                   "của từng đơn vị (mở riêng từng đơn vị).",
                   "The joined file is for printing only: joining the files voids the digital signatures in it. The "
                   "signed copies are each unit's own appendix (open them one by one).")
-MERGED_NOTE_VI, MERGED_NOTE_EN = both(MERGED_NOTE)  # the window's, until it takes Texts
 
 
 @dataclass(frozen=True)
@@ -133,7 +132,7 @@ def merged_appendices(db: Database, db_path: Path, year: int) -> tuple[bytes, li
             joined.pages.extend(src.pages)
         with joined.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta["dc:title"] = f"Phụ lục báo cáo Chương trình 27 năm {year} – {len(codes)} đơn vị (bản gộp để in)"
-            meta["dc:description"] = MERGED_NOTE_VI
+            meta["dc:description"] = MERGED_NOTE.render(Lang.VI)
         buffer = io.BytesIO()
         joined.save(buffer)
     finally:

@@ -12,8 +12,7 @@ from sqlite_utils import Database
 
 from c27desk.errors import StoreError
 from c27desk.exchange import certs
-from c27desk.exchange.reasons import both
-from c27desk.i18n import msg
+from c27desk.i18n import Text, msg
 from c27desk.model.units import normalise_unit_code
 from c27desk.store import exchange, units
 from c27desk.store.backup import backed_up
@@ -90,12 +89,12 @@ def _own_key(unit: str) -> str:
 
 
 
-def own_signer_warnings(db: Database, unit_code: str, cert) -> list[tuple[str, str]]:
+def own_signer_warnings(db: Database, unit_code: str, cert) -> list[Text]:
     """Why a unit might not want to send what it just signed: the certificate names another unit of
     the register (a colleague's token plugged in), or it is not the certificate of earlier exports."""
     from c27desk.store.database import get_setting
 
-    warnings: list[tuple[str, str]] = []
+    warnings: list[Text] = []
     fields = [f.casefold() for f in certs.subject_fields(cert)]
     mine = units.lineage(db, unit_code)
     own_names = {u.casefold() for c in mine for u in (c, (units.get_unit(db, c) or units.Unit(c, c, "")).name)}
@@ -104,18 +103,18 @@ def own_signer_warnings(db: Database, unit_code: str, cert) -> list[tuple[str, s
                  and (u.code.casefold() in fields or u.name.casefold() in fields)]
         if named:
             who = ", ".join(f"{u.code} ({u.name})" for u in named)
-            warnings.append(both(msg("Chứng thư số ký gói này ghi tên đơn vị khác: {who} — {subject}.",
-                                      "The certificate signing this package names another unit: {who} — {subject}.",
-                                      who=who, subject=certs.subject(cert))))
+            warnings.append(msg("Chứng thư số ký gói này ghi tên đơn vị khác: {who} — {subject}.",
+                                "The certificate signing this package names another unit: {who} — {subject}.",
+                                who=who, subject=certs.subject(cert)))
     before = get_setting(db, _own_key(unit_code))
     if before:
         fp, _, subject = before.partition(" ")
         new_fp = certs.fingerprint(cert)
         if fp != new_fp:
             change = f"{subject} (SHA-256 {fp[:16]}…) → {certs.subject(cert)} (SHA-256 {new_fp[:16]}…)"
-            warnings.append(both(msg("Chứng thư số khác với lần xuất trước: {change}; gia hạn hay nhầm token?",
-                                      "The certificate differs from earlier exports: {change}; a renewal, or the "
-                                      "wrong token?", change=change)))
+            warnings.append(msg("Chứng thư số khác với lần xuất trước: {change}; gia hạn hay nhầm token?",
+                                "The certificate differs from earlier exports: {change}; a renewal, or the "
+                                "wrong token?", change=change))
     return warnings
 
 

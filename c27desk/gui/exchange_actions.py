@@ -111,7 +111,7 @@ class ExchangeActions(QObject):
         if isinstance(result, tuple):  # the certificate needs a look before anything is written
             check, again = result
             lang = self.window.model.lang if hasattr(self.window, "model") else None
-            text = "\n".join(f"• {vi if lang != 'en' else en}" for vi, en in check.warnings)
+            text = "\n".join(f"• {w.render(lang)}" for w in check.warnings)
             answer = QMessageBox.question(
                 self.window,
                 str(msg("Kiểm tra chứng thư số", "Check the certificate")),

@@ -43,7 +43,7 @@ from c27desk.gui.session import ReportSession
 from c27desk.gui.status_text import StatusText
 from c27desk.gui.table_view import EntryTableView
 from c27desk.gui.workers import run_in_background
-from c27desk.i18n import Text, joined, language, msg, pair
+from c27desk.i18n import Text, joined, language, msg
 from c27desk.model.values import display_value
 from c27desk.store import backup, periods, units
 from c27desk.store.clock import now, vn_display
@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
             n=done.carried,
         )
         if done.dropped:
-            lost = [joined("{criterion}: {reason}", criterion=cid, reason=pair(vi, en)) for cid, vi, en in done.dropped]
+            lost = [joined("{criterion}: {reason}", criterion=cid, reason=why) for cid, why in done.dropped]
             text += msg(" Không mang sang được: {lost}", " Not carried: {lost}", lost=lost)
         self.say(text)
 
@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
 
     def _form_note(self, year: int) -> Text:
         """Which form the year uses, and why (the service says it in both languages, as plain strings)."""
-        return pair(*periods.period_form_note(self.db, year, window=True))
+        return periods.period_form_note(self.db, year, window=True)
 
     # -- overview: tree, problems, banner, status ------------------------------------------------
     def _build_tree(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from c27desk.catalogs import shipped_catalogues
 from c27desk.errors import C27Error
-from c27desk.i18n import msg, pair
+from c27desk.i18n import msg
 from c27desk.model.document_number import compose_number, normalise_report_number
 from c27desk.store import periods, revisions, units
 from c27desk.store.clock import current_user
@@ -78,8 +78,7 @@ class PeriodDialog(QDialog):
         self.recipients.setTabChangesFocus(True)
         form.addRow(str(msg("Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)")), self.recipients)
         # the form the year uses, why, and (while nothing is finalised) the choice of another held form
-        vi, en = periods.period_form_note(db, year, window=True)
-        self.form_note = QLabel(str(pair(vi, en)), self)
+        self.form_note = QLabel(str(periods.period_form_note(db, year, window=True)), self)
         self.form_note.setObjectName("formNote")
         self.form_note.setWordWrap(True)
         self.form_combo = QComboBox(self)

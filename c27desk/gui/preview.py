@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from c27desk.errors import C27Error
-from c27desk.fileio import atomic_write_bytes, os_reason
+from c27desk.fileio import atomic_write_bytes, os_text
 from c27desk.gui.config import restore_window, save_window
 from c27desk.gui.texts import SaysAgain, ShownTexts
-from c27desk.i18n import Text, msg, pair
+from c27desk.i18n import Text, msg
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
@@ -108,7 +108,7 @@ def print_with_system(pdf: bytes, name: str) -> Path:
         os.startfile(str(path), "print")  # type: ignore[attr-defined]  # Windows only
     except OSError as exc:
         raise C27Error(msg("Không có ứng dụng PDF nào nhận lệnh in: {reason}",
-                           "No PDF application accepted the print request: {reason}", reason=pair(*os_reason(exc))),
+                           "No PDF application accepted the print request: {reason}", reason=os_text(exc)),
                        code="SYSTEM_PRINT") from exc
     return path
 

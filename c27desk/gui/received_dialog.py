@@ -29,8 +29,7 @@ from c27desk.consolidate.completeness import ReportState
 from c27desk.consolidate.desk import desk_overview
 from c27desk.errors import C27Error
 from c27desk.exchange.received import (
-    MERGED_NOTE_EN,
-    MERGED_NOTE_VI,
+    MERGED_NOTE,
     merged_appendices,
     received_appendix,
     received_reports,
@@ -231,7 +230,7 @@ class ReceivedDialog(SaysAgain, QDialog):
 
     def _show_all(self, result) -> None:
         pdf, codes = result
-        note = msg(MERGED_NOTE_VI, MERGED_NOTE_EN)
+        note = MERGED_NOTE
         title = msg(
             "Phụ lục của {n} đơn vị năm {year} (bản gộp để in)",
             "Appendix of {n} unit, {year} (joined for printing)",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from c27desk.errors import C27Error
-from c27desk.i18n import msg, pair
+from c27desk.i18n import Text, listed, msg, pair
 from c27desk.report.appendix import AppendixContent
 from c27desk.report.appendix_pdf import RenderedAppendix
 from c27desk.report.signing import P12Spec, Pkcs11Spec, StampText, sign_pdf
@@ -77,16 +77,16 @@ def missing_signature_details(period, unit) -> list[tuple[str, str, str]]:
     return [(vi, en, opt) for field, vi, en, opt in _SIGNATURE_DETAILS if not printed.get(field, getattr(period, field))]
 
 
-def signature_details_warning(period, unit) -> tuple[str, str] | None:
-    """A one-line (vi, en) warning naming what is missing, or None when the signature block is complete."""
+def signature_details_warning(period, unit) -> Text | None:
+    """A one-line warning naming what is missing, or None when the signature block is complete."""
     missing = missing_signature_details(period, unit)
     if not missing:
         return None
-    options = " ".join(f"{m[2]} …" for m in missing)
-    return (f"khối chữ ký chưa đủ: thiếu {', '.join(m[0] for m in missing)} — phải có trước khi xuất gửi "
-            f"(c27desk period set {period.year} {options}).",
-            f"the signature block is incomplete: no {', '.join(m[1] for m in missing)} — needed before export "
-            f"(c27desk period set {period.year} {options}).")
+    return msg("khối chữ ký chưa đủ: thiếu {missing} — phải có trước khi xuất gửi (c27desk period set {year} {options}).",
+               "the signature block is incomplete: no {missing} — needed before export "
+               "(c27desk period set {year} {options}).",
+               missing=listed([pair(vi, en) for vi, en, _ in missing]), year=period.year,
+               options=" ".join(f"{opt} …" for _, _, opt in missing))
 
 
 def require_signature_details(content: AppendixContent) -> None:

@@ -26,7 +26,7 @@ from asn1crypto import pkcs12 as asn1_pkcs12
 from asn1crypto import x509 as asn1_x509
 
 from c27desk.errors import C27Error
-from c27desk.i18n import msg, pair
+from c27desk.i18n import msg
 from c27desk.store.clock import VN_TIME
 
 FIELD_NAME = "ChuKySo"
@@ -133,10 +133,14 @@ def _find_key_id(session, key_label: str | None, spec: Pkcs11Spec) -> tuple[str 
     cert_ids = {c[Attribute.ID] for c in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE})}
     usable = sorted(key_ids & cert_ids)
     if len(usable) != 1:
-        found = "không có" if not usable else f"có {len(usable)}"
-        raise SigningError(msg("Thiết bị “{token_label}” {found} khóa kèm chứng thư số; hãy ghi rõ nhãn khóa.",
-                               "Token “{token_label}” holds {found} keys with certificates; give the key label.",
-                               token_label=spec.token_label, found=pair(found, len(usable))), code="KEY_NOT_FOUND")
+        said = (msg("Thiết bị “{token_label}” không có khóa nào kèm chứng thư số; hãy ghi rõ nhãn khóa.",
+                    "Token “{token_label}” holds no key with a certificate; give the key label.",
+                    token_label=spec.token_label) if not usable else
+                msg("Thiết bị “{token_label}” có {n} khóa kèm chứng thư số; hãy ghi rõ nhãn khóa.",
+                    "Token “{token_label}” holds {n} key with a certificate; give the key label.",
+                    plural="Token “{token_label}” holds {n} keys with certificates; give the key label.",
+                    token_label=spec.token_label, n=len(usable)))
+        raise SigningError(said, code="KEY_NOT_FOUND")
     return None, usable[0]
 
 

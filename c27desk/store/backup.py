@@ -33,7 +33,7 @@ from typing import TypeVar
 from sqlite_utils import Database
 
 from c27desk.errors import StoreError
-from c27desk.fileio import os_reason
+from c27desk.fileio import os_reason, os_text
 from c27desk.i18n import Text, joined, msg, pair, verbatim
 from c27desk.store.clock import vn_display
 
@@ -512,12 +512,11 @@ def restore(db_path: Path, source: Path, *, other_unit: bool = False, now: datet
             os.replace(tmp, db_path)
             _fsync_dir(db_path.parent)
         except OSError as exc:
-            vi, en = os_reason(exc)
             raise StoreError(msg("Không khôi phục được từ {source}: không thay được tệp ({reason}); trạng thái trước được giữ ở "
                                  "{kept}.",
                                  "Could not restore from {source}: cannot put it in place ({reason}); the previous state is kept in "
                                  "{kept}.",
-                                 source=source, kept=kept, reason=pair(vi, en)), code="RESTORE_FAILED") from exc
+                                 source=source, kept=kept, reason=os_text(exc)), code="RESTORE_FAILED") from exc
     finally:
         _remove(tmp)
     _log_restore(db_path, source, kept, damaged)

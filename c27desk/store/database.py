@@ -7,7 +7,6 @@ import sqlite3
 import stat
 from pathlib import Path
 
-import platformdirs
 import sqlite_utils.plugins
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -32,7 +31,9 @@ def default_db_path() -> Path:
     env = os.environ.get("C27DESK_DB")
     if env:
         return resolve_db_path(env)
-    return resolve_db_path(Path(platformdirs.user_data_dir("c27desk", appauthor=False)) / "c27desk.sqlite3")
+    from c27desk.log import data_dir  # the one place that names the user's data folder (the log's is in it)
+
+    return resolve_db_path(data_dir() / "c27desk.sqlite3")
 
 
 def resolve_db_path(path: Path | str) -> Path:

@@ -20,7 +20,7 @@ import sqlite3
 from pathlib import Path
 
 from c27desk.errors import StoreError
-from c27desk.fileio import os_reason
+from c27desk.fileio import os_text
 from c27desk.i18n import msg, pair
 
 # (phrase in SQLite's message, code, Vietnamese reason, English reason); first match wins.
@@ -95,11 +95,10 @@ def explain(exc: BaseException, db_path: Path | str) -> StoreError:
     if isinstance(exc, StoreError):
         return exc
     if isinstance(exc, OSError):
-        vi, en = os_reason(exc)
         where = exc.filename or db_path
         err = StoreError(msg("Lỗi với {where}: {reason}.",
                              "Problem with {where}: {reason}.",
-                             where=where, reason=pair(vi, en)),
+                             where=where, reason=os_text(exc)),
                          code=_OS_CODES.get(exc.errno or 0, "DB_OS"))
     else:
         text = str(exc)

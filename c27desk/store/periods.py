@@ -166,27 +166,28 @@ def _version_key(version: str) -> tuple:
     return tuple(int(p) if p.isdigit() else p for p in version.replace("-", ".").split("."))
 
 
-def form_note(year: int, cat: Catalogue, basis: str, origin: str = "installed", *,
-              window: bool = False) -> tuple[str, str]:
+def form_note(year: int, cat: Catalogue, basis: str, origin: str = "installed", *, window: bool = False) -> Text:
     """One line saying which form a year uses and why (for init, carry-forward, period set and the window;
     ``window``: how to install a new form is said as the window's menu, not as a command)."""
     if basis == FormBasis.PUBLISHED and origin == "published":
-        return (f"Năm {year} dùng biểu mẫu {cat.key} do đơn vị này ban hành cho năm {year}.",
-                f"{year} uses form {cat.key}, published by this unit for {year}.")
+        return msg("Năm {year} dùng biểu mẫu {key} do đơn vị này ban hành cho năm {year}.",
+                   "{year} uses form {key}, published by this unit for {year}.", year=year, key=cat.key)
     if basis == FormBasis.PUBLISHED:
-        return (f"Năm {year} dùng biểu mẫu {cat.key} do cấp trên ban hành cho năm {year}.",
-                f"{year} uses form {cat.key}, published by the office above for {year}.")
+        return msg("Năm {year} dùng biểu mẫu {key} do cấp trên ban hành cho năm {year}.",
+                   "{year} uses form {key}, published by the office above for {year}.", year=year, key=cat.key)
     if basis == FormBasis.CHOSEN:
-        return (f"Năm {year} dùng biểu mẫu {cat.key} (biểu mẫu năm {cat.year}) theo lựa chọn của người dùng.",
-                f"{year} uses form {cat.key} (the {cat.year} form), as chosen by the user.")
+        return msg("Năm {year} dùng biểu mẫu {key} (biểu mẫu năm {form_year}) theo lựa chọn của người dùng.",
+                   "{year} uses form {key} (the {form_year} form), as chosen by the user.",
+                   year=year, key=cat.key, form_year=cat.year)
     if cat.year != year:
-        how_vi, how_en = (("Tệp → Cài biểu mẫu do cấp trên gửi", "File → Install a form sent by the office above")
-                          if window else ("c27desk catalog install TỆP.c27form", "c27desk catalog install FILE.c27form"))
-        return (f"Năm {year} chưa có biểu mẫu riêng: dùng biểu mẫu {cat.key} của năm {cat.year}, ghi lại năm theo năm "
-                f"{year}. Khi cấp trên gửi biểu mẫu mới: {how_vi}.",
-                f"{year} has no form of its own: it uses form {cat.key} of {cat.year}, re-dated to {year}. When the "
-                f"office above sends a new form: {how_en}.")
-    return (f"Năm {year} dùng biểu mẫu {cat.key} của năm {year}.", f"{year} uses form {cat.key}, written for {year}.")
+        how = (msg("Tệp → Cài biểu mẫu do cấp trên gửi", "File → Install a form sent by the office above") if window
+               else msg("c27desk catalog install TỆP.c27form", "c27desk catalog install FILE.c27form"))
+        return msg("Năm {year} chưa có biểu mẫu riêng: dùng biểu mẫu {key} của năm {form_year}, ghi lại năm theo năm "
+                   "{year}. Khi cấp trên gửi biểu mẫu mới: {how}.",
+                   "{year} has no form of its own: it uses form {key} of {form_year}, re-dated to {year}. When the "
+                   "office above sends a new form: {how}.", year=year, key=cat.key, form_year=cat.year, how=how)
+    return msg("Năm {year} dùng biểu mẫu {key} của năm {year}.", "{year} uses form {key}, written for {year}.",
+               year=year, key=cat.key)
 
 
 def get_period(db: Database, year: int) -> Period | None:
@@ -365,7 +366,7 @@ def period_catalogue(db: Database, year: int, level: str | None = None) -> Catal
     return load_catalogue(db, period.catalogue_id, period.catalogue_version, year=year, level=level)
 
 
-def period_form_note(db: Database, year: int, *, window: bool = False) -> tuple[str, str]:
+def period_form_note(db: Database, year: int, *, window: bool = False) -> Text:
     period = require_period(db, year)
     row = db.execute("SELECT origin FROM catalogues WHERE id = ? AND version = ?",
                      [period.catalogue_id, period.catalogue_version]).fetchone()

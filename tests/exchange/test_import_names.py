@@ -41,4 +41,4 @@ def test_the_window_lists_what_it_skips(demo_db, tmp_path):
     usb.mkdir()
     os.mkfifo(usb / "pipe.c27")
     got = check_files(demo_db, [usb], accept_new_signer=False, commit=False)
-    assert [(o.file_name, o.reason) for o in got] == [("pipe.c27", "SKIPPED")] and "FIFO" in got[0].message
+    assert [(o.file_name, o.reason) for o in got] == [("pipe.c27", "SKIPPED")] and "không phải tệp thường (ống dẫn, thiết bị…)" in got[0].message

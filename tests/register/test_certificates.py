@@ -95,7 +95,7 @@ def test_a_certificate_naming_another_unit_is_flagged(office):
     db = open_database(office)
     try:
         warnings = own_signer_warnings(db, "TU-DONGNAI", cert)
-        assert len(warnings) == 1 and "HU-LONGKHANH (Huyện ủy Long Khánh)" in warnings[0][1]
+        assert len(warnings) == 1 and "HU-LONGKHANH (Huyện ủy Long Khánh)" in warnings[0].render("en")
         assert own_signer_warnings(db, "HU-LONGKHANH", cert) == []
     finally:
         db.close()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from c27desk.i18n import Lang
+
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_verify_of_a_file_that_is_no_pdf_says_so_once_without_a_class_name(cli, tmp_path, lang):
@@ -38,8 +40,8 @@ def test_a_link_among_packages_is_skipped_in_vietnamese_words(tmp_path):
     from c27desk.exchange.archive import not_plain_file
 
     (tmp_path / "link.c27").symlink_to(tmp_path / "elsewhere.c27")
-    vi, en = not_plain_file(tmp_path / "link.c27")
-    assert vi == "là liên kết tắt, không đọc" and "symlink" in en
+    why = not_plain_file(tmp_path / "link.c27")
+    assert why.render(Lang.VI) == "là liên kết tắt, không đọc" and "symlink" in why.render(Lang.EN)
 
 
 @pytest.mark.parametrize(("lang", "said"), [("vi", "thiếu trường “format”"), ("en", "has no “format” field")])

@@ -296,3 +296,22 @@ def test_signing_set_refuses_a_missing_p12_or_library_and_saves_nothing(demo_db,
         assert code == 1 and "does not exist or is not a file" in err and "nothing was saved" in err
     code, out, _ = cli("--lang", "en", "signing", "show", db=demo_db)
     assert "No signing settings" in out
+
+
+@pytest.mark.parametrize(("found", "said"), [(0, "holds no key with a certificate"), (2, "holds 2 keys with certificates")])
+def test_a_token_without_exactly_one_key_says_how_many_it_holds(monkeypatch, found, said):
+    """It raised AttributeError (pair() given a count) instead of saying what the token holds."""
+    from types import SimpleNamespace
+
+    from pkcs11 import Attribute
+
+    from c27desk.i18n import Lang
+    from c27desk.report import signing
+
+    class Session:
+        def get_objects(self, query):
+            return [{Attribute.ID: bytes([i])} for i in range(found)]
+
+    with pytest.raises(signing.SigningError) as raised:
+        signing._find_key_id(Session(), None, SimpleNamespace(token_label="TOKEN"))
+    assert raised.value.code == "KEY_NOT_FOUND" and said in raised.value.text.render(Lang.EN)
