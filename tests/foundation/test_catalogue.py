@@ -125,3 +125,15 @@ def test_next_years_catalogue_carries_forward_through_its_map(demo_db, cat):
     assert values.confirm(db, "TU-DONGNAI", 2024, ["VI.10"], who="t") == 1
     assert values.get_entry(db, "TU-DONGNAI", 2024, "VI.10").state == "answered"
     db.close()
+
+
+def test_a_form_file_with_a_key_twice_is_refused_naming_the_key(tmp_path):
+    raw = resource_path("catalogs", "p27-2023.json").read_text(encoding="utf-8")
+    twice = raw.replace('{', '{"year": 1999, ', 1)  # the real "year" comes later: last-one-wins would hide this
+    path = tmp_path / "twice.json"
+    path.write_text(twice, encoding="utf-8")
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue_file(path)
+    assert info.value.en == "The key “year” appears twice in the same object."
+    assert info.value.vi == "Khóa “year” xuất hiện hai lần trong cùng một đối tượng."
+    assert info.value.where == str(path)
