@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         stack.canUndoChanged.connect(undo.setEnabled)  # a read-only window's stack stays empty
         stack.canRedoChanged.connect(redo.setEnabled)
         stack.indexChanged.connect(self._undo_texts)
+        stack.indexChanged.connect(self._paste_undone)
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act["undo"], self.act["redo"] = undo, redo
         action("find", QKeySequence.StandardKey.Find, self._focus_filter)
@@ -340,6 +341,14 @@ class MainWindow(QMainWindow):
             if step:
                 named = msg(named.vi, named.en, step=stack.shown(step))
             self.act[key].setText(str(named if step else label))
+
+    def _paste_undone(self, index: int) -> None:
+        """Ctrl+Z past a paste takes its summary (“Pasted: 3 cells changed”) off the bar: it no longer holds."""
+        pasted = getattr(self.table, "pasted", None)
+        if pasted is not None and index < pasted[0]:
+            self.table.pasted = None
+            if self._notice and self._notice[0] is pasted[1]:
+                self.show_notice("")
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

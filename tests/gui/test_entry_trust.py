@@ -106,6 +106,17 @@ def test_copy_puts_the_selected_cells_on_the_clipboard_as_tab_separated_lines(qt
     assert QApplication.clipboard().text() == "Số máy tính loại này là:\t402\r\nSố máy tính loại này là:\t42\r\n"
 
 
+def test_undoing_a_paste_takes_its_summary_off_the_bar(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    go(window, "II.1", COL_VALUE)
+    QApplication.clipboard().setText("12\r\n13\r\n")
+    qtbot.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert stored(demo_db, "II.2").value == "13" and "2 ô thay đổi" in window.notice.text()
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(demo_db, "II.2").value == "42"
+    assert window.notice.isHidden() and "ô thay đổi" not in window.notice.text()
+
+
 def test_read_only_report_refuses_a_paste(qtbot, final_demo, open_window):
     window = open_window(final_demo)
     go(window, "II.1", COL_VALUE)
