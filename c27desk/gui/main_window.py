@@ -244,7 +244,10 @@ class MainWindow(QMainWindow):
         self.tree.currentItemChanged.connect(self._section_chosen)
         self.problems.itemActivated.connect(self._jump_to_problem)
         self.problems.itemClicked.connect(self._jump_to_problem)
-        self.table.selectionModel().currentChanged.connect(lambda cur, _prev: self._show_detail(cur))
+        # the cell current now, not the one the signal carries: a refused value pulls the cursor back to its cell
+        # inside the same change (a click away from it), and the outer signal then names the cell clicked
+        self.table.selectionModel().currentChanged.connect(lambda _cur, _prev: self._show_detail(
+            self.table.currentIndex()))
         self.model.saved.connect(self._saved)
         self.model.refused.connect(self._refused)
         self.table.message.connect(self.show_notice)
