@@ -706,12 +706,19 @@ class MainWindow(QMainWindow):
         self._detail_after_save.start()
 
     def _refused(self, criterion: str, reason: Text) -> None:
-        self.say(msg("Không lưu: {reason}", "Not saved: {reason}", reason=reason))
+        said = msg("Không lưu: {reason}", "Not saved: {reason}", reason=reason)
+        self._refusal_said = (said, criterion)
+        self.say(said)
         self.last_refusal = str(reason)
 
     def show_notice(self, text: Text | str, refusal: bool = False) -> None:
         """The message bar over the table: refusals in red, notes (filter, cursor, paste) in blue; empty hides it.
         A message is said again when the language changes."""
+        refusal_said = getattr(self, "_refusal_said", None)
+        if not str(text) and self._notice[1] and refusal_said is not None and self._said is refusal_said[0]:
+            # Esc on a refused value: the status bar no longer says "Not saved: …" as if it were still pending
+            self.say(msg("Đã giữ giá trị cũ của {criterion}.", "Kept the old value of {criterion}.",
+                         criterion=refusal_said[1]))
         self._notice = (text, refusal)
         text = str(text)
         self.notice.setText(text)

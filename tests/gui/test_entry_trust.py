@@ -118,6 +118,18 @@ def test_clicking_away_from_a_refused_value_keeps_the_pane_on_the_row_being_edit
     assert window.detail.toPlainText().startswith("II.3"), window.detail.toPlainText()[:40]
 
 
+def test_esc_on_a_refused_value_says_the_old_value_was_kept(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    go(window, "II.3", COL_VALUE)
+    press_text(window.table, "Z")
+    qtbot.keyClick(window.table.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(window.notice.isVisible, timeout=2000)
+    assert "Không lưu" in window.save_state.text()
+    qtbot.keyClick(window.table.focusWidget(), Qt.Key.Key_Escape)
+    assert window.notice.isHidden() and stored(demo_db, "II.3").value == "426"
+    assert window.save_state.text() == "Đã giữ giá trị cũ của II.3."
+
+
 def test_undoing_a_paste_takes_its_summary_off_the_bar(qtbot, demo_db, open_window):
     window = open_window(demo_db)
     go(window, "II.1", COL_VALUE)
