@@ -7,9 +7,13 @@ from functools import cache
 from pathlib import Path
 
 from c27desk.errors import CatalogueError
+from c27desk.fileio import read_file
 from c27desk.i18n import msg
 from c27desk.model.catalogue import Catalogue, parse_catalogue
 from c27desk.resources import resource_path
+
+#: A form file is some 70 kB; one of megabytes is no form (and /dev/zero is refused at once, not read forever).
+MAX_FORM_BYTES = 8 * 1024 * 1024
 
 
 class _DuplicateKeyError(ValueError):
@@ -32,7 +36,8 @@ def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
 def load_catalogue_file(path: Path) -> Catalogue:
     """Read and validate one catalogue file; errors name the file and the entry."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"), object_pairs_hook=_no_duplicate_keys)
+        data = json.loads(read_file(path, max_bytes=MAX_FORM_BYTES).decode("utf-8"),
+                          object_pairs_hook=_no_duplicate_keys)
     except _DuplicateKeyError as exc:
         raise CatalogueError(msg("Khóa “{key}” xuất hiện hai lần trong cùng một đối tượng.",
                                  "The key “{key}” appears twice in the same object.",

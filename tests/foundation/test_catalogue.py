@@ -2,6 +2,7 @@
 
 import copy
 import json
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +138,16 @@ def test_a_form_file_with_a_key_twice_is_refused_naming_the_key(tmp_path):
     assert info.value.en == "The key “year” appears twice in the same object."
     assert info.value.vi == "Khóa “year” xuất hiện hai lần trong cùng một đối tượng."
     assert info.value.where == str(path)
+
+
+def test_a_form_file_that_is_no_regular_file_or_far_too_large_is_refused_at_once(tmp_path):
+    from c27desk.errors import C27Error
+
+    with pytest.raises(C27Error) as info:
+        load_catalogue_file(Path("/dev/zero"))  # was read until memory ran out
+    assert info.value.code == "NOT_A_FILE"
+    big = tmp_path / "big.json"
+    big.write_bytes(b'{"name": "' + b"x" * (9 * 1024 * 1024) + b'"}')
+    with pytest.raises(C27Error) as info:
+        load_catalogue_file(big)
+    assert info.value.code == "FILE_TOO_LARGE" and "8 MB" in info.value.en
