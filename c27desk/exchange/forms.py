@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from c27desk.errors import C27Error
 from c27desk.exchange import certs
-from c27desk.exchange.documents import canonical_json
+from c27desk.exchange.documents import _no_duplicates, canonical_json
 from c27desk.exchange.package import build_zip, read_members
 from c27desk.exchange.reasons import ImportRefusedError, refuse
 from c27desk.exchange.signers import check_names_unit
@@ -128,7 +128,7 @@ def _read_form(db: Database, raw: bytes):
             raise refuse("UNSIGNED", FORM) from None
         raise
     try:
-        doc = json.loads(parts[FORM].decode("utf-8"))
+        doc = json.loads(parts[FORM].decode("utf-8"), object_pairs_hook=_no_duplicates(FORM))
         year, form, publisher = doc["for_year"], doc["form"], doc["publisher"]
         if doc.get("format") != 1 or not isinstance(year, int) or not isinstance(form, dict) \
                 or not isinstance(publisher, dict):

@@ -110,8 +110,7 @@ def _central_directory(raw: bytes, limits: dict[str, int]) -> list[_Entry]:
     if disk or cd_disk or on_disk != count or comment:
         raise refuse("MALFORMED", msg("zip nhiều phần", "multi-part archive"))
     if count > len(limits):
-        raise refuse("UNSAFE_MEMBER", msg("{n} thành phần, cần {wanted}", "{n} members, {wanted} expected",
-                                          n=count, wanted=len(limits)))
+        raise refuse("UNSAFE_MEMBER", _too_many(raw, cd_offset, end, count, limits))
     if count < len(limits):
         missing = [name for name in limits if name not in _names_listed(raw, cd_offset, end, count)]
         raise refuse("MALFORMED", msg("thiếu {n} thành phần: {missing}", "{n} member missing: {missing}",
@@ -157,16 +156,36 @@ def _central_directory(raw: bytes, limits: dict[str, int]) -> list[_Entry]:
     return entries
 
 
-def _names_listed(raw: bytes, cd_offset: int, end: int, count: int) -> set[str]:
-    """The member names the central directory lists (at most ``count``, fewer if it breaks off), only to
-    say which expected members a short package lacks."""
-    names, at = set(), cd_offset
+def _too_many(raw: bytes, cd_offset: int, end: int, count: int, limits: dict[str, int]):
+    """What a package with too many members holds beyond the expected ones: a name listed twice, or a name
+    not expected (named when the directory is short enough to read, as the count is checked first)."""
+    said = msg("{n} thành phần, cần {wanted}", "{n} members, {wanted} expected", n=count, wanted=len(limits))
+    if count > 4 * len(limits):
+        return said
+    listed = _names_listed(raw, cd_offset, end, count)
+    twice = list(dict.fromkeys(name for i, name in enumerate(listed) if name in listed[:i]))
+    if twice:
+        return msg("{n} thành phần, cần {wanted}; có tên lặp lại: {names}",
+                   "{n} members, {wanted} expected; listed more than once: {names}", n=count, wanted=len(limits),
+                   names=", ".join(repr(name[:80]) for name in twice[:5]))
+    extra = [name for name in listed if name not in limits]
+    if extra:
+        return msg("{n} thành phần, cần {wanted}; thành phần lạ: {names}",
+                   "{n} members, {wanted} expected; not expected: {names}", n=count, wanted=len(limits),
+                   names=", ".join(repr(name[:80]) for name in extra[:5]))
+    return said
+
+
+def _names_listed(raw: bytes, cd_offset: int, end: int, count: int) -> list[str]:
+    """The member names the central directory lists, in its order (at most ``count``, fewer if it breaks
+    off), only to say which expected members a short package lacks or which a long one repeats."""
+    names, at = [], cd_offset
     for _ in range(count):
         if at < 0 or at + _CENTRAL.size > end or raw[at:at + 4] != b"PK\x01\x02":
             break
         fields = _CENTRAL.unpack_from(raw, at)
         name_len, extra_len, comment_len = fields[10], fields[11], fields[12]
-        names.add(raw[at + _CENTRAL.size:at + _CENTRAL.size + name_len].decode("utf-8", "replace"))
+        names.append(raw[at + _CENTRAL.size:at + _CENTRAL.size + name_len].decode("utf-8", "replace"))
         at += _CENTRAL.size + name_len + extra_len + comment_len
     return names
 

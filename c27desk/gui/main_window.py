@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         stack.canUndoChanged.connect(undo.setEnabled)  # a read-only window's stack stays empty
         stack.canRedoChanged.connect(redo.setEnabled)
         stack.indexChanged.connect(self._undo_texts)
+        stack.indexChanged.connect(self._paste_undone)
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act["undo"], self.act["redo"] = undo, redo
         action("find", QKeySequence.StandardKey.Find, self._focus_filter)
@@ -243,7 +244,10 @@ class MainWindow(QMainWindow):
         self.tree.currentItemChanged.connect(self._section_chosen)
         self.problems.itemActivated.connect(self._jump_to_problem)
         self.problems.itemClicked.connect(self._jump_to_problem)
-        self.table.selectionModel().currentChanged.connect(lambda cur, _prev: self._show_detail(cur))
+        # the cell current now, not the one the signal carries: a refused value pulls the cursor back to its cell
+        # inside the same change (a click away from it), and the outer signal then names the cell clicked
+        self.table.selectionModel().currentChanged.connect(lambda _cur, _prev: self._show_detail(
+            self.table.currentIndex()))
         self.model.saved.connect(self._saved)
         self.model.refused.connect(self._refused)
         self.table.message.connect(self.show_notice)
@@ -340,6 +344,14 @@ class MainWindow(QMainWindow):
             if step:
                 named = msg(named.vi, named.en, step=stack.shown(step))
             self.act[key].setText(str(named if step else label))
+
+    def _paste_undone(self, index: int) -> None:
+        """Ctrl+Z past a paste takes its summary (“Pasted: 3 cells changed”) off the bar: it no longer holds."""
+        pasted = getattr(self.table, "pasted", None)
+        if pasted is not None and index < pasted[0]:
+            self.table.pasted = None
+            if self._notice and self._notice[0] is pasted[1]:
+                self.show_notice("")
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -694,12 +706,19 @@ class MainWindow(QMainWindow):
         self._detail_after_save.start()
 
     def _refused(self, criterion: str, reason: Text) -> None:
-        self.say(msg("Không lưu: {reason}", "Not saved: {reason}", reason=reason))
+        said = msg("Không lưu: {reason}", "Not saved: {reason}", reason=reason)
+        self._refusal_said = (said, criterion)
+        self.say(said)
         self.last_refusal = str(reason)
 
     def show_notice(self, text: Text | str, refusal: bool = False) -> None:
         """The message bar over the table: refusals in red, notes (filter, cursor, paste) in blue; empty hides it.
         A message is said again when the language changes."""
+        refusal_said = getattr(self, "_refusal_said", None)
+        if not str(text) and self._notice[1] and refusal_said is not None and self._said is refusal_said[0]:
+            # Esc on a refused value: the status bar no longer says "Not saved: …" as if it were still pending
+            self.say(msg("Đã giữ giá trị cũ của {criterion}.", "Kept the old value of {criterion}.",
+                         criterion=refusal_said[1]))
         self._notice = (text, refusal)
         text = str(text)
         self.notice.setText(text)

@@ -58,6 +58,7 @@ class EntryTableView(QTableView):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # heights: see remeasure_rows
         self._heights: dict[int, int] = {}  # source row → measured height, for the current column widths
+        self.pasted: tuple[int, object] | None = None  # the undo index after the last paste, and what the bar said
         self._measure_on_show = False
         self._remeasure = QTimer(self, singleShot=True, interval=0)
         self._remeasure.timeout.connect(self._widths_changed)
@@ -464,7 +465,8 @@ class EntryTableView(QTableView):
             source.undo_stack.endMacro()
             self._batch = False
         self.refilter()
-        self.message.emit(self.paste_summary(result), bool(result.refused))
+        self.pasted = (source.undo_stack.index(), self.paste_summary(result))  # the bar says it until undone
+        self.message.emit(self.pasted[1], bool(result.refused))
         return result
 
     def paste_summary(self, result: PasteResult) -> Text:

@@ -50,6 +50,14 @@ def test_duplicate_and_extra_members_are_refused():
     assert refused(zip_of([*GOOD.items(), (DATA, b"{}")])) == "UNSAFE_MEMBER"
     assert refused(zip_of([*GOOD.items(), ("readme.txt", b"hi")])) == "UNSAFE_MEMBER"
     assert refused(zip_of([*GOOD.items(), ("inner.zip", zip_of(GOOD.items()))])) == "UNSAFE_MEMBER"
+    # the reason says which: a name listed twice, or one not expected
+    with pytest.raises(ImportRefusedError) as err:
+        read_package(zip_of([*GOOD.items(), (DATA, b"{}")]))
+    assert err.value.detail.render("en") == "5 members, 4 expected; listed more than once: 'data.json'"
+    assert err.value.detail.render("vi") == "5 thành phần, cần 4; có tên lặp lại: 'data.json'"
+    with pytest.raises(ImportRefusedError) as err:
+        read_package(zip_of([*GOOD.items(), ("readme.txt", b"hi")]))
+    assert err.value.detail.render("en") == "5 members, 4 expected; not expected: 'readme.txt'"
 
 
 def test_nested_zip_in_place_of_data_is_refused():

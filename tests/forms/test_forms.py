@@ -157,6 +157,13 @@ def test_a_tampered_unsigned_or_conflicting_form_is_refused(office, cli, tmp_pat
                                                     ("form.p7s", cms_sign_detached(other, P12Spec(p12, PASSPHRASE)))]))
     code, _, err = cli("catalog", "install", str(tmp_path / "o.c27form"), db=unit)
     assert code == 1 and "FORM_CONFLICT" in err, err
+    # a key twice in one object (last-one-wins would read 2023, another reader 2099), even when signed: refused
+    twice = body.replace(b"{", b'{"for_year": 2099, ', 1)
+    (tmp_path / "d.c27form").write_bytes(build_zip([("form.json", twice),
+                                                    ("form.p7s", cms_sign_detached(twice, P12Spec(p12, PASSPHRASE)))]))
+    code, _, err = cli("catalog", "install", str(tmp_path / "d.c27form"), db=unit)
+    assert code == 1 and "MALFORMED" in err and "'for_year'" in err, err
+    assert len(periods.held_forms(open_database(unit))) == 0
     assert cli("catalog", "install", str(tmp_path / "f.c27form"), db=unit)[0] == 0
     assert [f.origin for f in periods.held_forms(open_database(unit))] == ["installed"]
 

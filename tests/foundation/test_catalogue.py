@@ -2,6 +2,7 @@
 
 import copy
 import json
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +126,28 @@ def test_next_years_catalogue_carries_forward_through_its_map(demo_db, cat):
     assert values.confirm(db, "TU-DONGNAI", 2024, ["VI.10"], who="t") == 1
     assert values.get_entry(db, "TU-DONGNAI", 2024, "VI.10").state == "answered"
     db.close()
+
+
+def test_a_form_file_with_a_key_twice_is_refused_naming_the_key(tmp_path):
+    raw = resource_path("catalogs", "p27-2023.json").read_text(encoding="utf-8")
+    twice = raw.replace('{', '{"year": 1999, ', 1)  # the real "year" comes later: last-one-wins would hide this
+    path = tmp_path / "twice.json"
+    path.write_text(twice, encoding="utf-8")
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue_file(path)
+    assert info.value.en == "The key “year” appears twice in the same object."
+    assert info.value.vi == "Khóa “year” xuất hiện hai lần trong cùng một đối tượng."
+    assert info.value.where == str(path)
+
+
+def test_a_form_file_that_is_no_regular_file_or_far_too_large_is_refused_at_once(tmp_path):
+    from c27desk.errors import C27Error
+
+    with pytest.raises(C27Error) as info:
+        load_catalogue_file(Path("/dev/zero"))  # was read until memory ran out
+    assert info.value.code == "NOT_A_FILE"
+    big = tmp_path / "big.json"
+    big.write_bytes(b'{"name": "' + b"x" * (9 * 1024 * 1024) + b'"}')
+    with pytest.raises(C27Error) as info:
+        load_catalogue_file(big)
+    assert info.value.code == "FILE_TOO_LARGE" and "8 MB" in info.value.en

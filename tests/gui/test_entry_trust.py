@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
 
 from c27desk.gui.delegates import CodeCombo
-from c27desk.gui.entry_model import COL_EXPLANATION, COL_VALUE, EntryFilterProxy
+from c27desk.gui.entry_model import COL_EXPLANATION, COL_VALUE, CRITERION_ROLE, EntryFilterProxy
 from c27desk.store import audit, values
 from c27desk.store.database import open_database, open_read_only
 from tests.gui.test_entry_window import UNIT, go, press_text, stored, type_into
@@ -104,6 +104,41 @@ def test_copy_puts_the_selected_cells_on_the_clipboard_as_tab_separated_lines(qt
     qtbot.keyClick(window.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(window.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == "Số máy tính loại này là:\t402\r\nSố máy tính loại này là:\t42\r\n"
+
+
+def test_clicking_away_from_a_refused_value_keeps_the_pane_on_the_row_being_edited(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    go(window, "II.3", COL_VALUE)
+    press_text(window.table, "Z")
+    qtbot.keyClick(window.table.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(window.notice.isVisible, timeout=2000)
+    # a click on I.1 while the refused value is open: the value is refused again and its editor stays
+    window.table.setCurrentIndex(window.proxy.mapFromSource(window.model.index(window.model.row_of("I.1"), COL_VALUE)))
+    assert window.table.currentIndex().data(CRITERION_ROLE) == "II.3"
+    assert window.detail.toPlainText().startswith("II.3"), window.detail.toPlainText()[:40]
+
+
+def test_esc_on_a_refused_value_says_the_old_value_was_kept(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    go(window, "II.3", COL_VALUE)
+    press_text(window.table, "Z")
+    qtbot.keyClick(window.table.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(window.notice.isVisible, timeout=2000)
+    assert "Không lưu" in window.save_state.text()
+    qtbot.keyClick(window.table.focusWidget(), Qt.Key.Key_Escape)
+    assert window.notice.isHidden() and stored(demo_db, "II.3").value == "426"
+    assert window.save_state.text() == "Đã giữ giá trị cũ của II.3."
+
+
+def test_undoing_a_paste_takes_its_summary_off_the_bar(qtbot, demo_db, open_window):
+    window = open_window(demo_db)
+    go(window, "II.1", COL_VALUE)
+    QApplication.clipboard().setText("12\r\n13\r\n")
+    qtbot.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert stored(demo_db, "II.2").value == "13" and "2 ô thay đổi" in window.notice.text()
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(demo_db, "II.2").value == "42"
+    assert window.notice.isHidden() and "ô thay đổi" not in window.notice.text()
 
 
 def test_read_only_report_refuses_a_paste(qtbot, final_demo, open_window):
