@@ -9,14 +9,14 @@ import tempfile
 from pathlib import Path
 
 from c27desk.errors import C27Error, InputError
-from c27desk.i18n import Lang, Text, msg, verbatim
+from c27desk.i18n import Text, msg, verbatim
 
 _REASONS = {
     errno.ENOSPC: msg("thiết bị hoặc ổ đĩa đã đầy", "the device or disk is full"),
     errno.EDQUOT: msg("đã hết hạn mức dung lượng", "the disk quota is used up"),
     errno.EROFS: msg("thiết bị chỉ cho đọc (USB bị khóa ghi?)", "the device is read-only (write-protected stick?)"),
-    errno.EACCES: msg("không có quyền ghi vào đây", "no permission to write here"),
-    errno.EPERM: msg("không có quyền ghi vào đây", "no permission to write here"),
+    errno.EACCES: msg("không có quyền đọc hoặc ghi ở đây", "no permission to read or write here"),
+    errno.EPERM: msg("không có quyền đọc hoặc ghi ở đây", "no permission to read or write here"),
     errno.ENOENT: msg("không có tệp hoặc thư mục này (USB đã rút?)", "no such file or folder (stick removed?)"),
     errno.EISDIR: msg("đây là thư mục, không phải tệp", "this is a folder, not a file"),
     errno.ENOTDIR: msg("đường dẫn không phải thư mục", "the path is not a folder"),
@@ -30,12 +30,6 @@ def os_text(exc: OSError) -> Text:
     the system's own text, the same in both languages."""
     known = _REASONS.get(exc.errno or 0)
     return known if known is not None else verbatim(exc.strerror or str(exc))
-
-
-def os_reason(exc: OSError) -> tuple[str, str]:
-    """The same as (Vietnamese, English), for callers that still say things as two strings."""
-    text = os_text(exc)
-    return text.render(Lang.VI), text.render(Lang.EN)
 
 
 #: No file a user hands the program (a certificate, a form, a PDF to verify, a workbook) is this large.

@@ -33,8 +33,8 @@ from typing import TypeVar
 from sqlite_utils import Database
 
 from c27desk.errors import StoreError
-from c27desk.fileio import os_reason, os_text
-from c27desk.i18n import Text, joined, msg, pair, verbatim
+from c27desk.fileio import os_text
+from c27desk.i18n import Text, joined, msg, verbatim
 from c27desk.store.clock import vn_display
 
 T = TypeVar("T")
@@ -243,14 +243,16 @@ def _self_code(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def _refuse(source: Path, code: str, vi: str, en: str) -> StoreError:
+def _refuse(source: Path, code: str, reason: Text) -> StoreError:
+    """A refused restore: the file, why (a message of its own, its data in named values), and the
+    assurance that nothing changed."""
     return StoreError(msg("Không khôi phục từ {source}: {reason}; cơ sở dữ liệu không thay đổi.",
                           "Not restoring from {source}: {reason}; the database is unchanged.",
-                          source=source, reason=pair(vi, en)), code=code)
+                          source=source, reason=reason), code=code)
 
 
-_KINDS = {"table": ("bảng", "table"), "index": ("chỉ mục", "index"), "trigger": ("trigger", "trigger"),
-          "view": ("khung nhìn", "view")}
+_KINDS = {"table": msg("bảng", "table"), "index": msg("chỉ mục", "index"), "trigger": msg("trigger", "trigger"),
+          "view": msg("khung nhìn", "view")}
 
 
 def _schema(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, tuple]]:
@@ -271,27 +273,28 @@ def _schema(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, tuple]
     return found
 
 
-def _first_difference(have: dict, want: dict) -> tuple[str, str] | None:
-    """The first way the file's schema differs from the reference, in words (vi, en), or None."""
+def _first_difference(have: dict, want: dict) -> Text | None:
+    """The first way the file's schema differs from the reference, in words, or None."""
     for key in sorted(set(have) | set(want)):
-        kind, name = key
-        k_vi, k_en = _KINDS.get(kind, (kind, kind))
+        kind_code, name = key
+        kind = _KINDS.get(kind_code) or verbatim(kind_code)
         if key not in want:
-            return f"có thêm {k_vi} {name}", f"it has an extra {k_en} {name}"
+            return msg("có thêm {kind} {name}", "it has an extra {kind} {name}", kind=kind, name=name)
         if key not in have:
-            return f"thiếu {k_vi} {name}", f"the {k_en} {name} is missing"
+            return msg("thiếu {kind} {name}", "the {kind} {name} is missing", kind=kind, name=name)
         if have[key] == want[key]:
             continue
         have_cols = {c[0]: c for c in have[key][1]}
         want_cols = {c[0]: c for c in want[key][1]}
         for col in sorted(set(want_cols) - set(have_cols)):
-            return f"thiếu cột {name}.{col}", f"the column {name}.{col} is missing"
+            return msg("thiếu cột {column}", "the column {column} is missing", column=f"{name}.{col}")
         for col in sorted(set(have_cols) - set(want_cols)):
-            return f"có thêm cột {name}.{col}", f"it has an extra column {name}.{col}"
+            return msg("có thêm cột {column}", "it has an extra column {column}", column=f"{name}.{col}")
         for col in sorted(want_cols):
             if have_cols[col] != want_cols[col]:
-                return f"cột {name}.{col} khác định nghĩa", f"the column {name}.{col} is defined differently"
-        return f"{k_vi} {name} khác định nghĩa", f"the {k_en} {name} is defined differently"
+                return msg("cột {column} khác định nghĩa", "the column {column} is defined differently",
+                           column=f"{name}.{col}")
+        return msg("{kind} {name} khác định nghĩa", "the {kind} {name} is defined differently", kind=kind, name=name)
     return None
 
 
@@ -305,19 +308,20 @@ def _check_schema(conn: sqlite3.Connection, source: Path) -> None:
 
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "_sqlite_migrations" not in names:
-        raise _refuse(source, "RESTORE_FOREIGN", "tệp không phải là cơ sở dữ liệu c27desk (không có sổ nâng cấp)",
-                      "the file is not a c27desk database (no migration records)")
+        raise _refuse(source, "RESTORE_FOREIGN", msg("tệp không phải là cơ sở dữ liệu c27desk (không có sổ nâng cấp)",
+                                                     "the file is not a c27desk database (no migration records)"))
     applied = {r[0] for r in conn.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
     if not applied:
-        raise _refuse(source, "RESTORE_FOREIGN", "tệp không phải là cơ sở dữ liệu c27desk",
-                      "the file is not a c27desk database")
+        raise _refuse(source, "RESTORE_FOREIGN", msg("tệp không phải là cơ sở dữ liệu c27desk",
+                                                     "the file is not a c27desk database"))
     mig = migrations()
     unknown = applied - {m.name for m in mig._migrations}
     if unknown:
-        raise _refuse(source, "RESTORE_TOO_NEW",
-                      f"tệp do phiên bản c27desk mới hơn ghi ({', '.join(sorted(unknown))}); hãy dùng phiên bản mới hơn",
-                      f"the file was written by a newer c27desk ({', '.join(sorted(unknown))}); use a newer version")
+        raise _refuse(source, "RESTORE_TOO_NEW", msg(
+            "tệp do phiên bản c27desk mới hơn ghi ({steps}); hãy dùng phiên bản mới hơn",
+            "the file was written by a newer c27desk ({steps}); use a newer version",
+            steps=", ".join(sorted(unknown))))
     reference = Database(memory=True)
     try:
         mig.ensure_migrations_table(reference)
@@ -329,9 +333,14 @@ def _check_schema(conn: sqlite3.Connection, source: Path) -> None:
         reference.close()
     difference = _first_difference(_schema(conn), expected)
     if difference:
-        raise _refuse(source, "RESTORE_SCHEMA",
-                      f"cấu trúc tệp khác với cơ sở dữ liệu c27desk ở cùng mức nâng cấp: {difference[0]}",
-                      f"its structure differs from a c27desk database at the same level: {difference[1]}")
+        raise _refuse(source, "RESTORE_SCHEMA", msg(
+            "cấu trúc tệp khác với cơ sở dữ liệu c27desk ở cùng mức nâng cấp: {difference}",
+            "its structure differs from a c27desk database at the same level: {difference}", difference=difference))
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> Text:
+    """SQLite's own words for a damaged file (English in both languages: they are its, not ours)."""
+    return msg("tệp hỏng ({detail})", "the file is damaged ({detail})", detail=verbatim(str(exc)))
 
 
 def _live_self_code(db_path: Path) -> str | None:
@@ -356,17 +365,17 @@ def _check_unit(conn: sqlite3.Connection, source: Path, ours: str | None, other_
         return
     theirs = _self_code(conn)
     if theirs is None:
-        raise _refuse(source, "RESTORE_OTHER_UNIT",
-                      f"tệp không ghi đơn vị nào là của mình nên không biết là dữ liệu của ai, còn cơ sở dữ liệu này "
-                      f"của {ours} (nếu đúng là muốn vậy, thêm --other-unit)",
-                      f"the file marks no unit as its own, so whose data it holds is unknown, and this database is "
-                      f"{ours}'s (add --other-unit if that is really meant)")
+        raise _refuse(source, "RESTORE_OTHER_UNIT", msg(
+            "tệp không ghi đơn vị nào là của mình nên không biết là dữ liệu của ai, còn cơ sở dữ liệu này "
+            "của {ours} (nếu đúng là muốn vậy, thêm --other-unit)",
+            "the file marks no unit as its own, so whose data it holds is unknown, and this database is "
+            "{ours}'s (add --other-unit if that is really meant)", ours=ours))
     if theirs != ours:
-        raise _refuse(source, "RESTORE_OTHER_UNIT",
-                      f"tệp là dữ liệu của đơn vị {theirs}, còn cơ sở dữ liệu này của {ours} "
-                      "(nếu đúng là muốn vậy, thêm --other-unit)",
-                      f"the file holds unit {theirs}'s data and this database is {ours}'s "
-                      "(add --other-unit if that is really meant)")
+        raise _refuse(source, "RESTORE_OTHER_UNIT", msg(
+            "tệp là dữ liệu của đơn vị {theirs}, còn cơ sở dữ liệu này của {ours} "
+            "(nếu đúng là muốn vậy, thêm --other-unit)",
+            "the file holds unit {theirs}'s data and this database is {ours}'s "
+            "(add --other-unit if that is really meant)", theirs=theirs, ours=ours))
 
 
 def _copy_in(source: Path, tmp: Path) -> None:
@@ -453,26 +462,26 @@ def restore(db_path: Path, source: Path, *, other_unit: bool = False, now: datet
     place with one rename, so a crash leaves either the old file or the new one."""
     db_path, source = Path(os.path.realpath(db_path)), Path(source)  # a link: restore the real file, keep the link
     if source.is_dir():
-        raise _refuse(source, "RESTORE_MISSING", "đây là thư mục, không phải tệp", "this is a folder, not a file")
+        raise _refuse(source, "RESTORE_MISSING", msg("đây là thư mục, không phải tệp", "this is a folder, not a file"))
     if source.exists() and not source.is_file():  # /dev/zero, a pipe: reading would never end or never start
-        raise _refuse(source, "RESTORE_NOT_FILE", "đây không phải là tệp thông thường (thiết bị hay ống dẫn)",
-                      "this is not a regular file (a device or a pipe)")
+        raise _refuse(source, "RESTORE_NOT_FILE", msg("đây không phải là tệp thông thường (thiết bị hay ống dẫn)",
+                                                      "this is not a regular file (a device or a pipe)"))
     if not source.is_file():
         raise StoreError(msg("Không có tệp {source}.",
                              "No such file {source}.",
                              source=source), code="RESTORE_MISSING")
     if db_path.exists() and os.path.samefile(source, db_path):
-        raise _refuse(source, "RESTORE_SAME", "đây chính là cơ sở dữ liệu đang dùng",
-                      "this is the database in use itself")
+        raise _refuse(source, "RESTORE_SAME", msg("đây chính là cơ sở dữ liệu đang dùng",
+                                                  "this is the database in use itself"))
     try:
         with open(source, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        vi, en = os_reason(exc)
-        raise _refuse(source, "RESTORE_UNREADABLE", f"không đọc được tệp ({vi})", f"cannot read it ({en})") from exc
+        raise _refuse(source, "RESTORE_UNREADABLE", msg("không đọc được tệp ({why})", "cannot read it ({why})",
+                                                        why=os_text(exc))) from exc
     if header != SQLITE_HEADER:
-        raise _refuse(source, "RESTORE_NOT_SQLITE", "tệp không phải là cơ sở dữ liệu SQLite",
-                      "the file is not an SQLite database")
+        raise _refuse(source, "RESTORE_NOT_SQLITE", msg("tệp không phải là cơ sở dữ liệu SQLite",
+                                                        "the file is not an SQLite database"))
     ours = _live_self_code(db_path)
     moment = now or datetime.now(UTC)
     _clear_leftovers(db_path)
@@ -481,29 +490,30 @@ def restore(db_path: Path, source: Path, *, other_unit: bool = False, now: datet
         try:
             _copy_in(source, tmp)
         except OSError as exc:
-            vi, en = os_reason(exc)
-            raise _refuse(source, "RESTORE_FAILED", f"không chép được tệp vào {db_path.parent} ({vi})",
-                          f"cannot copy it into {db_path.parent} ({en})") from exc
+            raise _refuse(source, "RESTORE_FAILED", msg("không chép được tệp vào {folder} ({why})",
+                                                        "cannot copy it into {folder} ({why})",
+                                                        folder=db_path.parent, why=os_text(exc))) from exc
         except sqlite3.DatabaseError as exc:
-            raise _refuse(source, "RESTORE_BAD", f"tệp hỏng ({exc})", f"the file is damaged ({exc})") from exc
+            raise _refuse(source, "RESTORE_BAD", _damaged(exc)) from exc
         problem = check_file(tmp)
         if problem:
-            raise _refuse(source, "RESTORE_BAD", f"tệp không qua kiểm tra toàn vẹn ({problem})",
-                          f"the file fails its integrity check ({problem})")
+            raise _refuse(source, "RESTORE_BAD", msg("tệp không qua kiểm tra toàn vẹn ({problem})",
+                                                     "the file fails its integrity check ({problem})",
+                                                     problem=verbatim(problem)))
         conn = sqlite3.connect(f"file:{tmp.as_posix()}?mode=ro", uri=True)
         try:
             _check_schema(conn, source)
             _check_unit(conn, source, ours, other_unit)
         except sqlite3.DatabaseError as exc:
-            raise _refuse(source, "RESTORE_BAD", f"tệp hỏng ({exc})", f"the file is damaged ({exc})") from exc
+            raise _refuse(source, "RESTORE_BAD", _damaged(exc)) from exc
         finally:
             conn.close()
         try:
             kept, damaged = _keep_live(db_path, moment)
         except OSError as exc:
-            vi, en = os_reason(exc)
-            raise _refuse(source, "RESTORE_FAILED", f"không giữ được bản hiện tại ({vi})",
-                          f"cannot keep the current state ({en})") from exc
+            raise _refuse(source, "RESTORE_FAILED", msg("không giữ được bản hiện tại ({why})",
+                                                        "cannot keep the current state ({why})",
+                                                        why=os_text(exc))) from exc
         try:
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())

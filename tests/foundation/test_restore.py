@@ -298,3 +298,57 @@ def test_an_older_backup_is_restored_and_brought_up_to_date(demo_db, good, tmp_p
         assert db["exports"].exists()
     finally:
         db.close()
+
+
+def _templates_and_values(text):
+    """Every sentence template of a message and of the messages nested in it, and every plain value."""
+    from c27desk.i18n import Text
+
+    templates, values = [text.vi, text.en], []
+    for value in text.values.values():
+        if isinstance(value, Text):
+            more, plain = _templates_and_values(value)
+            templates += more
+            values += plain
+        else:
+            values.append(str(value))
+    return templates, values
+
+
+@pytest.mark.parametrize(("make", "data", "vi_words"), [
+    (other_unit, "HU-TANPHU", "còn cơ sở dữ liệu này của TU-DONGNAI"),
+    (marker_cleared, "TU-DONGNAI", "không ghi đơn vị nào là của mình"),
+    (newer_version, "0099_future", "phiên bản c27desk mới hơn"),
+    (planted_trigger, "evil", "có thêm trigger evil"),
+    (extra_view, "v", "có thêm khung nhìn v"),
+    (missing_column, "value_entries.explanation", "thiếu cột value_entries.explanation"),
+])
+def test_a_refused_restore_says_its_data_through_named_values_in_both_languages(
+        demo_db, good, tmp_path, make, data, vi_words):
+    with pytest.raises(backup.StoreError) as info:
+        backup.restore(demo_db, make(good, tmp_path))
+    templates, values = _templates_and_values(info.value.text)
+    assert data in values, templates  # the unit, step, object named is a value, not baked into a sentence
+    assert vi_words in info.value.message("vi") and "không thay đổi" in info.value.message("vi")
+    assert "unchanged" in info.value.message("en") and "cơ sở" not in info.value.message("en")
+
+
+def test_an_unreadable_restore_file_says_the_system_reason_in_the_readers_language(demo_db, tmp_path, monkeypatch):
+    import builtins
+    import errno
+
+    source = tmp_path / "locked.sqlite3"
+    source.write_bytes(b"x")
+    real_open = builtins.open
+
+    def refusing(path, *args, **kwargs):
+        if Path(path) == source:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing)
+    with pytest.raises(backup.StoreError) as info:
+        backup.restore(demo_db, source)
+    assert info.value.code == "RESTORE_UNREADABLE"
+    assert "không đọc được tệp (không có quyền đọc hoặc ghi ở đây)" in info.value.message("vi")
+    assert "cannot read it (no permission to read or write here)" in info.value.message("en")
