@@ -64,8 +64,8 @@ def cmd_check(ctx, args) -> int:
     if stale is not None and stale.values:
         ctx.say(msg("SỐ LIỆU ĐÃ CŨ: đơn vị trực thuộc gửi bản mới sau khi các giá trị này được nhận:",
                     "STALE: units sent new revisions after these values were taken:"))
-        for line in staleness_lines(stale, ctx.lang):
-            print(f"  {line}")
+        for line in staleness_lines(stale):
+            ctx.say(joined("  {line}", line=line))
     pct = round(100 * report.answered / report.total) if report.total else 0
     ready = report.complete and not report.errors
     ctx.say(msg("Đầy đủ: {answered}/{total} ({pct}%); {errors}, {warnings}; {state}",

@@ -24,6 +24,7 @@ from c27desk.consolidate.summary import (
     staleness_lines,
 )
 from c27desk.exchange.received import ReceivedReport, received_reports
+from c27desk.i18n import Text
 from c27desk.model.values import Entry
 from c27desk.store import periods, revisions, units, values
 from c27desk.store.received import received_overview
@@ -40,7 +41,7 @@ class DeskData:
     current: dict[str, Entry]  # the office's own answers now, beside each proposal
     previous: dict[str, dict[str, Entry]] = field(default_factory=dict)  # unit -> last year's final answers
     previous_year: int | None = None
-    stale: list[tuple[str, str]] = field(default_factory=list)  # the office's accepted figures gone stale (vi, en)
+    stale: list[Text] = field(default_factory=list)  # the office's accepted figures gone stale, and what to do
 
 
 def previous_figures(db: Database, year: int, codes: list[str]) -> tuple[int | None, dict[str, dict[str, Entry]]]:
@@ -84,6 +85,6 @@ def desk_data(db: Database, year: int) -> DeskData:
     me = units.require_self_unit(db)
     last, previous = previous_figures(db, year, [st.unit.code for st in cons.units])
     stale = staleness(db, year, cons)
-    lines = list(zip(staleness_lines(stale, "vi"), staleness_lines(stale, "en"), strict=True)) if stale.values else []
+    lines = staleness_lines(stale) if stale.values else []
     return DeskData(cons, received_reports(db, year, cons), list(header), rows, text_rows(cons), proposals(cons),
                     values.entries(db, me.code, year), previous, last, lines)

@@ -13,9 +13,9 @@ from decimal import Decimal
 from sqlite_utils import Database
 
 from c27desk.bulk import bulk_objects
-from c27desk.i18n import msg
+from c27desk.i18n import Text, msg, verbatim
 from c27desk.model.catalogue import Catalogue, Criterion
-from c27desk.model.numbers import display_number, format_amount
+from c27desk.model.numbers import display_number, format_amount, number_text
 from c27desk.model.units import Unit
 from c27desk.model.validation import ManyReports
 from c27desk.model.values import Entry
@@ -287,11 +287,12 @@ def staleness(db: Database, year: int, cons: Consolidation | None = None) -> Sta
     return Staleness(year, found, final.number if final and sent_old else None)
 
 
-def staleness_lines(st: Staleness, lang: str) -> list[str]:
-    """How ``check`` and the window say it (one line per criterion, then what to do)."""
+def staleness_lines(st: Staleness) -> list[Text]:
+    """How ``check`` and the window say it (one line per criterion, then what to do), as messages:
+    the window says them again when its language changes."""
     said = [msg("{criterion}: {accepted} → {now} (sau khi nhận {who})", "{criterion}: {accepted} → {now} (after {who})",
-                criterion=v.criterion, accepted=display_number(v.accepted, lang) if v.accepted is not None else "∅",
-                now=display_number(v.now, lang), who=", ".join(f"{u} r{n}" for u, n in v.units))
+                criterion=v.criterion, accepted=number_text(v.accepted) if v.accepted is not None else verbatim("∅"),
+                now=number_text(v.now), who=", ".join(f"{u} r{n}" for u, n in v.units))
             for v in st.values]
     if st.new_revision_needed:
         said.append(msg("Bản {revision} báo cáo của đơn vị đang giữ số liệu cũ: hãy mở lại, nhận lại các giá trị tổng "
@@ -301,4 +302,4 @@ def staleness_lines(st: Staleness, lang: str) -> list[str]:
     elif st.values:
         said.append(msg("Hãy nhận lại các giá trị tổng hợp (consolidate --accept).",
                         "Accept the proposals again (consolidate --accept)."))
-    return [line.render(lang) for line in said]
+    return said

@@ -52,7 +52,7 @@ from c27desk.gui.desk_models import (
 )
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background, with_database
-from c27desk.i18n import language, msg, pair
+from c27desk.i18n import language, listed, msg
 from c27desk.model.values import Entry
 from c27desk.store import units, values
 from c27desk.store.clock import current_user
@@ -261,11 +261,9 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self.data = data
         cons = data.cons
         if data.stale:
-            # the service says each stale value in both languages, as plain strings
-            vi, en = ("\n".join(lines) for lines in zip(*data.stale, strict=True))
             self.texts.show(self.stale.setText, msg("Số liệu đã nhận vào báo cáo của đơn vị đã cũ:\n",
                                                     "Values taken into this office's report are out of date:\n")
-                            + pair(vi, en))
+                            + listed(data.stale, "\n"))
         self.stale.setVisible(bool(data.stale))
         self.proxies.clear()
         while self.tabs.count():

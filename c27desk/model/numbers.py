@@ -25,7 +25,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from c27desk.errors import InputError
-from c27desk.i18n import msg
+from c27desk.i18n import Text, msg, pair
 from c27desk.model.text import char_code
 from c27desk.model.text import shown as quoted
 
@@ -179,3 +179,8 @@ def format_amount(value: Decimal) -> str:
 def display_number(canonical: str, lang: str = "vi") -> str:
     """How a stored number is shown: a decimal comma in Vietnamese, no grouping."""
     return canonical.replace(".", ",") if lang == "vi" else canonical
+
+
+def number_text(canonical: str) -> Text:
+    """A stored number as a message value: shown as :func:`display_number` in the reader's language."""
+    return pair(display_number(canonical, "vi"), display_number(canonical, "en"))

@@ -79,3 +79,13 @@ def test_writing_the_workbook_stops_when_asked_and_leaves_no_file(db_path, tmp_p
         with pytest.raises(ExportCancelledError):
             write_xlsx(cons, out, cancelled=lambda: asked.append(1) or len(asked) >= stop_at)  # noqa: B023
         assert len(asked) == stop_at and not list(tmp_path.glob("*tong-hop*")) and not ALL_TEMP_FILES
+
+
+def test_stale_values_are_messages_said_in_the_language_shown_with_its_decimal_sign():
+    from c27desk.consolidate.summary import Staleness, StaleValue, staleness_lines
+
+    st = Staleness(2023, [StaleValue("VIII.1", "12.5", "13.25", (("HU-BIENHOA", 2),))], sent_revision=1)
+    first, todo = staleness_lines(st)
+    assert first.render("vi") == "VIII.1: 12,5 → 13,25 (sau khi nhận HU-BIENHOA r2)"
+    assert first.render("en") == "VIII.1: 12.5 → 13.25 (after HU-BIENHOA r2)"
+    assert todo.render("en").startswith("Revision 1 of this office's report holds the old values")

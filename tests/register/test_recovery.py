@@ -95,6 +95,11 @@ def test_check_says_when_a_child_revision_made_sent_values_stale(office, child_k
         with qtbot.waitSignal(dialog.loaded, timeout=20000):  # computed off the UI thread
             dialog.load()
         assert not dialog.stale.isHidden() and "II.3: 402 → 500 (sau khi nhận HU-BIENHOA r2)" in dialog.stale.text()
+        from c27desk.i18n import set_language
+
+        set_language("en")  # the window's language switch: the same lines, said again in English
+        dialog.retranslate()
+        assert "out of date" in dialog.stale.text() and "II.3: 402 → 500 (after HU-BIENHOA r2)" in dialog.stale.text()
     finally:
         db.close()
 
