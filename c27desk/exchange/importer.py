@@ -26,7 +26,7 @@ from c27desk.exchange.documents import DataDoc, Manifest, parse_data, parse_mani
 from c27desk.exchange.package import APPENDIX, DATA, MAX_FILE, read_package
 from c27desk.exchange.reasons import ImportRefusedError, Outcome, refuse
 from c27desk.fileio import os_text
-from c27desk.i18n import Text, joined, msg, number, verbatim
+from c27desk.i18n import Lang, Text, joined, msg, number, verbatim
 from c27desk.model.text import shown
 from c27desk.model.validation import check
 from c27desk.model.values import Entry, make_entry
@@ -93,7 +93,7 @@ class ImportOutcome:
     sha256: str
     outcome: Outcome
     reason: str = ""
-    message: str = ""
+    said: Text | None = None  # why (or what was pinned): a message, said in the language shown when shown
     unit: str | None = None
     year: int | None = None
     revision: int | None = None
@@ -103,8 +103,13 @@ class ImportOutcome:
     new_signer: certs.CertificateDetails | None = None  # a certificate to be (or just) pinned: shown in full
     pin: str = ""  # "first" or "renewal" when the signer is (to be) pinned
 
+    @property
+    def message(self) -> str:
+        """What :attr:`said` says, in the interface language now ("" when nothing was said)."""
+        return "" if self.said is None else self.said.render()
+
     def as_json(self) -> dict:
-        """The outcome for ``import --json``; ``message`` is already said in the interface language."""
+        """The outcome for ``import --json``; ``message`` is said in the interface language."""
         return {
             "file": self.file_name, "sha256": self.sha256, "outcome": self.outcome, "reason": self.reason,
             "message": self.message, "unit": self.unit, "year": self.year, "revision": self.revision,
@@ -492,7 +497,7 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
         unit, year, revision = _claimed_identity(raw)
         # an old file left on the stick (a newer revision is held) is not a failure
         kind = Outcome.SUPERSEDED if refused.code == "STALE_REVISION" else Outcome.REFUSED
-        outcome = ImportOutcome(file_name, digest, kind, refused.code or "", refused.message(), unit=unit,
+        outcome = ImportOutcome(file_name, digest, kind, refused.code or "", refused.said(), unit=unit,
                                 year=year, revision=revision, new_signer=refused.signer,
                                 pin={"NEW_SIGNER": "first", "SIGNER_CHANGED": "renewal"}.get(refused.code or "", ""))
         if not dry_run:
@@ -515,18 +520,18 @@ def import_bytes(db: Database, db_path: Path, raw: bytes, file_name: str, *, who
             if plan.pin:  # a renewal accepted on a revision already held: the pin is what changes
                 exchange.pin_signer(db, m.unit_code, plan.signer_fingerprint, plan.signer_subject, plan.signer_pem,
                                     who=who)
-                outcome.message = msg("Đã ghi nhận chứng thư số mới: {subject}", "New certificate pinned: {subject}",
-                                      subject=shown(plan.signer_subject)).render()
+                outcome.said = msg("Đã ghi nhận chứng thư số mới: {subject}", "New certificate pinned: {subject}",
+                                   subject=shown(plan.signer_subject))
                 if batch is not None:
                     batch.touched.update((m.unit_code, plan.signer_fingerprint))
             exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="already",
                                 unit=m.unit_code, year=m.year, revision=m.revision, signer=plan.signer_subject,
-                                signed_at=plan.signed_at, message=outcome.message)
+                                signed_at=plan.signed_at, message=outcome.said.render(Lang.EN) if outcome.said else "")
         _note(db_path, digest, "already", "", signer_accepted=bool(plan.pin))
         return outcome
     if confirm is not None and not confirm(plan):
         outcome.outcome, outcome.reason = Outcome.REFUSED, "NOT_CONFIRMED"
-        outcome.message = msg("Người dùng không xác nhận.", "Not confirmed by the operator.").render()
+        outcome.said = msg("Người dùng không xác nhận.", "Not confirmed by the operator.")
         with db.atomic():
             exchange.log_import(db, who=who, sha256=digest, file_name=file_name, outcome="refused",
                                 reason="NOT_CONFIRMED", unit=m.unit_code, year=m.year, revision=m.revision)
@@ -558,7 +563,7 @@ def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str, rejud
         try:
             raw = read_received(path)
         except ImportRefusedError as refused:
-            out.append(ImportOutcome(path.name, "", Outcome.REFUSED, refused.code or "", refused.message()))
+            out.append(ImportOutcome(path.name, "", Outcome.REFUSED, refused.code or "", refused.said()))
             continue
         if decision is not None and decision.outcome == "refused" and not rejudge:
             unit, year, revision = _claimed_identity(raw)
@@ -567,7 +572,7 @@ def replay_archive(db: Database, db_path: Path, folder: Path, *, who: str, rejud
             with db.atomic():  # the restored import log says again what became of it
                 exchange.log_import(db, who=who, sha256=digest, file_name=path.name, outcome="refused",
                                     reason=decision.reason, message=said.en, unit=unit, year=year, revision=revision)
-            out.append(ImportOutcome(path.name, digest, Outcome.KEPT_REFUSED, decision.reason, said.message(),
+            out.append(ImportOutcome(path.name, digest, Outcome.KEPT_REFUSED, decision.reason, said.said(),
                                      unit=unit, year=year, revision=revision))
             continue
         accept = decision is not None and decision.signer_accepted
@@ -694,7 +699,7 @@ def import_files(db: Database, db_path: Path, paths: list[Path], *, who: str, dr
         try:
             raw = read_received(path)
         except ImportRefusedError as refused:
-            outcomes.append(ImportOutcome(shown(path.name), "", Outcome.REFUSED, refused.code or "", refused.message()))
+            outcomes.append(ImportOutcome(shown(path.name), "", Outcome.REFUSED, refused.code or "", refused.said()))
         else:
             outcomes.append(import_bytes(db, db_path, raw, path.name, who=who, dry_run=dry_run,
                                          accept_new_signer=accept_new_signer, batch_claims=batch.claims,

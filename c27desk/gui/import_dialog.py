@@ -52,7 +52,7 @@ def check_files(db_path: Path, paths: list[Path], *, accept_new_signer: Acceptan
                            accept_new_signer=accept_new_signer, progress=progress, skipped=skipped,
                            cancelled=cancelled)
         # not read (a link, a FIFO): listed, so nothing is left out unsaid
-        return [ImportOutcome(shown(path.name), "", "refused", "SKIPPED", why.render())
+        return [ImportOutcome(shown(path.name), "", "refused", "SKIPPED", why)
                 for path, why in skipped] + out
     finally:
         db.close()

@@ -42,3 +42,25 @@ def test_the_window_lists_what_it_skips(demo_db, tmp_path):
     os.mkfifo(usb / "pipe.c27")
     got = check_files(demo_db, [usb], accept_new_signer=False, commit=False)
     assert [(o.file_name, o.reason) for o in got] == [("pipe.c27", "SKIPPED")] and "không phải tệp thường (ống dẫn, thiết bị…)" in got[0].message
+
+
+def test_a_files_outcome_is_said_again_in_the_language_switched_to(demo_db, tmp_path, qtbot):
+    from c27desk.gui.i18n import install_language
+    from c27desk.gui.import_dialog import ImportDialog
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    os.mkfifo(usb / "pipe.c27")
+    dialog = ImportDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_paths([usb])
+    dialog.check()
+    qtbot.waitUntil(lambda: dialog.files.rowCount() == 1 and dialog.files.item(0, 3) is not None, timeout=20_000)
+    assert "không phải tệp thường" in dialog.files.item(0, 3).text()
+    install_language("en", remember=False)  # the Settings menu's switch, for this run
+    try:
+        assert "not a regular file" in dialog.files.item(0, 3).text() and "không" not in dialog.files.item(0, 3).text()
+        assert "not a regular file" in dialog.outcomes[0].message
+    finally:
+        install_language("vi", remember=False)
