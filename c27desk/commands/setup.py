@@ -9,7 +9,7 @@ from c27desk.demo import DEMO_YEAR, create_demo
 from c27desk.errors import InputError
 from c27desk.i18n import joined, msg, verbatim
 from c27desk.model.text import shown
-from c27desk.model.units import make_unit, normalise_unit_code
+from c27desk.model.units import level_text, make_unit, normalise_unit_code
 from c27desk.store import periods, units
 from c27desk.store.database import set_setting
 
@@ -142,7 +142,7 @@ def cmd_levels(ctx, args) -> int:
                                      "--code and --name are required."))
             units.add_level(db, args.code, args.name, args.rank)
         for lv in units.levels(db):
-            print(f"{lv['code']:<12} {lv['rank']}  {lv['name']}")
+            print(f"{lv['code']:<12} {lv['rank']}  {level_text(lv['code'], lv['name'])}")  # the code: what --level takes
     finally:
         db.close()
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from c27desk.errors import InputError
 from c27desk.i18n import msg
+from c27desk.model.units import level_text
 from c27desk.store import units
 
 ACTIONS = ("list", "add", "rename", "move", "retire", "merge", "signers", "pin", "unpin", "history")
@@ -93,11 +94,13 @@ def _list(ctx, args, db, me) -> None:
                         "--name TÊN --level CẤP.",
                         "The register has no units under this one ({code}) yet; add one with: c27desk units add "
                         "--code CODE --name NAME --level LEVEL.", code=me.code))
+    level = units.level_names(db)
     for unit in shown:
         since = msg("từ {year}", "from {year}", year=unit.valid_from).render() if unit.valid_from else ""
         until = msg("đến hết {year}", "until {year}", year=unit.valid_until - 1).render() if unit.valid_until else ""
         span = " ".join(x for x in (since, until) if x)
-        print(f"{unit.code:<16} {unit.level:<10} {unit.parent or '':<16} {unit.name}" + (f"  ({span})" if span else ""))
+        print(f"{unit.code:<16} {unit.parent or '':<16} {unit.name} – {level.get(unit.level) or level_text(unit.level)}"
+              + (f"  ({span})" if span else ""))
     for link in units.links(db):
         kind = msg("đổi mã", "recoded") if link.kind == "recode" else msg("hợp nhất", "merged")
         print(f"  {link.predecessor} → {link.successor} ({link.year}, {kind})")
@@ -124,7 +127,8 @@ def _add(ctx, args, db, me) -> None:
     if old is not None and (old.name, old.level, old.parent) != (unit.name, unit.level, unit.parent):
         raise InputError(msg("Đã có đơn vị {code} ({name}, {level}); không ghi đè (đổi tên: units rename).",
                              "Unit {code} ({name}, {level}) already exists; it is not overwritten (to rename: units rename).",
-                             code=old.code, name=old.name, level=old.level), code="EXISTS")
+                             code=old.code, name=old.name, level=units.level_names(db).get(old.level) or
+                             level_text(old.level)), code="EXISTS")
     cert = certs.load_pem_file(args.cert) if args.cert else None  # read before anything is written
     with db.atomic():  # a certificate already pinned to another unit undoes the whole add
         if old is None:
@@ -166,9 +170,10 @@ def _move(ctx, args, db, me) -> None:
     _need(args, "code", "parent", "from_year")
     done = units.move(db, args.code, args.parent, args.from_year, who=ctx.who, level=args.level,
                       force_history=args.force_history)
-    ctx.say(msg("Từ năm {from_year}, {code} trực thuộc {parent} (cấp {level}).",
-                "From {from_year}, {code} reports to {parent} (level {level}).",
-                from_year=args.from_year, code=done.code, parent=done.parent, level=done.level))
+    ctx.say(msg("Từ năm {from_year}, {code} trực thuộc {parent} ({level}).",
+                "From {from_year}, {code} reports to {parent} ({level}).",
+                from_year=args.from_year, code=done.code, parent=done.parent,
+                level=units.level_names(db).get(done.level) or level_text(done.level)))
 
 
 def _retire(ctx, args, db, me) -> None:

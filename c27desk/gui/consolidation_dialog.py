@@ -53,6 +53,7 @@ from c27desk.gui.desk_models import (
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background, with_database
 from c27desk.i18n import language, listed, msg
+from c27desk.model.units import level_text
 from c27desk.model.values import Entry
 from c27desk.store import units, values
 from c27desk.store.clock import current_user
@@ -117,6 +118,7 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self.db, self.db_path, self.year = db, Path(db_path), year
         self.undo_stack = undo_stack
         self.data: DeskData | None = None
+        self._levels: dict | None = None  # the levels' names, read once
         self.progress: QProgressDialog | None = None
         self.texts.show(self.setWindowTitle, msg("Tổng hợp năm {year}", "Consolidation {year}", year=year))
 
@@ -237,7 +239,7 @@ class ConsolidationDialog(SaysAgain, QDialog):
         """The units tab alone, while the values are being re-checked."""
         if self.data is not None:
             return
-        self.units_model = UnitsModel(reports, self)
+        self.units_model = UnitsModel(reports, self, self._level_names())
         self.units_table, proxy = _view(self, self.units_model, "unitsTable")
         self.proxies = [proxy]
         size_unit_columns(self.units_table)
@@ -269,7 +271,7 @@ class ConsolidationDialog(SaysAgain, QDialog):
         while self.tabs.count():
             self.tabs.widget(0).deleteLater()
             self.tabs.removeTab(0)
-        self.units_model = UnitsModel(data.reports, self)
+        self.units_model = UnitsModel(data.reports, self, self._level_names())
         self.units_table, proxy = _view(self, self.units_model, "unitsTable")
         self.proxies.append(proxy)
         size_unit_columns(self.units_table)
@@ -357,13 +359,22 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self._filter(**self._filter_now())
         self.loaded.emit()
 
+    def _level_names(self) -> dict:
+        """Each level's name by code (a level is shown by its name, never its code)."""
+        if self._levels is None:
+            self._levels = units.level_names(self.db)
+        return self._levels
+
     def _fill_levels(self, reports) -> None:
         chosen = self.level.currentData() or ""
         self.level.blockSignals(True)
         self.level.clear()
-        self.level.addItem(str(msg("Mọi cấp", "All levels")), "")
-        for code in sorted({r.unit.level for r in reports}):
-            self.level.addItem(code, code)
+        self.level.addItem("", "")
+        self.texts.show(self.level.setItemText, 0, msg("Mọi cấp", "All levels"))
+        names = self._level_names()
+        for i, code in enumerate(sorted({r.unit.level for r in reports}), start=1):
+            self.level.addItem("", code)
+            self.texts.show(self.level.setItemText, i, names.get(code) or level_text(code))
         self.level.setCurrentIndex(max(0, self.level.findData(chosen)))
         self.level.blockSignals(False)
 

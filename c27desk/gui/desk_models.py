@@ -7,7 +7,7 @@ view paints. One filter proxy (unit text, level, report state) serves every tab 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
@@ -21,6 +21,7 @@ from c27desk.exchange.received import ReceivedReport
 from c27desk.i18n import Lang, Text, language, msg, number
 from c27desk.model.catalogue import Catalogue
 from c27desk.model.text import fold
+from c27desk.model.units import level_text
 from c27desk.model.values import Entry, display_value
 from c27desk.store.clock import vn_display
 
@@ -128,8 +129,9 @@ class _ReportRows(_Table):
 class UnitsModel(_ReportRows):
     """Units × status: received revision, completeness, N/A, problems, signer, times."""
 
-    def __init__(self, reports, parent=None):
+    def __init__(self, reports, parent=None, levels: Mapping[str, Text] | None = None):
         super().__init__(reports, parent)
+        self.levels = dict(levels or {})  # each level's name by code (``units.level_names``)
         self.header = [t for t in (
             msg("Mã đơn vị", "Unit code"), msg("Tên đơn vị", "Unit"), msg("Cấp", "Level"), msg("Tình trạng", "Report"),
             msg("Đã trả lời", "Answered"), msg("N/A", "N/A"), msg("Bản", "Revision"), msg("Người ký", "Signed by"),
@@ -141,13 +143,14 @@ class UnitsModel(_ReportRows):
         received = not st.missing
         late = str(msg("Muộn", "Late")) if st.late else ""
         state = c.label(self.lang) + (str(msg(" · nộp muộn", " · late")) if st.late else "")
-        return (st.unit.code, st.unit.name, st.unit.level, state, c.fraction(),
+        level = self.levels.get(st.unit.level) or level_text(st.unit.level)
+        return (st.unit.code, st.unit.name, level, state, c.fraction(),
                 c.not_applicable if received else None, st.revision, signer_name(st.signer),
                 _when(st.signed_at), _when(st.received_at), late,
                 st.errors if received else None, st.warnings if received else None)[column]
 
 
-UNIT_COLUMN_WIDTHS = ((0, 110), (1, 200), (2, 80), (3, 230), (4, 80), (5, 50), (6, 50), (7, 220), (8, 185),
+UNIT_COLUMN_WIDTHS = ((0, 110), (1, 200), (2, 160), (3, 230), (4, 80), (5, 50), (6, 50), (7, 220), (8, 185),
                       (9, 185), (10, 70), (11, 50), (12, 70))
 
 

@@ -41,6 +41,7 @@ from c27desk.gui.desk_models import REPORT_ROLE, UnitFilter, UnitsModel, size_un
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background, with_database
 from c27desk.i18n import Text, joined, msg
+from c27desk.store import units
 
 SIGNATURE_OK = "background:#d1e7dd; border:1px solid #0f5132; padding:6px;"
 SIGNATURE_BAD = "background:#f8d7da; border:1px solid #842029; padding:6px;"
@@ -56,6 +57,7 @@ class ReceivedDialog(SaysAgain, QDialog):
         self.setObjectName("receivedDialog")
         self.db_path, self.year = Path(db_path), year
         self.reports = None
+        self.levels: dict = {}  # the levels' names by code, read with the first list
         self.checked = False
         self.preview = None
         self.texts.show(
@@ -117,18 +119,20 @@ class ReceivedDialog(SaysAgain, QDialog):
         """The list from one query first, then again once every value is re-checked (errors, 'complete')."""
         year = self.year
 
-        def first(reports) -> None:
+        def first(found) -> None:
+            self.levels, reports = found
             self._show(reports)
             run_in_background(with_database(self.db_path, lambda db: received_reports(db, year)), self._show,
                               self._failed)
 
-        run_in_background(with_database(self.db_path, lambda db: desk_overview(db, year)), first, self._failed)
+        run_in_background(with_database(self.db_path, lambda db: (units.level_names(db), desk_overview(db, year))),
+                          first, self._failed)
 
     def _show(self, reports) -> None:
         chosen = self.selected()
         self.checked = all(r.completeness.state != ReportState.CHECKING for r in reports)
         self.reports = reports
-        self.model = UnitsModel(reports, self)
+        self.model = UnitsModel(reports, self, self.levels)
         self.proxy.setSourceModel(self.model)
         size_unit_columns(self.table)
         got = sum(1 for r in reports if r.sha256)

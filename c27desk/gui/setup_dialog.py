@@ -52,8 +52,8 @@ class UnitForm:
         )
         self.level = QComboBox(objectName="unitLevel")
         self.level.addItem(str(msg("— Chọn cấp của đơn vị —", "— Choose the unit's level —")), None)
-        for lv in units.levels(db):
-            self.level.addItem(lv["name"], lv["code"])
+        for code, name in units.level_names(db).items():
+            self.level.addItem(str(name), code)
         self.parent_code = QLineEdit(
             objectName="parentCode",
             placeholderText=str(msg("Ví dụ: {example}", "Example: {example}", example="TU-DONGNAI")),

@@ -27,16 +27,17 @@ from PySide6.QtWidgets import (
 from c27desk.errors import C27Error
 from c27desk.exchange.signers import list_signers, revoke_pin
 from c27desk.gui.texts import SaysAgain, ShownTexts
-from c27desk.i18n import msg
-from c27desk.model.units import FIRST_YEAR, LAST_YEAR, LinkKind, make_unit
+from c27desk.i18n import Text, msg
+from c27desk.model.units import FIRST_YEAR, LAST_YEAR, LinkKind, level_text, make_unit
 from c27desk.store import units
 from c27desk.store.clock import current_user
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+def _fill(table: QTableWidget, rows: list[list[str | Text]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
-        for c, text in enumerate(row):
+        for c, value in enumerate(row):
+            text = str(value)  # a message (a level's name) in the language shown now
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             table.setItem(r, c, item)
@@ -183,8 +184,10 @@ class UnitsDialog(SaysAgain, QDialog):
 
     def refresh(self) -> None:
         self.rows = self.shown_units()
+        level = units.level_names(self.db)
         _fill(self.table, [[u.code, "    " * self.depth.get(u.code, 0) + ("└ " if self.depth.get(u.code) else "")
-                            + u.name, u.level, u.parent or "", self._span(u)] for u in self.rows])
+                            + u.name, level.get(u.level) or level_text(u.level), u.parent or "", self._span(u)]
+                           for u in self.rows])
         self.links.setText("\n".join(
             f"{lk.predecessor} → {lk.successor} ({lk.year}, "
             f"{msg('đổi mã', 'new code') if lk.kind == LinkKind.RECODE else msg('hợp nhất', 'merged')})"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from c27desk.errors import InputError
-from c27desk.i18n import msg
+from c27desk.i18n import Text, msg, pair, verbatim
 from c27desk.model.text import MAX_LINE_CHARS, checked_text, clean, shown
 
 UNIT_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,31}$")
@@ -22,6 +22,27 @@ DEFAULT_LEVELS: tuple[tuple[str, str, int], ...] = (
     ("xa", "Đảng ủy xã, phường, đặc khu", 3),
     ("co-so", "Tổ chức cơ sở đảng", 4),
 )
+
+#: The English names of the levels a database starts with (the ``levels`` table holds one name, in
+#: Vietnamese): a level is shown by its name, never by its code.
+LEVEL_NAMES_EN = {
+    "trung-uong": "Central level",
+    "tinh": "Provincial or city Party committee",
+    "truc-thuoc": "Party committee directly under the province or city",
+    "huyen": "District, town or provincial-city Party committee (until 2025)",
+    "xa": "Commune, ward or special-zone Party committee",
+    "co-so": "Grassroots Party organisation",
+}
+
+
+def level_text(code: str, name: str | None = None) -> Text:
+    """A level as people read it: its name from the ``levels`` table in Vietnamese (the starting
+    name when none is given); in English the fixed English name of a level the program knows, else
+    the table's name. The code shows only for a level with no name at all."""
+    vi = name or next((n for c, n, _ in DEFAULT_LEVELS if c == code), "")
+    if not vi:
+        return verbatim(code)
+    return pair(vi, LEVEL_NAMES_EN.get(code) or vi)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from c27desk.errors import InputError, StoreError
 from c27desk.i18n import Text, joined, listed, msg
 from c27desk.model.text import clean
-from c27desk.model.units import LinkKind, Unit, check_year, normalise_level_code, normalise_unit_code
+from c27desk.model.units import LinkKind, Unit, check_year, level_text, normalise_level_code, normalise_unit_code
 from c27desk.store.audit import log
 from c27desk.store.backup import backed_up
 from c27desk.store.clock import now
@@ -24,6 +24,11 @@ def _unit(row) -> Unit:
 
 def levels(db: Database) -> list[dict]:
     return [dict(r) for r in db.query("SELECT code, name, rank, active FROM levels ORDER BY rank, code")]
+
+
+def level_names(db: Database) -> dict[str, Text]:
+    """Every level's name as people read it (see :func:`level_text`), by code."""
+    return {r["code"]: level_text(r["code"], r["name"]) for r in levels(db)}
 
 
 def add_level(db: Database, code: str, name: str, rank: int) -> None:

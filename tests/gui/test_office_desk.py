@@ -250,3 +250,26 @@ def test_a_read_only_window_shows_the_desk_but_writes_nothing(qtbot, office, ope
     window.office.act_trust.trigger()
     assert not window.office.dialog.add_button.isEnabled() and not window.office.dialog.remove_button.isEnabled()
     assert not window.office.act_receiving.isEnabled()
+
+
+def test_the_desk_and_the_units_screen_name_each_level_never_its_code(qtbot, office, open_window):
+    from c27desk.gui import i18n
+
+    window = open_window(office)
+    window.exchange.act_consolidate.trigger()
+    desk = window.exchange.dialog
+    qtbot.waitUntil(lambda: desk.data is not None, timeout=20000)
+    district = "Huyện ủy, thị ủy, thành ủy trực thuộc tỉnh (đến 2025)"
+    assert desk.units_table.model().index(0, 2).data() == district
+    assert desk.level.itemText(desk.level.findData("huyen")) == district
+    window.exchange.act_units.trigger()
+    units_dialog = window.exchange.dialog
+    assert units_dialog.table.item(0, 2).text() == district
+    i18n.install_language("en")
+    try:
+        english = "District, town or provincial-city Party committee (until 2025)"
+        assert units_dialog.table.item(0, 2).text() == english
+        assert desk.units_table.model().index(0, 2).data() == english
+        assert desk.level.itemText(desk.level.findData("huyen")) == english and desk.level.itemText(0) == "All levels"
+    finally:
+        i18n.install_language("vi")

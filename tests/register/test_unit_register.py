@@ -105,7 +105,7 @@ def test_an_existing_database_migrates_with_every_unit_valid_from_the_beginning(
 def test_a_communes_own_database_moves_to_an_office_it_does_not_hold_yet(cli, db_path):
     assert cli("init", "--unit-code", "XA-1", "--unit-name", "Đảng ủy xã 1", "--level", "xa", "--parent", "HU-A")[0] == 0
     code, out, _ = cli("--lang", "en", "units", "move", "--code", "XA-1", "--parent", "TU-DN", "--from", "2025")
-    assert code == 0 and out.strip() == "From 2025, XA-1 reports to TU-DN (level xa)."
+    assert code == 0 and out.strip() == "From 2025, XA-1 reports to TU-DN (Commune, ward or special-zone Party committee)."
     assert tree(db_path, 2024)["XA-1"] == ("Đảng ủy xã 1", "HU-A")
     assert tree(db_path, 2025)["XA-1"] == ("Đảng ủy xã 1", "TU-DN")
 
@@ -189,3 +189,15 @@ def test_an_empty_register_says_so_and_how_to_add_a_unit(cli):
     assert code == 0 and "no units under this one (HU-A)" in out and "c27desk units add --code CODE" in out
     code, out, _ = cli("units", "list", "--year", "2024")
     assert code == 0 and out.startswith("Năm 2024 chưa có đơn vị nào trực thuộc HU-A") and "--from 2024" in out
+
+
+def test_listings_name_each_level_in_the_readers_language_never_its_code(province, cli):
+    out = cli("units", "list")[1]
+    assert "Đảng ủy xã 1 – Đảng ủy xã, phường, đặc khu" in out and " xa " not in out and " huyen " not in out
+    out = cli("--lang", "en", "units", "list")[1]
+    assert "Đảng ủy xã 1 – Commune, ward or special-zone Party committee" in out
+    assert cli("levels", "add", "--code", "thon", "--name", "Chi bộ thôn", "--rank", "5")[0] == 0
+    assert cli("units", "add", "--code", "THON-1", "--name", "Chi bộ thôn 1", "--level", "thon", "--parent", "XA-1")[0] == 0
+    assert "Chi bộ thôn 1 – Chi bộ thôn" in cli("--lang", "en", "units", "list")[1]  # no English name known: the table's
+    code, out, _ = cli("--lang", "en", "units", "move", "--code", "XA-2", "--parent", "TU-DN", "--from", "2025")
+    assert code == 0 and out.startswith("From 2025, XA-2 reports to TU-DN (Commune, ward or special-zone Party")
