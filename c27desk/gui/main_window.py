@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -203,6 +203,11 @@ class MainWindow(QMainWindow):
         action("quit", QKeySequence.StandardKey.Quit, self.close)
         action("lang_vi", None, lambda: self.set_language("vi"))
         action("lang_en", None, lambda: self.set_language("en"))
+        self.language_group = QActionGroup(self)  # one language at a time: the one in use carries the tick
+        for key in ("lang_vi", "lang_en"):
+            self.act[key].setCheckable(True)
+            self.language_group.addAction(self.act[key])
+        self._tick_language()
         action("about", None, self._about)
         action("associate", None, self._associate_files)
 
@@ -356,8 +361,13 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.model.lang = language()
+            self._tick_language()
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def _tick_language(self) -> None:
+        """The Settings menu ticks the language in use (however it was set: the menu, --lang, the setting)."""
+        self.act[f"lang_{language().value}"].setChecked(True)
 
     def set_language(self, lang: str) -> None:
         """The menu's language choice: every open window says everything again in ``lang``."""

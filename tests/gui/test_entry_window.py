@@ -301,3 +301,25 @@ def test_the_window_refuses_what_the_model_refuses(qtbot, demo_db, open_window):
         assert not window.model.setData(index, raw)
         assert stored(demo_db, cid) == before
     assert "các mã có" in refused[0] and "dấu cách" in refused[1] and "U+001B" in refused[2]
+
+
+def test_the_settings_menu_ticks_the_language_in_use_and_a_keypress_switches_it(qtbot, demo_db, open_window):
+    from c27desk.gui import i18n
+
+    window = open_window(demo_db)
+    vi, en = window.act["lang_vi"], window.act["lang_en"]
+    assert vi.isCheckable() and en.isCheckable() and window.language_group.isExclusive()
+    assert vi.isChecked() and not en.isChecked()
+    menu = window.menu_settings
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # Alt+C: “&Cài đặt”
+        qtbot.waitUntil(menu.isVisible, timeout=3000)
+        qtbot.keyClick(menu, Qt.Key.Key_Down)  # Tiếng Việt is active: one down is English
+        assert menu.activeAction() is en
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.menu_report.title() == "&Report", timeout=3000)
+        assert en.isChecked() and not vi.isChecked()
+        i18n.install_language("vi")  # however the language is set, the tick follows it
+        assert vi.isChecked() and not en.isChecked()
+    finally:
+        i18n.install_language("vi")
