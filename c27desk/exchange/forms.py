@@ -186,7 +186,8 @@ def _check_publisher(db: Database, code: str, year: int, cert) -> None:
         raise refuse("SIGNER_OF_OTHER_UNIT", certs.subject(cert)) from None
     pinned = exchange.pinned_signer(db, code)
     if pinned is not None and pinned.fingerprint != fp:
-        raise refuse("SIGNER_CHANGED", joined("{old} → {new}", old=pinned.subject, new=certs.subject(cert)))
+        raise refuse("SIGNER_CHANGED", joined("{old} → {new}", old=pinned.subject, new=certs.subject(cert)),
+                     unit=code, form=True)
 
 
 def _pin_publisher(db: Database, code: str, cert, who: str) -> None:

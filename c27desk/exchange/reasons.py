@@ -171,10 +171,29 @@ UNIT_REASON_TEXTS: dict[str, Callable[[Text, str], Text]] = {
 }
 
 
-def reason_text(code: str, detail: Text | str = "", unit: str | None = None) -> Text:
+#: The refusals of a form (``catalog install``, the window's Install a form) whose remedy differs from a
+#: package's: the form commands have no ``--accept-new-signer``; a publisher's renewed certificate is
+#: recorded by revoking the old pin, after which the next install records the new one.
+FORM_REASON_TEXTS: dict[str, Callable[[Text, str], Text]] = {
+    Reason.SIGNER_CHANGED: lambda d, u: msg(
+        "Biểu mẫu được ký bằng chứng thư số khác với chứng thư đã ghi nhận cho {unit}: {detail}; hãy gọi điện cho "
+        "{unit} xác nhận chứng thư mới, rồi thu hồi chứng thư cũ (c27desk units unpin --code {unit}, hoặc Tổng hợp → "
+        "Đơn vị trực thuộc và chứng thư số → Thu hồi chứng thư đã chọn) và cài lại biểu mẫu: chứng thư mới được ghi "
+        "nhận khi cài.",
+        "The form is signed with a certificate other than the one on record for {unit}: {detail}; confirm the new "
+        "certificate with {unit} by telephone, then revoke the old one (c27desk units unpin --code {unit}, or "
+        "Consolidation → Units and certificates → Revoke the selected certificate) and install the form again: the "
+        "new certificate is recorded as it installs.", detail=d, unit=u),
+}
+
+
+def reason_text(code: str, detail: Text | str = "", unit: str | None = None, *, form: bool = False) -> Text:
     """The refusal ``code`` said with ``detail`` (a Text in both languages, or a quoted name); with
-    ``unit`` (the unit's code, when known) a remedy that names a unit names that one."""
+    ``unit`` (the unit's code, when known) a remedy that names a unit names that one; ``form``: the
+    refused file is a published form, whose remedies are the form commands'."""
     said = detail if isinstance(detail, Text) else verbatim(detail)
+    if form and unit and code in FORM_REASON_TEXTS:
+        return FORM_REASON_TEXTS[code](_safe(said), unit)
     if unit and code in UNIT_REASON_TEXTS:
         return UNIT_REASON_TEXTS[code](_safe(said), unit)
     return REASON_TEXTS[code](_safe(said))
@@ -222,15 +241,18 @@ _OUTCOME_LABELS = {
 class ImportRefusedError(C27Error):
     """A received file refused for a coded reason; nothing was changed."""
 
-    def __init__(self, code: str, detail: Text | str = "", *, signer=None, unit: str | None = None):
-        text = reason_text(code, detail, unit)
+    def __init__(self, code: str, detail: Text | str = "", *, signer=None, unit: str | None = None,
+                 form: bool = False):
+        text = reason_text(code, detail, unit, form=form)
         super().__init__(text, code=code)
         self.detail = text.values["detail"]  # the detail alone, as a Text (quoted names made safe)
         self.signer = signer  # the certificate details of a new or changed signer, for the operator to confirm
 
 
-def refuse(code: str, detail: Text | str = "", *, signer=None, unit: str | None = None) -> ImportRefusedError:
+def refuse(code: str, detail: Text | str = "", *, signer=None, unit: str | None = None,
+           form: bool = False) -> ImportRefusedError:
     """``raise refuse(Reason.X, msg("…", "…", name=…))``: a detail of words is a Text in both languages;
     a bare string is a quoted name (a file, a unit code, a certificate subject) shown as it is. ``unit``:
-    the unit concerned, named in the remedy where one names a unit."""
-    return ImportRefusedError(code, detail, signer=signer, unit=unit)
+    the unit concerned, named in the remedy where one names a unit; ``form``: a published form refused
+    (its remedy names what the form commands offer)."""
+    return ImportRefusedError(code, detail, signer=signer, unit=unit, form=form)

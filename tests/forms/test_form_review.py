@@ -141,3 +141,30 @@ def test_a_merged_range_is_named_as_the_range(cli, tmp_path):
     wb = _workbook(cli, tmp_path)
     wb["Tiêu chí"].merge_cells("C5:E5")
     assert "Tiêu chí!C5:E5: Merged cells" in _from_xlsx(cli, tmp_path, wb)
+
+
+def test_a_form_signed_with_the_office_aboves_renewed_key_says_what_the_form_commands_offer(cli, tmp_path,
+                                                                                            monkeypatch):
+    bh, office = tmp_path / "bh.sqlite3", tmp_path / "tu.sqlite3"
+    assert cli("init", "--unit-code", "HU-BIENHOA", "--unit-name", "Huyện ủy Biên Hòa", "--level", "huyen", "--parent",
+               "TU-DONGNAI", db=bh)[0] == 0
+    assert cli("init", "--unit-code", "TU-DONGNAI", "--unit-name", "Tỉnh ủy", "--level", "tinh", "--parent", "TW",
+               db=office)[0] == 0
+    assert cli("period", "set", "2023", db=office)[0] == 0
+    old_p12, old_ca = _trial(cli, tmp_path, monkeypatch, "TU-DONGNAI", "Tỉnh ủy Đồng Nai")
+    new_p12, new_ca = _trial(cli, tmp_path / "renewed", monkeypatch, "TU-DONGNAI", "Tỉnh ủy Đồng Nai")
+    for ca in (old_ca, new_ca):
+        assert cli("trust", "add-ca", str(ca), db=bh)[0] == 0
+    for p12, name in ((old_p12, "old.c27form"), (new_p12, "new.c27form")):
+        assert cli("catalog", "publish", "--period", "2023", "--out", str(tmp_path / name), "--sign-p12", str(p12),
+                   db=office)[0] == 0
+    assert cli("catalog", "install", str(tmp_path / "old.c27form"), db=bh)[0] == 0  # the first key: pinned
+    code, _, err = cli("--lang", "en", "catalog", "install", str(tmp_path / "new.c27form"), db=bh)
+    assert code == 1 and "accept-new-signer" not in err and "c27desk units unpin --code TU-DONGNAI" in err
+    assert "confirm the new certificate with TU-DONGNAI by telephone" in err and "install the form again" in err
+    code, _, err = cli("catalog", "install", str(tmp_path / "new.c27form"), db=bh)
+    assert code == 1 and "accept-new-signer" not in err and "hãy gọi điện cho TU-DONGNAI" in err
+    # what it says works: revoke the old pin, install again, and the new key is the one on record
+    assert cli("units", "unpin", "--code", "TU-DONGNAI", db=bh)[0] == 0
+    assert cli("catalog", "install", str(tmp_path / "new.c27form"), db=bh)[0] == 0
+    assert cli("catalog", "install", str(tmp_path / "old.c27form"), db=bh)[0] == 1  # the old key is refused now
