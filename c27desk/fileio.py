@@ -71,17 +71,27 @@ def read_file(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         os.close(fd)
 
 
+def _names_a_kind(suffix: str) -> bool:
+    """Whether a name's last suffix says a kind of file (``.txt``, ``.c27``), not a part of the name
+    (``bao-cao-v1.2``, ``2024.``)."""
+    return 1 < len(suffix) <= 6 and suffix[1:].isalnum() and not suffix[1:].isdigit()
+
+
 def require_output_kind(path: Path | str, *suffixes: str, folder_ok: bool = False, where: str = "--out") -> Path:
-    """One rule for every command that writes a file of one kind (a PDF, a package, a workbook): its name ends
-    with that kind's suffix, said before anything is done; ``appendix --out a.txt`` is refused, not written as a
-    PDF named .txt. With ``folder_ok`` a folder is taken too (the file is named inside it): an existing folder,
-    or a new name without a file-like suffix (``USB/2024`` yes, ``bao-cao.pdf`` no)."""
+    """One rule for every file the program writes of one kind (a PDF, a package, a workbook), on the command
+    line and in the window's save dialogs alike; the path to write is returned. A name that ends with another
+    kind's suffix is refused before anything is done (``appendix --out a.txt`` is not written as a PDF named
+    .txt); a name without one gets the kind's suffix (``bao-cao`` → ``bao-cao.pdf``, the first of
+    ``suffixes``). With ``folder_ok`` a folder is taken instead (the file is named inside it): an existing
+    folder, or a new name without a file-like suffix (``USB/2024`` yes, ``bao-cao.pdf`` no)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in suffixes:
         return path
     if folder_ok and (path.is_dir() or (not path.exists() and not suffix[1:].isalpha())):
         return path
+    if not folder_ok and not _names_a_kind(suffix) and not path.is_dir():
+        return path.with_name(path.name + suffixes[0])
     kinds = verbatim(suffixes[0]) if len(suffixes) == 1 else \
         msg("{some} hoặc {last}", "{some} or {last}", some=", ".join(suffixes[:-1]), last=suffixes[-1])
     if folder_ok:

@@ -54,7 +54,7 @@ def cmd_appendix(ctx, args) -> int:
     from c27desk.report.appendix import appendix_content
     from c27desk.report.appendix_pdf import render_appendix
 
-    require_output_kind(args.out, ".pdf")
+    args.out = require_output_kind(args.out, ".pdf")
     signing = wants_signing(args)
     if signing and args.draft:
         raise InputError(msg("Chỉ ký bản đã chốt, không ký bản dự thảo; hãy chốt báo cáo trước.",

@@ -263,7 +263,7 @@ def cmd_install(ctx, args) -> int:
 def cmd_to_xlsx(ctx, args) -> int:
     from c27desk.report.form_xlsx import form_to_xlsx
 
-    require_output_kind(args.out, ".xlsx")
+    args.out = require_output_kind(args.out, ".xlsx")
     cat = load_catalogue_file(args.file) if args.file else _pick(ctx, args.year)
     form_to_xlsx(dict(cat.raw), Path(args.out))
     ctx.say(msg("Đã ghi biểu mẫu {key} ra {out}.",
@@ -275,7 +275,7 @@ def cmd_to_xlsx(ctx, args) -> int:
 def cmd_from_xlsx(ctx, args) -> int:
     from c27desk.report.form_xlsx import xlsx_to_form
 
-    require_output_kind(args.out, ".json")
+    args.out = require_output_kind(args.out, ".json")
     form = xlsx_to_form(read_file(args.file), Path(args.file).name)
     cat = parse_catalogue(form, Path(args.file).name)
     atomic_write_bytes(Path(args.out), (json.dumps(form, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

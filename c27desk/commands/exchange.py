@@ -261,7 +261,7 @@ def cmd_consolidate(ctx, args) -> int:
     from c27desk.workflow import check_report, open_report
 
     if args.out:
-        require_output_kind(args.out, ".xlsx", ".csv")
+        args.out = require_output_kind(args.out, ".xlsx", ".csv")
     db = ctx.open(create=False, write=bool(args.accept))
     try:
         cons = consolidate(db, args.period)

@@ -68,7 +68,7 @@ def cmd_appendix(ctx, args) -> int:
     from c27desk.fileio import atomic_write_bytes, require_output_kind
     from c27desk.report.verify import local_time
 
-    require_output_kind(args.out, ".pdf")
+    args.out = require_output_kind(args.out, ".pdf")
     db = ctx.open(create=False, write=False)
     try:
         if args.all:

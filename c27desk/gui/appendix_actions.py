@@ -10,10 +10,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes
+from c27desk.gui.save_dialog import ask_save_path
 from c27desk.i18n import Text, joined, msg
 
 
@@ -125,10 +126,9 @@ class AppendixActions(QObject):
     def save_pdf(self, pdf: bytes, content, *, signed: bool) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = default_pdf_name(content.unit.code, content.year, content.revision, signed)
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, str(msg("Lưu phụ lục", "Save appendix")), str(Path(folder) / name), "PDF (*.pdf)"
-        )
-        if not path:
+        path = ask_save_path(self.window, msg("Lưu phụ lục", "Save appendix"), Path(folder) / name, ".pdf",
+                             filter_text="PDF (*.pdf)")
+        if path is None:
             return None
         try:
             atomic_write_bytes(Path(path), pdf)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -50,6 +49,7 @@ from c27desk.gui.desk_models import (
     shown_entry,
     size_unit_columns,
 )
+from c27desk.gui.save_dialog import ask_save_path
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background, with_database
 from c27desk.i18n import language, listed, msg
@@ -525,10 +525,8 @@ class ConsolidationDialog(SaysAgain, QDialog):
         if path is None:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             name = Path(folder) / f"tong-hop-{self.year}{suffix}"
-            path, _ = QFileDialog.getSaveFileName(
-                self, str(msg("Xuất tổng hợp", "Export consolidation")), str(name), f"*{suffix}"
-            )
-            if not path:
+            path = ask_save_path(self, msg("Xuất tổng hợp", "Export consolidation"), name, suffix)
+            if path is None:
                 return
         target, data = Path(path), self.data
         head = str(

@@ -14,7 +14,6 @@ from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from c27desk.exchange.received import (
 from c27desk.fileio import atomic_write_bytes
 from c27desk.gui.appendix_actions import verification_text
 from c27desk.gui.desk_models import REPORT_ROLE, UnitFilter, UnitsModel, size_unit_columns
+from c27desk.gui.save_dialog import ask_save_path
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background, with_database
 from c27desk.i18n import Text, joined, msg
@@ -271,10 +271,9 @@ class ReceivedDialog(SaysAgain, QDialog):
     def save_pdf(self, pdf: bytes, name: str, path: str | None = None) -> Path | None:
         if path is None:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            path, _ = QFileDialog.getSaveFileName(
-                self, str(msg("Lưu phụ lục", "Save appendix")), str(Path(folder) / name), "PDF (*.pdf)"
-            )
-            if not path:
+            path = ask_save_path(self, msg("Lưu phụ lục", "Save appendix"), Path(folder) / name, ".pdf",
+                                 filter_text="PDF (*.pdf)")
+            if path is None:
                 return None
         try:
             atomic_write_bytes(Path(path), pdf)

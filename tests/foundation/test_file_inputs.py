@@ -65,3 +65,14 @@ def test_an_output_of_the_right_kind_or_a_folder_is_taken(tmp_path):
     assert require_output_kind(tmp_path, ".c27", folder_ok=True) == tmp_path
     with pytest.raises(C27Error, match=r"x\.zip"):
         require_output_kind(tmp_path / "x.zip", ".c27", folder_ok=True)
+
+
+def test_an_output_named_without_a_kind_gets_the_kinds_suffix(demo_db, cli, tmp_path):
+    from c27desk.fileio import require_output_kind
+
+    assert require_output_kind(tmp_path / "bao-cao", ".pdf") == tmp_path / "bao-cao.pdf"
+    assert require_output_kind(tmp_path / "tong-hop-v1.2", ".xlsx", ".csv").name == "tong-hop-v1.2.xlsx"
+    code, out, _ = cli("--lang", "en", "appendix", "--period", "2023", "--draft", "--out", str(tmp_path / "bao-cao"),
+                       db=demo_db)
+    assert code == 0 and str(tmp_path / "bao-cao.pdf") in out and (tmp_path / "bao-cao.pdf").is_file()
+    assert not (tmp_path / "bao-cao").exists()

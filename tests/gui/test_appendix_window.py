@@ -236,3 +236,23 @@ def test_report_details_show_the_printed_number_as_it_is_typed(qtbot, demo_db, o
     qtbot.keyClick(number, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
     assert periods.require_period(window.db, 2023).report_number == "45"
+
+
+def test_the_save_dialog_takes_the_command_lines_rule_for_the_kind_of_file(qtbot, demo_db, open_window, tmp_path,
+                                                                           monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    typed, warned = [usb / "x.txt"], []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(typed[0]), "PDF (*.pdf)")))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text: warned.append(text)))
+    window = open_window(demo_db)
+    preview = open_preview(qtbot, window)
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)  # Lưu PDF…
+    assert warned and "x.txt" in warned[0] and "phải có đuôi .pdf; không ghi gì" in warned[0]
+    assert list(usb.iterdir()) == []  # refused: nothing written, not a PDF named .txt
+    typed[0] = usb / "bao-cao"
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert (usb / "bao-cao.pdf").read_bytes()[:5] == b"%PDF-" and len(warned) == 1  # the kind's suffix added
