@@ -43,15 +43,8 @@ class PeriodDialog(QDialog):
         self.db, self.year = db, year
         self.setWindowTitle(str(msg("Thông tin báo cáo năm {year}", "Report details for {year}", year=year)))
         period = periods.require_period(db, year)
-        labels = {
-            "report_number": str(msg("Số báo cáo", "Report number")),
-            "report_date": str(msg("Ngày báo cáo", "Report date")),
-            "place": str(msg("Địa danh", "Place")),
-            "signer_authority": str(msg("Thẩm quyền ký", "Signing authority")),
-            "signer_title": str(msg("Chức vụ người ký", "Signer's title")),
-            "signer_name": str(msg("Họ tên người ký", "Signer's name")),
-            "deadline": str(msg("Hạn nộp (đơn vị cấp trên)", "Deadline (office above)")),
-        }
+        labels = dict(periods.FIELD_NAMES)  # the names every refusal uses for these fields
+        labels["deadline"] = msg("{label} (đơn vị cấp trên)", "{label} (office above)", label=labels["deadline"])
         hints = {"report_number": "45", "report_date": "20/02/2024", "place": "Đồng Nai",
                  "signer_authority": "T/M BAN THƯỜNG VỤ", "signer_title": "PHÓ BÍ THƯ",
                  "signer_name": "Hồ Thanh Sơn", "deadline": "29/02/2024"}
@@ -63,7 +56,7 @@ class PeriodDialog(QDialog):
             edit.setObjectName(name)
             edit.setPlaceholderText(hints[name])
             edit.setReadOnly(read_only)
-            form.addRow(labels[name], edit)
+            form.addRow(str(labels[name]), edit)
             self.fields[name] = edit
             if name == "report_number":  # what will print, as it is typed: the symbol is added once, by us
                 self.number_shown = QLabel(self)
@@ -76,7 +69,8 @@ class PeriodDialog(QDialog):
         self.recipients.setPlaceholderText("- TTTU (báo cáo),\n- Lưu VPTU.")
         self.recipients.setReadOnly(read_only)
         self.recipients.setTabChangesFocus(True)
-        form.addRow(str(msg("Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)")), self.recipients)
+        form.addRow(str(msg("{label} (mỗi dòng một nơi)", "{label} (one per line)", label=labels["recipients"])),
+                    self.recipients)
         # the form the year uses, why, and (while nothing is finalised) the choice of another held form
         self.form_note = QLabel(str(periods.period_form_note(db, year, window=True)), self)
         self.form_note.setObjectName("formNote")

@@ -138,7 +138,7 @@ def shown(text: object, limit: int = 200) -> str:
     return out if len(out) <= limit else out[: limit - 1] + "…"
 
 
-def _refused(text: str, pos: int, what: tuple[str, str], *, multiline: bool) -> InputError | None:
+def _refused(text: str, pos: int, what: tuple[str, str] | Text, *, multiline: bool) -> InputError | None:
     """Why the character at ``pos`` (0-based) cannot be stored, or None.
 
     One rule by Unicode category: control (Cc), format (Cf: bidi controls, zero-width and BOM
@@ -176,8 +176,11 @@ def _refused(text: str, pos: int, what: tuple[str, str], *, multiline: bool) -> 
     return None
 
 
-def _named(what: tuple[str, str]) -> Text:
-    """A field's name (``("số báo cáo", "the report number")``) opening a sentence: capitalised."""
+def _named(what: tuple[str, str] | Text) -> Text:
+    """A field's name (``("tên đơn vị", "the unit name")``, or a label already as a message) opening a
+    sentence: capitalised."""
+    if isinstance(what, Text):
+        return what
     vi, en = what
     return pair(vi[:1].upper() + vi[1:], en[:1].upper() + en[1:])
 
@@ -204,7 +207,7 @@ def _storable(multiline: bool) -> re.Pattern[str]:
     return re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs) + "]*\\Z")
 
 
-def checked_text(raw: str | None, what: tuple[str, str], *, max_chars: int, multiline: bool = False) -> str:
+def checked_text(raw: str | None, what: tuple[str, str] | Text, *, max_chars: int, multiline: bool = False) -> str:
     """The text as stored (NFC, non-breaking spaces made plain, outer whitespace stripped, line
     breaks as ``\\n``), or InputError naming the field, the character and its position.
 

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from c27desk.errors import C27Error
-from c27desk.i18n import Text, listed, msg, pair
+from c27desk.i18n import Text, listed, msg
 from c27desk.report.appendix import AppendixContent
 from c27desk.report.appendix_pdf import RenderedAppendix
 from c27desk.report.signing import P12Spec, Pkcs11Spec, StampText, sign_pdf
 from c27desk.report.trial_keys import trial_unit_code
 from c27desk.report.verify import PdfVerification, verify_pdf
+from c27desk.store.periods import field_name
 from c27desk.store.signing_settings import SigningSettings
 
 # where the usual token middleware lives; the first that exists is offered as the default
@@ -63,18 +64,16 @@ def spec_from(settings: SigningSettings, secret: str) -> P12Spec | Pkcs11Spec:
 
 
 # the number and date cannot be written on a signed file afterwards without breaking its signature
-_SIGNATURE_DETAILS = (("report_number", "số báo cáo", "report number", "--report-number"),
-                      ("report_date", "ngày báo cáo", "report date", "--report-date"),
-                      ("place", "địa danh", "place", "--place"),
-                      ("signer_title", "chức vụ người ký", "signer's title", "--signer-title"),
-                      ("signer_name", "họ tên người ký", "signer's name", "--signer-name"))
+_SIGNATURE_DETAILS = (("report_number", "--report-number"), ("report_date", "--report-date"), ("place", "--place"),
+                      ("signer_title", "--signer-title"), ("signer_name", "--signer-name"))
 
 
-def missing_signature_details(period, unit) -> list[tuple[str, str, str]]:
-    """The report details still empty that export will require, as (vi, en, option): ``check`` and
-    ``finalise`` say so early, without blocking, so nobody learns it only at export."""
+def missing_signature_details(period, unit) -> list[tuple[Text, str]]:
+    """The report details still empty that export will require, as (their name in a sentence, option):
+    ``check`` and ``finalise`` say so early, without blocking, so nobody learns it only at export."""
     printed = {"place": period.place or unit.place}  # the date line falls back to the unit's place
-    return [(vi, en, opt) for field, vi, en, opt in _SIGNATURE_DETAILS if not printed.get(field, getattr(period, field))]
+    return [(field_name(field), opt) for field, opt in _SIGNATURE_DETAILS
+            if not printed.get(field, getattr(period, field))]
 
 
 def signature_details_warning(period, unit) -> Text | None:
@@ -85,8 +84,8 @@ def signature_details_warning(period, unit) -> Text | None:
     return msg("khối chữ ký chưa đủ: thiếu {missing} — phải có trước khi xuất gửi (c27desk period set {year} {options}).",
                "the signature block is incomplete: no {missing} — needed before export "
                "(c27desk period set {year} {options}).",
-               missing=listed([pair(vi, en) for vi, en, _ in missing]), year=period.year,
-               options=" ".join(f"{opt} …" for _, _, opt in missing))
+               missing=listed([name for name, _ in missing]), year=period.year,
+               options=" ".join(f"{opt} …" for _, opt in missing))
 
 
 def require_signature_details(content: AppendixContent) -> None:
@@ -96,7 +95,7 @@ def require_signature_details(content: AppendixContent) -> None:
     only to be told this afterwards."""
     missing = missing_signature_details(content.period, content.unit)
     if missing:
-        options = " ".join(f"{m[2]} …" for m in missing)
+        options = " ".join(f"{opt} …" for _, opt in missing)
         raise C27Error(
             msg("Phụ lục năm {year} chưa có {value}; văn bản ký số gửi đi không được để trống số, ngày hay khối "
                 "chữ ký (không thể ghi thêm sau khi ký). Hãy mở lại báo cáo, khai báo ở Báo cáo → Thông tin báo "
@@ -105,7 +104,8 @@ def require_signature_details(content: AppendixContent) -> None:
                 "date or signature block (nothing can be added after signing). Reopen the report, fill them in "
                 "under Báo cáo → Thông tin báo cáo… or with c27desk period set {year} {options}, and finalise "
                 "again.",
-                year=content.year, options=options, value=pair(', '.join(m[0] for m in missing), ', '.join(m[1] for m in missing))), code="DETAILS_MISSING")
+                year=content.year, options=options, value=listed([name for name, _ in missing])),
+            code="DETAILS_MISSING")
 
 
 def sign_appendix(content: AppendixContent, rendered: RenderedAppendix, spec: P12Spec | Pkcs11Spec,

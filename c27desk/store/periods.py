@@ -233,16 +233,20 @@ def ensure_period(db: Database, year: int, catalogue: Catalogue | None = None, *
 
 
 #: the report details as printed, with their names for messages; recipients is the one multi-line field
-TEXT_FIELDS = {
-    "report_number": ("số báo cáo", "the report number"),
-    "place": ("địa danh", "the place"),
-    "signer_authority": ("thẩm quyền ký", "the signing authority"),
-    "signer_title": ("chức vụ người ký", "the signer's title"),
-    "signer_name": ("họ tên người ký", "the signer's name"),
-    "recipients": ("nơi nhận", "the recipients"),
+#: Each report detail's name, said once: the window's labels, the refusals and the signing check all
+#: take it from here (a message names the field in the words the window shows beside it).
+FIELD_NAMES: dict[str, Text] = {
+    "report_number": msg("Số báo cáo", "Report number"),
+    "report_date": msg("Ngày báo cáo", "Report date"),
+    "place": msg("Địa danh", "Place"),
+    "signer_authority": msg("Thẩm quyền ký", "Signing authority"),
+    "signer_title": msg("Chức vụ người ký", "Signer's title"),
+    "signer_name": msg("Họ tên người ký", "Signer's name"),
+    "recipients": msg("Nơi nhận", "Recipients"),
+    "deadline": msg("Hạn nộp", "Deadline"),
 }
-
-DATE_FIELDS = {"deadline": ("hạn nộp", "deadline"), "report_date": ("ngày báo cáo", "report date")}
+TEXT_FIELDS = ("report_number", "place", "signer_authority", "signer_title", "signer_name", "recipients")
+DATE_FIELDS = ("deadline", "report_date")
 #: what is not on the unit's own printed report, so it may change after finalising: the deadline is the
 #: one the office sets for its units' packages, the status whether it still accepts them
 NOT_PRINTED = ("status", "deadline")
@@ -267,8 +271,14 @@ def parse_day(text: str, field: str) -> str:
 
 def field_label(key: str) -> Text:
     """A report detail's name as the window labels it (``report_date`` → "Ngày báo cáo" / "Report date")."""
-    vi, en = TEXT_FIELDS.get(key) or DATE_FIELDS.get(key) or ("trường " + key, "field " + key)
-    return msg(vi[:1].upper() + vi[1:], (en.removeprefix("the ")[:1].upper() + en.removeprefix("the ")[1:]))
+    return FIELD_NAMES.get(key) or msg("Trường {key}", "Field {key}", key=key)
+
+
+def field_name(key: str) -> Text:
+    """The same name inside a sentence ("thiếu số báo cáo", "no report number"): lower case."""
+    label = field_label(key)
+    vi, en = label.render("vi"), label.render("en")
+    return pair(vi[:1].lower() + vi[1:], en[:1].lower() + en[1:])
 
 
 def in_report_window(iso_day: str, year: int, field: str) -> str:
@@ -300,7 +310,7 @@ def _checked_changes(db: Database, changes: dict[str, str | None], year: int) ->
                 out[key] = in_report_window(parse_day(value, key), year, key) if value and value.strip() else None
             elif key in TEXT_FIELDS:
                 multiline = key == "recipients"
-                out[key] = checked_text(value, TEXT_FIELDS[key], multiline=multiline,
+                out[key] = checked_text(value, FIELD_NAMES[key], multiline=multiline,
                                         max_chars=_MAX_CHARS.get(key, MAX_LINE_CHARS))
                 if key == "report_number" and out[key]:  # the bare number only: the symbol is the unit's
                     unit = self_unit(db)
@@ -324,7 +334,7 @@ def _refuse_if_finalised(db: Database, year: int, fields: list[str]) -> None:
     me = units.self_unit(db)
     rev = revisions.current(db, me.code, year) if me else None
     if rev is not None and rev.is_final:
-        names = [pair(*TEXT_FIELDS.get(f) or DATE_FIELDS.get(f) or (f, f)) for f in fields]
+        names = [field_name(f) for f in fields]
         raise StoreError(msg(
             "Báo cáo năm {year} đã chốt (bản {revision}), không sửa được {names}; hãy mở lại báo cáo "
             "(c27desk reopen --period {year} hoặc Báo cáo → Mở lại báo cáo…) rồi sửa.",

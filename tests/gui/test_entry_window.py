@@ -323,3 +323,25 @@ def test_the_settings_menu_ticks_the_language_in_use_and_a_keypress_switches_it(
         assert vi.isChecked() and not en.isChecked()
     finally:
         i18n.install_language("vi")
+
+
+def test_a_refused_report_detail_is_named_in_the_words_of_its_label(qtbot, demo_db, open_window):
+    from PySide6.QtCore import Qt
+
+    from c27desk.gui import i18n
+    from c27desk.store import periods
+
+    i18n.install_language("en", remember=False)
+    try:
+        window = open_window(demo_db)
+        window.act["period_details"].trigger()
+        dialog = window.period_dialog
+        qtbot.waitUntil(dialog.isVisible, timeout=3000)
+        label = dialog.layout().itemAt(0).layout().labelForField(dialog.fields["signer_name"]).text()
+        assert label == str(periods.FIELD_NAMES["signer_name"]) == "Signer's name"
+        dialog.fields["signer_name"].clear()
+        qtbot.keyClicks(dialog.fields["signer_name"], "N" * 90)  # more than the signature block prints
+        qtbot.keyClick(dialog.fields["signer_name"], Qt.Key.Key_Return)
+        assert dialog.isVisible() and dialog.error.text().startswith(label + " is 90 characters long")
+    finally:
+        i18n.install_language("vi", remember=False)
