@@ -438,11 +438,8 @@ class Verdict:
     unit: str | None = None  # the unit the file claims to be, for a refusal about the database's state
 
     def refused(self) -> ImportRefusedError:
-        code, text, detail, signer = self.refusal
-        error = ImportRefusedError.__new__(ImportRefusedError)
-        C27Error.__init__(error, text, code=code)
-        error.detail, error.signer = detail, signer
-        return error
+        code, text, _detail, signer = self.refusal
+        return ImportRefusedError(code, signer=signer, text=text)
 
 
 @dataclass

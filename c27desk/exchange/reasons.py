@@ -239,14 +239,26 @@ _OUTCOME_LABELS = {
 
 
 class ImportRefusedError(C27Error):
-    """A received file refused for a coded reason; nothing was changed."""
+    """A received file refused for a coded reason; nothing was changed.
+
+    ``text``: the refusal as already worded (a worker process's, carried back), said as it is instead of
+    being worded again from ``code`` and ``detail``."""
 
     def __init__(self, code: str, detail: Text | str = "", *, signer=None, unit: str | None = None,
-                 form: bool = False):
-        text = reason_text(code, detail, unit, form=form)
+                 form: bool = False, text: Text | None = None):
+        text = text if text is not None else reason_text(code, detail, unit, form=form)
         super().__init__(text, code=code)
         self.detail = text.values["detail"]  # the detail alone, as a Text (quoted names made safe)
         self.signer = signer  # the certificate details of a new or changed signer, for the operator to confirm
+
+    def __reduce__(self):
+        """Across a process boundary as its code, words and signer (``Exception`` would rebuild it from
+        the English message alone)."""
+        return _worded_refusal, (self.code, self.text, self.signer)
+
+
+def _worded_refusal(code: str, text: Text, signer) -> ImportRefusedError:
+    return ImportRefusedError(code, signer=signer, text=text)
 
 
 def refuse(code: str, detail: Text | str = "", *, signer=None, unit: str | None = None,

@@ -164,3 +164,16 @@ def test_one_key_for_two_units_is_refused_for_both_through_worker_processes(offi
                         db=office)
     assert code == 1 and text.count("[SIGNER_OF_OTHER_UNIT]") == 2 and "in this same batch" in text
     assert state(office)["unit_signers"] == []
+
+
+def test_a_workers_refusal_comes_back_as_the_same_error_whole(office, bienhoa, child_keys, tmp_path):
+    import pickle
+
+    raw = export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "usb")
+    verdict = _verdict(office, raw, frozenset())  # the unit's first package, its signer not confirmed
+    refused = verdict.refused()
+    assert isinstance(refused, importer.ImportRefusedError) and refused.code == "NEW_SIGNER"
+    assert "--accept-new-signer HU-BIENHOA" in refused.message("en") and refused.signer is not None
+    again = pickle.loads(pickle.dumps(refused))  # an error crosses a process boundary whole, words and all
+    assert (again.code, again.text, again.detail, again.message("vi")) == \
+           (refused.code, refused.text, refused.detail, refused.message("vi"))
