@@ -7,9 +7,11 @@ reproducible), so what the clerk checks on screen is what the office above recei
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -97,11 +99,35 @@ def print_pdf(pdf: bytes, printer: QPrinter, *, progress: Callable[[int, int], N
     return printed
 
 
+#: The temporary folders the system's PDF application prints from, and how long one is kept: the
+#: application opens the file after the verb returns and may hold it while it prints, so a copy is
+#: removed only at a later print, once it is a day old.
+PRINT_COPY_PREFIX = "c27desk-in-"
+PRINT_COPY_KEPT = 24 * 3600
+
+
+def clear_old_print_copies(root: Path | None = None, *, now: float | None = None) -> list[Path]:
+    """Remove the print copies older than :data:`PRINT_COPY_KEPT` from the temporary folder; returns
+    those removed. One still open (a PDF application printing slowly) stays for the next time."""
+    root = Path(root or tempfile.gettempdir())
+    limit = (now if now is not None else time.time()) - PRINT_COPY_KEPT
+    removed = []
+    for folder in root.glob(f"{PRINT_COPY_PREFIX}*"):
+        try:
+            if folder.is_dir() and not folder.is_symlink() and folder.stat().st_mtime < limit:
+                shutil.rmtree(folder)
+                removed.append(folder)
+        except OSError:
+            continue
+    return removed
+
+
 def print_with_system(pdf: bytes, name: str) -> Path:
     """Windows: hand the PDF to the default PDF application's "print" verb (its own dialog, driver and speed)."""
     if sys.platform != "win32":
         raise C27Error(msg("Chỉ có trên Windows.", "Only available on Windows."), code="NOT_WINDOWS")
-    folder = Path(tempfile.mkdtemp(prefix="c27desk-in-"))
+    clear_old_print_copies()
+    folder = Path(tempfile.mkdtemp(prefix=PRINT_COPY_PREFIX))
     path = folder / name
     atomic_write_bytes(path, pdf)
     try:

@@ -114,12 +114,14 @@ def test_print_range_copies_and_cancel(qtbot, demo_db, open_window, tmp_path):
     assert seen == [1]
 
 
-def test_windows_hands_the_pdf_to_the_system_pdf_application(qtbot, demo_db, open_window, monkeypatch):
+def test_windows_hands_the_pdf_to_the_system_pdf_application(qtbot, demo_db, open_window, monkeypatch, tmp_path):
     import os
     import sys
+    import tempfile
 
     from c27desk.gui import preview as preview_module
 
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the print copies go here, not to the real /tmp
     finalise_demo(demo_db)
     window = open_window(demo_db)
     preview = open_preview(qtbot, window)
@@ -134,6 +136,30 @@ def test_windows_hands_the_pdf_to_the_system_pdf_application(qtbot, demo_db, ope
     handed = Path(calls[0][0])
     assert handed.read_bytes() == preview.pdf and handed.name == "TU-DONGNAI_2023_r1_phu-luc.pdf"
     assert preview_module.print_with_system(b"%PDF", "x.pdf").exists()
+    assert handed.parent.parent == tmp_path
+
+
+def test_a_print_copy_a_day_old_is_removed_at_the_next_print_a_newer_one_kept(monkeypatch, tmp_path):
+    import os
+    import sys
+    import tempfile
+    import time
+
+    from c27desk.gui import preview as preview_module
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(os, "startfile", lambda path, verb: None, raising=False)
+    old, recent, other = (tmp_path / "c27desk-in-old", tmp_path / "c27desk-in-recent", tmp_path / "someone-elses")
+    for folder in (old, recent, other):
+        folder.mkdir()
+        (folder / "x.pdf").write_bytes(b"%PDF")
+    day_ago = time.time() - 25 * 3600
+    for folder in (old, other):
+        os.utime(folder, (day_ago, day_ago))
+    os.utime(recent, (time.time() - 3600,) * 2)  # an hour old: its application may still be printing it
+    handed = preview_module.print_with_system(b"%PDF", "y.pdf")
+    assert not old.exists() and recent.exists() and other.exists() and handed.exists()
 
 
 def test_unfinalised_report_previews_as_a_draft_that_cannot_be_signed(qtbot, demo_db, open_window):
