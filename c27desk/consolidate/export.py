@@ -18,8 +18,9 @@ from openpyxl.utils import get_column_letter
 from c27desk.consolidate.summary import Consolidation, UnitStatus
 from c27desk.errors import C27Error
 from c27desk.fileio import atomic_write_bytes
-from c27desk.i18n import day, msg, verbatim
+from c27desk.i18n import Lang, day, msg, verbatim
 from c27desk.model.text import spreadsheet_safe
+from c27desk.model.units import level_text
 from c27desk.model.values import display_value
 from c27desk.store.clock import VN_TIME
 
@@ -101,7 +102,8 @@ def unit_cells(cons: Consolidation) -> list[list[Cell]]:
     for st in cons.units:
         state = "Chưa nộp" if st.missing else f"Đã nhận bản {st.revision}"
         done = completeness(cons.form_for(st.unit.level), st)
-        rows.append([st.unit.code, st.unit.name, st.unit.level, state, st.revision, signer_name(st.signer),
+        level = (cons.level_names.get(st.unit.level) or level_text(st.unit.level)).render(Lang.VI)  # never the code
+        rows.append([st.unit.code, st.unit.name, level, state, st.revision, signer_name(st.signer),
                      _moment(st.signed_at), _moment(st.received_at), "Có" if st.late else "",
                      None if st.missing else st.errors, None if st.missing else st.warnings,
                      None if st.missing else done.answered, done.total,
@@ -254,7 +256,7 @@ def _fill_workbook(wb, cons: Consolidation, previous, previous_year: int | None,
     cells = unit_cells(cons)
     flagged = {i for i, (st, line) in enumerate(zip(cons.units, cells, strict=True))
                if st.has_problems or not str(line[-1]).startswith("✓")}  # incomplete reports stand out too
-    _table_sheet(ws, list(UNIT_HEADER), cells, [14, 34, 8, 18, 6, 30, 17, 17, 9, 8, 10, 10, 10, 8, 24],
+    _table_sheet(ws, list(UNIT_HEADER), cells, [14, 34, 30, 18, 6, 30, 17, 17, 9, 8, 10, 10, 10, 8, 24],
                  title=f"Tổng hợp Chương trình 27 năm {cons.year} – hạn nộp "
                        f"{day(date.fromisoformat(cons.deadline)) if cons.deadline else '—'} "
                        "(thời điểm theo giờ Việt Nam, GMT+7)",

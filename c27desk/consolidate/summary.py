@@ -66,6 +66,7 @@ class Consolidation:
     criteria: list[CriterionSummary]
     level: str = ""  # the office's own level: which of the form's roll-up rules apply
     forms: dict[str, Catalogue] = field(default_factory=dict)  # the form as each child level is asked it
+    level_names: dict[str, Text] = field(default_factory=dict)  # each level's name by code (units.level_names)
 
     def form_for(self, level: str) -> Catalogue:
         """The criteria a unit of ``level`` answers (a district is not asked a province's): what its
@@ -116,7 +117,7 @@ def consolidate(db: Database, year: int) -> Consolidation:
                 status.errors, status.warnings = checker.problems(status.entries)
             statuses.append(status)
         summaries = summarise(cat, statuses)
-    return Consolidation(year, cat, period.deadline, statuses, summaries, me.level, forms)
+    return Consolidation(year, cat, period.deadline, statuses, summaries, me.level, forms, units.level_names(db))
 
 
 def summarise(cat: Catalogue, statuses: list[UnitStatus]) -> list[CriterionSummary]:

@@ -15,6 +15,7 @@ import pytest
 from c27desk.catalogs import catalogue_for_year
 from c27desk.consolidate.export import write_csv, write_xlsx
 from c27desk.consolidate.summary import Consolidation, UnitStatus, summarise
+from c27desk.i18n import msg
 from c27desk.model.units import Unit
 from c27desk.model.values import Entry
 
@@ -82,3 +83,12 @@ def test_csv_neutralises_formula_text_but_not_numbers(cons, tmp_path):
     assert "8641,5" in criteria["VIII.1"]  # an amount keeps its decimal comma, no apostrophe
     assert not any(cell.startswith(("=", "+", "@", "\t", "\r")) for r in rows for cell in r)
     assert not any(cell.startswith("-") and not re.fullmatch(r"-[\d,]+", cell) for r in rows for cell in r)
+
+
+def test_the_units_sheet_names_each_level_never_its_code(cons, tmp_path):
+    cons.level_names["huyen"] = msg("Huyện ủy (tên trong sổ cấp)", "District committee")
+    wb = openpyxl.load_workbook(write_xlsx(cons, tmp_path / "tong-hop.xlsx"))
+    assert wb["Đơn vị"]["C2"].value == "Cấp" and wb["Đơn vị"]["C3"].value == "Huyện ủy (tên trong sổ cấp)"
+    cons.level_names.clear()  # a level the register does not name: the known level's own name
+    rows = list(csv.reader(write_csv(cons, tmp_path / "c.csv").read_bytes().decode("utf-8-sig").splitlines()))
+    assert next(r for r in rows if r and r[0] == "HU-0")[2] == "Huyện ủy, thị ủy, thành ủy trực thuộc tỉnh (đến 2025)"
