@@ -200,7 +200,7 @@ def _check_appendix_shows(pdf: bytes, manifest: Manifest, cat, entries: dict[str
     from c27desk.model.units import Unit
     from c27desk.report.appendix import AppendixContent
     from c27desk.report.appendix_check import appendix_difference
-    from c27desk.report.appendix_pdf import render_appendix
+    from c27desk.report.appendix_pdf import render_for_comparison
     from c27desk.store.periods import Period
 
     lay = manifest.layout
@@ -213,7 +213,7 @@ def _check_appendix_shows(pdf: bytes, manifest: Manifest, cat, entries: dict[str
     content = AppendixContent(unit, period, cat, entries, manifest.revision, True, manifest.content_hash,
                               manifest.finalised_at, app_version=manifest.app_version)
     try:
-        expected = render_appendix(content)
+        expected = render_for_comparison(content)
     except Exception as exc:  # noqa: BLE001 - details no appendix of ours could have been drawn from
         raise refuse("APPENDIX_MISMATCH", msg("không vẽ lại được từ số liệu của gói",
                                                "cannot be drawn again from the package's data")) from exc

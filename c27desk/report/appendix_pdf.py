@@ -443,6 +443,20 @@ def _layout_refusal(content: AppendixContent, st: dict[str, ParagraphStyle], pag
 
 def render_appendix(content: AppendixContent) -> RenderedAppendix:
     """Draw the appendix; the result is the same bytes for the same content (reproducible exports)."""
+    return _render(content, archival=True)
+
+
+def render_for_comparison(content: AppendixContent) -> RenderedAppendix:
+    """The appendix drawn only to compare its pages with a signed one (``appendix_check``), never to be
+    kept or signed: the same pages as ``render_appendix`` with their streams left uncompressed and
+    without the PDF/A identification, which adds only document-level parts (XMP, output intent) that
+    no page refers to. The comparison reads streams by their decoded bytes and ignores how they are
+    encoded, so it finds the same pages either way (``tests/report`` checks this over several contents);
+    skipping compression here and the PDF/A rewrite saves a fifth of a received file's cost."""
+    return _render(content, archival=False)
+
+
+def _render(content: AppendixContent, *, archival: bool) -> RenderedAppendix:
     register_fonts()
     st = _styles()
     found: list[SignatureBox] = []
@@ -458,6 +472,7 @@ def render_appendix(content: AppendixContent) -> RenderedAppendix:
         buffer, pagesize=A4, leftMargin=MARGIN_L, rightMargin=MARGIN_R, topMargin=MARGIN_T, bottomMargin=MARGIN_B,
         producer=meta["creator"], invariant=1, lang="vi-VN", initialFontName=SERIF, initialFontSize=13,
         **{k: v for k, v in meta.items() if k != "creator"}, creator=meta["creator"],
+        pageCompression=None if archival else 0,
     )
     story = [*_heading(content, st), _table(content, st), _closing(content, st, found)]
     marks = _page_marks(content)
@@ -465,6 +480,7 @@ def render_appendix(content: AppendixContent) -> RenderedAppendix:
         doc.build(story, onFirstPage=marks, onLaterPages=marks)
     except LayoutError as exc:
         raise _layout_refusal(content, st, doc.height) from exc
-    created = datetime.fromisoformat(content.generated_at)
-    pdf = add_pdfa_identification(buffer.getvalue(), created=created, **meta)
+    pdf = buffer.getvalue()
+    if archival:
+        pdf = add_pdfa_identification(pdf, created=datetime.fromisoformat(content.generated_at), **meta)
     return RenderedAppendix(pdf, found[-1], doc.page)
