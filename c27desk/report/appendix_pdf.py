@@ -248,6 +248,24 @@ PAD_X, PAD_TOP, PAD_BOTTOM = 3, 2, 3
 PIECE_LINES = 8  # a long cell is cut into pieces of at most this many lines, one table row each
 
 
+_FITS: dict[tuple, bool] = {}  # (text, font, size, width) -> whether it surely needs no cutting
+
+
+def _fits_whole(text: str, font: str, size: float, inner: float) -> bool:
+    """Greedy wrapping fills each line to at least ``inner`` less the longest word, so a text whose words are
+    short enough cannot take more than PIECE_LINES lines. Remembered for the process, as the wrapping is:
+    the criteria's wording and most answers are the same in every appendix of a form."""
+    key = (text, font, size, inner)
+    fits = _FITS.get(key)
+    if fits is None:
+        longest = max(stringWidth(w, font, size) for w in text.split() or [""])
+        fits = longest < inner / 2 and stringWidth(text, font, size) / (inner - longest) + 1 <= PIECE_LINES
+        if len(_FITS) >= WRAP_CACHE_LIMIT:
+            _FITS.clear()
+        _FITS[key] = fits
+    return fits
+
+
 def _pieces(par: Paragraph, width: float) -> list[Flowable]:
     """``par`` cut into consecutive pieces of at most PIECE_LINES lines, by reportlab's own line breaking.
 
@@ -256,11 +274,8 @@ def _pieces(par: Paragraph, width: float) -> list[Flowable]:
     like any other row, under the repeated header."""
     inner = width - 2 * PAD_X
     style = par.style
-    words = par.text.split() or [""]
-    longest = max(stringWidth(w, style.fontName, style.fontSize) for w in words)
-    total = stringWidth(par.text, style.fontName, style.fontSize)
-    if longest < inner / 2 and total / (inner - longest) + 1 <= PIECE_LINES:
-        return [par]  # greedy wrapping fills each line to at least inner - longest: it cannot need cutting
+    if _fits_whole(par.text, style.fontName, style.fontSize, inner):
+        return [par]
     limit = PIECE_LINES * style.leading
     pieces: list[Flowable] = []
     _, height = par.wrap(inner, 1e9)
