@@ -128,6 +128,48 @@ def bare_work(files: list[Path], folder: Path, ca_pem: Path) -> float:
     return elapsed
 
 
+def cpu_breakdown(db, files: list[Path], count: int = 50) -> dict[str, float]:
+    """CPU milliseconds per package of the import's check, by part, timed in this process on ``count`` files
+    (before they are imported: every appendix is drawn again and compared, as in the import itself)."""
+    import c27desk.report.appendix_check as check_mod
+    import c27desk.report.appendix_pdf as pdf_mod
+    import c27desk.report.verify as verify_mod
+    from c27desk.exchange.importer import check_package, read_received, trust_anchors
+
+    spent: dict[str, float] = {}
+    parts = {"render": (pdf_mod, "render_for_comparison"), "compare": (check_mod, "appendix_difference"),
+             "signatures": (verify_mod, "verify_cms_detached"), "signatures ": (verify_mod, "verify_signed_by")}
+    originals = {label: getattr(module, name) for label, (module, name) in parts.items()}
+
+    def timed(label: str, function):
+        def run(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                key = label.strip()
+                spent[key] = spent.get(key, 0.0) + time.process_time() - start
+        return run
+
+    roots = trust_anchors(db)
+    sample = files[:count]
+    check_package(db, read_received(sample[0]), sample[0].name, accept_new_signer=True, roots=roots)  # warm
+    try:
+        for label, (module, name) in parts.items():
+            setattr(module, name, timed(label, originals[label]))
+        start = time.process_time()
+        for path in sample:
+            check_package(db, read_received(path), path.name, accept_new_signer=True, roots=roots)
+        total = time.process_time() - start
+    finally:
+        for label, (module, name) in parts.items():
+            setattr(module, name, originals[label])
+    out = {key: value / len(sample) * 1000 for key, value in spent.items()}
+    out["rest of the check"] = total / len(sample) * 1000 - sum(out.values())
+    out["check"] = total / len(sample) * 1000
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=1000)
@@ -165,6 +207,7 @@ def main() -> None:
         with db.atomic():
             for i in range(args.units):
                 units_store.save_unit(db, Unit(unit_code(i), f"Huyện ủy thử {i}", "huyen", "TU-DONGNAI"), who="bench")
+        breakdown = cpu_breakdown(db, files)
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         cpu_before = _cpu_seconds()
         start = time.perf_counter()
@@ -196,6 +239,10 @@ def main() -> None:
           f"atomic write); import / bare = {imported / bare:.1f}×")
     print(f"import CPU   {cpu / args.units * 1000:.1f} ms per package (this process and the import's workers): "
           f"on {os.cpu_count()} otherwise idle CPUs about {(os.cpu_count() or 1) * args.units / cpu:.0f} packages/s")
+    parts = ", ".join(f"{name} {ms:.1f}" for name, ms in breakdown.items() if name != "check")
+    print(f"where CPU goes  the check, {breakdown['check']:.1f} ms per package on one CPU: {parts}; the rest of "
+          f"the import CPU above ({max(0.0, cpu / args.units * 1000 - breakdown['check']):.1f} ms: archive, "
+          f"commit, worker processes' start and hand-over)")
     print(f"load average at the end: {load:.1f} on {os.cpu_count()} CPUs")
     print(f"consolidate  {args.units} units in {consolidated:6.2f} s")
     print(f"peak memory (process RSS): {rss_before / 1024:.0f} MiB before importing, {rss_import / 1024:.0f} MiB "

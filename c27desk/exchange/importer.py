@@ -317,8 +317,9 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
                                           for e in errors[:3]])
     if revisions.entries_hash(entries) != manifest.content_hash:
         raise refuse("HASH_MISMATCH", msg("số liệu", "the values"))
-    plan = ImportPlan(file_name, file_digest or sha256(raw), manifest, entries, signer_subject, signer_fp, certs.to_pem(cms.signer_cert),
-                      pdf.signing_time.isoformat() if pdf.signing_time else "", pin=pin, signer=signer)
+    plan = ImportPlan(file_name, file_digest or sha256(raw), manifest, entries, signer_subject, signer_fp,
+                      certs.to_pem(cms.signer_cert), pdf.signing_time.isoformat() if pdf.signing_time else "",
+                      pin=pin, signer=signer)
     if _judge_revision(db, plan):
         # last: the costliest check (a whole rendering), for a revision that would be stored
         _check_appendix_shows(parts.appendix, manifest, cat, entries)

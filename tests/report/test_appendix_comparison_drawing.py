@@ -60,6 +60,19 @@ def test_the_comparison_drawing_shows_the_same_pages_uncompressed_and_without_pd
             assert all("/Filter" not in page.Contents for page in doc.pages)
 
 
+def test_the_pdfa_parts_leave_every_page_as_it_was(samples):
+    from datetime import datetime
+
+    from c27desk.report.pdfa import add_pdfa_identification
+
+    for name in ("demo", "long", "xa"):
+        content = samples[name]
+        bare = render_for_comparison(content).pdf
+        archival = add_pdfa_identification(bare, title="t", author="a", subject="s", keywords="k", creator="c",
+                                           created=datetime.fromisoformat(content.generated_at))
+        assert _pages(archival) == _pages(bare), name
+
+
 def _first_page_stream(pdf: bytes, change) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         change(doc.pages[0].Contents)
