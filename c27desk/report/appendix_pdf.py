@@ -467,7 +467,8 @@ def render_for_comparison(content: AppendixContent) -> RenderedAppendix:
     without the PDF/A identification, which adds only document-level parts (XMP, output intent) that
     no page refers to. The comparison reads streams by their decoded bytes and ignores how they are
     encoded, so it finds the same pages either way (``tests/report`` checks this over several contents);
-    skipping compression here and the PDF/A rewrite saves a fifth of a received file's cost."""
+    skipping the compression and the PDF/A rewrite (pikepdf opening and saving the file again) takes
+    about 12 of the 67 ms a drawing cost."""
     return _render(content, archival=False)
 
 
