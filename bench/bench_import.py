@@ -13,6 +13,8 @@ on the same files: read and hash the file, inflate its members, three RSA-2048 v
 package signature, the certificate's by its CA, and the package signature again standing for the
 appendix's: the same key, the same cost), one 120-row transaction with ``synchronous = FULL`` and
 one atomic file write. The ratio of the two says how far the import is from its physical cost.
+Before the import, its check is timed by part on 50 of the files in this process (drawing the appendix
+again, comparing the pages, the two signatures, the rest of the check), so the figures say where the CPU goes.
 """
 
 from __future__ import annotations
@@ -76,9 +78,12 @@ def make_package(args: tuple[int, str, str]) -> str:
     return str(target)
 
 
-def _cpu_seconds() -> float:
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+def _cpu_seconds(who: int | None = None) -> float:
+    """CPU seconds of this process and its ended children, or of ``who`` only (RUSAGE_SELF, RUSAGE_CHILDREN)."""
+    if who is not None:
+        usage = resource.getrusage(who)
+        return usage.ru_utime + usage.ru_stime
+    return _cpu_seconds(resource.RUSAGE_SELF) + _cpu_seconds(resource.RUSAGE_CHILDREN)
 
 
 def bare_work(files: list[Path], folder: Path, ca_pem: Path) -> float:
@@ -128,6 +133,48 @@ def bare_work(files: list[Path], folder: Path, ca_pem: Path) -> float:
     return elapsed
 
 
+def cpu_breakdown(db, files: list[Path], count: int = 50) -> dict[str, float]:
+    """CPU milliseconds per package of the import's check, by part, timed in this process on ``count`` files
+    (before they are imported: every appendix is drawn again and compared, as in the import itself)."""
+    import c27desk.report.appendix_check as check_mod
+    import c27desk.report.appendix_pdf as pdf_mod
+    import c27desk.report.verify as verify_mod
+    from c27desk.exchange.importer import check_package, read_received, trust_anchors
+
+    spent: dict[str, float] = {}
+    parts = {"render": (pdf_mod, "render_for_comparison"), "compare": (check_mod, "appendix_difference"),
+             "signatures": (verify_mod, "verify_cms_detached"), "signatures ": (verify_mod, "verify_signed_by")}
+    originals = {label: getattr(module, name) for label, (module, name) in parts.items()}
+
+    def timed(label: str, function):
+        def run(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                key = label.strip()
+                spent[key] = spent.get(key, 0.0) + time.process_time() - start
+        return run
+
+    roots = trust_anchors(db)
+    sample = files[:count]
+    check_package(db, read_received(sample[0]), sample[0].name, accept_new_signer=True, roots=roots)  # warm
+    try:
+        for label, (module, name) in parts.items():
+            setattr(module, name, timed(label, originals[label]))
+        start = time.process_time()
+        for path in sample:
+            check_package(db, read_received(path), path.name, accept_new_signer=True, roots=roots)
+        total = time.process_time() - start
+    finally:
+        for label, (module, name) in parts.items():
+            setattr(module, name, originals[label])
+    out = {key: value / len(sample) * 1000 for key, value in spent.items()}
+    out["rest of the check"] = total / len(sample) * 1000 - sum(out.values())
+    out["check"] = total / len(sample) * 1000
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=1000)
@@ -165,12 +212,14 @@ def main() -> None:
         with db.atomic():
             for i in range(args.units):
                 units_store.save_unit(db, Unit(unit_code(i), f"Huyện ủy thử {i}", "huyen", "TU-DONGNAI"), who="bench")
+        breakdown = cpu_breakdown(db, files)
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        cpu_before = _cpu_seconds()
+        cpu_before, own_before = _cpu_seconds(), _cpu_seconds(resource.RUSAGE_SELF)
         start = time.perf_counter()
         outcomes = import_files(db, office, files, who="bench", accept_new_signer=True, workers=args.import_workers)
         imported = time.perf_counter() - start
         cpu = _cpu_seconds() - cpu_before  # this process and the import's worker processes (ended by now)
+        own = _cpu_seconds(resource.RUSAGE_SELF) - own_before  # archiving, judging again, committing
         rss_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         start = time.perf_counter()
         cons = consolidate(db, YEAR)
@@ -194,8 +243,13 @@ def main() -> None:
     print(f"bare work    {args.units} packages in {bare:6.1f} s = {args.units / bare:6.1f} packages/s on one CPU "
           f"({bare / args.units * 1000:.2f} ms each: read + hash, inflate, 3 RSA verifies, 120-row transaction, "
           f"atomic write); import / bare = {imported / bare:.1f}×")
-    print(f"import CPU   {cpu / args.units * 1000:.1f} ms per package (this process and the import's workers): "
+    print(f"import CPU   {cpu / args.units * 1000:.1f} ms per package (this process {own / args.units * 1000:.1f}: "
+          f"archive, judge again, commit; the import's workers {(cpu - own) / args.units * 1000:.1f}): "
           f"on {os.cpu_count()} otherwise idle CPUs about {(os.cpu_count() or 1) * args.units / cpu:.0f} packages/s")
+    parts = ", ".join(f"{name} {ms:.1f}" for name, ms in breakdown.items() if name != "check")
+    print(f"where CPU goes  the check, {breakdown['check']:.1f} ms per package on one CPU: {parts}; the rest of "
+          f"the import CPU above ({max(0.0, cpu / args.units * 1000 - breakdown['check']):.1f} ms: archive, "
+          f"commit, worker processes' start and hand-over)")
     print(f"load average at the end: {load:.1f} on {os.cpu_count()} CPUs")
     print(f"consolidate  {args.units} units in {consolidated:6.2f} s")
     print(f"peak memory (process RSS): {rss_before / 1024:.0f} MiB before importing, {rss_import / 1024:.0f} MiB "

@@ -5,6 +5,7 @@ pyHanko hands out asn1crypto certificates, ``cryptography`` its own; both reduce
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from dataclasses import dataclass
@@ -143,12 +144,26 @@ def _hash_of(algorithm) -> str:
         return ""
 
 
+@functools.lru_cache(maxsize=4096)
+def _same_name(a: bytes, b: bytes) -> bool:
+    """Whether two names (DER) are equal as X.509 compares them (RFC 5280 7.1: asn1crypto's ``Name ==``, which
+    prepares every string; a few milliseconds a package). The answer depends on the bytes only, so it is
+    remembered: every package of a batch names the same CA, and each is checked twice (CMS and PAdES)."""
+    return asn1_x509.Name.load(a) == asn1_x509.Name.load(b)
+
+
+def _self_issued(cert: asn1_x509.Certificate) -> bool:
+    """``cert.self_issued`` (subject equal to issuer), through the remembered comparison."""
+    return _same_name(cert.subject.dump(), cert.issuer.dump())
+
+
 def _chain(signer: asn1_x509.Certificate, pool: list[asn1_x509.Certificate]) -> list[asn1_x509.Certificate]:
     """The signer and its issuers by name, as far as ``pool`` goes (for telling the operator *what* is wrong;
     whether the chain is trusted is decided by the validator, which also checks every signature)."""
     chain, current = [signer], signer
-    while not current.self_issued and len(chain) < 8:
-        issuer = next((c for c in pool if c.subject == current.issuer and c not in chain), None)
+    while not _self_issued(current) and len(chain) < 8:
+        issuer = next((c for c in pool if _same_name(c.subject.dump(), current.issuer.dump()) and c not in chain),
+                      None)
         if issuer is None:
             break
         chain.append(issuer)
@@ -177,7 +192,7 @@ def signature_policy(signer_info, certificates: list, signer, roots: list, at: d
         if cert.not_valid_before > at:
             return "CERT_NOT_YET_VALID", msg("{name}, hiệu lực từ {day}", "{name}, valid from {day}", name=name,
                                              day=cert.not_valid_before.date())
-        if not cert.self_issued and _hash_of(cert["signature_algorithm"]) in WEAK_HASHES:
+        if not _self_issued(cert) and _hash_of(cert["signature_algorithm"]) in WEAK_HASHES:
             return "WEAK_ALGORITHM", f"{name}: {cert['signature_algorithm']['algorithm'].native}"
         key = cert.public_key
         if key.algorithm == "rsa" and key.bit_size < MIN_RSA_BITS or key.algorithm == "ec" and \

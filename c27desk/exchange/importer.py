@@ -8,6 +8,7 @@ received bytes in the archive first, whatever the outcome, and logs the outcome.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -205,7 +206,7 @@ def _check_appendix_shows(pdf: bytes, manifest: Manifest, cat, entries: dict[str
     from c27desk.model.units import Unit
     from c27desk.report.appendix import AppendixContent
     from c27desk.report.appendix_check import appendix_difference
-    from c27desk.report.appendix_pdf import render_appendix
+    from c27desk.report.appendix_pdf import render_for_comparison
     from c27desk.store.periods import Period
 
     lay = manifest.layout
@@ -218,7 +219,7 @@ def _check_appendix_shows(pdf: bytes, manifest: Manifest, cat, entries: dict[str
     content = AppendixContent(unit, period, cat, entries, manifest.revision, True, manifest.content_hash,
                               manifest.finalised_at, app_version=manifest.app_version)
     try:
-        expected = render_appendix(content)
+        expected = render_for_comparison(content)
     except Exception as exc:  # noqa: BLE001 - details no appendix of ours could have been drawn from
         raise refuse("APPENDIX_MISMATCH", msg("không vẽ lại được từ số liệu của gói",
                                                "cannot be drawn again from the package's data")) from exc
@@ -258,14 +259,15 @@ def _signer_pin(db: Database, unit: str, cert, signer: certs.CertificateDetails,
 
 def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer: Acceptance = False,
                   batch_claims: dict[str, set[str]] | None = None, roots: list | None = None,
-                  seen: dict | None = None) -> ImportPlan:
+                  seen: dict | None = None, file_digest: str | None = None) -> ImportPlan:
     """Every check, nothing written; raises ImportRefusedError with the first reason found.
 
     ``batch_claims`` maps each signing certificate in the batch (validly signed files only) to the
     units it signed for: a certificate not yet pinned is never accepted while it also speaks for
     another unit on the same stick. ``roots`` are the trusted CAs, parsed once per batch (read from
     the database when not given); ``seen`` receives the batch claim this file makes, as soon as its
-    package signature is known to be valid and trusted (a later refusal does not withdraw it)."""
+    package signature is known to be valid and trusted (a later refusal does not withdraw it). ``file_digest``
+    is the bytes' sha256 when the caller has it already."""
     from c27desk.report.verify import verify_cms_detached, verify_pdf, verify_signed_by
 
     parts = read_package(raw)
@@ -320,8 +322,9 @@ def check_package(db: Database, raw: bytes, file_name: str, *, accept_new_signer
                                           for e in errors[:3]])
     if revisions.entries_hash(entries) != manifest.content_hash:
         raise refuse("HASH_MISMATCH", msg("số liệu", "the values"))
-    plan = ImportPlan(file_name, sha256(raw), manifest, entries, signer_subject, signer_fp, certs.to_pem(cms.signer_cert),
-                      pdf.signing_time.isoformat() if pdf.signing_time else "", pin=pin, signer=signer)
+    plan = ImportPlan(file_name, file_digest or sha256(raw), manifest, entries, signer_subject, signer_fp,
+                      certs.to_pem(cms.signer_cert), pdf.signing_time.isoformat() if pdf.signing_time else "",
+                      pin=pin, signer=signer)
     if _judge_revision(db, plan):
         # last: the costliest check (a whole rendering), for a revision that would be stored
         _check_appendix_shows(parts.appendix, manifest, cat, entries)
@@ -415,10 +418,10 @@ _FILE_FAULTS = (ValueError, TypeError, KeyError, IndexError, AttributeError, Uni
 
 def _check(db: Database, raw: bytes, file_name: str, accept_new_signer: Acceptance,
            batch_claims: dict[str, set[str]] | None, roots: list | None = None,
-           seen: dict | None = None) -> ImportPlan:
+           seen: dict | None = None, digest: str | None = None) -> ImportPlan:
     try:
         return check_package(db, raw, file_name, accept_new_signer=accept_new_signer, batch_claims=batch_claims,
-                             roots=roots, seen=seen)
+                             roots=roots, seen=seen, file_digest=digest)
     except ImportRefusedError:
         raise
     except _FILE_FAULTS as exc:
@@ -667,47 +670,66 @@ def import_files(db: Database, db_path: Path, paths: list[Path], *, who: str, dr
     Entries of the folders that are not read (links, pipes) are added to ``skipped`` with why.
 
     From ``POOL_THRESHOLD`` files on, the files' bytes are verified in worker processes (``workers``,
-    default one per CPU) while this process archives, judges again and commits each file in order.
-    ``cancelled`` is asked between files: once it says yes no further file is read or committed, and
-    the outcomes so far are returned (each file committed is committed whole, in its own transaction).
-    ``progress(done, total)`` counts steps: in a batch using workers each file is two (checked, stored)."""
+    default one per CPU) while this process archives, judges again and commits each file in order (see
+    ``_checked_by_workers``). ``cancelled`` is asked between files: once it says yes no further file is
+    read or committed, and the outcomes so far are returned (each file committed is committed whole, in
+    its own transaction). ``progress(done, total)`` counts steps: in a batch using workers each file is
+    two (checked, stored)."""
     files = list(package_files(paths, skipped))
     if not dry_run:
         archive.clean_partial(db_path)
     batch = Batch(trust_anchors(db))
     stop = cancelled or (lambda: False)
     workers = (os.cpu_count() or 1) if workers is None else workers
-    verdicts: list[Verdict | None] = [None] * len(files)
-    total = len(files)
+    steps = [0, len(files)]  # done, total
+
+    def step() -> None:
+        steps[0] += 1
+        if progress is not None:
+            progress(*steps)
+
+    checked: Iterator[tuple[int, bytes | None, Verdict | None]]
     if workers > 1 and len(files) >= POOL_THRESHOLD:
-        verdicts = _verify_in_workers(db_path, files, accept_new_signer, workers, stop, progress)
-        total = 2 * len(files)
+        steps[1] = 2 * len(files)
+        checked = _checked_by_workers(db_path, files, accept_new_signer, workers, stop, step,
+                                      held_limit=HELD_BYTES if accept_new_signer else None)
         if accept_new_signer:
+            # a new signer is taken only if no other file of the batch validly claims its certificate for
+            # another unit: every verdict is in before the first commit
+            done = list(checked)
             batch.claims = {}
-            for verdict in verdicts:
+            for _, _, verdict in done:
                 if verdict is not None and verdict.claim is not None:
                     batch.claims.setdefault(verdict.claim[0], set()).add(verdict.claim[1])
-    elif accept_new_signer:
-        batch.claims = _batch_claims(files, batch.roots)
+            checked = (item for item in done)
+    else:
+        if accept_new_signer:
+            batch.claims = _batch_claims(files, batch.roots)
+        checked = ((i, None, None) for i in range(len(files)))
     outcomes = []
-    for i, path in enumerate(files):
-        if stop():
-            break
-        try:
-            raw = read_received(path)
-        except ImportRefusedError as refused:
-            outcomes.append(ImportOutcome(shown(path.name), "", Outcome.REFUSED, refused.code or "", refused.said()))
-        else:
-            outcomes.append(import_bytes(db, db_path, raw, path.name, who=who, dry_run=dry_run,
-                                         accept_new_signer=accept_new_signer, batch_claims=batch.claims,
-                                         batch=batch, verdict=verdicts[i]))
-        if progress is not None:
-            progress(total - len(files) + i + 1, total)
+    with contextlib.closing(checked):
+        for i, raw, verdict in checked:
+            if stop():
+                break
+            path = files[i]
+            try:
+                raw = read_received(path) if raw is None else raw
+            except ImportRefusedError as refused:
+                outcomes.append(ImportOutcome(shown(path.name), "", Outcome.REFUSED, refused.code or "",
+                                              refused.said()))
+            else:
+                outcomes.append(import_bytes(db, db_path, raw, path.name, who=who, dry_run=dry_run,
+                                             accept_new_signer=accept_new_signer, batch_claims=batch.claims,
+                                             batch=batch, verdict=verdict))
+            step()
     return outcomes
 
 
 # -- worker processes ------------------------------------------------------------------------------
 _WORKER: dict = {}  # in a worker process: its read-only connection and the trusted CAs, made once
+# Received bytes kept in memory from their reading to their commit when every verdict must be in first
+# (a batch accepting new signers): beyond this, a file's bytes are read again when its turn comes.
+HELD_BYTES = 64 * 1024 * 1024
 
 
 def _worker_start(db_path: str, lang: str) -> None:
@@ -725,12 +747,16 @@ def _worker_start(db_path: str, lang: str) -> None:
 
 
 def _worker_verify(raw: bytes, file_name: str, accept_new_signer: Acceptance) -> Verdict:
-    """One file's verdict in a worker: every check of its bytes, on the database as it is now."""
+    """One file's verdict in a worker: every check of its bytes, on the database as it is now.
+
+    The plan goes back without its list of changes: that is made again at commit against the revision
+    held then (``recheck``), so it is not pickled for nothing."""
     db, roots = _WORKER["db"], _WORKER["roots"]
     seen: dict = {}
     verdict = Verdict(sha256(raw))
     try:
-        verdict.plan = _check(db, raw, shown(file_name), accept_new_signer, None, roots, seen)
+        verdict.plan = _check(db, raw, shown(file_name), accept_new_signer, None, roots, seen, digest=verdict.digest)
+        verdict.plan.changes = []
     except ImportRefusedError as refused:
         verdict.refusal = (refused.code, refused.text, refused.detail, refused.signer)
         verdict.unit = _claimed_identity(raw)[0]
@@ -740,10 +766,18 @@ def _worker_verify(raw: bytes, file_name: str, accept_new_signer: Acceptance) ->
     return verdict
 
 
-def _verify_in_workers(db_path: Path, files: list[Path], accept_new_signer: Acceptance, workers: int,
-                       stop: Callable[[], bool], progress: Callable[[int, int], None] | None) -> list[Verdict | None]:
-    """Every file's verdict from worker processes, in the files' order; None where there is none (a file
-    that cannot be read, a worker's own fault, a cancelled batch): that file is checked in this process.
+def _checked_by_workers(db_path: Path, files: list[Path], accept_new_signer: Acceptance, workers: int,
+                        stop: Callable[[], bool], checked: Callable[[], None],
+                        held_limit: int | None = None) -> Iterator[tuple[int, bytes | None, Verdict | None]]:
+    """Each file's index, bytes and verdict from worker processes, in the files' order, as soon as the
+    files before it are given: the caller commits a file while the workers check the next ones.
+
+    Each file is read once, here: the bytes the workers verified are the bytes committed. A few files per
+    worker are in hand at once (read, being checked, or checked and waiting for an earlier one), not the
+    whole stick. With ``held_limit`` (the caller keeps every file until all are checked) the bytes given
+    back stop at that many; after it a file is given as None and read again when its turn comes, as is a
+    file that cannot be read now. The verdict is None where there is none (a worker's own fault, workers
+    gone, a cancelled batch): that file is checked in this process. ``checked()`` is called per verdict.
 
     The processes are spawned, not forked (as on Windows, and in the PyInstaller build through
     ``multiprocessing.freeze_support``): a fork of a process running Qt's threads is not safe."""
@@ -752,44 +786,53 @@ def _verify_in_workers(db_path: Path, files: list[Path], accept_new_signer: Acce
 
     from c27desk.i18n import language
 
-    verdicts: list[Verdict | None] = [None] * len(files)
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(min(workers, len(files)), mp_context=context, initializer=_worker_start,
                                initargs=(str(db_path), str(language())))
-    pending: dict = {}
-    done_count, window = 0, 4 * workers  # bytes in flight at once: a few per worker, not the whole stick
+    pending: dict = {}  # future -> index
+    ready: dict[int, tuple[bytes | None, Verdict | None]] = {}  # index -> what is known of it so far
+    given, read_next, window = 0, 0, 4 * workers
+    held = 0
+    broken = False
     try:
-        queue = iter(enumerate(files))
-        while True:
-            while len(pending) < window and not stop():
-                item = next(queue, None)
-                if item is None:
-                    break
-                i, path = item
-                try:
-                    raw = read_received(path)
-                except ImportRefusedError:
-                    done_count += 1  # refused with its reason when its turn comes
+        while given < len(files):
+            while read_next < len(files) and read_next - given < window and not stop():
+                i, read_next = read_next, read_next + 1
+                if broken:
+                    ready[i] = (None, None)
+                    checked()
                     continue
                 try:
-                    pending[pool.submit(_worker_verify, raw, path.name, accept_new_signer)] = i
-                except BrokenExecutor:  # the workers are gone (killed, out of memory): the rest is checked here
-                    queue = iter(())
-                    break
-            if not pending:
-                break
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                i = pending.pop(future)
+                    raw = read_received(files[i])
+                except ImportRefusedError:
+                    ready[i] = (None, None)  # refused with its reason when its turn comes
+                    checked()
+                    continue
+                ready[i] = (raw, None)
                 try:
-                    verdicts[i] = future.result()
-                except Exception:  # noqa: BLE001 - a worker's own fault: the file is checked here instead
-                    verdicts[i] = None
-                done_count += 1
-                if progress is not None:
-                    progress(done_count, 2 * len(files))
-            if stop():
-                break
+                    pending[pool.submit(_worker_verify, raw, files[i].name, accept_new_signer)] = i
+                except BrokenExecutor:  # the workers are gone (killed, out of memory): the rest is checked here
+                    broken = True
+                    checked()
+            if given not in ready or given in pending.values():
+                if not pending:
+                    return  # stopped: nothing more is read
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    i = pending.pop(future)
+                    try:
+                        verdict = future.result()
+                    except Exception:  # noqa: BLE001 - a worker's own fault: the file is checked here instead
+                        verdict = None
+                    ready[i] = (ready[i][0], verdict)
+                    checked()
+                continue
+            raw, verdict = ready.pop(given)
+            if held_limit is not None and raw is not None:
+                held += len(raw)
+                if held > held_limit:
+                    raw = None
+            yield given, raw, verdict
+            given += 1
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    return verdicts

@@ -17,6 +17,10 @@ from c27desk.i18n import Text, msg
 from c27desk.report.appendix_pdf import RenderedAppendix
 
 _SKIP_KEYS = {"/Parent", "/Annots"}  # the page tree link (inherited keys are taken below) and the signature widget
+# How a stream's bytes are encoded, not what they are: a stream is digested by its decoded bytes (a filter
+# that cannot be decoded raises, and the page cannot be shown to match), so the expected side may be drawn
+# uncompressed (appendix_pdf.render_for_comparison) and still equal a signed page that is compressed.
+_STREAM_SKIP = _SKIP_KEYS | {"/Filter", "/DecodeParms", "/Length"}
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")  # a page takes these from its parents
 MAX_OBJECTS = 20_000  # a visit budget: a page whose resources never end is not an appendix of ours
 
@@ -35,10 +39,11 @@ def _digest(obj, seen: dict, budget: list[int]) -> str:
         seen[key] = "cycle"
     h = hashlib.sha256()
     if isinstance(obj, pikepdf.Stream):
-        h.update(b"S" + _digest(obj.stream_dict, seen, budget).encode() + obj.read_bytes())
+        keys = hashlib.sha256()
+        _add_keys(keys, obj.stream_dict, _STREAM_SKIP, seen, budget)
+        h.update(b"S" + keys.hexdigest().encode() + obj.read_bytes())
     elif isinstance(obj, pikepdf.Dictionary):
-        for name in sorted(k for k in obj.keys() if k not in _SKIP_KEYS):
-            h.update(f"D{name}=".encode() + _digest(obj[name], seen, budget).encode())
+        _add_keys(h, obj, _SKIP_KEYS, seen, budget)
     elif isinstance(obj, pikepdf.Array):
         for item in obj:
             h.update(b"A" + _digest(item, seen, budget).encode())
@@ -48,6 +53,11 @@ def _digest(obj, seen: dict, budget: list[int]) -> str:
     if key is not None:
         seen[key] = result
     return result
+
+
+def _add_keys(h, obj, skip: set[str], seen: dict, budget: list[int]) -> None:
+    for name in sorted(k for k in obj.keys() if k not in skip):
+        h.update(f"D{name}=".encode() + _digest(obj[name], seen, budget).encode())
 
 
 def _inherited(page, key: str):

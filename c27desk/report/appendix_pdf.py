@@ -248,6 +248,24 @@ PAD_X, PAD_TOP, PAD_BOTTOM = 3, 2, 3
 PIECE_LINES = 8  # a long cell is cut into pieces of at most this many lines, one table row each
 
 
+_FITS: dict[tuple, bool] = {}  # (text, font, size, width) -> whether it surely needs no cutting
+
+
+def _fits_whole(text: str, font: str, size: float, inner: float) -> bool:
+    """Greedy wrapping fills each line to at least ``inner`` less the longest word, so a text whose words are
+    short enough cannot take more than PIECE_LINES lines. Remembered for the process, as the wrapping is:
+    the criteria's wording and most answers are the same in every appendix of a form."""
+    key = (text, font, size, inner)
+    fits = _FITS.get(key)
+    if fits is None:
+        longest = max(stringWidth(w, font, size) for w in text.split() or [""])
+        fits = longest < inner / 2 and stringWidth(text, font, size) / (inner - longest) + 1 <= PIECE_LINES
+        if len(_FITS) >= WRAP_CACHE_LIMIT:
+            _FITS.clear()
+        _FITS[key] = fits
+    return fits
+
+
 def _pieces(par: Paragraph, width: float) -> list[Flowable]:
     """``par`` cut into consecutive pieces of at most PIECE_LINES lines, by reportlab's own line breaking.
 
@@ -256,11 +274,8 @@ def _pieces(par: Paragraph, width: float) -> list[Flowable]:
     like any other row, under the repeated header."""
     inner = width - 2 * PAD_X
     style = par.style
-    words = par.text.split() or [""]
-    longest = max(stringWidth(w, style.fontName, style.fontSize) for w in words)
-    total = stringWidth(par.text, style.fontName, style.fontSize)
-    if longest < inner / 2 and total / (inner - longest) + 1 <= PIECE_LINES:
-        return [par]  # greedy wrapping fills each line to at least inner - longest: it cannot need cutting
+    if _fits_whole(par.text, style.fontName, style.fontSize, inner):
+        return [par]
     limit = PIECE_LINES * style.leading
     pieces: list[Flowable] = []
     _, height = par.wrap(inner, 1e9)
@@ -443,6 +458,21 @@ def _layout_refusal(content: AppendixContent, st: dict[str, ParagraphStyle], pag
 
 def render_appendix(content: AppendixContent) -> RenderedAppendix:
     """Draw the appendix; the result is the same bytes for the same content (reproducible exports)."""
+    return _render(content, archival=True)
+
+
+def render_for_comparison(content: AppendixContent) -> RenderedAppendix:
+    """The appendix drawn only to compare its pages with a signed one (``appendix_check``), never to be
+    kept or signed: the same pages as ``render_appendix`` with their streams left uncompressed and
+    without the PDF/A identification, which adds only document-level parts (XMP, output intent) that
+    no page refers to. The comparison reads streams by their decoded bytes and ignores how they are
+    encoded, so it finds the same pages either way (``tests/report`` checks this over several contents);
+    skipping the compression and the PDF/A rewrite (pikepdf opening and saving the file again) takes
+    about 12 of the 67 ms a drawing cost."""
+    return _render(content, archival=False)
+
+
+def _render(content: AppendixContent, *, archival: bool) -> RenderedAppendix:
     register_fonts()
     st = _styles()
     found: list[SignatureBox] = []
@@ -458,6 +488,7 @@ def render_appendix(content: AppendixContent) -> RenderedAppendix:
         buffer, pagesize=A4, leftMargin=MARGIN_L, rightMargin=MARGIN_R, topMargin=MARGIN_T, bottomMargin=MARGIN_B,
         producer=meta["creator"], invariant=1, lang="vi-VN", initialFontName=SERIF, initialFontSize=13,
         **{k: v for k, v in meta.items() if k != "creator"}, creator=meta["creator"],
+        pageCompression=None if archival else 0,
     )
     story = [*_heading(content, st), _table(content, st), _closing(content, st, found)]
     marks = _page_marks(content)
@@ -465,6 +496,7 @@ def render_appendix(content: AppendixContent) -> RenderedAppendix:
         doc.build(story, onFirstPage=marks, onLaterPages=marks)
     except LayoutError as exc:
         raise _layout_refusal(content, st, doc.height) from exc
-    created = datetime.fromisoformat(content.generated_at)
-    pdf = add_pdfa_identification(buffer.getvalue(), created=created, **meta)
+    pdf = buffer.getvalue()
+    if archival:
+        pdf = add_pdfa_identification(pdf, created=datetime.fromisoformat(content.generated_at), **meta)
     return RenderedAppendix(pdf, found[-1], doc.page)

@@ -59,6 +59,7 @@ def font_file(bold: bool = False) -> str:
     return str(resource_path("fonts", _FILES[SERIF_BOLD if bold else SERIF]))
 
 
+@functools.lru_cache(maxsize=256)  # the same titles in every appendix drawn (the office draws thousands)
 def lowest_point(text: str, face: str) -> float:
     """How far below the baseline ``text`` reaches in ``face``, as a fraction of the font size (negative).
 
