@@ -19,14 +19,19 @@ from c27desk.report.appendix_pdf import RenderedAppendix
 _SKIP_KEYS = {"/Parent", "/Annots"}  # the page tree link (inherited keys are taken below) and the signature widget
 # How a stream's bytes are encoded, not what they are: a stream is digested by its decoded bytes (a filter
 # that cannot be decoded raises, and the page cannot be shown to match), so the expected side may be drawn
-# uncompressed (appendix_pdf.render_for_comparison) and still equal a signed page that is compressed.
+# uncompressed (appendix_pdf.render_for_comparison) and still equal a signed page that is compressed. The
+# signed side must still be encoded exactly as render_appendix writes every stream a page reaches (Flate, no
+# parameters): a stream stored another way was never drawn by us, and viewers may decode odd filters
+# differently from qpdf, so it is refused as before.
 _STREAM_SKIP = _SKIP_KEYS | {"/Filter", "/DecodeParms", "/Length"}
+SIGNED_FILTER = "/FlateDecode"
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")  # a page takes these from its parents
 MAX_OBJECTS = 20_000  # a visit budget: a page whose resources never end is not an appendix of ours
 
 
-def _digest(obj, seen: dict, budget: list[int]) -> str:
-    """A digest of what an object means (streams by their decoded bytes), following references once."""
+def _digest(obj, seen: dict, budget: list[int], encoding: str | None = None) -> str:
+    """A digest of what an object means (streams by their decoded bytes), following references once.
+    With ``encoding``, a stream stored with any other filter (or with decode parameters) is refused."""
     import pikepdf
 
     budget[0] -= 1
@@ -39,14 +44,17 @@ def _digest(obj, seen: dict, budget: list[int]) -> str:
         seen[key] = "cycle"
     h = hashlib.sha256()
     if isinstance(obj, pikepdf.Stream):
+        if encoding is not None and (repr(obj.stream_dict.get("/Filter")) != repr(pikepdf.Name(encoding))
+                                     or "/DecodeParms" in obj.stream_dict):
+            raise ValueError("a stream not encoded as drawn")
         keys = hashlib.sha256()
-        _add_keys(keys, obj.stream_dict, _STREAM_SKIP, seen, budget)
+        _add_keys(keys, obj.stream_dict, _STREAM_SKIP, seen, budget, encoding)
         h.update(b"S" + keys.hexdigest().encode() + obj.read_bytes())
     elif isinstance(obj, pikepdf.Dictionary):
-        _add_keys(h, obj, _SKIP_KEYS, seen, budget)
+        _add_keys(h, obj, _SKIP_KEYS, seen, budget, encoding)
     elif isinstance(obj, pikepdf.Array):
         for item in obj:
-            h.update(b"A" + _digest(item, seen, budget).encode())
+            h.update(b"A" + _digest(item, seen, budget, encoding).encode())
     else:
         h.update(b"V" + repr(obj).encode("utf-8", "backslashreplace"))
     result = h.hexdigest()
@@ -55,9 +63,9 @@ def _digest(obj, seen: dict, budget: list[int]) -> str:
     return result
 
 
-def _add_keys(h, obj, skip: set[str], seen: dict, budget: list[int]) -> None:
+def _add_keys(h, obj, skip: set[str], seen: dict, budget: list[int], encoding: str | None) -> None:
     for name in sorted(k for k in obj.keys() if k not in skip):
-        h.update(f"D{name}=".encode() + _digest(obj[name], seen, budget).encode())
+        h.update(f"D{name}=".encode() + _digest(obj[name], seen, budget, encoding).encode())
 
 
 def _inherited(page, key: str):
@@ -72,7 +80,7 @@ def _inherited(page, key: str):
     return None
 
 
-def _pages(pdf: bytes) -> list[tuple[str, list]]:
+def _pages(pdf: bytes, encoding: str | None = None) -> list[tuple[str, list]]:
     import pikepdf
 
     out = []
@@ -83,8 +91,10 @@ def _pages(pdf: bytes) -> list[tuple[str, list]]:
             streams = page.obj.get("/Contents")
             streams = [streams] if isinstance(streams, pikepdf.Stream) else list(streams or [])
             content = b"".join(s.read_bytes() for s in streams)
-            inherited = "".join(f"{key}={_digest(_inherited(page.obj, key), seen, budget)}" for key in _INHERITED)
-            digest = hashlib.sha256(content + _digest(page.obj, seen, budget).encode() + inherited.encode()).hexdigest()
+            inherited = "".join(f"{key}={_digest(_inherited(page.obj, key), seen, budget, encoding)}"
+                                for key in _INHERITED)
+            digest = hashlib.sha256(content + _digest(page.obj, seen, budget, encoding).encode()
+                                    + inherited.encode()).hexdigest()
             annots = []
             for annot in page.obj.get("/Annots", []):
                 rect = [float(v) for v in annot.get("/Rect", [])]
@@ -97,7 +107,7 @@ def _pages(pdf: bytes) -> list[tuple[str, list]]:
 def appendix_difference(signed: bytes, expected: RenderedAppendix) -> Text | None:
     """Where the signed appendix differs from the expected rendering (page N), or None if it shows the same."""
     try:
-        got, want = _pages(signed), _pages(expected.pdf)
+        got, want = _pages(signed, SIGNED_FILTER), _pages(expected.pdf)
     except Exception:  # noqa: BLE001 - a page that cannot be read cannot be shown to match
         return msg("không đọc được các trang", "the pages cannot be read")
     if len(got) != len(want):

@@ -1,5 +1,6 @@
-"""The appendix drawn again at import is compared by what its pages decode to: a page stored another way
-but showing the same is the same page; a page whose stream cannot be decoded cannot be shown to match."""
+"""The appendix drawn again at import is compared by what its pages decode to, and the signed pages must be
+stored as the program stores them (Flate): a page stored another way, even showing the same, was not drawn by
+c27desk; a page whose stream cannot be decoded cannot be shown to match."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def _signed_with_first_page(w, change) -> bytes:
     with pikepdf.open(io.BytesIO(rendered.pdf)) as doc:
         change(doc.pages[0].Contents)
         out = io.BytesIO()
-        doc.save(out)
+        doc.save(out, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)  # as written
     pdf = sign_appendix(content, replace(rendered, pdf=out.getvalue()), w.bienhoa.p12_spec()).pdf
     return forge(w.good, appendix=pdf, sign_with=w.bienhoa.p12_spec())
 
@@ -34,6 +35,16 @@ def test_a_signed_page_stream_with_a_filter_that_cannot_be_decoded_is_refused(wo
     assert state(office_copy) == before
 
 
-def test_a_signed_page_stored_uncompressed_shows_the_same_and_is_taken(world, office_copy):  # noqa: F811
-    raw = _signed_with_first_page(world, lambda s: s.write(s.read_bytes()))
+def test_a_signed_page_stored_another_way_is_refused_as_before(world, office_copy):  # noqa: F811
+    for change in (lambda s: s.write(s.read_bytes()),  # uncompressed
+                   lambda s: s.write(s.read_bytes().hex().encode() + b">", filter=pikepdf.Name("/ASCIIHexDecode"))):
+        raw = _signed_with_first_page(world, change)
+        before = state(office_copy)
+        outcome = attempt(office_copy, raw)
+        assert (outcome.outcome, outcome.reason) == ("refused", "APPENDIX_MISMATCH"), outcome.message
+        assert state(office_copy) == before
+
+
+def test_the_true_appendix_signed_again_is_taken(world, office_copy):  # noqa: F811
+    raw = _signed_with_first_page(world, lambda s: None)  # opened and saved by qpdf: the streams stay Flate
     assert attempt(office_copy, raw).outcome == "accepted"

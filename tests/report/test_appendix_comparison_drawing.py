@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import zlib
 
 import pikepdf
 import pytest
@@ -77,16 +78,21 @@ def _first_page_stream(pdf: bytes, change) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         change(doc.pages[0].Contents)
         out = io.BytesIO()
-        doc.save(out)
+        doc.save(out, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)  # as written
     return out.getvalue()
 
 
 def test_a_page_stream_is_compared_by_what_it_decodes_to(samples):
     content = samples["demo"]
     full, expected = render_appendix(content), render_for_comparison(content)
+    assert appendix_difference(full.pdf, expected) is None  # compressed against uncompressed: the same pages
     plain = _first_page_stream(full.pdf, lambda s: s.write(s.read_bytes()))  # the same page, stored uncompressed
-    assert appendix_difference(plain, expected) is None
-    other = _first_page_stream(full.pdf, lambda s: s.write(s.read_bytes().replace(b"Tj", b"Tj 0 0 m", 1)))
+    assert appendix_difference(plain, expected).render("en") == "the pages cannot be read"  # not stored as drawn
+    recompressed = _first_page_stream(full.pdf, lambda s: s.write(zlib.compress(s.read_bytes(), 1),
+                                                                  filter=pikepdf.Name("/FlateDecode")))
+    assert appendix_difference(recompressed, expected) is None
+    other = _first_page_stream(full.pdf, lambda s: s.write(zlib.compress(s.read_bytes().replace(b"Tj", b"Tj 0 0 m", 1)),
+                                                            filter=pikepdf.Name("/FlateDecode")))
     assert appendix_difference(other, expected).render("en") == "page 1 differs from the package's data"
 
 
