@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# the rescaled stamp font is made once per session, never in the user's own cache
-os.environ.setdefault("C27DESK_CACHE_DIR", tempfile.mkdtemp(prefix="c27desk-test-cache-"))
+# the rescaled stamp font is made once per session, never in the user's own cache, and removed after it
+if "C27DESK_CACHE_DIR" not in os.environ:
+    os.environ["C27DESK_CACHE_DIR"] = tempfile.mkdtemp(prefix="c27desk-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["C27DESK_CACHE_DIR"], ignore_errors=True)
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_APPENDIX = REPO / "tests" / "data" / "seed_appendix.md"
