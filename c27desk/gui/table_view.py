@@ -108,8 +108,9 @@ class EntryTableView(QTableView):
 
         A hidden table is measured when it is shown: its columns get their widths only then. The
         rows on screen are measured at once, the others right after the table has painted them:
-        measuring all 120 took ~20 ms of a window's start, before anything was drawn. Whatever needs a row's place sooner (scrolling
-        to it, a filter, a jump) measures the rest first (``measure_all_rows``)."""
+        measuring all 120 took ~20 ms of a window's start, before anything was drawn. Whatever
+        needs a row's place sooner (scrolling to it, a filter, a jump) measures the rest first
+        (``measure_all_rows``)."""
         self._remeasure.stop()
         self._heights.clear()
         if not self.isVisible():

@@ -287,8 +287,9 @@ def _check_tokens_at(obj: Any, where: Text | str, steps: tuple[int | str, ...]) 
     if isinstance(obj, str):
         for m in BRACED.finditer(obj):
             if not YEAR_TOKEN.fullmatch(m.group(0)):
-                raise _fail(_token_place(where, steps), "Mã năm “{token}” không hợp lệ (dùng {{năm}}, {{năm+1}}, "
-                            "{{năm-1}}).", "The year token “{token}” is not valid (use {{năm}}, {{năm+1}}, {{năm-1}}).",
+                place = _token_place(where, steps)
+                raise _fail(place, "Mã năm “{token}” không hợp lệ (dùng {{năm}}, {{năm+1}}, {{năm-1}}).",
+                            "The year token “{token}” is not valid (use {{năm}}, {{năm+1}}, {{năm-1}}).",
                             token=shown(m.group(0)))
     elif isinstance(obj, list):
         for i, x in enumerate(obj):
