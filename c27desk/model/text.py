@@ -191,24 +191,17 @@ def _storable(multiline: bool) -> re.Pattern[str]:
     not a control or format character, a line feed where the field has lines. Most texts are such,
     and one regular expression tells it at C speed; the others are gone through character by
     character to say what is wrong and where."""
-    runs = ([(ord("\n"), ord("\n"))] if multiline else []) + _storable_runs()
-    return re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs) + "]*\\Z")
-
-
-@cache
-def _storable_runs() -> list[tuple[int, int]]:
-    """The storable characters as runs of code points, worked out once for both patterns (going
-    through every printable code point takes ~1 ms, at every start)."""
+    allowed = [cp for start, end in PRINTABLE_RANGES for cp in range(start, end + 1)
+               if unicodedata.category(chr(cp)) not in _REFUSED_CATEGORIES and chr(cp) not in _ZERO_WIDTH_JOINERS]
+    if multiline:
+        allowed.append(ord("\n"))
     runs: list[list[int]] = []
-    for start, end in PRINTABLE_RANGES:
-        for cp in range(start, end + 1):
-            if unicodedata.category(chr(cp)) in _REFUSED_CATEGORIES or chr(cp) in _ZERO_WIDTH_JOINERS:
-                continue
-            if runs and cp == runs[-1][1] + 1:
-                runs[-1][1] = cp
-            else:
-                runs.append([cp, cp])
-    return [(a, b) for a, b in runs]
+    for cp in sorted(allowed):
+        if runs and cp == runs[-1][1] + 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs) + "]*\\Z")
 
 
 def checked_text(raw: str | None, what: tuple[str, str], *, max_chars: int, multiline: bool = False) -> str:
