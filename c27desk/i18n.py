@@ -12,6 +12,7 @@ a nested message in the same language as the one holding it.
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -50,8 +51,12 @@ class MessageError(ValueError):
     raised where the message is built so that a test running the path finds it."""
 
 
+@functools.lru_cache(maxsize=4096)
 def placeholders(template: str) -> frozenset[str]:
-    """The named placeholders of a ``str.format`` template (``{n}``, ``{file}``)."""
+    """The named placeholders of a ``str.format`` template (``{n}``, ``{file}``).
+
+    Remembered per template: every message made checks its languages against each other, and the
+    templates are the program's own few thousand strings."""
     names = set()
     for _, name, _, _ in string.Formatter().parse(template):
         if name is None:

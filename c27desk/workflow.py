@@ -16,7 +16,6 @@ from c27desk.model.text import shown
 from c27desk.model.units import Unit
 from c27desk.model.validation import CheckReport, check
 from c27desk.model.values import CARRIED, CARRIED_NA, Entry, make_entry
-from c27desk.report.values_csv import parse_values_csv
 from c27desk.store import ledger, periods, revisions, units, values
 from c27desk.store.backup import backed_up, database_file
 from c27desk.store.periods import Period
@@ -54,6 +53,8 @@ def load_values(db: Database, ref: ReportRef, data: bytes, *, who: str, source: 
     """Load a values CSV all-or-nothing; returns how many answers changed.
 
     Only the criteria the file names change (see values_csv for the explanation column)."""
+    from c27desk.report.values_csv import parse_values_csv  # loaded when a file is read: not at every start
+
     stored = values.entries(db, ref.unit.code, ref.year)
     parsed = parse_values_csv(data, ref.catalogue, source, stored)
     return values.save_entries(db, ref.unit.code, ref.year, [(e.criterion_id, e) for e in parsed], who=who,

@@ -35,3 +35,24 @@ def test_the_window_starts_without_loading_the_other_commands():
     assert not opens_window(["--lang", "en", "check"]) and not opens_window(["--help"])
     loaded = loaded_after("from c27desk import cli\ncli.build_parser('gui' if cli.opens_window([]) else None)")
     assert {m for m in loaded if m.startswith("c27desk.commands.")} == {"c27desk.commands.gui"}
+
+
+# what the window's start may load of Qt: the three modules the entry table is drawn with (and PySide's own
+# support package); the PDF viewer, printing, SVG and charts load when first used
+QT_AT_START = {"PySide6", "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"}
+
+
+def test_starting_the_window_loads_only_what_its_first_paint_needs():
+    loaded = loaded_after("import c27desk.cli, c27desk.commands.gui, c27desk.gui.app, c27desk.gui.main_window, "
+                          "c27desk.gui.setup_dialog, c27desk.gui.desktop_files")
+    qt = {m for m in loaded if m.startswith("PySide6.") and not m.startswith("PySide6.support")} | {"PySide6"}
+    assert qt == QT_AT_START
+    assert not {m for m in loaded if m.startswith(("c27desk.report", "c27desk.exchange", "c27desk.consolidate"))}
+    assert "multiprocessing" not in loaded  # the import's workers bring it, and the frozen program's start
+
+
+def test_the_program_started_from_python_loads_no_multiprocessing():
+    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "c27desk", "--version"], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.startswith("c27desk ")
+    assert "multiprocessing" not in out.stderr

@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         years = [p.year for p in periods.list_periods(db)]
         wanted = period or int(settings().value("last_period", 0) or 0)
         self.refresh_periods(wanted if wanted in years else (years[-1] if years else None))
+        # keys typed while the window appears go into the table's current cell (the first answer), not
+        # into the year's box first in the tab order: Qt gives the table the focus once the window is active
+        self.table.setFocus()
 
     # -- construction ------------------------------------------------------------------------
     def _build(self) -> None:

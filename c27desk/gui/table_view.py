@@ -62,6 +62,9 @@ class EntryTableView(QTableView):
         self._measure_on_show = False
         self._remeasure = QTimer(self, singleShot=True, interval=0)
         self._remeasure.timeout.connect(self._widths_changed)
+        # the rows below the visible ones are measured right after the table has painted (see remeasure_rows)
+        self._measure_rest = QTimer(self, singleShot=True)
+        self._measure_rest.timeout.connect(self.measure_all_rows)
         self._measured_widths: tuple[int, ...] = ()
         # always there, so the viewport keeps its width and the rows need not be measured twice at start
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -103,7 +106,11 @@ class EntryTableView(QTableView):
     def remeasure_rows(self) -> None:
         """Measure every row again (column widths, language or report changed).
 
-        A hidden table is measured when it is shown: its columns get their widths only then."""
+        A hidden table is measured when it is shown: its columns get their widths only then. The
+        rows on screen are measured at once, the others right after the table has painted them:
+        measuring all 120 took ~20 ms of a window's start, before anything was drawn. Whatever
+        needs a row's place sooner (scrolling to it, a filter, a jump) measures the rest first
+        (``measure_all_rows``)."""
         self._remeasure.stop()
         self._heights.clear()
         if not self.isVisible():
@@ -111,7 +118,37 @@ class EntryTableView(QTableView):
             return
         self.resizeColumnToContents(COL_STT)  # the numbers change only with the report
         self._measured_widths = self._widths()
+        proxy = self.model()
+        if proxy is None or proxy.rowCount() == 0:
+            return
+        first, bottom = max(self.rowAt(0), 0), self.viewport().height()
+        header, last, end = self.verticalHeader(), first, proxy.rowCount() - 1
+        while True:  # the rows that fit on screen, each placed under those measured before it
+            self._apply_heights(last, last)
+            if last == end or header.sectionViewportPosition(last) + header.sectionSize(last) >= bottom:
+                break
+            last += 1
+        if first > 0 or last < end:
+            self._measure_rest.start(100)  # made 0 by the next paint (paintEvent); 100 ms if none comes
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self._measure_rest.isActive() and self._measure_rest.interval():
+            self._measure_rest.start(0)  # the rows on screen are drawn: the others now, before any other work
+
+    def rows_pending(self) -> bool:
+        """Whether rows wait to be measured after the paint (at start, or after the columns changed)."""
+        return self._measure_rest.isActive()
+
+    def measure_all_rows(self) -> None:
+        """Every row its height (those measured already keep theirs): what scrolling and jumping rely on."""
+        self._measure_rest.stop()
         self._apply_heights()
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
+        if self._measure_rest.isActive():
+            self.measure_all_rows()  # a row's place depends on the heights of the rows above it
+        super().scrollTo(index, hint)
 
     def _widths(self) -> tuple[int, ...]:
         return tuple(self.columnWidth(c) for c in range(4))
@@ -131,6 +168,8 @@ class EntryTableView(QTableView):
         proxy = self.model()
         if proxy is None:
             return
+        if first == 0 and last is None:
+            self._measure_rest.stop()  # all of them now
         header = self.verticalHeader()
         last = proxy.rowCount() - 1 if last is None else last
         for row in range(first, last + 1):

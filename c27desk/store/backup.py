@@ -86,8 +86,11 @@ def list_backups(db_path: Path) -> list[Path]:
 
 
 def _stamp_of(path: Path) -> datetime:
-    stamp = _NAME.match(path.name)["stamp"]
-    return datetime.strptime(stamp, "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
+    """The moment in a backup's name (``YYYYmmddTHHMMSSffffff``, UTC), read by position: the name's
+    pattern fixes every digit's place, and strptime's first use costs each start ~1 ms."""
+    s = _NAME.match(path.name)["stamp"]
+    return datetime(int(s[0:4]), int(s[4:6]), int(s[6:8]), int(s[9:11]), int(s[11:13]), int(s[13:15]),
+                    int(s[15:21]), tzinfo=UTC)
 
 
 def check_file(path: Path) -> str | None:

@@ -151,3 +151,16 @@ def test_a_form_file_that_is_no_regular_file_or_far_too_large_is_refused_at_once
     with pytest.raises(C27Error) as info:
         load_catalogue_file(big)
     assert info.value.code == "FILE_TOO_LARGE" and "8 MB" in info.value.en
+
+
+def test_a_bad_year_token_is_refused_naming_its_place_in_the_form():
+    raw = copy.deepcopy(dict(catalogue_for_year(2023).raw))
+    raw["sections"][1]["criteria"][2]["text"] += " {nam}"
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(raw, "form.json")
+    assert err.value.message().startswith("form.json › P27[2] › II[3] › text: ") and "{nam}" in err.value.message()
+    raw = copy.deepcopy(dict(catalogue_for_year(2023).raw))
+    raw["scales"]["kien_truc"][1]["meaning"] = "đạt {năm+}"
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(raw, "form.json")
+    assert err.value.message().startswith("form.json › P27 › kien_truc[2] › meaning: ")

@@ -44,6 +44,7 @@ def open_window(qtbot):
         qtbot.waitExposed(window)
         window.activateWindow()  # focus only moves inside the active window
         qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+        qtbot.waitUntil(lambda: not window.table.rows_pending(), timeout=2000)  # the rows below the screen too
         opened.append((window, db))
         return window
 

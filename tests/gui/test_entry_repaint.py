@@ -23,6 +23,7 @@ def watch(window):
 
 def test_an_edit_signals_only_its_own_cells_and_measures_no_other_row(qtbot, demo_db, open_window, monkeypatch):
     window = open_window(demo_db)
+    assert len(window.table._heights) == window.model.rowCount()  # the start measured each row once, then no more
     measured = []
     monkeypatch.setattr(EntryTableView, "resizeRowsToContents", lambda self: measured.append("all rows"))
     monkeypatch.setattr(EntryTableView, "sizeHintForRow", lambda self, row: measured.append(row) or 30)
