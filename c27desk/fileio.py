@@ -94,6 +94,10 @@ def require_output_kind(path: Path | str, *suffixes: str, folder_ok: bool = Fals
         return path.with_name(path.name + suffixes[0])
     kinds = verbatim(suffixes[0]) if len(suffixes) == 1 else \
         msg("{some} hoặc {last}", "{some} or {last}", some=", ".join(suffixes[:-1]), last=suffixes[-1])
+    if not folder_ok and path.is_dir():  # "must end in .pdf" would send a clerk renaming the folder
+        raise InputError(msg("{path} là một thư mục; hãy ghi thêm tên tệp {kinds} trong thư mục đó; không ghi gì.",
+                             "{path} is a folder; add the name of a {kinds} file in it; nothing was written.",
+                             path=path, kinds=kinds), code="OUTPUT_KIND", where=verbatim(where))
     if folder_ok:
         raise InputError(msg("{path} phải là một thư mục hoặc một tệp {kinds}; không ghi gì.",
                            "{path} must be a folder or a {kinds} file; nothing was written.",

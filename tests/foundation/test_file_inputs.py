@@ -76,3 +76,12 @@ def test_an_output_named_without_a_kind_gets_the_kinds_suffix(demo_db, cli, tmp_
                        db=demo_db)
     assert code == 0 and str(tmp_path / "bao-cao.pdf") in out and (tmp_path / "bao-cao.pdf").is_file()
     assert not (tmp_path / "bao-cao").exists()
+
+
+@pytest.mark.parametrize("lang, words", [("en", "is a folder; add the name of a .pdf file in it; nothing was written."),
+                                         ("vi", "là một thư mục; hãy ghi thêm tên tệp .pdf trong thư mục đó")])
+def test_an_output_that_is_a_folder_is_called_a_folder(demo_db, cli, tmp_path, lang, words):
+    out = tmp_path / "USB"
+    out.mkdir()
+    code, _, err = cli("--lang", lang, "appendix", "--period", "2023", "--draft", "--out", str(out), db=demo_db)
+    assert code == 1 and f"{out} {words}" in err and list(out.iterdir()) == []
