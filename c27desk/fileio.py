@@ -131,9 +131,12 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int = 0o644) -> P
             finally:
                 os.close(dir_fd)
     except OSError as exc:
+        why = os_text(exc)
+        if exc.errno == errno.ENOENT and not folder.is_dir():  # the folder, not a file, is what is missing
+            why = msg("không có thư mục {folder}", "there is no folder {folder}", folder=folder)
         raise C27Error(
             msg("Không ghi được {path}: {why}. Tệp cũ (nếu có) không bị thay đổi.",
-                "Cannot write {path}: {why}. Any existing file is unchanged.", path=path, why=os_text(exc)),
+                "Cannot write {path}: {why}. Any existing file is unchanged.", path=path, why=why),
             code="WRITE_FAILED",
         ) from exc
     finally:

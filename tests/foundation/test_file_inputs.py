@@ -85,3 +85,12 @@ def test_an_output_that_is_a_folder_is_called_a_folder(demo_db, cli, tmp_path, l
     out.mkdir()
     code, _, err = cli("--lang", lang, "appendix", "--period", "2023", "--draft", "--out", str(out), db=demo_db)
     assert code == 1 and f"{out} {words}" in err and list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("lang, words", [("en", "there is no folder {f}. Any existing file is unchanged."),
+                                         ("vi", "không có thư mục {f}. Tệp cũ (nếu có) không bị thay đổi.")])
+def test_an_output_in_a_missing_folder_names_the_missing_folder(demo_db, cli, tmp_path, lang, words):
+    out = tmp_path / "Báo cáo 2023" / "tổng hợp.xlsx"
+    code, _, err = cli("--lang", lang, "consolidate", "--period", "2023", "--out", str(out), db=demo_db)
+    assert code == 1 and err.rstrip().endswith(f"{out}: " + words.format(f=out.parent)), err
+    assert not out.parent.exists()
