@@ -73,8 +73,8 @@ def read_file(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def _names_a_kind(suffix: str) -> bool:
     """Whether a name's last suffix says a kind of file (``.txt``, ``.c27``), not a part of the name
-    (``bao-cao-v1.2``, ``2024.``)."""
-    return 1 < len(suffix) <= 6 and suffix[1:].isalnum() and not suffix[1:].isdigit()
+    (``bao-cao-v1.2``, ``2024.``, ``Huyện ủy T.Hòa``: a kind of file is never spelt with diacritics)."""
+    return 1 < len(suffix) <= 6 and suffix[1:].isascii() and suffix[1:].isalnum() and not suffix[1:].isdigit()
 
 
 def require_output_kind(path: Path | str, *suffixes: str, folder_ok: bool = False, where: str = "--out") -> Path:

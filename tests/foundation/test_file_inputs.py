@@ -94,3 +94,12 @@ def test_an_output_in_a_missing_folder_names_the_missing_folder(demo_db, cli, tm
     code, _, err = cli("--lang", lang, "consolidate", "--period", "2023", "--out", str(out), db=demo_db)
     assert code == 1 and err.rstrip().endswith(f"{out}: " + words.format(f=out.parent)), err
     assert not out.parent.exists()
+
+
+def test_a_name_whose_last_dot_is_followed_by_vietnamese_words_is_a_name(tmp_path):
+    from c27desk.fileio import require_output_kind
+
+    assert require_output_kind(tmp_path / "Báo cáo T.Hòa", ".pdf").name == "Báo cáo T.Hòa.pdf"
+    assert require_output_kind(tmp_path / "tổng hợp xã Tân.Hưng", ".xlsx", ".csv").name == "tổng hợp xã Tân.Hưng.xlsx"
+    with pytest.raises(C27Error, match=r"a\.pdf\.txt"):
+        require_output_kind(tmp_path / "a.pdf.txt", ".pdf")
