@@ -34,8 +34,10 @@ def ask_save_path(parent: QWidget, title: Text, suggested: Path | str, *suffixes
             QMessageBox.warning(parent, str(title), str(exc.text))  # the box's title already says where
             continue
         if path != Path(chosen) and path.exists():
+            no = QMessageBox.StandardButton.No  # Enter keeps the file, as the dialog's own question does
             answer = QMessageBox.question(parent, str(title), str(msg(
-                "Đã có tệp {path}. Ghi đè?", "{path} already exists. Replace it?", path=path)))
+                "Đã có tệp {path}. Ghi đè?", "{path} already exists. Replace it?", path=path)),
+                QMessageBox.StandardButton.Yes | no, no)
             if answer != QMessageBox.StandardButton.Yes:
                 continue
         return path

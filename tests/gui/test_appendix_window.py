@@ -4,10 +4,12 @@ import subprocess
 
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from c27desk.gui.preview import MAX_PRINT_DPI, pages_to_print, print_pdf
 from tests.conftest import finalise_demo
+
+REAL_QUESTION = QMessageBox.question  # the box itself, before the test fixture replaces it
 
 
 def open_preview(qtbot, window):
@@ -305,3 +307,26 @@ def test_a_refused_or_not_replaced_name_opens_the_save_dialog_again_on_that_name
     assert opened_on[1:] == [str(usb / "x.txt"), str(usb / "báo cáo")] and typed == []
     assert warned == [f"Tệp kết quả {usb / 'x.txt'} phải có đuôi .pdf; không ghi gì."]  # not "Lưu phụ lục: …"
     assert (usb / "báo cáo.pdf").read_bytes() == b"old" and (usb / "mới.PDF").read_bytes()[:5] == b"%PDF-"
+
+
+def test_enter_on_the_replace_question_keeps_the_existing_file(qtbot, demo_db, open_window, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    old = tmp_path / "báo cáo.pdf"
+    old.write_bytes(b"old")
+    typed = [str(tmp_path / "báo cáo"), ""]  # then the dialog asked again is cancelled
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (typed.pop(0), "")))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(REAL_QUESTION))
+    pressed = []
+
+    def press_enter():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, press_enter)
+            return
+        pressed.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    QTimer.singleShot(50, press_enter)
+    qtbot.mouseClick(open_preview(qtbot, open_window(demo_db)).save_button, Qt.MouseButton.LeftButton)
+    assert pressed == [f"Đã có tệp {old}. Ghi đè?"] and typed == [] and old.read_bytes() == b"old"
