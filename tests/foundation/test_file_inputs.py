@@ -48,6 +48,8 @@ def test_a_p12_that_is_a_device_is_refused_before_any_passphrase(final_demo, cli
     ["export", "--period", "2023", "--out", "{t}/b.pdf"],
     ["consolidate", "--period", "2023", "--out", "{t}/c.pdf"],
     ["catalog", "to-xlsx", "--period", "2023", "--out", "{t}/d.csv"],
+    ["values", "dump", "--period", "2023", "--out", "{t}/v.csv.pdf"],
+    ["values", "dump", "--period", "2023", "--format", "json", "--out", "{t}/v.csv"],
 ])
 def test_an_output_named_for_another_kind_of_file_is_refused_and_nothing_written(demo_db, cli, tmp_path, args):
     out = tmp_path / "out"
@@ -103,3 +105,12 @@ def test_a_name_whose_last_dot_is_followed_by_vietnamese_words_is_a_name(tmp_pat
     assert require_output_kind(tmp_path / "tổng hợp xã Tân.Hưng", ".xlsx", ".csv").name == "tổng hợp xã Tân.Hưng.xlsx"
     with pytest.raises(C27Error, match=r"a\.pdf\.txt"):
         require_output_kind(tmp_path / "a.pdf.txt", ".pdf")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_values_dump_named_without_a_kind_gets_its_formats_suffix(demo_db, cli, tmp_path, fmt):
+    code, out, _ = cli("values", "dump", "--period", "2023", "--format", fmt, "--out", str(tmp_path / "bảng giá trị"),
+                       db=demo_db)
+    written = tmp_path / f"bảng giá trị.{fmt}"
+    assert code == 0 and out == f"Đã ghi {written}.\n" and written.stat().st_size > 1000
+    assert not (tmp_path / "bảng giá trị").exists()
