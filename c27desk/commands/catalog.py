@@ -204,9 +204,10 @@ def cmd_validate(ctx, args) -> int:
 
 
 def cmd_publish(ctx, args) -> int:
-    from c27desk.exchange.forms import publish_form
+    from c27desk.exchange.forms import FORM_SUFFIX, publish_form
     from c27desk.store.units import require_self_unit
 
+    require_output_kind(args.out, FORM_SUFFIX, folder_ok=True)  # f.txt is not a folder to make; before the passphrase
     db = ctx.open(create=False)
     try:
         if args.file:

@@ -49,6 +49,7 @@ def test_a_p12_that_is_a_device_is_refused_before_any_passphrase(final_demo, cli
     ["consolidate", "--period", "2023", "--out", "{t}/c.pdf"],
     ["catalog", "to-xlsx", "--period", "2023", "--out", "{t}/d.csv"],
     ["values", "dump", "--period", "2023", "--out", "{t}/v.csv.pdf"],
+    ["catalog", "publish", "--period", "2023", "--out", "{t}/f.txt", "--sign-p12", "{t}/none.p12"],
     ["values", "dump", "--period", "2023", "--format", "json", "--out", "{t}/v.csv"],
 ])
 def test_an_output_named_for_another_kind_of_file_is_refused_and_nothing_written(demo_db, cli, tmp_path, args):
