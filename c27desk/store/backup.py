@@ -196,9 +196,9 @@ def make_backup(db: Database, db_path: Path, reason: str, *, now: datetime | Non
         _fsync_dir(folder)
     except OSError as exc:
         raise StoreError(
-            msg("Không ghi được bản sao lưu vào {folder}: {strerror}.",
-                "Cannot write a backup to {folder}: {strerror}.",
-                folder=folder, strerror=exc.strerror),
+            msg("Không ghi được bản sao lưu vào {folder}: {why}.",
+                "Cannot write a backup to {folder}: {why}.",
+                folder=folder, why=os_text(exc)),  # the OS's own words are English in both languages
             code="BACKUP_FAILED",
         ) from exc
     finally:
