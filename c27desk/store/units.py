@@ -88,10 +88,12 @@ def _add_office_above(db: Database, code: str, child_level: str, who: str) -> No
 def save_unit(db: Database, unit: Unit, *, is_self: bool = False, who: str) -> None:
     """Insert or update a unit; the level must exist, and a parent if named must exist or be added later."""
     if db.execute("SELECT 1 FROM levels WHERE code = ?", [unit.level]).fetchone() is None:
-        known = ", ".join(lv["code"] for lv in levels(db))
+        # each code beside its name: the code is what is typed, the name what a clerk recognises
+        known = listed([joined("{code} – {name}", code=code, name=name) for code, name in level_names(db).items()],
+                       "; ")
         raise StoreError(
-            msg("Cấp “{level}” chưa có (các cấp hiện có: {known}).",
-                "Level “{level}” is unknown (known levels: {known}).",
+            msg("Cấp “{level}” chưa có; các cấp hiện có: {known}.",
+                "Level “{level}” is unknown; the known levels are: {known}.",
                 level=unit.level, known=known),
             code="UNKNOWN_LEVEL",
         )
