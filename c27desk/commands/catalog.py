@@ -11,6 +11,7 @@ from c27desk.errors import C27Error, CatalogueError, InputError
 from c27desk.fileio import atomic_write_bytes, read_file, require_output_kind
 from c27desk.i18n import joined, msg, verbatim
 from c27desk.model.catalogue import parse_catalogue
+from c27desk.model.units import level_text
 from c27desk.store import periods
 from c27desk.store.units import self_unit
 
@@ -131,7 +132,7 @@ def cmd_show(ctx, args) -> int:
     for r in cat.rollups:
         what = msg("tổng({source})", "sum({source})", source=r.source) if r.op == "sum" else msg("đếm", "count")
         ctx.say(msg("  TỔNG HỢP {child} → {parent}: {into} = {what}", "  ROLLUP {child} → {parent}: {into} = {what}",
-                    child=r.child, parent=r.parent, into=r.into, what=what))
+                    child=level_text(r.child), parent=level_text(r.parent), into=r.into, what=what))  # names, not codes
     return 0
 
 

@@ -168,3 +168,12 @@ def test_a_form_signed_with_the_office_aboves_renewed_key_says_what_the_form_com
     assert cli("units", "unpin", "--code", "TU-DONGNAI", db=bh)[0] == 0
     assert cli("catalog", "install", str(tmp_path / "new.c27form"), db=bh)[0] == 0
     assert cli("catalog", "install", str(tmp_path / "old.c27form"), db=bh)[0] == 1  # the old key is refused now
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("vi", "  TỔNG HỢP Tỉnh ủy, thành ủy → Trung ương: VIII.12 = tổng(VIII.12)"),
+    ("en", "  ROLLUP Provincial or city Party committee → Central level: VIII.12 = sum(VIII.12)"),
+])
+def test_catalog_show_names_the_levels_of_a_roll_up_rule(demo_db, cli, lang, line):
+    code, out, _ = cli("--lang", lang, "catalog", "show", "--period", "2023", db=demo_db)
+    assert code == 0 and line in out.splitlines() and " tinh → " not in out and "huyen →" not in out
