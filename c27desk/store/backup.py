@@ -482,6 +482,9 @@ def restore(db_path: Path, source: Path, *, other_unit: bool = False, now: datet
     except OSError as exc:
         raise _refuse(source, "RESTORE_UNREADABLE", msg("không đọc được tệp ({why})", "cannot read it ({why})",
                                                         why=os_text(exc))) from exc
+    if not header:  # a copy cut off before its first byte: say so, it is not someone else's file
+        raise _refuse(source, "RESTORE_NOT_SQLITE", msg("tệp rỗng (0 byte), không phải là cơ sở dữ liệu SQLite",
+                                                        "the file is empty (0 bytes), not an SQLite database"))
     if header != SQLITE_HEADER:
         raise _refuse(source, "RESTORE_NOT_SQLITE", msg("tệp không phải là cơ sở dữ liệu SQLite",
                                                         "the file is not an SQLite database"))
