@@ -186,8 +186,9 @@ def _check_publisher(db: Database, code: str, year: int, cert) -> None:
         raise refuse("SIGNER_OF_OTHER_UNIT", certs.subject(cert)) from None
     pinned = exchange.pinned_signer(db, code)
     if pinned is not None and pinned.fingerprint != fp:
-        raise refuse("SIGNER_CHANGED", joined("{old} → {new}", old=pinned.subject, new=certs.subject(cert)),
-                     unit=code, form=True)
+        # a renewed key usually keeps its subject: the serial and fingerprint are what is read out by telephone
+        raise refuse("SIGNER_CHANGED", joined("{old} → {new}", old=certs.details(certs.load_pem(pinned.pem)).said(),
+                                              new=certs.details(cert).said()), unit=code, form=True)
 
 
 def _pin_publisher(db: Database, code: str, cert, who: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 import pytest
 
@@ -162,6 +163,8 @@ def test_a_form_signed_with_the_office_aboves_renewed_key_says_what_the_form_com
     code, _, err = cli("--lang", "en", "catalog", "install", str(tmp_path / "new.c27form"), db=bh)
     assert code == 1 and "accept-new-signer" not in err and "c27desk units unpin --code TU-DONGNAI" in err
     assert "confirm the new certificate with TU-DONGNAI by telephone" in err and "install the form again" in err
+    serials = re.findall(r"serial ([0-9A-F]+); SHA-256 ([0-9A-F:]+)", err)  # the same subject: these tell them apart
+    assert len(serials) == 2 and serials[0] != serials[1], err
     code, _, err = cli("catalog", "install", str(tmp_path / "new.c27form"), db=bh)
     assert code == 1 and "accept-new-signer" not in err and "hãy gọi điện cho TU-DONGNAI" in err
     # what it says works: revoke the old pin, install again, and the new key is the one on record
