@@ -42,6 +42,7 @@ class InstalledForm:
     publisher: str
     signer: str
     new: bool  # False when the identical form was already held
+    pinned: certs.CertificateDetails | None = None  # the publisher's certificate, recorded by this install
 
 
 def form_file_name(cat: Catalogue, year: int) -> str:
@@ -191,12 +192,14 @@ def _check_publisher(db: Database, code: str, year: int, cert) -> None:
                                               new=certs.details(cert).said()), unit=code, form=True)
 
 
-def _pin_publisher(db: Database, code: str, cert, who: str) -> None:
+def _pin_publisher(db: Database, code: str, cert, who: str) -> bool:
     """The office above's certificate, first seen on a form it published: pinned, so a later form signed by
     another key is refused (a renewal is confirmed with ``units pin``)."""
     if code != units.require_self_unit(db).code and exchange.pinned_signer(db, code) is None \
             and units.get_unit(db, code) is not None:
         exchange.pin_signer(db, code, certs.fingerprint(cert), certs.subject(cert), certs.to_pem(cert), who=who)
+        return True
+    return False
 
 
 def install_form(db: Database, raw: bytes, *, who: str) -> InstalledForm:
@@ -204,11 +207,11 @@ def install_form(db: Database, raw: bytes, *, who: str) -> InstalledForm:
     cat, year, publisher, cert, code = _read_form(db, raw)
     signer = certs.subject(cert)
     with db.atomic():
-        _pin_publisher(db, code, cert, who)
+        pinned = _pin_publisher(db, code, cert, who)
         try:
             new = periods.store_catalogue(db, cat, origin="installed", detail=f"{publisher}; {signer}",
                                           for_year=year)
         except C27Error as exc:
             raise refuse("FORM_CONFLICT", cat.key) from exc
         log(db, "form", who=who, year=year, detail=f"installed {cat.key} from {publisher}")
-    return InstalledForm(cat, year, publisher, signer, new)
+    return InstalledForm(cat, year, publisher, signer, new, certs.details(cert) if pinned else None)

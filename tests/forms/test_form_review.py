@@ -169,7 +169,10 @@ def test_a_form_signed_with_the_office_aboves_renewed_key_says_what_the_form_com
     assert code == 1 and "accept-new-signer" not in err and "hãy gọi điện cho TU-DONGNAI" in err
     # what it says works: revoke the old pin, install again, and the new key is the one on record
     assert cli("units", "unpin", "--code", "TU-DONGNAI", db=bh)[0] == 0
-    assert cli("catalog", "install", str(tmp_path / "new.c27form"), db=bh)[0] == 0
+    code, out, _ = cli("--lang", "en", "catalog", "install", str(tmp_path / "new.c27form"), db=bh)
+    assert code == 0 and "Already held: form" in out  # the form is the same: what the install did is the new key
+    assert "Recorded the certificate of TU-DONGNAI – Tỉnh ủy; later forms must be signed with it: " in out
+    assert f"serial {serials[1][0]}; SHA-256 {serials[1][1]}" in out
     assert cli("catalog", "install", str(tmp_path / "old.c27form"), db=bh)[0] == 1  # the old key is refused now
 
 
