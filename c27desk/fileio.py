@@ -85,13 +85,22 @@ def require_output_kind(path: Path | str, *suffixes: str, folder_ok: bool = Fals
     ``suffixes``). With ``folder_ok`` a folder is taken instead (the file is named inside it): an existing
     folder, or a new name without a file-like suffix (``USB/2024`` yes, ``bao-cao.pdf`` no)."""
     path = Path(path)
+    if path.name.rstrip(". ") and path.name != path.name.rstrip(". "):
+        # "báo cáo." or "x.pdf " typed: Windows drops a name's trailing dots and spaces, and so does the rule
+        path = path.with_name(path.name.rstrip(". "))
     suffix = path.suffix.lower()
     if suffix in suffixes:
         return path
     if folder_ok and (path.is_dir() or (not path.exists() and not suffix[1:].isalpha())):
         return path
     if not folder_ok and not _names_a_kind(suffix) and not path.is_dir():
-        return path.with_name(path.name + suffixes[0])
+        if path.name.rstrip(". ") and path.name.lower() != suffixes[0]:
+            return path.with_name(path.name + suffixes[0])
+        raise InputError(msg("Tệp kết quả “{name}” chưa có tên; hãy ghi tên trước đuôi {suffix} (ví dụ bao-cao{suffix}); "
+                             "không ghi gì.",
+                             "The output file “{name}” has no name; type a name before {suffix} (for example "
+                             "bao-cao{suffix}); nothing was written.", name=path.name, suffix=suffixes[0]),
+                         code="OUTPUT_KIND", where=verbatim(where))  # ".pdf" or "..." alone names no file
     kinds = verbatim(suffixes[0]) if len(suffixes) == 1 else \
         msg("{some} hoặc {last}", "{some} or {last}", some=", ".join(suffixes[:-1]), last=suffixes[-1])
     if not folder_ok and path.is_dir():  # "must end in .pdf" would send a clerk renaming the folder

@@ -115,3 +115,18 @@ def test_a_values_dump_named_without_a_kind_gets_its_formats_suffix(demo_db, cli
     written = tmp_path / f"bảng giá trị.{fmt}"
     assert code == 0 and out == f"Đã ghi {written}.\n" and written.stat().st_size > 1000
     assert not (tmp_path / "bảng giá trị").exists()
+
+
+def test_a_name_ending_in_dots_or_spaces_gets_the_suffix_without_them(tmp_path):
+    """Windows drops a name's trailing dots and spaces: "báo cáo." means báo cáo.pdf, not "báo cáo..pdf"."""
+    from c27desk.fileio import require_output_kind
+
+    assert require_output_kind(tmp_path / "báo cáo.", ".pdf") == tmp_path / "báo cáo.pdf"
+    assert require_output_kind(tmp_path / "tổng hợp . ", ".xlsx", ".csv") == tmp_path / "tổng hợp.xlsx"
+    assert require_output_kind(tmp_path / "x.pdf ", ".pdf") == tmp_path / "x.pdf"  # not x.pdf.pdf
+    with pytest.raises(C27Error):
+        require_output_kind(tmp_path / "x.txt. ", ".pdf")
+    for nameless in (".pdf", "...", " "):
+        with pytest.raises(C27Error) as info:
+            require_output_kind(tmp_path / nameless, ".pdf")
+        assert f"“{nameless}” has no name; type a name before .pdf" in info.value.message("en")
