@@ -22,6 +22,10 @@ _REASONS = {
     errno.ENOTDIR: msg("đường dẫn không phải thư mục", "the path is not a folder"),
     errno.EEXIST: msg("đã có một tệp cùng tên ở đó", "a file of that name is already there"),
     errno.EIO: msg("lỗi đọc/ghi thiết bị (USB hỏng hoặc đã rút?)", "device I/O error (faulty or removed stick?)"),
+    errno.ENAMETOOLONG: msg("tên tệp hoặc đường dẫn quá dài", "the file name or path is too long"),
+    # Windows says EINVAL for a name holding a character it forbids (báo:cáo, a?b)
+    errno.EINVAL: msg("tên tệp hoặc đường dẫn không hợp lệ (có ký tự như : * ? \" < > | ?)",
+                      "the file name or path is not valid (a character such as : * ? \" < > | ?)"),
 }
 
 

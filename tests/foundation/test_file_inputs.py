@@ -130,3 +130,11 @@ def test_a_name_ending_in_dots_or_spaces_gets_the_suffix_without_them(tmp_path):
         with pytest.raises(C27Error) as info:
             require_output_kind(tmp_path / nameless, ".pdf")
         assert f"“{nameless}” has no name; type a name before .pdf" in info.value.message("en")
+
+
+@pytest.mark.parametrize("lang, why", [("vi", "tên tệp hoặc đường dẫn quá dài."),
+                                       ("en", "the file name or path is too long.")])
+def test_an_output_name_too_long_for_the_disk_is_said_in_the_readers_words(demo_db, cli, tmp_path, lang, why):
+    code, _, err = cli("--lang", lang, "values", "dump", "--period", "2023", "--out", str(tmp_path / ("á" * 200)),
+                       db=demo_db)
+    assert code == 1 and err.rstrip().endswith(why) and "File name too long" not in err, err
