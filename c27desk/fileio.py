@@ -95,9 +95,11 @@ def require_output_kind(path: Path | str, *suffixes: str, folder_ok: bool = Fals
     suffix = path.suffix.lower()
     if suffix in suffixes:
         return path
-    if folder_ok and (path.is_dir() or (not path.exists() and not suffix[1:].isalpha())):
+    # os.path's checks: a name the system refuses (too long, a forbidden character) is not a folder, and is
+    # said in words when it is written, instead of an OSError escaping the rule
+    if folder_ok and (os.path.isdir(path) or (not os.path.exists(path) and not suffix[1:].isalpha())):
         return path
-    if not folder_ok and not _names_a_kind(suffix) and not path.is_dir():
+    if not folder_ok and not _names_a_kind(suffix) and not os.path.isdir(path):
         if path.name.rstrip(". ") and path.name.lower() != suffixes[0]:
             return path.with_name(path.name + suffixes[0])
         raise InputError(msg("Tệp kết quả “{name}” chưa có tên; hãy ghi tên trước đuôi {suffix} (ví dụ bao-cao{suffix}); "
@@ -107,7 +109,7 @@ def require_output_kind(path: Path | str, *suffixes: str, folder_ok: bool = Fals
                          code="OUTPUT_KIND", where=verbatim(where))  # ".pdf" or "..." alone names no file
     kinds = verbatim(suffixes[0]) if len(suffixes) == 1 else \
         msg("{some} hoặc {last}", "{some} or {last}", some=", ".join(suffixes[:-1]), last=suffixes[-1])
-    if not folder_ok and path.is_dir():  # "must end in .pdf" would send a clerk renaming the folder
+    if not folder_ok and os.path.isdir(path):  # "must end in .pdf" would send a clerk renaming the folder
         raise InputError(msg("{path} là một thư mục; hãy ghi thêm tên tệp {kinds} trong thư mục đó; không ghi gì.",
                              "{path} is a folder; add the name of a {kinds} file in it; nothing was written.",
                              path=path, kinds=kinds), code="OUTPUT_KIND", where=verbatim(where))
@@ -145,7 +147,7 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int = 0o644) -> P
                 os.close(dir_fd)
     except OSError as exc:
         why = os_text(exc)
-        if exc.errno == errno.ENOENT and not folder.is_dir():  # the folder, not a file, is what is missing
+        if exc.errno == errno.ENOENT and not os.path.isdir(folder):  # the folder, not a file, is what is missing
             why = msg("không có thư mục {folder}", "there is no folder {folder}", folder=folder)
         raise C27Error(
             msg("Không ghi được {path}: {why}. Tệp cũ (nếu có) không bị thay đổi.",

@@ -4,6 +4,7 @@ reason and asked for again, nothing is written, a name without a suffix gets the
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -33,7 +34,7 @@ def ask_save_path(parent: QWidget, title: Text, suggested: Path | str, *suffixes
         except C27Error as exc:
             QMessageBox.warning(parent, str(title), str(exc.text))  # the box's title already says where
             continue
-        if path != Path(chosen) and path.exists():
+        if path != Path(chosen) and os.path.exists(path):  # False, not an OSError, for a name too long
             no = QMessageBox.StandardButton.No  # Enter keeps the file, as the dialog's own question does
             answer = QMessageBox.question(parent, str(title), str(msg(
                 "Đã có tệp {path}. Ghi đè?", "{path} already exists. Replace it?", path=path)),
