@@ -249,10 +249,8 @@ def cmd_install(ctx, args) -> int:
         ctx.say(msg("Đã có biểu mẫu {key} cho năm {year}, do {publisher} ban hành, người ký {signer}.",
                     "Already held: form {key} for {year}, published by {publisher}, signed by {signer}.",
                     key=cat.key, year=got.for_year, publisher=got.publisher, signer=got.signer))
-    if got.pinned is not None:  # after "units unpin" this is where the renewed key is taken: say it was
-        ctx.say(msg("Đã ghi nhận chứng thư số của {publisher}; biểu mẫu sau phải được ký bằng chứng thư này: {cert}.",
-                    "Recorded the certificate of {publisher}; later forms must be signed with it: {cert}.",
-                    publisher=got.publisher, cert=got.pinned.said()))
+    if got.recorded() is not None:  # after "units unpin" this is where the renewed key is taken: say it was
+        ctx.say(got.recorded())
     if period is None:
         ctx.say(msg("Kỳ báo cáo {for_year} sẽ dùng biểu mẫu này khi được tạo.",
                     "The {for_year} period will use this form when it is created.",

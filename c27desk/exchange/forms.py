@@ -22,7 +22,7 @@ from c27desk.exchange.package import build_zip, read_members
 from c27desk.exchange.reasons import ImportRefusedError, refuse
 from c27desk.exchange.signers import check_names_unit
 from c27desk.fileio import atomic_write_bytes, os_text
-from c27desk.i18n import joined, msg, verbatim
+from c27desk.i18n import Text, joined, msg, verbatim
 from c27desk.model.catalogue import NAME_PART_RE, Catalogue, parse_catalogue
 from c27desk.model.units import UNIT_CODE_RE
 from c27desk.store import exchange, periods, units
@@ -43,6 +43,15 @@ class InstalledForm:
     signer: str
     new: bool  # False when the identical form was already held
     pinned: certs.CertificateDetails | None = None  # the publisher's certificate, recorded by this install
+
+    def recorded(self) -> Text | None:
+        """What this install recorded besides the form, said by both faces: after ``units unpin`` the
+        install that takes a renewed key holds a form already held, and this is all it did."""
+        if self.pinned is None:
+            return None
+        return msg("Đã ghi nhận chứng thư số của {publisher}; biểu mẫu sau phải được ký bằng chứng thư này: {cert}.",
+                   "Recorded the certificate of {publisher}; later forms must be signed with it: {cert}.",
+                   publisher=self.publisher, cert=self.pinned.said())
 
 
 def form_file_name(cat: Catalogue, year: int) -> str:
