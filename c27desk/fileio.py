@@ -22,6 +22,10 @@ _REASONS = {
     errno.ENOTDIR: msg("đường dẫn không phải thư mục", "the path is not a folder"),
     errno.EEXIST: msg("đã có một tệp cùng tên ở đó", "a file of that name is already there"),
     errno.EIO: msg("lỗi đọc/ghi thiết bị (USB hỏng hoặc đã rút?)", "device I/O error (faulty or removed stick?)"),
+    errno.ENAMETOOLONG: msg("tên tệp hoặc đường dẫn quá dài", "the file name or path is too long"),
+    # Windows says EINVAL for a name holding a character it forbids (báo:cáo, a?b)
+    errno.EINVAL: msg("tên tệp hoặc đường dẫn không hợp lệ (có ký tự như : * ? \" < > | ?)",
+                      "the file name or path is not valid (a character such as : * ? \" < > | ?)"),
 }
 
 
@@ -73,8 +77,8 @@ def read_file(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def _names_a_kind(suffix: str) -> bool:
     """Whether a name's last suffix says a kind of file (``.txt``, ``.c27``), not a part of the name
-    (``bao-cao-v1.2``, ``2024.``)."""
-    return 1 < len(suffix) <= 6 and suffix[1:].isalnum() and not suffix[1:].isdigit()
+    (``bao-cao-v1.2``, ``2024.``, ``Huyện ủy T.Hòa``: a kind of file is never spelt with diacritics)."""
+    return 1 < len(suffix) <= 6 and suffix[1:].isascii() and suffix[1:].isalnum() and not suffix[1:].isdigit()
 
 
 def require_output_kind(path: Path | str, *suffixes: str, folder_ok: bool = False, where: str = "--out") -> Path:
@@ -85,15 +89,30 @@ def require_output_kind(path: Path | str, *suffixes: str, folder_ok: bool = Fals
     ``suffixes``). With ``folder_ok`` a folder is taken instead (the file is named inside it): an existing
     folder, or a new name without a file-like suffix (``USB/2024`` yes, ``bao-cao.pdf`` no)."""
     path = Path(path)
+    if path.name.rstrip(". ") and path.name != path.name.rstrip(". "):
+        # "báo cáo." or "x.pdf " typed: Windows drops a name's trailing dots and spaces, and so does the rule
+        path = path.with_name(path.name.rstrip(". "))
     suffix = path.suffix.lower()
     if suffix in suffixes:
         return path
-    if folder_ok and (path.is_dir() or (not path.exists() and not suffix[1:].isalpha())):
+    # os.path's checks: a name the system refuses (too long, a forbidden character) is not a folder, and is
+    # said in words when it is written, instead of an OSError escaping the rule
+    if folder_ok and (os.path.isdir(path) or (not os.path.exists(path) and not suffix[1:].isalpha())):
         return path
-    if not folder_ok and not _names_a_kind(suffix) and not path.is_dir():
-        return path.with_name(path.name + suffixes[0])
+    if not folder_ok and not _names_a_kind(suffix) and not os.path.isdir(path):
+        if path.name.rstrip(". ") and path.name.lower() != suffixes[0]:
+            return path.with_name(path.name + suffixes[0])
+        raise InputError(msg("Tệp kết quả “{name}” chưa có tên; hãy ghi tên trước đuôi {suffix} (ví dụ bao-cao{suffix}); "
+                             "không ghi gì.",
+                             "The output file “{name}” has no name; type a name before {suffix} (for example "
+                             "bao-cao{suffix}); nothing was written.", name=path.name, suffix=suffixes[0]),
+                         code="OUTPUT_KIND", where=verbatim(where))  # ".pdf" or "..." alone names no file
     kinds = verbatim(suffixes[0]) if len(suffixes) == 1 else \
         msg("{some} hoặc {last}", "{some} or {last}", some=", ".join(suffixes[:-1]), last=suffixes[-1])
+    if not folder_ok and os.path.isdir(path):  # "must end in .pdf" would send a clerk renaming the folder
+        raise InputError(msg("{path} là một thư mục; hãy ghi thêm tên tệp {kinds} trong thư mục đó; không ghi gì.",
+                             "{path} is a folder; add the name of a {kinds} file in it; nothing was written.",
+                             path=path, kinds=kinds), code="OUTPUT_KIND", where=verbatim(where))
     if folder_ok:
         raise InputError(msg("{path} phải là một thư mục hoặc một tệp {kinds}; không ghi gì.",
                            "{path} must be a folder or a {kinds} file; nothing was written.",
@@ -127,9 +146,12 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int = 0o644) -> P
             finally:
                 os.close(dir_fd)
     except OSError as exc:
+        why = os_text(exc)
+        if exc.errno == errno.ENOENT and not os.path.isdir(folder):  # the folder, not a file, is what is missing
+            why = msg("không có thư mục {folder}", "there is no folder {folder}", folder=folder)
         raise C27Error(
             msg("Không ghi được {path}: {why}. Tệp cũ (nếu có) không bị thay đổi.",
-                "Cannot write {path}: {why}. Any existing file is unchanged.", path=path, why=os_text(exc)),
+                "Cannot write {path}: {why}. Any existing file is unchanged.", path=path, why=why),
             code="WRITE_FAILED",
         ) from exc
     finally:

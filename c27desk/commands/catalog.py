@@ -11,6 +11,7 @@ from c27desk.errors import C27Error, CatalogueError, InputError
 from c27desk.fileio import atomic_write_bytes, read_file, require_output_kind
 from c27desk.i18n import joined, msg, verbatim
 from c27desk.model.catalogue import parse_catalogue
+from c27desk.model.units import level_text
 from c27desk.store import periods
 from c27desk.store.units import self_unit
 
@@ -131,7 +132,7 @@ def cmd_show(ctx, args) -> int:
     for r in cat.rollups:
         what = msg("tổng({source})", "sum({source})", source=r.source) if r.op == "sum" else msg("đếm", "count")
         ctx.say(msg("  TỔNG HỢP {child} → {parent}: {into} = {what}", "  ROLLUP {child} → {parent}: {into} = {what}",
-                    child=r.child, parent=r.parent, into=r.into, what=what))
+                    child=level_text(r.child), parent=level_text(r.parent), into=r.into, what=what))  # names, not codes
     return 0
 
 
@@ -204,9 +205,10 @@ def cmd_validate(ctx, args) -> int:
 
 
 def cmd_publish(ctx, args) -> int:
-    from c27desk.exchange.forms import publish_form
+    from c27desk.exchange.forms import FORM_SUFFIX, publish_form
     from c27desk.store.units import require_self_unit
 
+    require_output_kind(args.out, FORM_SUFFIX, folder_ok=True)  # f.txt is not a folder to make; before the passphrase
     db = ctx.open(create=False)
     try:
         if args.file:
@@ -247,6 +249,8 @@ def cmd_install(ctx, args) -> int:
         ctx.say(msg("Đã có biểu mẫu {key} cho năm {year}, do {publisher} ban hành, người ký {signer}.",
                     "Already held: form {key} for {year}, published by {publisher}, signed by {signer}.",
                     key=cat.key, year=got.for_year, publisher=got.publisher, signer=got.signer))
+    if got.recorded() is not None:  # after "units unpin" this is where the renewed key is taken: say it was
+        ctx.say(got.recorded())
     if period is None:
         ctx.say(msg("Kỳ báo cáo {for_year} sẽ dùng biểu mẫu này khi được tạo.",
                     "The {for_year} period will use this form when it is created.",

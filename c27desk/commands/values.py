@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from c27desk.errors import InputError
-from c27desk.fileio import atomic_write_bytes, read_file
+from c27desk.fileio import atomic_write_bytes, read_file, require_output_kind
 from c27desk.i18n import msg
 from c27desk.report.values_csv import MAX_BYTES, dump_values_csv, dump_values_json
 from c27desk.store import periods, units, values
@@ -64,6 +64,8 @@ def cmd_load(ctx, args) -> int:
 
 
 def cmd_dump(ctx, args) -> int:
+    if args.out:  # the one output rule: values.csv.pdf refused, "bảng giá trị" → "bảng giá trị.csv"
+        args.out = require_output_kind(args.out, f".{args.format}")
     db = ctx.open(create=False, write=False)
     try:
         ref = open_report(db, args.period, args.unit)
@@ -77,6 +79,7 @@ def cmd_dump(ctx, args) -> int:
     if args.out:
         bom = "\ufeff" if args.format == "csv" else ""
         atomic_write_bytes(args.out, (bom + text).encode("utf-8"))
+        ctx.say(msg("Đã ghi {out}.", "Wrote {out}.", out=args.out))
     else:
         sys.stdout.write(text)
     return 0

@@ -22,7 +22,7 @@ from c27desk.exchange.package import build_zip, read_members
 from c27desk.exchange.reasons import ImportRefusedError, refuse
 from c27desk.exchange.signers import check_names_unit
 from c27desk.fileio import atomic_write_bytes, os_text
-from c27desk.i18n import joined, msg, verbatim
+from c27desk.i18n import Text, joined, msg, verbatim
 from c27desk.model.catalogue import NAME_PART_RE, Catalogue, parse_catalogue
 from c27desk.model.units import UNIT_CODE_RE
 from c27desk.store import exchange, periods, units
@@ -42,6 +42,16 @@ class InstalledForm:
     publisher: str
     signer: str
     new: bool  # False when the identical form was already held
+    pinned: certs.CertificateDetails | None = None  # the publisher's certificate, recorded by this install
+
+    def recorded(self) -> Text | None:
+        """What this install recorded besides the form, said by both faces: after ``units unpin`` the
+        install that takes a renewed key holds a form already held, and this is all it did."""
+        if self.pinned is None:
+            return None
+        return msg("Đã ghi nhận chứng thư số của {publisher}; biểu mẫu sau phải được ký bằng chứng thư này: {cert}.",
+                   "Recorded the certificate of {publisher}; later forms must be signed with it: {cert}.",
+                   publisher=self.publisher, cert=self.pinned.said())
 
 
 def form_file_name(cat: Catalogue, year: int) -> str:
@@ -186,16 +196,19 @@ def _check_publisher(db: Database, code: str, year: int, cert) -> None:
         raise refuse("SIGNER_OF_OTHER_UNIT", certs.subject(cert)) from None
     pinned = exchange.pinned_signer(db, code)
     if pinned is not None and pinned.fingerprint != fp:
-        raise refuse("SIGNER_CHANGED", joined("{old} → {new}", old=pinned.subject, new=certs.subject(cert)),
-                     unit=code, form=True)
+        # a renewed key usually keeps its subject: the serial and fingerprint are what is read out by telephone
+        raise refuse("SIGNER_CHANGED", joined("{old} → {new}", old=certs.details(certs.load_pem(pinned.pem)).said(),
+                                              new=certs.details(cert).said()), unit=code, form=True)
 
 
-def _pin_publisher(db: Database, code: str, cert, who: str) -> None:
+def _pin_publisher(db: Database, code: str, cert, who: str) -> bool:
     """The office above's certificate, first seen on a form it published: pinned, so a later form signed by
     another key is refused (a renewal is confirmed with ``units pin``)."""
     if code != units.require_self_unit(db).code and exchange.pinned_signer(db, code) is None \
             and units.get_unit(db, code) is not None:
         exchange.pin_signer(db, code, certs.fingerprint(cert), certs.subject(cert), certs.to_pem(cert), who=who)
+        return True
+    return False
 
 
 def install_form(db: Database, raw: bytes, *, who: str) -> InstalledForm:
@@ -203,11 +216,11 @@ def install_form(db: Database, raw: bytes, *, who: str) -> InstalledForm:
     cat, year, publisher, cert, code = _read_form(db, raw)
     signer = certs.subject(cert)
     with db.atomic():
-        _pin_publisher(db, code, cert, who)
+        pinned = _pin_publisher(db, code, cert, who)
         try:
             new = periods.store_catalogue(db, cat, origin="installed", detail=f"{publisher}; {signer}",
                                           for_year=year)
         except C27Error as exc:
             raise refuse("FORM_CONFLICT", cat.key) from exc
         log(db, "form", who=who, year=year, detail=f"installed {cat.key} from {publisher}")
-    return InstalledForm(cat, year, publisher, signer, new)
+    return InstalledForm(cat, year, publisher, signer, new, certs.details(cert) if pinned else None)

@@ -1037,7 +1037,12 @@ class MainWindow(QMainWindow):
             return
         text = msg("Đã cài biểu mẫu {form} cho năm {year}, do {publisher} ban hành.",
                    "Installed form {form} for {year}, published by {publisher}.", form=got.catalogue.key,
-                   year=got.for_year, publisher=got.publisher)
+                   year=got.for_year, publisher=got.publisher) if got.new else \
+            msg("Đã có biểu mẫu {form} cho năm {year}, do {publisher} ban hành.",
+                "Already held: form {form} for {year}, published by {publisher}.", form=got.catalogue.key,
+                year=got.for_year, publisher=got.publisher)
+        if got.recorded() is not None:
+            text += joined(" {recorded}", recorded=got.recorded())
         period = periods.get_period(self.db, got.for_year)
         if period is not None and (period.catalogue_id, period.catalogue_version) != (got.catalogue.id,
                                                                                       got.catalogue.version):

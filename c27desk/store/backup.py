@@ -35,6 +35,7 @@ from sqlite_utils import Database
 from c27desk.errors import StoreError
 from c27desk.fileio import os_text
 from c27desk.i18n import Text, joined, msg, verbatim
+from c27desk.log import log
 from c27desk.store.clock import vn_display
 
 T = TypeVar("T")
@@ -198,9 +199,9 @@ def make_backup(db: Database, db_path: Path, reason: str, *, now: datetime | Non
         _fsync_dir(folder)
     except OSError as exc:
         raise StoreError(
-            msg("Không ghi được bản sao lưu vào {folder}: {strerror}.",
-                "Cannot write a backup to {folder}: {strerror}.",
-                folder=folder, strerror=exc.strerror),
+            msg("Không ghi được bản sao lưu vào {folder}: {why}.",
+                "Cannot write a backup to {folder}: {why}.",
+                folder=folder, why=os_text(exc)),  # the OS's own words are English in both languages
             code="BACKUP_FAILED",
         ) from exc
     finally:
@@ -342,8 +343,10 @@ def _check_schema(conn: sqlite3.Connection, source: Path) -> None:
 
 
 def _damaged(exc: sqlite3.DatabaseError) -> Text:
-    """SQLite's own words for a damaged file (English in both languages: they are its, not ours)."""
-    return msg("tệp hỏng ({detail})", "the file is damaged ({detail})", detail=verbatim(str(exc)))
+    """A damaged file in our words: SQLite's own ("database disk image is malformed") are English
+    whatever the language and mean nothing to a clerk; they reach the log as the refusal's cause."""
+    return msg("tệp bị hỏng, không đọc được nội dung cơ sở dữ liệu trong đó",
+               "the file is damaged: the database in it cannot be read")
 
 
 def _live_self_code(db_path: Path) -> str | None:
@@ -482,6 +485,9 @@ def restore(db_path: Path, source: Path, *, other_unit: bool = False, now: datet
     except OSError as exc:
         raise _refuse(source, "RESTORE_UNREADABLE", msg("không đọc được tệp ({why})", "cannot read it ({why})",
                                                         why=os_text(exc))) from exc
+    if not header:  # a copy cut off before its first byte: say so, it is not someone else's file
+        raise _refuse(source, "RESTORE_NOT_SQLITE", msg("tệp rỗng (0 byte), không phải là cơ sở dữ liệu SQLite",
+                                                        "the file is empty (0 bytes), not an SQLite database"))
     if header != SQLITE_HEADER:
         raise _refuse(source, "RESTORE_NOT_SQLITE", msg("tệp không phải là cơ sở dữ liệu SQLite",
                                                         "the file is not an SQLite database"))
@@ -499,10 +505,10 @@ def restore(db_path: Path, source: Path, *, other_unit: bool = False, now: datet
         except sqlite3.DatabaseError as exc:
             raise _refuse(source, "RESTORE_BAD", _damaged(exc)) from exc
         problem = check_file(tmp)
-        if problem:
-            raise _refuse(source, "RESTORE_BAD", msg("tệp không qua kiểm tra toàn vẹn ({problem})",
-                                                     "the file fails its integrity check ({problem})",
-                                                     problem=verbatim(problem)))
+        if problem:  # SQLite's report (English, technical) is for support: the log keeps it
+            log.warning("restore from %s: integrity check: %s", source, problem)
+            raise _refuse(source, "RESTORE_BAD", msg("tệp không qua kiểm tra toàn vẹn: dữ liệu trong tệp bị hỏng",
+                                                     "the file fails its integrity check: the data in it is damaged"))
         conn = sqlite3.connect(f"file:{tmp.as_posix()}?mode=ro", uri=True)
         try:
             _check_schema(conn, source)

@@ -13,6 +13,7 @@ from sqlite_utils.migrations import Migrations
 
 from c27desk.errors import StoreError
 from c27desk.i18n import Text, msg, pair
+from c27desk.log import log
 from c27desk.model.units import DEFAULT_LEVELS
 from c27desk.resources import migrations_dir
 from c27desk.store import backup, faults
@@ -286,8 +287,10 @@ def _check_damage(db: Database, path: Path, *, integrity: bool = True) -> None:
             code="DB_NOT_DATABASE",
         ) from exc
     problem = integrity_problem(db) if integrity else None
-    if problem:
-        raise CorruptDatabaseError(path, problem, backup.newest_good_backup(path))
+    if problem:  # SQLite's words ("database disk image is malformed") are English and for support: the log
+        log.warning("integrity check of %s: %s", path, problem)
+        raise CorruptDatabaseError(path, msg("dữ liệu trong tệp không qua kiểm tra toàn vẹn",
+                                             "its data fails the integrity check"), backup.newest_good_backup(path))
 
 
 def _open(path: Path, *, backup_reason: str | None, check_integrity: bool, check_same_thread: bool,

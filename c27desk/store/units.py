@@ -85,16 +85,19 @@ def _add_office_above(db: Database, code: str, child_level: str, who: str) -> No
                [code, code, parent_level, now(), who])
 
 
+def _unknown_level(db: Database, code: str) -> StoreError:
+    """A level code nobody defined, answered with each known code beside its name: the code is what
+    is typed, the name what a clerk recognises."""
+    known = listed([joined("{code} – {name}", code=c, name=name) for c, name in level_names(db).items()], "; ")
+    return StoreError(msg("Cấp “{level}” chưa có; các cấp hiện có: {known}.",
+                          "Level “{level}” is unknown; the known levels are: {known}.", level=code, known=known),
+                      code="UNKNOWN_LEVEL")
+
+
 def save_unit(db: Database, unit: Unit, *, is_self: bool = False, who: str) -> None:
     """Insert or update a unit; the level must exist, and a parent if named must exist or be added later."""
     if db.execute("SELECT 1 FROM levels WHERE code = ?", [unit.level]).fetchone() is None:
-        known = ", ".join(lv["code"] for lv in levels(db))
-        raise StoreError(
-            msg("Cấp “{level}” chưa có (các cấp hiện có: {known}).",
-                "Level “{level}” is unknown (known levels: {known}).",
-                level=unit.level, known=known),
-            code="UNKNOWN_LEVEL",
-        )
+        raise _unknown_level(db, unit.level)
     if is_self:
         current = self_unit(db)
         if current is not None and current.code != unit.code:
@@ -237,9 +240,7 @@ def _set_version(db: Database, unit: Unit, year: int, *, who: str, name: str | N
     new_level = normalise_level_code(level) if level is not None else unit.level
     new_parent = parent if parent is not None else unit.parent
     if db.execute("SELECT 1 FROM levels WHERE code = ?", [new_level]).fetchone() is None:
-        raise StoreError(msg("Cấp “{new_level}” chưa có.",
-                             "Level “{new_level}” is unknown.",
-                             new_level=new_level), code="UNKNOWN_LEVEL")
+        raise _unknown_level(db, new_level)
     db.execute("INSERT OR REPLACE INTO unit_versions(code, from_year, name, level, parent, at, who) "
                "VALUES (?, ?, ?, ?, ?, ?, ?)", [unit.code, year, new_name, new_level, new_parent, now(), who])
     newest = db.execute("SELECT name, level, parent FROM unit_versions WHERE code = ? ORDER BY from_year DESC "
@@ -322,11 +323,13 @@ def check_placement(db: Database, code: str, year: int) -> None:
         for upper, lower in pairs:
             up_rank, low_rank = _rank(db, upper.level), _rank(db, lower.level)
             if up_rank is not None and low_rank is not None and up_rank >= low_rank:
-                raise StoreError(msg("Năm {y}: {code} (cấp {level}) không thể trực thuộc {code2} (cấp {level2}): đơn vị cấp trên "
+                names = level_names(db)  # a level by its name: "xa" means nothing to a clerk
+                raise StoreError(msg("Năm {y}: {code} ({level}) không thể trực thuộc {code2} ({level2}): đơn vị cấp trên "
                                      "phải ở cấp cao hơn.",
-                                     "In {y}: {code} (level {level}) cannot report to {code2} (level {level2}): the unit above must "
+                                     "In {y}: {code} ({level}) cannot report to {code2} ({level2}): the unit above must "
                                      "be at a higher level.",
-                                     y=y, code=lower.code, level=lower.level, code2=upper.code, level2=upper.level),
+                                     y=y, code=lower.code, level=names.get(lower.level) or level_text(lower.level),
+                                     code2=upper.code, level2=names.get(upper.level) or level_text(upper.level)),
                                  code="LEVEL_ORDER")
 
 

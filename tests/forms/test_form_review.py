@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 import pytest
 
@@ -162,9 +163,23 @@ def test_a_form_signed_with_the_office_aboves_renewed_key_says_what_the_form_com
     code, _, err = cli("--lang", "en", "catalog", "install", str(tmp_path / "new.c27form"), db=bh)
     assert code == 1 and "accept-new-signer" not in err and "c27desk units unpin --code TU-DONGNAI" in err
     assert "confirm the new certificate with TU-DONGNAI by telephone" in err and "install the form again" in err
+    serials = re.findall(r"serial ([0-9A-F]+); SHA-256 ([0-9A-F:]+)", err)  # the same subject: these tell them apart
+    assert len(serials) == 2 and serials[0] != serials[1], err
     code, _, err = cli("catalog", "install", str(tmp_path / "new.c27form"), db=bh)
     assert code == 1 and "accept-new-signer" not in err and "hãy gọi điện cho TU-DONGNAI" in err
     # what it says works: revoke the old pin, install again, and the new key is the one on record
     assert cli("units", "unpin", "--code", "TU-DONGNAI", db=bh)[0] == 0
-    assert cli("catalog", "install", str(tmp_path / "new.c27form"), db=bh)[0] == 0
+    code, out, _ = cli("--lang", "en", "catalog", "install", str(tmp_path / "new.c27form"), db=bh)
+    assert code == 0 and "Already held: form" in out  # the form is the same: what the install did is the new key
+    assert "Recorded the certificate of TU-DONGNAI – Tỉnh ủy; later forms must be signed with it: " in out
+    assert f"serial {serials[1][0]}; SHA-256 {serials[1][1]}" in out
     assert cli("catalog", "install", str(tmp_path / "old.c27form"), db=bh)[0] == 1  # the old key is refused now
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("vi", "  TỔNG HỢP Tỉnh ủy, thành ủy → Trung ương: VIII.12 = tổng(VIII.12)"),
+    ("en", "  ROLLUP Provincial or city Party committee → Central level: VIII.12 = sum(VIII.12)"),
+])
+def test_catalog_show_names_the_levels_of_a_roll_up_rule(demo_db, cli, lang, line):
+    code, out, _ = cli("--lang", lang, "catalog", "show", "--period", "2023", db=demo_db)
+    assert code == 0 and line in out.splitlines() and " tinh → " not in out and "huyen →" not in out

@@ -96,3 +96,15 @@ def test_restore_refuses_another_units_database_unless_asked(demo_db, tmp_path, 
         assert conn.execute("SELECT code FROM units WHERE is_self = 1").fetchone()[0] == "HU-TANPHU"
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("lang, why", [("vi", "đã có một tệp cùng tên ở đó"), ("en", "a file of that name is already there")])
+def test_a_backup_that_cannot_be_written_says_why_in_the_readers_language(demo_db, cli, lang, why):
+    """Not the OS's English ("[Errno 17] File exists") inside a Vietnamese sentence."""
+    folder = backup.backup_dir(demo_db)
+    for old in folder.iterdir():
+        old.unlink()
+    folder.rmdir()
+    folder.write_bytes(b"a file where the backup folder should be")
+    code, _, err = cli("--lang", lang, "backup", db=demo_db)
+    assert code == 1 and err.rstrip().endswith(f"{folder}: {why}."), err

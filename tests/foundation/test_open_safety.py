@@ -253,3 +253,12 @@ def test_a_reused_file_number_does_not_block_another_database(demo_db, tmp_path,
         lock.acquire(stranger).release()
     finally:
         held.release()
+
+
+def test_a_damaged_database_is_said_damaged_in_the_readers_words_only(demo_db, cli):
+    """SQLite's English ("database disk image is malformed") stays in the log, not in a Vietnamese sentence."""
+    data = bytearray(demo_db.read_bytes())
+    data[4096 * 3:4096 * 8] = b"\x5a" * len(data[4096 * 3:4096 * 8])
+    demo_db.write_bytes(bytes(data))
+    code, _, err = cli("check", "--period", "2023", db=demo_db)
+    assert code == 1 and f"Cơ sở dữ liệu {demo_db} bị hỏng (dữ liệu trong tệp không qua kiểm tra toàn vẹn)." in err, err

@@ -352,3 +352,20 @@ def test_an_unreadable_restore_file_says_the_system_reason_in_the_readers_langua
     assert info.value.code == "RESTORE_UNREADABLE"
     assert "không đọc được tệp (không có quyền đọc hoặc ghi ở đây)" in info.value.message("vi")
     assert "cannot read it (no permission to read or write here)" in info.value.message("en")
+
+
+@pytest.mark.parametrize("make", [truncated, damaged_backup])
+def test_a_damaged_backup_is_refused_in_vietnamese_words_only(demo_db, good, tmp_path, cli, make):
+    """SQLite's English ("database disk image is malformed", "Page 5: btreeInitPage…") stays in the log."""
+    source = make(good, tmp_path)
+    code, _, err = cli("restore", str(source), db=demo_db)
+    reason = err.split(f"{source}: ", 1)[1]
+    assert code == 1 and reason.startswith(("tệp bị hỏng, không đọc được", "tệp không qua kiểm tra toàn vẹn: dữ liệu"))
+    assert reason.endswith("; cơ sở dữ liệu không thay đổi.\n") and "(" not in reason, reason
+
+
+def test_an_empty_backup_is_called_empty(demo_db, good, tmp_path, cli):
+    source = empty_file(good, tmp_path)
+    code, _, err = cli("restore", str(source), db=demo_db)
+    assert code == 1 and err == (f"c27desk: Không khôi phục từ {source}: tệp rỗng (0 byte), không phải là cơ sở dữ liệu "
+                                 "SQLite; cơ sở dữ liệu không thay đổi.\n")

@@ -4,10 +4,12 @@ import subprocess
 
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from c27desk.gui.preview import MAX_PRINT_DPI, pages_to_print, print_pdf
 from tests.conftest import finalise_demo
+
+REAL_QUESTION = QMessageBox.question  # the box itself, before the test fixture replaces it
 
 
 def open_preview(qtbot, window):
@@ -271,14 +273,60 @@ def test_the_save_dialog_takes_the_command_lines_rule_for_the_kind_of_file(qtbot
 
     usb = tmp_path / "usb"
     usb.mkdir()
-    typed, warned = [usb / "x.txt"], []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(typed[0]), "PDF (*.pdf)")))
+    typed, warned = [str(usb / "x.txt"), ""], []  # "": the dialog asked again is cancelled
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (typed.pop(0), "PDF (*.pdf)")))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text: warned.append(text)))
     window = open_window(demo_db)
     preview = open_preview(qtbot, window)
     qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)  # Lưu PDF…
     assert warned and "x.txt" in warned[0] and "phải có đuôi .pdf; không ghi gì" in warned[0]
-    assert list(usb.iterdir()) == []  # refused: nothing written, not a PDF named .txt
-    typed[0] = usb / "bao-cao"
+    assert list(usb.iterdir()) == [] and typed == []  # refused: nothing written, not a PDF named .txt
+    typed.append(str(usb / "bao-cao"))
     qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
     assert (usb / "bao-cao.pdf").read_bytes()[:5] == b"%PDF-" and len(warned) == 1  # the kind's suffix added
+
+
+def test_a_refused_or_not_replaced_name_opens_the_save_dialog_again_on_that_name(qtbot, demo_db, open_window,
+                                                                                 tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "báo cáo.pdf").write_bytes(b"old")
+    typed, opened_on, warned = [str(usb / "x.txt"), str(usb / "báo cáo"), str(usb / "mới.PDF")], [], []
+
+    def dialog(_parent, _title, start, _filter):
+        opened_on.append(start)
+        return typed.pop(0), ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text: warned.append(text)))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.No))
+    preview = open_preview(qtbot, open_window(demo_db))
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)  # Lưu PDF…: x.txt, then báo cáo (No), mới.PDF
+    assert opened_on[1:] == [str(usb / "x.txt"), str(usb / "báo cáo")] and typed == []
+    assert warned == [f"Tệp kết quả {usb / 'x.txt'} phải có đuôi .pdf; không ghi gì."]  # not "Lưu phụ lục: …"
+    assert (usb / "báo cáo.pdf").read_bytes() == b"old" and (usb / "mới.PDF").read_bytes()[:5] == b"%PDF-"
+
+
+def test_enter_on_the_replace_question_keeps_the_existing_file(qtbot, demo_db, open_window, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    old = tmp_path / "báo cáo.pdf"
+    old.write_bytes(b"old")
+    typed = [str(tmp_path / "báo cáo"), ""]  # then the dialog asked again is cancelled
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (typed.pop(0), "")))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(REAL_QUESTION))
+    pressed = []
+
+    def press_enter():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, press_enter)
+            return
+        pressed.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    QTimer.singleShot(50, press_enter)
+    qtbot.mouseClick(open_preview(qtbot, open_window(demo_db)).save_button, Qt.MouseButton.LeftButton)
+    assert pressed == [f"Đã có tệp {old}. Ghi đè?"] and typed == [] and old.read_bytes() == b"old"

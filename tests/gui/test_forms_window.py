@@ -67,6 +67,10 @@ def test_a_signed_form_is_installed_from_the_window_and_a_tampered_one_refused(q
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (chosen[0], "")))
     window.act["install_form"].trigger()
     assert "P27/2024.1" in window.save_state.text() and "2024" in window.save_state.text()
+    # the centre's certificate is recorded with this first form: said with what identifies it
+    assert "Đã ghi nhận chứng thư số của TW" in window.save_state.text() and "SHA-256" in window.save_state.text()
+    window.act["install_form"].trigger()  # the same file again: held already, nothing more recorded
+    assert window.save_state.text().startswith("Đã có biểu mẫu P27/2024.1") and "SHA-256" not in window.save_state.text()
     assert [f.key for f in periods.held_forms(window.db) if f.origin == "installed"] == ["P27/2024.1"]
     with zipfile.ZipFile(tmp_path / "f.c27form") as zf:
         body, sig = zf.read("form.json"), zf.read("form.p7s")

@@ -201,3 +201,34 @@ def test_listings_name_each_level_in_the_readers_language_never_its_code(provinc
     assert "Chi bộ thôn 1 – Chi bộ thôn" in cli("--lang", "en", "units", "list")[1]  # no English name known: the table's
     code, out, _ = cli("--lang", "en", "units", "move", "--code", "XA-2", "--parent", "TU-DN", "--from", "2025")
     assert code == 0 and out.startswith("From 2025, XA-2 reports to TU-DN (Commune, ward or special-zone Party")
+
+
+@pytest.mark.parametrize("lang, known", [
+    ("vi", "các cấp hiện có: trung-uong – Trung ương; tinh – Tỉnh ủy, thành ủy; huyen – Huyện ủy, thị ủy, thành ủy trực "
+           "thuộc tỉnh (đến 2025); truc-thuoc – Đảng ủy trực thuộc tỉnh ủy, thành ủy; xa – Đảng ủy xã, phường, đặc khu; "
+           "co-so – Tổ chức cơ sở đảng."),
+    ("en", "the known levels are: trung-uong – Central level; tinh – Provincial or city Party committee; huyen – "
+           "District, town or provincial-city Party committee (until 2025); truc-thuoc – Party committee directly under "
+           "the province or city; xa – Commune, ward or special-zone Party committee; co-so – Grassroots Party "
+           "organisation."),
+])
+def test_an_unknown_level_is_answered_with_each_code_beside_its_name(demo_db, cli, lang, known):
+    code, _, err = cli("--lang", lang, "units", "add", "--code", "HU-Q", "--name", "Q", "--level", "quan", db=demo_db)
+    assert code == 1 and err.rstrip().endswith(known), err
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("vi", "Năm 2024: XA-2 (Đảng ủy xã, phường, đặc khu) không thể trực thuộc XA-1 (Đảng ủy xã, phường, đặc khu): "
+           "đơn vị cấp trên phải ở cấp cao hơn."),
+    ("en", "In 2024: XA-2 (Commune, ward or special-zone Party committee) cannot report to XA-1 (Commune, ward or "
+           "special-zone Party committee): the unit above must be at a higher level."),
+])
+def test_a_unit_under_one_of_its_own_level_is_refused_naming_the_levels(province, cli, lang, said):
+    code, _, err = cli("--lang", lang, "units", "move", "--code", "XA-2", "--parent", "XA-1", "--from", "2024")
+    assert code == 1 and err.rstrip().endswith(said), err
+
+
+def test_a_move_to_an_unknown_level_lists_the_levels_by_name(province, cli):
+    code, _, err = cli("--lang", "en", "units", "move", "--code", "XA-2", "--parent", "HU-A", "--level", "phuong",
+                       "--from", "2024")
+    assert code == 1 and "Level “phuong” is unknown; the known levels are: trung-uong – Central level;" in err, err
