@@ -145,6 +145,23 @@ def number(value: Decimal | float | int | str, lang: str | Lang | None = None) -
     return text.replace(".", ",") if lang == Lang.VI else text
 
 
+class Count(int):
+    """A whole number said to people with its thousands grouped, as they read counts and sizes
+    (124.202 in Vietnamese, 124,202 in English); a stored value keeps :func:`number`'s plain digits."""
+
+
+def grouped(value: int, lang: str | Lang | None = None) -> str:
+    """A whole number with its thousands grouped in the reader's way (a dot in Vietnamese, a comma in English)."""
+    lang = Lang(lang) if lang else _language
+    text = f"{int(value):,}"
+    return text.replace(",", ".") if lang == Lang.VI else text
+
+
+def byte_size(size: int) -> Text:
+    """A size in bytes as a message value: "124.202 byte" / "124,202 bytes" (and "1 byte")."""
+    return msg("{n} byte", "{n} byte", plural="{n} bytes", n=Count(size))
+
+
 def day(value: date) -> str:
     """A date as people in Vietnam write it, in both languages: dd/mm/yyyy."""
     return value.strftime("%d/%m/%Y")
@@ -164,6 +181,8 @@ def shown_value(value: Any, lang: Lang) -> str:
         return value.render(lang)
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, Count):
+        return grouped(value, lang)
     if isinstance(value, datetime):
         return moment(value)
     if isinstance(value, date):

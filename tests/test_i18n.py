@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from c27desk.errors import InputError
-from c27desk.i18n import MessageError, msg, set_language
+from c27desk.i18n import MessageError, byte_size, msg, set_language
 
 
 def test_plural_is_english_only_and_follows_the_count():
@@ -35,3 +35,9 @@ def test_an_error_renders_in_the_language_set_at_start():
     assert str(error) == "values.csv: Wrong at B3."
     set_language("vi")
     assert str(error) == "values.csv: Sai ở B3."
+
+
+def test_a_size_in_bytes_is_grouped_in_the_readers_way():
+    assert [byte_size(n).render("vi") for n in (1, 124202, 2000000)] == ["1 byte", "124.202 byte", "2.000.000 byte"]
+    assert [byte_size(n).render("en") for n in (1, 124202, 2000000)] == ["1 byte", "124,202 bytes", "2,000,000 bytes"]
+    assert msg("Tệp {size}", "File {size}", size=byte_size(999)).render("en") == "File 999 bytes"

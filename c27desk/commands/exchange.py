@@ -10,7 +10,7 @@ from pathlib import Path
 from c27desk.commands._signing import add_signing_options, signer_spec, wants_signing
 from c27desk.errors import InputError
 from c27desk.exchange.reasons import Outcome
-from c27desk.i18n import joined, msg, verbatim
+from c27desk.i18n import byte_size, joined, msg, verbatim
 from c27desk.store import units
 
 
@@ -81,9 +81,9 @@ def cmd_export(ctx, args) -> int:
         db.close()
     reused = msg(" (dùng lại chữ ký của lần xuất trước)", " (signature of the earlier export reused)") \
         if result.reused else verbatim("")
-    ctx.say(msg("Đã xuất và kiểm tra lại {file} ({size} byte, bản {revision}){reused}.",
-                "Exported and re-checked {file} ({size} bytes, revision {revision}){reused}.",
-                file=result.path, size=result.size, revision=result.revision, reused=reused))
+    ctx.say(msg("Đã xuất và kiểm tra lại {file} ({size}, bản {revision}){reused}.",
+                "Exported and re-checked {file} ({size}, revision {revision}){reused}.",
+                file=result.path, size=byte_size(result.size), revision=result.revision, reused=reused))
     return 0
 
 
@@ -289,12 +289,12 @@ def cmd_consolidate(ctx, args) -> int:
                 if p.value is None:  # nothing to take: the value held stays as it is
                     ctx.say(msg("  {criterion}: {held} (giữ nguyên) {proposal}", "  {criterion}: {held} (kept) {proposal}",
                                 criterion=p.criterion, held=entry_text(current.get(p.criterion)),
-                                proposal=proposal_text(p, ctx.lang)))
+                                proposal=proposal_text(p)))
                     continue
                 missing = msg("  (thiếu {units})", "  (missing {units})", units=", ".join(p.missing)) \
                     if p.missing else verbatim("")
                 ctx.say(joined("  {criterion}: {held} → {proposal}{missing}", criterion=p.criterion,
-                               held=entry_text(current.get(p.criterion)), proposal=proposal_text(p, ctx.lang),
+                               held=entry_text(current.get(p.criterion)), proposal=proposal_text(p),
                                missing=missing))
             errors = check_report(db, ref).errors
             if errors:
@@ -327,7 +327,7 @@ def cmd_consolidate(ctx, args) -> int:
                 src += msg("; thiếu {units}", "; missing {units}", units=", ".join(p.missing)).render()
             ctx.say(msg("  {criterion} = {proposal}{sources}  [hiện tại: {held}]",
                         "  {criterion} = {proposal}{sources}  [now: {held}]", criterion=p.criterion,
-                        proposal=proposal_text(p, ctx.lang), sources=f"  ({src})" if p.sources else "",
+                        proposal=proposal_text(p), sources=f"  ({src})" if p.sources else "",
                         held=entry_text(current.get(p.criterion))))
     if args.out:
         (write_xlsx if args.out.suffix.lower() == ".xlsx" else write_csv)(cons, args.out)

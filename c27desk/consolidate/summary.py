@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from c27desk.bulk import bulk_objects
 from c27desk.i18n import Text, msg, verbatim
 from c27desk.model.catalogue import Catalogue, Criterion
-from c27desk.model.numbers import display_number, format_amount, number_text
+from c27desk.model.numbers import format_amount, number_text
 from c27desk.model.units import Unit
 from c27desk.model.validation import ManyReports
 from c27desk.model.values import Entry
@@ -205,11 +205,11 @@ def proposals(cons: Consolidation) -> list[Proposal]:
     return out
 
 
-def proposal_text(p: Proposal, lang: str = "vi") -> str:
-    """The proposed value as people read it: the number, or why there is none."""
+def proposal_text(p: Proposal) -> Text:
+    """The proposed value as people read it (the number, or why there is none), in the reader's language."""
     if p.value is not None:
-        return display_number(p.value, lang)
-    return msg("(chưa có số liệu: {who})", "(no answers yet: {who})", who=", ".join(p.missing) or "—").render(lang)
+        return number_text(p.value)
+    return msg("(chưa có số liệu: {who})", "(no answers yet: {who})", who=", ".join(p.missing) or "—")
 
 
 @backed_up("accept")

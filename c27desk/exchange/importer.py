@@ -27,7 +27,7 @@ from c27desk.exchange.documents import DataDoc, Manifest, parse_data, parse_mani
 from c27desk.exchange.package import APPENDIX, DATA, MAX_FILE, read_package
 from c27desk.exchange.reasons import ImportRefusedError, Outcome, refuse
 from c27desk.fileio import os_text
-from c27desk.i18n import Lang, Text, joined, msg, number, verbatim
+from c27desk.i18n import Lang, Text, byte_size, joined, msg, number, verbatim
 from c27desk.model.text import shown
 from c27desk.model.validation import check
 from c27desk.model.values import Entry, make_entry
@@ -613,7 +613,7 @@ def read_received(path: Path) -> bytes:
             if not stat.S_ISREG(info.st_mode):
                 raise refuse("NOT_A_FILE", name)
             if info.st_size > MAX_FILE:
-                raise refuse("TOO_LARGE", msg("{name}: {size} byte", "{name}: {size} bytes", name=name, size=info.st_size))
+                raise refuse("TOO_LARGE", joined("{name}: {size}", name=name, size=byte_size(info.st_size)))
             with os.fdopen(os.dup(fd), "rb") as fh:
                 raw = fh.read(MAX_FILE + 1)
         finally:

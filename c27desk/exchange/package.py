@@ -20,7 +20,7 @@ import zlib
 from dataclasses import dataclass
 
 from c27desk.exchange.reasons import refuse
-from c27desk.i18n import msg
+from c27desk.i18n import byte_size, joined, msg
 
 MANIFEST, SIGNATURE, DATA, APPENDIX = "manifest.json", "manifest.p7s", "data.json", "appendix.pdf"
 MEMBERS = (MANIFEST, SIGNATURE, DATA, APPENDIX)
@@ -139,8 +139,8 @@ def _central_directory(raw: bytes, limits: dict[str, int]) -> list[_Entry]:
         if flags & 0x41:
             raise refuse("UNSAFE_MEMBER", msg("{name} bị mã hóa", "{name} is encrypted", name=repr(name)))
         if size > limits[name]:
-            raise refuse("TOO_LARGE", msg("{name}: {size} byte > {limit}", "{name}: {size} bytes > {limit}", name=name,
-                                         size=size, limit=limits[name]))
+            raise refuse("TOO_LARGE", joined("{name}: {size} > {limit}", name=name,
+                                         size=byte_size(size), limit=byte_size(limits[name])))
         if size > MIN_RATIO_CHECK and size > MAX_RATIO * compressed:
             raise refuse("TOO_LARGE", msg("{name}: tỉ lệ nén {ratio}:1", "{name}: compression ratio {ratio}:1", name=name,
                                          ratio=size // max(compressed, 1)))
@@ -229,7 +229,8 @@ def read_members(raw: bytes, limits: dict[str, int], max_file: int) -> dict[str,
     The layout is checked from the end record and central directory back to byte 0 first (see
     _central_directory), then zipfile inflates each member, at most its limit (and checks its CRC)."""
     if len(raw) > max_file:
-        raise refuse("TOO_LARGE", msg("{size} byte > {limit}", "{size} bytes > {limit}", size=len(raw), limit=max_file))
+        raise refuse("TOO_LARGE", joined("{size} > {limit}", size=byte_size(len(raw)),
+                                      limit=byte_size(max_file)))
     if not raw.startswith(b"PK\x03\x04"):
         raise refuse("MALFORMED", msg("không phải tệp zip", "not a zip file"))
     _central_directory(raw, limits)

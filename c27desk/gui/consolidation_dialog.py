@@ -52,7 +52,7 @@ from c27desk.gui.desk_models import (
 from c27desk.gui.save_dialog import ask_save_path
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background, with_database
-from c27desk.i18n import language, listed, msg
+from c27desk.i18n import listed, msg
 from c27desk.model.units import level_text
 from c27desk.model.values import Entry
 from c27desk.store import units, values
@@ -386,7 +386,7 @@ class ConsolidationDialog(SaysAgain, QDialog):
         return [
             [
                 p.criterion,
-                shown_amount(proposal_text(p, language())),
+                str(proposal_text(p)),
                 shown_entry(current.get(p.criterion)),
                 ", ".join(f"{u}: {shown_amount(v)}" for u, v in p.sources),
                 ", ".join(p.missing),

@@ -118,7 +118,9 @@ class EntryModel(QAbstractTableModel):
         return 4
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        # the tooltip says a header in full where a narrow column elides it (“Diễn giải tình trạng thự…”)
+        if orientation == Qt.Orientation.Horizontal and role in (Qt.ItemDataRole.DisplayRole,
+                                                                 Qt.ItemDataRole.ToolTipRole):
             return str([msg("STT", "No."), msg("Tên tiêu chí", "Criterion"),
                         msg("Diễn giải tình trạng thực hiện", "Explanation of status"),
                         msg("Mã thực hiện / giá trị", "Code / value")][section])

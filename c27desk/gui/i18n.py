@@ -9,11 +9,14 @@ the language is set, then every window is sent Qt's LanguageChange and says ever
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
+from sqlite_utils import Database
 
 from c27desk.gui.config import settings
 from c27desk.gui.qt_strings import install_qt_strings
 from c27desk.i18n import Lang, set_language
+from c27desk.store.database import is_open
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -34,6 +37,22 @@ def install_language(lang: str, *, remember: bool = True) -> Lang:
     return chosen
 
 
+def can_speak(widget: QWidget) -> bool:
+    """Whether ``widget`` may say its texts again now: not when Qt has already deleted it, nor when
+    the database it (or the window it belongs to) reads is closed — a dialog closing after its
+    window, or a window whose database was closed, keeps the words it has rather than ask a closed
+    database (or crash) for new ones."""
+    if not isValid(widget):
+        return False
+    owner: QWidget | None = widget
+    while owner is not None:
+        db = getattr(owner, "db", None)
+        if isinstance(db, Database) and not is_open(db):
+            return False
+        owner = owner.parentWidget()
+    return True
+
+
 def notify_windows() -> None:
     """Send LanguageChange to every open window (a widget passes it on to its children). Qt sends
     it by itself only when a translator is installed, and no translator carries our texts."""
@@ -41,6 +60,6 @@ def notify_windows() -> None:
         return
     for widget in QApplication.topLevelWidgets():
         # open windows only: a closed one may have let go of its database, and every dialog says its
-        # texts when it is opened
-        if widget.isVisible():
+        # texts when it is opened; one being deleted or left without its database is let be
+        if isValid(widget) and widget.isVisible() and can_speak(widget):
             QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))

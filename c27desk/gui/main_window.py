@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
                 self.show_notice("")
 
     def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and i18n.can_speak(self):
             self.model.lang = language()
             self._tick_language()
             self.retranslate_ui()
@@ -1095,6 +1095,11 @@ class MainWindow(QMainWindow):
             s.setValue("splitter", self.splitter.saveState())
             s.sync()
         super().closeEvent(event)
+        if event.isAccepted():
+            # its dialogs (the desk, units, a preview) read this window's database: they go with it
+            for child in self.findChildren(QWidget):
+                if child.isWindow() and child.isVisible():
+                    child.close()
 
 
 def settle(window: MainWindow, ms: int = 50) -> None:

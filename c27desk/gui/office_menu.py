@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from c27desk.errors import C27Error
+from c27desk.gui.i18n import can_speak
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.i18n import msg
 from c27desk.store import exchange, periods
@@ -187,7 +188,7 @@ class OfficeMenu(QObject):
         self.retranslate()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - follow the window's language switch
-        if obj is self.window and event.type() == QEvent.Type.LanguageChange:
+        if obj is self.window and event.type() == QEvent.Type.LanguageChange and can_speak(self.window):
             self.retranslate()
         return False
 

@@ -193,6 +193,8 @@ class EntryTableView(QTableView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._measured_widths = ()  # values read differently in the other language (fonts measure differently)
+            if hasattr(self, "_columns_set_by_user"):  # (not while being built)
+                self._fit_columns()  # the value column's header in the other language
             self._remeasure.start()
             self.viewport().update()
 
@@ -220,12 +222,20 @@ class EntryTableView(QTableView):
         self._fitting = True
         try:
             header = self.horizontalHeader()
-            header.resizeSection(COL_EXPLANATION, max(fm.horizontalAdvance("M") * 10, int(width * 0.28)))
-            header.resizeSection(COL_VALUE, max(fm.horizontalAdvance("Không áp dụng") + fm.horizontalAdvance("MM"),
-                                                min(int(width * 0.23), fm.horizontalAdvance("Mã thực hiện / giá trị")
-                                                    + fm.horizontalAdvance("MM"))))
+            # the value column's header is said in full (up to 30 % of the width), the room taken from the
+            # explanation, whose header may be cut (its tooltip says it whole): the criterion keeps its share
+            value = max(fm.horizontalAdvance("Không áp dụng") + fm.horizontalAdvance("MM"), int(width * 0.23),
+                        min(int(width * 0.30), self._header_width(COL_VALUE)))
+            header.resizeSection(COL_EXPLANATION, max(fm.horizontalAdvance("M") * 10,
+                                                      int(width * 0.51) - value))
+            header.resizeSection(COL_VALUE, value)
         finally:
             self._fitting = False
+
+    def _header_width(self, column: int) -> int:
+        """The width ``column``'s header needs in the language shown, as Qt measures it (in bold, as the
+        current cell's column is drawn, with the style's margins)."""
+        return self.horizontalHeader().sectionSizeFromContents(column).width() if self.model() else 0
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel
 
+from c27desk.gui.i18n import can_speak
 from c27desk.i18n import Lang, Text, language
 
 
@@ -64,7 +65,9 @@ class SaysAgain:
 
     def changeEvent(self, event) -> None:  # noqa: N802
         # a dialog gets the event twice (as a window, and as its parent window's child): say it all once
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "texts") and self._said_in != language():
+        # (and not at all once its database is closed: Qt posts the event to hidden windows too)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "texts") and self._said_in != language() \
+                and can_speak(self):
             self._said_in = language()
             self.retranslate()
         super().changeEvent(event)

@@ -205,6 +205,16 @@ def connect(path: Path, *, check_same_thread: bool = True, readonly: bool = Fals
         raise faults.explain(exc, path) from exc
 
 
+def is_open(db: Database) -> bool:
+    """Whether ``db`` can still be asked anything: a dialog may outlive the database of its window
+    (closed, or swapped for a restored copy) for the moment it takes to close."""
+    try:
+        db.conn.total_changes  # noqa: B018 — the cheapest call a closed connection refuses
+    except sqlite3.ProgrammingError:
+        return False
+    return True
+
+
 def integrity_problem(db: Database) -> str | None:
     """None when ``PRAGMA integrity_check`` says ok, else its first complaint."""
     try:

@@ -20,9 +20,11 @@ def test_round_trip_with_a_p12(office, bienhoa, child_keys, cli, tmp_path, monke
     assert code == 0, err
     package = usb / "HU-BIENHOA_2023_r1.c27"
     first = package.read_bytes()
+    assert len(first) > 1000 and f"({len(first):,}".replace(",", ".") + " byte, bản 1)" in text  # 124.202 byte
     monkeypatch.delenv("C27DESK_PIN")
     # the same revision again: identical bytes, no passphrase needed (the signed parts are kept)
-    assert cli("export", "--period", str(YEAR), "--out", str(usb), db=bienhoa)[0] == 0
+    code, text, _ = cli("--lang", "en", "export", "--period", str(YEAR), "--out", str(usb), db=bienhoa)
+    assert code == 0 and f"({len(first):,} bytes, revision 1" in text
     assert package.read_bytes() == first
     assert sorted(p.name for p in usb.iterdir()) == ["HU-BIENHOA_2023_r1.c27"]  # no temporary file left
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from c27desk.gui.main_window import MainWindow
 from c27desk.store.database import open_database
@@ -31,9 +34,27 @@ def no_unexpected_dialogs(monkeypatch):
     assert not shown, shown
 
 
+def close_and_delete(widgets) -> None:
+    """Close windows and dialogs and have Qt delete them now: one left on screen would still be sent
+    the next test's language switch, after its database was closed (a crash, depending on test order)."""
+    for widget in widgets:
+        if isValid(widget):
+            widget.close()
+            widget.deleteLater()
+    # deleteLater waits for an event loop; between tests there is none, so the deletions are run here
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def no_window_left_open(qapp):
+    """Whatever a test opened (a dialog made by the program, not added to qtbot) is closed and deleted."""
+    yield
+    close_and_delete([w for w in QApplication.topLevelWidgets() if w.isVisible()])
+
+
 @pytest.fixture
 def open_window(qtbot):
-    """Open the main window on a database path; closes it (and its connection) afterwards."""
+    """Open the main window on a database path; closes it, its dialogs, and its connection afterwards."""
     opened = []
 
     def make(db_path, period=2023, read_only=False) -> MainWindow:
@@ -50,6 +71,7 @@ def open_window(qtbot):
 
     yield make
     for window, db in opened:
-        window.close()
+        if isValid(window):
+            close_and_delete([w for w in window.findChildren(QWidget) if w.isWindow()] + [window])
         db.close()
 
