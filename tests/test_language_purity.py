@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from c27desk.exchange.reasons import REASON_TEXTS, Reason, reason_text
-from c27desk.i18n import Lang, msg, verbatim
+from c27desk.i18n import Lang, byte_size, joined, msg, verbatim
 
 VIETNAMESE_LETTERS = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]",
                                 re.IGNORECASE)
@@ -123,8 +123,7 @@ def form_texts() -> set[str]:
 
 # -- the refusal codes ---------------------------------------------------------------------------------
 DETAILS = [verbatim("HU-BIENHOA"), msg("không phải tệp zip", "not a zip file"),
-           msg("{name}: {size} byte > {limit}", "{name}: {size} bytes > {limit}", name="data.json", size=9000000,
-               limit=2000000)]
+           joined("{name}: {size} > {limit}", name="data.json", size=byte_size(9000000), limit=byte_size(2000000))]
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

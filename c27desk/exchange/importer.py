@@ -621,7 +621,7 @@ def read_received(path: Path) -> bytes:
     except OSError as exc:
         raise refuse("NOT_FOUND", joined("{path} ({why})", path=shown(path), why=os_text(exc))) from None
     if len(raw) > MAX_FILE:
-        raise refuse("TOO_LARGE", msg("{name}: > {limit} byte", "{name}: > {limit} bytes", name=name, limit=MAX_FILE))
+        raise refuse("TOO_LARGE", joined("{name}: > {limit}", name=name, limit=byte_size(MAX_FILE)))
     return raw
 
 

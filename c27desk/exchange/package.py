@@ -72,7 +72,7 @@ def _read_limited(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> byt
     with zf.open(info) as member:
         data = member.read(limit + 1)
     if len(data) > limit:
-        raise refuse("TOO_LARGE", msg("{name} > {limit} byte", "{name} > {limit} bytes", name=info.filename, limit=limit))
+        raise refuse("TOO_LARGE", joined("{name} > {limit}", name=info.filename, limit=byte_size(limit)))
     return data
 
 

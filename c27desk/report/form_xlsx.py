@@ -16,7 +16,7 @@ from typing import Any
 
 from c27desk.errors import CatalogueError
 from c27desk.fileio import atomic_write_bytes
-from c27desk.i18n import Text, joined, listed, msg
+from c27desk.i18n import Count, Text, joined, listed, msg
 from c27desk.model.catalogue import BASES, CODE_RE, KINDS, OPERATORS, ROLLUP_OPS, SEVERITIES, parse_catalogue
 from c27desk.model.text import shown
 
@@ -208,7 +208,8 @@ def xlsx_to_form(data: bytes, source: str = "workbook") -> dict:
     if len(data) > MAX_XLSX_BYTES:
         raise CatalogueError(msg("Tệp Excel quá lớn ({size} KB; tối đa {limit} KB).",
                                  "The workbook is too large ({size} KB; at most {limit} KB).",
-                                 size=len(data) // 1024, limit=MAX_XLSX_BYTES // 1024), where=source)
+                                 size=Count(len(data) // 1024),
+                                 limit=Count(MAX_XLSX_BYTES // 1024)), where=source)
     p = _Problems()
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
