@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
         self.appendix.retranslate()
         self.exchange.retranslate()
         self.table.retranslate()
-        self.menu_exchange.setTitle(str(msg("&Tổng hợp", "&Consolidation")))
+        self.menu_exchange.setTitle(str(msg("Tổng &hợp", "&Consolidation")))
         self._undo_texts()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self._refresh_overview()
