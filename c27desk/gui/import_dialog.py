@@ -32,7 +32,7 @@ from c27desk.exchange.importer import Acceptance, ImportOutcome, import_files
 from c27desk.gui.desk_models import shown_entry
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background
-from c27desk.i18n import Text, joined, language, msg
+from c27desk.i18n import Text, joined, language, msg, verbatim
 from c27desk.model.text import shown
 from c27desk.store.clock import current_user
 from c27desk.store.database import open_database
@@ -118,10 +118,11 @@ class ImportDialog(SaysAgain, QDialog):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("importProgress")
         self.progress.hide()
-        self.stop_button = QPushButton(str(msg("Dừng", "Stop")), self)
+        self.stop_button = QPushButton(self)
         self.stop_button.setObjectName("importStop")
-        self.stop_button.setToolTip(str(msg("Dừng sau tệp đang xử lý; các tệp đã nhận được giữ nguyên.",
-                                            "Stop after the file in hand; the files already imported stay.")))
+        self.texts.show(self.stop_button.setText, msg("Dừng", "Stop"))
+        self.texts.show(self.stop_button.setToolTip, msg("Dừng sau tệp đang xử lý; các tệp đã nhận được giữ nguyên.",
+                                                         "Stop after the file in hand; the files already imported stay."))
         self.stop_button.hide()
         self.stopping = threading.Event()
         self.reporter = _Progress(self)  # lives on this thread: the worker's steps arrive queued
@@ -207,7 +208,7 @@ class ImportDialog(SaysAgain, QDialog):
         """Stop between two files: the one in hand is finished (imported whole or not at all)."""
         self.stopping.set()
         self.stop_button.setEnabled(False)
-        self.summary.setText(str(msg("Đang dừng sau tệp đang xử lý…", "Stopping after the file in hand…")))
+        self.texts.show(self.summary.setText, msg("Đang dừng sau tệp đang xử lý…", "Stopping after the file in hand…"))
 
     def _progress_step(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
@@ -223,7 +224,7 @@ class ImportDialog(SaysAgain, QDialog):
     def _failed(self, message: str) -> None:
         self.progress.hide()
         self.stop_button.hide()
-        self.summary.setText(message)
+        self.texts.show(self.summary.setText, verbatim(message))  # a switch later must not put an older summary back
 
     def _done(self, outcomes: list[ImportOutcome], committed: bool) -> None:
         self.progress.hide()
