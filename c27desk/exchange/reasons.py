@@ -54,6 +54,12 @@ class Reason(StrEnum):
 
 
 #: Every refusal's wording; the detail is a Text in both languages (or a quoted name, verbatim).
+#: The column the import window's operator ticks to accept a unit's new certificate, named in the
+#: remedy with its header's very words, so that a clerk in the window is not sent to a command-line flag.
+ACCEPT_COLUMN = msg("Xác nhận chứng thư số mới", "Accept the new certificate")
+ACCEPT_IN_WINDOW = msg("trong cửa sổ Nhận gói báo cáo, đánh dấu ô “{column}” ở dòng của tệp",
+                       "in the import window, tick “{column}” in the file's row", column=ACCEPT_COLUMN)
+
 REASON_TEXTS: dict[str, Callable[[Text], Text]] = {
     Reason.TOO_LARGE: lambda d: msg("Tệp hoặc thành phần quá lớn ({detail}).", "File or member too large ({detail}).",
                                     detail=d),
@@ -86,15 +92,17 @@ REASON_TEXTS: dict[str, Callable[[Text], Text]] = {
     Reason.CERT_PATH_LENGTH: lambda d: msg("Chuỗi chứng thực dài hơn mức tổ chức chứng thực cho phép: {detail}.",
                                            "The certificate chain is longer than its CA allows: {detail}.", detail=d),
     Reason.NEW_SIGNER: lambda d: msg("Gói đầu tiên của đơn vị {detail}; đối chiếu chứng thư số này với đơn vị (qua "
-                                     "điện thoại) rồi xác nhận cho riêng đơn vị đó (--accept-new-signer MÃ_ĐƠN_VỊ).",
+                                     "điện thoại) rồi xác nhận cho riêng đơn vị đó: {where} (dòng lệnh: "
+                                     "--accept-new-signer MÃ_ĐƠN_VỊ).",
                                      "First package from {detail}; check this certificate with the unit (by "
-                                     "telephone), then accept it for that unit only (--accept-new-signer UNIT_CODE).",
-                                     detail=d),
+                                     "telephone), then accept it for that unit only: {where} (on the command line: "
+                                     "--accept-new-signer UNIT_CODE).", detail=d, where=ACCEPT_IN_WINDOW),
     Reason.SIGNER_CHANGED: lambda d: msg("Chứng thư số của người ký khác với chứng thư đã ghi nhận cho đơn vị: "
-                                         "{detail}; chỉ nhận khi xác nhận gia hạn (--accept-new-signer MÃ_ĐƠN_VỊ).",
+                                         "{detail}; chỉ nhận khi xác nhận gia hạn: {where} (dòng lệnh: "
+                                         "--accept-new-signer MÃ_ĐƠN_VỊ).",
                                          "The signer's certificate differs from the one on record for the unit: "
-                                         "{detail}; accept the renewal first (--accept-new-signer UNIT_CODE).",
-                                         detail=d),
+                                         "{detail}; accept the renewal first: {where} (on the command line: "
+                                         "--accept-new-signer UNIT_CODE).", detail=d, where=ACCEPT_IN_WINDOW),
     Reason.SIGNER_OF_OTHER_UNIT: lambda d: msg("Chứng thư số này đã được ghi nhận cho đơn vị khác: {detail}; một đơn "
                                                "vị không ký thay đơn vị khác.", "This certificate is pinned to another "
                                                "unit: {detail}; one unit cannot sign for another.", detail=d),
@@ -159,15 +167,17 @@ def _safe(value: Any) -> Any:
 #: rather than the placeholder UNIT_CODE of the table above).
 UNIT_REASON_TEXTS: dict[str, Callable[[Text, str], Text]] = {
     Reason.NEW_SIGNER: lambda d, u: msg("Gói đầu tiên của đơn vị {detail}; đối chiếu chứng thư số này với đơn vị (qua "
-                                        "điện thoại) rồi xác nhận cho riêng đơn vị đó (--accept-new-signer {unit}).",
+                                        "điện thoại) rồi xác nhận cho riêng đơn vị đó: {where} (dòng lệnh: "
+                                        "--accept-new-signer {unit}).",
                                         "First package from {detail}; check this certificate with the unit (by "
-                                        "telephone), then accept it for that unit only (--accept-new-signer {unit}).",
-                                        detail=d, unit=u),
+                                        "telephone), then accept it for that unit only: {where} (on the command line: "
+                                        "--accept-new-signer {unit}).", detail=d, unit=u, where=ACCEPT_IN_WINDOW),
     Reason.SIGNER_CHANGED: lambda d, u: msg("Chứng thư số của người ký khác với chứng thư đã ghi nhận cho đơn vị: "
-                                            "{detail}; chỉ nhận khi xác nhận gia hạn (--accept-new-signer {unit}).",
+                                            "{detail}; chỉ nhận khi xác nhận gia hạn: {where} (dòng lệnh: "
+                                            "--accept-new-signer {unit}).",
                                             "The signer's certificate differs from the one on record for the unit: "
-                                            "{detail}; accept the renewal first (--accept-new-signer {unit}).",
-                                            detail=d, unit=u),
+                                            "{detail}; accept the renewal first: {where} (on the command line: "
+                                            "--accept-new-signer {unit}).", detail=d, unit=u, where=ACCEPT_IN_WINDOW),
 }
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from c27desk.exchange.importer import Acceptance, ImportOutcome, import_files
+from c27desk.exchange.reasons import ACCEPT_COLUMN
 from c27desk.gui.desk_models import shown_entry
 from c27desk.gui.texts import SaysAgain, ShownTexts
 from c27desk.gui.workers import run_in_background
@@ -90,7 +91,7 @@ class ImportDialog(SaysAgain, QDialog):
                 msg("Bản", "Revision"),
                 msg("Kết quả", "Result"),
                 msg("Người ký", "Signer"),
-                msg("Xác nhận chứng thư số mới", "Accept the new certificate"),
+                ACCEPT_COLUMN,  # the refusal's remedy names this column in the same words
             ],
         )
         self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -110,3 +110,28 @@ def test_export_from_the_window_signs_once_then_rewrites_the_same_bytes(qtbot, b
     window.exchange.act_export.trigger()  # signed before: no dialog, the same bytes again
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=20000)
     assert package.read_bytes() == first
+
+
+def test_a_new_signers_refusal_sends_the_clerk_to_the_column_to_tick_not_to_a_command_flag(
+        qtbot, office, bienhoa, child_keys, open_window, tmp_path, monkeypatch):
+    from c27desk.gui import i18n
+
+    usb = tmp_path / "usb"
+    export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), usb)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
+    window = open_window(office)
+    window.exchange.act_import.trigger()
+    dialog = window.exchange.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    qtbot.mouseClick(button(dialog, "Chọn thư mục (USB)…"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.files.rowCount() == 1 and bool(cell(dialog.files, 0, 3)), timeout=20000)
+    try:
+        for lang in ("vi", "en"):
+            i18n.install_language(lang)
+            column = dialog.files.horizontalHeaderItem(5).text()
+            said = dialog.result_details.text()
+            assert f"“{column}”" in said, said  # the header's very words, as shown on the screen
+            before_flag = said.split("--accept-new-signer")[0]
+            assert ("cửa sổ Nhận gói báo cáo" if lang == "vi" else "in the import window") in before_flag
+    finally:
+        i18n.install_language("vi")

@@ -108,7 +108,7 @@ def test_a_first_package_refusal_names_the_unit_to_accept(office, bienhoa, child
     export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), tmp_path / "usb")
     for lang in ("vi", "en"):
         code, out, _ = cli("--lang", lang, "import", "--dry-run", str(tmp_path / "usb"), db=office)
-        assert code == 1 and "(--accept-new-signer HU-BIENHOA)" in out, out
+        assert code == 1 and "--accept-new-signer HU-BIENHOA)" in out, out
         assert "UNIT_CODE" not in out and "MÃ_ĐƠN_VỊ" not in out
 
 
