@@ -77,9 +77,9 @@ class ImportDialog(SaysAgain, QDialog):
         self.paths: list[Path] = []
         self.outcomes: list[ImportOutcome] = []
         pick_files = QPushButton(self)
-        self.texts.show(pick_files.setText, msg("Chọn tệp .c27…", "Choose .c27 files…"))
+        self.texts.show(pick_files.setText, msg("Chọn &tệp .c27…", "Choose .c27 &files…"))
         pick_folder = QPushButton(self)
-        self.texts.show(pick_folder.setText, msg("Chọn thư mục (USB)…", "Choose a folder (USB)…"))
+        self.texts.show(pick_folder.setText, msg("Chọn thư &mục (USB)…", "Choose a f&older (USB)…"))
         self.accepted: set[str] = set()  # units whose new signing certificate the operator confirmed
         self.files = QTableWidget(0, 6, self)
         self.files.setObjectName("importFiles")
@@ -121,7 +121,7 @@ class ImportDialog(SaysAgain, QDialog):
         self.progress.hide()
         self.stop_button = QPushButton(self)
         self.stop_button.setObjectName("importStop")
-        self.texts.show(self.stop_button.setText, msg("Dừng", "Stop"))
+        self.texts.show(self.stop_button.setText, msg("&Dừng", "&Stop"))
         self.texts.show(self.stop_button.setToolTip, msg("Dừng sau tệp đang xử lý; các tệp đã nhận được giữ nguyên.",
                                                          "Stop after the file in hand; the files already imported stay."))
         self.stop_button.hide()
@@ -130,11 +130,11 @@ class ImportDialog(SaysAgain, QDialog):
         self.reporter.step.connect(self._progress_step)
         self.summary = QLabel(self)
         self.import_button = QPushButton(self)
-        self.texts.show(self.import_button.setText, msg("Nhận các tệp hợp lệ", "Import the valid files"))
+        self.texts.show(self.import_button.setText, msg("&Nhận các tệp hợp lệ", "&Import the valid files"))
         self.import_button.setObjectName("importButton")
         self.import_button.setEnabled(False)
         close = QPushButton(self)
-        self.texts.show(close.setText, msg("Đóng", "Close"))
+        self.texts.show(close.setText, msg("Đón&g", "&Close"))
 
         top = QHBoxLayout()
         top.addWidget(pick_files)

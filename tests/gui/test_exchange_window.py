@@ -27,7 +27,7 @@ def test_import_a_usb_folder_then_consolidate_and_accept_a_proposal(qtbot, offic
     window.exchange.act_import.trigger()
     dialog = window.exchange.dialog
     qtbot.waitUntil(dialog.isVisible, timeout=5000)
-    qtbot.mouseClick(button(dialog, "Chọn thư mục (USB)…"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(dialog, "Chọn thư &mục (USB)…"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.files.rowCount() == 2 and bool(cell(dialog.files, 0, 3)), timeout=20000)
     results = {cell(dialog.files, r, 0): cell(dialog.files, r, 3) for r in range(2)}
     # the reason in words, not its code (the code is for scripts)
@@ -123,7 +123,7 @@ def test_a_new_signers_refusal_sends_the_clerk_to_the_column_to_tick_not_to_a_co
     window.exchange.act_import.trigger()
     dialog = window.exchange.dialog
     qtbot.waitUntil(dialog.isVisible, timeout=5000)
-    qtbot.mouseClick(button(dialog, "Chọn thư mục (USB)…"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(dialog, "Chọn thư &mục (USB)…"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.files.rowCount() == 1 and bool(cell(dialog.files, 0, 3)), timeout=20000)
     try:
         for lang in ("vi", "en"):
@@ -135,3 +135,36 @@ def test_a_new_signers_refusal_sends_the_clerk_to_the_column_to_tick_not_to_a_co
             assert ("cửa sổ Nhận gói báo cáo" if lang == "vi" else "in the import window") in before_flag
     finally:
         i18n.install_language("vi")
+
+
+def test_the_import_window_works_from_the_keyboard_with_alt_letters(qtbot, office, bienhoa, child_keys, open_window,
+                                                                    tmp_path, monkeypatch):
+    from PySide6.QtGui import QKeySequence
+
+    from c27desk.gui import i18n
+
+    usb = tmp_path / "usb"
+    export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), usb)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
+    window = open_window(office)
+    window.exchange.act_import.trigger()
+    dialog = window.exchange.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    try:
+        for lang in ("en", "vi"):  # every button has its own Alt+letter in each language
+            i18n.install_language(lang)
+            letters = [QKeySequence.mnemonic(b.text()).toString() for b in dialog.findChildren(QPushButton)]
+            assert all(letters) and len(set(letters)) == len(letters), letters
+    finally:
+        i18n.install_language("vi")
+    qtbot.keyClick(dialog, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # Chọn thư mục (USB)…
+    qtbot.waitUntil(lambda: dialog.files.rowCount() == 1 and bool(cell(dialog.files, 0, 3)), timeout=20000)
+    dialog.files.setCurrentCell(0, 5)
+    qtbot.keyClick(dialog.files, Qt.Key.Key_Space)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=20000)
+    qtbot.keyClick(dialog, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Nhận các tệp hợp lệ
+    qtbot.waitUntil(lambda: dialog.summary.text().startswith("Đã nhận 1 tệp"), timeout=20000)
+    qtbot.keyClick(dialog, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # Đóng
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)

@@ -58,15 +58,15 @@ def test_the_stop_button_speaks_the_language_chosen_while_the_import_runs(qtbot,
     dialog.show()
     dialog.set_paths([usb])  # checking the folder: the Stop button is shown
     qtbot.waitUntil(in_hand.is_set, timeout=30_000)
-    assert dialog.stop_button.text() == "Dừng"
+    assert dialog.stop_button.text() == "&Dừng"
     try:
         i18n.install_language("en")
-        assert dialog.stop_button.text() == "Stop"
+        assert dialog.stop_button.text() == "&Stop"
         assert dialog.stop_button.toolTip() == "Stop after the file in hand; the files already imported stay."
         qtbot.keyClick(dialog.stop_button, Qt.Key.Key_Space)  # pressed from the keyboard
         assert dialog.summary.text() == "Stopping after the file in hand…"
         i18n.install_language("vi")
-        assert dialog.summary.text() == "Đang dừng sau tệp đang xử lý…" and dialog.stop_button.text() == "Dừng"
+        assert dialog.summary.text() == "Đang dừng sau tệp đang xử lý…" and dialog.stop_button.text() == "&Dừng"
     finally:
         go_on.set()
         i18n.install_language("vi")
