@@ -171,11 +171,11 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self.status.setObjectName("deskStatus")
         self.status.setWordWrap(True)
         self.save_xlsx = QPushButton(self)
-        self.texts.show(self.save_xlsx.setText, msg("Xuất Excel (.xlsx)…", "Export Excel (.xlsx)…"))
+        self.texts.show(self.save_xlsx.setText, msg("Xuất &Excel (.xlsx)…", "Export &Excel (.xlsx)…"))
         self.save_csv = QPushButton(self)
-        self.texts.show(self.save_csv.setText, msg("Xuất CSV…", "Export CSV…"))
+        self.texts.show(self.save_csv.setText, msg("Xuất C&SV…", "Export C&SV…"))
         close = QPushButton(self)
-        self.texts.show(close.setText, msg("Đóng", "Close"))
+        self.texts.show(close.setText, msg("Đón&g", "&Close"))
         self.save_xlsx.clicked.connect(lambda: self.save(".xlsx"))
         self.save_csv.clicked.connect(lambda: self.save(".csv"))
         close.clicked.connect(self.accept)
@@ -314,7 +314,7 @@ class ConsolidationDialog(SaysAgain, QDialog):
         self.texts.show(
             self.accept_button.setText,
             msg(
-                "Nhận các giá trị đã chọn vào báo cáo của đơn vị…", "Take the selected values into the office's report…"
+                "&Nhận các giá trị đã chọn vào báo cáo của đơn vị…", "&Take the selected values into the office's report…"
             ),
         )
         self.accept_button.setObjectName("acceptProposals")

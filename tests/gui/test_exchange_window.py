@@ -71,7 +71,7 @@ def test_import_a_usb_folder_then_consolidate_and_accept_a_proposal(qtbot, offic
     assert model_cell(cons.proposal_table, proposal_row, 1) == "402"
     cons.proposal_table.selectRow(proposal_row)
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
-    qtbot.mouseClick(button(cons, "Nhận các giá trị đã chọn vào báo cáo của đơn vị…"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(cons, "&Nhận các giá trị đã chọn vào báo cáo của đơn vị…"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session is not None and window.session.entries().get("II.3") is not None
                     and window.session.entries()["II.3"].value == "402", timeout=10000)
     assert YEAR == window.session.year

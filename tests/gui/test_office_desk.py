@@ -273,3 +273,29 @@ def test_the_desk_and_the_units_screen_name_each_level_never_its_code(qtbot, off
         assert desk.level.itemText(desk.level.findData("huyen")) == english and desk.level.itemText(0) == "All levels"
     finally:
         i18n.install_language("vi")
+
+
+def test_the_desk_writes_its_workbook_and_closes_from_the_keyboard(qtbot, office, open_window, monkeypatch, tmp_path):
+    from c27desk.gui import consolidation_dialog, i18n
+
+    asked: list[str] = []
+    monkeypatch.setattr(consolidation_dialog, "ask_save_path",
+                        lambda _parent, _title, name, suffix: asked.append(suffix) or str(tmp_path / f"out{suffix}"))
+    window = open_window(office)
+    window.exchange.act_consolidate.trigger()
+    desk = window.exchange.dialog
+    qtbot.waitUntil(lambda: desk.data is not None, timeout=20000)
+    desk.activateWindow()
+    qtbot.waitUntil(desk.isActiveWindow, timeout=2000)
+    try:
+        for lang in ("en", "vi"):  # every button of the desk has its own Alt+letter in each language
+            i18n.install_language(lang)
+            letters = [QKeySequence.mnemonic(b.text()).toString() for b in desk.findChildren(QPushButton)]
+            assert len(letters) >= 4 and all(letters) and len(set(letters)) == len(letters), letters
+    finally:
+        i18n.install_language("vi")
+    qtbot.keyClick(desk, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # Xuất Excel (.xlsx)…
+    qtbot.waitUntil(lambda: "Đã ghi" in desk.status.text(), timeout=30000)
+    assert asked == [".xlsx"] and openpyxl.load_workbook(tmp_path / "out.xlsx").sheetnames[0] == "Đơn vị"
+    qtbot.keyClick(desk, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # Đóng
+    qtbot.waitUntil(lambda: not desk.isVisible(), timeout=2000)
