@@ -250,10 +250,7 @@ class ImportDialog(SaysAgain, QDialog):
                     item.setData(Qt.ItemDataRole.UserRole, o.unit)
                 self.files.setItem(row, col, item)
         self.files.blockSignals(False)
-        self.files.resizeColumnsToContents()
-        for col, widest in ((3, 420), (5, 320)):  # long texts stay readable in their tooltip and below
-            self.files.setColumnWidth(col, min(self.files.columnWidth(col), widest))
-        self.files.horizontalScrollBar().setValue(0)  # the file names stay in sight
+        self._fit_columns()
         ready = sum(1 for o in outcomes if o.outcome == "checked")
         refused = sum(1 for o in outcomes if o.outcome == "refused")
         summary: Text
@@ -280,6 +277,14 @@ class ImportDialog(SaysAgain, QDialog):
             self.files.setCurrentCell(0, 0)
             self._show_changes(0)
 
+    def _fit_columns(self) -> None:
+        """Each column as wide as its words and its header's, in the language shown: again after a
+        switch, or "Bản" sized for "r1" would cut "Revision"."""
+        self.files.resizeColumnsToContents()
+        for col, widest in ((3, 420), (5, 320)):  # long texts stay readable in their tooltip and below
+            self.files.setColumnWidth(col, min(self.files.columnWidth(col), widest))
+        self.files.horizontalScrollBar().setValue(0)  # the file names stay in sight
+
     @staticmethod
     def _result(o: ImportOutcome) -> str:
         label = {"accepted": msg("Đã nhận", "Imported"), "already": msg("Đã có, không đổi", "Already held, unchanged"),
@@ -294,6 +299,8 @@ class ImportDialog(SaysAgain, QDialog):
             item = self.files.item(row, 3)
             if item is not None:
                 item.setText(shown(self._result(o), 2000))
+        if self.outcomes:
+            self._fit_columns()
         self._show_changes(self.files.currentRow())
 
     def _signer_ticked(self, item: QTableWidgetItem) -> None:

@@ -168,3 +168,29 @@ def test_the_import_window_works_from_the_keyboard_with_alt_letters(qtbot, offic
     qtbot.waitUntil(lambda: dialog.summary.text().startswith("Đã nhận 1 tệp"), timeout=20000)
     qtbot.keyClick(dialog, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # Đóng
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+
+
+def test_after_a_language_switch_no_header_of_the_import_list_is_cut(qtbot, office, bienhoa, child_keys, open_window,
+                                                                     tmp_path, monkeypatch):
+    from c27desk.gui import i18n
+
+    usb = tmp_path / "usb"
+    export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), usb)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
+    window = open_window(office)
+    window.resize(1024, 768)
+    window.exchange.act_import.trigger()
+    dialog = window.exchange.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    qtbot.mouseClick(button(dialog, "Chọn thư &mục (USB)…"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.files.rowCount() == 1 and bool(cell(dialog.files, 0, 3)), timeout=20000)
+    head = dialog.files.horizontalHeader()
+    try:
+        for lang in ("en", "vi", "en"):
+            i18n.install_language(lang)
+            stretched = head.logicalIndex(head.count() - 1)  # the last one on screen reaches the edge
+            cut = [head.model().headerData(c, Qt.Orientation.Horizontal) for c in range(head.count())
+                   if c != stretched and head.sectionSize(c) < head.sectionSizeHint(c)]
+            assert not cut, (lang, cut)
+    finally:
+        i18n.install_language("vi")
