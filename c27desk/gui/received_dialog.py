@@ -36,6 +36,7 @@ from c27desk.exchange.received import (
 )
 from c27desk.fileio import atomic_write_bytes
 from c27desk.gui.appendix_actions import verification_text
+from c27desk.gui.config import restore_window, save_window
 from c27desk.gui.desk_models import REPORT_ROLE, UnitFilter, UnitsModel, size_unit_columns
 from c27desk.gui.save_dialog import ask_save_path
 from c27desk.gui.texts import SaysAgain, ShownTexts
@@ -103,12 +104,16 @@ class ReceivedDialog(SaysAgain, QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.resize(1100, 600)
+        restore_window(self, "received/geometry", (1100, 600))  # fitted to a 1024×768 screen too
         self.search.textChanged.connect(lambda t: self.proxy.set_filter(text=t))
         self.open_button.clicked.connect(self.open_selected)
         self.all_button.clicked.connect(self.open_all)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         close.clicked.connect(self.accept)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        save_window(self, "received/geometry")  # closed by a button, Esc or the title bar: all hide the window
+        super().hideEvent(event)
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -299,3 +299,15 @@ def test_the_desk_writes_its_workbook_and_closes_from_the_keyboard(qtbot, office
     assert asked == [".xlsx"] and openpyxl.load_workbook(tmp_path / "out.xlsx").sheetnames[0] == "Đơn vị"
     qtbot.keyClick(desk, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # Đóng
     qtbot.waitUntil(lambda: not desk.isVisible(), timeout=2000)
+
+
+def test_the_received_list_fits_the_screen_it_opens_on(qtbot, office, open_window):
+    """1100 px wide, it ran past a 1024×768 screen: the Close button and the signer were off the edge."""
+    window = open_window(office)
+    window.office.act_received.trigger()
+    dialog = window.office.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    available = dialog.screen().availableGeometry()
+    assert available.width() < 1100  # the test platform's screen is small enough to show the fault
+    assert dialog.width() <= available.width() and dialog.height() <= available.height()
+    assert dialog.isMaximized()  # on a screen smaller than it wants, as the desk does
