@@ -181,17 +181,17 @@ class AppendixPreview(SaysAgain, QDialog):
         for z in ZOOMS:
             self.zoom.addItem(f"{round(z * 100)} %", z)
         self.previous = QPushButton(self)
-        self.texts.show(self.previous.setText, msg("◀ Trang trước", "◀ Previous"))
+        self.texts.show(self.previous.setText, msg("◀ Trang &trước", "◀ &Previous"))
         self.next = QPushButton(self)
-        self.texts.show(self.next.setText, msg("Trang sau ▶", "Next ▶"))
+        self.texts.show(self.next.setText, msg("Trang &sau ▶", "&Next ▶"))
         self.zoom_out = QPushButton("−", self)
         self.zoom_in = QPushButton("+", self)
         self.print_button = QPushButton(self)
-        self.texts.show(self.print_button.setText, msg("In…", "Print…"))
+        self.texts.show(self.print_button.setText, msg("&In…", "P&rint…"))
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
         self.system_print_button = QPushButton(self)
         self.texts.show(
-            self.system_print_button.setText, msg("In bằng ứng dụng PDF…", "Print with the PDF application…")
+            self.system_print_button.setText, msg("In bằng ứng &dụng PDF…", "Print with the PDF &application…")
         )
         self.texts.show(
             self.system_print_button.setToolTip,
@@ -202,10 +202,10 @@ class AppendixPreview(SaysAgain, QDialog):
         )
         self.system_print_button.setVisible(sys.platform == "win32")
         self.save_button = QPushButton(self)
-        self.texts.show(self.save_button.setText, msg("Lưu PDF…", "Save PDF…"))
+        self.texts.show(self.save_button.setText, msg("&Lưu PDF…", "&Save PDF…"))
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.sign_button = QPushButton(self)
-        self.texts.show(self.sign_button.setText, msg("Ký số…", "Sign…"))
+        self.texts.show(self.sign_button.setText, msg("&Ký số…", "Si&gn…"))
         self.sign_button.setEnabled(can_sign)
         if not can_sign:
             self.texts.show(
@@ -213,7 +213,7 @@ class AppendixPreview(SaysAgain, QDialog):
                 msg("Chỉ ký được báo cáo đã chốt.", "Only a finalised report can be signed."),
             )
         close = QPushButton(self)
-        self.texts.show(close.setText, msg("Đóng", "Close"))
+        self.texts.show(close.setText, msg("Đón&g", "&Close"))
 
         bar = QHBoxLayout()
         bar.addWidget(self.previous)

@@ -82,16 +82,16 @@ class ReceivedDialog(SaysAgain, QDialog):
         self.proxy = UnitFilter(self)
         self.table.setModel(self.proxy)
         self.open_button = QPushButton(self)
-        self.texts.show(self.open_button.setText, msg("Mở phụ lục đã ký…", "Open signed appendix…"))
+        self.texts.show(self.open_button.setText, msg("&Mở phụ lục đã ký…", "&Open signed appendix…"))
         self.open_button.setObjectName("openAppendix")
         self.all_button = QPushButton(self)
         self.texts.show(
             self.all_button.setText,
-            msg("In / lưu tất cả phụ lục (một tệp PDF)…", "Print / save all appendices (one PDF)…"),
+            msg("&In / lưu tất cả phụ lục (một tệp PDF)…", "&Print / save all appendices (one PDF)…"),
         )
         self.all_button.setObjectName("allAppendices")
         close = QPushButton(self)
-        self.texts.show(close.setText, msg("Đóng", "Close"))
+        self.texts.show(close.setText, msg("Đón&g", "&Close"))
         self.status = QLabel(self)
         self.status.setObjectName("receivedStatus")
         self.status.setWordWrap(True)
