@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPainter
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -188,7 +188,9 @@ class AppendixPreview(SaysAgain, QDialog):
         self.zoom_in = QPushButton("+", self)
         self.print_button = QPushButton(self)
         self.texts.show(self.print_button.setText, msg("&In…", "P&rint…"))
-        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        # Ctrl+P and Ctrl+S as shortcuts of their own: a button's shortcut is its Alt+letter, which each
+        # setText (the language switch) sets again, so Ctrl+P set on the button was lost at the first switch
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_button.click)
         self.system_print_button = QPushButton(self)
         self.texts.show(
             self.system_print_button.setText, msg("In bằng ứng &dụng PDF…", "Print with the PDF &application…")
@@ -203,7 +205,7 @@ class AppendixPreview(SaysAgain, QDialog):
         self.system_print_button.setVisible(sys.platform == "win32")
         self.save_button = QPushButton(self)
         self.texts.show(self.save_button.setText, msg("&Lưu PDF…", "&Save PDF…"))
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_button.click)
         self.sign_button = QPushButton(self)
         self.texts.show(self.sign_button.setText, msg("&Ký số…", "Si&gn…"))
         self.sign_button.setEnabled(can_sign)

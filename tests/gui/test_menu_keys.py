@@ -90,3 +90,22 @@ def test_the_received_list_works_from_the_keyboard(qtbot, office, open_window):
     qtbot.keyClick(dialog, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # Đóng
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
 
+
+def test_ctrl_s_still_saves_the_appendix_after_a_language_switch(qtbot, demo_db, open_window):
+    """The button's shortcut is its Alt+letter, set again by each setText: Ctrl+S set on it was lost."""
+    from tests.gui.test_appendix_window import open_preview
+
+    window = open_window(demo_db)
+    preview = open_preview(qtbot, window)
+    preview.save_requested.disconnect()  # the save dialog itself is not this test's subject
+    asked: list[int] = []
+    preview.save_requested.connect(lambda: asked.append(1))
+    try:
+        i18n.install_language("en")
+        i18n.install_language("vi")
+    finally:
+        i18n.install_language("vi")
+    preview.activateWindow()
+    qtbot.waitUntil(preview.isActiveWindow, timeout=2000)
+    qtbot.keyClick(preview, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: asked == [1], timeout=2000)
