@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
+from shiboken6 import isValid
 
 from c27desk.consolidate.completeness import ReportState
 from c27desk.consolidate.desk import desk_overview
@@ -125,6 +126,8 @@ class ReceivedDialog(SaysAgain, QDialog):
         year = self.year
 
         def first(found) -> None:
+            if not isValid(self):  # closed (and deleted) while the list was being read
+                return
             self.levels, reports = found
             self._show(reports)
             run_in_background(with_database(self.db_path, lambda db: received_reports(db, year)), self._show,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 from c27desk import log
 from c27desk.errors import C27Error
@@ -50,6 +51,13 @@ class Worker(QRunnable):
 _alive: set[Worker] = set()
 
 
+def _gone(callback: Callable) -> bool:
+    """Whether ``callback`` is a method of a window or dialog Qt has deleted meanwhile (closed while its
+    list was still being read): calling it would raise "Internal C++ object already deleted"."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not isValid(owner)
+
+
 def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
                       on_failed: Callable[[str], None]) -> Worker:
     worker = Worker(fn)
@@ -58,11 +66,13 @@ def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
 
     def finish(result: Any) -> None:
         _alive.discard(worker)
-        on_done(result)
+        if not _gone(on_done):
+            on_done(result)
 
     def fail(message: str) -> None:
         _alive.discard(worker)
-        on_failed(message)
+        if not _gone(on_failed):
+            on_failed(message)
 
     worker.signals.done.connect(finish)
     worker.signals.failed.connect(fail)

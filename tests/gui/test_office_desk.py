@@ -311,3 +311,19 @@ def test_the_received_list_fits_the_screen_it_opens_on(qtbot, office, open_windo
     assert available.width() < 1100  # the test platform's screen is small enough to show the fault
     assert dialog.width() <= available.width() and dialog.height() <= available.height()
     assert dialog.isMaximized()  # on a screen smaller than it wants, as the desk does
+
+
+def test_closing_the_received_list_while_it_is_read_raises_nothing(qtbot, office, open_window):
+    """Its second reading (every value re-checked) finished after the list was closed and deleted: a
+    RuntimeError from a deleted table, in the event loop."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    window = open_window(office)
+    for _ in range(3):
+        window.office.act_received.trigger()
+        dialog = window.office.dialog
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        dialog.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert QThreadPool.globalInstance().waitForDone(20000)
+        qtbot.wait(100)  # the workers' results are delivered here, to nobody
