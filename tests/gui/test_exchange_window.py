@@ -12,6 +12,18 @@ def button(dialog, text: str) -> QPushButton:
     return next(b for b in dialog.findChildren(QPushButton) if b.text() == text)
 
 
+def import_window_on_a_stick(qtbot, office, bienhoa, child_keys, open_window, tmp_path, monkeypatch):
+    """The office's window with the import window open; Biên Hòa's package on the stick its folder chooser gives."""
+    usb = tmp_path / "usb"
+    export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), usb)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
+    window = open_window(office)
+    window.exchange.act_import.trigger()
+    dialog = window.exchange.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    return dialog
+
+
 def cell(table, row: int, col: int) -> str:
     item = table.item(row, col)
     return item.text() if item is not None else ""
@@ -116,13 +128,7 @@ def test_a_new_signers_refusal_sends_the_clerk_to_the_column_to_tick_not_to_a_co
         qtbot, office, bienhoa, child_keys, open_window, tmp_path, monkeypatch):
     from c27desk.gui import i18n
 
-    usb = tmp_path / "usb"
-    export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), usb)
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
-    window = open_window(office)
-    window.exchange.act_import.trigger()
-    dialog = window.exchange.dialog
-    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog = import_window_on_a_stick(qtbot, office, bienhoa, child_keys, open_window, tmp_path, monkeypatch)
     qtbot.mouseClick(button(dialog, "Chọn thư &mục (USB)…"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.files.rowCount() == 1 and bool(cell(dialog.files, 0, 3)), timeout=20000)
     try:
@@ -139,26 +145,12 @@ def test_a_new_signers_refusal_sends_the_clerk_to_the_column_to_tick_not_to_a_co
 
 def test_the_import_window_works_from_the_keyboard_with_alt_letters(qtbot, office, bienhoa, child_keys, open_window,
                                                                     tmp_path, monkeypatch):
-    from PySide6.QtGui import QKeySequence
+    from tests.gui.test_menu_keys import assert_each_button_has_its_own_letter
 
-    from c27desk.gui import i18n
-
-    usb = tmp_path / "usb"
-    export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), usb)
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
-    window = open_window(office)
-    window.exchange.act_import.trigger()
-    dialog = window.exchange.dialog
-    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog = import_window_on_a_stick(qtbot, office, bienhoa, child_keys, open_window, tmp_path, monkeypatch)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
-    try:
-        for lang in ("en", "vi"):  # every button has its own Alt+letter in each language
-            i18n.install_language(lang)
-            letters = [QKeySequence.mnemonic(b.text()).toString() for b in dialog.findChildren(QPushButton)]
-            assert all(letters) and len(set(letters)) == len(letters), letters
-    finally:
-        i18n.install_language("vi")
+    assert_each_button_has_its_own_letter(dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # Chọn thư mục (USB)…
     qtbot.waitUntil(lambda: dialog.files.rowCount() == 1 and bool(cell(dialog.files, 0, 3)), timeout=20000)
     dialog.files.setCurrentCell(0, 5)
@@ -174,14 +166,8 @@ def test_after_a_language_switch_no_header_of_the_import_list_is_cut(qtbot, offi
                                                                      tmp_path, monkeypatch):
     from c27desk.gui import i18n
 
-    usb = tmp_path / "usb"
-    export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), usb)
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
-    window = open_window(office)
-    window.resize(1024, 768)
-    window.exchange.act_import.trigger()
-    dialog = window.exchange.dialog
-    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog = import_window_on_a_stick(qtbot, office, bienhoa, child_keys, open_window, tmp_path, monkeypatch)
+    dialog.parent().resize(1024, 768)
     qtbot.mouseClick(button(dialog, "Chọn thư &mục (USB)…"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.files.rowCount() == 1 and bool(cell(dialog.files, 0, 3)), timeout=20000)
     head = dialog.files.horizontalHeader()
