@@ -579,7 +579,11 @@ class ConsolidationDialog(SaysAgain, QDialog):
 
     def _saved(self) -> None:
         if self.progress is not None:
+            # autoClose is off (the box must not vanish at 100 % while the file is still being closed), so
+            # reset() alone leaves it on screen, window-modal over the desk: close it here
             self.progress.reset()
+            self.progress.close()
+            self.progress.deleteLater()
             self.progress = None
         for b in (self.save_xlsx, self.save_csv):
             b.setEnabled(True)

@@ -331,3 +331,26 @@ def test_closing_the_received_list_while_it_is_read_raises_nothing(qtbot, office
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         assert QThreadPool.globalInstance().waitForDone(20000)
         qtbot.wait(100)  # the workers' results are delivered here, to nobody
+
+
+def test_the_workbooks_progress_box_goes_away_when_the_file_is_written(qtbot, office, open_window, monkeypatch,
+                                                                        tmp_path):
+    """The box showed (writing took longer than its 300 ms) and then stayed, window-modal, over the desk."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    from c27desk.gui import consolidation_dialog
+
+    at_once = QProgressDialog.setMinimumDuration
+    monkeypatch.setattr(QProgressDialog, "setMinimumDuration", lambda self, _ms: at_once(self, 0))  # always shown
+    monkeypatch.setattr(consolidation_dialog, "ask_save_path",
+                        lambda _parent, _title, name, suffix: str(tmp_path / f"out{suffix}"))
+    window = open_window(office)
+    window.exchange.act_consolidate.trigger()
+    desk = window.exchange.dialog
+    qtbot.waitUntil(lambda: desk.data is not None, timeout=20000)
+    desk.save_xlsx.click()
+    qtbot.waitUntil(lambda: desk.findChildren(QProgressDialog) != [], timeout=5000)
+    qtbot.waitUntil(lambda: "Đã ghi" in desk.status.text(), timeout=30000)
+    qtbot.waitUntil(lambda: not any(box.isVisible() for box in desk.findChildren(QProgressDialog)), timeout=2000)
+    assert (tmp_path / "out.xlsx").exists() and desk.save_xlsx.isEnabled()
+
