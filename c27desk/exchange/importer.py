@@ -707,6 +707,7 @@ def import_files(db: Database, db_path: Path, paths: list[Path], *, who: str, dr
             batch.claims = _batch_claims(files, batch.roots)
         checked = ((i, None, None) for i in range(len(files)))
     outcomes = []
+    first_of: dict[str, ImportOutcome] = {}  # a dry run: the first file of the batch holding each file's bytes
     with contextlib.closing(checked):
         for i, raw, verdict in checked:
             if stop():
@@ -718,11 +719,24 @@ def import_files(db: Database, db_path: Path, paths: list[Path], *, who: str, dr
                 outcomes.append(ImportOutcome(shown(path.name), "", Outcome.REFUSED, refused.code or "",
                                               refused.said()))
             else:
-                outcomes.append(import_bytes(db, db_path, raw, path.name, who=who, dry_run=dry_run,
-                                             accept_new_signer=accept_new_signer, batch_claims=batch.claims,
-                                             batch=batch, verdict=verdict))
+                outcome = import_bytes(db, db_path, raw, path.name, who=who, dry_run=dry_run,
+                                       accept_new_signer=accept_new_signer, batch_claims=batch.claims,
+                                       batch=batch, verdict=verdict)
+                if dry_run and outcome.outcome == Outcome.CHECKED:
+                    _once_per_batch(outcome, first_of)
+                outcomes.append(outcome)
             step()
     return outcomes
+
+
+def _once_per_batch(outcome: ImportOutcome, first_of: dict[str, ImportOutcome]) -> None:
+    """A dry run says of a file what importing the batch would do with it: the same bytes a second time
+    (a copy under another name, a file chosen twice) are taken once, so the later one is "already"."""
+    earlier = first_of.setdefault(outcome.sha256, outcome)
+    if earlier is not outcome:
+        outcome.outcome, outcome.changes = Outcome.ALREADY, []
+        outcome.said = msg("Giống hệt tệp {file} ở trên: chỉ nhận một lần.",
+                           "The same as the file {file} above: it is imported once.", file=verbatim(earlier.file_name))
 
 
 # -- worker processes ------------------------------------------------------------------------------

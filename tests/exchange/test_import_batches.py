@@ -177,3 +177,29 @@ def test_a_workers_refusal_comes_back_as_the_same_error_whole(office, bienhoa, c
     again = pickle.loads(pickle.dumps(refused))  # an error crosses a process boundary whole, words and all
     assert (again.code, again.text, again.detail, again.message("vi")) == \
            (refused.code, refused.text, refused.detail, refused.message("vi"))
+
+
+def test_checking_a_batch_says_of_a_copy_what_importing_it_does(office, bienhoa, child_keys, tmp_path):
+    """Checked first, a file copied under another name was "ready to import" twice; importing took it once."""
+    from c27desk.i18n import Lang
+
+    usb = tmp_path / "usb"
+    export(bienhoa, child_keys["HU-BIENHOA"].p12_spec(), usb)
+    (usb / "copy_2023_r1.c27").write_bytes((usb / "HU-BIENHOA_2023_r1.c27").read_bytes())
+    accept, before = frozenset({"HU-BIENHOA"}), state(office)
+
+    def run_batch(dry_run: bool) -> list[importer.ImportOutcome]:
+        db = open_database(office, check_integrity=False)
+        try:
+            return importer.import_files(db, office, [usb], who="tester", accept_new_signer=accept, dry_run=dry_run)
+        finally:
+            db.close()
+
+    checked = run_batch(True)
+    assert [(o.file_name, o.outcome) for o in checked] == [("HU-BIENHOA_2023_r1.c27", "checked"),
+                                                          ("copy_2023_r1.c27", "already")]
+    assert checked[1].said.render(Lang.EN) == "The same as the file HU-BIENHOA_2023_r1.c27 above: it is imported once."
+    assert checked[1].said.render(Lang.VI) == "Giống hệt tệp HU-BIENHOA_2023_r1.c27 ở trên: chỉ nhận một lần."
+    assert state(office) == before  # a check writes nothing
+    assert [(o.file_name, o.outcome) for o in run_batch(False)] == [("HU-BIENHOA_2023_r1.c27", "accepted"),
+                                                                    ("copy_2023_r1.c27", "already")]
